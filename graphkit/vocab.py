@@ -1,0 +1,208 @@
+"""graphkit's closed vocabulary and its relation table, both read from ``ontology/``.
+
+``GK`` is a closed :class:`rdflib.namespace.DefinedNamespace`: a typo such as ``GK.metwith``
+raises at once instead of minting a new predicate. The relation table (PLOVER category,
+symmetry, quad class, cooperation score) comes from ``ontology/relations.csv``, the same file
+``ontology/graphkit.ttl`` is generated from.
+
+Examples:
+    >>> GK.metWith
+    rdflib.term.URIRef('https://w3id.org/graphkit/ontology#metWith')
+    >>> relation("deported").plover
+    'COERCE'
+    >>> relation("metWith").symmetric
+    True
+    >>> sorted(r.name for r in relations() if r.plover == "CONSULT")
+    ['metWith', 'negotiatedWith', 'spokeWith', 'visited']
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from rdflib import URIRef
+from rdflib.namespace import DefinedNamespace, Namespace
+
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+GK_IRI = "https://w3id.org/graphkit/ontology#"
+ID_BASE = "https://w3id.org/graphkit/id/"
+WD = Namespace("http://www.wikidata.org/entity/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+
+
+class GK(DefinedNamespace):
+    """The graphkit ontology namespace (closed)."""
+
+    _NS = Namespace(GK_IRI)
+    _fail = True
+
+    # classes
+    Actor: URIRef
+    Person: URIRef
+    Country: URIRef
+    Organization: URIRef
+    Place: URIRef
+    Article: URIRef
+    Evidence: URIRef
+    Relation: URIRef
+    EventRelation: URIRef
+    StaticRelation: URIRef
+    PloverCategory: URIRef
+    # event relations
+    metWith: URIRef
+    visited: URIRef
+    spokeWith: URIRef
+    negotiatedWith: URIRef
+    agreedWith: URIRef
+    cooperatedWith: URIRef
+    extradited: URIRef
+    praised: URIRef
+    supported: URIRef
+    aided: URIRef
+    requested: URIRef
+    accused: URIRef
+    criticized: URIRef
+    rejected: URIRef
+    threatened: URIRef
+    protested: URIRef
+    sanctioned: URIRef
+    expelled: URIRef
+    deported: URIRef
+    arrested: URIRef
+    attacked: URIRef
+    conceded: URIRef
+    retreatedFrom: URIRef
+    mobilizedAgainst: URIRef
+    # static relations
+    leaderOf: URIRef
+    officialOf: URIRef
+    memberOf: URIRef
+    locatedIn: URIRef
+    # PLOVER categories (super-properties of the event relations)
+    interactedWith: URIRef
+    AGREE: URIRef
+    CONSULT: URIRef
+    SUPPORT: URIRef
+    CONCEDE: URIRef
+    COOPERATE: URIRef
+    AID: URIRef
+    RETREAT: URIRef
+    REQUEST: URIRef
+    ACCUSE: URIRef
+    REJECT: URIRef
+    THREATEN: URIRef
+    PROTEST: URIRef
+    SANCTION: URIRef
+    MOBILIZE: URIRef
+    COERCE: URIRef
+    ASSAULT: URIRef
+    # annotation properties on relation properties
+    ploverCategory: URIRef
+    quadClass: URIRef
+    cooperationScore: URIRef
+    cameoCode: URIRef
+    # evidence and articles
+    article: URIRef
+    sentence: URIRef
+    sentenceStart: URIRef
+    start: URIRef
+    end: URIRef
+    cue: URIRef
+    confidence: URIRef
+    modality: URIRef
+    eventDate: URIRef
+    method: URIRef
+    contentHash: URIRef
+    # external identifiers and resolution
+    iso3: URIRef
+    iso2: URIRef
+    mergeReason: URIRef
+
+
+PLOVER_CATEGORIES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class RelationInfo:
+    """One row of ``ontology/relations.csv``."""
+
+    name: str
+    kind: str  # "event" or "static"
+    plover: str  # PLOVER category for events, the name itself for static relations
+    symmetric: bool
+    quad: str  # verbal-cooperation, material-cooperation, verbal-conflict, material-conflict
+    score: float  # cooperation (+) / conflict (-) value, -10..+10
+    cameo: tuple[str, ...]
+    label: str
+    comment: str
+    close_match: str
+
+    @property
+    def iri(self) -> URIRef:
+        return URIRef(GK_IRI + self.name)
+
+    @property
+    def is_event(self) -> bool:
+        return self.kind == "event"
+
+
+@cache
+def _table() -> dict[str, RelationInfo]:
+    path = ONTOLOGY_DIR / "relations.csv"
+    rows: dict[str, RelationInfo] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            rows[row["name"]] = RelationInfo(
+                name=row["name"],
+                kind=row["kind"],
+                plover=row["plover"] or row["name"],
+                symmetric=row["symmetric"] == "yes",
+                quad=row["quad"],
+                score=float(row["score"]) if row["score"] else 0.0,
+                cameo=tuple(c for c in row["cameo"].split(";") if c),
+                label=row["label"],
+                comment=row["comment"],
+                close_match=row["close_match"],
+            )
+    return rows
+
+
+def relations() -> tuple[RelationInfo, ...]:
+    """All relations of the vocabulary, events first, in the table's order."""
+    return tuple(_table().values())
+
+
+def relation(name: str) -> RelationInfo:
+    """Look up one relation by its local name; raises KeyError for an unknown name."""
+    return _table()[name]
+
+
+def relation_names() -> frozenset[str]:
+    """The local names of every relation (the predicates graphkit writes between actors)."""
+    return frozenset(_table())
+
+
+def local_name(iri: str) -> str:
+    """The part of an IRI after its last '#' or '/'.
+
+    Examples:
+        >>> local_name("https://w3id.org/graphkit/ontology#metWith")
+        'metWith'
+    """
+    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def entity_iri(key: str) -> URIRef:
+    """The IRI of a canonical entity from its key (``type/slug``)."""
+    return URIRef(ID_BASE + key)
+
+
+def article_iri(article_id: str) -> URIRef:
+    """The IRI of an article; it also names the article's named graph."""
+    return URIRef(f"{ID_BASE}article/{article_id}")

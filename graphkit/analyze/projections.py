@@ -202,3 +202,158 @@ def actor_graph(ds: Dataset) -> nx.MultiDiGraph:
             evidence=items,
         )
     return graph
+
+
+def _copy_nodes(source: nx.Graph, target: nx.Graph) -> None:
+    target.add_nodes_from(source.nodes(data=True))
+
+
+def weighted_graph(G: nx.MultiDiGraph, *, include_static: bool = False, min_sources: int = 1) -> nx.DiGraph:
+    """Collapse the actor graph into one weighted directed edge per ordered pair of actors.
+
+    ``weight`` is the corroborated evidence: the number of articles asserting each relation,
+    summed over the relations from ``u`` to ``v``. A symmetric relation (``metWith``) counts
+    in both directions. ``score`` is the same sum weighted by each relation's cooperation
+    score, ``relations`` the sorted relation names.
+
+    Args:
+        G: an actor graph (:func:`actor_graph` or :func:`country_graph`).
+        include_static: also count static relations (``leaderOf``, ``memberOf``...).
+        min_sources: drop relations asserted by fewer articles than this.
+
+    Examples:
+        >>> from graphkit.analyze.examples import example_dataset
+        >>> W = weighted_graph(actor_graph(example_dataset()))
+        >>> petro, trump = (f"https://w3id.org/graphkit/id/person/{n}" for n in ("gustavo-petro", "donald-trump"))
+        >>> W[petro][trump]["weight"], W[trump][petro]["weight"], W[trump][petro]["relations"]
+        (2, 3, ['criticized', 'metWith'])
+    """
+    W = nx.DiGraph()
+    _copy_nodes(G, W)
+    for u, v, attrs in G.edges(data=True):
+        if (attrs["static"] and not include_static) or attrs["sources"] < min_sources or u == v:
+            continue
+        pairs = [(u, v), (v, u)] if attrs["symmetric"] else [(u, v)]
+        for a, b in pairs:
+            if not W.has_edge(a, b):
+                W.add_edge(a, b, weight=0, score=0.0, relations=[])
+            data = W[a][b]
+            data["weight"] += attrs["sources"]
+            data["score"] += attrs["score"] * attrs["sources"]
+            if attrs["predicate"] not in data["relations"]:
+                data["relations"] = sorted([*data["relations"], attrs["predicate"]])
+    return W
+
+
+def signed_graph(G: nx.MultiDiGraph, *, min_sources: int = 1) -> nx.Graph:
+    """One undirected edge per pair of actors with their net cooperation/conflict score.
+
+    Each event relation contributes its cooperation score (``ontology/relations.csv``, -10 to
+    +10, see ``ontology/cooperation-scale.md``) once per article asserting it, whatever its
+    direction. Edge attributes: ``score`` (net sum), ``sign`` (+1, -1 or 0), ``weight``
+    (absolute net score), ``cooperation`` and ``conflict`` (the positive and negative parts),
+    ``events`` (number of article-relation reports). Static relations are left out.
+
+    Examples:
+        >>> from graphkit.analyze.examples import example_dataset
+        >>> S = signed_graph(actor_graph(example_dataset()))
+        >>> petro, trump = (f"https://w3id.org/graphkit/id/person/{n}" for n in ("gustavo-petro", "donald-trump"))
+        >>> S[petro][trump]["score"], S[petro][trump]["sign"], S[petro][trump]["events"]
+        (0.0, 0, 3)
+    """
+    S = nx.Graph()
+    _copy_nodes(G, S)
+    for u, v, attrs in G.edges(data=True):
+        if attrs["static"] or attrs["sources"] < min_sources or u == v:
+            continue
+        if not S.has_edge(u, v):
+            S.add_edge(u, v, score=0.0, cooperation=0.0, conflict=0.0, events=0)
+        data = S[u][v]
+        value = attrs["score"] * attrs["sources"]
+        data["score"] += value
+        data["cooperation" if value > 0 else "conflict"] += value
+        data["events"] += attrs["sources"]
+    for _, _, data in S.edges(data=True):
+        data["score"] = round(data["score"], 6)
+        data["sign"] = (data["score"] > 0) - (data["score"] < 0)
+        data["weight"] = abs(data["score"])
+    return S
+
+
+ROLLUP_RELATIONS = ("leaderOf", "officialOf", "memberOf")
+"""Static relations that roll a person or organization up into a country, in order of priority."""
+
+
+def country_of(G: nx.MultiDiGraph) -> dict[str, str]:
+    """The country each person or organization leads, serves or belongs to.
+
+    A ``leaderOf`` tie wins over ``officialOf``, which wins over ``memberOf``; among ties of
+    the same kind, the one asserted by more articles, then the first country IRI.
+
+    Examples:
+        >>> from graphkit.analyze.examples import example_dataset
+        >>> country_of(actor_graph(example_dataset()))["https://w3id.org/graphkit/id/person/gustavo-petro"]
+        'https://w3id.org/graphkit/id/country/colombia'
+    """
+    best: dict[str, tuple[int, int, str]] = {}
+    for u, v, attrs in G.edges(data=True):
+        name = attrs["predicate"]
+        if name not in ROLLUP_RELATIONS or G.nodes[v]["type"] != "Country":
+            continue
+        if G.nodes[u]["type"] not in ("Person", "Organization"):
+            continue
+        rank = (ROLLUP_RELATIONS.index(name), -attrs["sources"], v)
+        if u not in best or rank < best[u]:
+            best[u] = rank
+    return {u: rank[2] for u, rank in best.items()}
+
+
+def country_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Roll people and organizations up into their country; same edge shape as the actor graph.
+
+    Actors with no country (see :func:`country_of`) stay as they are. Relations between two
+    actors that land in the same country (the static ties used for the roll-up among them) are
+    dropped; relations that land on the same (country, relation, country) are merged (their
+    evidence concatenated, ``sources`` counted again over distinct articles). Each node gets
+    ``members``: the sorted IRIs rolled into it (itself included).
+
+    Examples:
+        >>> from graphkit.analyze.examples import example_dataset
+        >>> C = country_graph(actor_graph(example_dataset()))
+        >>> sorted(C.nodes[n]["label"] for n in C)
+        ['Colombia', 'United States', 'Venezuela']
+        >>> col, usa = (f"https://w3id.org/graphkit/id/country/{n}" for n in ("colombia", "united-states"))
+        >>> sorted(k for _, _, k in C.edges(keys=True)), C.edges[col, usa, "metWith"]["sources"]
+        (['criticized', 'metWith'], 2)
+    """
+    home = country_of(G)
+    C = nx.MultiDiGraph()
+    for node, attrs in G.nodes(data=True):
+        if node not in home:
+            C.add_node(node, **attrs, members=[node])
+    for member, country in sorted(home.items()):
+        if country not in C:
+            C.add_node(country, **G.nodes[country], members=[country])
+        C.nodes[country]["members"] = sorted({*C.nodes[country]["members"], member})
+    for u, v, key, attrs in G.edges(keys=True, data=True):
+        cu, cv = home.get(u, u), home.get(v, v)
+        if cu == cv:
+            continue
+        if not C.has_edge(cu, cv, key):
+            C.add_edge(cu, cv, key=key, **{**attrs, "evidence": list(attrs["evidence"])})
+            continue
+        data = C.edges[cu, cv, key]
+        evidence = sorted(
+            data["evidence"] + attrs["evidence"],
+            key=lambda e: (e["event_date"] or e["date"], e["article"], e["sentence"]),
+        )
+        asserted = {e["article"] for e in evidence if e["modality"] == "asserted" and e["article"]}
+        dates = [d for d in (data["first_date"], attrs["first_date"]) if d]
+        data.update(
+            evidence=evidence,
+            sources=max(len(asserted), data["sources"], attrs["sources"]),
+            confidence=max(data["confidence"], attrs["confidence"]),
+            first_date=min(dates, default=""),
+            last_date=max(data["last_date"], attrs["last_date"]),
+        )
+    return C

@@ -1,0 +1,159 @@
+"""Pairs of actors: dated reports, per-pair summaries and one pair's timeline.
+
+A *report* is one relation between two actors as asserted by one article, dated by the
+event date the sentence gives, else by the article's date. Reports are what the signed graph
+sums, so a pair's net score here equals its score there.
+
+Examples:
+    >>> from graphkit.analyze.examples import example_dataset
+    >>> from graphkit.analyze.projections import actor_graph
+    >>> G = actor_graph(example_dataset())
+    >>> petro, trump = (f"https://w3id.org/graphkit/id/person/{n}" for n in ("gustavo-petro", "donald-trump"))
+    >>> [(r["date"], r["predicate"], r["net"]) for r in pair_timeline(G, petro, trump)["events"]]
+    [('2025-01-26', 'criticized', -2.0), ('2025-01-26', 'metWith', -1.0), ('2025-02-01', 'metWith', 0.0)]
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import networkx as nx
+
+QUADS = ("verbal-cooperation", "material-cooperation", "verbal-conflict", "material-conflict")
+TREND_THRESHOLD = 1.0
+"""A pair is warming (cooling) when the mean score of its later reports exceeds (falls
+short of) that of its earlier reports by more than this many points of the scale."""
+
+
+def edge_reports(u: str, v: str, attrs: dict[str, Any]) -> list[dict[str, Any]]:
+    """One report per article asserting the relation ``u -> v`` described by ``attrs``.
+
+    Examples:
+        >>> attrs = {"predicate": "metWith", "score": 1.0, "quad": "verbal-cooperation",
+        ...          "sources": 1, "first_date": "", "evidence": []}
+        >>> edge_reports("a", "b", attrs)[0]["sentence"]
+        ''
+    """
+    by_article: dict[str, dict[str, Any]] = {}
+    for e in attrs["evidence"]:
+        if e["modality"] != "asserted":
+            continue
+        date = e["event_date"] or e["date"]
+        known = by_article.get(e["article"])
+        if known is None or (date and (not known["date"] or date < known["date"])):
+            by_article[e["article"]] = {
+                "date": date,
+                "article": e["article"],
+                "title": e["title"],
+                "sentence": e["sentence"],
+            }
+    base = {
+        "subject": u,
+        "predicate": attrs["predicate"],
+        "object": v,
+        "score": attrs["score"],
+        "quad": attrs["quad"],
+    }
+    reports = [{**base, **found} for _, found in sorted(by_article.items())]
+    missing = attrs["sources"] - len(reports)  # asserted in an article graph without evidence
+    reports += [
+        {**base, "date": attrs["first_date"], "article": "", "title": "", "sentence": ""}
+    ] * max(missing, 0)
+    return reports
+
+
+def _trend(reports: list[dict[str, Any]]) -> str:
+    dated = sorted((r["date"], r["score"]) for r in reports if r["date"])
+    if len({d for d, _ in dated}) < 2:
+        return ""
+    half = len(dated) // 2
+    early = [s for _, s in dated[:half]]
+    late = [s for _, s in dated[half:]]
+    change = sum(late) / len(late) - sum(early) / len(early)
+    if change > TREND_THRESHOLD:
+        return "warming"
+    if change < -TREND_THRESHOLD:
+        return "cooling"
+    return "steady"
+
+
+def summarize(a: str, b: str, reports: list[dict[str, Any]]) -> dict[str, Any]:
+    """Counts by quad class, net score, first and last date and trend of a pair's reports.
+
+    ``trend`` compares the mean score of the later half of the dated reports with that of
+    the earlier half: "warming", "cooling", "steady", or "" with fewer than two dates.
+
+    Examples:
+        >>> reports = [{"date": "2025-01-01", "score": -5.0, "quad": "material-conflict"},
+        ...            {"date": "2025-03-01", "score": 4.0, "quad": "verbal-cooperation"}]
+        >>> s = summarize("a", "b", reports)
+        >>> s["score"], s["trend"], s["by_quad"]["material-conflict"]
+        (-1.0, 'warming', 1)
+    """
+    dates = sorted(r["date"] for r in reports if r["date"])
+    by_quad = dict.fromkeys(QUADS, 0)
+    for r in reports:
+        by_quad[r["quad"]] = by_quad.get(r["quad"], 0) + 1
+    positive = sum(r["score"] for r in reports if r["score"] > 0)
+    negative = sum(r["score"] for r in reports if r["score"] < 0)
+    return {
+        "actors": sorted([a, b]),
+        "events": len(reports),
+        "by_quad": by_quad,
+        "score": round(positive + negative, 6),
+        "cooperation": round(positive, 6),
+        "conflict": round(negative, 6),
+        "first_date": dates[0] if dates else "",
+        "last_date": dates[-1] if dates else "",
+        "trend": _trend(reports),
+    }
+
+
+def _pair_reports(G: nx.MultiDiGraph, *, min_sources: int = 1) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    grouped: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for u, v, attrs in G.edges(data=True):
+        if attrs["static"] or attrs["sources"] < min_sources or u == v:
+            continue
+        key = (u, v) if u < v else (v, u)
+        grouped[key].extend(edge_reports(u, v, attrs))
+    return grouped
+
+
+def pair_summaries(G: nx.MultiDiGraph, *, min_sources: int = 1) -> dict[tuple[str, str], dict[str, Any]]:
+    """A :func:`summarize` dict for every pair of actors tied by an event relation.
+
+    Keys are (a, b) with a < b; static relations are left out.
+
+    Examples:
+        >>> from graphkit.analyze.examples import example_dataset
+        >>> from graphkit.analyze.projections import actor_graph
+        >>> summaries = pair_summaries(actor_graph(example_dataset()))
+        >>> [(s["events"], s["score"], s["trend"]) for s in summaries.values()]
+        [(3, 0.0, 'warming')]
+    """
+    return {
+        key: summarize(*key, reports)
+        for key, reports in sorted(_pair_reports(G, min_sources=min_sources).items())
+    }
+
+
+def pair_timeline(G: nx.MultiDiGraph, a: str, b: str) -> dict[str, Any]:
+    """The dated reports between two actors (both directions), with the running net score.
+
+    Returns:
+        ``summary`` (see :func:`summarize`) and ``events``: reports sorted by date (undated
+        last), each with ``net``, the net score up to and including it.
+    """
+    reports = []
+    for u, v in ((a, b), (b, a)):
+        if G.has_node(u) and G.has_node(v) and u != v:
+            for attrs in G.get_edge_data(u, v, default={}).values():
+                if not attrs["static"]:
+                    reports.extend(edge_reports(u, v, attrs))
+    reports.sort(key=lambda r: (not r["date"], r["date"], r["predicate"], r["article"]))
+    net = 0.0
+    for r in reports:
+        net += r["score"]
+        r["net"] = round(net, 6)
+    return {"summary": summarize(a, b, reports), "events": reports}

@@ -129,6 +129,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             pair=args.pair,
             plot_dir=args.plot,
             export=args.export,
+            level=args.level,
+            top=args.top,
+            seed=args.seed,
         )
     )
     return 0
@@ -226,6 +229,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pair", nargs=2, metavar=("A", "B"), help="timeline of one pair of actors")
     p.add_argument("--plot", type=Path, metavar="DIR", help="write PNG charts to DIR")
     p.add_argument("--export", type=Path, metavar="FILE", help="write the actor graph (.graphml, .gexf, .csv)")
+    p.add_argument("--level", choices=["actors", "countries"], default="actors", help="roll people and organizations up into their country")
+    p.add_argument("--top", type=int, default=10, help="how many actors, pairs and brokers to list")
+    p.add_argument("--seed", type=int, default=0, help="seed of community detection and sampled betweenness")
     _source_args(p)
     p.set_defaults(func=cmd_analyze)
 

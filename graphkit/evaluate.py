@@ -1,0 +1,210 @@
+"""Score extraction against hand-annotated gold triples (strict and coarse P/R/F1).
+
+Matching rules: a predicted triple matches a gold line when its subject and object names (or
+aliases) equal a gold name or alias after normalization (case, accents, punctuation, a leading
+"the" or title dropped); symmetric relations match in either order; strict needs the same
+relation, coarse the same PLOVER category. Gold lines marked optional are neither required nor
+penalized. Duplicate predictions count once.
+
+Examples:
+    >>> gold = [{"article": "a", "s": "Gustavo Petro", "p": "metWith", "o": "Donald Trump",
+    ...          "s_aliases": ["Petro"], "o_aliases": ["Trump"]}]
+    >>> pred = [{"article": "a", "s": "Trump", "p": "metWith", "o": "Petro"}]
+    >>> score(pred, gold).f1
+    1.0
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graphkit.config import Settings
+from graphkit.errors import InputError
+from graphkit.records import ArticleResult
+from graphkit.vocab import relation, relation_names
+
+COARSE_SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+
+def norm_name(text: str) -> str:
+    """Normalize a name the way the scorer does."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+    text = re.sub(r"[^a-z0-9 ]+", " ", text)
+    text = re.sub(r"^(the|mr|mrs|ms|president|prime minister) ", "", text.strip())
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _names(d: dict[str, Any], k: str) -> set[str]:
+    out = {norm_name(d[k])} | {norm_name(a) for a in d.get(k + "_aliases", []) or []}
+    out.discard("")
+    return out
+
+
+def _category(p: str) -> str:
+    return relation(p).plover if p in relation_names() else p
+
+
+def _symmetric(p: str) -> bool:
+    return p in relation_names() and relation(p).symmetric
+
+
+def _match(pred: dict[str, Any], gold: dict[str, Any], coarse: bool) -> bool:
+    pp, gp = pred["p"], gold["p"]
+    if (coarse and _category(pp) != _category(gp)) or (not coarse and pp != gp):
+        return False
+    ps, po, gs, go = _names(pred, "s"), _names(pred, "o"), _names(gold, "s"), _names(gold, "o")
+    if ps & gs and po & go:
+        return True
+    sym = _symmetric(gp) or (coarse and _category(gp) in COARSE_SYMMETRIC and gp != "extradited")
+    return sym and bool(ps & go and po & gs)
+
+
+@dataclass
+class Score:
+    precision: float
+    recall: float
+    f1: float
+    tp: int
+    fp: int
+    found: int
+    required: int
+    per_relation: dict[str, list[int]] = field(default_factory=dict)  # tp, fp, fn
+    false_positives: list[dict[str, Any]] = field(default_factory=list)
+    missed: list[dict[str, Any]] = field(default_factory=list)
+
+
+def score(preds: list[dict[str, Any]], gold: list[dict[str, Any]], *, coarse: bool = False) -> Score:
+    """Precision, recall and F1 of predictions against gold lines."""
+    by_art: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for g in gold:
+        by_art[g["article"]].append(g)
+    tp = fp = 0
+    found: set[tuple[str, int]] = set()
+    per: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    seen: set[tuple[str, str, str, str]] = set()
+    fps: list[dict[str, Any]] = []
+    for p in preds:
+        if p["article"] not in by_art:
+            continue
+        s, o = norm_name(p["s"]), norm_name(p["o"])
+        if _symmetric(p["p"]):
+            s, o = min(s, o), max(s, o)
+        key = (p["article"], s, p["p"], o)
+        if key in seen:
+            continue
+        seen.add(key)
+        golds = by_art[p["article"]]
+        hits = [i for i, g in enumerate(golds) if _match(p, g, coarse)]
+        req = [i for i in hits if not golds[i].get("optional")]
+        if req:
+            tp += 1
+            per[p["p"]][0] += 1
+            found.update((p["article"], i) for i in req)
+        elif not hits:
+            fp += 1
+            per[p["p"]][1] += 1
+            fps.append(p)
+    required = 0
+    missed = []
+    for art, golds in by_art.items():
+        for i, g in enumerate(golds):
+            if g.get("optional"):
+                continue
+            required += 1
+            if (art, i) not in found:
+                per[g["p"]][2] += 1
+                missed.append(g)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = len(found) / required if required else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return Score(precision, recall, f1, tp, fp, len(found), required, dict(per), fps, missed)
+
+
+def predictions(results: list[ArticleResult]) -> list[dict[str, Any]]:
+    """Prediction lines (the scorer's JSON shape) from extraction results; asserted only."""
+    out = []
+    for res in results:
+        name = Path(res.article.source).name if res.article.source else res.article.id
+        for r in res.relations:
+            if r.evidence.modality != "asserted":
+                continue
+            out.append(
+                {
+                    "article": name,
+                    "s": r.subject.name,
+                    "p": r.predicate,
+                    "o": r.object.name,
+                    "s_aliases": list(r.subject.aliases),
+                    "o_aliases": list(r.object.aliases),
+                    "confidence": r.evidence.confidence,
+                    "sentence": r.evidence.sentence,
+                    "cue": r.evidence.cue,
+                }
+            )
+    return out
+
+
+def load_gold(path: Path) -> list[dict[str, Any]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        msg = f"cannot read gold file {path}: {err.strerror}; check the path"
+        raise InputError(msg) from err
+    out = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            for key in ("article", "s", "p", "o"):
+                row[key]  # noqa: B018
+        except (ValueError, KeyError, TypeError) as err:
+            msg = f"{path} line {n}: not a gold line ({err}); each line is JSON with article, s, p, o"
+            raise InputError(msg) from err
+        out.append(row)
+    return out
+
+
+def format_scores(strict: Score, coarse: Score, *, detail: bool) -> str:
+    lines = []
+    for name, sc in (("strict", strict), ("coarse", coarse)):
+        lines.append(
+            f"{name}: P={sc.precision:.3f} R={sc.recall:.3f} F1={sc.f1:.3f} "
+            f"(tp={sc.tp} fp={sc.fp} gold_found={sc.found}/{sc.required})"
+        )
+    if detail:
+        lines.append("")
+        lines.append("| relation | tp | fp | fn | P | R | F1 |")
+        lines.append("|---|---:|---:|---:|---:|---:|---:|")
+        for rel, (t, f, n) in sorted(strict.per_relation.items()):
+            p = t / (t + f) if t + f else 0.0
+            r = t / (t + n) if t + n else 0.0
+            f1 = 2 * p * r / (p + r) if p + r else 0.0
+            lines.append(f"| {rel} | {t} | {f} | {n} | {p:.2f} | {r:.2f} | {f1:.2f} |")
+    return "\n".join(lines)
+
+
+def evaluate(gold_path: Path, articles_dir: Path, *, settings: Settings | None = None) -> tuple[Score, Score, list[dict[str, Any]]]:
+    """Extract every article in ``articles_dir`` and score against ``gold_path``."""
+    from graphkit.pipeline import collect_articles, extract_articles
+
+    gold = load_gold(gold_path)
+    articles, _ = collect_articles([articles_dir])
+    wanted = {g["article"] for g in gold}
+    articles = [a for a in articles if Path(a.source).name in wanted]
+    if not articles:
+        msg = f"none of the gold articles ({', '.join(sorted(wanted))}) is in {articles_dir}; point ARTICLES_DIR at the folder holding them"
+        raise InputError(msg)
+    preds = predictions(list(extract_articles(articles, settings=settings)))
+    return score(preds, gold), score(preds, gold, coarse=True), preds
+
+
+def evaluate_cli(gold: Path, articles: Path, *, settings: Settings | None = None, detail: bool = True) -> str:
+    strict, coarse, _ = evaluate(gold, articles, settings=settings)
+    return format_scores(strict, coarse, detail=detail)

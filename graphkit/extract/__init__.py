@@ -1,0 +1,128 @@
+"""Doc -> relation records with evidence (no rdflib here).
+
+Examples:
+    >>> from graphkit.nlp import load_nlp
+    >>> from graphkit.records import Article
+    >>> art = Article.from_text("Colombian President Gustavo Petro met U.S. President Donald Trump.")
+    >>> result = extract_doc(load_nlp()(art.text), art)
+    >>> sorted((r.subject.name, r.predicate, r.object.name) for r in result.relations)
+    [('Donald Trump', 'leaderOf', 'United States'), ('Gustavo Petro', 'leaderOf', 'Colombia'), ('Gustavo Petro', 'metWith', 'Donald Trump')]
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from graphkit.extract.events import Found, sentence_events
+from graphkit.extract.static import static_relations
+from graphkit.lexicon import Lexicon, load_lexicon
+from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation
+from graphkit.resolve import Actor, MentionIndex, country_entity, resolve_doc
+
+__all__ = ["extract_doc"]
+
+
+def _dateline_country(doc: Doc, index: MentionIndex, lex: Lexicon) -> Actor | None:
+    """The country of a dateline ("BOGOTÁ —", "WASHINGTON (Reuters) -") near the top."""
+    for tok in doc[: min(len(doc), 80)]:
+        if tok.is_upper and len(tok.text) > 2 and tok.is_alpha:
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and (nxt.text in ("—", "–", "-", "(", ",") or nxt.is_upper):
+                country = lex.metonym(tok.text) or lex.country(tok.text)
+                if country is not None:
+                    return Actor(country_entity(lex, country.iso3), "implicit")
+    return None
+
+
+def _salient_country(index: MentionIndex) -> Actor | None:
+    counts: Counter[str] = Counter()
+    ents: dict[str, Entity] = {}
+    for _, actor in index.spans:
+        if actor.entity.type == "Country":
+            counts[actor.entity.key] += 1
+            ents[actor.entity.key] = actor.entity
+    if not counts:
+        return None
+    (top, n), *rest = counts.most_common(2) + [("", 0)]
+    if rest and rest[0][1] * 2 > n:
+        return None  # no clear home country
+    return Actor(ents[top], "implicit")
+
+
+def _to_relation(found: Found, article: Article, doc: Doc) -> Relation:
+    sent = found.cue.sent
+    lo, hi = found.span
+    start = doc[lo].idx
+    end = doc[hi - 1].idx + len(doc[hi - 1].text)
+    evidence = Evidence(
+        article_id=article.id,
+        sentence=sent.text.strip(),
+        start=start,
+        end=end,
+        cue=_cue_text(found.cue),
+        confidence=round(min(found.confidence, 0.99), 3),
+        modality=found.modality,
+        method=found.method,
+    )
+    return Relation(found.subject.entity, found.predicate, found.object.entity, evidence)
+
+
+def _cue_text(cue: Token) -> str:
+    parts = [c for c in cue.children if c.dep_ in ("prt", "compound") and abs(c.i - cue.i) <= 2]
+    toks = sorted([cue, *parts], key=lambda t: t.i)
+    return " ".join(t.text for t in toks)
+
+
+def _dedupe(relations: Iterable[Relation]) -> list[Relation]:
+    """One relation per (subject, predicate, object, sentence): the most confident wins."""
+    best: dict[tuple[str, str, str, int], Relation] = {}
+    for rel in relations:
+        key = (rel.subject.key, rel.predicate, rel.object.key, rel.evidence.start)
+        prev = best.get(key)
+        if prev is None or rel.evidence.confidence > prev.evidence.confidence:
+            best[key] = rel
+    return sorted(best.values(), key=lambda r: (r.evidence.start, r.predicate, r.subject.key, r.object.key))
+
+
+def _valid(found: Found) -> bool:
+    """Type constraints of the vocabulary (ontology domains and ranges)."""
+    s, o, p = found.subject.entity, found.object.entity, found.predicate
+    if p in ("leaderOf", "officialOf"):
+        return s.type == "Person" and o.type in ("Country", "Organization")
+    if p == "memberOf":
+        return s.type in ("Country", "Person", "Organization") and o.type == "Organization"
+    if p == "locatedIn":
+        return s.type == "Place" and o.type in ("Country", "Place")
+    if p in ("extradited", "arrested"):
+        return o.type == "Person"
+    if s.type == "Place" or o.type == "Place" and p != "visited":
+        return False
+    return True
+
+
+def extract_doc(doc: Doc, article: Article, *, min_confidence: float = 0.0, lex: Lexicon | None = None) -> ArticleResult:
+    """Every relation one parsed article states, with canonical in-article entities."""
+    lex = lex or load_lexicon()
+    index = resolve_doc(doc, lex=lex)
+    home = _dateline_country(doc, index, lex) or _salient_country(index)
+    found: list[Found] = []
+    for sent in doc.sents:
+        found.extend(sentence_events(list(sent), lex, index))
+        found.extend(static_relations(sent, index, lex, default_country=home))
+    relations = [
+        _to_relation(f, article, doc)
+        for f in found
+        if _valid(f) and f.confidence >= min_confidence
+    ]
+    relations = _dedupe(relations)
+    entities = index.final_entities()
+    # entities keep every name the article used for them
+    by_key = dict(entities)
+    relations = [
+        Relation(by_key.get(r.subject.key, r.subject), r.predicate, by_key.get(r.object.key, r.object), r.evidence)
+        for r in relations
+    ]
+    return ArticleResult(article, tuple(sorted(by_key.values(), key=lambda e: e.key)), tuple(relations))

@@ -1,0 +1,122 @@
+"""Finding the actors behind a cue's arguments in the dependency parse.
+
+An argument token can name an actor (inside a resolved mention), refer to one (a pronoun),
+or be a common noun that stands for a country through its modifiers ("23 Russian diplomats",
+"the ambassadors of Britain, France and Germany", "Colombian troops"). Coordination
+("sanctioned A and B") gives several actors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graphkit.resolve import Actor, MentionIndex
+
+# Common nouns that act for the country or organization modifying them.
+AGENT_NOUNS = frozenset(
+    "government governments administration authorities authority officials official diplomats "
+    "diplomat embassy embassies ministry ministries troops forces army military police "
+    "prosecutors prosecutor agents agent ambassador ambassadors envoy envoys delegation "
+    "negotiators leaders leader president minister court courts navy air jets warplanes "
+    "soldiers intelligence spokesman spokeswoman spokesperson citizens nationals migrants "
+    "people state regime officers commanders commander parliament lawmakers cabinet "
+    "counterpart counterparts consulate consulates planes aircraft drones missiles".split()
+)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("A, B and C")."""
+    out = [token]
+    stack = [token]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ == "conj" and child not in out:
+                out.append(child)
+                stack.append(child)
+    return out
+
+
+def actor_of(token: Token, index: MentionIndex, *, depth: int = 0) -> Actor | None:
+    """The actor one argument token stands for, or None."""
+    actor = index.actor_at(token)
+    if actor is not None:
+        return actor
+    if depth > 2 or token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+        return None
+    # "thousands of Colombians", "the ambassadors of Britain", "members of Iran's Guards"
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    inner = actor_of(pobj, index, depth=depth + 1)
+                    if inner is not None and (token.lower_ in AGENT_NOUNS or token.pos_ == "NUM"
+                                              or token.lemma_ in ("thousand", "hundred", "dozen", "member", "group")):
+                        return inner
+    if token.lower_ not in AGENT_NOUNS and token.lemma_ not in AGENT_NOUNS:
+        return None
+    # "Russian diplomats", "U.S. officials", "Iran's armed forces"
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "poss", "nmod"):
+            inner = index.actor_at(child)
+            if inner is not None and inner.entity.type in ("Country", "Organization"):
+                return Actor(inner.entity, "metonymy", inner.place)
+    return None
+
+
+def actors_of(token: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
+    """Actors for an argument token and everything coordinated with it."""
+    out: list[tuple[Token, Actor]] = []
+    seen: set[str] = set()
+    for tok in conjuncts(token):
+        actor = actor_of(tok, index)
+        if actor is not None and actor.entity.key not in seen:
+            seen.add(actor.entity.key)
+            out.append((tok, actor))
+    return out
+
+
+def prep_objects(head: Token, preps: tuple[str, ...]) -> Iterator[Token]:
+    """Objects of the given prepositions under ``head`` ("with X", "on X and Y")."""
+    for child in head.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+            for pobj in child.children:
+                if pobj.dep_ in ("pobj", "pcomp"):
+                    yield pobj
+        if child.dep_ == "prep" and child.lower_ in ("out",) and "out" in preps:
+            yield child
+
+
+def clause_subjects(verb: Token) -> list[Token]:
+    """Subject tokens of a verb, climbing through coordination, control and relative clauses."""
+    seen = 0
+    tok = verb
+    while seen < 4:
+        seen += 1
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        if subj:
+            s = subj[0]
+            if s.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+                return [tok.head]
+            return [s]
+        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+            # "the officials accusing Petro": the modified noun acts
+            if tok.dep_ == "relcl" or tok.tag_ == "VBG":
+                return [tok.head]
+            return []
+        if tok.dep_ == "xcomp":
+            # object control: "urged Iran to stop" -> Iran; subject control otherwise
+            objs = [c for c in tok.head.children if c.dep_ in ("dobj",)]
+            if objs and tok.head.lemma_ in ("urge", "ask", "order", "tell", "force", "persuade", "call"):
+                return objs
+            tok = tok.head
+            continue
+        if tok.dep_ in ("conj", "advcl", "ccomp", "pcomp") and tok.head.pos_ in ("VERB", "AUX"):
+            if tok.dep_ == "ccomp":
+                return []
+            tok = tok.head
+            continue
+        break
+    return []

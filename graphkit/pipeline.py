@@ -1,0 +1,191 @@
+"""The one orchestrator: ingest -> nlp -> extract/resolve -> graph -> merge -> store.
+
+Examples:
+    >>> result = extract_text("Colombia extradited Dairo Antonio Úsuga to the United States.")
+    >>> [(r.subject.name, r.predicate, r.object.name) for r in result.relations]
+    [('Colombia', 'extradited', 'Dairo Antonio Úsuga')]
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset
+
+from graphkit.config import Settings
+from graphkit.errors import GraphkitError, InputError
+from graphkit.extract import extract_doc
+from graphkit.graph import add_result, article_dataset, new_dataset
+from graphkit.ingest import iter_article_files, read_articles
+from graphkit.lexicon import load_lexicon
+from graphkit.nlp import load_nlp
+from graphkit.records import Article, ArticleResult
+from graphkit.vocab import article_iri
+
+PARALLEL_THRESHOLD = 200  # articles; below this, one process is faster than starting workers
+
+
+def _check(result: object, article: Article) -> ArticleResult:
+    """Fail loudly when a stage hands over the wrong thing (as spaCy's Language.__call__ does)."""
+    if not isinstance(result, ArticleResult) or result.article.id != article.id:
+        msg = f"extraction returned {type(result).__name__} for article {article.source or article.id}; expected its ArticleResult"
+        raise GraphkitError(msg)
+    return result
+
+
+def extract_articles(
+    articles: Iterable[Article], *, settings: Settings | None = None
+) -> Iterator[ArticleResult]:
+    """Run spaCy (batched with nlp.pipe) and the extractor over articles, in order."""
+    settings = settings or Settings()
+    nlp = load_nlp(settings.model)
+    lex = load_lexicon(settings.lexicon_dir)
+    arts = list(articles)
+    n_process = settings.n_process if len(arts) >= PARALLEL_THRESHOLD else 1
+    docs = nlp.pipe((a.text for a in arts), batch_size=settings.batch_size, n_process=n_process)
+    for article, doc in zip(arts, docs, strict=True):
+        result = extract_doc(doc, article, min_confidence=settings.min_confidence, lex=lex)
+        yield _check(result, article)
+
+
+def extract_text(text: str, *, source: str = "", settings: Settings | None = None) -> ArticleResult:
+    """Extract relations from one text (handy in notebooks and tests)."""
+    article = Article.from_text(text, source=source)
+    return next(extract_articles([article], settings=settings))
+
+
+def _progress(items: Sequence[Path], enabled: bool, desc: str) -> Iterable[Path]:
+    if not enabled or len(items) < 2 or not sys.stderr.isatty():
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, desc=desc, unit="file", leave=False)
+
+
+def collect_articles(
+    paths: Sequence[Path], *, progress: bool = False, skip_bad: bool = False
+) -> tuple[list[Article], list[str]]:
+    """Read every article under the paths; with skip_bad, bad files are reported and skipped."""
+    files = list(iter_article_files(paths))
+    if not files:
+        msg = f"no article files under {', '.join(map(str, paths))}; give .txt, .html, .md or .jsonl files or folders holding them"
+        raise InputError(msg)
+    articles: list[Article] = []
+    problems: list[str] = []
+    for path in _progress(files, progress, "reading"):
+        try:
+            articles.extend(read_articles(path))
+        except InputError as err:
+            if not skip_bad:
+                raise
+            problems.append(str(err))
+    return articles, problems
+
+
+def extract_files(paths: Sequence[Path], *, settings: Settings | None = None, progress: bool = False) -> Dataset:
+    """RDF (one named graph per article) for the given article files."""
+    articles, _ = collect_articles(paths, progress=progress)
+    ds = new_dataset()
+    for result in extract_articles(articles, settings=settings):
+        add_result(ds, result)
+    return ds
+
+
+@dataclass
+class BuildReport:
+    """What a build did."""
+
+    store: Path
+    added: int = 0
+    replaced: int = 0
+    skipped: int = 0
+    relations: int = 0
+    problems: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        lines = [
+            f"built {self.store}: {self.added} article(s) added, {self.replaced} replaced, "
+            f"{self.skipped} unchanged; {self.relations} relation(s) extracted in {self.seconds:.1f} s"
+        ]
+        lines += [f"skipped: {p}" for p in self.problems]
+        return "\n".join(lines)
+
+
+def build(
+    paths: Sequence[Path],
+    *,
+    store: Path,
+    settings: Settings | None = None,
+    progress: bool = False,
+) -> BuildReport:
+    """Extract every article under the paths into the on-disk store, incrementally.
+
+    Articles whose content hash is already in the store are skipped; an edited article
+    replaces its old graph; each article is written in its own transaction, so an interrupted
+    build leaves every article either fully in or as it was.
+    """
+    from graphkit.merge import resolve_store
+    from graphkit.store import open_store
+
+    settings = settings or Settings()
+    began = time.perf_counter()
+    report = BuildReport(store=Path(store))
+    articles, report.problems = collect_articles(paths, progress=progress, skip_bad=True)
+    with open_store(Path(store)) as st:
+        known = st.article_hashes()
+        by_source = {src: iri for iri, src in st.article_sources().items()}
+        todo: list[Article] = []
+        for art in articles:
+            if known.get(str(article_iri(art.id))) == art.hash:
+                report.skipped += 1
+            else:
+                todo.append(art)
+        for result in extract_articles(todo, settings=settings):
+            old = by_source.get(result.article.source)
+            new_iri = article_iri(result.article.id)
+            if old is not None and old != str(new_iri):
+                from rdflib import URIRef
+
+                st.remove_article(URIRef(old))
+                report.replaced += 1
+            else:
+                report.added += 1
+            ds = article_dataset(result)
+            st.replace_article(new_iri, ds.graph(new_iri))
+            report.relations += len(result.relations)
+        if todo:
+            resolve_store(st)
+    report.seconds = time.perf_counter() - began
+    return report
+
+
+def remove(articles: Sequence[str], *, store: Path) -> int:
+    """Take articles (by path as given to build, id or IRI) out of the store; returns how many."""
+    from rdflib import URIRef
+
+    from graphkit.store import open_store
+
+    removed = 0
+    with open_store(Path(store), create=False) as st:
+        sources = st.article_sources()
+        for name in articles:
+            matches = [
+                iri
+                for iri, src in sources.items()
+                if name in (src, iri, iri.rsplit("/", 1)[-1]) or Path(src).name == name
+            ]
+            if not matches:
+                msg = f"no article {name!r} in {store}; list them with: graphkit query --preset articles --store {store}"
+                raise InputError(msg)
+            for iri in matches:
+                st.remove_article(URIRef(iri))
+                removed += 1
+    return removed
+
+
+__all__ = ["BuildReport", "build", "extract_articles", "extract_files", "extract_text", "remove"]

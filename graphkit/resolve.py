@@ -1,0 +1,346 @@
+"""Who is who inside one article: mentions -> canonical actors.
+
+Turns spaCy's entity spans into actors with one canonical name per real-world actor:
+surnames and titled forms link to the full name seen in the article ("Petro", "President
+Petro" -> "Gustavo Petro"), type errors are fixed by agreement across mentions (a surname the
+model tagged as a place is still the person), demonyms and country variants map to the
+country ("Colombian", "the U.S."), and capitals, seats of government and state bodies acting
+as actors stand for their country ("Bogotá extradited", "the White House", "the DEA").
+Pronouns are resolved to the nearest compatible earlier actor.
+
+Examples:
+    >>> from graphkit.nlp import load_nlp
+    >>> doc = load_nlp()("Colombian President Gustavo Petro met Trump. Petro thanked him.")
+    >>> index = resolve_doc(doc)
+    >>> index.actor_at(doc[8]).entity.name   # "Petro" in the second sentence
+    'Gustavo Petro'
+    >>> index.actor_at(doc[10]).entity.name  # "him"
+    'Trump'
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from graphkit.lexicon import Lexicon, load_lexicon, norm
+from graphkit.records import Entity
+
+TITLE_WORDS = frozenset(
+    "president prime minister mr mrs ms dr sir lord lady king queen prince princess sheikh "
+    "ayatollah gen general brig maj lt col colonel capt captain adm admiral sen senator rep "
+    "secretary chancellor premier emir sultan pope cardinal bishop rev judge justice "
+    "ambassador envoy foreign defense defence interior finance trade deputy vice chief "
+    "supreme leader commander spokesman spokeswoman spokesperson press state former "
+    "late then acting interim new".split()
+)
+PERSON_PRONOUNS = frozenset("he him his she her hers himself herself".split())
+GROUP_PRONOUNS = frozenset("it its itself they them their theirs".split())
+
+# Weights multiply a relation's confidence: how sure we are this actor is who it names.
+HOW_WEIGHT = {
+    "name": 1.0,
+    "alias": 0.95,
+    "demonym": 0.85,
+    "metonymy": 0.85,
+    "pronoun": 0.7,
+    "nominal": 0.7,
+    "implicit": 0.5,
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An actor as it takes part in an event: the entity, and how the mention was resolved."""
+
+    entity: Entity
+    how: str = "name"
+    place: Entity | None = None  # the place itself, when a capital/seat stands for a country
+
+    @property
+    def weight(self) -> float:
+        return HOW_WEIGHT.get(self.how, 0.8)
+
+
+@dataclass
+class MentionIndex:
+    """Actors of one doc by token, plus the article's entities with every name seen."""
+
+    doc: Doc
+    lex: Lexicon
+    by_token: dict[int, Actor] = field(default_factory=dict)
+    spans: list[tuple[Span, Actor]] = field(default_factory=list)
+    names: dict[str, set[str]] = field(default_factory=dict)  # entity key -> surface names
+    entities: dict[str, Entity] = field(default_factory=dict)  # entity key -> entity
+
+    def actor_at(self, token: Token) -> Actor | None:
+        """The actor a token names or refers to (pronouns resolved), or None."""
+        actor = self.by_token.get(token.i)
+        if actor is not None:
+            return actor
+        if token.lower_ in PERSON_PRONOUNS or token.lower_ in GROUP_PRONOUNS:
+            return self.antecedent(token)
+        return None
+
+    def antecedent(self, token: Token) -> Actor | None:
+        """Nearest earlier actor compatible with a pronoun, in this or the two previous sentences."""
+        want_person = token.lower_ in PERSON_PRONOUNS
+        sent_start = token.sent.start
+        first_sent = token.sent
+        for _ in range(2):
+            if first_sent.start == 0:
+                break
+            first_sent = self.doc[first_sent.start - 1].sent
+        best: Actor | None = None
+        best_subject: Actor | None = None
+        for span, actor in self.spans:
+            if span.start >= token.i or span.start < first_sent.start:
+                continue
+            if span.root.dep_ == "poss" and span.root.head.i == token.i:
+                continue
+            is_person = actor.entity.type == "Person"
+            if is_person != want_person:
+                continue
+            best = actor
+            if span.start >= sent_start or span.root.dep_ in ("nsubj", "nsubjpass"):
+                best_subject = actor if span.root.dep_ in ("nsubj", "nsubjpass") else best_subject
+        chosen = best_subject if best_subject is not None and want_person else best
+        if chosen is None:
+            return None
+        return Actor(chosen.entity, "pronoun", chosen.place)
+
+    def record(self, span: Span, actor: Actor) -> None:
+        for tok in span:
+            self.by_token[tok.i] = actor
+        self.spans.append((span, actor))
+        key = actor.entity.key
+        self.entities.setdefault(key, actor.entity)
+        self.names.setdefault(key, set()).add(span_name(span))
+        if actor.place is not None:
+            self.entities.setdefault(actor.place.key, actor.place)
+            self.names.setdefault(actor.place.key, set()).add(span_name(span))
+
+    def final_entities(self) -> dict[str, Entity]:
+        """Entities with every surface name seen in the article as aliases."""
+        out = {}
+        used = {a.entity.key for _, a in self.spans} | {
+            a.place.key for _, a in self.spans if a.place is not None
+        }
+        for key, ent in self.entities.items():
+            if key not in used:
+                continue
+            aliases = set(ent.aliases) | self.names.get(key, set())
+            aliases.discard(ent.name)
+            out[key] = Entity(ent.type, ent.name, tuple(sorted(aliases)), ent.ids)
+        return out
+
+
+def span_name(span: Span) -> str:
+    """The span's text without a leading 'the' and a trailing possessive."""
+    text = span.text
+    text = re.sub(r"^(the|The)\s+", "", text)
+    text = re.sub(r"(['’]s|['’])$", "", text).strip()
+    return text
+
+
+def strip_titles(span: Span) -> Span:
+    """Drop leading title words ('President', 'Brig. Gen.') and possessives from a person span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end - 1 and (
+        doc[start].lower_.rstrip(".") in TITLE_WORDS or doc[start].is_punct or doc[start].lower_ == "the"
+    ):
+        start += 1
+    while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end]
+
+
+def country_entity(lex: Lexicon, iso3: str) -> Entity:
+    c = lex.by_iso3[iso3]
+    return Entity("Country", c.name, (), (("iso3", c.iso3), ("iso2", c.iso2)))
+
+
+def _typed(span: Span, lex: Lexicon) -> Actor | None:
+    """A first guess at the actor a named-entity span stands for, from the gazetteers."""
+    ident = span.ent_id_
+    name = span_name(span)
+    if ident.startswith(("country:", "seat:")):
+        iso3 = ident.split(":", 1)[1]
+        how = "name" if ident.startswith("country:") and span.label_ == "GPE" else "metonymy"
+        if span.label_ == "NORP":
+            how = "demonym"
+        place = Entity("Place", name) if ident.startswith("seat:") else None
+        return Actor(country_entity(lex, iso3), how, place)
+    if "\n" in span.text or " - " in span.text:
+        return None  # headings and bylines run into each other
+    if span.label_ == "PERSON" and len(span) == 1:
+        place = lex.metonym(name)
+        if place is not None:  # "Bogotá" tagged as a person is still the capital
+            return Actor(country_entity(lex, place.iso3), "metonymy", Entity("Place", name))
+    org = lex.organization(name) if span.label_ in ("ORG", "FAC", "GPE", "NORP", "PERSON") else None
+    if org is not None:
+        if org.country and org.country in lex.by_iso3:
+            return Actor(country_entity(lex, org.country), "metonymy", None)
+        return Actor(Entity("Organization", org.name), "name")
+    if span.label_ in ("GPE", "LOC", "NORP", "FAC"):
+        country = lex.country(name)
+        if country is not None:
+            how = "demonym" if span.label_ == "NORP" else "name"
+            return Actor(country_entity(lex, country.iso3), how)
+        capital = lex.metonym(name)
+        if capital is not None:
+            return Actor(country_entity(lex, capital.iso3), "metonymy", Entity("Place", name))
+        if span.label_ == "NORP":
+            return None
+        return Actor(Entity("Place", name), "name")
+    if span.label_ == "ORG":
+        return Actor(Entity("Organization", name), "name")
+    if span.label_ == "PERSON":
+        core = strip_titles(span)
+        return Actor(Entity("Person", span_name(core)), "name")
+    return None
+
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+PLACE_NOUNS = frozenset(
+    "department province region state county district city town village municipality "
+    "governorate oblast prefecture".split()
+)
+
+
+def _clean_ents(doc: Doc) -> list[Span]:
+    """Entity spans with the model's usual slips mended.
+
+    Title words tagged as organizations ("Defense" in "Defense Minister") are dropped; a
+    first name split off a person ("Dairo" + "Antonio Úsuga") is joined back; a name followed
+    by "department"/"province" is a place.
+    """
+    out: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_LABELS or "\n" in ent.text:
+            continue
+        if all(t.lower_.rstrip(".") in TITLE_WORDS or t.is_punct for t in ent):
+            continue
+        if (
+            ent.label_ == "PERSON"
+            and out
+            and out[-1].end == ent.start
+            and len(out[-1]) == 1
+            and not out[-1].ent_id_
+            and out[-1][0].is_title
+            and out[-1][0].lower_ not in TITLE_WORDS
+        ):
+            out[-1] = Span(doc, out[-1].start, ent.end, label="PERSON")
+            continue
+        if ent.end < len(doc) and doc[ent.end].lower_ in PLACE_NOUNS and ent.label_ in ("ORG", "PERSON", "NORP"):
+            out.append(Span(doc, ent.start, ent.end, label="GPE"))
+            continue
+        out.append(ent)
+    return out
+
+
+def resolve_doc(doc: Doc, *, lex: Lexicon | None = None) -> MentionIndex:
+    """Resolve every actor mention of a parsed article to a canonical in-article entity."""
+    lex = lex or load_lexicon()
+    index = MentionIndex(doc, lex)
+    ents = _clean_ents(doc)
+    # 1. full person names, and the surnames that point at them
+    persons: Counter[str] = Counter()
+    for ent in ents:
+        if ent.label_ == "PERSON" and not ent.ent_id_:
+            core = strip_titles(ent)
+            if len(core) >= 2:
+                persons[span_name(core)] += 1
+    surname_of: dict[str, set[str]] = {}
+    for full in persons:
+        words = full.split()
+        for key in {norm(words[-1]), norm(" ".join(words[1:]))}:
+            surname_of.setdefault(key, set()).add(full)
+    # types by agreement: a surname the model tagged as ORG/GPE is still the person
+    for ent in ents:
+        actor = _typed(ent, lex)
+        core = strip_titles(ent) if ent.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC") else ent
+        key = norm(span_name(core))
+        known_gazetteer = bool(ent.ent_id_) or lex.country(span_name(ent)) or lex.organization(span_name(ent))
+        if key in surname_of and len(surname_of[key]) == 1 and not known_gazetteer:
+            full = next(iter(surname_of[key]))
+            how = "name" if norm(full) == key else "alias"
+            actor = Actor(Entity("Person", full), how)
+        elif actor is not None and actor.entity.type == "Person":
+            full_key = norm(actor.entity.name)
+            if len(actor.entity.name.split()) == 1 and full_key in surname_of and len(surname_of[full_key]) == 1:
+                actor = Actor(Entity("Person", next(iter(surname_of[full_key]))), "alias")
+        if actor is None:
+            continue
+        index.record(core if actor.entity.type == "Person" else ent, actor)
+    _quoted_names(doc, index)
+    return index
+
+
+OPEN_QUOTES = frozenset({"“", '"', "‘", "'", "``"})
+CLOSE_QUOTES = frozenset({"”", '"', "’", "'", "''"})
+NICKNAME_CUES = ("known as", "alias", "nicknamed", "dubbed", "called")
+
+
+def _quoted_names(doc: Doc, index: MentionIndex) -> None:
+    """Quoted proper names the model missed ('“Pipe Tuluá”', '"Otoniel"') become people.
+
+    A quoted name right after "known as"/"alias" is another name of the person just named.
+    """
+    for tok in doc:
+        if tok.text not in OPEN_QUOTES or tok.i + 1 >= len(doc):
+            continue
+        end = None
+        for j in range(tok.i + 1, min(tok.i + 6, len(doc))):
+            if doc[j].text in CLOSE_QUOTES:
+                end = j
+                break
+        if end is None or end == tok.i + 1:
+            continue
+        inner = doc[tok.i + 1 : end]
+        if any(t.i in index.by_token and index.by_token[t.i].entity.type == "Person" for t in inner):
+            continue
+        if any(t.ent_id_ for t in inner):
+            continue
+        if not all(t.is_title or t.is_punct for t in inner) or not any(t.pos_ == "PROPN" for t in inner):
+            continue
+        actor = Actor(Entity("Person", inner.text), "name")
+        index.record(inner, actor)
+    index.spans.sort(key=lambda item: item[0].start)
+    _nicknames(doc, index)
+
+
+def _nicknames(doc: Doc, index: MentionIndex) -> None:
+    """A name right after "known as"/"alias" is another name of the person just named."""
+    for pos, (span, actor) in enumerate(index.spans):
+        if actor.entity.type != "Person" or actor.how != "name":
+            continue
+        before = [t for t in doc[max(span.sent.start, span.start - 4) : span.start] if t.text not in OPEN_QUOTES]
+        text = " ".join(t.lower_ for t in before)
+        if not text.endswith(NICKNAME_CUES):
+            continue
+        for prev_span, prev in reversed(index.spans[:pos]):
+            if prev_span.sent.start == span.sent.start and prev.entity.type == "Person":
+                alias = Actor(prev.entity, "alias")
+                for tok in span:
+                    index.by_token[tok.i] = alias
+                index.spans[pos] = (span, alias)
+                index.names.setdefault(prev.entity.key, set()).add(span_name(span))
+                break
+    # every other mention of a nickname is the same person
+    nick: dict[str, Entity] = {}
+    for span, actor in index.spans:
+        if actor.entity.type == "Person" and actor.how == "alias":
+            nick.setdefault(norm(span_name(span)), actor.entity)
+    for pos, (span, actor) in enumerate(index.spans):
+        person = nick.get(norm(span_name(span)))
+        if person is not None and actor.entity != person and not span.ent_id_:
+            alias = Actor(person, "alias")
+            for tok in span:
+                index.by_token[tok.i] = alias
+            index.spans[pos] = (span, alias)
+            index.names.setdefault(person.key, set()).add(span_name(span))

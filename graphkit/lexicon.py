@@ -88,6 +88,8 @@ class Lexicon:
     verb_cues: dict[str, tuple[Cue, ...]] = field(default_factory=dict)  # lemma -> cues
     noun_cues: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
     by_iso3: dict[str, Country] = field(default_factory=dict)
+    seat_names: tuple[tuple[str, str], ...] = ()  # (seat as written, ISO3)
+    title_words: frozenset[str] = frozenset()  # every word of every title, lower case
 
     def country(self, text: str) -> Country | None:
         """A country by name, alias or demonym."""
@@ -196,4 +198,10 @@ def load_lexicon(lexicon_dir: Path | None = None) -> Lexicon:
         verb_cues=verb_cues,
         noun_cues=noun_cues,
         by_iso3=by_iso3,
+        seat_names=tuple((r["seat"], r["iso3"]) for r in seats_rows),
+        title_words=frozenset(
+            w for t in titles for w in t.split() if w != "of"
+        ) | {"foreign", "defense", "defence", "interior", "finance", "trade", "justice", "health",
+             "energy", "economy", "senior", "deputy", "top", "chief", "former", "then", "acting",
+             "secretary-general", "director-general", "press", "security", "national", "vice"},
     )

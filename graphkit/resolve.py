@@ -75,6 +75,10 @@ class MentionIndex:
     spans: list[tuple[Span, Actor]] = field(default_factory=list)
     names: dict[str, set[str]] = field(default_factory=dict)  # entity key -> surface names
     entities: dict[str, Entity] = field(default_factory=dict)  # entity key -> entity
+    event_agents: list[tuple[int, str, Actor]] = field(default_factory=list)
+    """(token position, relation, subject) of events found so far, for "the attack" later on."""
+    noun_relations: dict[str, set[str]] = field(default_factory=dict)
+    """noun lemma -> relations it can name (from the cue lexicon)."""
 
     def actor_at(self, token: Token) -> Actor | None:
         """The actor a token names or refers to (pronouns resolved), or None."""
@@ -101,13 +105,14 @@ class MentionIndex:
                 continue
             if span.root.dep_ == "poss" and span.root.head.i == token.i:
                 continue
-            is_person = actor.entity.type == "Person"
-            if is_person != want_person:
+            if (actor.entity.type == "Person") != want_person:
                 continue
+            if span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near", "from", "to"):
+                continue  # a place named as a location, not an actor
             best = actor
-            if span.start >= sent_start or span.root.dep_ in ("nsubj", "nsubjpass"):
-                best_subject = actor if span.root.dep_ in ("nsubj", "nsubjpass") else best_subject
-        chosen = best_subject if best_subject is not None and want_person else best
+            if span.root.dep_ in ("nsubj", "nsubjpass"):
+                best_subject = actor
+        chosen = best_subject if best_subject is not None else best
         if chosen is None:
             return None
         return Actor(chosen.entity, "pronoun", chosen.place)
@@ -198,6 +203,12 @@ def _typed(span: Span, lex: Lexicon) -> Actor | None:
             return None
         return Actor(Entity("Place", name), "name")
     if span.label_ == "ORG":
+        if span.root.lower_ in STATE_BODY_WORDS:
+            # "Iran's Foreign Ministry", "the Colombian Defense Ministry": a state body acts for its country
+            for tok in span.doc[max(span.sent.start, span.start - 2) : span.end]:
+                country = lex.country(tok.text) if tok.ent_type_ in ("GPE", "NORP") else None
+                if country is not None:
+                    return Actor(country_entity(lex, country.iso3), "metonymy")
         return Actor(Entity("Organization", name), "name")
     if span.label_ == "PERSON":
         core = strip_titles(span)
@@ -206,6 +217,10 @@ def _typed(span: Span, lex: Lexicon) -> Actor | None:
 
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+STATE_BODY_WORDS = frozenset(
+    "ministry department embassy consulate government army police forces navy parliament "
+    "court office cabinet military guard guards agency service council".split()
+)
 PLACE_NOUNS = frozenset(
     "department province region state county district city town village municipality "
     "governorate oblast prefecture".split()
@@ -220,7 +235,13 @@ def _clean_ents(doc: Doc) -> list[Span]:
     by "department"/"province" is a place.
     """
     out: list[Span] = []
+    surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
     for ent in doc.ents:
+        if ent.label_ == "DATE" and len(ent) == 1 and ent[0].lower_ in surnames and ent[0].dep_ in ("pobj", "nsubj", "dobj", "conj"):
+            # "spoke with May by phone": a month name used as a surname
+            if not any(t.like_num for t in doc[max(0, ent.start - 1) : ent.end + 1]):
+                out.append(Span(doc, ent.start, ent.end, label="PERSON"))
+            continue
         if ent.label_ not in ACTOR_LABELS or "\n" in ent.text:
             continue
         if all(t.lower_.rstrip(".") in TITLE_WORDS or t.is_punct for t in ent):
@@ -247,6 +268,8 @@ def resolve_doc(doc: Doc, *, lex: Lexicon | None = None) -> MentionIndex:
     """Resolve every actor mention of a parsed article to a canonical in-article entity."""
     lex = lex or load_lexicon()
     index = MentionIndex(doc, lex)
+    for noun, cues in lex.noun_cues.items():
+        index.noun_relations[noun] = {c.relation for c in cues}
     ents = _clean_ents(doc)
     # 1. full person names, and the surnames that point at them
     persons: Counter[str] = Counter()

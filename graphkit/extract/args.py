@@ -39,31 +39,85 @@ def conjuncts(token: Token) -> list[Token]:
     return out
 
 
-def actor_of(token: Token, index: MentionIndex, *, depth: int = 0) -> Actor | None:
-    """The actor one argument token stands for, or None."""
+def _of_objects(token: Token) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "like", "including"):
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+        if child.dep_ == "prep" and child.lower_ == "as" and any(c.lower_ == "such" for c in child.children):
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def _nominal(token: Token, index: MentionIndex) -> Actor | None:
+    """"the council" / "the alliance": the last organization named with that word."""
+    if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
+        return None
+    word = token.lower_
+    best = None
+    for span, actor in index.spans:
+        if span.start >= token.i:
+            break
+        if actor.entity.type != "Organization":
+            continue
+        names = [actor.entity.name, *actor.entity.aliases, span.text]
+        if any(word in n.lower().split() for n in names):
+            best = actor
+    return Actor(best.entity, "nominal") if best is not None else None
+
+
+def _event_agent(token: Token, index: MentionIndex) -> Actor | None:
+    """"condemned the attack": the actor of the latest event of that kind named before."""
+    relations = index.noun_relations.get(token.lemma_.lower()) or index.noun_relations.get(token.lower_)
+    if not relations:
+        return None
+    best = None
+    for pos, rel, agent in index.event_agents:
+        if pos < token.i and rel in relations:
+            best = agent
+    return Actor(best.entity, "nominal") if best is not None else None
+
+
+def actors_for(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Actor]:
+    """The actors one argument token stands for (several for "the ambassadors of A, B and C")."""
     actor = index.actor_at(token)
     if actor is not None:
-        return actor
+        return [actor]
     if depth > 2 or token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
-        return None
-    # "thousands of Colombians", "the ambassadors of Britain", "members of Iran's Guards"
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    inner = actor_of(pobj, index, depth=depth + 1)
-                    if inner is not None and (token.lower_ in AGENT_NOUNS or token.pos_ == "NUM"
-                                              or token.lemma_ in ("thousand", "hundred", "dozen", "member", "group")):
-                        return inner
-    if token.lower_ not in AGENT_NOUNS and token.lemma_ not in AGENT_NOUNS:
-        return None
-    # "Russian diplomats", "U.S. officials", "Iran's armed forces"
+        return []
+    # "thousands of Colombians", "the ambassadors of Britain, France and Germany", "forums like CELAC"
+    of_objects = _of_objects(token)
+    if of_objects and (
+        token.lower_ in AGENT_NOUNS
+        or token.lemma_ in AGENT_NOUNS
+        or token.pos_ == "NUM"
+        or token.lemma_ in ("thousand", "hundred", "dozen", "member", "group", "forum", "country", "nation")
+    ):
+        found = [a for pobj in of_objects for c in conjuncts(pobj) for a in actors_for(c, index, depth=depth + 1)]
+        if found:
+            return found
+    # "Russian diplomats", "U.S. officials", "Iran's armed forces", "London's case"
     for child in token.children:
         if child.dep_ in ("amod", "compound", "poss", "nmod"):
             inner = index.actor_at(child)
-            if inner is not None and inner.entity.type in ("Country", "Organization"):
-                return Actor(inner.entity, "metonymy", inner.place)
-    return None
+            if inner is None or inner.entity.type not in ("Country", "Organization", "Person"):
+                continue
+            if child.dep_ == "poss" or token.lower_ in AGENT_NOUNS or token.lemma_ in AGENT_NOUNS:
+                how = inner.how if inner.how in ("pronoun", "demonym") else "metonymy"
+                return [Actor(inner.entity, how, inner.place)]
+    nominal = _nominal(token, index)
+    if nominal is not None:
+        return [nominal]
+    agent = _event_agent(token, index)
+    if agent is not None:
+        return [agent]
+    return []
+
+
+def actor_of(token: Token, index: MentionIndex) -> Actor | None:
+    """The first actor an argument token stands for, or None."""
+    found = actors_for(token, index)
+    return found[0] if found else None
 
 
 def actors_of(token: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
@@ -71,10 +125,10 @@ def actors_of(token: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
     out: list[tuple[Token, Actor]] = []
     seen: set[str] = set()
     for tok in conjuncts(token):
-        actor = actor_of(tok, index)
-        if actor is not None and actor.entity.key not in seen:
-            seen.add(actor.entity.key)
-            out.append((tok, actor))
+        for actor in actors_for(tok, index):
+            if actor.entity.key not in seen:
+                seen.add(actor.entity.key)
+                out.append((tok, actor))
     return out
 
 
@@ -99,7 +153,9 @@ def clause_subjects(verb: Token) -> list[Token]:
         if subj:
             s = subj[0]
             if s.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
-                return [tok.head]
+                head = tok.head
+                # "Petro, Colombia's first leftist president, who visited": the person
+                return [head.head] if head.dep_ == "appos" else [head]
             return [s]
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
             # "the officials accusing Petro": the modified noun acts

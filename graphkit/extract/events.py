@@ -105,9 +105,58 @@ def _emit(
             yield Found(s, predicate, o, cue, span, conf, mod, method)
 
 
+BLAME_ADJECTIVES = frozenset("responsible culpable guilty behind liable".split())
+SAY_VERBS = frozenset("say believe conclude think assert claim insist tell find state".split())
+DEEP_OBJECT_RELATIONS = frozenset({"criticized", "rejected", "accused", "praised", "supported"})
+
+
+def _ccomp_subjects(verb: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
+    """Actors of the clause a verb introduces: "vowed that Israel would be punished"."""
+    out: list[tuple[Token, Actor]] = []
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            for sub in child.children:
+                if sub.dep_ in ("nsubj", "nsubjpass"):
+                    out.extend(actors_of(sub, index))
+                    for mod in sub.children:
+                        if not out and mod.dep_ in ("amod", "compound", "poss"):
+                            actor = index.actor_at(mod)
+                            if actor is not None:
+                                out.append((mod, actor))
+    return out
+
+
+def _deep_objects(verb: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
+    """The actor behind an object clause: "condemned what he called a reckless attack"."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "ccomp", "xcomp"):
+            for tok in child.subtree:
+                if tok.i == child.i or tok.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                found = actors_of(tok, index)
+                if found:
+                    return found[:1]
+    return []
+
+
+def blame_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
+    """"X said/believed Y was responsible for the attack" -> X accused Y."""
+    if verb.lemma_ not in SAY_VERBS:
+        return
+    for child in verb.children:
+        if child.dep_ != "ccomp":
+            continue
+        if not any(c.dep_ == "acomp" and c.lemma_ in BLAME_ADJECTIVES for c in child.children):
+            continue
+        subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
+        objects = [a for c in child.children if c.dep_ == "nsubj" for a in actors_of(c, index)]
+        if subjects and objects:
+            yield from _emit(subjects, objects, "accused", verb, INHERITED_CONFIDENCE, "say:responsible")
+
+
 def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> Iterator[Found]:
     """Events whose cue is a verb."""
-    for cue in cues:
+    for cue in sorted(cues, key=lambda c: -len(c.needs)):
         if not _needs_ok(verb, cue):
             continue
         if _passive(verb):
@@ -121,8 +170,14 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
                     for pobj in child.children:
                         subjects.extend(actors_of(pobj, index))
             extra = [o for o in _objects(verb, cue, index) if o[0].dep_ == "pobj" and o[0].head.lower_ != "by"]
-            if cue.relation in ("deported", "extradited") and extra and cue.relation == "deported":
+            if cue.relation == "deported" and extra:
                 objects = extra
+            if not subjects and cue.relation == "arrested":
+                # "was jailed in Russia": the country where it happened acted
+                subjects = [
+                    a for a in (actors_of(p, index) for p in prep_objects(verb, ("in",))) for a in a
+                    if a[1].entity.type == "Country"
+                ]
             confidence = VERBAL_CONFIDENCE
         else:
             subj_tokens = clause_subjects(verb)
@@ -130,10 +185,17 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
             objects = _objects(verb, cue, index)
             direct = any(c.dep_ in ("nsubj",) for c in verb.children)
             confidence = VERBAL_CONFIDENCE if direct else INHERITED_CONFIDENCE
+            if not objects and cue.relation == "threatened":
+                objects = _ccomp_subjects(verb, index)
+            if not objects and cue.relation in DEEP_OBJECT_RELATIONS:
+                objects = _deep_objects(verb, index)
+                confidence = INHERITED_CONFIDENCE
         if not subjects:
             continue
-        yield from _emit(subjects, objects, cue.relation, verb, confidence, f"verb:{cue.lemma}")
-        return
+        out = list(_emit(subjects, objects, cue.relation, verb, confidence, f"verb:{cue.lemma}"))
+        if out:
+            yield from out
+            return
 
 
 def _noun_subjects(noun: Token, index: MentionIndex) -> tuple[list[tuple[Token, Actor]], float]:
@@ -169,11 +231,18 @@ def nominal_events(noun: Token, cues: tuple[Cue, ...], index: MentionIndex) -> I
             continue
         if "between" in cue.slots:
             parties = [a for p in prep_objects(noun, ("between",)) for a in actors_of(p, index)]
+            if len(parties) < 2:
+                parties = _between_surface(noun, index)
             if len(parties) >= 2:
                 yield from _emit(parties[:1], parties[1:], cue.relation, noun, NOMINAL_CONFIDENCE, f"noun:{cue.lemma}")
                 return
         objects = _objects(noun, cue, index) if cue.slots else []
         subjects, confidence = _noun_subjects(noun, index)
+        if not objects and cue.relation == "requested" and noun.dep_ == "pobj" and noun.head.lower_ == "at":
+            # "At Britain's request, the Security Council met": the council was asked
+            verb = noun.head.head
+            objects = [a for t in clause_subjects(verb) for a in actors_of(t, index)] if verb.pos_ in ("VERB", "AUX") else []
+            subjects = [a for c in noun.children if c.dep_ == "poss" for a in actors_of(c, index)]
         objects = [o for o in objects if all(o[1].entity.key != s[1].entity.key for s in subjects)]
         if not subjects or (not objects and not relation(cue.relation).symmetric):
             continue
@@ -181,16 +250,54 @@ def nominal_events(noun: Token, cues: tuple[Cue, ...], index: MentionIndex) -> I
         return
 
 
+def _between_surface(noun: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
+    """"between X and Y" read off the words when the parse attaches Y elsewhere."""
+    doc = noun.doc
+    after = noun.i + 1
+    if after >= len(doc) or doc[after].lower_ != "between":
+        return []
+    out: list[tuple[Token, Actor]] = []
+    j = after + 1
+    end = min(noun.sent.end, after + 16)
+    while j < end:
+        tok = doc[j]
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
+            break
+        actor = index.actor_at(tok)
+        if actor is not None:
+            # skip the title holder of a titled person ("Colombian President Gustavo Petro")
+            nxt = j + 1
+            while nxt < end and index.by_token.get(nxt) is actor:
+                nxt += 1
+            person_follows = any(
+                index.actor_at(doc[k]) is not None and index.actor_at(doc[k]).entity.type == "Person"  # type: ignore[union-attr]
+                for k in range(nxt, min(end, nxt + 3))
+            )
+            if not (actor.entity.type != "Person" and person_follows):
+                if all(actor.entity.key != a.entity.key for _, a in out):
+                    out.append((tok, actor))
+            j = nxt
+            continue
+        j += 1
+    return out[:2]
+
+
 def sentence_events(sent_tokens: list[Token], lex: Lexicon, index: MentionIndex) -> Iterator[Found]:
-    """Every event cue in a sentence, verbal and nominal."""
+    """Every event cue in a sentence, verbal and nominal; remembers who did what for later."""
     for tok in sent_tokens:
         lemma = tok.lemma_.lower()
+        found: list[Found] = []
         if tok.pos_ in ("VERB",) and lemma in lex.verb_cues:
-            yield from verbal_events(tok, lex.verb_cues[lemma], index)
+            found = list(verbal_events(tok, lex.verb_cues[lemma], index))
         elif tok.pos_ in ("NOUN", "PROPN") and tok.i not in index.by_token:
             key = lemma if lemma in lex.noun_cues else tok.lower_
             if key in lex.noun_cues:
-                yield from nominal_events(tok, lex.noun_cues[key], index)
+                found = list(nominal_events(tok, lex.noun_cues[key], index))
+        if tok.pos_ == "VERB":
+            found.extend(blame_events(tok, index))
+        for f in found:
+            index.event_agents.append((tok.i, f.predicate, f.subject))
+        yield from found
 
 
 __all__ = ["Found", "conjuncts", "sentence_events"]

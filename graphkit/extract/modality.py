@@ -86,6 +86,12 @@ def modality(cue: Token) -> str:
             tok = head
             hops += 1
             continue
+        if tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN":
+            # "there was no sign that they had spoken"
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.head.children):
+                return "negated"
+            if tok.head.lemma_ in IRREALIS_NOUNS:
+                return "hypothetical"
         if tok.dep_ == "advcl":
             flag = _clause_flags(tok)
             if flag is not None:

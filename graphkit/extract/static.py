@@ -27,6 +27,7 @@ def _title_before(span: Span, lex: Lexicon) -> tuple[str, int, str] | None:
     doc = span.doc
     start = span.start
     best = None
+    title_words = lex.title_words
     for width in range(1, 5):
         lo = start - width
         if lo < span.sent.start:
@@ -34,6 +35,10 @@ def _title_before(span: Span, lex: Lexicon) -> tuple[str, int, str] | None:
         words = doc[lo:start]
         if any(t.is_punct and t.text not in ("-", ".") for t in words):
             break
+        if doc[lo].lower_.strip(".-") not in title_words and doc[lo].lower_ != "of":
+            break
+        if doc[lo].lower_ == "of":
+            continue
         rel = lex.title_relation(words.text)
         if rel is not None:
             best = (rel, lo, words.text)
@@ -126,7 +131,8 @@ def _person_titles(
         holder = _holder_before(span, lo, index)
         conf = TITLE_CONFIDENCE
         if holder is None:
-            holder, conf = default_country, IMPLICIT_CONFIDENCE
+            holder = _implicit_holder(span, lo, index, lex, title) or default_country
+            conf = IMPLICIT_CONFIDENCE
         if holder is not None and (holder.entity.type == "Country" or holder.entity.type == "Organization"):
             yield Found(actor, rel, holder, doc[lo], (lo, span.end), conf * actor.weight, "asserted", "title")
             return
@@ -197,6 +203,37 @@ def index_end(index: MentionIndex, k: int) -> int:
     while j < len(index.doc) and index.by_token.get(j) is actor and actor is not None:
         j += 1
     return max(j, k + 1)
+
+
+def _implicit_holder(span: Span, lo: int, index: MentionIndex, lex: Lexicon, title: str) -> Actor | None:
+    """Who a bare title ("President Joe Biden") belongs to, from the rest of the sentence.
+
+    Seats of government and state bodies ("the White House said") come first, then the first
+    country (or organization, for titles such as secretary-general) that no other title claims.
+    """
+    want_org = "general" in title.lower() or "chair" in title.lower()
+    sent = span.sent
+    claimed: set[int] = set()
+    for other, actor in index.spans:
+        if other.start < sent.start or other.end > sent.end or actor.entity.type != "Person":
+            continue
+        found = _title_before(other, lex)
+        if found is not None:
+            claimed.update(range(max(sent.start, found[1] - 3), found[1]))
+    first: Actor | None = None
+    for other, actor in index.spans:
+        if other.start < sent.start or other.end > sent.end or other.start in claimed:
+            continue
+        if other.start >= lo and other.start < span.end:
+            continue
+        kind = actor.entity.type
+        if want_org and kind == "Organization":
+            return actor
+        if not want_org and kind == "Country":
+            if actor.how == "metonymy" and actor.place is not None:
+                return actor  # "the White House said"
+            first = first or actor
+    return first
 
 
 def _membership(span: Span, actor: Actor, index: MentionIndex) -> Iterator[Found]:

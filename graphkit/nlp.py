@@ -23,6 +23,7 @@ from graphkit.lexicon import Lexicon, load_lexicon
 try:  # spaCy is a hard dependency; keep the import failure readable
     import spacy
     from spacy.language import Language
+    from spacy.tokens import Doc
 except ImportError as err:  # pragma: no cover
     msg = "spaCy is not installed; run 'pip install -e .' in the project folder"
     raise ModelError(msg) from err
@@ -70,6 +71,15 @@ def gazetteer_patterns(lex: Lexicon) -> list[dict[str, Any]]:
     return patterns
 
 
+@Language.component("graphkit_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence: headlines, datelines and bylines stay apart from the text."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 @cache
 def load_nlp(model: str | None = None) -> Language:
     """Load the spaCy pipeline named in the settings (once per process) with the gazetteer ruler.
@@ -87,6 +97,8 @@ def load_nlp(model: str | None = None) -> Language:
             "model name or path"
         )
         raise ModelError(msg) from err
+    if "parser" in nlp.pipe_names and "graphkit_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("graphkit_paragraphs", before="parser")
     if "ner" in nlp.pipe_names and "graphkit_gazetteer" not in nlp.pipe_names:
         ruler = nlp.add_pipe(
             "entity_ruler",

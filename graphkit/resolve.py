@@ -37,8 +37,8 @@ TITLE_WORDS = frozenset(
     "supreme leader commander spokesman spokeswoman spokesperson press state former "
     "late then acting interim new".split()
 )
-PERSON_PRONOUNS = frozenset("he him his she her hers himself herself".split())
-GROUP_PRONOUNS = frozenset("it its itself they them their theirs".split())
+PERSON_PRONOUNS = frozenset("he him his she her hers".split())
+GROUP_PRONOUNS = frozenset("it its they them their theirs".split())
 
 # Weights multiply a relation's confidence: how sure we are this actor is who it names.
 HOW_WEIGHT = {

@@ -17,119 +17,110 @@ Examples:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
 from typing import Any
 
 import networkx as nx
-from rdflib import Dataset, URIRef
+from rdflib import Dataset
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
-from rdflib.term import Node
 
+from graphkit.analyze.read import Scan, scanner
 from graphkit.vocab import GK, GK_IRI, ID_BASE, local_name, relation, relation_names
 
-ENTITY_CLASSES: dict[URIRef, str] = {
-    GK.Person: "Person",
-    GK.Country: "Country",
-    GK.Organization: "Organization",
-    GK.Place: "Place",
+ENTITY_CLASSES: dict[str, str] = {
+    str(GK.Person): "Person",
+    str(GK.Country): "Country",
+    str(GK.Organization): "Organization",
+    str(GK.Place): "Place",
 }
 """Entity classes in order of preference (an entity typed twice takes the first)."""
 
-_EVIDENCE_FIELDS: dict[URIRef, str] = {
-    RDF.subject: "s",
-    RDF.predicate: "p",
-    RDF.object: "o",
-    GK.article: "article",
-    GK.sentence: "sentence",
-    GK.cue: "cue",
-    GK.confidence: "confidence",
-    GK.modality: "modality",
-    GK.eventDate: "event_date",
+_EVIDENCE_FIELDS: dict[str, str] = {
+    str(RDF.subject): "s",
+    str(RDF.predicate): "p",
+    str(RDF.object): "o",
+    str(GK.article): "article",
+    str(GK.sentence): "sentence",
+    str(GK.cue): "cue",
+    str(GK.confidence): "confidence",
+    str(GK.modality): "modality",
+    str(GK.eventDate): "event_date",
 }
-_ARTICLE_FIELDS: dict[URIRef, str] = {
-    DCTERMS.title: "title",
-    DCTERMS.date: "date",
-    DCTERMS.source: "source",
+_ARTICLE_FIELDS: dict[str, str] = {
+    str(DCTERMS.title): "title",
+    str(DCTERMS.date): "date",
+    str(DCTERMS.source): "source",
 }
 _ARTICLE_PREFIX = ID_BASE + "article/"
 NO_EVIDENCE_CONFIDENCE = 1.0
 """Confidence of a relation triple asserted without any evidence node (taken as stated)."""
 
 
-def _scan(ds: Dataset, predicate: URIRef) -> Iterator[tuple[Node, Node, Node | None]]:
-    """(subject, object, graph) of every quad with ``predicate``, across all graphs."""
-    for s, _, o, g in ds.quads((None, predicate, None, None)):
-        yield s, o, g
-
-
-def _as_float(value: object, default: float) -> float:
+def _as_float(value: str, default: float) -> float:
     try:
-        return float(str(value))
+        return float(value)
     except ValueError:
         return default
 
 
-def _entities(ds: Dataset) -> dict[str, dict[str, Any]]:
+def _entities(scan: Scan) -> dict[str, dict[str, Any]]:
     """Node attributes of every typed entity, keyed by IRI."""
     rank = {cls: i for i, cls in enumerate(ENTITY_CLASSES)}
-    best: dict[str, URIRef] = {}
-    for s, o, _ in _scan(ds, RDF.type):
-        if isinstance(s, URIRef) and o in rank:
-            iri = str(s)
-            if iri not in best or rank[o] < rank[best[iri]]:  # type: ignore[index]
-                best[iri] = o  # type: ignore[assignment]
+    best: dict[str, str] = {}
+    for s, o, _ in scan(str(RDF.type)):
+        if o in rank and not s.startswith("_:") and (s not in best or rank[o] < rank[best[s]]):
+            best[s] = o
     nodes: dict[str, dict[str, Any]] = {
         iri: {"label": "", "type": ENTITY_CLASSES[cls], "aliases": set(), "iso3": ""}
         for iri, cls in best.items()
     }
-    for s, o, _ in _scan(ds, RDFS.label):
-        node = nodes.get(str(s))
-        if node is not None and (not node["label"] or str(o) < node["label"]):
-            node["label"] = str(o)
-    for s, o, _ in _scan(ds, SKOS.altLabel):
-        node = nodes.get(str(s))
+    for s, o, _ in scan(str(RDFS.label)):
+        node = nodes.get(s)
+        if node is not None and (not node["label"] or o < node["label"]):
+            node["label"] = o
+    for s, o, _ in scan(str(SKOS.altLabel)):
+        node = nodes.get(s)
         if node is not None:
-            node["aliases"].add(str(o))
-    for s, o, _ in _scan(ds, GK.iso3):
-        node = nodes.get(str(s))
+            node["aliases"].add(o)
+    for s, o, _ in scan(str(GK.iso3)):
+        node = nodes.get(s)
         if node is not None:
-            node["iso3"] = str(o)
+            node["iso3"] = o
     for iri, node in nodes.items():
         node["label"] = node["label"] or local_name(iri)
         node["aliases"] = sorted(node["aliases"] - {node["label"]})
     return nodes
 
 
-def _evidence(ds: Dataset, relations: frozenset[str]) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+def _evidence(scan: Scan, relations: frozenset[str]) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
     """Evidence dicts grouped by (subject IRI, relation name, object IRI)."""
-    nodes: dict[Node, dict[str, Any]] = {s: {} for s, _, _, _ in ds.quads((None, RDF.type, GK.Evidence, None))}
+    nodes: dict[str, dict[str, str]] = {s: {} for s, o, _ in scan(str(RDF.type)) if o == str(GK.Evidence)}
     for predicate, field in _EVIDENCE_FIELDS.items():
-        for s, o, _ in _scan(ds, predicate):
+        for s, o, _ in scan(predicate):
             record = nodes.get(s)
             if record is not None:
                 record[field] = o
     articles: dict[str, dict[str, str]] = defaultdict(dict)
     for predicate, field in _ARTICLE_FIELDS.items():
-        for s, o, _ in _scan(ds, predicate):
-            articles[str(s)].setdefault(field, str(o))
+        for s, o, _ in scan(predicate):
+            articles[s].setdefault(field, o)
     grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for record in nodes.values():
-        p = str(record.get("p", ""))
+        p = record.get("p", "")
         if not p.startswith(GK_IRI) or p[len(GK_IRI) :] not in relations:
             continue
-        article = str(record.get("article", ""))
+        article = record.get("article", "")
         meta = articles.get(article, {})
-        grouped[(str(record.get("s", "")), p[len(GK_IRI) :], str(record.get("o", "")))].append(
+        grouped[(record.get("s", ""), p[len(GK_IRI) :], record.get("o", ""))].append(
             {
-                "sentence": str(record.get("sentence", "")),
+                "sentence": record.get("sentence", ""),
                 "article": article,
                 "title": meta.get("title", ""),
                 "date": meta.get("date", ""),
                 "source": meta.get("source", ""),
-                "cue": str(record.get("cue", "")),
-                "confidence": _as_float(record.get("confidence", 0), 0.0),
-                "event_date": str(record.get("event_date", "")),
-                "modality": str(record.get("modality", "asserted")),
+                "cue": record.get("cue", ""),
+                "confidence": _as_float(record.get("confidence", "0"), 0.0),
+                "event_date": record.get("event_date", ""),
+                "modality": record.get("modality", "asserted"),
             }
         )
     for items in grouped.values():
@@ -165,18 +156,15 @@ def actor_graph(ds: Dataset) -> nx.MultiDiGraph:
         ('verbal-conflict', -2.0, '2025-01-26', 'criticized')
     """
     graph = nx.MultiDiGraph()
-    nodes = _entities(ds)
+    scan = scanner(ds)
+    nodes = _entities(scan)
     names = relation_names()
     found: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     for name in sorted(names):
-        for s, o, g in _scan(ds, URIRef(GK_IRI + name)):
-            s_iri, o_iri = str(s), str(o)
-            if s_iri in nodes and o_iri in nodes:
-                graph_name = str(g)
-                found[(s_iri, name, o_iri)].update(
-                    [graph_name] if graph_name.startswith(_ARTICLE_PREFIX) else []
-                )
-    evidence = _evidence(ds, names) if found else {}
+        for s, o, g in scan(GK_IRI + name):
+            if s in nodes and o in nodes:
+                found[(s, name, o)].update([g] if g.startswith(_ARTICLE_PREFIX) else [])
+    evidence = _evidence(scan, names) if found else {}
     for iri in sorted({k[0] for k in found} | {k[2] for k in found} | set(nodes)):
         graph.add_node(iri, **nodes[iri])
     for (s_iri, name, o_iri), graphs in sorted(found.items()):

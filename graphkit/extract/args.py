@@ -78,13 +78,23 @@ def _event_agent(token: Token, index: MentionIndex) -> Actor | None:
     return Actor(best.entity, "nominal") if best is not None else None
 
 
-def actors_for(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Actor]:
-    """The actors one argument token stands for (several for "the ambassadors of A, B and C")."""
+def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: bool = False) -> list[Actor]:
+    """The actors one argument token stands for (several for "the ambassadors of A, B and C").
+
+    With ``events``, a noun naming an earlier event ("condemned the attack") stands for the
+    actor of that event.
+    """
     actor = index.actor_at(token)
     if actor is not None:
         return [actor]
     if depth > 2 or token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
         return []
+    # "Russia's envoy, Vassily Nebenzia, dismissed": the person in apposition
+    for child in token.children:
+        if child.dep_ == "appos":
+            inner = index.actor_at(child)
+            if inner is not None and inner.entity.type == "Person":
+                return [inner]
     # "thousands of Colombians", "the ambassadors of Britain, France and Germany", "forums like CELAC"
     of_objects = _of_objects(token)
     if of_objects and (
@@ -108,7 +118,7 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Act
     nominal = _nominal(token, index)
     if nominal is not None:
         return [nominal]
-    agent = _event_agent(token, index)
+    agent = _event_agent(token, index) if events else None
     if agent is not None:
         return [agent]
     return []
@@ -120,12 +130,12 @@ def actor_of(token: Token, index: MentionIndex) -> Actor | None:
     return found[0] if found else None
 
 
-def actors_of(token: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
+def actors_of(token: Token, index: MentionIndex, *, events: bool = False) -> list[tuple[Token, Actor]]:
     """Actors for an argument token and everything coordinated with it."""
     out: list[tuple[Token, Actor]] = []
     seen: set[str] = set()
     for tok in conjuncts(token):
-        for actor in actors_for(tok, index):
+        for actor in actors_for(tok, index, events=events):
             if actor.entity.key not in seen:
                 seen.add(actor.entity.key)
                 out.append((tok, actor))

@@ -133,7 +133,7 @@ def _deep_objects(verb: Token, index: MentionIndex) -> list[tuple[Token, Actor]]
             for tok in child.subtree:
                 if tok.i == child.i or tok.pos_ not in ("NOUN", "PROPN"):
                     continue
-                found = actors_of(tok, index)
+                found = actors_of(tok, index, events=True)
                 if found:
                     return found[:1]
     return []
@@ -154,10 +154,40 @@ def blame_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
             yield from _emit(subjects, objects, "accused", verb, INHERITED_CONFIDENCE, "say:responsible")
 
 
+NEGATIVE_LABELS = frozenset(
+    "unacceptable unjustified horrendous reckless irresponsible outrageous illegal shameful "
+    "deplorable absurd baseless unfounded provocative dangerous barbaric cowardly criminal "
+    "heinous despicable appalling abhorrent irresponsible hostile aggressive destabilizing "
+    "shortsighted unjust unlawful terrorist".split()
+)
+LABEL_VERBS = frozenset("call describe label brand term deem".split())
+
+
+def label_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
+    """"X called the expulsions unacceptable" -> X criticized whoever did them."""
+    if verb.lemma_ not in LABEL_VERBS:
+        return
+    labels = [c for c in verb.subtree if c.pos_ == "ADJ" and c.lower_ in NEGATIVE_LABELS]
+    if not labels:
+        return
+    subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
+    objects = [a for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.dep_ == "dobj" for a in actors_of(c, index, events=True)]
+    if subjects and objects:
+        yield from _emit(subjects, objects, "criticized", verb, INHERITED_CONFIDENCE, "verb:label")
+
+
+def _labels(verb: Token) -> bool:
+    return verb.lemma_ in LABEL_VERBS and any(
+        c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") for c in verb.children
+    ) or any(c.pos_ == "ADJ" and c.lower_ in NEGATIVE_LABELS for c in verb.subtree)
+
+
 def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> Iterator[Found]:
     """Events whose cue is a verb."""
     for cue in sorted(cues, key=lambda c: -len(c.needs)):
         if not _needs_ok(verb, cue):
+            continue
+        if cue.relation == "spokeWith" and verb.lemma_ == "call" and _labels(verb):
             continue
         if _passive(verb):
             objects = []
@@ -230,9 +260,9 @@ def nominal_events(noun: Token, cues: tuple[Cue, ...], index: MentionIndex) -> I
         if not _needs_ok(noun, cue):
             continue
         if "between" in cue.slots:
-            parties = [a for p in prep_objects(noun, ("between",)) for a in actors_of(p, index)]
+            parties = _between_surface(noun, index)
             if len(parties) < 2:
-                parties = _between_surface(noun, index)
+                parties = [a for p in prep_objects(noun, ("between",)) for a in actors_of(p, index)]
             if len(parties) >= 2:
                 yield from _emit(parties[:1], parties[1:], cue.relation, noun, NOMINAL_CONFIDENCE, f"noun:{cue.lemma}")
                 return
@@ -295,6 +325,7 @@ def sentence_events(sent_tokens: list[Token], lex: Lexicon, index: MentionIndex)
                 found = list(nominal_events(tok, lex.noun_cues[key], index))
         if tok.pos_ == "VERB":
             found.extend(blame_events(tok, index))
+            found.extend(label_events(tok, index))
         for f in found:
             index.event_agents.append((tok.i, f.predicate, f.subject))
         yield from found

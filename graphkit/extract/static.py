@@ -35,9 +35,10 @@ def _title_before(span: Span, lex: Lexicon) -> tuple[str, int, str] | None:
         words = doc[lo:start]
         if any(t.is_punct and t.text not in ("-", ".") for t in words):
             break
-        if doc[lo].lower_.strip(".-") not in title_words and doc[lo].lower_ != "of":
+        word = doc[lo].lower_.strip(".")
+        if word not in title_words and word not in ("of", "-"):
             break
-        if doc[lo].lower_ == "of":
+        if word in ("of", "-"):
             continue
         rel = lex.title_relation(words.text)
         if rel is not None:
@@ -170,7 +171,17 @@ def _located(span: Span, actor: Actor, index: MentionIndex) -> Iterator[Found]:
             k += 1
         while k < len(doc) and (doc[k].lower_ == "the" or doc[k].dep_ in ("poss", "amod", "case") and doc[k].i not in index.by_token):
             k += 1
+        while k < len(doc) and doc[k].dep_ == "poss" and k + 1 < len(doc) and doc[k + 1].tag_ == "POS":
+            # "Necoclí, in Colombia's northwestern Antioquia department": the place, not its owner
+            j2 = k + 2
+            while j2 < len(doc) and doc[j2].pos_ == "ADJ":
+                j2 += 1
+            if j2 < len(doc) and doc[j2].i in index.by_token:
+                k = j2
+            break
         nxt = index.actor_at(doc[k]) if k < len(doc) else None
+        if nxt is not None and nxt.how != "name":
+            nxt = None
         if nxt is not None and nxt.entity.key != place.key:
             # a list "A, B and C" is not a location
             after = doc[index_end(index, k)] if index_end(index, k) < len(doc) else None
@@ -220,20 +231,24 @@ def _implicit_holder(span: Span, lo: int, index: MentionIndex, lex: Lexicon, tit
         found = _title_before(other, lex)
         if found is not None:
             claimed.update(range(max(sent.start, found[1] - 3), found[1]))
-    first: Actor | None = None
+    before: Actor | None = None
+    after: Actor | None = None
     for other, actor in index.spans:
         if other.start < sent.start or other.end > sent.end or other.start in claimed:
             continue
-        if other.start >= lo and other.start < span.end:
+        if lo <= other.start < span.end:
             continue
         kind = actor.entity.type
         if want_org and kind == "Organization":
             return actor
         if not want_org and kind == "Country":
-            if actor.how == "metonymy" and actor.place is not None:
-                return actor  # "the White House said"
-            first = first or actor
-    return first
+            if other.ent_id_.startswith("seat:") or (other.label_ == "ORG" and actor.how == "metonymy"):
+                return actor  # "the White House said", "the State Department"
+            if other.start < lo:
+                before = actor
+            elif after is None:
+                after = actor
+    return before or after
 
 
 def _membership(span: Span, actor: Actor, index: MentionIndex) -> Iterator[Found]:
@@ -254,8 +269,14 @@ def _membership(span: Span, actor: Actor, index: MentionIndex) -> Iterator[Found
 
 
 def _last_organization(index: MentionIndex, before: int) -> Actor | None:
-    best = None
+    """The organization "the alliance"/"the bloc" refers to: one known by that word, else the last named."""
+    word = index.doc[before].lower_
+    best = named = None
     for span, actor in index.spans:
         if span.start < before and actor.entity.type == "Organization":
             best = actor
-    return Actor(best.entity, "nominal") if best is not None else None
+            org = index.lex.organization(actor.entity.name)
+            if org is not None and any(word in a.lower().split() for a in (org.name, *org.aliases)):
+                named = actor
+    chosen = named or best
+    return Actor(chosen.entity, "nominal") if chosen is not None else None

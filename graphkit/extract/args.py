@@ -26,6 +26,15 @@ AGENT_NOUNS = frozenset(
 )
 
 
+# Nouns for people or parties related to their possessor, not standing for it ("his daughter",
+# "Washington's closest partners").
+RELATIONAL_NOUNS = frozenset(
+    "daughter son wife husband family brother sister mother father child children spy "
+    "partner partners ally allies neighbour neighbor neighbours neighbors rival rivals enemy "
+    "enemies friend friends critic critics opponent opponents victim victims lawyer".split()
+)
+
+
 def conjuncts(token: Token) -> list[Token]:
     """The token and the tokens coordinated with it ("A, B and C")."""
     out = [token]
@@ -100,7 +109,7 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: boo
     if of_objects and (
         token.lower_ in AGENT_NOUNS
         or token.lemma_ in AGENT_NOUNS
-        or token.pos_ == "NUM"
+        or (token.pos_ == "NUM" and any(index.actor_at(p) is not None for p in of_objects))
         or token.lemma_ in ("thousand", "hundred", "dozen", "member", "group", "forum", "country", "nation")
     ):
         found = [a for pobj in of_objects for c in conjuncts(pobj) for a in actors_for(c, index, depth=depth + 1)]
@@ -111,6 +120,8 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: boo
         if child.dep_ in ("amod", "compound", "poss", "nmod"):
             inner = index.actor_at(child)
             if inner is None or inner.entity.type not in ("Country", "Organization", "Person"):
+                continue
+            if token.lower_ in RELATIONAL_NOUNS or token.lemma_ in RELATIONAL_NOUNS:
                 continue
             if child.dep_ == "poss" or token.lower_ in AGENT_NOUNS or token.lemma_ in AGENT_NOUNS:
                 how = inner.how if inner.how in ("pronoun", "demonym") else "metonymy"

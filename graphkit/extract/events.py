@@ -146,7 +146,10 @@ def blame_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
     for child in verb.children:
         if child.dep_ != "ccomp":
             continue
-        if not any(c.dep_ == "acomp" and c.lemma_ in BLAME_ADJECTIVES for c in child.children):
+        if not any(
+            (c.dep_ == "acomp" and c.lemma_ in BLAME_ADJECTIVES) or (c.dep_ == "prep" and c.lower_ == "behind")
+            for c in child.children
+        ):
             continue
         subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
         objects = [a for c in child.children if c.dep_ == "nsubj" for a in actors_of(c, index)]

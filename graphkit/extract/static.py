@@ -233,6 +233,7 @@ def _implicit_holder(span: Span, lo: int, index: MentionIndex, lex: Lexicon, tit
             claimed.update(range(max(sent.start, found[1] - 3), found[1]))
     before: Actor | None = None
     after: Actor | None = None
+    subject: Actor | None = None
     for other, actor in index.spans:
         if other.start < sent.start or other.end > sent.end or other.start in claimed:
             continue
@@ -244,11 +245,13 @@ def _implicit_holder(span: Span, lo: int, index: MentionIndex, lex: Lexicon, tit
         if not want_org and kind == "Country":
             if other.ent_id_.startswith("seat:") or (other.label_ == "ORG" and actor.how == "metonymy"):
                 return actor  # "the White House said", "the State Department"
+            if other.root.dep_ in ("nsubj", "nsubjpass") and subject is None:
+                subject = actor  # the country the sentence is about
             if other.start < lo:
                 before = actor
             elif after is None:
                 after = actor
-    return before or after
+    return subject or before or after
 
 
 def _membership(span: Span, actor: Actor, index: MentionIndex) -> Iterator[Found]:

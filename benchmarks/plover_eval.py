@@ -1,0 +1,82 @@
+"""Run graphkit's extractor on the PLOVER gold-standard sentences and score it.
+
+Usage:
+    python benchmarks/plover_eval.py [--gold PATH/gsr.jsonl] [--out preds.jsonl]
+
+Writes one prediction line per extracted event relation, with the record id and the
+subject/object countries (a Country entity is itself; a person or organization takes the
+country it leads or serves in the same sentence's graph; otherwise the scorer's name rule
+applies), then runs the scorer that ships with the gold file (``score_plover.py`` beside it).
+
+PLOVER gold-standard records: Copyright 2016 Open Event Data Alliance, CC BY-SA 4.0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from graphkit.pipeline import extract_articles
+from graphkit.records import Article, ArticleResult
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_GOLD = ROOT.parent / "shared" / "eval" / "plover" / "gsr.jsonl"
+AFFILIATIONS = ("leaderOf", "officialOf", "memberOf", "locatedIn")
+
+
+def countries(result: ArticleResult) -> dict[str, str]:
+    """Entity key -> ISO3: countries themselves, people/orgs through their affiliations."""
+    out = {e.key: dict(e.ids).get("iso3", "") for e in result.entities if e.type == "Country"}
+    for r in result.relations:
+        if r.predicate in AFFILIATIONS and r.object.type == "Country":
+            out.setdefault(r.subject.key, dict(r.object.ids).get("iso3", ""))
+    return out
+
+
+def predictions(records: list[dict], results: list[ArticleResult]) -> list[dict]:
+    lines = []
+    for rec, res in zip(records, results, strict=True):
+        iso = countries(res)
+        for r in res.relations:
+            if r.predicate in AFFILIATIONS or r.evidence.modality != "asserted":
+                continue
+            lines.append(
+                {
+                    "id": rec["id"],
+                    "s": r.subject.name,
+                    "p": r.predicate,
+                    "o": r.object.name,
+                    "s_country": iso.get(r.subject.key, ""),
+                    "o_country": iso.get(r.object.key, ""),
+                }
+            )
+    return lines
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    ap.add_argument("--out", type=Path, default=Path("plover-preds.jsonl"))
+    ap.add_argument("--international-only", action="store_true")
+    args = ap.parse_args()
+    records = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    articles = [Article.from_text(r["text"].strip(), source=r["id"]) for r in records]
+    began = time.perf_counter()
+    results = list(extract_articles(articles))
+    seconds = time.perf_counter() - began
+    lines = predictions(records, results)
+    args.out.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    print(f"{len(records)} sentences, {len(lines)} event relations in {seconds:.1f} s -> {args.out}")
+    scorer = args.gold.parent / "score_plover.py"
+    cmd = [sys.executable, str(scorer), str(args.out), "--gold", str(args.gold)]
+    if args.international_only:
+        cmd.append("--international-only")
+    subprocess.run(cmd, check=False)
+
+
+if __name__ == "__main__":
+    main()

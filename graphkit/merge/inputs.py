@@ -1,0 +1,184 @@
+"""Reading what is merged: files, checks for foreign vocabulary, blank nodes, derived graphs.
+
+Documented behaviour for awkward input (each one tested in ``tests/test_merge.py``):
+
+* **Prefixes** are abbreviations, not data: files whose prefixes clash (``ex:`` bound to two
+  namespaces, or ``gk:`` bound elsewhere) merge by their full IRIs; the output binds
+  graphkit's own prefixes.
+* **Unknown graphkit terms**: an IRI in the ``gk:`` namespace that this version's closed
+  vocabulary does not define (a typo, or a file from another graphkit version), or an IRI under
+  ``w3id.org/graphkit/`` outside both the ontology and ``/id/`` spaces, stops the merge with an
+  :class:`~graphkit.errors.InputError` naming the file and the terms, unless
+  ``keep_unknown=True``, which keeps them unchanged. Predicates of other vocabularies are
+  always kept.
+* **Blank nodes** become IRIs ``https://w3id.org/graphkit/id/bnode/<hash>`` whose hash is
+  computed from the blank node's own description (its connected triples, canonicalized), so
+  merging a file with itself does not duplicate them and nothing is dropped.
+* **Triples outside named graphs** (Turtle or N-Triples files) stay in the default graph,
+  which is resolved like any other graph.
+* **Derived graphs** (``<article>/inferred`` entailments and the ontology graph a store keeps)
+  are kept by a plain union; with resolution they are left out, because they would still name
+  the old IRIs, and the report counts them (a store derives them again).
+
+Examples:
+    >>> from rdflib import BNode, Literal
+    >>> g = {URIRef("urn:g"): {(URIRef("urn:a"), URIRef("urn:p"), BNode("x")),
+    ...                       (BNode("x"), URIRef("urn:q"), Literal(1))}}
+    >>> sk = skolemize(g)
+    >>> sorted(str(o)[:35] for s, p, o in sk[URIRef("urn:g")] if p == URIRef("urn:p"))
+    ['https://w3id.org/graphkit/id/bnode/']
+    >>> skolemize(g) == sk
+    True
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from rdflib import BNode, Dataset, Graph, URIRef
+from rdflib.compare import to_canonical_graph
+from rdflib.term import Node
+
+from graphkit.errors import InputError, RDFParseError
+from graphkit.merge.terms import Graphs, Triple
+from graphkit.vocab import GK, GK_IRI, ID_BASE
+
+_GRAPHKIT_SPACE = "w3id.org/graphkit/"
+BNODE_BASE = ID_BASE + "bnode/"
+_KNOWN_TERMS = frozenset(GK.__annotations__)
+
+
+def read_file(path: Path) -> Dataset:
+    """Read one RDF file (.trig, .nq, .ttl, .nt, .jsonld) into a Dataset, offline.
+
+    Raises:
+        InputError: the file is missing, unreadable or malformed (the message names it).
+    """
+    path = Path(path)
+    try:
+        from graphkit.store import read_rdf  # type: ignore[attr-defined]
+    except ImportError:
+        return _read_with_rdflib(path)
+    return read_rdf(path)
+
+
+_FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
+
+
+def _read_with_rdflib(path: Path) -> Dataset:
+    from graphkit.graph import new_dataset
+
+    fmt = _FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        msg = f"cannot tell the RDF format of '{path}' from its extension; use one of {', '.join(_FORMATS)}"
+        raise InputError(msg)
+    if not path.is_file():
+        msg = f"cannot read '{path}': no such file; check the path"
+        raise InputError(msg)
+    if fmt == "json-ld" and '"@context": "http' in path.read_text(encoding="utf-8", errors="replace"):
+        msg = f"'{path}': its JSON-LD @context is a URL and graphkit never fetches remote contexts; inline the context"
+        raise RDFParseError(msg)
+    ds = new_dataset()
+    try:
+        ds.parse(str(path), format=fmt)
+    except Exception as err:  # rdflib raises many kinds of parser errors
+        msg = f"cannot parse '{path}' as {fmt}: {' '.join(str(err).split())}; fix the file or re-export it"
+        raise RDFParseError(msg) from None
+    return ds
+
+
+def _foreign(term: Node) -> bool:
+    if not isinstance(term, URIRef):
+        return False
+    text = str(term)
+    if _GRAPHKIT_SPACE not in text:
+        return False
+    if text.startswith(GK_IRI):
+        return text[len(GK_IRI) :] not in _KNOWN_TERMS
+    return not text.startswith(ID_BASE) and text != GK_IRI.rstrip("#")
+
+
+def unknown_terms(graphs: Graphs) -> list[str]:
+    """graphkit-looking IRIs this version does not define, sorted.
+
+    Examples:
+        >>> unknown_terms({None: {(URIRef(ID_BASE + "person/a"), GK.metWith, URIRef(ID_BASE + "person/b")),
+        ...                       (URIRef(ID_BASE + "person/a"), URIRef(GK_IRI + "meetsWith"), URIRef(ID_BASE + "person/b"))}})
+        ['https://w3id.org/graphkit/ontology#meetsWith']
+    """
+    found: set[str] = set()
+    for triples in graphs.values():
+        for s, p, o in triples:
+            for term in (s, p, o):
+                if _foreign(term):
+                    found.add(str(term))
+    return sorted(found)
+
+
+def check_terms(graphs: Graphs, source: str) -> None:
+    """Raise InputError when ``graphs`` use graphkit terms this version does not know."""
+    unknown = unknown_terms(graphs)
+    if unknown:
+        shown = ", ".join(unknown[:5]) + (f" and {len(unknown) - 5} more" if len(unknown) > 5 else "")
+        msg = (
+            f"{source} uses graphkit terms this version does not define: {shown}; it was probably "
+            "written by another graphkit version or edited by hand: re-extract the articles, fix "
+            "the terms, or merge with --keep-unknown to keep them as they are"
+        )
+        raise InputError(msg)
+
+
+def _components(triples: Iterable[Triple]) -> list[list[Triple]]:
+    """Triples with blank nodes, grouped by connected blank nodes."""
+    parent: dict[BNode, BNode] = {}
+
+    def find(node: BNode) -> BNode:
+        while parent.setdefault(node, node) != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    with_bnodes = [t for t in triples if isinstance(t[0], BNode) or isinstance(t[2], BNode)]
+    for s, _, o in with_bnodes:
+        if isinstance(s, BNode) and isinstance(o, BNode):
+            parent[find(s)] = find(o)
+    groups: dict[BNode, list[Triple]] = {}
+    for t in with_bnodes:
+        key = t[0] if isinstance(t[0], BNode) else t[2]
+        assert isinstance(key, BNode)
+        groups.setdefault(find(key), []).append(t)
+    return list(groups.values())
+
+
+def _skolem_graph(triples: set[Triple]) -> set[Triple]:
+    plain = {t for t in triples if not (isinstance(t[0], BNode) or isinstance(t[2], BNode))}
+    for group in _components(triples):
+        g = Graph()
+        for t in group:
+            g.add(t)
+        canonical = sorted(to_canonical_graph(g), key=lambda t: tuple(x.n3() for x in t))
+        digest = hashlib.sha1("\n".join(" ".join(x.n3() for x in t) for t in canonical).encode()).hexdigest()
+
+        def iri(node: Node, digest: str = digest) -> Node:
+            if isinstance(node, BNode):
+                return URIRef(f"{BNODE_BASE}{hashlib.sha1((digest + str(node)).encode()).hexdigest()[:20]}")
+            return node
+
+        plain.update((iri(s), p, iri(o)) for s, p, o in canonical)
+    return plain
+
+
+def skolemize(graphs: Graphs) -> Graphs:
+    """Replace blank nodes by IRIs derived from their description (see the module notes)."""
+    out: Graphs = {}
+    for name, triples in graphs.items():
+        has_bnodes = any(isinstance(s, BNode) or isinstance(o, BNode) for s, _, o in triples)
+        out[name] = _skolem_graph(triples) if has_bnodes else triples
+    return out
+
+
+def describe_sources(paths: Sequence[Path]) -> list[str]:
+    """Names to use in messages for each input."""
+    return [f"'{p}'" for p in paths]

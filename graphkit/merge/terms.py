@@ -1,0 +1,150 @@
+"""Graphs as plain sets of triples, and the small helpers the merge stages share.
+
+The merge works on ``Graphs``: a dict from graph name to a set of ``(s, p, o)`` triples.
+Sets make union, comparison and rewriting fast and order-free; an rdflib ``Dataset`` is built
+only at the end.
+
+Examples:
+    >>> from graphkit.graph import new_dataset
+    >>> ds = new_dataset()
+    >>> g = ds.graph(URIRef("https://w3id.org/graphkit/id/article/a"))
+    >>> _ = g.add((URIRef("https://w3id.org/graphkit/id/person/petro"), RDF.type, GK.Person))
+    >>> graphs = to_graphs(ds)
+    >>> [str(k) for k in graphs]
+    ['https://w3id.org/graphkit/id/article/a']
+    >>> len(to_dataset(graphs))
+    1
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TypeAlias
+
+from rdflib import Dataset, Graph, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.term import Node
+
+from graphkit.graph import new_dataset
+from graphkit.merge.cluster import EntityInfo
+from graphkit.vocab import GK, ID_BASE, relations
+
+Triple: TypeAlias = tuple[Node, Node, Node]
+Graphs: TypeAlias = dict[Node, set[Triple]]
+
+RESOLUTION_GRAPH = URIRef(ID_BASE + "graph/resolution")
+"""The named graph that records cross-article merges (``old owl:sameAs canonical``)."""
+
+DEFAULT_GRAPH = DATASET_DEFAULT_GRAPH_ID
+
+ENTITY_CLASSES: dict[Node, str] = {
+    GK.Country: "Country",
+    GK.Organization: "Organization",
+    GK.Person: "Person",
+    GK.Place: "Place",
+}
+"""rdf:type of an entity -> its type name, in the order used when an IRI has several."""
+_RANK = {name: rank for rank, name in enumerate(ENTITY_CLASSES.values())}
+
+_INFERRED_SUFFIX = "/inferred"
+_ONTOLOGY_GRAPH = str(GK._NS).rstrip("#")
+
+
+def is_derived(name: Node) -> bool:
+    """True for graphs a store derives (``<article>/inferred`` entailments, the ontology).
+
+    Examples:
+        >>> is_derived(URIRef("https://w3id.org/graphkit/id/article/a/inferred"))
+        True
+    """
+    text = str(name)
+    return text.endswith(_INFERRED_SUFFIX) or text == _ONTOLOGY_GRAPH
+
+
+def event_predicates() -> frozenset[Node]:
+    """The IRIs of the event relations (static ones such as gk:locatedIn excluded)."""
+    return frozenset(r.iri for r in relations() if r.is_event)
+
+
+def to_graphs(ds: Graph) -> Graphs:
+    """The graphs of a Dataset (or the triples of a plain Graph) as sets of triples."""
+    graphs: Graphs = {}
+    if not ds.context_aware:
+        graphs[DEFAULT_GRAPH] = {(s, p, o) for s, p, o in ds}
+        return graphs
+    for s, p, o, g in ds.quads((None, None, None, None)):  # type: ignore[attr-defined]
+        name = g.identifier if isinstance(g, Graph) else g
+        graphs.setdefault(name, set()).add((s, p, o))
+    return graphs
+
+
+def to_dataset(graphs: Mapping[Node, Iterable[Triple]]) -> Dataset:
+    """A new Dataset (graphkit prefixes, ``default_union=True``) holding ``graphs``."""
+    ds = new_dataset()
+    for name in sorted(graphs, key=str):
+        triples = graphs[name]
+        target = ds.default_graph if name == DEFAULT_GRAPH else ds.graph(name)  # type: ignore[arg-type]
+        ds.addN((s, p, o, target) for s, p, o in triples)
+    return ds
+
+
+def entity_types(triples: Iterable[Triple]) -> dict[Node, str]:
+    """Entity IRI -> type name for every node typed gk:Person/Country/Organization/Place."""
+    found: dict[Node, str] = {}
+    for s, p, o in triples:
+        if p == RDF.type and o in ENTITY_CLASSES and isinstance(s, URIRef):
+            kind = ENTITY_CLASSES[o]
+            if s not in found or _RANK[kind] < _RANK[found[s]]:
+                found[s] = kind
+    return found
+
+
+def entity_infos(graphs: Iterable[set[Triple]]) -> dict[Node, EntityInfo]:
+    """Type, labels and names of every entity typed in any of ``graphs``."""
+    types: dict[Node, str] = {}
+    counts: dict[Node, int] = {}
+    labels: dict[Node, set[str]] = {}
+    names: dict[Node, set[str]] = {}
+    for triples in graphs:
+        typed = entity_types(triples)
+        for iri, kind in typed.items():
+            counts[iri] = counts.get(iri, 0) + 1
+            if iri not in types or _RANK[kind] < _RANK[types[iri]]:
+                types[iri] = kind
+        for s, p, o in triples:
+            if s in typed:
+                if p == RDFS.label:
+                    labels.setdefault(s, set()).add(str(o))
+                    names.setdefault(s, set()).add(str(o))
+                elif p == SKOS.altLabel:
+                    names.setdefault(s, set()).add(str(o))
+    return {
+        iri: EntityInfo(kind, frozenset(labels.get(iri, ())), frozenset(names.get(iri, ())), counts[iri])
+        for iri, kind in types.items()
+    }
+
+
+def occurring(triples: Iterable[Triple]) -> set[Node]:
+    """Every IRI used as a subject or object."""
+    found: set[Node] = set()
+    for s, _, o in triples:
+        found.add(s)
+        if isinstance(o, URIRef):
+            found.add(o)
+    return found
+
+
+def rename(triples: Iterable[Triple], mapping: Mapping[Node, Node]) -> set[Triple]:
+    """Replace IRIs by ``mapping`` in subject and object positions.
+
+    The ``rdfs:label`` of a renamed subject becomes a ``skos:altLabel`` of its new IRI, so
+    every surface name stays and each entity keeps one label.
+    """
+    out: set[Triple] = set()
+    for s, p, o in triples:
+        if s in mapping:
+            out.add((mapping[s], SKOS.altLabel if p == RDFS.label else p, mapping.get(o, o)))
+        else:
+            out.add((s, p, mapping.get(o, o)))
+    return out

@@ -25,22 +25,23 @@ import spacy
 ROOT = Path(__file__).resolve().parent.parent
 LEX = ROOT / "data" / "lexicons"
 
-SUFFIX_RULES = (
-    ("", "n"), ("", "an"), ("", "ian"), ("", "i"), ("", "ese"), ("a", "an"), ("a", "ian"),
-    ("a", "ese"), ("y", "ian"), ("e", "ian"), ("o", "an"), ("e", "an"), ("ia", "ian"), ("", "ean"),
-    ("a", "e"), ("", "ish"), ("land", "ish"), ("istan", ""), ("istan", "i"), ("", "er"),
-)  # fmt: skip
+VOWELS = "aeiouy"
 
 
 def demonym_candidates(name: str) -> set[str]:
+    """Regular demonym forms: Colombia-n, Iran-ian, Sudan-ese, Israel-i, Ital(y)-ian, Chin(a)-ese."""
     out = set()
-    for strip, add in SUFFIX_RULES:
-        if strip and not name.endswith(strip):
-            continue
-        base = name[: len(name) - len(strip)] if strip else name
-        if base:
-            out.add(base + add)
-    return out
+    last = name[-1:].lower()
+    if last in VOWELS:
+        stem = name[:-1]
+        out |= {name + "n", stem + "an", stem + "ian", stem + "ese", stem + "i", name + "an"}
+    else:
+        out |= {name + "ian", name + "ese", name + "i", name + "an", name + "ish", name + "er"}
+    if name.endswith("land"):
+        out.add(name[: -len("land")] + "ish")
+    if name.endswith("istan"):
+        out |= {name[: -len("istan")], name + "i"}
+    return {c for c in out if len(c) > 3}
 
 
 def main() -> None:
@@ -71,13 +72,17 @@ def main() -> None:
             names.add(geo[iso3]["name"])
         regex = re.compile(str(row["regex"]), re.IGNORECASE)
         demonyms = set()
-        for base in sorted(names):
-            if len(base.split()) > 2:
-                continue
+        bases = sorted(n for n in names if len(n.split()) <= 2 and not re.search(r"Republic|Kingdom|State|Federation|Commonwealth|Islands|of", n))
+        for base in bases:
             for cand in demonym_candidates(base):
                 if cand in vocab and cand not in names and regex.search(cand):
                     demonyms.add(cand)
         extra = extras.get(iso3, {"aliases": [], "demonyms": []})
+        if not demonyms and not extra["demonyms"] and name in bases:
+            # spaCy's vocabulary lacks many demonyms: keep the one regular form
+            fallback = name + "n" if name.endswith("a") else name[:-1] + "ian" if name.endswith("y") else name + "i" if name.endswith(("stan", "q", "t", "r", "l")) else name + "an" if name.endswith(("i", "o")) else name + "ian"
+            if regex.search(fallback):
+                demonyms.add(fallback)
         names.update(extra["aliases"])
         demonyms.update(extra["demonyms"])
         capital = geo.get(iso3, {}).get("capital", "")

@@ -98,7 +98,9 @@ def _valid(found: Found) -> bool:
         return s.type == "Place" and o.type in ("Country", "Place")
     if p in ("extradited", "arrested"):
         return o.type == "Person"
-    if s.type == "Place" or o.type == "Place" and p != "visited":
+    if s.type == "Place":
+        return False
+    if o.type == "Place" and p not in ("visited", "attacked", "protested", "threatened", "mobilizedAgainst", "retreatedFrom"):
         return False
     return True
 

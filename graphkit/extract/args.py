@@ -48,6 +48,18 @@ def conjuncts(token: Token) -> list[Token]:
     return out
 
 
+# Nouns for groups of people that act for the country they are "of" or "in", or that modifies them.
+GROUP_NOUNS = frozenset(
+    "groups group students protesters demonstrators rebels opposition supporters workers "
+    "refugees militants youths settlers fighters insurgents guerrillas villagers residents "
+    "activists farmers miners crowds crowd mob police army troops forces soldiers citizens "
+    "civilians leaders officials delegates politicians party parties factions militia "
+    "militias authorities government minister ministers towns cities villages positions "
+    "bases targets border borders territory goods exports imports products companies firms "
+    "banks nationals journalists diplomats inspectors prisoners".split()
+)
+
+
 def _of_objects(token: Token) -> list[Token]:
     out = []
     for child in token.children:
@@ -126,6 +138,18 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: boo
             if child.dep_ == "poss" or token.lower_ in AGENT_NOUNS or token.lemma_ in AGENT_NOUNS:
                 how = inner.how if inner.how in ("pronoun", "demonym") else "metonymy"
                 return [Actor(inner.entity, how, inner.place)]
+    # "Sudanese rebels", "Iraqi towns", "opposition groups in Zimbabwe"
+    if token.lower_ in GROUP_NOUNS or token.lemma_ in GROUP_NOUNS or token.lemma_ in AGENT_NOUNS:
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "nmod"):
+                inner = index.actor_at(child)
+                if inner is not None and inner.entity.type in ("Country", "Organization"):
+                    return [Actor(inner.entity, "metonymy", inner.place)]
+            if child.dep_ == "prep" and child.lower_ in ("in", "from", "throughout"):
+                for pobj in child.children:
+                    inner = index.actor_at(pobj)
+                    if inner is not None and inner.entity.type == "Country":
+                        return [Actor(inner.entity, "metonymy", inner.place)]
     nominal = _nominal(token, index)
     if nominal is not None:
         return [nominal]

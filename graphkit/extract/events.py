@@ -126,6 +126,25 @@ def _ccomp_subjects(verb: Token, index: MentionIndex) -> list[tuple[Token, Actor
     return out
 
 
+CLAUSE_OBJECT_RELATIONS = frozenset({"threatened", "requested", "accused"})
+XCOMP_OBJECT_RELATIONS = frozenset({"threatened", "rejected", "requested", "agreedWith", "protested"})
+
+
+def _xcomp_objects(verb: Token, index: MentionIndex, subjects: list[tuple[Token, Actor]]) -> list[tuple[Token, Actor]]:
+    own = {a.entity.key for _, a in subjects}
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "advcl") and child.pos_ in ("VERB", "AUX"):
+            for tok in child.subtree:
+                if tok.i == child.i or tok.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                if tok.dep_ in ("nsubj", "nsubjpass"):
+                    continue
+                found = [f for f in actors_of(tok, index) if f[1].entity.key not in own]
+                if found:
+                    return found
+    return []
+
+
 def _deep_objects(verb: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
     """The actor behind an object clause: "condemned what he called a reckless attack"."""
     for child in verb.children:
@@ -218,8 +237,12 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
             objects = _objects(verb, cue, index)
             direct = any(c.dep_ in ("nsubj",) for c in verb.children)
             confidence = VERBAL_CONFIDENCE if direct else INHERITED_CONFIDENCE
-            if not objects and cue.relation == "threatened":
+            if not objects and cue.relation in CLAUSE_OBJECT_RELATIONS:
+                # "vowed that Israel would be punished", "demanded that Mugabe abandon"
                 objects = _ccomp_subjects(verb, index)
+            if not objects and cue.relation in XCOMP_OBJECT_RELATIONS:
+                # "threatened to shell Iraqi towns", "refused to allow U.S. planes"
+                objects = _xcomp_objects(verb, index, subjects)
             if not objects and cue.relation in DEEP_OBJECT_RELATIONS:
                 objects = _deep_objects(verb, index)
                 confidence = INHERITED_CONFIDENCE

@@ -91,6 +91,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
 def cmd_query(args: argparse.Namespace) -> int:
     from graphkit.query import run_cli_query
 
+    if args.preset == "list":  # needs no graph
+        sys.stdout.write(run_cli_query(None, query=None, preset="list", params=[], fmt=args.format, min_sources=None))
+        return 0
     text = run_cli_query(
         _open_source(args),
         query=args.query,

@@ -1,0 +1,441 @@
+"""The on-disk store: Oxigraph (RocksDB) in a folder, one transaction per article.
+
+Writing an article (:meth:`Store.replace_article`) is one SPARQL Update, hence one
+transaction: drop the article's graph and its ``<graph>/inferred`` companion, insert the new
+graph and its entailments (:mod:`graphkit.store.entail`). A process killed in the middle
+leaves the store as it was before that article. The ontology is kept in the graph
+``<https://w3id.org/graphkit/ontology>``. See :mod:`graphkit.store.snapshots` for how readers
+keep reading while a writer writes.
+
+Examples:
+    >>> import tempfile
+    >>> from graphkit.store.examples import example_dataset
+    >>> folder = Path(tempfile.mkdtemp()) / "store"
+    >>> with open_store(folder) as store:
+    ...     for g in example_dataset().graphs():
+    ...         if len(g):
+    ...             store.replace_article(g.identifier, g)
+    >>> with open_store(folder, read_only=True) as store:
+    ...     len(store.article_hashes())
+    3
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, URIRef
+
+from graphkit.errors import StoreError
+from graphkit.store import snapshots as snap
+from graphkit.store.entail import ontology_triples, ox_entailments
+from graphkit.store.sparql import QueryResult, execute
+from graphkit.store.terms import ONTOLOGY_GRAPH, OxStoreView, inferred_graph, to_ox
+
+MARKER = "graphkit-store.json"
+FORMAT_VERSION = 1
+_GK = "https://w3id.org/graphkit/ontology#"
+_DCTERMS = "http://purl.org/dc/terms/"
+
+
+class Store:
+    """An open on-disk store; use :func:`open_store` to get one, and close it (or use ``with``).
+
+    A store opened for writing owns the folder's writer lock; one opened read-only reads the
+    newest published snapshot (:meth:`refresh` moves to a newer one).
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        ox_store: Any,
+        *,
+        read_only: bool,
+        lock: snap.FileLock,
+        snapshot: Path | None = None,
+        publish_every: float = 5.0,
+    ) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self.publish_every = publish_every
+        self._ox = ox_store
+        self._lock = lock
+        self._snapshot = snapshot
+        self._last_publish = time.monotonic()
+        self._dirty = False
+
+    # reading ------------------------------------------------------------------------------
+    @property
+    def ox(self) -> Any:
+        """The underlying ``pyoxigraph.Store`` (all graphs, derived ones included)."""
+        self._check_open()
+        return self._ox
+
+    @property
+    def snapshot(self) -> Path | None:
+        """The snapshot a read-only store reads (None for a store opened for writing)."""
+        return self._snapshot
+
+    def dataset(self, *, derived: bool = False) -> Dataset:
+        """An rdflib Dataset (``default_union=True``) over the store, for reading and analysis.
+
+        Args:
+            derived: also show the entailment and ontology graphs through the rdflib API.
+        """
+        from graphkit.graph import bind_prefixes
+
+        ds = Dataset(store=OxStoreView(self.ox, owner=self, derived=derived), default_union=True)
+        bind_prefixes(ds)
+        return ds
+
+    def query(self, sparql: str, **options: Any) -> QueryResult:
+        """Run a read-only SPARQL query over every graph (entailments and ontology included)."""
+        return execute(self.ox, sparql, **options)
+
+    def _pairs(self, predicate: str) -> dict[str, str]:
+        result = self.query(
+            f"SELECT DISTINCT ?g ?v WHERE {{ GRAPH ?g {{ ?g a gk:Article ; <{predicate}> ?v }} }}"
+        )
+        return {row[0].value: row[1].value for row in result.rows}
+
+    def article_hashes(self) -> dict[str, str]:
+        """Article IRI -> its ``gk:contentHash`` (for incremental builds)."""
+        return self._pairs(_GK + "contentHash")
+
+    def article_sources(self) -> dict[str, str]:
+        """Article IRI -> its ``dcterms:source`` (the input path as given)."""
+        return self._pairs(_DCTERMS + "source")
+
+    def graph_names(self, *, derived: bool = False) -> list[str]:
+        """Names of the named graphs, sorted; without derived graphs unless ``derived``."""
+        from graphkit.store.terms import is_derived_graph
+
+        names = (g.value for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode))
+        return sorted(n for n in names if derived or not is_derived_graph(n))
+
+    def __len__(self) -> int:
+        return len(self.ox)
+
+    # writing ------------------------------------------------------------------------------
+    def replace_article(self, graph_iri: URIRef, graph: Graph) -> None:
+        """Replace an article's graph in one transaction, with its entailments.
+
+        Drops the old graph and its ``<graph>/inferred`` companion, adds ``graph`` and what
+        it entails. Readers see the old state or the new one, never a mix.
+        """
+        self._replace(graph_iri, graph)
+
+    def add_graph(self, graph_iri: URIRef, graph: Graph) -> None:
+        """Add or replace a non-article graph (e.g. entity resolution) as a whole, in one transaction."""
+        self._replace(graph_iri, graph)
+
+    def remove_article(self, graph_iri: URIRef) -> bool:
+        """Remove an article's graph and its entailments in one transaction; False if absent."""
+        name = self._graph_name(graph_iri)
+        present = self.ox.contains_named_graph(name)
+        self._update(f"DROP SILENT GRAPH <{name.value}> ; DROP SILENT GRAPH <{inferred_graph(name.value)}>")
+        return bool(present)
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update as is (no entailments added) in one transaction, then publish."""
+        self._update(sparql, name="update")
+        self.publish()
+
+    def load(self, path: Path) -> int:
+        """Import an RDF file, one transaction per graph (each replaced as a whole, with entailments).
+
+        Returns the number of graphs written. Triples outside named graphs go to the default
+        graph, added as they are.
+        """
+        from graphkit.store.formats import iter_file_quads
+
+        by_graph: dict[Any, list[Any]] = {}
+        for q in iter_file_quads(Path(path)):
+            by_graph.setdefault(q.graph_name, []).append(ox.Triple(q.subject, q.predicate, q.object))
+        for name, triples in by_graph.items():
+            if isinstance(name, ox.DefaultGraph):
+                self._check_writable()
+                self._mark_dirty()
+                self._ox.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+            else:
+                self._write(name, triples, entail=True)
+        self._maybe_publish()
+        return len(by_graph)
+
+    def _replace(self, graph_iri: URIRef, graph: Graph) -> None:
+        name = self._graph_name(graph_iri)
+        try:
+            triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph]
+        except ValueError as err:
+            msg = f"cannot store graph <{graph_iri}>: {err}"
+            raise StoreError(msg) from None
+        self._write(name, triples, entail=True)
+        self._maybe_publish()
+
+    def _write(self, name: Any, triples: list[Any], *, entail: bool) -> None:
+        inferred = ox_entailments(triples) if entail else []
+        body = bytes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+        extra = bytes(ox.serialize(inferred, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+        companion = inferred_graph(name.value)
+        self._update(
+            f"DROP SILENT GRAPH <{name.value}> ; DROP SILENT GRAPH <{companion}> ;\n"
+            f"INSERT DATA {{ GRAPH <{name.value}> {{\n{body}}}\nGRAPH <{companion}> {{\n{extra}}} }}"
+        )
+
+    def _update(self, sparql: str, *, name: str = "store update") -> None:
+        self._check_writable()
+        self._mark_dirty()
+        try:
+            self._ox.update(sparql)
+        except SyntaxError as err:
+            from graphkit.store.sparql import syntax_error
+
+            raise syntax_error(err, sparql, name=name, update=True) from None
+        except OSError as err:
+            msg = f"cannot write to the store at {self.path}: {err}; check the disk space and permissions"
+            raise StoreError(msg) from None
+
+    def _graph_name(self, graph_iri: URIRef | str) -> Any:
+        try:
+            return ox.NamedNode(str(graph_iri))
+        except ValueError:
+            msg = f"invalid graph IRI {str(graph_iri)!r}; graphs are named by absolute IRIs"
+            raise StoreError(msg) from None
+
+    def _mark_dirty(self) -> None:
+        if not self._dirty:
+            (self.path / snap.UNPUBLISHED).touch()
+            self._dirty = True
+
+    def _maybe_publish(self) -> None:
+        if self._dirty and time.monotonic() - self._last_publish >= self.publish_every:
+            self.publish()
+
+    def publish(self) -> Path | None:
+        """Make the committed state visible to readers now (a new snapshot); writers only."""
+        if self.read_only:
+            return None
+        self._check_open()
+        try:
+            path = snap.publish(self._ox, self.path)
+        except OSError as err:
+            msg = f"cannot publish a snapshot of {self.path}: {err}; check the disk space"
+            raise StoreError(msg) from None
+        self._dirty = False
+        self._last_publish = time.monotonic()
+        return path
+
+    def ensure_ontology(self) -> None:
+        """Load ``ontology/graphkit.ttl`` into its graph unless the same version is there."""
+        triples = list(ontology_triples())
+        digest = hashlib.sha256("\n".join(sorted(str(t) for t in triples)).encode()).hexdigest()
+        graph = ox.NamedNode(ONTOLOGY_GRAPH)
+        marker = ox.Triple(graph, ox.NamedNode(_GK + "contentHash"), ox.Literal(digest))
+        if ox.Quad(marker.subject, marker.predicate, marker.object, graph) in self._ox:
+            return
+        self._write(graph, [*triples, marker], entail=False)
+
+    # lifecycle ----------------------------------------------------------------------------
+    def refresh(self) -> bool:
+        """Read-only stores: switch to the newest published snapshot; True if it changed."""
+        if not self.read_only:
+            return False
+        self._check_open()
+        newest = snap.latest(self.path)
+        if newest is None or newest == self._snapshot:
+            return False
+        opened = snap.open_latest(self.path)
+        if opened is None:
+            return False
+        path, lock = opened
+        try:
+            store = ox.Store.read_only(str(path))
+        except OSError:
+            lock.release()
+            return False
+        old = self._lock
+        self._ox, self._snapshot, self._lock = store, path, lock
+        old.release()
+        return True
+
+    def _check_open(self) -> None:
+        if self._ox is None:
+            msg = f"the store at {self.path} is closed; open it again with open_store()"
+            raise StoreError(msg)
+
+    def _check_writable(self) -> None:
+        self._check_open()
+        if self.read_only:
+            msg = f"the store at {self.path} is open read-only; open it with open_store(path) to write"
+            raise StoreError(msg)
+
+    def close(self) -> None:
+        """Publish pending writes (writers), release the locks; safe to call twice."""
+        if self._ox is None:
+            return
+        try:
+            if not self.read_only and self._dirty:
+                self.publish()
+        finally:
+            self._ox = None
+            self._lock.release()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        with contextlib.suppress(Exception):
+            self.close()
+
+    def __repr__(self) -> str:
+        mode = "read-only" if self.read_only else "read-write"
+        return f"<graphkit Store {str(self.path)!r} {mode}>"
+
+
+def _check_folder(root: Path, *, create: bool) -> None:
+    if root.exists() and not root.is_dir():
+        msg = f"store path {root} is a file, not a folder; pass the store folder with --store"
+        raise StoreError(msg)
+    marker = root / MARKER
+    if marker.exists():
+        try:
+            version = json.loads(marker.read_text(encoding="utf-8")).get("version")
+        except (OSError, ValueError, AttributeError):
+            version = None
+        if version != FORMAT_VERSION:
+            msg = f"{root} holds a graphkit store of another format version ({version}); rebuild it with 'graphkit build' into a new folder"
+            raise StoreError(msg)
+        if (root / snap.IMPORTING).exists():
+            msg = f"an import into {root} was interrupted; delete the folder and import again"
+            raise StoreError(msg)
+        return
+    if not root.exists() or not any(root.iterdir()):
+        if not create:
+            msg = f"no store at {root}; run 'graphkit build PATH' first or pass --graph FILE"
+            raise StoreError(msg)
+        root.mkdir(parents=True, exist_ok=True)
+        from graphkit.store.formats import atomic_write
+
+        atomic_write(marker, json.dumps({"format": "graphkit-store", "version": FORMAT_VERSION}) + "\n")
+        return
+    msg = f"{root} is not a graphkit store (no {MARKER}) and is not empty; choose another folder with --store"
+    raise StoreError(msg)
+
+
+def _open_writer(root: Path, *, create: bool, wait: float, publish_every: float) -> Store:
+    _check_folder(root, create=create)
+    lock = snap.FileLock(root / snap.WRITER_LOCK)
+    deadline = time.monotonic() + wait
+    while not lock.acquire(exclusive=True, blocking=False):
+        if time.monotonic() >= deadline:
+            who = snap.owner(root)
+            msg = f"the store at {root} is being written by another process ({who or 'unknown'}); wait for it to finish or use another --store"
+            raise StoreError(msg)
+        time.sleep(0.05)
+    lock.write_owner()
+    try:
+        store = ox.Store(str(root / snap.DB))
+    except OSError as err:
+        lock.release()
+        msg = f"cannot open the store at {root}: {err}; if it is damaged, rebuild it into a new folder"
+        raise StoreError(msg) from None
+    opened = Store(root, store, read_only=False, lock=lock, publish_every=publish_every)
+    try:
+        opened.ensure_ontology()
+        if opened._dirty or snap.latest(root) is None or (root / snap.UNPUBLISHED).exists():
+            opened.publish()
+    except BaseException:
+        opened._ox = None
+        lock.release()
+        raise
+    return opened
+
+
+def _open_reader(root: Path, *, wait: float) -> Store:
+    _check_folder(root, create=False)
+    stale = snap.latest(root) is None or (root / snap.UNPUBLISHED).exists()
+    if stale and not snap.writer_active(root):
+        with contextlib.suppress(StoreError):  # a writer may have started meanwhile: it publishes
+            _open_writer(root, create=False, wait=0.0, publish_every=0.0).close()
+    deadline = time.monotonic() + wait
+    while (opened := snap.open_latest(root)) is None:
+        if time.monotonic() >= deadline:
+            msg = f"the store at {root} has no published snapshot yet (it is being created); try again in a moment"
+            raise StoreError(msg)
+        time.sleep(0.05)
+    path, lock = opened
+    try:
+        store = ox.Store.read_only(str(path))
+    except OSError as err:
+        lock.release()
+        msg = f"cannot open the store at {root}: {err}; if it is damaged, rebuild it into a new folder"
+        raise StoreError(msg) from None
+    return Store(root, store, read_only=True, lock=lock, snapshot=path)
+
+
+def open_store(
+    path: Path,
+    *,
+    create: bool = True,
+    read_only: bool = False,
+    wait: float = 5.0,
+    publish_every: float = 5.0,
+) -> Store:
+    """Open (or create) an on-disk store folder.
+
+    Args:
+        path: the store folder.
+        create: create the store if the folder is missing or empty (writers only).
+        read_only: read the newest published snapshot; any number of readers, also while a
+            writer writes.
+        wait: seconds to wait for another writer to finish (or a first snapshot to appear).
+        publish_every: writers publish a snapshot for readers at most this often (seconds),
+            and always on close.
+
+    Raises:
+        StoreError: a missing store (read-only), a folder that is not a store, a store
+            another process is writing, or a damaged database, each with the fix.
+    """
+    root = Path(path)
+    if read_only:
+        return _open_reader(root, wait=wait)
+    return _open_writer(root, create=create, wait=wait, publish_every=publish_every)
+
+
+def open_source(*, store: Path | None = None, graphs: Iterable[Path] = ()) -> Dataset:
+    """What to read from: RDF files loaded in memory, or else a store opened read-only.
+
+    Args:
+        store: store folder (default: ``Settings().store``, i.e. ``./graphkit-store``).
+        graphs: RDF files; when given, the store is not used.
+
+    Returns:
+        A Dataset (``default_union=True``). A store's Dataset keeps the store open while it
+        lives and hides the derived graphs from the rdflib API (SPARQL through
+        :func:`graphkit.query.run_query` still sees them).
+    """
+    files = list(graphs)
+    if files:
+        from graphkit.store.formats import read_rdf
+
+        ds: Dataset | None = None
+        for file in files:
+            ds = read_rdf(Path(file), into=ds)
+        assert ds is not None
+        return ds
+    if store is None:
+        from graphkit.config import Settings
+
+        store = Settings().store
+    return open_store(Path(store), read_only=True).dataset()
+

@@ -1,0 +1,106 @@
+"""The entailments graphkit materializes when it writes a graph: two rules, no reasoner.
+
+1. **Symmetry.** ``a gk:metWith b`` entails ``b gk:metWith a`` for every relation the table
+   marks symmetric (``metWith``, ``spokeWith``, ``negotiatedWith``, ``agreedWith``,
+   ``cooperatedWith``).
+2. **PLOVER super-properties.** An event relation entails its PLOVER category and
+   ``gk:interactedWith``: ``a gk:visited b`` entails ``a gk:CONSULT b`` and
+   ``a gk:interactedWith b`` (after rule 1, in both directions for symmetric relations).
+
+Those are the ``rdfs:subPropertyOf`` and ``owl:SymmetricProperty`` consequences of
+``ontology/graphkit.ttl`` for relation triples, computed from ``graphkit.vocab`` in one pass.
+The store writes them into a companion graph ``<graph>/inferred`` next to each graph, and
+also holds the ontology itself (graph ``<https://w3id.org/graphkit/ontology>``) so that
+property paths such as ``?p rdfs:subPropertyOf* gk:CONSULT`` work too.
+
+Examples:
+    >>> from rdflib import URIRef
+    >>> from graphkit.vocab import GK
+    >>> a, b = URIRef("https://w3id.org/graphkit/id/person/a"), URIRef("https://w3id.org/graphkit/id/person/b")
+    >>> sorted((str(s)[-1], str(p).split("#")[1], str(o)[-1]) for s, p, o in entailments([(a, GK.metWith, b)]))
+    [('a', 'CONSULT', 'b'), ('a', 'interactedWith', 'b'), ('b', 'CONSULT', 'a'), ('b', 'interactedWith', 'a'), ('b', 'metWith', 'a')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import URIRef
+from rdflib.term import Node
+
+from graphkit.vocab import GK_IRI, ONTOLOGY_DIR, relations
+
+Triple = tuple[Node, Node, Node]
+
+
+@cache
+def _rules() -> dict[str, tuple[bool, tuple[str, ...]]]:
+    """relation IRI -> (symmetric, super-property IRIs)."""
+    rules: dict[str, tuple[bool, tuple[str, ...]]] = {}
+    for info in relations():
+        supers = (GK_IRI + info.plover, GK_IRI + "interactedWith") if info.is_event else ()
+        if info.symmetric or supers:
+            rules[GK_IRI + info.name] = (info.symmetric, supers)
+    return rules
+
+
+def entailments(triples: Iterable[Triple]) -> set[Triple]:
+    """The triples the two rules add to ``triples`` (those already there are left out).
+
+    Args:
+        triples: (subject, predicate, object) rdflib terms, e.g. an rdflib Graph.
+
+    Returns:
+        The new triples, as a set.
+    """
+    rules = _rules()
+    asserted: set[Triple] = set()
+    derived: set[Triple] = set()
+    for s, p, o in triples:
+        asserted.add((s, p, o))
+        rule = rules.get(str(p))
+        if rule is None or not isinstance(o, URIRef):
+            continue
+        symmetric, supers = rule
+        pairs = [(s, o), (o, s)] if symmetric else [(s, o)]
+        if symmetric:
+            derived.add((o, p, s))
+        for a, b in pairs:
+            for sup in supers:
+                derived.add((a, URIRef(sup), b))
+    return derived - asserted
+
+
+def ox_entailments(triples: Iterable[Any]) -> list[Any]:
+    """:func:`entailments` over Oxigraph triples or quads; returns Oxigraph triples."""
+    rules = _rules()
+    asserted: set[tuple[Any, Any, Any]] = set()
+    derived: dict[tuple[Any, Any, Any], None] = {}
+    for t in triples:
+        s, p, o = t.subject, t.predicate, t.object
+        asserted.add((s, p, o))
+        rule = rules.get(p.value)
+        if rule is None or not isinstance(o, ox.NamedNode):
+            continue
+        symmetric, supers = rule
+        if symmetric:
+            derived[(o, p, s)] = None
+        for a, b in ([(s, o), (o, s)] if symmetric else [(s, o)]):
+            for sup in supers:
+                derived[(a, ox.NamedNode(sup), b)] = None
+    return [ox.Triple(*t) for t in derived if t not in asserted]
+
+
+def relation_predicates() -> tuple[str, ...]:
+    """IRIs of the predicates the rules read (relations that are symmetric or events)."""
+    return tuple(_rules())
+
+
+@cache
+def ontology_triples() -> tuple[Any, ...]:
+    """The triples of ``ontology/graphkit.ttl`` as Oxigraph triples (read once)."""
+    path = ONTOLOGY_DIR / "graphkit.ttl"
+    return tuple(ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(path=str(path)))

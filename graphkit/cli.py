@@ -80,11 +80,12 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from graphkit.merge import merge_files
+    from graphkit.merge import merge_files_report
     from graphkit.store import write_rdf
 
-    ds = merge_files(args.graphs, resolve=not args.no_resolve)
+    ds, report = merge_files_report(args.graphs, resolve=not args.no_resolve, keep_unknown=args.keep_unknown)
     write_rdf(ds, args.output)
+    print(f"{report.summary()}\nwrote {args.output}")
     return 0
 
 
@@ -206,6 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("graphs", nargs="+", type=Path, metavar="GRAPH")
     p.add_argument("-o", "--output", type=Path, required=True)
     p.add_argument("--no-resolve", action="store_true", help="plain union, no cross-article entity resolution")
+    p.add_argument("--keep-unknown", action="store_true", help="keep graphkit terms this version does not define instead of stopping")
     p.set_defaults(func=cmd_merge)
 
     p = sub.add_parser("query", help="SPARQL over a store or RDF files")

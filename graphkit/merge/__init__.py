@@ -192,14 +192,19 @@ def resolution_updates(ds: Graph) -> tuple[dict[Node, Graph], ResolutionReport]:
 def resolve_store(store: Any) -> ResolutionReport:
     """Resolve entities across a store's articles, rewriting only the graphs that change.
 
+    Call it after articles were added, replaced or removed: names merged only because of an
+    article that is gone are split again.
+
     Args:
         store: a ``graphkit.store`` Store (``dataset()``, ``replace_article(iri, graph)``,
-            ``remove_article(iri)``).
+            ``add_graph(iri, graph)``, ``remove_article(iri)``).
     """
     updates, report = resolution_updates(store.dataset())
     for name, graph in updates.items():
         if len(graph) == 0:
             store.remove_article(name)
+        elif name == RESOLUTION_GRAPH:
+            store.add_graph(name, graph)
         else:
             store.replace_article(name, graph)
     return report

@@ -31,7 +31,7 @@ from graphkit.records import Entity
 
 TITLE_WORDS = frozenset(
     "president prime minister mr mrs ms dr sir lord lady king queen prince princess sheikh "
-    "ayatollah gen general brig maj lt col colonel capt captain adm admiral sen senator rep "
+    "ayatollah archbishop gen general brig maj lt col colonel capt captain adm admiral sen senator rep "
     "secretary chancellor premier emir sultan pope cardinal bishop rev judge justice "
     "ambassador envoy foreign defense defence interior finance trade deputy vice chief "
     "supreme leader commander spokesman spokeswoman spokesperson press state former "
@@ -246,6 +246,8 @@ def _clean_ents(doc: Doc) -> list[Span]:
             continue
         if all(t.lower_.rstrip(".") in TITLE_WORDS or t.is_punct for t in ent):
             continue
+        if ent.end < len(doc) and doc[ent.end].text in ("$", "dollars") and ent.label_ == "GPE":
+            continue  # "US $50 million" is money, not a country
         if (
             ent.label_ == "PERSON"
             and out
@@ -300,8 +302,37 @@ def resolve_doc(doc: Doc, *, lex: Lexicon | None = None) -> MentionIndex:
         if actor is None:
             continue
         index.record(core if actor.entity.type == "Person" else ent, actor)
+    # surnames the model did not tag at all ("Petro answered ...")
+    for tok in doc:
+        if tok.pos_ == "PROPN" and tok.i not in index.by_token and not tok.ent_type_:
+            people = surname_of.get(norm(tok.text))
+            if people and len(people) == 1 and tok.is_title:
+                index.record(doc[tok.i : tok.i + 1], Actor(Entity("Person", next(iter(people))), "alias"))
+    index.spans.sort(key=lambda item: item[0].start)
     _quoted_names(doc, index)
+    _acronyms(doc, index)
     return index
+
+
+def _acronyms(doc: Doc, index: MentionIndex) -> None:
+    """"World Food Program (WFP)": the bracketed acronym is another name of the entity before it."""
+    by_acronym: dict[str, Actor] = {}
+    for span, actor in list(index.spans):
+        j = span.end
+        if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].is_upper:
+            by_acronym[doc[j + 1].text] = actor
+            index.names.setdefault(actor.entity.key, set()).add(doc[j + 1].text)
+    if not by_acronym:
+        return
+    for tok in doc:
+        actor = by_acronym.get(tok.text)
+        if actor is None or (tok.i in index.by_token and index.by_token[tok.i].entity.type != "Person" and tok.ent_id_):
+            continue
+        index.by_token[tok.i] = Actor(actor.entity, "alias", actor.place)
+    index.spans = [
+        (span, index.by_token.get(span.start, actor)) if span.text in by_acronym else (span, actor)
+        for span, actor in index.spans
+    ]
 
 
 OPEN_QUOTES = frozenset({"“", '"', "‘", "'", "``"})

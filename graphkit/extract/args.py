@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from graphkit.records import Entity
 from graphkit.resolve import Actor, MentionIndex
 
 # Common nouns that act for the country or organization modifying them.
@@ -57,6 +58,12 @@ GROUP_NOUNS = frozenset(
     "militias authorities government minister ministers towns cities villages positions "
     "bases targets border borders territory goods exports imports products companies firms "
     "banks nationals journalists diplomats inspectors prisoners".split()
+)
+
+
+NON_STATE_GROUPS = frozenset(
+    "rebels rebel militants insurgents guerrillas separatists militia militias fighters "
+    "protesters demonstrators students opposition activists settlers".split()
 )
 
 
@@ -145,11 +152,18 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: boo
                 inner = index.actor_at(child)
                 if inner is not None and inner.entity.type in ("Country", "Organization"):
                     return [Actor(inner.entity, "metonymy", inner.place)]
-            if child.dep_ == "prep" and child.lower_ in ("in", "from", "throughout"):
+            if child.dep_ == "prep" and child.lower_ in ("in", "from", "throughout", "of"):
                 for pobj in child.children:
                     inner = index.actor_at(pobj)
-                    if inner is not None and inner.entity.type == "Country":
+                    if inner is not None and inner.entity.type in ("Country", "Organization"):
                         return [Actor(inner.entity, "metonymy", inner.place)]
+        # "Darfur rebels": a non-state group named after a region is an actor of its own
+        if token.lower_ in NON_STATE_GROUPS or token.lemma_ in NON_STATE_GROUPS:
+            for child in token.children:
+                inner = index.actor_at(child) if child.dep_ in ("compound", "amod", "nmod") else None
+                if inner is not None and inner.entity.type == "Place":
+                    name = f"{inner.entity.name} {token.text}"
+                    return [Actor(Entity("Organization", name), "nominal")]
     nominal = _nominal(token, index)
     if nominal is not None:
         return [nominal]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from graphkit.extract.args import actors_of, clause_subjects, conjuncts, prep_objects
-from graphkit.extract.modality import modality
+from graphkit.extract.modality import intent_relation, modality
 from graphkit.lexicon import Cue, Lexicon
 from graphkit.resolve import Actor, MentionIndex
 from graphkit.vocab import relation
@@ -90,6 +90,7 @@ def _emit(
     method: str,
 ) -> Iterator[Found]:
     mod = modality(cue)
+    intent = intent_relation(cue, predicate) if mod == "hypothetical" else None
     tokens = [cue.i] + [t.i for t, _ in subjects] + [t.i for t, _ in objects]
     span = (min(tokens), max(tokens) + 1)
     symmetric = relation(predicate).symmetric
@@ -103,6 +104,9 @@ def _emit(
                 continue
             conf = confidence * s.weight * o.weight
             yield Found(s, predicate, o, cue, span, conf, mod, method)
+            if intent is not None and intent != predicate:
+                # announcing a cooperative act is an agreement; announcing a hostile one, a threat
+                yield Found(s, intent, o, cue, span, conf * 0.85, "asserted", f"intent:{method}")
 
 
 BLAME_ADJECTIVES = frozenset("responsible culpable guilty behind liable".split())
@@ -126,7 +130,15 @@ def _ccomp_subjects(verb: Token, index: MentionIndex) -> list[tuple[Token, Actor
     return out
 
 
-CLAUSE_OBJECT_RELATIONS = frozenset({"threatened", "requested", "accused"})
+CLAUSE_OBJECT_RELATIONS = frozenset({"threatened", "requested", "accused", "protested"})
+# "vow"/"warn"/"promise" threaten only when what they announce is hostile
+SOFT_THREAT_VERBS = frozenset({"vow", "warn", "caution"})
+HOSTILE_WORDS = frozenset(
+    "punish retaliate retaliation revenge avenge respond response consequence consequences price "
+    "war force destroy crush strike attack target hit pay wipe annihilate invade bomb "
+    "sanction sanctions expel retaliatory military escalation".split()
+)
+PROTEST_VERBS = frozenset({"protest", "demonstrate", "rally", "march"})
 XCOMP_OBJECT_RELATIONS = frozenset({"threatened", "rejected", "requested", "agreedWith", "protested"})
 
 
@@ -211,6 +223,9 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
             continue
         if cue.relation == "spokeWith" and verb.lemma_ == "call" and _labels(verb):
             continue
+        if cue.relation == "threatened" and verb.lemma_ in SOFT_THREAT_VERBS:
+            if not any(t.lemma_.lower() in HOSTILE_WORDS for t in verb.subtree):
+                continue
         if _passive(verb):
             objects = []
             for child in verb.children:
@@ -243,6 +258,13 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
             if not objects and cue.relation in XCOMP_OBJECT_RELATIONS:
                 # "threatened to shell Iraqi towns", "refused to allow U.S. planes"
                 objects = _xcomp_objects(verb, index, subjects)
+            if not objects and verb.lemma_ in PROTEST_VERBS:
+                # "demonstrated in Serbia": a protest is aimed at the government where it happens
+                objects = [
+                    f for p in prep_objects(verb, ("in",)) for f in actors_of(p, index)
+                    if f[1].entity.type == "Country"
+                ]
+                confidence = INHERITED_CONFIDENCE
             if not objects and cue.relation in DEEP_OBJECT_RELATIONS:
                 objects = _deep_objects(verb, index)
                 confidence = INHERITED_CONFIDENCE

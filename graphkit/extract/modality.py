@@ -51,6 +51,53 @@ def _clause_flags(tok: Token) -> str | None:
     return None
 
 
+INTENT_HEADS = frozenset(
+    "promise pledge offer agree vow commit decide prepare willing ready prepared determined "
+    "intend plan resolve undertake".split()
+)
+CONDITIONAL_MARKS = frozenset({"unless", "if"})
+
+
+def _intent_chain(cue: Token) -> tuple[bool, bool]:
+    """(announced: future/intent wording, conditional: an 'unless'/'if' clause) over the cue's clause chain."""
+    tok = cue
+    announced = conditional = False
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ in ("aux",) and child.lower_ in FUTURE:
+                announced = True
+            if child.dep_ == "advcl" and any(m.lower_ in CONDITIONAL_MARKS for m in child.children):
+                conditional = True
+        if tok.lemma_.lower() in INTENT_HEADS and tok.i != cue.i:
+            announced = True
+        if tok.dep_ in ("xcomp", "acomp", "conj", "ccomp") and tok.head.i != tok.i:
+            if tok.dep_ == "ccomp" and tok.head.lemma_ not in ("say", "announce", "declare", "state", "tell"):
+                break
+            tok = tok.head
+            continue
+        break
+    return announced, conditional
+
+
+def intent_relation(cue: Token, predicate: str) -> str | None:
+    """The relation an announced future act amounts to: agreedWith for cooperation, threatened for force.
+
+    PLOVER (and CAMEO before it) code "X will give Y aid" or "X offered to hand over" as an
+    agreement, and "X will strike unless Y ..." as a threat: the announcement is the event.
+    """
+    from graphkit.vocab import relation
+
+    if predicate in ("threatened", "requested", "rejected", "accused", "criticized"):
+        return None
+    announced, conditional = _intent_chain(cue)
+    info = relation(predicate)
+    if info.score > 0 and announced and not conditional:
+        return "agreedWith"
+    if info.score < -3 and (announced or conditional):
+        return "threatened"
+    return None
+
+
 def modality(cue: Token) -> str:
     """The modality of the event a cue token (verb or noun) states."""
     tok = cue
@@ -59,6 +106,11 @@ def modality(cue: Token) -> str:
             if child.dep_ == "det" and child.lower_ == "no":
                 return "negated"
             if child.dep_ == "amod" and child.lower_ in HYPOTHETICAL_MODIFIERS - {"further", "new"}:
+                return "hypothetical"
+        # "called for sanctions against Nigeria": asked for, not imposed
+        gov = cue.head.head if cue.dep_ == "pobj" else cue.head if cue.dep_ == "dobj" else None
+        if gov is not None and gov.lemma_ in ("call", "urge", "demand", "seek", "push", "press", "ask", "want", "propose", "threaten", "consider", "weigh", "discuss"):
+            if gov.lemma_ != "call" or cue.head.lower_ == "for":
                 return "hypothetical"
         # climb from the noun to the verb or noun that governs it
         hops = 0

@@ -57,7 +57,8 @@ GROUP_NOUNS = frozenset(
     "civilians leaders officials delegates politicians party parties factions militia "
     "militias authorities government minister ministers towns cities villages positions "
     "bases targets border borders territory goods exports imports products companies firms "
-    "banks nationals journalists diplomats inspectors prisoners".split()
+    "banks nationals journalists diplomats inspectors prisoners militiamen advisers experts "
+    "tourists sailors pilots peacekeepers monitors envoys delegation elders".split()
 )
 
 

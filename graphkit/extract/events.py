@@ -170,6 +170,54 @@ def _deep_objects(verb: Token, index: MentionIndex) -> list[tuple[Token, Actor]]
     return []
 
 
+OBLIGATION_MODALS = frozenset({"must", "should"})
+REDUCE_VERBS = frozenset(
+    "suspend halt cut reduce cancel freeze sever break downgrade end stop prohibit deny close "
+    "withdraw recall curtail scale".split()
+)
+TIES_NOUNS = frozenset(
+    "aid links relations ties visit cooperation trade flights assistance supplies deliveries "
+    "program programme borders border mediation entry contacts talks imports exports loans "
+    "funding investment embassy".split()
+)
+
+
+DEMAND_SAY_VERBS = frozenset(
+    "say declare demand insist tell state conclude reiterate announce stress argue write "
+    "urge maintain assert repeat add warn".split()
+)
+
+
+def demand_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
+    """"X said/declared/demanded that Y must (should) do Z" -> X requested Y."""
+    if verb.lemma_ not in DEMAND_SAY_VERBS:
+        return
+    for child in verb.children:
+        if child.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in OBLIGATION_MODALS for a in child.children):
+            continue
+        subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
+        objects = [a for c in child.children if c.dep_ in ("nsubj", "nsubjpass") for a in actors_of(c, index)]
+        if subjects and objects:
+            yield from _emit(subjects, objects, "requested", verb, INHERITED_CONFIDENCE, "say:must")
+
+
+def reduce_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
+    """"X suspended aid to Y" / "cancelled a visit to Y" / "closed its borders with Y" -> X sanctioned Y."""
+    if verb.lemma_ not in REDUCE_VERBS:
+        return
+    for dobj in (c for c in verb.children if c.dep_ == "dobj"):
+        if dobj.lemma_ not in TIES_NOUNS and dobj.lower_ not in TIES_NOUNS:
+            continue
+        subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
+        preps = ("to", "with", "for", "from", "in", "on")
+        objects = [a for p in prep_objects(dobj, preps) for a in actors_of(p, index)]
+        objects += [a for p in prep_objects(verb, preps) for a in actors_of(p, index)]
+        if not objects:
+            objects = [a for c in dobj.children if c.dep_ in ("amod", "compound") for a in actors_of(c, index)]
+        if subjects and objects:
+            yield from _emit(subjects, objects, "sanctioned", verb, INHERITED_CONFIDENCE, f"reduce:{verb.lemma_}")
+
+
 def blame_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
     """"X said/believed Y was responsible for the attack" -> X accused Y."""
     if verb.lemma_ not in SAY_VERBS:
@@ -374,6 +422,8 @@ def sentence_events(sent_tokens: list[Token], lex: Lexicon, index: MentionIndex)
         if tok.pos_ == "VERB":
             found.extend(blame_events(tok, index))
             found.extend(label_events(tok, index))
+            found.extend(demand_events(tok, index))
+            found.extend(reduce_events(tok, index))
         for f in found:
             index.event_agents.append((tok.i, f.predicate, f.subject))
         yield from found

@@ -68,6 +68,17 @@ def evidence_iri(evidence: Evidence, subject: Entity, predicate: str, obj: Entit
     return URIRef(f"{ID_BASE}evidence/{hashlib.sha1(raw.encode('utf-8')).hexdigest()[:20]}")
 
 
+def date_literal(value: str) -> Literal:
+    """An xsd:date, xsd:gYearMonth or xsd:gYear literal for an ISO date of that precision.
+
+    Examples:
+        >>> date_literal("2021-10").datatype
+        rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#gYearMonth')
+    """
+    kind = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}.get(len(value), XSD.string)
+    return Literal(value, datatype=kind)
+
+
 def add_article(graph: Graph, article: Article) -> URIRef:
     """Describe the article in its own graph; returns its IRI."""
     node = article_iri(article.id)
@@ -78,7 +89,7 @@ def add_article(graph: Graph, article: Article) -> URIRef:
     if article.title:
         graph.add((node, DCTERMS.title, Literal(article.title)))
     if article.date:
-        graph.add((node, DCTERMS.date, Literal(article.date, datatype=XSD.date)))
+        graph.add((node, DCTERMS.date, date_literal(article.date)))
     if article.url:
         graph.add((node, PROV.hadPrimarySource, URIRef(article.url)))
     if article.hash:
@@ -127,7 +138,7 @@ def add_relation(graph: Graph, relation: Relation, article_node: URIRef) -> URIR
     if ev.method:
         graph.add((node, GK.method, Literal(ev.method)))
     if ev.event_date:
-        graph.add((node, GK.eventDate, Literal(ev.event_date, datatype=XSD.date)))
+        graph.add((node, GK.eventDate, date_literal(ev.event_date)))
     return node
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from graphkit.dates import resolve_event_date
 from graphkit.extract.events import Found, sentence_events
 from graphkit.extract.static import static_relations
 from graphkit.lexicon import Lexicon, load_lexicon
@@ -52,8 +53,10 @@ def _salient_country(index: MentionIndex) -> Actor | None:
     return Actor(ents[top], "implicit")
 
 
-def _to_relation(found: Found, article: Article, doc: Doc) -> Relation:
+def _to_relation(found: Found, article: Article, doc: Doc, dates: dict[int, str]) -> Relation:
     sent = found.cue.sent
+    if sent.start not in dates:
+        dates[sent.start] = resolve_event_date(sent.text, article.date) if article.date else ""
     lo, hi = found.span
     start = doc[lo].idx
     end = doc[hi - 1].idx + len(doc[hi - 1].text)
@@ -66,6 +69,7 @@ def _to_relation(found: Found, article: Article, doc: Doc) -> Relation:
         confidence=round(min(found.confidence, 0.99), 3),
         modality=found.modality,
         method=found.method,
+        event_date=dates[sent.start],
     )
     return Relation(found.subject.entity, found.predicate, found.object.entity, evidence)
 
@@ -114,8 +118,9 @@ def extract_doc(doc: Doc, article: Article, *, min_confidence: float = 0.0, lex:
     for sent in doc.sents:
         found.extend(sentence_events(list(sent), lex, index))
         found.extend(static_relations(sent, index, lex, default_country=home))
+    dates: dict[int, str] = {}
     relations = [
-        _to_relation(f, article, doc)
+        _to_relation(f, article, doc, dates)
         for f in found
         if _valid(f) and f.confidence >= min_confidence
     ]

@@ -14,6 +14,7 @@ Examples:
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from graphkit.config import Settings
@@ -81,8 +82,10 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 
 @cache
-def load_nlp(model: str | None = None) -> Language:
+def load_nlp(model: str | None = None, lexicon_dir: Path | None = None) -> Language:
     """Load the spaCy pipeline named in the settings (once per process) with the gazetteer ruler.
+
+    ``lexicon_dir`` chooses the gazetteer folder (default: the settings' ``data/lexicons``).
 
     Raises:
         ModelError: the model is not installed, with the command that installs it.
@@ -106,5 +109,5 @@ def load_nlp(model: str | None = None) -> Language:
             before="ner",
             config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False},
         )
-        ruler.add_patterns(gazetteer_patterns(load_lexicon()))  # type: ignore[attr-defined]
+        ruler.add_patterns(gazetteer_patterns(load_lexicon(lexicon_dir)))  # type: ignore[attr-defined]
     return nlp

@@ -42,7 +42,7 @@ def extract_articles(
 ) -> Iterator[ArticleResult]:
     """Run spaCy (batched with nlp.pipe) and the extractor over articles, in order."""
     settings = settings or Settings()
-    nlp = load_nlp(settings.model)
+    nlp = load_nlp(settings.model, settings.lexicon_dir)
     lex = load_lexicon(settings.lexicon_dir)
     arts = list(articles)
     n_process = settings.n_process if len(arts) >= PARALLEL_THRESHOLD else 1

@@ -158,6 +158,7 @@ def normalize_graph(triples: set[Triple]) -> set[Triple]:
     """
     mapping, reasons, labels = _lexicon_renames(triples)
     out = rename(triples, mapping) | _records(mapping, reasons) if mapping else set(triples)
+    out = _describe(out, labels)
     merges, _ = cluster(entity_infos([out]))
     if merges:
         same = {old: m.canonical for old, m in merges.items()}

@@ -23,7 +23,7 @@ from typing import TypeAlias
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from graphkit.graph import new_dataset
@@ -125,6 +125,11 @@ def entity_infos(graphs: Iterable[set[Triple]]) -> dict[Node, EntityInfo]:
     }
 
 
+def is_record(p: Node, o: Node) -> bool:
+    """True for the predicate/object of a merge record about its subject."""
+    return p == GK.mergeReason or (p == OWL.sameAs and str(o).startswith(ID_BASE))
+
+
 def occurring(triples: Iterable[Triple]) -> set[Node]:
     """Every IRI used as a subject or object."""
     found: set[Node] = set()
@@ -139,11 +144,12 @@ def rename(triples: Iterable[Triple], mapping: Mapping[Node, Node]) -> set[Tripl
     """Replace IRIs by ``mapping`` in subject and object positions.
 
     The ``rdfs:label`` of a renamed subject becomes a ``skos:altLabel`` of its new IRI, so
-    every surface name stays and each entity keeps one label.
+    every surface name stays and each entity keeps one label. Merge records
+    (``old owl:sameAs new``, ``old gk:mergeReason``) keep their subject: they are about it.
     """
     out: set[Triple] = set()
     for s, p, o in triples:
-        if s in mapping:
+        if s in mapping and not is_record(p, o):
             out.add((mapping[s], SKOS.altLabel if p == RDFS.label else p, mapping.get(o, o)))
         else:
             out.add((s, p, mapping.get(o, o)))

@@ -260,9 +260,9 @@ class Store:
         except OSError:
             lock.release()
             return False
-        old = self._lock
+        old, old_path = self._lock, self._snapshot
         self._ox, self._snapshot, self._lock = store, path, lock
-        old.release()
+        snap.release(self.path, old_path, old)
         return True
 
     def _check_open(self) -> None:
@@ -285,7 +285,10 @@ class Store:
                 self.publish()
         finally:
             self._ox = None
-            self._lock.release()
+            if self.read_only:
+                snap.release(self.path, self._snapshot, self._lock)
+            else:
+                self._lock.release()
 
     def __enter__(self) -> Store:
         return self

@@ -32,7 +32,6 @@ from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from graphkit.errors import InputError, RDFParseError
 from graphkit.store.sparql import RDF_PREFIXES
@@ -160,7 +159,7 @@ def read_rdf(path: Path, *, into: Dataset | None = None) -> Dataset:
                 g = graphs.get(q.graph_name)
                 if g is None:
                     identifier = from_ox_graph(q.graph_name)
-                    g = ds.default_context if identifier == DATASET_DEFAULT_GRAPH_ID else ds.graph(identifier)
+                    g = ds.graph(identifier)
                     graphs[q.graph_name] = g
                 yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), g
 
@@ -238,4 +237,7 @@ def write_rdf(ds: Graph, path: Path, *, derived: bool = False) -> None:
             _serialize(ds, fmt, str(tmp), derived=derived)
     except OSError as err:
         msg = f"cannot write '{path}': {err.strerror or err}; check the folder exists and is writable"
+        raise InputError(msg) from None
+    except ValueError as err:
+        msg = f"cannot write '{path}': {err}; the file was left as it was"
         raise InputError(msg) from None

@@ -164,6 +164,22 @@ def collect(root: Path) -> None:
                 lock.release()
 
 
+def release(root: Path, snapshot: Path | None, lock: FileLock) -> None:
+    """A reader lets go of its snapshot; the last reader of an outdated one deletes it."""
+    lock.release()
+    if snapshot is None or snapshot == latest(root):
+        return
+    mine = FileLock(snapshot.parent / f"{snapshot.name}.lock")
+    with contextlib.suppress(OSError):
+        if mine.acquire(exclusive=True, blocking=False):
+            try:
+                shutil.rmtree(snapshot, ignore_errors=True)
+                with contextlib.suppress(FileNotFoundError):
+                    mine.path.unlink()
+            finally:
+                mine.release()
+
+
 def open_latest(root: Path) -> tuple[Path, FileLock] | None:
     """Lock (shared) the newest snapshot so no writer deletes it; None if there is none."""
     for _ in range(20):

@@ -142,12 +142,21 @@ class OxStoreView(OxigraphStore):
     Oxigraph and sees everything.
     """
 
-    def __init__(self, store: Any, *, owner: object = None, derived: bool = False) -> None:
+    def __init__(self, store: Any, *, owner: Any = None, derived: bool = False) -> None:
         super().__init__(store=store)
-        self.ox = store
+        self._fixed = store
         self.owner = owner
-        """The object that keeps the store open (a :class:`graphkit.store.Store`), if any."""
+        """The :class:`graphkit.store.Store` this view reads (it follows its refreshes), if any."""
         self.derived = derived
+
+    @property
+    def ox(self) -> Any:
+        """The Oxigraph store read now (the owner's current snapshot when there is an owner)."""
+        return self.owner.ox if self.owner is not None else self._fixed
+
+    @property
+    def _inner(self) -> Any:
+        return self.ox
 
     def _visible(self, graph_name: Any) -> bool:
         return self.derived or not is_derived_graph(_graph_value(graph_name))

@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import URIRef
+from rdflib import Dataset, URIRef
 
 from graphkit.cli import main
 from graphkit.errors import InputError, QueryError
@@ -38,7 +39,7 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module", params=["memory", "store"])
-def source(request: pytest.FixtureRequest, store_path: Path):  # noqa: ANN201
+def source(request: pytest.FixtureRequest, store_path: Path) -> Iterator[Dataset]:
     """The same graph as an in-memory Dataset and as a store: answers must not differ."""
     if request.param == "memory":
         yield example_dataset()
@@ -62,7 +63,7 @@ def rows(text: str) -> list[dict[str, str]]:
         ("SELECT DISTINCT ?a WHERE { ?a gk:SANCTION ?b . ?b rdfs:label 'Gustavo Petro' }", 1),
     ],
 )
-def test_query_files_and_stores_answer_alike(source, sparql: str, expected: int) -> None:  # noqa: ANN001
+def test_query_files_and_stores_answer_alike(source: Dataset, sparql: str, expected: int) -> None:
     assert len(run_query(source, sparql).rows) == expected
 
 
@@ -80,7 +81,7 @@ def test_query_files_and_stores_answer_alike(source, sparql: str, expected: int)
         ("sources-of", ["CONSULT"], {("articles/one.txt", "Petro meets Trump", "1"), ("articles/two.txt", "A second meeting", "1"), ("articles/three.txt", "Calls and visits", "2")}),
     ],
 )
-def test_query_presets_answer_their_question(source, preset: str, params: list[str], expected: set[tuple[str, ...]]) -> None:  # noqa: ANN001
+def test_query_presets_answer_their_question(source: Dataset, preset: str, params: list[str], expected: set[tuple[str, ...]]) -> None:
     found = rows(run_cli_query(source, query=None, preset=preset, params=params, fmt="csv", min_sources=None))
     width = len(next(iter(expected)))
     keys = {
@@ -94,18 +95,18 @@ def test_query_presets_answer_their_question(source, preset: str, params: list[s
     assert {tuple(r[k] for k in keys) for r in found} == expected
 
 
-def test_query_most_active_actors_ranks_by_relations(source) -> None:  # noqa: ANN001
+def test_query_most_active_actors_ranks_by_relations(source: Dataset) -> None:
     found = rows(run_cli_query(source, query=None, preset="most-active-actors", params=[], fmt="csv", min_sources=None))
     assert (found[0]["actor"], found[0]["type"], found[0]["relations"], found[0]["partners"]) == ("Gustavo Petro", "Person", "5", "4")
 
 
 @pytest.mark.parametrize("minimum, expected", [(1, 3), (2, 1), (3, 0)])
-def test_query_min_sources_keeps_corroborated_rows(source, minimum: int, expected: int) -> None:  # noqa: ANN001
+def test_query_min_sources_keeps_corroborated_rows(source: Dataset, minimum: int, expected: int) -> None:
     text = run_cli_query(source, query=None, preset="who-met-whom", params=[], fmt="csv", min_sources=minimum)
     assert len(rows(text)) == expected
 
 
-def test_query_min_sources_needs_a_sources_column(source) -> None:  # noqa: ANN001
+def test_query_min_sources_needs_a_sources_column(source: Dataset) -> None:
     with pytest.raises(InputError, match=r"needs a \?sources column.*who-met-whom"):
         run_cli_query(source, query=None, preset="sources-of", params=["metWith"], fmt="csv", min_sources=2)
 
@@ -132,12 +133,12 @@ def test_query_presets_are_plain_sparql_users_can_copy(name: str) -> None:
         ("who-met-who", [], r"no preset named 'who-met-who'; did you mean who-met-whom"),
     ],
 )
-def test_query_preset_mistakes_say_what_to_do(source, preset: str, params: list[str], message: str) -> None:  # noqa: ANN001
+def test_query_preset_mistakes_say_what_to_do(source: Dataset, preset: str, params: list[str], message: str) -> None:
     with pytest.raises(InputError, match=message):
         run_cli_query(source, query=None, preset=preset, params=params, fmt="table", min_sources=None)
 
 
-def test_query_rq_file_with_a_parameter_header(tmp_path: Path, source) -> None:  # noqa: ANN001
+def test_query_rq_file_with_a_parameter_header(tmp_path: Path, source: Dataset) -> None:
     path = tmp_path / "partners.rq"
     path.write_text("# Partners of an actor.\n# param WHO (actor): a name\nSELECT DISTINCT ?b WHERE { ?a rdfs:label $WHO ; gk:CONSULT ?b }\n")
     text = run_cli_query(source, query=str(path), preset=None, params=["Marco Rubio"], fmt="csv", min_sources=None)

@@ -100,7 +100,15 @@ class MentionIndex:
             first_sent = self.doc[first_sent.start - 1].sent
         best: Actor | None = None
         best_subject: Actor | None = None
+        # "Trump praised him": an object pronoun is not its own clause's subject
+        local_subjects = {
+            c.i for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")
+        } if token.dep_ in ("dobj", "pobj", "dative") or token.dep_ == "poss" and token.head.dep_ in ("dobj", "pobj") else set()
+        if token.dep_ == "pobj":
+            local_subjects |= {c.i for c in token.head.head.children if c.dep_ in ("nsubj", "nsubjpass")}
         for span, actor in self.spans:
+            if span.root.i in local_subjects:
+                continue
             if span.start >= token.i or span.start < first_sent.start:
                 continue
             if span.root.dep_ == "poss" and span.root.head.i == token.i:
@@ -227,6 +235,23 @@ PLACE_NOUNS = frozenset(
 )
 
 
+PERSON_TITLES = frozenset(
+    "president minister mr mrs ms dr sir senator ambassador envoy secretary chancellor premier "
+    "king queen prince princess sheikh ayatollah general spokesman spokeswoman spokesperson "
+    "leader diplomat governor mayor judge pope archbishop".split()
+)
+
+
+def _titled(span: Span) -> bool:
+    """A name with a person's title right before it or in apposition to it."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in PERSON_TITLES:
+        return True
+    root = span.root
+    heads = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    return any(h.lemma_.lower() in PERSON_TITLES and h.i not in range(span.start, span.end) for h in heads)
+
+
 def _clean_ents(doc: Doc) -> list[Span]:
     """Entity spans with the model's usual slips mended.
 
@@ -235,8 +260,15 @@ def _clean_ents(doc: Doc) -> list[Span]:
     by "department"/"province" is a place.
     """
     out: list[Span] = []
-    surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
+    ents = []
     for ent in doc.ents:
+        # "Later Petro": words before a name that are not part of it
+        start = ent.start
+        while start < ent.end - 1 and doc[start].pos_ in ("ADV", "ADP", "CCONJ", "SCONJ", "PUNCT", "INTJ"):
+            start += 1
+        ents.append(ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_, kb_id=ent.kb_id_))
+    surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
+    for ent in ents:
         if ent.label_ == "DATE" and len(ent) == 1 and ent[0].lower_ in surnames and ent[0].dep_ in ("pobj", "nsubj", "dobj", "conj"):
             # "spoke with May by phone": a month name used as a surname
             if not any(t.like_num for t in doc[max(0, ent.start - 1) : ent.end + 1]):
@@ -258,6 +290,10 @@ def _clean_ents(doc: Doc) -> list[Span]:
             and out[-1][0].lower_ not in TITLE_WORDS
         ):
             out[-1] = Span(doc, out[-1].start, ent.end, label="PERSON")
+            continue
+        if ent.label_ in ("ORG", "GPE", "LOC", "FAC") and not ent.ent_id_ and _titled(ent):
+            # "President Petro", "Petro, Colombia's president": a person whatever the model said
+            out.append(Span(doc, ent.start, ent.end, label="PERSON"))
             continue
         if ent.end < len(doc) and doc[ent.end].lower_ in PLACE_NOUNS and ent.label_ in ("ORG", "PERSON", "NORP"):
             out.append(Span(doc, ent.start, ent.end, label="GPE"))

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from graphkit.extract.args import actors_of, clause_subjects, conjuncts, prep_objects
 from graphkit.extract.modality import intent_relation, modality
 from graphkit.lexicon import Cue, Lexicon
+from graphkit.records import Entity
 from graphkit.resolve import Actor, MentionIndex
 from graphkit.vocab import relation
 
@@ -56,8 +57,28 @@ def _needs_ok(tok: Token, cue: Cue) -> bool:
     return all(n in words for n in cue.needs)
 
 
+PERSON_OBJECT_RELATIONS = frozenset({"arrested", "extradited"})
+
+
+def _unnamed_person(token: Token) -> Actor | None:
+    """A capitalized name the model missed, where only a person can stand ("arrested Adolfo Macías")."""
+    if token.pos_ != "PROPN" or not token.is_title:
+        return None
+    words = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title and c.i < token.i]
+    span = token.doc[(words[0].i if words else token.i) : token.i + 1]
+    if len(span) < 2 or any(t.ent_type_ for t in span):
+        return None
+    return Actor(Entity("Person", span.text), "nominal")
+
+
 def _objects(head: Token, cue: Cue, index: MentionIndex) -> list[tuple[Token, Actor]]:
     out: list[tuple[Token, Actor]] = []
+    if cue.relation in PERSON_OBJECT_RELATIONS:
+        for child in head.children:
+            if child.dep_ in ("dobj", "nsubjpass") and index.actor_at(child) is None:
+                person = _unnamed_person(child)
+                if person is not None:
+                    out.append((child, person))
     preps = tuple(s for s in cue.slots if s not in ("dobj", "dative"))
     for child in head.children:
         if ("dobj" in cue.slots and child.dep_ in ("dobj",)) or (
@@ -363,6 +384,10 @@ def nominal_events(noun: Token, cues: tuple[Cue, ...], index: MentionIndex) -> I
                 yield from _emit(parties[:1], parties[1:], cue.relation, noun, NOMINAL_CONFIDENCE, f"noun:{cue.lemma}")
                 return
         objects = _objects(noun, cue, index) if cue.slots else []
+        if not objects and noun.dep_ == "dobj" and cue.slots:
+            # "imposed sanctions on Colombia": the preposition hangs on the verb
+            preps = tuple(x for x in cue.slots if x not in ("dobj", "dative"))
+            objects = [a for p in prep_objects(noun.head, preps) for a in actors_of(p, index)]
         subjects, confidence = _noun_subjects(noun, index)
         if not objects and cue.relation == "requested" and noun.dep_ == "pobj" and noun.head.lower_ == "at":
             # "At Britain's request, the Security Council met": the council was asked
@@ -372,8 +397,10 @@ def nominal_events(noun: Token, cues: tuple[Cue, ...], index: MentionIndex) -> I
         objects = [o for o in objects if all(o[1].entity.key != s[1].entity.key for s in subjects)]
         if not subjects or (not objects and not relation(cue.relation).symmetric):
             continue
-        yield from _emit(subjects, objects, cue.relation, noun, confidence, f"noun:{cue.lemma}")
-        return
+        out = list(_emit(subjects, objects, cue.relation, noun, confidence, f"noun:{cue.lemma}"))
+        if out:
+            yield from out
+            return
 
 
 def _between_surface(noun: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:

@@ -36,7 +36,7 @@ from rdflib import Dataset, Graph, URIRef
 from graphkit.errors import StoreError
 from graphkit.store import snapshots as snap
 from graphkit.store.entail import ontology_triples, ox_entailments
-from graphkit.store.sparql import QueryResult, execute
+from graphkit.store.sparql import PREFIXES, QueryResult, execute
 from graphkit.store.terms import ONTOLOGY_GRAPH, OxStoreView, inferred_graph, to_ox
 
 MARKER = "graphkit-store.json"
@@ -193,7 +193,7 @@ class Store:
         self._check_writable()
         self._mark_dirty()
         try:
-            self._ox.update(sparql)
+            self._ox.update(sparql, prefixes=PREFIXES)
         except SyntaxError as err:
             from graphkit.store.sparql import syntax_error
 

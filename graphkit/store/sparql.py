@@ -161,8 +161,8 @@ def bind_params(sparql: str, values: Mapping[str, Any]) -> str:
     change the query's structure. ``$NAME`` tokens without a value stay variables.
 
     Examples:
-        >>> bind_params('SELECT * { ?a rdfs:label $ACTOR } # $ACTOR', {"ACTOR": ox.Literal('Petro "P"')})
-        'SELECT * { ?a rdfs:label "Petro \\"P\\"" } # $ACTOR'
+        >>> print(bind_params('SELECT * { ?a rdfs:label $ACTOR } # $ACTOR', {"ACTOR": ox.Literal('Petro "P"')}))
+        SELECT * { ?a rdfs:label "Petro \\"P\\"" } # $ACTOR
     """
     if not values:
         return sparql

@@ -171,6 +171,34 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: boo
     agent = _event_agent(token, index) if events else None
     if agent is not None:
         return [agent]
+    if events:
+        return owners_of(token, index)
+    return []
+
+
+def owners_of(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Actor]:
+    """Whose thing a noun names: "an Indian proposal", "Sweden's decision", "violations by the
+    Israeli military", "the legality of Israel's techniques" -> the actor behind it."""
+    if depth > 1 or token.pos_ not in ("NOUN", "PROPN"):
+        return []
+    for child in token.children:
+        if child.dep_ in ("poss", "amod", "compound", "nmod"):
+            actor = index.actor_at(child)
+            if actor is not None and actor.entity.type in ("Country", "Organization", "Person"):
+                return [Actor(actor.entity, "metonymy" if actor.how == "name" else actor.how, actor.place)]
+            inner = actors_for(child, index) if child.pos_ in ("NOUN", "PROPN") else []
+            if inner:
+                return inner
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+            for pobj in child.children:
+                found = actors_for(pobj, index)
+                if found:
+                    return found
+    for pobj in _of_objects(token):
+        found = actors_for(pobj, index) or owners_of(pobj, index, depth=depth + 1)
+        if found:
+            return found
     return []
 
 

@@ -132,7 +132,7 @@ def _emit(
 
 BLAME_ADJECTIVES = frozenset("responsible culpable guilty behind liable".split())
 SAY_VERBS = frozenset("say believe conclude think assert claim insist tell find state".split())
-DEEP_OBJECT_RELATIONS = frozenset({"criticized", "rejected", "accused", "praised", "supported"})
+DEEP_OBJECT_RELATIONS = frozenset({"criticized", "rejected", "accused", "praised", "supported", "protested"})
 
 
 def _ccomp_subjects(verb: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
@@ -181,6 +181,10 @@ def _xcomp_objects(verb: Token, index: MentionIndex, subjects: list[tuple[Token,
 def _deep_objects(verb: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
     """The actor behind an object clause: "condemned what he called a reckless attack"."""
     for child in verb.children:
+        if child.dep_ == "dobj":
+            found = actors_of(child, index, events=True)
+            if found:
+                return found[:1]
         if child.dep_ in ("dobj", "ccomp", "xcomp"):
             for tok in child.subtree:
                 if tok.i == child.i or tok.pos_ not in ("NOUN", "PROPN"):
@@ -371,10 +375,16 @@ def _noun_subjects(noun: Token, index: MentionIndex) -> tuple[list[tuple[Token, 
     return [], 0.0
 
 
+NOT_ATTACKS = frozenset({"hunger", "general", "labor", "labour", "rail", "transport", "student", "teachers"})
+
+
 def nominal_events(noun: Token, cues: tuple[Cue, ...], index: MentionIndex) -> Iterator[Found]:
     """Events whose cue is a noun."""
-    for cue in cues:
+    mods = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")}
+    for cue in sorted(cues, key=lambda c: -len(c.needs)):
         if not _needs_ok(noun, cue):
+            continue
+        if cue.relation == "attacked" and mods & NOT_ATTACKS:
             continue
         if "between" in cue.slots:
             parties = _between_surface(noun, index)
@@ -384,6 +394,10 @@ def nominal_events(noun: Token, cues: tuple[Cue, ...], index: MentionIndex) -> I
                 yield from _emit(parties[:1], parties[1:], cue.relation, noun, NOMINAL_CONFIDENCE, f"noun:{cue.lemma}")
                 return
         objects = _objects(noun, cue, index) if cue.slots else []
+        if not objects and cue.relation in DEEP_OBJECT_RELATIONS:
+            # "protest against violations by the Israeli military", "criticism of Iran's program"
+            preps = tuple(x for x in cue.slots if x not in ("dobj", "dative"))
+            objects = [a for p in prep_objects(noun, preps) for a in actors_of(p, index, events=True)]
         if not objects and noun.dep_ == "dobj" and cue.slots:
             # "imposed sanctions on Colombia": the preposition hangs on the verb
             preps = tuple(x for x in cue.slots if x not in ("dobj", "dative"))

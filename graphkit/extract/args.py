@@ -58,7 +58,9 @@ GROUP_NOUNS = frozenset(
     "militias authorities government minister ministers towns cities villages positions "
     "bases targets border borders territory goods exports imports products companies firms "
     "banks nationals journalists diplomats inspectors prisoners militiamen advisers experts "
-    "tourists sailors pilots peacekeepers monitors envoys delegation elders".split()
+    "tourists sailors pilots peacekeepers monitors envoys delegation elders tanks helicopters "
+    "gunships ships warships boats artillery bombers fighter camps camp positions homes "
+    "landowners servicemen troopers marines commandos".split()
 )
 
 
@@ -130,7 +132,7 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: boo
         token.lower_ in AGENT_NOUNS
         or token.lemma_ in AGENT_NOUNS
         or (token.pos_ == "NUM" and any(index.actor_at(p) is not None for p in of_objects))
-        or token.lemma_ in ("thousand", "hundred", "dozen", "member", "group", "forum", "country", "nation")
+        or token.lemma_ in ("thousand", "hundred", "dozen", "member", "group", "forum", "country", "nation", "position", "camp", "base")
     ):
         found = [a for pobj in of_objects for c in conjuncts(pobj) for a in actors_for(c, index, depth=depth + 1)]
         if found:

@@ -57,6 +57,22 @@ def predictions(records: list[dict], results: list[ArticleResult]) -> list[dict]
     return lines
 
 
+def class_precision(records: list[dict], lines: list[dict]) -> tuple[float, int]:
+    """Of the distinct PLOVER classes output per sentence, the share that is the record's category."""
+    from graphkit.vocab import relation
+
+    classes: dict[str, set[str]] = {}
+    for line in lines:
+        classes.setdefault(line["id"], set()).add(relation(line["p"]).plover)
+    right = total = 0
+    for rec in records:
+        wanted = {rec["category"], *(rec.get("category_alt") or [])}
+        got = classes.get(rec["id"], set())
+        total += len(got)
+        right += len(got & wanted)
+    return (right / total if total else 0.0), total
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
@@ -71,6 +87,8 @@ def main() -> None:
     lines = predictions(records, results)
     args.out.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
     print(f"{len(records)} sentences, {len(lines)} event relations in {seconds:.1f} s -> {args.out}")
+    precision, n_classes = class_precision(records, lines)
+    print(f"class precision: {precision:.3f} over {n_classes} distinct (sentence, class) outputs")
     scorer = args.gold.parent / "score_plover.py"
     cmd = [sys.executable, str(scorer), str(args.out), "--gold", str(args.gold)]
     if args.international_only:

@@ -60,7 +60,7 @@ GROUP_NOUNS = frozenset(
     "banks nationals journalists diplomats inspectors prisoners militiamen advisers experts "
     "tourists sailors pilots peacekeepers monitors envoys delegation elders tanks helicopters "
     "gunships ships warships boats artillery bombers fighter camps camp positions homes "
-    "landowners servicemen troopers marines commandos".split()
+    "landowners servicemen troopers marines commandos inhabitants population parliament".split()
 )
 
 

@@ -145,8 +145,10 @@ def cluster(
         The merges (only IRIs whose canonical differs from themselves) and, sorted, the IRIs
         left apart because they lead to more than one full name.
     """
-    nodes = sorted(entities, key=str)
     edges = _edges(entities)
+    if not edges:
+        return {}, []
+    nodes = sorted(entities, key=str)
     comp = _components(nodes, edges)
     members: dict[int, list[Node]] = defaultdict(list)
     succ: dict[int, set[int]] = defaultdict(set)

@@ -67,6 +67,7 @@ def _title_words(words: list[str], lex: Lexicon) -> int:
     return 0
 
 
+@cache
 def strip_titles(name: str) -> tuple[str, str]:
     """Split a person's name into (name without leading titles, the titles removed).
 

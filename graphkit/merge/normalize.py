@@ -20,7 +20,7 @@ so removing the article removes its records; surface names stay as ``skos:altLab
 Examples:
     >>> from graphkit.graph import article_dataset
     >>> from graphkit.records import Article, ArticleResult, Entity
-    >>> from rdflib import URIRef
+    >>> from rdflib.namespace import RDFS
     >>> from graphkit.merge.terms import to_graphs
     >>> art = Article.from_text("Britain and Petro.", source="a.txt")
     >>> ents = (Entity("Country", "Britain"), Entity("Person", "President Petro"))
@@ -36,15 +36,26 @@ Examples:
 
 from __future__ import annotations
 
-from rdflib import Literal
-from rdflib.namespace import OWL, RDFS, SKOS
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from graphkit.merge.cluster import cluster
 from graphkit.merge.names import Target, lexicon_target, strip_titles
-from graphkit.merge.terms import Triple, entity_infos, entity_types, event_predicates, rename
+from graphkit.merge.terms import (
+    ALT_LABEL,
+    LABEL,
+    MERGE_REASON,
+    SAME_AS,
+    Triple,
+    entity_infos,
+    entity_types,
+    event_predicates,
+    rename,
+)
 from graphkit.records import Entity, slugify
 from graphkit.vocab import GK, WD, entity_iri
+
+ISO3, ISO2 = URIRef(str(GK.iso3)), URIRef(str(GK.iso2))
 
 
 def _actors(triples: set[Triple]) -> set[Node]:
@@ -55,6 +66,15 @@ def _actors(triples: set[Triple]) -> set[Node]:
             found.add(s)
             found.add(o)
     return found
+
+
+def _target(names: frozenset[str], type_: str, iri: Node, *, actor: bool) -> Target | None:
+    """The lexicon target of the first label that has one, preferring one naming ``iri`` itself."""
+    found = [t for t in (lexicon_target(n, type_, actor=actor) for n in sorted(names)) if t is not None]
+    for target in found:
+        if entity_iri(Entity(target.type, target.name).key) == iri:
+            return target
+    return found[0] if found else None
 
 
 def _lexicon_renames(triples: set[Triple]) -> tuple[dict[Node, Node], dict[Node, str], dict[Node, Target | str]]:
@@ -76,7 +96,7 @@ def _lexicon_renames(triples: set[Triple]) -> tuple[dict[Node, Node], dict[Node,
             labels[new] = bare
             reason = f"'{label}' is '{bare}' with the title '{titles}'"
         else:
-            target = lexicon_target(label, info.type, actor=iri in actors)
+            target = _target(info.labels, info.type, iri, actor=iri in actors)
             if target is None:
                 continue
             new = entity_iri(Entity(target.type, target.name).key)
@@ -91,60 +111,55 @@ def _lexicon_renames(triples: set[Triple]) -> tuple[dict[Node, Node], dict[Node,
 def _records(mapping: dict[Node, Node], reasons: dict[Node, str], *, suffix: str = "") -> set[Triple]:
     out: set[Triple] = set()
     for old, new in mapping.items():
-        out.add((old, OWL.sameAs, new))
-        out.add((old, GK.mergeReason, Literal(reasons[old] + suffix)))
+        out.add((old, SAME_AS, new))
+        out.add((old, MERGE_REASON, Literal(reasons[old] + suffix)))
     return out
 
 
 def _describe(triples: set[Triple], labels: dict[Node, Target | str]) -> set[Triple]:
-    """One rdfs:label per entity (the lexicon's name where known), identifiers for countries."""
+    """One rdfs:label per entity (the lexicon's name where known), identifiers for countries.
+
+    Returns ``triples`` itself when nothing changes.
+    """
     typed = entity_types(triples)
-    current: dict[Node, set[str]] = {}
-    for s, p, o in triples:
-        if p == RDFS.label and s in typed:
-            current.setdefault(s, set()).add(str(o))
-    out = set(triples)
+    current: dict[Node, set[Node]] = {}
+    alts: list[Triple] = []
+    for t in triples:
+        if t[0] in typed:
+            if t[1] == LABEL:
+                current.setdefault(t[0], set()).add(t[2])
+            elif t[1] == ALT_LABEL:
+                alts.append(t)
+    add: set[Triple] = set()
+    drop: set[Triple] = set()
     for iri in typed:
         source = labels.get(iri)
+        names = current.get(iri, set())
         if source is None:
-            names = current.get(iri, set())
             if len(names) <= 1:
                 continue
             slug = str(iri).rsplit("/", 1)[-1]
-            fitting = sorted(n for n in names if slugify(n) == slug)
-            chosen = fitting[0] if fitting else min(names)
+            fitting = sorted(str(n) for n in names if slugify(str(n)) == slug)
+            chosen = Literal(fitting[0] if fitting else min(str(n) for n in names))
         else:
-            chosen = source if isinstance(source, str) else source.name
-        for name in current.get(iri, set()):
-            if name != chosen:
-                out.discard((iri, RDFS.label, Literal(name)))
-                out.add((iri, SKOS.altLabel, Literal(name)))
-        out.add((iri, RDFS.label, Literal(chosen)))
+            chosen = Literal(source if isinstance(source, str) else source.name)
+        for name in names - {chosen}:
+            drop.add((iri, LABEL, name))
+            add.add((iri, ALT_LABEL, name))
+        add.add((iri, LABEL, chosen))
+        current[iri] = {chosen}
         if isinstance(source, Target):
             if source.iso3:
-                out.add((iri, GK.iso3, Literal(source.iso3)))
+                add.add((iri, ISO3, Literal(source.iso3)))
             if source.iso2:
-                out.add((iri, GK.iso2, Literal(source.iso2)))
+                add.add((iri, ISO2, Literal(source.iso2)))
             if source.wikidata:
-                out.add((iri, OWL.sameAs, WD[source.wikidata]))
+                add.add((iri, SAME_AS, WD[source.wikidata]))
     # an alternative label equal to the label says nothing
-    labelled = {(s, o) for s, p, o in out if p == RDFS.label}
-    return {t for t in out if not (t[1] == SKOS.altLabel and (t[0], t[2]) in labelled)}
-
-
-def _known_targets(triples: set[Triple]) -> dict[Node, Target | str]:
-    """Lexicon descriptions of entities that already carry their canonical IRI."""
-    found: dict[Node, Target | str] = {}
-    actors = _actors(triples)
-    for iri, info in entity_infos([triples]).items():
-        if info.type == "Person" or not info.label:
-            continue
-        for name in sorted(info.labels):
-            target = lexicon_target(name, info.type, actor=iri in actors)
-            if target is not None and entity_iri(Entity(target.type, target.name).key) == iri:
-                found[iri] = target
-                break
-    return found
+    drop.update(t for t in [*alts, *add] if t[1] == ALT_LABEL and t[2] in current.get(t[0], ()))
+    if not drop and add <= triples:
+        return triples
+    return (triples - drop) | (add - drop)
 
 
 def normalize_graph(triples: set[Triple]) -> set[Triple]:
@@ -157,15 +172,15 @@ def normalize_graph(triples: set[Triple]) -> set[Triple]:
         A new set of triples; the input is not changed.
     """
     mapping, reasons, labels = _lexicon_renames(triples)
-    out = rename(triples, mapping) | _records(mapping, reasons) if mapping else set(triples)
+    out = rename(triples, mapping) | _records(mapping, reasons) if mapping else triples
     out = _describe(out, labels)
     merges, _ = cluster(entity_infos([out]))
     if merges:
         same = {old: m.canonical for old, m in merges.items()}
         why = {old: m.reason for old, m in merges.items()}
         out = rename(out, same) | _records(same, why, suffix=" in the same article")
-    labels = {**_known_targets(out), **{k: v for k, v in labels.items() if k not in merges}}
-    return _describe(out, labels)
+        out = _describe(out, {k: v for k, v in labels.items() if k not in merges})
+    return out
 
 
 def normalize_all(graphs: dict[Node, set[Triple]]) -> dict[Node, set[Triple]]:

@@ -23,7 +23,6 @@ from functools import cache
 from typing import Any, TypeAlias
 
 import pyoxigraph as ox
-
 from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import OWL, RDF, RDFS, SKOS

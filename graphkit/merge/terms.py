@@ -55,7 +55,7 @@ TYPE, LABEL, ALT_LABEL = URIRef(str(RDF.type)), URIRef(str(RDFS.label)), URIRef(
 SAME_AS, MERGE_REASON = URIRef(str(OWL.sameAs)), URIRef(str(GK.mergeReason))
 EVIDENCE = URIRef(str(GK.Evidence))
 _TYPE_ONLY = frozenset({TYPE})
-_NAME_PREDICATES = {LABEL: True, ALT_LABEL: False}  # predicate -> is it the label
+_NAME_PREDICATES: dict[Node, bool] = {LABEL: True, ALT_LABEL: False}  # predicate -> is it the label
 
 _INFERRED_SUFFIX = "/inferred"
 _ONTOLOGY_GRAPH = str(GK._NS).rstrip("#")

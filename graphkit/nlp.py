@@ -1,6 +1,6 @@
 """The one place that loads spaCy: the model named in the settings plus a gazetteer ruler.
 
-The ruler runs before the statistical NER, so countries, demonyms, seats of government and
+The ruler runs first (before the statistical NER, which keeps its spans), so countries, demonyms, seats of government and
 known organizations are found and typed consistently; the model still finds everything else.
 Each ruler entity carries an id (``country:COL``, ``seat:USA``, ``org:NATO``...) in ``ent.ent_id_``.
 
@@ -106,7 +106,7 @@ def load_nlp(model: str | None = None, lexicon_dir: Path | None = None) -> Langu
         ruler = nlp.add_pipe(
             "entity_ruler",
             name="graphkit_gazetteer",
-            before="ner",
+            first=True,  # only the tokenizer runs on its patterns: loading stays fast
             config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False},
         )
         ruler.add_patterns(gazetteer_patterns(load_lexicon(lexicon_dir)))  # type: ignore[attr-defined]

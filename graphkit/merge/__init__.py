@@ -35,7 +35,7 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +60,6 @@ class MergeReport:
     evidence: int = 0
     derived_left_out: int = 0
     resolution: ResolutionReport | None = None
-    notes: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         """A short text for people."""

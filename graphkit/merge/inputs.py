@@ -34,14 +34,14 @@ Examples:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
 from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.term import Node
 
-from graphkit.errors import InputError, RDFParseError
+from graphkit.errors import InputError
 from graphkit.merge.terms import Graphs, Triple
 from graphkit.vocab import GK, GK_IRI, ID_BASE
 
@@ -56,37 +56,9 @@ def read_file(path: Path) -> Dataset:
     Raises:
         InputError: the file is missing, unreadable or malformed (the message names it).
     """
-    path = Path(path)
-    try:
-        from graphkit.store import read_rdf  # type: ignore[attr-defined]
-    except ImportError:
-        return _read_with_rdflib(path)
-    return read_rdf(path)
+    from graphkit.store import read_rdf
 
-
-_FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
-
-
-def _read_with_rdflib(path: Path) -> Dataset:
-    from graphkit.graph import new_dataset
-
-    fmt = _FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        msg = f"cannot tell the RDF format of '{path}' from its extension; use one of {', '.join(_FORMATS)}"
-        raise InputError(msg)
-    if not path.is_file():
-        msg = f"cannot read '{path}': no such file; check the path"
-        raise InputError(msg)
-    if fmt == "json-ld" and '"@context": "http' in path.read_text(encoding="utf-8", errors="replace"):
-        msg = f"'{path}': its JSON-LD @context is a URL and graphkit never fetches remote contexts; inline the context"
-        raise RDFParseError(msg)
-    ds = new_dataset()
-    try:
-        ds.parse(str(path), format=fmt)
-    except Exception as err:  # rdflib raises many kinds of parser errors
-        msg = f"cannot parse '{path}' as {fmt}: {' '.join(str(err).split())}; fix the file or re-export it"
-        raise RDFParseError(msg) from None
-    return ds
+    return read_rdf(Path(path))
 
 
 def _foreign(term: Node) -> bool:
@@ -177,8 +149,3 @@ def skolemize(graphs: Graphs) -> Graphs:
         has_bnodes = any(isinstance(s, BNode) or isinstance(o, BNode) for s, _, o in triples)
         out[name] = _skolem_graph(triples) if has_bnodes else triples
     return out
-
-
-def describe_sources(paths: Sequence[Path]) -> list[str]:
-    """Names to use in messages for each input."""
-    return [f"'{p}'" for p in paths]

@@ -116,8 +116,12 @@ def extract_doc(doc: Doc, article: Article, *, min_confidence: float = 0.0, lex:
     home = _dateline_country(doc, index, lex) or _salient_country(index)
     found: list[Found] = []
     for sent in doc.sents:
+        for f in static_relations(sent, index, lex, default_country=home):
+            found.append(f)
+            if f.predicate in ("leaderOf", "officialOf") and f.object.entity.type == "Country":
+                index.affiliation.setdefault(f.subject.entity.key, f.object.entity)
+    for sent in doc.sents:
         found.extend(sentence_events(list(sent), lex, index))
-        found.extend(static_relations(sent, index, lex, default_country=home))
     dates: dict[int, str] = {}
     relations = [
         _to_relation(f, article, doc, dates)

@@ -356,6 +356,19 @@ def _noun_subjects(noun: Token, index: MentionIndex) -> tuple[list[tuple[Token, 
             found = actors_of(child, index)
             if found:
                 return found, NOMINAL_CONFIDENCE
+    # modifiers of modifiers ("U.S." in "U.S. Deportation flights"), and a possessive the
+    # parse attached elsewhere ("Colombia and Bogotá's extradition")
+    doc = noun.doc
+    for tok in doc[noun.left_edge.i : noun.i]:
+        if tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.i < noun.i + 1:
+            found = actors_of(tok, index)
+            if found:
+                return found, NOMINAL_CONFIDENCE
+    k = noun.i - 1
+    while k > noun.sent.start and doc[k].pos_ == "ADJ":
+        k -= 1
+    if k > noun.sent.start and doc[k].tag_ == "POS" and doc[k - 1].i in index.by_token:
+        return [(doc[k - 1], index.by_token[doc[k - 1].i])], INHERITED_CONFIDENCE
     for pobj in prep_objects(noun, SUBJECT_PREPS):
         found = actors_of(pobj, index)
         if found:
@@ -373,6 +386,35 @@ def _noun_subjects(noun: Token, index: MentionIndex) -> tuple[list[tuple[Token, 
                 return subj, NOMINAL_CONFIDENCE if light else INHERITED_CONFIDENCE
             break
     return [], 0.0
+
+
+EXPERIENCE_VERBS = frozenset("experience face suffer endure receive undergo incur".split())
+
+
+def _governor(noun: Token) -> Token:
+    """The verb a noun (or the first of its conjuncts) is the object of."""
+    tok = noun
+    while tok.dep_ == "conj":
+        tok = tok.head
+    return tok.head
+
+
+def _implicit_agent(objects: list[tuple[Token, Actor]], index: MentionIndex) -> Actor | None:
+    """The article's other main country: who imposes the sanctions a person "experienced"."""
+    excluded = {a.entity.key for _, a in objects}
+    excluded |= {index.affiliation[k].key for k in list(excluded) if k in index.affiliation}
+    counts: dict[str, int] = {}
+    ents = {}
+    for _, actor in index.spans:
+        if actor.entity.type == "Country" and actor.entity.key not in excluded:
+            counts[actor.entity.key] = counts.get(actor.entity.key, 0) + 1
+            ents[actor.entity.key] = actor.entity
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+        return None  # no clear counterpart
+    return Actor(ents[ranked[0][0]], "implicit")
 
 
 NOT_ATTACKS = frozenset({"hunger", "general", "labor", "labour", "rail", "transport", "student", "teachers"})
@@ -409,6 +451,11 @@ def nominal_events(noun: Token, cues: tuple[Cue, ...], index: MentionIndex) -> I
             objects = [a for t in clause_subjects(verb) for a in actors_of(t, index)] if verb.pos_ in ("VERB", "AUX") else []
             subjects = [a for c in noun.children if c.dep_ == "poss" for a in actors_of(c, index)]
         objects = [o for o in objects if all(o[1].entity.key != s[1].entity.key for s in subjects)]
+        if not objects and noun.dep_ in ("dobj", "conj") and _governor(noun).lemma_ in EXPERIENCE_VERBS:
+            # "Petro, who had already experienced visa cancellations": he was sanctioned
+            objects = [a for t in clause_subjects(_governor(noun)) for a in actors_of(t, index)]
+            agent = _implicit_agent(objects, index) if objects else None
+            subjects, confidence = ([(noun, agent)], INHERITED_CONFIDENCE) if agent else ([], 0.0)
         if not subjects or (not objects and not relation(cue.relation).symmetric):
             continue
         out = list(_emit(subjects, objects, cue.relation, noun, confidence, f"noun:{cue.lemma}"))

@@ -167,6 +167,7 @@ def killed_build(folder: Path, store: Path, *, writes: int, delay: float) -> Non
             proc.wait(timeout=30)
 
 
+@pytest.mark.slow
 def test_pipeline_interrupted_build_leaves_a_readable_store(store_copy, tmp_path, settings):
     folder = tmp_path / "many"
     files = many_articles(folder)

@@ -144,7 +144,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     from graphkit.validate import validate_path
 
-    conforms, text = validate_path(args.target)
+    conforms, text = validate_path(args.target, max_nodes=args.max_nodes)
     print(text)
     return 0 if conforms else 1
 
@@ -242,6 +242,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="SHACL check against ontology/shapes.ttl (exit 1 if not conforming)")
     p.add_argument("target", type=Path, metavar="GRAPH_OR_STORE")
+    p.add_argument("--max-nodes", type=int, default=10, metavar="N", help="list at most N offending nodes")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("eval", help="score extraction against gold triples (strict and coarse P/R/F1)")

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import networkx as nx
@@ -30,13 +29,17 @@ from graphkit.analyze import (
     weighted_graph,
 )
 from graphkit.analyze.examples import example_dataset
+from graphkit.cli import cmd_analyze
 from graphkit.errors import InputError
 from graphkit.graph import add_result, new_dataset, results_dataset
 from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation
 
-REPO = Path(__file__).resolve().parent.parent
 ID = "https://w3id.org/graphkit/id/"
-PETRO, TRUMP, MADURO = ID + "person/gustavo-petro", ID + "person/donald-trump", ID + "person/nicolas-maduro"
+PETRO, TRUMP, MADURO = (
+    ID + "person/gustavo-petro",
+    ID + "person/donald-trump",
+    ID + "person/nicolas-maduro",
+)
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +55,12 @@ def _oxigraph_copy(ds: Dataset) -> Dataset:
 
 def test_analyze_actor_graph_nodes_have_label_type_aliases_iso3(example: Dataset) -> None:
     G = actor_graph(example)
-    assert G.nodes[PETRO] == {"label": "Gustavo Petro", "type": "Person", "aliases": ["Petro"], "iso3": ""}
+    assert G.nodes[PETRO] == {
+        "label": "Gustavo Petro",
+        "type": "Person",
+        "aliases": ["Petro"],
+        "iso3": "",
+    }
     assert G.nodes[ID + "country/colombia"]["iso3"] == "COL"
     assert G.nodes[ID + "country/united-states"]["aliases"] == ["U.S.", "Washington"]
 
@@ -60,13 +68,26 @@ def test_analyze_actor_graph_nodes_have_label_type_aliases_iso3(example: Dataset
 @pytest.mark.parametrize(
     ("s", "o", "key", "expected"),
     [
-        (PETRO, TRUMP, "metWith", {"sources": 2, "first_date": "2025-01-26", "last_date": "2025-02-01",
-                                   "plover": "CONSULT", "symmetric": True, "static": False}),
+        (
+            PETRO,
+            TRUMP,
+            "metWith",
+            {
+                "sources": 2,
+                "first_date": "2025-01-26",
+                "last_date": "2025-02-01",
+                "plover": "CONSULT",
+                "symmetric": True,
+                "static": False,
+            },
+        ),
         (TRUMP, PETRO, "criticized", {"sources": 1, "score": -2.0, "quad": "verbal-conflict"}),
         (PETRO, ID + "country/colombia", "leaderOf", {"static": True, "quad": "", "score": 0.0}),
     ],
 )
-def test_analyze_actor_graph_edge_attributes(example: Dataset, s: str, o: str, key: str, expected: dict) -> None:
+def test_analyze_actor_graph_edge_attributes(
+    example: Dataset, s: str, o: str, key: str, expected: dict
+) -> None:
     attrs = actor_graph(example).edges[s, o, key]
     assert {k: attrs[k] for k in expected} == expected
 
@@ -79,7 +100,10 @@ def test_analyze_actor_graph_negated_event_is_no_edge(example: Dataset) -> None:
 
 def test_analyze_actor_graph_evidence_sorted_by_date(example: Dataset) -> None:
     evidence = actor_graph(example).edges[PETRO, TRUMP, "metWith"]["evidence"]
-    assert [e["sentence"] for e in evidence] == ["Petro met Trump in Washington.", "Petro met Trump again."]
+    assert [e["sentence"] for e in evidence] == [
+        "Petro met Trump in Washington.",
+        "Petro met Trump again.",
+    ]
     assert evidence[0]["title"] == "Trump and Petro clash"
     assert evidence[0]["source"] == "data/example/one.txt"
 
@@ -96,6 +120,7 @@ def test_analyze_actor_graph_empty_dataset() -> None:
 
 # --- hand-built graphs -------------------------------------------------------------------
 
+
 def _entity(name: str) -> Entity:
     kind = "Country" if name[0].isupper() and name in COUNTRIES else "Person"
     ids = (("iso3", COUNTRIES[name]),) if name in COUNTRIES else ()
@@ -103,8 +128,14 @@ def _entity(name: str) -> Entity:
 
 
 COUNTRIES = {"Colombia": "COL", "United States": "USA", "Venezuela": "VEN"}
-ALIASES = {"Gustavo Petro": ("Petro",), "Donald Trump": ("Trump",), "Nicolás Maduro": ("Maduro",),
-           "United States": ("U.S.",), "Ann Lee": ("Lee",), "Bo Lee": ("Lee",)}
+ALIASES = {
+    "Gustavo Petro": ("Petro",),
+    "Donald Trump": ("Trump",),
+    "Nicolás Maduro": ("Maduro",),
+    "United States": ("U.S.",),
+    "Ann Lee": ("Lee",),
+    "Bo Lee": ("Lee",),
+}
 
 
 def _dataset(rows: list[tuple[str, str, str, str]], *, modality: str = "asserted") -> Dataset:
@@ -112,7 +143,9 @@ def _dataset(rows: list[tuple[str, str, str, str]], *, modality: str = "asserted
     results = []
     for i, (s, p, o, date) in enumerate(rows):
         sentence = f"{s} {p} {o}."
-        art = Article.from_text(f"{sentence} ({i})", source=f"art{i}.txt", title=f"Article {i}", date=date)
+        art = Article.from_text(
+            f"{sentence} ({i})", source=f"art{i}.txt", title=f"Article {i}", date=date
+        )
         ev = Evidence(art.id, sentence, 0, len(sentence), p, 0.9, modality=modality)
         results.append(ArticleResult(art, (), (Relation(_entity(s), p, _entity(o), ev),)))
     return results_dataset(results)
@@ -132,7 +165,11 @@ def _iri(name: str) -> str:
     ],
 )
 def test_analyze_balance_of_one_triangle(signs: tuple[str, str, str], balanced: bool) -> None:
-    rows = [("a", signs[0], "b", "2025-01-01"), ("b", signs[1], "c", "2025-01-02"), ("a", signs[2], "c", "2025-01-03")]
+    rows = [
+        ("a", signs[0], "b", "2025-01-01"),
+        ("b", signs[1], "c", "2025-01-02"),
+        ("a", signs[2], "c", "2025-01-03"),
+    ]
     result = balance(signed_graph(actor_graph(_dataset(rows))))
     assert result["triangles"] == 1
     assert result["share_balanced"] == (1.0 if balanced else 0.0)
@@ -141,21 +178,30 @@ def test_analyze_balance_of_one_triangle(signs: tuple[str, str, str], balanced: 
 
 def test_analyze_balance_ranks_firmly_unbalanced_triad_first() -> None:
     rows = [
-        ("a", "agreedWith", "b", ""), ("b", "agreedWith", "c", ""), ("a", "attacked", "c", ""),  # weakest tie 4
-        ("d", "metWith", "e", ""), ("e", "metWith", "f", ""), ("d", "criticized", "f", ""),  # weakest tie 1
+        ("a", "agreedWith", "b", ""),
+        ("b", "agreedWith", "c", ""),
+        ("a", "attacked", "c", ""),  # weakest tie 4
+        ("d", "metWith", "e", ""),
+        ("e", "metWith", "f", ""),
+        ("d", "criticized", "f", ""),  # weakest tie 1
     ]
     result = balance(signed_graph(actor_graph(_dataset(rows))))
     assert result["unbalanced"] == 2
     assert [t["actors"] for t in result["most_unbalanced"]] == [
-        [_iri("a"), _iri("b"), _iri("c")], [_iri("d"), _iri("e"), _iri("f")],
+        [_iri("a"), _iri("b"), _iri("c")],
+        [_iri("d"), _iri("e"), _iri("f")],
     ]
 
 
 TWO_BLOCS = [
-    ("a1", "agreedWith", "a2", "2025-01-01"), ("a2", "cooperatedWith", "a3", "2025-01-02"),
-    ("a1", "aided", "a3", "2025-01-03"), ("b1", "agreedWith", "b2", "2025-01-01"),
-    ("b2", "cooperatedWith", "b3", "2025-01-02"), ("b1", "aided", "b3", "2025-01-03"),
-    ("x", "metWith", "a1", "2025-02-01"), ("x", "metWith", "b1", "2025-02-02"),
+    ("a1", "agreedWith", "a2", "2025-01-01"),
+    ("a2", "cooperatedWith", "a3", "2025-01-02"),
+    ("a1", "aided", "a3", "2025-01-03"),
+    ("b1", "agreedWith", "b2", "2025-01-01"),
+    ("b2", "cooperatedWith", "b3", "2025-01-02"),
+    ("b1", "aided", "b3", "2025-01-03"),
+    ("x", "metWith", "a1", "2025-02-01"),
+    ("x", "metWith", "b1", "2025-02-02"),
     ("a2", "criticized", "b2", "2025-02-03"),
 ]
 
@@ -182,13 +228,25 @@ def test_analyze_communities_are_reproducible(seed: int) -> None:
     ("rows", "expected_score", "side"),
     [
         # one meeting reported by two articles (+1 each), an agreement (+4), one criticism (-2)
-        ([("Gustavo Petro", "metWith", "Donald Trump", "2025-03-01"),
-          ("Donald Trump", "metWith", "Gustavo Petro", "2025-03-02"),
-          ("Gustavo Petro", "agreedWith", "Donald Trump", "2025-03-03"),
-          ("Donald Trump", "criticized", "Gustavo Petro", "2025-01-26")], 4.0, "cooperative_pairs"),
+        (
+            [
+                ("Gustavo Petro", "metWith", "Donald Trump", "2025-03-01"),
+                ("Donald Trump", "metWith", "Gustavo Petro", "2025-03-02"),
+                ("Gustavo Petro", "agreedWith", "Donald Trump", "2025-03-03"),
+                ("Donald Trump", "criticized", "Gustavo Petro", "2025-01-26"),
+            ],
+            4.0,
+            "cooperative_pairs",
+        ),
         # sanctions (-5) outweigh a meeting (+1), whichever side acts
-        ([("United States", "sanctioned", "Gustavo Petro", "2025-10-24"),
-          ("Gustavo Petro", "metWith", "United States", "2025-11-01")], -4.0, "conflictual_pairs"),
+        (
+            [
+                ("United States", "sanctioned", "Gustavo Petro", "2025-10-24"),
+                ("Gustavo Petro", "metWith", "United States", "2025-11-01"),
+            ],
+            -4.0,
+            "conflictual_pairs",
+        ),
     ],
 )
 def test_analyze_sign_logic(rows: list, expected_score: float, side: str) -> None:
@@ -204,13 +262,21 @@ def test_analyze_sign_logic(rows: list, expected_score: float, side: str) -> Non
 
 
 def test_analyze_unasserted_events_do_not_count() -> None:
-    G = actor_graph(_dataset([("Gustavo Petro", "attacked", "Donald Trump", "2025-01-01")], modality="hypothetical"))
+    G = actor_graph(
+        _dataset(
+            [("Gustavo Petro", "attacked", "Donald Trump", "2025-01-01")], modality="hypothetical"
+        )
+    )
     assert G.number_of_edges() == 0
     assert signed_graph(G).number_of_edges() == 0
 
 
 def test_analyze_weighted_graph_counts_corroborating_articles() -> None:
-    rows = [("a", "accused", "b", "2025-01-01"), ("a", "accused", "b", "2025-01-02"), ("b", "metWith", "a", "2025-01-03")]
+    rows = [
+        ("a", "accused", "b", "2025-01-01"),
+        ("a", "accused", "b", "2025-01-02"),
+        ("b", "metWith", "a", "2025-01-03"),
+    ]
     W = weighted_graph(actor_graph(_dataset(rows)))
     assert W[_iri("a")][_iri("b")]["weight"] == 3  # two accusations + the symmetric meeting
     assert W[_iri("b")][_iri("a")]["weight"] == 1
@@ -219,16 +285,22 @@ def test_analyze_weighted_graph_counts_corroborating_articles() -> None:
 
 def test_analyze_country_graph_rolls_people_into_their_country() -> None:
     rows = [
-        ("Gustavo Petro", "leaderOf", "Colombia", ""), ("Donald Trump", "leaderOf", "United States", ""),
-        ("Marco Rubio", "officialOf", "United States", ""), ("Marco Rubio", "accused", "Gustavo Petro", "2025-01-26"),
-        ("Donald Trump", "threatened", "Colombia", "2025-01-26"), ("Donald Trump", "metWith", "Marco Rubio", "2025-01-27"),
+        ("Gustavo Petro", "leaderOf", "Colombia", ""),
+        ("Donald Trump", "leaderOf", "United States", ""),
+        ("Marco Rubio", "officialOf", "United States", ""),
+        ("Marco Rubio", "accused", "Gustavo Petro", "2025-01-26"),
+        ("Donald Trump", "threatened", "Colombia", "2025-01-26"),
+        ("Donald Trump", "metWith", "Marco Rubio", "2025-01-27"),
     ]
     C = country_graph(actor_graph(_dataset(rows)))
     usa, col = _iri("United States"), _iri("Colombia")
     assert sorted(C) == [col, usa]
     assert sorted(k for _, _, k in C.edges(keys=True)) == ["accused", "threatened"]
     assert C.nodes[usa]["members"] == sorted([usa, _iri("Donald Trump"), _iri("Marco Rubio")])
-    assert analyze(actor_graph(_dataset(rows)), level="countries")["conflictual_pairs"][0]["score"] == -8.0
+    assert (
+        analyze(actor_graph(_dataset(rows)), level="countries")["conflictual_pairs"][0]["score"]
+        == -8.0
+    )
 
 
 PATH_ROWS = [
@@ -242,11 +314,14 @@ def test_analyze_path_with_evidence() -> None:
     G = actor_graph(_dataset(PATH_ROWS))
     hops = evidence_path(G, "gustavo petro", "NICOLAS MADURO")
     assert [(h["from_label"], h["predicate"], h["to_label"]) for h in hops] == [
-        ("Gustavo Petro", "metWith", "Donald Trump"), ("Donald Trump", "threatened", "Nicolás Maduro"),
+        ("Gustavo Petro", "metWith", "Donald Trump"),
+        ("Donald Trump", "threatened", "Nicolás Maduro"),
     ]
     assert hops[1]["sentence"] == "Donald Trump threatened Nicolás Maduro."
     reverse = evidence_path(G, "Maduro", "Petro")
-    assert reverse[0]["subject"] == _iri("Donald Trump") and reverse[0]["from"] == _iri("Nicolás Maduro")
+    assert reverse[0]["subject"] == _iri("Donald Trump") and reverse[0]["from"] == _iri(
+        "Nicolás Maduro"
+    )
 
 
 @pytest.mark.parametrize(
@@ -281,9 +356,15 @@ def test_analyze_pair_timeline_and_trend() -> None:
     assert timeline["summary"]["trend"] == "warming"
     assert timeline["summary"]["first_date"] == "2025-01-26"
     assert timeline["summary"]["by_quad"] == {
-        "verbal-cooperation": 2, "material-cooperation": 0, "verbal-conflict": 1, "material-conflict": 1,
+        "verbal-cooperation": 2,
+        "material-cooperation": 0,
+        "verbal-conflict": 1,
+        "material-conflict": 1,
     }
-    assert pair_summaries(G)[tuple(sorted([_iri("Gustavo Petro"), _iri("Donald Trump")]))]["score"] == -6.0
+    assert (
+        pair_summaries(G)[tuple(sorted([_iri("Gustavo Petro"), _iri("Donald Trump")]))]["score"]
+        == -6.0
+    )
 
 
 def test_analyze_components_and_isolates() -> None:
@@ -307,6 +388,7 @@ def test_analyze_betweenness_is_sampled_above_threshold(approx_above: int, exact
 
 
 # --- outputs --------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("suffix", [".graphml", ".gexf"])
 def test_analyze_export_keeps_parallel_edges_and_attributes(tmp_path: Path, suffix: str) -> None:
@@ -332,20 +414,36 @@ def test_analyze_export_csv_and_bad_suffix(tmp_path: Path) -> None:
 
 def test_analyze_cli_report_markdown_and_json(tmp_path: Path) -> None:
     ds = _dataset(TWO_BLOCS)
-    text = run_cli_analyze(ds, fmt="md", path=None, pair=None, plot_dir=tmp_path / "plots", export=None)
-    for heading in ("## Top actors", "## Communities", "## Brokers", "## Most cooperative pairs",
-                    "## Most conflictual pairs", "## Structural balance", "## Components"):
+    text = run_cli_analyze(
+        ds, fmt="md", path=None, pair=None, plot_dir=tmp_path / "plots", export=None
+    )
+    for heading in (
+        "## Top actors",
+        "## Communities",
+        "## Brokers",
+        "## Most cooperative pairs",
+        "## Most conflictual pairs",
+        "## Structural balance",
+        "## Components",
+    ):
         assert heading in text
-    assert sorted(p.name for p in (tmp_path / "plots").iterdir()) == ["centrality.png", "cooperation-timeline.png"]
+    assert sorted(p.name for p in (tmp_path / "plots").iterdir()) == [
+        "centrality.png",
+        "cooperation-timeline.png",
+    ]
     assert (tmp_path / "plots" / "centrality.png").read_bytes().startswith(b"\x89PNG")
-    data = json.loads(run_cli_analyze(ds, fmt="json", path=None, pair=None, plot_dir=None, export=None))
+    data = json.loads(
+        run_cli_analyze(ds, fmt="json", path=None, pair=None, plot_dir=None, export=None)
+    )
     assert data["report"]["graph"]["actors"] == 7
     assert data["report"]["brokers"][0]["label"] == "x"
 
 
 def test_analyze_cli_path_and_pair() -> None:
     ds = _dataset(PATH_ROWS)
-    text = run_cli_analyze(ds, fmt="md", path=["Petro", "Maduro"], pair=["Trump", "Petro"], plot_dir=None, export=None)
+    text = run_cli_analyze(
+        ds, fmt="md", path=["Petro", "Maduro"], pair=["Trump", "Petro"], plot_dir=None, export=None
+    )
     assert "# Path from Gustavo Petro to Nicolás Maduro (2 hops)" in text
     assert "> Donald Trump threatened Nicolás Maduro." in text
     assert "# Donald Trump – Gustavo Petro" in text
@@ -358,22 +456,32 @@ def test_analyze_cli_empty_graph_is_a_message(fmt: str) -> None:
     assert "no actors" in text
 
 
-def test_analyze_cli_command_line(tmp_path: Path) -> None:
+def _cli_args(trig: Path, **changes: object) -> argparse.Namespace:
+    args = {
+        "store": None,
+        "graph": [trig],
+        "format": "md",
+        "path": None,
+        "pair": None,
+        "plot": None,
+        "export": None,
+        "level": "actors",
+        "top": 10,
+        "seed": 0,
+    }
+    return argparse.Namespace(**{**args, **changes})
+
+
+def test_analyze_cli_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     try:
         from graphkit.store import open_source  # noqa: F401
     except ImportError:
         pytest.skip("graphkit.store.open_source is not available")
     trig = tmp_path / "g.trig"
     trig.write_text(_dataset(PATH_ROWS).serialize(format="trig"), encoding="utf-8")
-
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        command = [sys.executable, "-m", "graphkit", "analyze", "--graph", str(trig), *args]
-        return subprocess.run(command, capture_output=True, text=True, cwd=REPO, check=False)
-
-    ok = run("--path", "Petro", "Maduro")
-    assert ok.returncode == 0, ok.stderr
-    assert "threatened" in ok.stdout
-    bad = run("--path", "Petro", "Nobody")
-    assert bad.returncode == 2
-    assert "no actor named 'Nobody'" in bad.stderr
-    assert len(bad.stderr.strip().splitlines()) == 1
+    assert cmd_analyze(_cli_args(trig, path=["Petro", "Maduro"], export=tmp_path / "g.gexf")) == 0
+    out = capsys.readouterr().out
+    assert "—threatened→ **Nicolás Maduro**" in out
+    assert f"Wrote {tmp_path / 'g.gexf'}" in out
+    with pytest.raises(InputError, match="no actor named 'Nobody'"):
+        cmd_analyze(_cli_args(trig, pair=["Petro", "Nobody"]))

@@ -19,7 +19,6 @@ from rdflib import Dataset
 from graphkit.analyze.export import export_graph
 from graphkit.analyze.pairs import pair_timeline
 from graphkit.analyze.paths import evidence_path, find_actor
-from graphkit.analyze.plot import plot_report
 from graphkit.analyze.projections import actor_graph, country_graph
 from graphkit.analyze.render import pair_markdown, path_markdown, report_markdown
 from graphkit.analyze.report import analyze
@@ -60,7 +59,11 @@ def run_cli_analyze(
     if level == "countries":
         G = country_graph(G)
     if G.number_of_nodes() == 0:
-        return json.dumps({"message": EMPTY_MESSAGE.strip()}) + "\n" if fmt == "json" else EMPTY_MESSAGE
+        return (
+            json.dumps({"message": EMPTY_MESSAGE.strip()}) + "\n"
+            if fmt == "json"
+            else EMPTY_MESSAGE
+        )
     parts: list[str] = []
     data: dict[str, Any] = {}
     if path:
@@ -81,6 +84,8 @@ def run_cli_analyze(
             data["report"] = report
             parts.append(report_markdown(report))
         if plot_dir:
+            from graphkit.analyze.plot import plot_report  # matplotlib only when asked for
+
             written += plot_report(G, report, plot_dir)
     if export:
         written.append(export_graph(G, export))

@@ -24,7 +24,9 @@ USA = Entity("Country", "United States", ("U.S.", "Washington"), (("iso3", "USA"
 VENEZUELA = Entity("Country", "Venezuela", ("Caracas",), (("iso3", "VEN"),))
 
 
-def _relation(article: Article, s: Entity, p: str, o: Entity, sentence: str, cue: str, **kw: str) -> Relation:
+def _relation(
+    article: Article, s: Entity, p: str, o: Entity, sentence: str, cue: str, **kw: str
+) -> Relation:
     start = article.text.index(sentence)
     ev = Evidence(article.id, sentence, start, start + len(sentence), cue, 0.8, **kw)
     return Relation(s, p, o, ev)
@@ -51,19 +53,56 @@ def example_results() -> tuple[ArticleResult, ...]:
             one,
             (PETRO, TRUMP, COLOMBIA, USA),
             (
-                _relation(one, TRUMP, "criticized", PETRO, "Trump criticized Petro over deportation flights.", "criticized"),
+                _relation(
+                    one,
+                    TRUMP,
+                    "criticized",
+                    PETRO,
+                    "Trump criticized Petro over deportation flights.",
+                    "criticized",
+                ),
                 _relation(one, PETRO, "metWith", TRUMP, "Petro met Trump in Washington.", "met"),
-                _relation(one, PETRO, "leaderOf", COLOMBIA, "Colombian President Gustavo Petro leads Colombia.", "President"),
+                _relation(
+                    one,
+                    PETRO,
+                    "leaderOf",
+                    COLOMBIA,
+                    "Colombian President Gustavo Petro leads Colombia.",
+                    "President",
+                ),
             ),
         ),
         ArticleResult(
             two,
             (PETRO, TRUMP, MADURO, USA, VENEZUELA),
             (
-                _relation(two, PETRO, "metWith", TRUMP, "Petro met Trump again.", "met", event_date="2025-02-01"),
-                _relation(two, TRUMP, "leaderOf", USA, "Donald Trump, the U.S. president, leads the United States.", "president"),
+                _relation(
+                    two,
+                    PETRO,
+                    "metWith",
+                    TRUMP,
+                    "Petro met Trump again.",
+                    "met",
+                    event_date="2025-02-01",
+                ),
+                _relation(
+                    two,
+                    TRUMP,
+                    "leaderOf",
+                    USA,
+                    "Donald Trump, the U.S. president, leads the United States.",
+                    "president",
+                ),
                 _relation(two, MADURO, "leaderOf", VENEZUELA, "Maduro leads Venezuela.", "leads"),
-                _relation(two, PETRO, "metWith", MADURO, "Petro did not meet Maduro.", "meet", modality="negated"),
+                _relation(
+                    two,
+                    PETRO,
+                    "metWith",
+                    MADURO,
+                    "Petro did not meet Maduro.",
+                    "meet",
+                    modality="negated",
+                ),
             ),
         ),
     )

@@ -82,10 +82,13 @@ def flat_graph(G: nx.Graph) -> nx.Graph:
     F.add_nodes_from((n, {k: _flat(v) for k, v in d.items()}) for n, d in G.nodes(data=True))
     if G.is_multigraph():
         F.add_edges_from(
-            (u, v, key, {k: _flat(x) for k, x in d.items()}) for u, v, key, d in G.edges(keys=True, data=True)
+            (u, v, key, {k: _flat(x) for k, x in d.items()})
+            for u, v, key, d in G.edges(keys=True, data=True)
         )
     else:
-        F.add_edges_from((u, v, {k: _flat(x) for k, x in d.items()}) for u, v, d in G.edges(data=True))
+        F.add_edges_from(
+            (u, v, {k: _flat(x) for k, x in d.items()}) for u, v, d in G.edges(data=True)
+        )
     return F
 
 
@@ -93,7 +96,9 @@ def _write_csv(G: nx.Graph, tmp: Path) -> None:
     with tmp.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(CSV_COLUMNS)
-        for u, v, d in sorted(G.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("predicate", ""))):
+        for u, v, d in sorted(
+            G.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("predicate", ""))
+        ):
             evidence = d.get("evidence") or [{}]
             first = next((e for e in evidence if e.get("modality") == "asserted"), evidence[0])
             row = {

@@ -14,6 +14,10 @@ from __future__ import annotations
 from typing import Any
 
 import networkx as nx
+import numpy as np
+from scipy.sparse.csgraph import connected_components
+
+from graphkit.analyze.brandes import adjacency, betweenness_sparse
 
 APPROX_ABOVE = 2000
 """Betweenness is exact up to this many nodes and estimated from sampled sources above it."""
@@ -21,7 +25,9 @@ BETWEENNESS_SAMPLES = 64
 """Number of sampled source nodes for the betweenness estimate on large graphs."""
 
 
-def betweenness_samples(n: int, *, approx_above: int = APPROX_ABOVE, k: int = BETWEENNESS_SAMPLES) -> int | None:
+def betweenness_samples(
+    n: int, *, approx_above: int = APPROX_ABOVE, k: int = BETWEENNESS_SAMPLES
+) -> int | None:
     """How many sampled sources betweenness uses on a graph of ``n`` nodes (None = exact).
 
     Examples:
@@ -37,15 +43,15 @@ def betweenness(
     """Normalized betweenness centrality on the undirected, unweighted view of ``W``.
 
     Exact up to ``approx_above`` nodes; above, estimated from ``k`` source nodes sampled with
-    ``seed`` (the same seed gives the same figures).
+    ``seed`` (the same seed gives the same figures). Values match
+    :func:`networkx.betweenness_centrality`; see :mod:`graphkit.analyze.brandes`.
 
     Examples:
         >>> betweenness(nx.path_graph(["a", "b", "c"]))
         {'a': 0.0, 'b': 1.0, 'c': 0.0}
     """
-    U = nx.Graph(W.to_undirected(as_view=True)) if W.is_directed() else W
-    samples = betweenness_samples(U.number_of_nodes(), approx_above=approx_above, k=k)
-    return dict(nx.betweenness_centrality(U, k=samples, seed=seed if samples else None, normalized=True))
+    samples = betweenness_samples(W.number_of_nodes(), approx_above=approx_above, k=k)
+    return betweenness_sparse(W, k=samples, seed=seed)
 
 
 def strength(W: nx.DiGraph, *, direction: str = "out", weight: str = "weight") -> dict[str, float]:
@@ -75,13 +81,12 @@ def centrality(
         >>> centrality(W)["b"]["betweenness"], centrality(W)["b"]["degree"]
         (1.0, 2)
     """
-    U = nx.Graph(W.to_undirected(as_view=True))
-    between = betweenness(U, approx_above=approx_above, k=k, seed=seed)
+    between = betweenness(W, approx_above=approx_above, k=k, seed=seed)
     rank = nx.pagerank(W, weight="weight") if W.number_of_nodes() else {}
     ins, outs = strength(W, direction="in"), strength(W, direction="out")
     return {
         n: {
-            "degree": U.degree(n),
+            "degree": len(set(W.succ[n]) | set(W.pred[n]) - {n}),
             "in_strength": ins[n],
             "out_strength": outs[n],
             "betweenness": between[n],
@@ -100,7 +105,9 @@ def cooperation_subgraph(S: nx.Graph) -> nx.Graph:
         [('a', 'b', 2.0)]
     """
     C = nx.Graph()
-    C.add_edges_from((u, v, {"weight": d["score"]}) for u, v, d in S.edges(data=True) if d["score"] > 0)
+    C.add_edges_from(
+        (u, v, {"weight": d["score"]}) for u, v, d in S.edges(data=True) if d["score"] > 0
+    )
     return C
 
 
@@ -221,7 +228,9 @@ def components(G: nx.Graph) -> dict[str, Any]:
         >>> components(G)
         {'components': 2, 'sizes': [2, 1], 'isolates': ['c']}
     """
-    U = nx.Graph(G.to_undirected(as_view=True)) if G.is_directed() else nx.Graph(G)
-    U.remove_edges_from(list(nx.selfloop_edges(U)))
-    sizes = sorted((len(c) for c in nx.connected_components(U)), reverse=True)
-    return {"components": len(sizes), "sizes": sizes, "isolates": sorted(nx.isolates(U))}
+    nodes = list(G)
+    A = adjacency(G, nodes)
+    count, labels = connected_components(A, directed=False)
+    sizes = sorted(np.bincount(labels, minlength=count).tolist(), reverse=True) if nodes else []
+    lonely = np.flatnonzero(np.diff(A.indptr) == 0)
+    return {"components": int(count), "sizes": sizes, "isolates": sorted(nodes[i] for i in lonely)}

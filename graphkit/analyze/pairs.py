@@ -110,7 +110,9 @@ def summarize(a: str, b: str, reports: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def _pair_reports(G: nx.MultiDiGraph, *, min_sources: int = 1) -> dict[tuple[str, str], list[dict[str, Any]]]:
+def _pair_reports(
+    G: nx.MultiDiGraph, *, min_sources: int = 1
+) -> dict[tuple[str, str], list[dict[str, Any]]]:
     grouped: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for u, v, attrs in G.edges(data=True):
         if attrs["static"] or attrs["sources"] < min_sources or u == v:
@@ -120,7 +122,9 @@ def _pair_reports(G: nx.MultiDiGraph, *, min_sources: int = 1) -> dict[tuple[str
     return grouped
 
 
-def pair_summaries(G: nx.MultiDiGraph, *, min_sources: int = 1) -> dict[tuple[str, str], dict[str, Any]]:
+def pair_summaries(
+    G: nx.MultiDiGraph, *, min_sources: int = 1
+) -> dict[tuple[str, str], dict[str, Any]]:
     """A :func:`summarize` dict for every pair of actors tied by an event relation.
 
     Keys are (a, b) with a < b; static relations are left out.

@@ -85,7 +85,11 @@ def find_actor(G: nx.Graph, name: str) -> str:
         raise InputError(msg)
     close = difflib.get_close_matches(normalize_name(name), list(index), n=5, cutoff=0.6)
     labels = sorted({G.nodes[node]["label"] for key in close for _, node in index[key]})
-    hint = "close matches: " + ", ".join(f"'{label}'" for label in labels) if labels else "nothing close"
+    hint = (
+        "close matches: " + ", ".join(f"'{label}'" for label in labels)
+        if labels
+        else "nothing close"
+    )
     msg = f"no actor named '{name}'; {hint}; names are matched against labels and aliases"
     raise InputError(msg)
 
@@ -97,7 +101,10 @@ def _best_relation(G: nx.MultiDiGraph, u: str, v: str) -> tuple[str, str, dict[s
         for a, b in ((u, v), (v, u))
         for attrs in (G.get_edge_data(a, b, default={}) or {}).values()
     ]
-    return min(options, key=lambda o: (-o[2]["sources"], -o[2]["confidence"], o[2]["static"], o[2]["predicate"]))
+    return min(
+        options,
+        key=lambda o: (-o[2]["sources"], -o[2]["confidence"], o[2]["static"], o[2]["predicate"]),
+    )
 
 
 def evidence_path(G: nx.MultiDiGraph, source: str, target: str) -> list[dict[str, Any]]:
@@ -137,7 +144,9 @@ def evidence_path(G: nx.MultiDiGraph, source: str, target: str) -> list[dict[str
     hops = []
     for u, v in itertools.pairwise(nodes):
         s, o, attrs = _best_relation(G, u, v)
-        asserted = [e for e in attrs["evidence"] if e["modality"] == "asserted"] or attrs["evidence"]
+        asserted = [e for e in attrs["evidence"] if e["modality"] == "asserted"] or attrs[
+            "evidence"
+        ]
         first = asserted[0] if asserted else {}
         hops.append(
             {

@@ -27,7 +27,9 @@ from graphkit.analyze.pairs import pair_summaries, pair_timeline
 
 def _save(fig: Figure, path: Path) -> Path:
     FigureCanvasAgg(fig)
-    return write_atomic(path, lambda tmp: fig.savefig(tmp, format="png", dpi=120, bbox_inches="tight"))
+    return write_atomic(
+        path, lambda tmp: fig.savefig(tmp, format="png", dpi=120, bbox_inches="tight")
+    )
 
 
 def _date(text: str) -> dt.date | None:
@@ -39,7 +41,9 @@ def _date(text: str) -> dt.date | None:
 
 def timeline_figure(G: nx.MultiDiGraph, *, pairs: int = 5) -> Figure:
     """Running net cooperation/conflict score over time of the pairs with the most reports."""
-    summaries = sorted(pair_summaries(G).values(), key=lambda s: (-s["events"], s["actors"]))[:pairs]
+    summaries = sorted(pair_summaries(G).values(), key=lambda s: (-s["events"], s["actors"]))[
+        :pairs
+    ]
     fig = Figure(figsize=(9, 4.5))
     ax = fig.add_subplot()
     drawn = 0
@@ -60,7 +64,9 @@ def timeline_figure(G: nx.MultiDiGraph, *, pairs: int = 5) -> Figure:
         ax.legend(fontsize="small", loc="best")
         fig.autofmt_xdate()
     else:
-        ax.text(0.5, 0.5, "no dated event relations", ha="center", va="center", transform=ax.transAxes)
+        ax.text(
+            0.5, 0.5, "no dated event relations", ha="center", va="center", transform=ax.transAxes
+        )
     return fig
 
 

@@ -91,9 +91,13 @@ def _entities(scan: Scan) -> dict[str, dict[str, Any]]:
     return nodes
 
 
-def _evidence(scan: Scan, relations: frozenset[str]) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+def _evidence(
+    scan: Scan, relations: frozenset[str]
+) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
     """Evidence dicts grouped by (subject IRI, relation name, object IRI)."""
-    nodes: dict[str, dict[str, str]] = {s: {} for s, o, _ in scan(str(RDF.type)) if o == str(GK.Evidence)}
+    nodes: dict[str, dict[str, str]] = {
+        s: {} for s, o, _ in scan(str(RDF.type)) if o == str(GK.Evidence)
+    }
     for predicate, field in _EVIDENCE_FIELDS.items():
         for s, o, _ in scan(predicate):
             record = nodes.get(s)
@@ -171,8 +175,12 @@ def actor_graph(ds: Dataset) -> nx.MultiDiGraph:
         info = relation(name)
         items = evidence.get((s_iri, name, o_iri), [])
         asserting = [e for e in items if e["modality"] == "asserted"] or items
-        dates = sorted(e["event_date"] or e["date"] for e in asserting if e["event_date"] or e["date"])
-        articles = graphs | {e["article"] for e in items if e["modality"] == "asserted" and e["article"]}
+        dates = sorted(
+            e["event_date"] or e["date"] for e in asserting if e["event_date"] or e["date"]
+        )
+        articles = graphs | {
+            e["article"] for e in items if e["modality"] == "asserted" and e["article"]
+        }
         graph.add_edge(
             s_iri,
             o_iri,
@@ -196,7 +204,9 @@ def _copy_nodes(source: nx.Graph, target: nx.Graph) -> None:
     target.add_nodes_from(source.nodes(data=True))
 
 
-def weighted_graph(G: nx.MultiDiGraph, *, include_static: bool = False, min_sources: int = 1) -> nx.DiGraph:
+def weighted_graph(
+    G: nx.MultiDiGraph, *, include_static: bool = False, min_sources: int = 1
+) -> nx.DiGraph:
     """Collapse the actor graph into one weighted directed edge per ordered pair of actors.
 
     ``weight`` is the corroborated evidence: the number of articles asserting each relation,
@@ -216,20 +226,21 @@ def weighted_graph(G: nx.MultiDiGraph, *, include_static: bool = False, min_sour
         >>> W[petro][trump]["weight"], W[trump][petro]["weight"], W[trump][petro]["relations"]
         (2, 3, ['criticized', 'metWith'])
     """
-    W = nx.DiGraph()
-    _copy_nodes(G, W)
+    totals: dict[tuple[str, str], list[Any]] = {}
     for u, v, attrs in G.edges(data=True):
         if (attrs["static"] and not include_static) or attrs["sources"] < min_sources or u == v:
             continue
-        pairs = [(u, v), (v, u)] if attrs["symmetric"] else [(u, v)]
-        for a, b in pairs:
-            if not W.has_edge(a, b):
-                W.add_edge(a, b, weight=0, score=0.0, relations=[])
-            data = W[a][b]
-            data["weight"] += attrs["sources"]
-            data["score"] += attrs["score"] * attrs["sources"]
-            if attrs["predicate"] not in data["relations"]:
-                data["relations"] = sorted([*data["relations"], attrs["predicate"]])
+        for pair in ((u, v), (v, u)) if attrs["symmetric"] else ((u, v),):
+            data = totals.setdefault(pair, [0, 0.0, set()])
+            data[0] += attrs["sources"]
+            data[1] += attrs["score"] * attrs["sources"]
+            data[2].add(attrs["predicate"])
+    W = nx.DiGraph()
+    _copy_nodes(G, W)
+    W.add_edges_from(
+        (u, v, {"weight": w, "score": s, "relations": sorted(names)})
+        for (u, v), (w, s, names) in totals.items()
+    )
     return W
 
 
@@ -249,22 +260,28 @@ def signed_graph(G: nx.MultiDiGraph, *, min_sources: int = 1) -> nx.Graph:
         >>> S[petro][trump]["score"], S[petro][trump]["sign"], S[petro][trump]["events"]
         (0.0, 0, 3)
     """
-    S = nx.Graph()
-    _copy_nodes(G, S)
+    totals: dict[tuple[str, str], list[float]] = {}
     for u, v, attrs in G.edges(data=True):
         if attrs["static"] or attrs["sources"] < min_sources or u == v:
             continue
-        if not S.has_edge(u, v):
-            S.add_edge(u, v, score=0.0, cooperation=0.0, conflict=0.0, events=0)
-        data = S[u][v]
+        data = totals.setdefault((u, v) if u < v else (v, u), [0.0, 0.0, 0])
         value = attrs["score"] * attrs["sources"]
-        data["score"] += value
-        data["cooperation" if value > 0 else "conflict"] += value
-        data["events"] += attrs["sources"]
-    for _, _, data in S.edges(data=True):
-        data["score"] = round(data["score"], 6)
-        data["sign"] = (data["score"] > 0) - (data["score"] < 0)
-        data["weight"] = abs(data["score"])
+        data[0 if value > 0 else 1] += value
+        data[2] += attrs["sources"]
+    S = nx.Graph()
+    _copy_nodes(G, S)
+    for (u, v), (cooperation, conflict, events) in totals.items():
+        score = round(cooperation + conflict, 6)
+        S.add_edge(
+            u,
+            v,
+            score=score,
+            sign=(score > 0) - (score < 0),
+            weight=abs(score),
+            cooperation=cooperation,
+            conflict=conflict,
+            events=int(events),
+        )
     return S
 
 

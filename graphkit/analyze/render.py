@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
+MAX_ISOLATES = 20
+"""How many isolates the Markdown report names (the JSON report lists them all)."""
+
 
 def _cell(value: object) -> str:
     text = f"{value:.3f}" if isinstance(value, float) else str(value)
@@ -44,7 +47,9 @@ def _pairs(title: str, pairs: list[dict[str, Any]]) -> list[str]:
         ]
         for p in pairs
     ]
-    return lines + _table(["pair", "net score", "reports", "coop.", "conflict", "dates", "trend"], rows)
+    return lines + _table(
+        ["pair", "net score", "reports", "coop.", "conflict", "dates", "trend"], rows
+    )
 
 
 def report_markdown(report: dict[str, Any]) -> str:
@@ -65,21 +70,47 @@ def report_markdown(report: dict[str, Any]) -> str:
         "",
     ]
     rows: list[list[object]] = [
-        [i, a["label"], a["type"], a["degree"], a["out_strength"], a["in_strength"], a["pagerank"], a["betweenness"]]
+        [
+            i,
+            a["label"],
+            a["type"],
+            a["degree"],
+            a["out_strength"],
+            a["in_strength"],
+            a["pagerank"],
+            a["betweenness"],
+        ]
         for i, a in enumerate(report["top_actors"], 1)
     ]
-    lines += _table(["#", "actor", "type", "partners", "out", "in", "PageRank", "betweenness"], rows)
-    lines += ["", "## Communities", "", "Louvain communities of the cooperative ties (positive net score).", ""]
+    lines += _table(
+        ["#", "actor", "type", "partners", "out", "in", "PageRank", "betweenness"], rows
+    )
+    lines += [
+        "",
+        "## Communities",
+        "",
+        "Louvain communities of the cooperative ties (positive net score).",
+        "",
+    ]
     if not report["communities"]:
         lines.append("No cooperative ties.")
     for c in report["communities"]:
         names = ", ".join(m["label"] for m in c["members"])
         lines.append(f"- **{c['id']}** ({c['size']}): {names}")
-    lines += ["", "## Brokers", "", "Actors whose cooperative ties reach into several communities, by betweenness in the cooperation graph.", ""]
+    lines += [
+        "",
+        "## Brokers",
+        "",
+        "Actors whose cooperative ties reach into several communities, by betweenness in the cooperation graph.",
+        "",
+    ]
     if report["brokers"]:
         lines += _table(
             ["actor", "betweenness", "communities"],
-            [[b["label"], b["betweenness"], ", ".join(map(str, b["communities"]))] for b in report["brokers"]],
+            [
+                [b["label"], b["betweenness"], ", ".join(map(str, b["communities"]))]
+                for b in report["brokers"]
+            ],
         )
     else:
         lines.append("None.")
@@ -95,17 +126,23 @@ def report_markdown(report: dict[str, Any]) -> str:
         for t in bal["most_unbalanced"]:
             a, b, c = t["labels"]
             s = t["scores"]
-            lines.append(f"- {a} – {b} {_score(s[0])}, {b} – {c} {_score(s[1])}, {a} – {c} {_score(s[2])}")
+            lines.append(
+                f"- {a} – {b} {_score(s[0])}, {b} – {c} {_score(s[1])}, {a} – {c} {_score(s[2])}"
+            )
     else:
         lines.append("No triangle of signed ties.")
     comp = report["components"]
-    isolates = ", ".join(i["label"] for i in comp["isolates"]) or "none"
+    isolates = [i["label"] for i in comp["isolates"]]
+    shown = ", ".join(isolates[:MAX_ISOLATES]) + (
+        f" and {len(isolates) - MAX_ISOLATES} more" if len(isolates) > MAX_ISOLATES else ""
+    )
+    largest = comp["sizes"][0] if comp["sizes"] else 0
     lines += [
         "",
         "## Components",
         "",
-        f"{comp['components']} connected components (largest: {', '.join(map(str, comp['sizes']))}).",
-        f"Isolates: {isolates}.",
+        f"{comp['components']} connected components; the largest holds {largest} {report['graph']['level']}.",
+        f"{len(isolates)} isolates (no relation at all){': ' + shown if isolates else ''}.",
     ]
     return "\n".join(lines) + "\n"
 
@@ -130,7 +167,9 @@ def path_markdown(hops: list[dict[str, Any]], source: str, target: str) -> str:
     for i, h in enumerate(hops, 1):
         arrow = f"—{h['predicate']}→" if h["subject"] == h["from"] else f"←{h['predicate']}—"
         plural = "s" if h["sources"] != 1 else ""
-        lines.append(f"{i}. **{h['from_label']}** {arrow} **{h['to_label']}** ({h['sources']} article{plural})")
+        lines.append(
+            f"{i}. **{h['from_label']}** {arrow} **{h['to_label']}** ({h['sources']} article{plural})"
+        )
         if h["sentence"]:
             lines.append(f"   > {' '.join(h['sentence'].split())}")
         where = ", ".join(x for x in (h["title"] or h["article"], h["date"]) if x)

@@ -82,7 +82,12 @@ def analyze(
     broker_scores = brokers(S, membership, approx_above=approx_above, k=k, seed=seed)
     summaries = list(pair_summaries(G).values())
     ranked = sorted(
-        cent, key=lambda n: (-(cent[n]["in_strength"] + cent[n]["out_strength"]), -cent[n]["pagerank"], n)
+        cent,
+        key=lambda n: (
+            -(cent[n]["in_strength"] + cent[n]["out_strength"]),
+            -cent[n]["pagerank"],
+            n,
+        ),
     )
     groups: dict[int, list[str]] = {}
     for node, group in membership.items():
@@ -101,7 +106,9 @@ def analyze(
         "settings": {
             "seed": seed,
             "top": top,
-            "betweenness": "exact" if samples is None else f"estimated from {samples} sampled sources",
+            "betweenness": "exact"
+            if samples is None
+            else f"estimated from {samples} sampled sources",
             "approx_above": approx_above,
             "samples": k,
         },
@@ -113,7 +120,10 @@ def analyze(
             {
                 "id": group,
                 "size": len(members),
-                "members": [{"iri": n, "label": _label(G, n)} for n in sorted(members, key=lambda n: -between[n])],
+                "members": [
+                    {"iri": n, "label": _label(G, n)}
+                    for n in sorted(members, key=lambda n: -between[n])
+                ],
             }
             for group, members in sorted(groups.items())
         ],
@@ -122,15 +132,23 @@ def analyze(
                 "iri": n,
                 "label": _label(G, n),
                 "betweenness": score,
-                "communities": sorted({membership[m] for m in S[n] if m in membership and S[n][m]["score"] > 0}),
+                "communities": sorted(
+                    {membership[m] for m in S[n] if m in membership and S[n][m]["score"] > 0}
+                ),
             }
             for n, score in list(broker_scores.items())[:top]
         ],
         "cooperative_pairs": _pair_rows(
-            G, sorted((s for s in summaries if s["score"] > 0), key=lambda s: (-s["score"], s["actors"]))[:top]
+            G,
+            sorted(
+                (s for s in summaries if s["score"] > 0), key=lambda s: (-s["score"], s["actors"])
+            )[:top],
         ),
         "conflictual_pairs": _pair_rows(
-            G, sorted((s for s in summaries if s["score"] < 0), key=lambda s: (s["score"], s["actors"]))[:top]
+            G,
+            sorted(
+                (s for s in summaries if s["score"] < 0), key=lambda s: (s["score"], s["actors"])
+            )[:top],
         ),
         "balance": {
             **bal,

@@ -153,6 +153,7 @@ def validate_path(target: Path, *, max_nodes: int = 10) -> tuple[bool, str]:
     Raises:
         InputError: a missing path, a file graphkit cannot read as RDF (with the line at
             fault), a folder that is not a store.
+        StoreError: a store that cannot be opened.
 
     Examples:
         >>> validate_path(Path("no-such-file.trig"))
@@ -166,7 +167,14 @@ def validate_path(target: Path, *, max_nodes: int = 10) -> tuple[bool, str]:
         raise InputError(msg)
     if target.is_dir():
         from graphkit.store import open_store
+        from graphkit.store.folder import MARKER
 
+        if not (target / MARKER).exists():
+            msg = (
+                f"{target} is a folder but not a graphkit store (no {MARKER}); give an RDF file "
+                "(.trig, .nq, .ttl, .nt, .jsonld) or a store folder made by 'graphkit build'"
+            )
+            raise InputError(msg)
         with open_store(target, read_only=True) as store:
             data: Graph = _memory_graph(store.dataset(), normalize=False)
     else:

@@ -77,6 +77,8 @@ class MentionIndex:
     entities: dict[str, Entity] = field(default_factory=dict)  # entity key -> entity
     event_agents: list[tuple[int, str, Actor]] = field(default_factory=list)
     """(token position, relation, subject) of events found so far, for "the attack" later on."""
+    leaders: dict[str, Entity] = field(default_factory=dict)
+    """country/organization key -> the person the article names as its leader."""
     affiliation: dict[str, Entity] = field(default_factory=dict)
     """person key -> the country they lead or serve, from the article's titles."""
     noun_relations: dict[str, set[str]] = field(default_factory=dict)

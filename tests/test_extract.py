@@ -108,6 +108,14 @@ def test_extract_surnames_and_pronouns_resolve_within_article() -> None:
     assert ("Donald Trump", "praised", "Gustavo Petro") in found
 
 
+def test_extract_nominal_reference_to_a_named_leader() -> None:
+    text = (
+        "Colombian President Gustavo Petro arrived on Monday. "
+        "Venezuela criticized the Colombian president on Tuesday."
+    )
+    assert ("Venezuela", "criticized", "Gustavo Petro") in triples(text)
+
+
 def test_extract_entity_types_agree_across_mentions() -> None:
     text = "President Gustavo Petro spoke on Monday. Later Petro criticized Trump. Donald Trump answered."
     result = extract_text(text)

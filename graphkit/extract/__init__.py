@@ -120,6 +120,8 @@ def extract_doc(doc: Doc, article: Article, *, min_confidence: float = 0.0, lex:
             found.append(f)
             if f.predicate in ("leaderOf", "officialOf") and f.object.entity.type == "Country":
                 index.affiliation.setdefault(f.subject.entity.key, f.object.entity)
+            if f.predicate == "leaderOf" and f.method in ("title", "apposition"):
+                index.leaders.setdefault(f.object.entity.key, f.subject.entity)
     for sent in doc.sents:
         found.extend(sentence_events(list(sent), lex, index))
     dates: dict[int, str] = {}

@@ -64,6 +64,7 @@ GROUP_NOUNS = frozenset(
 )
 
 
+LEADER_NOUNS = frozenset("president leader premier chancellor king queen emir".split())
 NON_STATE_GROUPS = frozenset(
     "rebels rebel militants insurgents guerrillas separatists militia militias fighters "
     "protesters demonstrators students opposition activists settlers".split()
@@ -137,6 +138,13 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: boo
         found = [a for pobj in of_objects for c in conjuncts(pobj) for a in actors_for(c, index, depth=depth + 1)]
         if found:
             return found
+    # "the Colombian president", "Iran's leader": the leader this article named
+    if token.lemma_ in LEADER_NOUNS:
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "poss"):
+                inner = index.actor_at(child)
+                if inner is not None and inner.entity.key in index.leaders:
+                    return [Actor(index.leaders[inner.entity.key], "nominal")]
     # "Russian diplomats", "U.S. officials", "Iran's armed forces", "London's case"
     for child in token.children:
         if child.dep_ in ("amod", "compound", "poss", "nmod"):

@@ -117,6 +117,7 @@ def cmd_map(args: argparse.Namespace) -> int:
         hops=args.hops,
         layout=args.layout,
         title=args.title,
+        max_nodes=args.max_nodes,
     )
     print(info)
     return 0
@@ -223,8 +224,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True)
     p.add_argument("--focus", help="centre the map on this actor (any of its names)")
     p.add_argument("--hops", type=int, default=1, help="with --focus: how many hops to show")
-    p.add_argument("--layout", choices=["physics", "spring", "kamada-kawai", "auto"], default="auto")
-    p.add_argument("--title", default="graphkit map")
+    p.add_argument(
+        "--layout",
+        choices=["physics", "spring", "kamada-kawai", "auto"],
+        default="auto",
+        help="auto: physics in the browser for small maps, precomputed positions for big ones",
+    )
+    p.add_argument("--title", default="graphkit map", help="page title (shown as text)")
+    p.add_argument(
+        "--max-nodes",
+        type=int,
+        default=5000,
+        metavar="N",
+        help="keep the N most connected actors; the page says what is hidden",
+    )
     _source_args(p)
     p.set_defaults(func=cmd_map)
 

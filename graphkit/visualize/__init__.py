@@ -65,6 +65,8 @@ class Map:
     relations: int
     title: str = "graphkit map"
     note: str = ""
+    layout: str = ""
+    """How it was laid out: ``physics``, ``precomputed+physics`` or ``precomputed``."""
     height: int = 650
     """Height in pixels of the frame shown in notebooks."""
 
@@ -169,6 +171,9 @@ def build_map(
         relations=len(payload["edges"]),
         title=title,
         note=payload["note"],
+        layout=("precomputed+physics" if plan.positions else "physics")
+        if plan.physics
+        else "precomputed",
     )
 
 

@@ -5,7 +5,8 @@
   "use strict";
 
   var data = JSON.parse(document.getElementById("gk-data").textContent);
-  var api = { data: data, network: null, nodes: null, edges: null, stable: false, stableMs: null, selected: null };
+  var api = { data: data, network: null, nodes: null, edges: null, stable: false, selected: null,
+              startMs: performance.now(), stableMs: null };
   window.gkMap = api;
 
   var BIG = data.big === true;

@@ -1,0 +1,312 @@
+"""The map as a person sees it, in headless Chromium: drawn, offline, inert to attacks, usable.
+
+Needs the Debian ``chromium`` package at /usr/bin/chromium (driven by Playwright); skipped
+when it is absent. One browser serves the whole module; each test saves a screenshot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+
+from graphkit.analyze.examples import example_dataset
+from graphkit.graph import new_dataset, results_dataset
+from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation
+from graphkit.visualize import write_map
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+XSS = (
+    '<img src=x onerror="window.__pwned=1;alert(1)">',
+    "</script><script>window.__pwned=2;alert(2)</script>",
+    '<a href="x">link</a><svg onload="window.__pwned=3">',
+)
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="needs /usr/bin/chromium (apt-get install chromium)"
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def example_map(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The map of the example dataset (six actors, five relations), written once."""
+    out = tmp_path_factory.mktemp("example") / "map.html"
+    write_map(example_dataset(), out, title="Petro & Trump")
+    return out
+
+
+class Visit:
+    """One page in a fresh browser context, with every request, dialog and error recorded."""
+
+    def __init__(self, browser: Any, path: Path, *, bypass_csp: bool = False) -> None:
+        self.context = browser.new_context(
+            viewport={"width": 1100, "height": 700}, bypass_csp=bypass_csp
+        )
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+        self.console: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("console", lambda m: self.console.append(m.text))
+        self.page.goto(path.as_uri())
+        self.page.wait_for_selector("body[data-state=stable]", state="attached", timeout=30_000)
+
+    def _route(self, route: Any) -> None:
+        url = route.request.url
+        if url.startswith(("file://", "data:")):
+            route.continue_()
+        else:
+            self.requests.append(url)
+            route.abort()
+
+    def js(self, script: str, arg: Any = None) -> Any:
+        return self.page.evaluate(script, arg)
+
+    def node_id(self, label: str) -> int:
+        return self.js("(l) => gkMap.data.nodes.find((n) => n.label === l).id", label)
+
+    def node_xy(self, node: int) -> tuple[float, float]:
+        at = self.js(
+            """(id) => { const n = gkMap.network, p = n.canvasToDOM(n.getPositions([id])[id]);
+                 const r = document.getElementById('gk-network').getBoundingClientRect();
+                 return [r.left + p.x, r.top + p.y]; }""",
+            node,
+        )
+        return at[0], at[1]
+
+    def edge_xy(self, edge: int) -> tuple[float, float]:
+        ends = self.js(
+            "(id) => { const e = gkMap.data.edges.find((x) => x.id === id); return [e.from, e.to]; }",
+            edge,
+        )
+        (x1, y1), (x2, y2) = self.node_xy(ends[0]), self.node_xy(ends[1])
+        return (x1 + x2) / 2, (y1 + y2) / 2
+
+    def inked_pixels(self) -> int:
+        """Pixels of the map's canvas that are neither blank nor white."""
+        return self.js(
+            """() => { const c = document.querySelector('#gk-network canvas');
+                 const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                 let n = 0;
+                 for (let i = 0; i < d.length; i += 16) {
+                   if (d[i + 3] > 40 && (d[i] < 235 || d[i + 1] < 235 || d[i + 2] < 235)) n++;
+                 }
+                 return n; }"""
+        )
+
+    def redrawn(self) -> None:
+        self.js(
+            "() => new Promise((ok) => { gkMap.network.once('afterDrawing', ok); gkMap.network.redraw(); })"
+        )
+
+    def close(self, shot: Path) -> None:
+        self.page.screenshot(path=str(shot))
+        self.context.close()
+
+
+def _map(tmp_path: Path, source: Any, name: str = "map.html", **options: Any) -> Path:
+    out = tmp_path / name
+    write_map(source, out, **options)
+    return out
+
+
+def _busy_graph() -> nx.MultiDiGraph:
+    """Two actors with one well-corroborated relation (five sentences, five articles)."""
+    arts = [
+        Article.from_text(
+            f"Petro met Trump, round {i}.",
+            source=f"r{i}.txt",
+            title=f"Talks {i}",
+            date=f"2025-02-0{i}",
+        )
+        for i in range(1, 6)
+    ]
+    petro, trump = (
+        Entity("Person", "Gustavo Petro", ("Petro",)),
+        Entity("Person", "Donald Trump", ("Trump",)),
+    )
+    results = [
+        ArticleResult(
+            a,
+            (petro, trump),
+            (Relation(petro, "metWith", trump, Evidence(a.id, a.text, 0, 10, "met", 0.9)),),
+        )
+        for a in arts
+    ]
+    return results_dataset(results)
+
+
+def test_map_browser_draws_the_map_with_legend_and_search_offline(
+    browser: Any, example_map: Path, tmp_path: Path
+) -> None:
+    visit = Visit(browser, example_map, bypass_csp=True)
+    try:
+        assert visit.inked_pixels() > 500, "nodes and edges are drawn"
+        assert visit.page.inner_text("#gk-title") == "Petro & Trump"
+        assert visit.page.locator("#gk-types li").all_inner_texts() == ["person\n3", "country\n3"]
+        assert visit.page.locator("#gk-classes > li").count() == 3
+        assert visit.page.locator("#gk-search").is_visible()
+        assert visit.page.inner_text("#gk-status") == "Showing 6 of 6 actors and 5 of 5 relations."
+        before = visit.js("() => gkMap.network.getPositions()")
+        visit.page.wait_for_timeout(400)
+        assert visit.js("() => gkMap.network.getPositions()") == before, "the layout is frozen"
+        assert visit.js("() => gkMap.network.physics.options.enabled") is False
+        assert visit.requests == [], "no request leaves the page, even without its CSP"
+        assert visit.errors == []
+    finally:
+        visit.close(tmp_path / "map.png")
+
+
+def test_map_browser_policy_is_never_violated(
+    browser: Any, example_map: Path, tmp_path: Path
+) -> None:
+    visit = Visit(browser, example_map)
+    try:
+        visit.page.mouse.move(*visit.node_xy(visit.node_id("Gustavo Petro")))
+        visit.page.wait_for_timeout(300)
+        assert not [m for m in visit.console if "Content Security Policy" in m]
+        assert visit.requests == [] and visit.errors == []
+    finally:
+        visit.close(tmp_path / "map.png")
+
+
+def test_map_browser_attack_strings_show_as_text(browser: Any, tmp_path: Path) -> None:
+    text = " ".join(XSS)
+    art = Article.from_text(f"{text} met Trump.", source="evil.txt", title=text, date="2025-01-26")
+    bad = Entity("Person", f"Evil {XSS[0]}", (XSS[1], XSS[2]))
+    trump = Entity("Person", "Donald Trump", ("Trump",))
+    ev = Evidence(art.id, f"{text} met Trump.", 0, 10, "met", 0.9)
+    ds = results_dataset([ArticleResult(art, (bad, trump), (Relation(bad, "metWith", trump, ev),))])
+    visit = Visit(browser, _map(tmp_path, ds, title=text), bypass_csp=True)
+    try:
+        evil = visit.node_id(f"Evil {XSS[0]}")
+        visit.page.mouse.move(*visit.node_xy(evil))
+        visit.page.wait_for_selector("#gk-tooltip:not([hidden])")
+        assert XSS[1] in visit.page.inner_text("#gk-tooltip"), "aliases appear literally"
+        visit.page.mouse.move(*visit.edge_xy(0))
+        visit.page.wait_for_timeout(300)
+        assert f"{text} met Trump." in visit.page.inner_text("#gk-tooltip"), (
+            "the sentence appears literally"
+        )
+        visit.page.mouse.click(*visit.node_xy(evil))
+        visit.page.fill("#gk-search", "svg onload")
+        assert visit.page.inner_text("#gk-results").startswith(f"Evil {XSS[0]}")
+        visit.page.wait_for_timeout(300)
+        assert visit.page.title() == text
+        assert visit.dialogs == [], "no alert ran"
+        assert visit.js("() => window.__pwned") is None
+        assert (
+            visit.js("() => document.querySelectorAll('body img, body a, body svg[onload]').length")
+            == 0
+        )
+        assert visit.errors == []
+    finally:
+        visit.close(tmp_path / "map.png")
+
+
+def test_map_browser_tooltip_shows_a_few_sentences_and_how_many_more(
+    browser: Any, tmp_path: Path
+) -> None:
+    visit = Visit(browser, _map(tmp_path, _busy_graph()))
+    try:
+        visit.page.mouse.move(*visit.edge_xy(0))
+        visit.page.wait_for_selector("#gk-tooltip:not([hidden])")
+        tip = visit.page.inner_text("#gk-tooltip")
+        assert "Gustavo Petro — met with — Donald Trump" in tip
+        assert tip.count("“Petro met Trump, round") == 3 and "+2 more sentences" in tip
+        assert "Talks 1 (2025-02-01)" in tip and "+2 more articles" in tip
+        assert "5 articles" in tip and "confidence 0.9" in tip
+    finally:
+        visit.close(tmp_path / "map.png")
+
+
+@pytest.mark.parametrize("how", ["click", "search"])
+def test_map_browser_click_or_search_selects_an_actor(
+    browser: Any, example_map: Path, tmp_path: Path, how: str
+) -> None:
+    visit = Visit(browser, example_map)
+    try:
+        maduro = visit.node_id("Nicolás Maduro")
+        if how == "click":
+            visit.page.mouse.click(*visit.node_xy(maduro))
+        else:
+            visit.page.fill("#gk-search", "nicolas")  # no accent, part of the name
+            visit.page.press("#gk-search", "Enter")
+            visit.page.wait_for_timeout(700)  # the view glides to the actor
+            x, y = visit.node_xy(maduro)
+            box = visit.page.locator("#gk-network").bounding_box()
+            assert (
+                abs(x - (box["x"] + box["width"] / 2)) < 5
+                and abs(y - (box["y"] + box["height"] / 2)) < 5
+            )
+        assert visit.js("() => gkMap.network.getSelectedNodes()") == [maduro]
+        assert visit.js("() => gkMap.selected") == maduro
+        info = visit.page.inner_text("#gk-info")
+        assert (
+            info.startswith("Nicolás Maduro")
+            and "Also: Maduro" in info
+            and "leader of Venezuela" in info
+        )
+    finally:
+        visit.close(tmp_path / "map.png")
+
+
+def test_map_browser_filters_hide_and_reset_without_blanking(
+    browser: Any, example_map: Path, tmp_path: Path
+) -> None:
+    visit = Visit(browser, example_map)
+    try:
+        full = visit.inked_pixels()
+        visit.page.locator("input[data-type=Country]").uncheck()
+        visit.redrawn()
+        assert visit.js("() => gkMap.shown") == {"nodes": 3, "edges": 2}
+        assert 0 < visit.inked_pixels() < full, "the other actors are still drawn"
+        visit.page.locator("input[data-type=Country]").check()
+        visit.page.fill("#gk-from", "2025-02-01")
+        assert visit.js("() => gkMap.shown") == {"nodes": 5, "edges": 3}, (
+            "what overlaps the dates stays"
+        )
+        for box in visit.page.locator("input[data-cls]").all():
+            box.uncheck()
+        assert visit.page.locator("#gk-empty").is_visible(), "an empty selection says so"
+        visit.page.click("#gk-reset")
+        visit.redrawn()
+        assert visit.js("() => gkMap.shown") == {"nodes": 6, "edges": 5}
+        assert visit.inked_pixels() > full * 0.9
+        assert visit.page.locator("#gk-empty").is_hidden()
+        assert visit.errors == []
+    finally:
+        visit.close(tmp_path / "map.png")
+
+
+def test_map_browser_empty_graph_says_there_is_nothing_to_show(
+    browser: Any, tmp_path: Path
+) -> None:
+    visit = Visit(browser, _map(tmp_path, new_dataset()))
+    try:
+        assert "Nothing to show" in visit.page.inner_text("#gk-empty")
+        assert visit.errors == []
+    finally:
+        visit.close(tmp_path / "map.png")

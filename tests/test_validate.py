@@ -78,6 +78,13 @@ def test_validate_conforming_graph() -> None:
     assert "4 entities, 4 evidence nodes, 1 article" in report
 
 
+@pytest.mark.parametrize("date", ["2025-11-03", "2025-11", "2025"])
+def test_validate_dates_at_any_precision_conform(date: str) -> None:
+    article = Article.from_text(TEXT, source="articles/petro.txt", date=date)
+    extra = Relation(PETRO, "praised", TRUMP, _ev("Washington", article=article, event_date=date))
+    assert check(results_dataset([_result(extra, article=article)])) == (True, [])
+
+
 def test_validate_does_not_modify_the_dataset() -> None:
     ds = _good()
     before = set(ds.quads((None, None, None, None)))

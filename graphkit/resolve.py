@@ -12,9 +12,9 @@ Examples:
     >>> from graphkit.nlp import load_nlp
     >>> doc = load_nlp()("Colombian President Gustavo Petro met Trump. Petro thanked him.")
     >>> index = resolve_doc(doc)
-    >>> index.actor_at(doc[8]).entity.name   # "Petro" in the second sentence
+    >>> index.actor_at(doc[7]).entity.name   # "Petro" in the second sentence
     'Gustavo Petro'
-    >>> index.actor_at(doc[10]).entity.name  # "him"
+    >>> index.actor_at(doc[9]).entity.name   # "him"
     'Trump'
 """
 
@@ -110,8 +110,9 @@ class MentionIndex:
         } if token.dep_ in ("dobj", "pobj", "dative") or token.dep_ == "poss" and token.head.dep_ in ("dobj", "pobj") else set()
         if token.dep_ == "pobj":
             local_subjects |= {c.i for c in token.head.head.children if c.dep_ in ("nsubj", "nsubjpass")}
+        excluded = {self.by_token[i].entity.key for i in local_subjects if i in self.by_token}
         for span, actor in self.spans:
-            if span.root.i in local_subjects:
+            if span.root.i in local_subjects or actor.entity.key in excluded:
                 continue
             if span.start >= token.i or span.start < first_sent.start:
                 continue

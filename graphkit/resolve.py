@@ -195,7 +195,7 @@ def _typed(span: Span, lex: Lexicon) -> Actor | None:
         return Actor(country_entity(lex, iso3), how, place)
     if "\n" in span.text or " - " in span.text:
         return None  # headings and bylines run into each other
-    if span.label_ == "PERSON" and len(span) == 1:
+    if span.label_ in ("PERSON", "ORG") and len(span) == 1:
         place = lex.metonym(name)
         if place is not None:  # "Bogotá" tagged as a person is still the capital
             return Actor(country_entity(lex, place.iso3), "metonymy", Entity("Place", name))

@@ -133,7 +133,8 @@ def _map(tmp_path: Path, source: Any, name: str = "map.html", **options: Any) ->
 
 
 def _busy_graph() -> nx.MultiDiGraph:
-    """Two actors with one well-corroborated relation (five sentences, five articles)."""
+    """Two actors with one well-corroborated relation (five sentences, five articles), and a
+    place in no relation."""
     arts = [
         Article.from_text(
             f"Petro met Trump, round {i}.",
@@ -147,10 +148,11 @@ def _busy_graph() -> nx.MultiDiGraph:
         Entity("Person", "Gustavo Petro", ("Petro",)),
         Entity("Person", "Donald Trump", ("Trump",)),
     )
+    loner = Entity("Place", "Bogotá")  # named in the articles, in no relation
     results = [
         ArticleResult(
             a,
-            (petro, trump),
+            (petro, trump, loner),
             (Relation(petro, "metWith", trump, Evidence(a.id, a.text, 0, 10, "met", 0.9)),),
         )
         for a in arts
@@ -226,11 +228,16 @@ def test_map_browser_attack_strings_show_as_text(browser: Any, tmp_path: Path) -
         visit.close(tmp_path / "map.png")
 
 
-def test_map_browser_tooltip_shows_a_few_sentences_and_how_many_more(
+def test_map_browser_tooltip_shows_a_few_sentences_and_loners_start_hidden(
     browser: Any, tmp_path: Path
 ) -> None:
     visit = Visit(browser, _map(tmp_path, _busy_graph()))
     try:
+        assert visit.js("() => gkMap.shown") == {"nodes": 2, "edges": 1}, (
+            "loners are hidden at first"
+        )
+        visit.page.locator("#gk-isolated").check()
+        assert visit.js("() => gkMap.shown") == {"nodes": 3, "edges": 1}
         visit.page.mouse.move(*visit.edge_xy(0))
         visit.page.wait_for_selector("#gk-tooltip:not([hidden])")
         tip = visit.page.inner_text("#gk-tooltip")

@@ -42,7 +42,7 @@ BIG_GRAPH = 1500
 """Above this many actors the page also hides edges while dragging or zooming."""
 KAMADA_KAWAI_MAX = 500
 """kamada-kawai optimizes over all pairs of actors (about 20 s at 300): refused above this."""
-EDGE_PX = 160.0
+EDGE_PX = 120.0
 """Typical on-screen edge length of a precomputed layout, in canvas pixels."""
 
 
@@ -161,7 +161,7 @@ def to_pixels(
 
     Examples:
         >>> to_pixels(nx.path_graph(2), {0: (0, 0), 1: (0.5, 0)})
-        {0: (0.0, 0.0), 1: (160.0, 0.0)}
+        {0: (0.0, 0.0), 1: (120.0, 0.0)}
     """
     if not positions:
         return {}

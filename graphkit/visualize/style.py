@@ -8,7 +8,7 @@ Examples:
     >>> edge_color(quad="material-conflict", static=False)
     '#D62728'
     >>> edge_width(1), edge_width(4)
-    (1.5, 4.5)
+    (2.0, 5.0)
 """
 
 from __future__ import annotations
@@ -63,5 +63,5 @@ def edge_color(*, quad: str, static: bool) -> str:
 
 
 def edge_width(sources: int) -> float:
-    """Line width from corroboration: 1.5 px for one article, growing with log2 of the count."""
-    return round(min(1.5 + 1.5 * math.log2(max(sources, 1)), 9.0), 2)
+    """Line width from corroboration: 2 px for one article, growing with log2 of the count."""
+    return round(min(2.0 + 1.5 * math.log2(max(sources, 1)), 9.0), 2)

@@ -13,6 +13,10 @@
   var LABEL_MAX = 300; // edge labels cost a lot to draw: above this many, only edges in view get one
   var LABEL_ALL = data.edges.length <= LABEL_MAX;
   var placed = data.nodes.length > 0 && data.nodes[0].x !== undefined;
+  var SMALL = data.nodes.length <= 150;
+  // actors named in articles but in no relation are hidden at first (when there are relations)
+  var loners = data.nodes.filter(function (n) { return !n.deg; }).length;
+  var HIDE_LONERS = loners > 0 && data.edges.length > 0;
   var TIP_SENTENCES = 3;
   var TIP_ARTICLES = 3;
   var SVG = "http://www.w3.org/2000/svg";
@@ -88,6 +92,7 @@
     };
     if (n.x !== undefined) { item.x = n.x; item.y = n.y; }
     if (n.id === data.focus) { item.borderWidth = 4; item.color.border = "#111111"; }
+    if (HIDE_LONERS && !n.deg) { item.hidden = true; nodeHidden[n.id] = true; }
     return item;
   }
 
@@ -123,8 +128,8 @@
     if (data.physics) {
       physics = {
         enabled: true, solver: "barnesHut",
-        barnesHut: { gravitationalConstant: -9000, centralGravity: 0.2, springLength: 190,
-                     springConstant: 0.03, damping: 0.3, avoidOverlap: 0.2 },
+        barnesHut: { gravitationalConstant: -4000, centralGravity: 0.4, springLength: 120,
+                     springConstant: 0.04, damping: 0.3, avoidOverlap: 0.4 },
         maxVelocity: 60, minVelocity: 1.0, timestep: 0.5,
         stabilization: { enabled: true, iterations: data.iterations || 300, updateInterval: 20, fit: true }
       };
@@ -137,8 +142,8 @@
                      multiselect: false, navigationButtons: false, keyboard: false },
       nodes: {
         borderWidth: 1.5,
-        font: { size: 14, color: "#222222", strokeWidth: 3, strokeColor: "#ffffff" },
-        scaling: { min: 9, max: 30, label: { enabled: true, min: 12, max: 20, drawThreshold: BIG ? 10 : 7, maxVisible: 28 } }
+        font: { size: 14, color: "#222222", strokeWidth: 3, strokeColor: "#ffffff" },  // size set by scaling below
+        scaling: { min: 9, max: 30, label: { enabled: true, min: 13, max: 22, drawThreshold: BIG ? 10 : SMALL ? 3 : 7, maxVisible: 28 } }
       },
       edges: {
         smooth: false,
@@ -264,6 +269,12 @@
       add(details, list); add(item, details); add(classes, item);
     });
     typeBoxes.forEach(function (b) { b.addEventListener("change", applyFilters); });
+    if (loners) {
+      $("gk-isolated-row").hidden = false;
+      $("gk-isolated").checked = !HIDE_LONERS;
+      $("gk-isolated-count").textContent = String(loners);
+      $("gk-isolated").addEventListener("change", applyFilters);
+    }
     if (data.dates.length) {
       ["gk-from", "gk-to"].forEach(function (id) { $(id).min = data.dates[0]; $(id).max = data.dates[1]; $(id).addEventListener("change", applyFilters); });
       $("gk-undated").addEventListener("change", applyFilters);
@@ -281,6 +292,7 @@
     typeBoxes.forEach(function (b) { if (b.checked) { types[b.getAttribute("data-type")] = true; } });
     relBoxes.forEach(function (b) { if (b.checked) { rels[b.getAttribute("data-rel")] = true; } });
     var from = $("gk-from").value, to = $("gk-to").value, undated = $("gk-undated").checked;
+    var loner = $("gk-isolated").checked || !loners;
     var edgeFilter = Boolean(from || to || !undated || relBoxes.some(function (b) { return !b.checked; }));
     var typeOk = function (id) { return types[nodeById[id].type] === true; };
     var linked = {}, edgeChanges = [], nodeChanges = [], shownEdges = 0, shownNodes = 0;
@@ -294,7 +306,7 @@
       if (Boolean(edgeHidden[e.id]) === ok) { edgeHidden[e.id] = !ok; edgeChanges.push({ id: e.id, hidden: !ok }); }
     });
     data.nodes.forEach(function (n) {
-      var ok = typeOk(n.id) && (!edgeFilter || linked[n.id] === true);
+      var ok = typeOk(n.id) && (n.deg ? !edgeFilter || linked[n.id] === true : loner);
       if (ok) { shownNodes++; }
       if (Boolean(nodeHidden[n.id]) === ok) { nodeHidden[n.id] = !ok; nodeChanges.push({ id: n.id, hidden: !ok }); }
     });
@@ -320,6 +332,7 @@
   function resetFilters() {
     typeBoxes.concat(classBoxes, relBoxes).forEach(function (b) { b.checked = true; b.indeterminate = false; });
     $("gk-from").value = ""; $("gk-to").value = ""; $("gk-undated").checked = true;
+    $("gk-isolated").checked = !HIDE_LONERS;
     applyFilters();
   }
 

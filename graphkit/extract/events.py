@@ -198,8 +198,13 @@ def _deep_objects(verb: Token, index: MentionIndex) -> list[tuple[Token, Actor]]
 OBLIGATION_MODALS = frozenset({"must", "should"})
 REDUCE_VERBS = frozenset(
     "suspend halt cut reduce cancel freeze sever break downgrade end stop prohibit deny close "
-    "withdraw recall curtail scale".split()
+    "withdraw recall curtail scale abandon".split()
 )
+BUILD_VERBS = frozenset(
+    "restore establish resume normalize normalise upgrade improve strengthen expand deepen "
+    "renew boost forge build".split()
+)
+RELATION_NOUNS = frozenset("ties relations cooperation links contacts partnership dialogue".split())
 TIES_NOUNS = frozenset(
     "aid links relations ties visit cooperation trade flights assistance supplies deliveries "
     "program programme borders border mediation entry contacts talks imports exports loans "
@@ -224,6 +229,20 @@ def demand_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
         objects = [a for c in child.children if c.dep_ in ("nsubj", "nsubjpass") for a in actors_of(c, index)]
         if subjects and objects:
             yield from _emit(subjects, objects, "requested", verb, INHERITED_CONFIDENCE, "say:must")
+
+
+def ties_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
+    """"X restored diplomatic ties with Y" -> X cooperatedWith Y."""
+    if verb.lemma_ not in BUILD_VERBS:
+        return
+    for dobj in (c for c in verb.children if c.dep_ == "dobj"):
+        if dobj.lemma_ not in RELATION_NOUNS and dobj.lower_ not in RELATION_NOUNS:
+            continue
+        subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
+        objects = [a for p in prep_objects(dobj, ("with", "between")) for a in actors_of(p, index)]
+        objects += [a for p in prep_objects(verb, ("with", "between")) for a in actors_of(p, index)]
+        if subjects:
+            yield from _emit(subjects, objects, "cooperatedWith", verb, INHERITED_CONFIDENCE, f"ties:{verb.lemma_}")
 
 
 def reduce_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
@@ -512,6 +531,7 @@ def sentence_events(sent_tokens: list[Token], lex: Lexicon, index: MentionIndex)
             found.extend(label_events(tok, index))
             found.extend(demand_events(tok, index))
             found.extend(reduce_events(tok, index))
+            found.extend(ties_events(tok, index))
         for f in found:
             index.event_agents.append((tok.i, f.predicate, f.subject))
         yield from found

@@ -267,6 +267,10 @@ def clause_subjects(verb: Token) -> list[Token]:
                 return objs
             tok = tok.head
             continue
+        if tok.dep_ in ("acomp", "oprd") and tok.head.pos_ in ("VERB", "AUX"):
+            # "Arnor is about to restore", "Norway is willing to send"
+            tok = tok.head
+            continue
         if tok.dep_ in ("conj", "advcl", "ccomp", "pcomp") and tok.head.pos_ in ("VERB", "AUX"):
             if tok.dep_ == "ccomp":
                 return []

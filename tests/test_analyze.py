@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import json
+import random
 from pathlib import Path
 
 import networkx as nx
 import pytest
-from rdflib import Dataset
+from rdflib import Dataset, URIRef
 
 from graphkit.analyze import (
     actor_graph,
@@ -28,11 +30,13 @@ from graphkit.analyze import (
     signed_graph,
     weighted_graph,
 )
+from graphkit.analyze.brandes import betweenness_sparse
 from graphkit.analyze.examples import example_dataset
 from graphkit.cli import cmd_analyze
 from graphkit.errors import InputError
 from graphkit.graph import add_result, new_dataset, results_dataset
 from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation
+from graphkit.vocab import GK
 
 ID = "https://w3id.org/graphkit/id/"
 PETRO, TRUMP, MADURO = (
@@ -485,3 +489,63 @@ def test_analyze_cli_command(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert f"Wrote {tmp_path / 'g.gexf'}" in out
     with pytest.raises(InputError, match="no actor named 'Nobody'"):
         cmd_analyze(_cli_args(trig, pair=["Petro", "Nobody"]))
+
+
+@pytest.mark.parametrize(
+    "graph",
+    [
+        nx.path_graph(6),
+        nx.karate_club_graph(),
+        nx.gnm_random_graph(120, 300, seed=3),
+        nx.barabasi_albert_graph(150, 2, seed=4),
+        nx.disjoint_union(nx.cycle_graph(5), nx.star_graph(4)),
+    ],
+    ids=["path", "karate", "random", "hubs", "two-components"],
+)
+def test_analyze_sparse_betweenness_matches_networkx(graph: nx.Graph) -> None:
+    ours, theirs = betweenness_sparse(graph), nx.betweenness_centrality(graph)
+    assert ours == pytest.approx(theirs, abs=1e-12)
+
+
+def test_analyze_sampled_betweenness_finds_the_hub() -> None:
+    G = nx.barabasi_albert_graph(600, 2, seed=1)
+    hub = max(G.degree, key=lambda item: item[1])[0]
+    sampled = betweenness_sparse(G, k=40, seed=2)
+    assert max(sampled, key=sampled.__getitem__) == hub
+
+
+def test_analyze_actor_graph_skips_derived_graphs(example: Dataset) -> None:
+    ox = _oxigraph_copy(example)
+    inferred = ox.graph(URIRef(ID + "article/x/inferred"))
+    inferred.add((URIRef(TRUMP), GK.metWith, URIRef(PETRO)))  # the reverse a store would entail
+    G = actor_graph(ox)
+    assert not G.has_edge(TRUMP, PETRO, "metWith")
+    assert G.has_edge(PETRO, TRUMP, "metWith")
+
+
+def test_analyze_balance_counts_every_triangle_once() -> None:
+    G = nx.barabasi_albert_graph(80, 4, seed=5)
+    rng = random.Random(5)
+    S = nx.Graph((u, v, {"score": rng.choice([-2.0, 1.0, 3.0])}) for u, v in G.edges())
+    expected = sum(nx.triangles(S).values()) // 3
+    brute = sum(
+        1
+        for a, b, c in itertools.combinations(sorted(S), 3)
+        if S.has_edge(a, b)
+        and S.has_edge(b, c)
+        and S.has_edge(a, c)
+        and S[a][b]["score"] * S[b][c]["score"] * S[a][c]["score"] > 0
+    )
+    result = balance(S, top=3)
+    assert result["triangles"] == expected
+    assert result["balanced"] == brute
+    assert len(result["most_unbalanced"]) == 3
+
+
+@pytest.mark.parametrize("rows", [TWO_BLOCS, PATH_ROWS], ids=["two-blocs", "path"])
+def test_analyze_pair_views_agree(rows: list) -> None:
+    G = actor_graph(_dataset(rows + rows[:2]))  # the first two relations told twice
+    S = signed_graph(G)
+    for (a, b), summary in pair_summaries(G).items():
+        assert summary["score"] == S[a][b]["score"]
+        assert pair_timeline(G, a, b)["summary"] == summary

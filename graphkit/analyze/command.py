@@ -55,9 +55,8 @@ def run_cli_analyze(
     if fmt not in ("md", "json"):
         msg = f"unknown format '{fmt}'; use md or json"
         raise InputError(msg)
-    G = actor_graph(source)
-    if level == "countries":
-        G = country_graph(G)
+    actors = actor_graph(source)
+    G = country_graph(actors) if level == "countries" else actors
     if G.number_of_nodes() == 0:
         return (
             json.dumps({"message": EMPTY_MESSAGE.strip()}) + "\n"
@@ -78,8 +77,7 @@ def run_cli_analyze(
         parts.append(pair_markdown(timeline, {n: G.nodes[n]["label"] for n in (a, b)}))
     written: list[Path] = []
     if not (path or pair) or plot_dir:
-        report = analyze(G, top=top, seed=seed)
-        report["graph"]["level"] = level
+        report = analyze(actors, level=level, top=top, seed=seed)
         if not (path or pair):
             data["report"] = report
             parts.append(report_markdown(report))

@@ -11,6 +11,8 @@ Examples:
 
 from __future__ import annotations
 
+import heapq
+from collections.abc import Iterator
 from typing import Any
 
 import networkx as nx
@@ -169,10 +171,18 @@ def brokers(
     return dict(sorted(found.items(), key=lambda item: (-item[1], item[0])))
 
 
-def _triangles(S: nx.Graph) -> list[tuple[str, str, str]]:
-    order = {n: i for i, n in enumerate(sorted(S))}
+def _triangles(S: nx.Graph) -> Iterator[tuple[str, str, str]]:
+    """Every triangle once, each listed in a fixed order (low-degree nodes first).
+
+    Orienting each edge from its lower- to its higher-degree end keeps the sets small even
+    around hubs (the usual O(m^1.5) triangle listing).
+    """
+    order = {n: i for i, n in enumerate(sorted(S, key=lambda n: (S.degree(n), n)))}
     higher = {n: {m for m in S[n] if order[m] > order[n]} for n in S}
-    return [(u, v, w) for u in higher for v in higher[u] for w in higher[u] & higher[v]]
+    for u, ups in higher.items():
+        for v in ups:
+            for w in ups & higher[v]:
+                yield u, v, w
 
 
 def balance(S: nx.Graph, *, top: int = 5) -> dict[str, Any]:
@@ -198,21 +208,26 @@ def balance(S: nx.Graph, *, top: int = 5) -> dict[str, Any]:
     """
     signed = nx.Graph()
     signed.add_edges_from((u, v, d) for u, v, d in S.edges(data=True) if d["score"] != 0)
-    balanced, unbalanced = 0, []
-    for a, b, c in _triangles(signed):
-        scores = [signed[a][b]["score"], signed[b][c]["score"], signed[a][c]["score"]]
-        if scores[0] * scores[1] * scores[2] > 0:
-            balanced += 1
-        else:
-            unbalanced.append({"actors": [a, b, c], "scores": scores})
-    unbalanced.sort(key=lambda t: (-min(abs(s) for s in t["scores"]), t["actors"]))
-    total = balanced + len(unbalanced)
+    counts = {"balanced": 0, "unbalanced": 0}
+
+    def unbalanced() -> Iterator[tuple[float, list[str], list[float]]]:
+        for triangle in _triangles(signed):
+            a, b, c = sorted(triangle)
+            scores = [signed[a][b]["score"], signed[b][c]["score"], signed[a][c]["score"]]
+            if scores[0] * scores[1] * scores[2] > 0:
+                counts["balanced"] += 1
+            else:
+                counts["unbalanced"] += 1
+                yield -min(abs(s) for s in scores), [a, b, c], scores
+
+    worst = heapq.nsmallest(top, unbalanced(), key=lambda item: (item[0], item[1]))
+    total = counts["balanced"] + counts["unbalanced"]
     return {
         "triangles": total,
-        "balanced": balanced,
-        "unbalanced": len(unbalanced),
-        "share_balanced": round(balanced / total, 4) if total else None,
-        "most_unbalanced": unbalanced[:top],
+        "balanced": counts["balanced"],
+        "unbalanced": counts["unbalanced"],
+        "share_balanced": round(counts["balanced"] / total, 4) if total else None,
+        "most_unbalanced": [{"actors": actors, "scores": scores} for _, actors, scores in worst],
     }
 
 

@@ -59,12 +59,26 @@ def edge_reports(u: str, v: str, attrs: dict[str, Any]) -> list[dict[str, Any]]:
     missing = attrs["sources"] - len(reports)  # asserted in an article graph without evidence
     reports += [
         {**base, "date": attrs["first_date"], "article": "", "title": "", "sentence": ""}
-    ] * max(missing, 0)
+        for _ in range(missing)
+    ]
     return reports
 
 
-def _trend(reports: list[dict[str, Any]]) -> str:
-    dated = sorted((r["date"], r["score"]) for r in reports if r["date"])
+def _report_dates(attrs: dict[str, Any]) -> list[str]:
+    """The date of each report of :func:`edge_reports`, without building the reports."""
+    first: dict[str, str] = {}
+    for e in attrs["evidence"]:
+        if e["modality"] == "asserted":
+            date = e["event_date"] or e["date"]
+            known = first.get(e["article"])
+            if known is None or (date and (not known or date < known)):
+                first[e["article"]] = date
+    dates = [first[article] for article in sorted(first)]
+    return dates + [attrs["first_date"]] * max(attrs["sources"] - len(dates), 0)
+
+
+def _trend(items: list[tuple[str, float, str]]) -> str:
+    dated = sorted((date, score) for date, score, _ in items if date)
     if len({d for d, _ in dated}) < 2:
         return ""
     half = len(dated) // 2
@@ -76,6 +90,27 @@ def _trend(reports: list[dict[str, Any]]) -> str:
     if change < -TREND_THRESHOLD:
         return "cooling"
     return "steady"
+
+
+def _summary(a: str, b: str, items: list[tuple[str, float, str]]) -> dict[str, Any]:
+    """:func:`summarize` over (date, score, quad) tuples."""
+    dates = sorted(date for date, _, _ in items if date)
+    by_quad = dict.fromkeys(QUADS, 0)
+    for _, _, quad in items:
+        by_quad[quad] = by_quad.get(quad, 0) + 1
+    positive = sum(score for _, score, _ in items if score > 0)
+    negative = sum(score for _, score, _ in items if score < 0)
+    return {
+        "actors": sorted([a, b]),
+        "events": len(items),
+        "by_quad": by_quad,
+        "score": round(positive + negative, 6),
+        "cooperation": round(positive, 6),
+        "conflict": round(negative, 6),
+        "first_date": dates[0] if dates else "",
+        "last_date": dates[-1] if dates else "",
+        "trend": _trend(items),
+    }
 
 
 def summarize(a: str, b: str, reports: list[dict[str, Any]]) -> dict[str, Any]:
@@ -91,35 +126,7 @@ def summarize(a: str, b: str, reports: list[dict[str, Any]]) -> dict[str, Any]:
         >>> s["score"], s["trend"], s["by_quad"]["material-conflict"]
         (-1.0, 'warming', 1)
     """
-    dates = sorted(r["date"] for r in reports if r["date"])
-    by_quad = dict.fromkeys(QUADS, 0)
-    for r in reports:
-        by_quad[r["quad"]] = by_quad.get(r["quad"], 0) + 1
-    positive = sum(r["score"] for r in reports if r["score"] > 0)
-    negative = sum(r["score"] for r in reports if r["score"] < 0)
-    return {
-        "actors": sorted([a, b]),
-        "events": len(reports),
-        "by_quad": by_quad,
-        "score": round(positive + negative, 6),
-        "cooperation": round(positive, 6),
-        "conflict": round(negative, 6),
-        "first_date": dates[0] if dates else "",
-        "last_date": dates[-1] if dates else "",
-        "trend": _trend(reports),
-    }
-
-
-def _pair_reports(
-    G: nx.MultiDiGraph, *, min_sources: int = 1
-) -> dict[tuple[str, str], list[dict[str, Any]]]:
-    grouped: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for u, v, attrs in G.edges(data=True):
-        if attrs["static"] or attrs["sources"] < min_sources or u == v:
-            continue
-        key = (u, v) if u < v else (v, u)
-        grouped[key].extend(edge_reports(u, v, attrs))
-    return grouped
+    return _summary(a, b, [(r["date"], r["score"], r["quad"]) for r in reports])
 
 
 def pair_summaries(
@@ -136,10 +143,15 @@ def pair_summaries(
         >>> [(s["events"], s["score"], s["trend"]) for s in summaries.values()]
         [(3, 0.0, 'warming')]
     """
-    return {
-        key: summarize(*key, reports)
-        for key, reports in sorted(_pair_reports(G, min_sources=min_sources).items())
-    }
+    grouped: dict[tuple[str, str], list[tuple[str, float, str]]] = defaultdict(list)
+    for u, v, attrs in G.edges(data=True):
+        if attrs["static"] or attrs["sources"] < min_sources or u == v:
+            continue
+        score, quad = attrs["score"], attrs["quad"]
+        grouped[(u, v) if u < v else (v, u)].extend(
+            (date, score, quad) for date in _report_dates(attrs)
+        )
+    return {key: _summary(*key, items) for key, items in sorted(grouped.items())}
 
 
 def pair_timeline(G: nx.MultiDiGraph, a: str, b: str) -> dict[str, Any]:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-MAX_ISOLATES = 20
-"""How many isolates the Markdown report names (the JSON report lists them all)."""
+MAX_NAMES = 20
+"""How many members of a community, or isolates, the Markdown report names (JSON: all)."""
 
 
 def _cell(value: object) -> str:
@@ -25,6 +25,17 @@ def _table(headers: list[str], rows: list[list[object]]) -> list[str]:
     lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in rows]
     return lines
+
+
+def _names(names: list[str], limit: int = MAX_NAMES) -> str:
+    """Comma-separated names, the first ``limit`` of them.
+
+    Examples:
+        >>> _names(["a", "b", "c"], limit=2)
+        'a, b and 1 more'
+    """
+    shown = ", ".join(names[:limit])
+    return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
 
 
 def _score(value: float) -> str:
@@ -58,7 +69,7 @@ def report_markdown(report: dict[str, Any]) -> str:
     lines = [
         "# Network report",
         "",
-        f"{g['actors']} {g['level']}, {g['relations']} relations ({g['event_relations']} events, "
+        f"{g['actors']} actors{' (people and organizations rolled up into countries)' if g['level'] == 'countries' else ''}, {g['relations']} relations ({g['event_relations']} events, "
         f"tying {g['pairs']} pairs of actors), from {g['articles']} articles.",
         f"Betweenness: {settings['betweenness']} (exact up to {settings['approx_above']} nodes, "
         f"estimated from {settings['samples']} sampled sources above); "
@@ -95,8 +106,11 @@ def report_markdown(report: dict[str, Any]) -> str:
     if not report["communities"]:
         lines.append("No cooperative ties.")
     for c in report["communities"]:
-        names = ", ".join(m["label"] for m in c["members"])
-        lines.append(f"- **{c['id']}** ({c['size']}): {names}")
+        lines.append(f"- **{c['id']}** ({c['size']}): {_names([m['label'] for m in c['members']])}")
+    if report["community_count"] > len(report["communities"]):
+        lines.append(
+            f"- … {report['community_count'] - len(report['communities'])} smaller communities"
+        )
     lines += [
         "",
         "## Brokers",
@@ -133,16 +147,13 @@ def report_markdown(report: dict[str, Any]) -> str:
         lines.append("No triangle of signed ties.")
     comp = report["components"]
     isolates = [i["label"] for i in comp["isolates"]]
-    shown = ", ".join(isolates[:MAX_ISOLATES]) + (
-        f" and {len(isolates) - MAX_ISOLATES} more" if len(isolates) > MAX_ISOLATES else ""
-    )
     largest = comp["sizes"][0] if comp["sizes"] else 0
     lines += [
         "",
         "## Components",
         "",
-        f"{comp['components']} connected components; the largest holds {largest} {report['graph']['level']}.",
-        f"{len(isolates)} isolates (no relation at all){': ' + shown if isolates else ''}.",
+        f"{comp['components']} connected components; the largest holds {largest} actors.",
+        f"{len(isolates)} isolates (no relation at all){': ' + _names(isolates) if isolates else ''}.",
     ]
     return "\n".join(lines) + "\n"
 

@@ -59,13 +59,14 @@ def analyze(
         G: an actor graph (:func:`graphkit.analyze.projections.actor_graph`).
         level: ``"actors"``, or ``"countries"`` to roll people and organizations up into
             their country first (:func:`graphkit.analyze.projections.country_graph`).
-        top: how many actors, pairs, brokers and triads to list.
+        top: how many actors, communities, pairs, brokers and triads to list.
         seed: seed of the community detection and of sampled betweenness.
         approx_above, k: betweenness is estimated from ``k`` sampled sources above
             ``approx_above`` nodes.
 
     Returns:
-        A JSON-ready dict: ``graph`` (sizes), ``settings``, ``top_actors``, ``communities``,
+        A JSON-ready dict: ``graph`` (sizes), ``settings``, ``top_actors``, ``communities``
+        (the ``top`` largest, members by decreasing betweenness), ``community_count``,
         ``brokers``, ``cooperative_pairs``, ``conflictual_pairs``, ``balance`` and
         ``components``. Actors are given by IRI and label.
     """
@@ -125,8 +126,9 @@ def analyze(
                     for n in sorted(members, key=lambda n: -between[n])
                 ],
             }
-            for group, members in sorted(groups.items())
+            for group, members in sorted(groups.items())[:top]
         ],
+        "community_count": len(groups),
         "brokers": [
             {
                 "iri": n,

@@ -27,13 +27,13 @@ def _source_args(p: argparse.ArgumentParser) -> None:
     group.add_argument("--graph", type=Path, nargs="+", metavar="FILE", help="RDF file(s) instead of a store")
 
 
-def _open_source(args: argparse.Namespace):  # noqa: ANN202
+def _open_source(args: argparse.Namespace):
     from graphkit.store import open_source
 
     return open_source(store=args.store, graphs=args.graph or ())
 
 
-def _settings(args: argparse.Namespace):  # noqa: ANN202
+def _settings(args: argparse.Namespace):
     from graphkit.config import Settings
 
     changes = {}

@@ -163,7 +163,7 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
         try:
             row = json.loads(line)
             for key in ("article", "s", "p", "o"):
-                row[key]  # noqa: B018
+                row[key]
         except (ValueError, KeyError, TypeError) as err:
             msg = f"{path} line {n}: not a gold line ({err}); each line is JSON with article, s, p, o"
             raise InputError(msg) from err

@@ -100,7 +100,7 @@ def add_article(graph: Graph, article: Article) -> URIRef:
 def add_entity(graph: Graph, entity: Entity) -> URIRef:
     """Type, label, aliases and external identifiers of one entity."""
     node = entity_iri(entity.key)
-    graph.add((node, RDF.type, GK[entity.type]))
+    graph.add((node, RDF.type, URIRef(GK_IRI + entity.type)))
     graph.add((node, RDFS.label, Literal(entity.name)))
     for alias in entity.aliases:
         if alias != entity.name:
@@ -118,7 +118,7 @@ def add_entity(graph: Graph, entity: Entity) -> URIRef:
 def add_relation(graph: Graph, relation: Relation, article_node: URIRef) -> URIRef:
     """The relation triple (when asserted) and its evidence node; returns the evidence IRI."""
     s, o = entity_iri(relation.subject.key), entity_iri(relation.object.key)
-    p = GK[relation.predicate]
+    p = URIRef(GK_IRI + relation.predicate)
     ev = relation.evidence
     if ev.modality == "asserted":
         graph.add((s, p, o))

@@ -30,15 +30,10 @@ from graphkit.lexicon import Lexicon, load_lexicon, norm
 from graphkit.records import Entity
 
 TITLE_WORDS = frozenset(
-    "president prime minister mr mrs ms dr sir lord lady king queen prince princess sheikh "
-    "ayatollah archbishop gen general brig maj lt col colonel capt captain adm admiral sen senator rep "
-    "secretary chancellor premier emir sultan pope cardinal bishop rev judge justice "
-    "ambassador envoy foreign defense defence interior finance trade deputy vice chief "
-    "supreme leader commander spokesman spokeswoman spokesperson press state former "
-    "late then acting interim new".split()
+    ["president", "prime", "minister", "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "king", "queen", "prince", "princess", "sheikh", "ayatollah", "archbishop", "gen", "general", "brig", "maj", "lt", "col", "colonel", "capt", "captain", "adm", "admiral", "sen", "senator", "rep", "secretary", "chancellor", "premier", "emir", "sultan", "pope", "cardinal", "bishop", "rev", "judge", "justice", "ambassador", "envoy", "foreign", "defense", "defence", "interior", "finance", "trade", "deputy", "vice", "chief", "supreme", "leader", "commander", "spokesman", "spokeswoman", "spokesperson", "press", "state", "former", "late", "then", "acting", "interim", "new"]
 )
-PERSON_PRONOUNS = frozenset("he him his she her hers".split())
-GROUP_PRONOUNS = frozenset("it its they them their theirs".split())
+PERSON_PRONOUNS = frozenset(["he", "him", "his", "she", "her", "hers"])
+GROUP_PRONOUNS = frozenset(["it", "its", "they", "them", "their", "theirs"])
 
 # Weights multiply a relation's confidence: how sure we are this actor is who it names.
 HOW_WEIGHT = {
@@ -96,7 +91,6 @@ class MentionIndex:
     def antecedent(self, token: Token) -> Actor | None:
         """Nearest earlier actor compatible with a pronoun, in this or the two previous sentences."""
         want_person = token.lower_ in PERSON_PRONOUNS
-        sent_start = token.sent.start
         first_sent = token.sent
         for _ in range(2):
             if first_sent.start == 0:
@@ -107,7 +101,7 @@ class MentionIndex:
         # "Trump praised him": an object pronoun is not its own clause's subject
         local_subjects = {
             c.i for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")
-        } if token.dep_ in ("dobj", "pobj", "dative") or token.dep_ == "poss" and token.head.dep_ in ("dobj", "pobj") else set()
+        } if token.dep_ in ("dobj", "pobj", "dative") or (token.dep_ == "poss" and token.head.dep_ in ("dobj", "pobj")) else set()
         if token.dep_ == "pobj":
             local_subjects |= {c.i for c in token.head.head.children if c.dep_ in ("nsubj", "nsubjpass")}
         excluded = {self.by_token[i].entity.key for i in local_subjects if i in self.by_token}
@@ -196,9 +190,9 @@ def _typed(span: Span, lex: Lexicon) -> Actor | None:
     if "\n" in span.text or " - " in span.text:
         return None  # headings and bylines run into each other
     if span.label_ in ("PERSON", "ORG") and len(span) == 1:
-        place = lex.metonym(name)
-        if place is not None:  # "Bogotá" tagged as a person is still the capital
-            return Actor(country_entity(lex, place.iso3), "metonymy", Entity("Place", name))
+        capital = lex.metonym(name)
+        if capital is not None:  # "Bogotá" tagged as a person is still the capital
+            return Actor(country_entity(lex, capital.iso3), "metonymy", Entity("Place", name))
     org = lex.organization(name) if span.label_ in ("ORG", "FAC", "GPE", "NORP", "PERSON") else None
     if org is not None:
         if org.country and org.country in lex.by_iso3:
@@ -231,19 +225,15 @@ def _typed(span: Span, lex: Lexicon) -> Actor | None:
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 STATE_BODY_WORDS = frozenset(
-    "ministry department embassy consulate government army police forces navy parliament "
-    "court office cabinet military guard guards agency service council".split()
+    ["ministry", "department", "embassy", "consulate", "government", "army", "police", "forces", "navy", "parliament", "court", "office", "cabinet", "military", "guard", "guards", "agency", "service", "council"]
 )
 PLACE_NOUNS = frozenset(
-    "department province region state county district city town village municipality "
-    "governorate oblast prefecture".split()
+    ["department", "province", "region", "state", "county", "district", "city", "town", "village", "municipality", "governorate", "oblast", "prefecture"]
 )
 
 
 PERSON_TITLES = frozenset(
-    "president minister mr mrs ms dr sir senator ambassador envoy secretary chancellor premier "
-    "king queen prince princess sheikh ayatollah general spokesman spokeswoman spokesperson "
-    "leader diplomat governor mayor judge pope archbishop".split()
+    ["president", "minister", "mr", "mrs", "ms", "dr", "sir", "senator", "ambassador", "envoy", "secretary", "chancellor", "premier", "king", "queen", "prince", "princess", "sheikh", "ayatollah", "general", "spokesman", "spokeswoman", "spokesperson", "leader", "diplomat", "governor", "mayor", "judge", "pope", "archbishop"]
 )
 
 
@@ -366,10 +356,10 @@ def _acronyms(doc: Doc, index: MentionIndex) -> None:
     if not by_acronym:
         return
     for tok in doc:
-        actor = by_acronym.get(tok.text)
-        if actor is None or (tok.i in index.by_token and index.by_token[tok.i].entity.type != "Person" and tok.ent_id_):
+        named = by_acronym.get(tok.text)
+        if named is None or (tok.i in index.by_token and index.by_token[tok.i].entity.type != "Person" and tok.ent_id_):
             continue
-        index.by_token[tok.i] = Actor(actor.entity, "alias", actor.place)
+        index.by_token[tok.i] = Actor(named.entity, "alias", named.place)
     index.spans = [
         (span, index.by_token.get(span.start, actor)) if span.text in by_acronym else (span, actor)
         for span, actor in index.spans

@@ -164,10 +164,10 @@ def test_extract_evidence_offsets_point_at_the_text() -> None:
 def test_extract_confidence_lower_for_pronouns_and_metonymy() -> None:
     named = extract_text("Peru criticized Chile.").relations[0].evidence.confidence
     metonymic = extract_text("Lima criticized Chile.").relations[0].evidence.confidence
-    pronoun = [
+    pronoun = next(
         r for r in extract_text("Alberto Otárola spoke on Monday. He criticized Chile.").relations
         if r.predicate == "criticized"
-    ][0].evidence.confidence
+    ).evidence.confidence
     assert named > metonymic
     assert named > pronoun
 

@@ -47,7 +47,7 @@ def _salient_country(index: MentionIndex) -> Actor | None:
             ents[actor.entity.key] = actor.entity
     if not counts:
         return None
-    (top, n), *rest = counts.most_common(2) + [("", 0)]
+    (top, n), *rest = [*counts.most_common(2), ("", 0)]
     if rest and rest[0][1] * 2 > n:
         return None  # no clear home country
     return Actor(ents[top], "implicit")
@@ -104,9 +104,7 @@ def _valid(found: Found) -> bool:
         return o.type == "Person"
     if s.type == "Place":
         return False
-    if o.type == "Place" and p not in ("visited", "attacked", "protested", "threatened", "mobilizedAgainst", "retreatedFrom"):
-        return False
-    return True
+    return not (o.type == "Place" and p not in ("visited", "attacked", "protested", "threatened", "mobilizedAgainst", "retreatedFrom"))
 
 
 def extract_doc(doc: Doc, article: Article, *, min_confidence: float = 0.0, lex: Lexicon | None = None) -> ArticleResult:

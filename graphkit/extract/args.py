@@ -17,22 +17,14 @@ from graphkit.resolve import Actor, MentionIndex
 
 # Common nouns that act for the country or organization modifying them.
 AGENT_NOUNS = frozenset(
-    "government governments administration authorities authority officials official diplomats "
-    "diplomat embassy embassies ministry ministries troops forces army military police "
-    "prosecutors prosecutor agents agent ambassador ambassadors envoy envoys delegation "
-    "negotiators leaders leader president minister court courts navy air jets warplanes "
-    "soldiers intelligence spokesman spokeswoman spokesperson citizens nationals migrants "
-    "people state regime officers commanders commander parliament lawmakers cabinet "
-    "counterpart counterparts consulate consulates planes aircraft drones missiles".split()
+    ["government", "governments", "administration", "authorities", "authority", "officials", "official", "diplomats", "diplomat", "embassy", "embassies", "ministry", "ministries", "troops", "forces", "army", "military", "police", "prosecutors", "prosecutor", "agents", "agent", "ambassador", "ambassadors", "envoy", "envoys", "delegation", "negotiators", "leaders", "leader", "president", "minister", "court", "courts", "navy", "air", "jets", "warplanes", "soldiers", "intelligence", "spokesman", "spokeswoman", "spokesperson", "citizens", "nationals", "migrants", "people", "state", "regime", "officers", "commanders", "commander", "parliament", "lawmakers", "cabinet", "counterpart", "counterparts", "consulate", "consulates", "planes", "aircraft", "drones", "missiles"]
 )
 
 
 # Nouns for people or parties related to their possessor, not standing for it ("his daughter",
 # "Washington's closest partners").
 RELATIONAL_NOUNS = frozenset(
-    "daughter son wife husband family brother sister mother father child children spy "
-    "partner partners ally allies neighbour neighbor neighbours neighbors rival rivals enemy "
-    "enemies friend friends critic critics opponent opponents victim victims lawyer".split()
+    ["daughter", "son", "wife", "husband", "family", "brother", "sister", "mother", "father", "child", "children", "spy", "partner", "partners", "ally", "allies", "neighbour", "neighbor", "neighbours", "neighbors", "rival", "rivals", "enemy", "enemies", "friend", "friends", "critic", "critics", "opponent", "opponents", "victim", "victims", "lawyer"]
 )
 
 
@@ -51,28 +43,18 @@ def conjuncts(token: Token) -> list[Token]:
 
 # Nouns for groups of people that act for the country they are "of" or "in", or that modifies them.
 GROUP_NOUNS = frozenset(
-    "groups group students protesters demonstrators rebels opposition supporters workers "
-    "refugees militants youths settlers fighters insurgents guerrillas villagers residents "
-    "activists farmers miners crowds crowd mob police army troops forces soldiers citizens "
-    "civilians leaders officials delegates politicians party parties factions militia "
-    "militias authorities government minister ministers towns cities villages positions "
-    "bases targets border borders territory goods exports imports products companies firms "
-    "banks nationals journalists diplomats inspectors prisoners militiamen advisers experts "
-    "tourists sailors pilots peacekeepers monitors envoys delegation elders tanks helicopters "
-    "gunships ships warships boats artillery bombers fighter camps camp positions homes "
-    "landowners servicemen troopers marines commandos inhabitants population parliament".split()
+    ["groups", "group", "students", "protesters", "demonstrators", "rebels", "opposition", "supporters", "workers", "refugees", "militants", "youths", "settlers", "fighters", "insurgents", "guerrillas", "villagers", "residents", "activists", "farmers", "miners", "crowds", "crowd", "mob", "police", "army", "troops", "forces", "soldiers", "citizens", "civilians", "leaders", "officials", "delegates", "politicians", "party", "parties", "factions", "militia", "militias", "authorities", "government", "minister", "ministers", "towns", "cities", "villages", "positions", "bases", "targets", "border", "borders", "territory", "goods", "exports", "imports", "products", "companies", "firms", "banks", "nationals", "journalists", "diplomats", "inspectors", "prisoners", "militiamen", "advisers", "experts", "tourists", "sailors", "pilots", "peacekeepers", "monitors", "envoys", "delegation", "elders", "tanks", "helicopters", "gunships", "ships", "warships", "boats", "artillery", "bombers", "fighter", "camps", "camp", "positions", "homes", "landowners", "servicemen", "troopers", "marines", "commandos", "inhabitants", "population", "parliament"]
 )
 
 
-LEADER_NOUNS = frozenset("president leader premier chancellor king queen emir".split())
+LEADER_NOUNS = frozenset(["president", "leader", "premier", "chancellor", "king", "queen", "emir"])
 NON_STATE_GROUPS = frozenset(
-    "rebels rebel militants insurgents guerrillas separatists militia militias fighters "
-    "protesters demonstrators students opposition activists settlers".split()
+    ["rebels", "rebel", "militants", "insurgents", "guerrillas", "separatists", "militia", "militias", "fighters", "protesters", "demonstrators", "students", "opposition", "activists", "settlers"]
 )
 
 
 def _of_objects(token: Token) -> list[Token]:
-    out = []
+    out: list[Token] = []
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "like", "including"):
             out.extend(c for c in child.children if c.dep_ == "pobj")

@@ -20,9 +20,7 @@ from graphkit.resolve import Actor, MentionIndex
 from graphkit.vocab import relation
 
 LIGHT_VERBS = frozenset(
-    "hold have impose announce sign conduct launch make issue reach level lodge file "
-    "stage carry pay give extend offer express voice slap order approve seek host begin "
-    "resume open deliver send provide receive mount step unveil".split()
+    ["hold", "have", "impose", "announce", "sign", "conduct", "launch", "make", "issue", "reach", "level", "lodge", "file", "stage", "carry", "pay", "give", "extend", "offer", "express", "voice", "slap", "order", "approve", "seek", "host", "begin", "resume", "open", "deliver", "send", "provide", "receive", "mount", "step", "unveil"]
 )
 SUBJECT_PREPS = ("by", "from")
 
@@ -130,8 +128,8 @@ def _emit(
                 yield Found(s, intent, o, cue, span, conf * 0.85, "asserted", f"intent:{method}")
 
 
-BLAME_ADJECTIVES = frozenset("responsible culpable guilty behind liable".split())
-SAY_VERBS = frozenset("say believe conclude think assert claim insist tell find state".split())
+BLAME_ADJECTIVES = frozenset(["responsible", "culpable", "guilty", "behind", "liable"])
+SAY_VERBS = frozenset(["say", "believe", "conclude", "think", "assert", "claim", "insist", "tell", "find", "state"])
 DEEP_OBJECT_RELATIONS = frozenset({"criticized", "rejected", "accused", "praised", "supported", "protested"})
 
 
@@ -155,9 +153,7 @@ CLAUSE_OBJECT_RELATIONS = frozenset({"threatened", "requested", "accused", "prot
 # "vow"/"warn"/"promise" threaten only when what they announce is hostile
 SOFT_THREAT_VERBS = frozenset({"vow", "warn", "caution"})
 HOSTILE_WORDS = frozenset(
-    "punish retaliate retaliation revenge avenge respond response consequence consequences price "
-    "war force destroy crush strike attack target hit pay wipe annihilate invade bomb "
-    "sanction sanctions expel retaliatory military escalation".split()
+    ["punish", "retaliate", "retaliation", "revenge", "avenge", "respond", "response", "consequence", "consequences", "price", "war", "force", "destroy", "crush", "strike", "attack", "target", "hit", "pay", "wipe", "annihilate", "invade", "bomb", "sanction", "sanctions", "expel", "retaliatory", "military", "escalation"]
 )
 PROTEST_VERBS = frozenset({"protest", "demonstrate", "rally", "march"})
 XCOMP_OBJECT_RELATIONS = frozenset({"threatened", "rejected", "requested", "agreedWith", "protested"})
@@ -197,24 +193,19 @@ def _deep_objects(verb: Token, index: MentionIndex) -> list[tuple[Token, Actor]]
 
 OBLIGATION_MODALS = frozenset({"must", "should"})
 REDUCE_VERBS = frozenset(
-    "suspend halt cut reduce cancel freeze sever break downgrade end stop prohibit deny close "
-    "withdraw recall curtail scale abandon".split()
+    ["suspend", "halt", "cut", "reduce", "cancel", "freeze", "sever", "break", "downgrade", "end", "stop", "prohibit", "deny", "close", "withdraw", "recall", "curtail", "scale", "abandon"]
 )
 BUILD_VERBS = frozenset(
-    "restore establish resume normalize normalise upgrade improve strengthen expand deepen "
-    "renew boost forge build".split()
+    ["restore", "establish", "resume", "normalize", "normalise", "upgrade", "improve", "strengthen", "expand", "deepen", "renew", "boost", "forge", "build"]
 )
-RELATION_NOUNS = frozenset("ties relations cooperation links contacts partnership dialogue".split())
+RELATION_NOUNS = frozenset(["ties", "relations", "cooperation", "links", "contacts", "partnership", "dialogue"])
 TIES_NOUNS = frozenset(
-    "aid links relations ties visit cooperation trade flights assistance supplies deliveries "
-    "program programme borders border mediation entry contacts talks imports exports loans "
-    "funding investment embassy".split()
+    ["aid", "links", "relations", "ties", "visit", "cooperation", "trade", "flights", "assistance", "supplies", "deliveries", "program", "programme", "borders", "border", "mediation", "entry", "contacts", "talks", "imports", "exports", "loans", "funding", "investment", "embassy"]
 )
 
 
 DEMAND_SAY_VERBS = frozenset(
-    "say declare demand insist tell state conclude reiterate announce stress argue write "
-    "urge maintain assert repeat add warn".split()
+    ["say", "declare", "demand", "insist", "tell", "state", "conclude", "reiterate", "announce", "stress", "argue", "write", "urge", "maintain", "assert", "repeat", "add", "warn"]
 )
 
 
@@ -281,12 +272,9 @@ def blame_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
 
 
 NEGATIVE_LABELS = frozenset(
-    "unacceptable unjustified horrendous reckless irresponsible outrageous illegal shameful "
-    "deplorable absurd baseless unfounded provocative dangerous barbaric cowardly criminal "
-    "heinous despicable appalling abhorrent irresponsible hostile aggressive destabilizing "
-    "shortsighted unjust unlawful terrorist".split()
+    ["unacceptable", "unjustified", "horrendous", "reckless", "irresponsible", "outrageous", "illegal", "shameful", "deplorable", "absurd", "baseless", "unfounded", "provocative", "dangerous", "barbaric", "cowardly", "criminal", "heinous", "despicable", "appalling", "abhorrent", "irresponsible", "hostile", "aggressive", "destabilizing", "shortsighted", "unjust", "unlawful", "terrorist"]
 )
-LABEL_VERBS = frozenset("call describe label brand term deem".split())
+LABEL_VERBS = frozenset(["call", "describe", "label", "brand", "term", "deem"])
 
 
 def label_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
@@ -303,9 +291,9 @@ def label_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
 
 
 def _labels(verb: Token) -> bool:
-    return verb.lemma_ in LABEL_VERBS and any(
+    return (verb.lemma_ in LABEL_VERBS and any(
         c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") for c in verb.children
-    ) or any(c.pos_ == "ADJ" and c.lower_ in NEGATIVE_LABELS for c in verb.subtree)
+    )) or any(c.pos_ == "ADJ" and c.lower_ in NEGATIVE_LABELS for c in verb.subtree)
 
 
 def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> Iterator[Found]:
@@ -315,9 +303,12 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
             continue
         if cue.relation == "spokeWith" and verb.lemma_ == "call" and _labels(verb):
             continue
-        if cue.relation == "threatened" and verb.lemma_ in SOFT_THREAT_VERBS:
-            if not any(t.lemma_.lower() in HOSTILE_WORDS for t in verb.subtree):
-                continue
+        if (
+            cue.relation == "threatened"
+            and verb.lemma_ in SOFT_THREAT_VERBS
+            and not any(t.lemma_.lower() in HOSTILE_WORDS for t in verb.subtree)
+        ):
+            continue
         if _passive(verb):
             objects = []
             for child in verb.children:
@@ -334,8 +325,10 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
             if not subjects and cue.relation == "arrested":
                 # "was jailed in Russia": the country where it happened acted
                 subjects = [
-                    a for a in (actors_of(p, index) for p in prep_objects(verb, ("in",))) for a in a
-                    if a[1].entity.type == "Country"
+                    found
+                    for place in prep_objects(verb, ("in",))
+                    for found in actors_of(place, index)
+                    if found[1].entity.type == "Country"
                 ]
             confidence = VERBAL_CONFIDENCE
         else:
@@ -407,7 +400,7 @@ def _noun_subjects(noun: Token, index: MentionIndex) -> tuple[list[tuple[Token, 
     return [], 0.0
 
 
-EXPERIENCE_VERBS = frozenset("experience face suffer endure receive undergo incur".split())
+EXPERIENCE_VERBS = frozenset(["experience", "face", "suffer", "endure", "receive", "undergo", "incur"])
 
 
 def _governor(noun: Token) -> Token:
@@ -506,9 +499,9 @@ def _between_surface(noun: Token, index: MentionIndex) -> list[tuple[Token, Acto
                 index.actor_at(doc[k]) is not None and index.actor_at(doc[k]).entity.type == "Person"  # type: ignore[union-attr]
                 for k in range(nxt, min(end, nxt + 3))
             )
-            if not (actor.entity.type != "Person" and person_follows):
-                if all(actor.entity.key != a.entity.key for _, a in out):
-                    out.append((tok, actor))
+            titled = actor.entity.type != "Person" and person_follows
+            if not titled and all(actor.entity.key != a.entity.key for _, a in out):
+                out.append((tok, actor))
             j = nxt
             continue
         j += 1

@@ -22,19 +22,17 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-MODALS = frozenset("may might could would should can shall must".split())
+MODALS = frozenset(["may", "might", "could", "would", "should", "can", "shall", "must"])
 FUTURE = frozenset({"will", "'ll", "wo"})
 IRREALIS_HEADS = frozenset(
-    "plan want hope seek threaten intend propose offer consider aim expect try promise vow "
-    "prepare wish need decide agree refuse fail urge ask call demand push press pledge "
-    "suggest recommend mull weigh contemplate insist".split()
+    ["plan", "want", "hope", "seek", "threaten", "intend", "propose", "offer", "consider", "aim", "expect", "try", "promise", "vow", "prepare", "wish", "need", "decide", "agree", "refuse", "fail", "urge", "ask", "call", "demand", "push", "press", "pledge", "suggest", "recommend", "mull", "weigh", "contemplate", "insist"]
 )
-NEGATING_HEADS = frozenset("refuse fail decline deny avoid".split())
-HEDGES = frozenset("reportedly allegedly purportedly supposedly apparently rumoredly".split())
+NEGATING_HEADS = frozenset(["refuse", "fail", "decline", "deny", "avoid"])
+HEDGES = frozenset(["reportedly", "allegedly", "purportedly", "supposedly", "apparently", "rumoredly"])
 HYPOTHETICAL_MODIFIERS = frozenset(
-    "potential possible proposed planned future prospective eventual further new".split()
+    ["potential", "possible", "proposed", "planned", "future", "prospective", "eventual", "further", "new"]
 )
-IRREALIS_NOUNS = frozenset("prospect risk possibility threat danger fear plan proposal bid call".split())
+IRREALIS_NOUNS = frozenset(["prospect", "risk", "possibility", "threat", "danger", "fear", "plan", "proposal", "bid", "call"])
 
 
 def _clause_flags(tok: Token) -> str | None:
@@ -52,10 +50,12 @@ def _clause_flags(tok: Token) -> str | None:
 
 
 INTENT_HEADS = frozenset(
-    "promise pledge offer agree vow commit decide prepare willing ready prepared determined "
-    "intend plan resolve undertake".split()
+    ["promise", "pledge", "offer", "agree", "vow", "commit", "decide", "prepare", "willing", "ready", "prepared", "determined", "intend", "plan", "resolve", "undertake"]
 )
 CONDITIONAL_MARKS = frozenset({"unless", "if"})
+REQUEST_HEADS = frozenset(
+    ["call", "urge", "demand", "seek", "push", "press", "ask", "want", "propose", "threaten", "consider", "weigh", "discuss"]
+)
 
 
 def _intent_chain(cue: Token) -> tuple[bool, bool]:
@@ -109,9 +109,12 @@ def modality(cue: Token) -> str:
                 return "hypothetical"
         # "called for sanctions against Nigeria": asked for, not imposed
         gov = cue.head.head if cue.dep_ == "pobj" else cue.head if cue.dep_ == "dobj" else None
-        if gov is not None and gov.lemma_ in ("call", "urge", "demand", "seek", "push", "press", "ask", "want", "propose", "threaten", "consider", "weigh", "discuss"):
-            if gov.lemma_ != "call" or cue.head.lower_ == "for":
-                return "hypothetical"
+        if (
+            gov is not None
+            and gov.lemma_ in REQUEST_HEADS
+            and (gov.lemma_ != "call" or cue.head.lower_ == "for")
+        ):
+            return "hypothetical"
         # climb from the noun to the verb or noun that governs it
         hops = 0
         while tok.dep_ in ("dobj", "pobj", "prep", "conj", "compound", "appos", "nsubjpass", "attr") and hops < 4:

@@ -19,7 +19,7 @@ from graphkit.resolve import Actor, MentionIndex
 TITLE_CONFIDENCE = 0.9
 APPOSITION_CONFIDENCE = 0.8
 IMPLICIT_CONFIDENCE = 0.55
-LEAD_VERBS = frozenset("head lead chair run command found".split())
+LEAD_VERBS = frozenset(["head", "lead", "chair", "run", "command", "found"])
 
 
 def _title_before(span: Span, lex: Lexicon) -> tuple[str, int, str] | None:
@@ -49,7 +49,7 @@ def _title_before(span: Span, lex: Lexicon) -> tuple[str, int, str] | None:
 def _holder_before(doc: Span, lo: int, index: MentionIndex) -> Actor | None:
     """The country/organization named right before a title ("U.S. President", "NATO Secretary-General")."""
     tok_i = lo - 1
-    while tok_i >= doc.sent.start and doc.doc[tok_i].tag_ in ("POS",) or (
+    while (tok_i >= doc.sent.start and doc.doc[tok_i].tag_ in ("POS",)) or (
         tok_i >= doc.sent.start and doc.doc[tok_i].lower_ in ("former", "then", "the")
     ):
         tok_i -= 1
@@ -145,14 +145,14 @@ def _person_titles(
     for head in candidates:
         if head.i in index.by_token:
             continue
-        rel = _title_noun_relation(head, lex)
-        if rel is None:
+        noun_rel = _title_noun_relation(head, lex)
+        if noun_rel is None:
             continue
         holder = _poss_holder(head, index)
         if holder is None:
             continue
         lo, hi = min(span.start, head.left_edge.i), max(span.end, head.i + 1)
-        yield Found(actor, rel, holder, head, (lo, hi), APPOSITION_CONFIDENCE * actor.weight, "asserted", "apposition")
+        yield Found(actor, noun_rel, holder, head, (lo, hi), APPOSITION_CONFIDENCE * actor.weight, "asserted", "apposition")
         return
 
 
@@ -169,7 +169,7 @@ def _located(span: Span, actor: Actor, index: MentionIndex) -> Iterator[Found]:
         k = j + 1
         if doc[k].lower_ == "in":
             k += 1
-        while k < len(doc) and (doc[k].lower_ == "the" or doc[k].dep_ in ("poss", "amod", "case") and doc[k].i not in index.by_token):
+        while k < len(doc) and (doc[k].lower_ == "the" or (doc[k].dep_ in ("poss", "amod", "case") and doc[k].i not in index.by_token)):
             k += 1
         while k < len(doc) and doc[k].dep_ == "poss" and k + 1 < len(doc) and doc[k + 1].tag_ == "POS":
             # "Necoclí, in Colombia's northwestern Antioquia department": the place, not its owner

@@ -23,9 +23,8 @@ Examples:
 
 from __future__ import annotations
 
-import gc
-
 import contextlib
+import gc
 import hashlib
 import time
 from pathlib import Path

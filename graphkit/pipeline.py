@@ -185,6 +185,10 @@ def remove(articles: Sequence[str], *, store: Path) -> int:
             for iri in matches:
                 st.remove_article(URIRef(iri))
                 removed += 1
+        if removed:
+            from graphkit.merge import resolve_store
+
+            resolve_store(st)  # merges that rested on a removed article are undone
     return removed
 
 

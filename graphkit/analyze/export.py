@@ -39,18 +39,31 @@ CSV_COLUMNS = (
 def write_atomic(path: Path, write: Callable[[Path], None]) -> Path:
     """Call ``write(tmp)`` on a temporary file next to ``path``, then move it onto ``path``.
 
+    The file gets the usual permissions (0666 less the umask). On error the temporary file
+    is removed and ``path`` is left as it was.
+
+    Raises:
+        InputError: the folder cannot be created or written.
+
     Examples:
         >>> import tempfile, pathlib
         >>> out = pathlib.Path(tempfile.mkdtemp()) / "x.txt"
         >>> write_atomic(out, lambda tmp: tmp.write_text("ok")).read_text()
         'ok'
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as err:
+        msg = f"cannot write '{path}': {err.strerror or err}; check the folder is writable"
+        raise InputError(msg) from None
     os.close(fd)
     tmp = Path(name)
     try:
         write(tmp)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)

@@ -49,6 +49,15 @@ def _describe(G: nx.Graph, node: str) -> str:
     return f"'{G.nodes[node].get('label', node)}' ({G.nodes[node].get('type', '?')}, {node})"
 
 
+def _shown(G: nx.Graph, key: str, node: str) -> str:
+    """A name as found, with the actor's label when the name is one of its aliases."""
+    label = str(G.nodes[node].get("label", node))
+    if normalize_name(label) == key:
+        return f"'{label}'"
+    alias = next((a for a in G.nodes[node].get("aliases", ()) if normalize_name(a) == key), key)
+    return f"'{alias}' ({label})"
+
+
 def find_actor(G: nx.Graph, name: str) -> str:
     """The node whose label or alias is ``name`` (case, accents and punctuation ignored).
 
@@ -84,12 +93,8 @@ def find_actor(G: nx.Graph, name: str) -> str:
         msg = f"no actor named '{name}': the graph has no actors; extract or load articles first"
         raise InputError(msg)
     close = difflib.get_close_matches(normalize_name(name), list(index), n=5, cutoff=0.6)
-    labels = sorted({G.nodes[node]["label"] for key in close for _, node in index[key]})
-    hint = (
-        "close matches: " + ", ".join(f"'{label}'" for label in labels)
-        if labels
-        else "nothing close"
-    )
+    labels = sorted({_shown(G, key, node) for key in close for _, node in index[key]})
+    hint = "close matches: " + ", ".join(labels) if labels else "nothing close"
     msg = f"no actor named '{name}'; {hint}; names are matched against labels and aliases"
     raise InputError(msg)
 

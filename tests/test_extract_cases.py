@@ -1,0 +1,76 @@
+"""Who did what to whom in sentence shapes that event coders test: one line per case.
+
+The shapes follow the PETRARCH event-coder unit tests (compound actors, passives, comma
+insertions, titled agents, reported speech, sentences with no event), rewritten with real
+countries so that the stock lexicon resolves them. Cases marked ``xfail`` are known gaps; they
+are strict, so a fix shows up as a failure here and the case moves to the passing list.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graphkit.pipeline import extract_text
+
+Triple = tuple[str, str, str]
+
+
+def events(text: str, *, modality: str = "asserted") -> set[Triple]:
+    """(subject, predicate, object) of the event relations the sentence gives, static ones left out."""
+    static = {"leaderOf", "officialOf", "memberOf", "locatedIn"}
+    return {
+        (r.subject.name, r.predicate, r.object.name)
+        for r in extract_text(text).relations
+        if r.evidence.modality == modality and r.predicate not in static
+    }
+
+
+def gap(case: tuple, reason: str) -> object:
+    return pytest.param(*case, marks=pytest.mark.xfail(reason=reason, strict=True))
+
+
+FOUND = [
+    # compound subjects and objects
+    ("France, Germany and Italy condemned Russia on Monday.", {("France", "criticized", "Russia"), ("Germany", "criticized", "Russia"), ("Italy", "criticized", "Russia")}),
+    ("Japan criticized China, South Korea and Vietnam over the dispute.", {("Japan", "criticized", "China"), ("Japan", "criticized", "South Korea"), ("Japan", "criticized", "Vietnam")}),
+    # passives: the agent is the subject
+    ("Iran was condemned by France on Tuesday.", {("France", "criticized", "Iran")}),
+    ("Iran was criticized by France and Germany.", {("France", "criticized", "Iran"), ("Germany", "criticized", "Iran")}),
+    # comma insertions and reported speech leave the dyad alone
+    ("Egypt, a senior official said, condemned Israel.", {("Egypt", "criticized", "Israel")}),
+    ("Egypt condemned Israel almost five years after crowds trashed its embassy, a senior official said on Saturday.", {("Egypt", "criticized", "Israel")}),
+    # titled agents act for their country or stay themselves
+    ("The Egyptian foreign minister criticized Israel.", {("Egypt", "criticized", "Israel")}),
+    ("French President Emmanuel Macron criticized Russia.", {("Emmanuel Macron", "criticized", "Russia")}),
+    ("The Italian government condemned an attack by Libyan soldiers in southern Tunisia on Thursday.", {("Italy", "criticized", "Libya")}),
+    # 'is about to' is the subject's own act
+    ("Kenya is about to sign an agreement with Ethiopia.", {("Kenya", "agreedWith", "Ethiopia")}),
+    ("North Korea fired two artillery shells at South Korea on Thursday.", {("North Korea", "attacked", "South Korea")}),
+    gap(("Germany welcomed a resumption of formal diplomatic ties between Greece and Turkey.", {("Germany", "praised", "Greece"), ("Germany", "praised", "Turkey")}), "the second party of 'between A and B' is dropped"),
+    gap(("Brazilian President Lula will meet Argentine and Chilean leaders during a visit to Uruguay.", {("Lula", "agreedWith", "Argentina"), ("Lula", "agreedWith", "Chile")}), "the second demonym of 'Argentine and Chilean leaders' is dropped"),
+]
+
+NOT_FOUND = [
+    # no event at all
+    ("China's coal mines are among the most dangerous in the world.", None),
+    ("An investigation determined that the amount of radioactivity that seeped from a valve was small.", None),
+    # a negated event is not asserted
+    ("France did not criticize Germany.", ("France", "criticized", "Germany")),
+    gap(("Spain, Italy, Greece and Portugal welcomed their resumption of formal diplomatic ties with Turkey.", ("Italy", "praised", "Spain")), "'their' in the object resolves to the first coordinated subject"),
+    gap(("A Pakistani woman linked to al-Qaeda who shot at U.S. officers was extradited to the United States.", ("al-Qaeda", "attacked", "United States")), "the subject of 'who shot' is taken from 'linked to al-Qaeda' instead of the woman"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_extract_cases_dyads_found(text: str, expected: set[Triple]) -> None:
+    found = events(text)
+    assert expected <= found, f"missing {expected - found}; got {found}"
+
+
+@pytest.mark.parametrize(("text", "unwanted"), NOT_FOUND)
+def test_extract_cases_no_false_event(text: str, unwanted: Triple | None) -> None:
+    found = events(text)
+    if unwanted is None:
+        assert found == set()
+    else:
+        assert unwanted not in found, f"got {found}"

@@ -48,8 +48,10 @@ def _settings(args: argparse.Namespace):
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from graphkit.pipeline import extract_files
-    from graphkit.store import dataset_to_string, write_rdf
+    from graphkit.store import dataset_to_string, format_for, write_rdf
 
+    if args.output:
+        format_for(args.output)  # an unknown extension fails now, not after the NLP
     ds = extract_files(args.articles, settings=_settings(args), progress=not args.quiet)
     if args.output:
         write_rdf(ds, args.output)

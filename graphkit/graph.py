@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from decimal import Decimal
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
@@ -133,7 +134,7 @@ def add_relation(graph: Graph, relation: Relation, article_node: URIRef) -> URIR
     graph.add((node, GK.start, Literal(ev.start)))
     graph.add((node, GK.end, Literal(ev.end)))
     graph.add((node, GK.cue, Literal(ev.cue)))
-    graph.add((node, GK.confidence, Literal(round(ev.confidence, 3), datatype=XSD.decimal)))
+    graph.add((node, GK.confidence, Literal(Decimal(str(round(ev.confidence, 3))), datatype=XSD.decimal)))
     graph.add((node, GK.modality, Literal(ev.modality)))
     if ev.method:
         graph.add((node, GK.method, Literal(ev.method)))

@@ -32,6 +32,7 @@ from graphkit.records import Entity
 TITLE_WORDS = frozenset(
     ["president", "prime", "minister", "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "king", "queen", "prince", "princess", "sheikh", "ayatollah", "archbishop", "gen", "general", "brig", "maj", "lt", "col", "colonel", "capt", "captain", "adm", "admiral", "sen", "senator", "rep", "secretary", "chancellor", "premier", "emir", "sultan", "pope", "cardinal", "bishop", "rev", "judge", "justice", "ambassador", "envoy", "foreign", "defense", "defence", "interior", "finance", "trade", "deputy", "vice", "chief", "supreme", "leader", "commander", "spokesman", "spokeswoman", "spokesperson", "press", "state", "former", "late", "then", "acting", "interim", "new"]
 )
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 PERSON_PRONOUNS = frozenset(["he", "him", "his", "she", "her", "hers"])
 GROUP_PRONOUNS = frozenset(["it", "its", "they", "them", "their", "theirs"])
 
@@ -313,7 +314,7 @@ def resolve_doc(doc: Doc, *, lex: Lexicon | None = None) -> MentionIndex:
                 persons[span_name(core)] += 1
     surname_of: dict[str, set[str]] = {}
     for full in persons:
-        words = full.split()
+        words = [w for w in full.split() if w.rstrip(".").lower() not in NAME_SUFFIXES] or full.split()
         for key in {norm(words[-1]), norm(" ".join(words[1:]))}:
             surname_of.setdefault(key, set()).add(full)
     # types by agreement: a surname the model tagged as ORG/GPE is still the person

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from graphkit.dates import resolve_event_date
 from graphkit.extract.events import Found, sentence_events
-from graphkit.extract.static import static_relations
+from graphkit.extract.static import IMPLICIT_CONFIDENCE, static_relations
 from graphkit.lexicon import Lexicon, load_lexicon
 from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation
 from graphkit.resolve import Actor, MentionIndex, country_entity, resolve_doc
@@ -107,6 +107,27 @@ def _valid(found: Found) -> bool:
     return not (o.type == "Place" and p not in ("visited", "attacked", "protested", "threatened", "mobilizedAgainst", "retreatedFrom"))
 
 
+IMPLICIT_TITLE = IMPLICIT_CONFIDENCE + 0.01
+
+
+def _drop_contradicted_titles(found: list[Found]) -> list[Found]:
+    """A guessed office ("Defense Secretary X" with no country named) is dropped when X acts
+    against that very country in the same sentence ("X called the Chinese action reckless")."""
+    against = {
+        (f.subject.entity.key, f.object.entity.key, f.cue.sent.start)
+        for f in found
+        if f.predicate not in ("leaderOf", "officialOf", "memberOf", "locatedIn")
+    }
+
+    def guessed(f: Found) -> bool:
+        return f.method == "title" and (f.object.how == "implicit" or f.confidence < IMPLICIT_TITLE)
+
+    return [
+        f for f in found
+        if not guessed(f) or (f.subject.entity.key, f.object.entity.key, f.cue.sent.start) not in against
+    ]
+
+
 def extract_doc(doc: Doc, article: Article, *, min_confidence: float = 0.0, lex: Lexicon | None = None) -> ArticleResult:
     """Every relation one parsed article states, with canonical in-article entities."""
     lex = lex or load_lexicon()
@@ -123,6 +144,7 @@ def extract_doc(doc: Doc, article: Article, *, min_confidence: float = 0.0, lex:
     for sent in doc.sents:
         found.extend(sentence_events(list(sent), lex, index))
     dates: dict[int, str] = {}
+    found = _drop_contradicted_titles(found)
     relations = [
         _to_relation(f, article, doc, dates)
         for f in found

@@ -49,6 +49,8 @@ ENTITY_CLASSES: dict[Node, str] = {
 }
 """rdf:type of an entity -> its type name, in the order used when an IRI has several."""
 _RANK = {name: rank for rank, name in enumerate(ENTITY_CLASSES.values())}
+_CLASS_OF_SEGMENT: dict[str, Node] = {name.lower(): cls for cls, name in ENTITY_CLASSES.items()}
+"""IRI path segment ("country") -> class: an entity IRI says its type."""
 
 # plain URIRefs: looking terms up on a namespace object costs a function call each time
 TYPE, LABEL, ALT_LABEL = URIRef(str(RDF.type)), URIRef(str(RDFS.label)), URIRef(str(SKOS.altLabel))
@@ -197,6 +199,9 @@ def rename(triples: Iterable[Triple], mapping: Mapping[Node, Node]) -> set[Tripl
     for t in triples:
         s, p, o = t
         if s in mapping and not is_record(p, o):
+            if p == TYPE and o in ENTITY_CLASSES:
+                # a capital or state body merged into its country takes the country's type
+                o = _CLASS_OF_SEGMENT.get(str(mapping[s])[len(ID_BASE):].split("/", 1)[0], o)
             out.add((mapping[s], ALT_LABEL if p == LABEL else p, mapping.get(o, o) if type(o) is URIRef else o))
         elif type(o) is URIRef and o in mapping:
             out.add((s, p, mapping[o]))

@@ -16,7 +16,7 @@ import pytest
 from graphkit.analyze.examples import example_dataset
 from graphkit.graph import new_dataset, results_dataset
 from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation
-from graphkit.visualize import write_map
+from graphkit.visualize import build_map, write_map
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -317,3 +317,23 @@ def test_map_browser_empty_graph_says_there_is_nothing_to_show(
         assert visit.errors == []
     finally:
         visit.close(tmp_path / "map.png")
+
+
+def test_map_browser_notebook_frame_shows_the_map(browser: Any, tmp_path: Path) -> None:
+    built = build_map(example_dataset())
+    notebook = tmp_path / "notebook.html"
+    notebook.write_text(f"<!DOCTYPE html><h1>Notebook</h1>{built._repr_html_()}", encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1100, "height": 800})
+    requests: list[str] = []
+    context.route("**/*", lambda r: (requests.append(r.request.url), r.continue_()))
+    page = context.new_page()
+    try:
+        page.goto(notebook.as_uri())
+        frame = page.frames[1]
+        frame.wait_for_selector("body[data-state=stable]", state="attached", timeout=30_000)
+        assert frame.evaluate("() => gkMap.data.nodes.length") == 6
+        assert frame.locator("#gk-search").is_visible()
+        assert [u for u in requests if not u.startswith("file://")] == []
+    finally:
+        page.screenshot(path=str(tmp_path / "map.png"))
+        context.close()

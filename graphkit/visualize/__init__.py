@@ -36,7 +36,7 @@ from graphkit.analyze import actor_graph
 from graphkit.analyze.export import write_atomic
 from graphkit.errors import InputError
 from graphkit.visualize.focus import ego_map, top_actors
-from graphkit.visualize.layout import BIG_GRAPH, LAYOUTS, fast_layout, plan_layout
+from graphkit.visualize.layout import BIG_GRAPH, LAYOUTS, fast_layout, plan_layout, simple_graph
 from graphkit.visualize.page import render_page
 from graphkit.visualize.payload import map_payload
 
@@ -84,7 +84,6 @@ class Map:
 
         def write(tmp: Path) -> None:
             tmp.write_text(self.html, encoding="utf-8")
-            tmp.chmod(0o644)
 
         try:
             write_atomic(out, write)
@@ -107,7 +106,7 @@ def actor_sizes(graph: nx.Graph) -> dict[Hashable, float]:
     """
     if graph.number_of_nodes() < 2:
         return dict.fromkeys(graph, 1.0)
-    return dict(nx.degree_centrality(nx.Graph(graph.to_undirected(as_view=True))))
+    return dict(nx.degree_centrality(simple_graph(graph)))
 
 
 def build_map(

@@ -73,7 +73,7 @@ def plan_layout(graph: nx.Graph, *, layout: str = "auto", seed: int = 7) -> Layo
     n = graph.number_of_nodes()
     if layout == "physics" or (layout == "auto" and n <= SMALL_GRAPH):
         return LayoutPlan(physics=True, iterations=_stabilization_iterations(n))
-    simple = _simple_graph(graph)
+    simple = simple_graph(graph)
     if layout == "auto":
         positions = to_pixels(simple, fast_layout(simple, seed=seed))
         if n <= POLISH_MAX:
@@ -101,7 +101,13 @@ def _stabilization_iterations(n: int) -> int:
     return 150
 
 
-def _simple_graph(graph: nx.Graph) -> nx.Graph:
+def simple_graph(graph: nx.Graph) -> nx.Graph:
+    """The undirected graph of who is related to whom: no directions, parallel edges, loops or data.
+
+    Examples:
+        >>> simple_graph(nx.MultiDiGraph([(1, 2), (2, 1), (1, 1)])).edges()
+        EdgeView([(1, 2)])
+    """
     simple = nx.Graph()
     simple.add_nodes_from(graph)
     simple.add_edges_from((u, v) for u, v in graph.edges() if u != v)
@@ -137,11 +143,12 @@ def fast_layout(
     temperature, cooling = side / 8, 0.02 ** (1 / max(iterations, 1))
     for _ in range(iterations):
         others = pos[rng.choice(n, m, replace=False)]
-        # repulsion sum_j (p_i - o_j) / |p_i - o_j|^2, with the distances from one matrix product
-        sq = (pos * pos).sum(axis=1)
-        d2 = sq[:, None] + (others * others).sum(axis=1)[None, :] - 2.0 * (pos @ others.T)
-        inv = 1.0 / np.maximum(d2, 1e-3)
-        disp = (pos * inv.sum(axis=1)[:, None] - inv @ others) * (n / m)
+        # repulsion sum_j (p_i - o_j) / |p_i - o_j|^2; plain array arithmetic, as
+        # multi-threaded matrix products slow down on a busy machine
+        dx = pos[:, 0:1] - others[:, 0]
+        dy = pos[:, 1:2] - others[:, 1]
+        inv = 1.0 / np.maximum(dx * dx + dy * dy, 1e-3)
+        disp = np.stack(((dx * inv).sum(axis=1), (dy * inv).sum(axis=1)), axis=1) * (n / m)
         if len(u):
             edge = pos[u] - pos[v]
             pull = edge * np.sqrt((edge * edge).sum(axis=1))[:, None]

@@ -43,7 +43,9 @@
   }
   function plural(n, word) { return Number(n).toLocaleString("en") + " " + word + (n === 1 ? "" : "s"); }
   function fold(s) {
-    return String(s).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
+    // as graphkit.analyze.normalize_name: no accents, case or punctuation ("U.S." finds "US")
+    return String(s).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[^\p{L}\p{N}\s]/gu, "").replace(/\s+/g, " ").trim();
   }
   function dateRange(first, last) {
     if (!first && !last) { return ""; }
@@ -433,6 +435,7 @@
     api.stableMs = performance.now();
     document.body.setAttribute("data-state", "stable");
     $("gk-progress").hidden = true;
+    relabel();
     if (data.focus !== null && data.focus !== undefined) { select(data.focus, false); }
   }
 

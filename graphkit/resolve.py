@@ -291,6 +291,18 @@ def _clean_ents(doc: Doc) -> list[Span]:
             # "President Petro", "Petro, Colombia's president": a person whatever the model said
             out.append(Span(doc, ent.start, ent.end, label="PERSON"))
             continue
+        if (
+            out
+            and out[-1].label_ == "PERSON"
+            and out[-1].end == ent.start
+            and len(ent) == 1
+            and not ent.ent_id_
+            and ent[0].is_title
+            and ent.label_ in ("ORG", "GPE", "PERSON", "NORP")
+        ):
+            # "Hassan Sheikh" + "Mohamud": one name split in two
+            out[-1] = Span(doc, out[-1].start, ent.end, label="PERSON")
+            continue
         if ent.end < len(doc) and doc[ent.end].lower_ in PLACE_NOUNS and ent.label_ in ("ORG", "PERSON", "NORP"):
             out.append(Span(doc, ent.start, ent.end, label="GPE"))
             continue
@@ -313,7 +325,9 @@ def resolve_doc(doc: Doc, *, lex: Lexicon | None = None) -> MentionIndex:
             if len(core) >= 2:
                 persons[span_name(core)] += 1
     surname_of: dict[str, set[str]] = {}
+    first_names: dict[str, set[str]] = {}
     for full in persons:
+        first_names.setdefault(norm(full.split()[0]), set()).add(full)
         words = [w for w in full.split() if w.rstrip(".").lower() not in NAME_SUFFIXES] or full.split()
         for key in {norm(words[-1]), norm(" ".join(words[1:]))}:
             surname_of.setdefault(key, set()).add(full)
@@ -323,6 +337,8 @@ def resolve_doc(doc: Doc, *, lex: Lexicon | None = None) -> MentionIndex:
         core = strip_titles(ent) if ent.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC") else ent
         key = norm(span_name(core))
         known_gazetteer = bool(ent.ent_id_) or lex.country(span_name(ent)) or lex.organization(span_name(ent))
+        if key not in surname_of and key in first_names and len(first_names[key]) == 1 and " " not in key:
+            surname_of[key] = first_names[key]  # "Abiy" for Abiy Ahmed, where no surname claims it
         if key in surname_of and len(surname_of[key]) == 1 and not known_gazetteer:
             full = next(iter(surname_of[key]))
             how = "name" if norm(full) == key else "alias"
@@ -337,7 +353,7 @@ def resolve_doc(doc: Doc, *, lex: Lexicon | None = None) -> MentionIndex:
     # surnames the model did not tag at all ("Petro answered ...")
     for tok in doc:
         if tok.pos_ == "PROPN" and tok.i not in index.by_token and not tok.ent_type_:
-            people = surname_of.get(norm(tok.text))
+            people = surname_of.get(norm(tok.text)) or first_names.get(norm(tok.text))
             if people and len(people) == 1 and tok.is_title:
                 index.record(doc[tok.i : tok.i + 1], Actor(Entity("Person", next(iter(people))), "alias"))
     index.spans.sort(key=lambda item: item[0].start)

@@ -79,7 +79,7 @@ def _objects(head: Token, cue: Cue, index: MentionIndex) -> list[tuple[Token, Ac
                     out.append((child, person))
     preps = tuple(s for s in cue.slots if s not in ("dobj", "dative"))
     for child in head.children:
-        if ("dobj" in cue.slots and child.dep_ in ("dobj",)) or (
+        if ("dobj" in cue.slots and (child.dep_ == "dobj" or child.dep_ == "oprd" and child.pos_ == "PROPN")) or (
             "dative" in cue.slots and child.dep_ == "dative" and child.pos_ != "ADP"
         ):
             out.extend(actors_of(child, index))
@@ -292,7 +292,7 @@ def label_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
 
 def _labels(verb: Token) -> bool:
     return (verb.lemma_ in LABEL_VERBS and any(
-        c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") for c in verb.children
+        c.dep_ in ("oprd", "ccomp", "acomp") and c.pos_ != "PROPN" for c in verb.children
     )) or any(c.pos_ == "ADJ" and c.lower_ in NEGATIVE_LABELS for c in verb.subtree)
 
 
@@ -340,7 +340,8 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
             if not objects and cue.relation in CLAUSE_OBJECT_RELATIONS:
                 # "vowed that Israel would be punished", "demanded that Mugabe abandon"
                 objects = _ccomp_subjects(verb, index)
-            if not objects and cue.relation in XCOMP_OBJECT_RELATIONS:
+            pairs_up = relation(cue.relation).symmetric and len(subjects) >= 2
+            if not objects and cue.relation in XCOMP_OBJECT_RELATIONS and not pairs_up:
                 # "threatened to shell Iraqi towns", "refused to allow U.S. planes"
                 objects = _xcomp_objects(verb, index, subjects)
             if not objects and verb.lemma_ in PROTEST_VERBS:

@@ -180,8 +180,8 @@ def _located(span: Span, actor: Actor, index: MentionIndex) -> Iterator[Found]:
                 k = j2
             break
         nxt = index.actor_at(doc[k]) if k < len(doc) else None
-        if nxt is not None and nxt.how != "name":
-            nxt = None
+        if nxt is not None and (nxt.how != "name" or index.doc[k].dep_ in ("nsubj", "nsubjpass")):
+            nxt = None  # "..., Turkey said" is a source, not a location
         if nxt is not None and nxt.entity.key != place.key:
             # a list "A, B and C" is not a location
             after = doc[index_end(index, k)] if index_end(index, k) < len(doc) else None

@@ -79,7 +79,7 @@ def _objects(head: Token, cue: Cue, index: MentionIndex) -> list[tuple[Token, Ac
                     out.append((child, person))
     preps = tuple(s for s in cue.slots if s not in ("dobj", "dative"))
     for child in head.children:
-        if ("dobj" in cue.slots and (child.dep_ == "dobj" or child.dep_ == "oprd" and child.pos_ == "PROPN")) or (
+        if ("dobj" in cue.slots and (child.dep_ == "dobj" or (child.dep_ == "oprd" and child.pos_ == "PROPN"))) or (
             "dative" in cue.slots and child.dep_ == "dative" and child.pos_ != "ADP"
         ):
             out.extend(actors_of(child, index))

@@ -148,7 +148,7 @@ def test_visualize_escapes_untrusted_text(where: str) -> None:
         assert set(evil["aliases"]) == {PAYLOADS[1], PAYLOADS[3]}
         assert shown["edges"][0]["ev"][0]["s"] == " ".join(PAYLOADS) + " met Trump."
         assert shown["edges"][0]["arts"][0][0] == " ".join(PAYLOADS)
-    assert page.count("</script>") == 3, "only the data, vis-network and map scripts close"
+    assert page.count("</script>") == 4, "only the data, vis-network and our two scripts close"
 
 
 def test_visualize_styles_nodes_by_type_and_edges_by_class() -> None:

@@ -97,8 +97,9 @@ def _resource(name: str) -> str:
 def render_page(payload: dict[str, Any]) -> str:
     """The complete HTML page for a map payload (see :func:`graphkit.visualize.payload.map_payload`)."""
     vis_js, vis_css = vis_assets()
-    own_js, own_css = _resource("map.js"), _resource("map.css")
-    _check_inline(own_js, "script", RESOURCES / "map.js")
+    parts_js, own_js, own_css = _resource("parts.js"), _resource("map.js"), _resource("map.css")
+    for name, text in (("parts.js", parts_js), ("map.js", own_js)):
+        _check_inline(text, "script", RESOURCES / name)
     title = str(payload.get("title") or "graphkit map")
     fields = {
         "csp": CSP,  # a constant without quotes or markup
@@ -110,6 +111,7 @@ def render_page(payload: dict[str, Any]) -> str:
         "map_css": own_css,
         "data": script_json(payload),
         "vis_js": vis_js,
+        "parts_js": parts_js,
         "map_js": own_js,
     }
     # one pass: inserted text is never scanned for further placeholders

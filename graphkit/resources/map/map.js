@@ -1,6 +1,6 @@
-/* graphkit map page: draws the embedded graph with vis-network and adds the legend, filters,
-   search, tooltips and the side panel. Text from the data (names, sentences, titles) only ever
-   reaches the page through textContent, never as HTML. */
+/* graphkit map page, part 2: draws the embedded graph with vis-network and adds the legend,
+   filters, search, tooltips and the side panel. Text from the data (names, sentences, titles)
+   only reaches the page through the builders of part 1, as text. */
 (function () {
   "use strict";
 
@@ -17,9 +17,7 @@
   // actors named in articles but in no relation are hidden at first (when there are relations)
   var loners = data.nodes.filter(function (n) { return !n.deg; }).length;
   var HIDE_LONERS = loners > 0 && data.edges.length > 0;
-  var TIP_SENTENCES = 3;
-  var TIP_ARTICLES = 3;
-  var SVG = "http://www.w3.org/2000/svg";
+  var P = window.gkParts, el = P.el, add = P.add, plural = P.plural, fold = P.fold;
 
   var $ = function (id) { return document.getElementById(id); };
   var typeStyle = {}, classStyle = {}, nodeById = {}, edgeById = {};
@@ -27,61 +25,6 @@
   data.classes.forEach(function (c) { classStyle[c.cls] = c; });
   data.nodes.forEach(function (n) { nodeById[n.id] = n; });
   data.edges.forEach(function (e) { edgeById[e.id] = e; });
-
-  // ---------- small DOM helpers (text only) ----------
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
-    return node;
-  }
-  function add(parent) {
-    for (var i = 1; i < arguments.length; i++) {
-      if (arguments[i]) { parent.appendChild(arguments[i]); }
-    }
-    return parent;
-  }
-  function plural(n, word) { return Number(n).toLocaleString("en") + " " + word + (n === 1 ? "" : "s"); }
-  function fold(s) {
-    // as graphkit.analyze.normalize_name: no accents, case or punctuation ("U.S." finds "US")
-    return String(s).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
-      .replace(/[^\p{L}\p{N}\s]/gu, "").replace(/\s+/g, " ").trim();
-  }
-  function dateRange(first, last) {
-    if (!first && !last) { return ""; }
-    if (!first || !last || first === last) { return first || last; }
-    return first + " to " + last;
-  }
-
-  function swatchNode(style) {
-    var svg = document.createElementNS(SVG, "svg");
-    svg.setAttribute("width", "16"); svg.setAttribute("height", "16"); svg.setAttribute("class", "gk-swatch");
-    var shape;
-    if (style.shape === "diamond") {
-      shape = document.createElementNS(SVG, "polygon"); shape.setAttribute("points", "8,1 15,8 8,15 1,8");
-    } else if (style.shape === "square") {
-      shape = document.createElementNS(SVG, "rect");
-      shape.setAttribute("x", "2"); shape.setAttribute("y", "2"); shape.setAttribute("width", "12"); shape.setAttribute("height", "12");
-    } else if (style.shape === "triangle") {
-      shape = document.createElementNS(SVG, "polygon"); shape.setAttribute("points", "8,1 15,14 1,14");
-    } else {
-      shape = document.createElementNS(SVG, "circle");
-      shape.setAttribute("cx", "8"); shape.setAttribute("cy", "8"); shape.setAttribute("r", "6.5");
-    }
-    shape.setAttribute("fill", style.color); shape.setAttribute("stroke", style.border);
-    svg.appendChild(shape);
-    return svg;
-  }
-  function swatchLine(cls) {
-    var svg = document.createElementNS(SVG, "svg");
-    svg.setAttribute("width", "26"); svg.setAttribute("height", "12"); svg.setAttribute("class", "gk-swatch");
-    var line = document.createElementNS(SVG, "line");
-    line.setAttribute("x1", "1"); line.setAttribute("y1", "6"); line.setAttribute("x2", "25"); line.setAttribute("y2", "6");
-    line.setAttribute("stroke", cls.color); line.setAttribute("stroke-width", "3");
-    if (cls.cls === "static") { line.setAttribute("stroke-dasharray", "4 3"); }
-    svg.appendChild(line);
-    return svg;
-  }
 
   // ---------- vis-network data ----------
   function visNode(n) {
@@ -156,57 +99,6 @@
   }
 
   // ---------- tooltip and side panel ----------
-  function nodeDetails(n, full) {
-    var box = el("div");
-    add(box, el("div", "gk-tip-head", n.label));
-    var t = typeStyle[n.type];
-    var meta = (t ? t.label : n.type) + (n.iso3 ? " \u00b7 " + n.iso3 : "") + " \u00b7 " + plural(n.deg || 0, "relation");
-    add(box, el("div", "gk-meta", meta));
-    if (n.aliases.length) {
-      var shown = n.aliases.slice(0, full ? 30 : 6);
-      var more = n.aliases.length - shown.length;
-      add(box, el("div", null, "Also: " + shown.join(", ") + (more > 0 ? " (+" + more + " more)" : "")));
-    }
-    if (n.top && n.top.length) {
-      add(box, el("div", "gk-meta", "Main relations:"));
-      var list = el("ul", "gk-list");
-      n.top.forEach(function (line) { add(list, el("li", null, line)); });
-      add(box, list);
-    }
-    if (full) { add(box, el("div", "gk-meta", n.iri)); }
-    return box;
-  }
-
-  function edgeDetails(e, full) {
-    var box = el("div");
-    var a = nodeById[e.from].label, b = nodeById[e.to].label;
-    add(box, el("div", "gk-tip-head", a + (e.sym ? " \u2014 " : " \u2192 ") + e.label + (e.sym ? " \u2014 " : " \u2192 ") + b));
-    var c = classStyle[e.cls];
-    var bits = [c ? c.label : e.cls, plural(e.n, "article"), "confidence " + e.conf];
-    var when = dateRange(e.first, e.last);
-    if (when) { bits.push(when); }
-    add(box, el("div", "gk-meta", bits.join(" \u00b7 ")));
-    var sentences = full ? e.ev : e.ev.slice(0, TIP_SENTENCES);
-    sentences.forEach(function (ev) {
-      var q = el("div", "gk-quote", "\u201c" + ev.s + "\u201d");
-      var src = [ev.t, ev.d, ev.m ? ev.m : ""].filter(Boolean).join(" \u00b7 ");
-      if (src) { add(q, el("span", "gk-meta", src)); }
-      add(box, q);
-    });
-    if (e.evn > sentences.length) {
-      add(box, el("div", "gk-more", "+" + (e.evn - sentences.length) + " more sentence" + (e.evn - sentences.length === 1 ? "" : "s")));
-    }
-    if (e.arts.length) {
-      add(box, el("div", "gk-meta", "Sources:"));
-      var list = el("ul", "gk-list");
-      var arts = full ? e.arts : e.arts.slice(0, TIP_ARTICLES);
-      arts.forEach(function (art) { add(list, el("li", null, art[0] + (art[1] ? " (" + art[1] + ")" : ""))); });
-      add(box, list);
-      if (e.artn > arts.length) { add(box, el("div", "gk-more", "+" + (e.artn - arts.length) + " more article" + (e.artn - arts.length === 1 ? "" : "s"))); }
-    }
-    return box;
-  }
-
   var pointer = { x: 0, y: 0 };
   var tip = $("gk-tooltip");
   var stage = $("gk-stage");
@@ -243,13 +135,13 @@
     data.types.forEach(function (t) {
       if (!t.count) { return; }
       var box = checkbox("data-type", t.type); typeBoxes.push(box);
-      add(types, add(el("li"), add(el("label", "gk-check"), box, swatchNode(t), el("span", null, t.label), el("span", "gk-count", t.count))));
+      add(types, add(el("li"), add(el("label", "gk-check"), box, P.swatchNode(t), el("span", null, t.label), el("span", "gk-count", t.count))));
     });
     var classes = $("gk-classes");
     data.classes.forEach(function (c) {
       if (!c.count) { return; }
       var box = checkbox("data-cls", c.cls); classBoxes.push(box);
-      var item = add(el("li"), add(el("label", "gk-check"), box, swatchLine(c), el("span", null, c.label), el("span", "gk-count", c.count)));
+      var item = add(el("li"), add(el("label", "gk-check"), box, P.swatchLine(c), el("span", null, c.label), el("span", "gk-count", c.count)));
       var rels = data.relations.filter(function (r) { return r.cls === c.cls; });
       var details = add(el("details"), el("summary", null, plural(rels.length, "relation type")));
       var list = el("ul");
@@ -384,14 +276,14 @@
     if (!n) { return; }
     api.selected = id;
     if (nodeHidden[id]) {
-      showInfo(nodeDetails(n, true), "Hidden by the current filters: press Reset filters to see it on the map.");
+      showInfo(P.nodeDetails(n, true, typeStyle), "Hidden by the current filters: press Reset filters to see it on the map.");
       return;
     }
     api.network.selectNodes([id]);
     if (move) {
       api.network.focus(id, { scale: Math.max(api.network.getScale(), 1.0), animation: { duration: 450, easingFunction: "easeInOutQuad" } });
     }
-    showInfo(nodeDetails(n, true));
+    showInfo(P.nodeDetails(n, true, typeStyle));
   }
   api.select = select;
   api.search = function (q) { return search(q).map(function (e) { return e.id; }); };
@@ -471,8 +363,8 @@
       network.once("afterDrawing", markStable);
       network.redraw();
     }
-    network.on("hoverNode", function (p) { showTip(nodeDetails(nodeById[p.node], false)); });
-    network.on("hoverEdge", function (p) { showTip(edgeDetails(edgeById[p.edge], false)); });
+    network.on("hoverNode", function (p) { showTip(P.nodeDetails(nodeById[p.node], false, typeStyle)); });
+    network.on("hoverEdge", function (p) { showTip(P.edgeDetails(edgeById[p.edge], false, nodeById, classStyle)); });
     network.on("blurNode", hideTip);
     network.on("blurEdge", hideTip);
     network.on("dragStart", hideTip);
@@ -481,7 +373,7 @@
     network.on("click", function (p) {
       hideTip();
       if (p.nodes.length) { select(p.nodes[0], false); }
-      else if (p.edges.length) { api.selected = null; showInfo(edgeDetails(edgeById[p.edges[0]], true)); }
+      else if (p.edges.length) { api.selected = null; showInfo(P.edgeDetails(edgeById[p.edges[0]], true, nodeById, classStyle)); }
       else { api.selected = null; info.hidden = true; }
     });
     applyFilters();

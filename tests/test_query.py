@@ -16,7 +16,7 @@ from graphkit.cli import main
 from graphkit.errors import InputError, QueryError
 from graphkit.query import format_result, presets, run_cli_query, run_query
 from graphkit.query.results import compact
-from graphkit.store import open_store, write_rdf
+from graphkit.store import open_store, read_rdf, write_rdf
 from graphkit.store.examples import example_dataset
 from graphkit.store.sparql import bind_params, uses_service
 
@@ -289,3 +289,10 @@ def test_query_cli_errors_are_one_line_with_exit_code_2(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("graphkit query: error: ")
     assert message.format(tmp=tmp_path) in err
+
+
+def test_query_turtle_files_know_the_ontology_too(tmp_path: Path) -> None:
+    path = tmp_path / "union.ttl"
+    write_rdf(example_dataset(), path)
+    ds = read_rdf(path)
+    assert len(run_query(ds, "SELECT DISTINCT ?a ?b WHERE { ?a gk:CONSULT ?b }").rows) == 5

@@ -78,18 +78,12 @@ def as_oxigraph(source: Any) -> Any:
 
 
 def _memory_store(ds: Any) -> Any:
-    from graphkit.store.entail import ontology_triples, ox_entailments
-    from graphkit.store.terms import ONTOLOGY_GRAPH, dataset_quads, inferred_graph
+    from graphkit.store.entail import derived_quads, ontology_triples
+    from graphkit.store.terms import ONTOLOGY_GRAPH, dataset_quads
 
     store = ox.Store()
-    by_graph: dict[Any, list[Any]] = {}
-    for q in dataset_quads(ds):
-        by_graph.setdefault(q.graph_name, []).append(q)
-    quads: list[Any] = []
-    for name, graph_quads in by_graph.items():
-        quads.extend(graph_quads)
-        companion = ox.NamedNode(inferred_graph(name.value)) if isinstance(name, ox.NamedNode) else name
-        quads.extend(ox.Quad(t.subject, t.predicate, t.object, companion) for t in ox_entailments(graph_quads))
+    quads = list(dataset_quads(ds))
+    quads.extend(derived_quads(quads))
     ontology = ox.NamedNode(ONTOLOGY_GRAPH)
     quads.extend(ox.Quad(t.subject, t.predicate, t.object, ontology) for t in ontology_triples())
     store.extend(quads)

@@ -33,7 +33,8 @@ Examples:
 
 from __future__ import annotations
 
-from graphkit.store.disk import Store, open_source, open_store
+from graphkit.store.disk import Store
+from graphkit.store.folder import open_source, open_store
 from graphkit.store.formats import (
     FORMATS,
     atomic_path,

@@ -149,8 +149,8 @@ class Store:
     def load(self, path: Path) -> int:
         """Import an RDF file, one transaction per graph (each replaced as a whole, with entailments).
 
-        Returns the number of graphs written. Triples outside named graphs go to the default
-        graph, added as they are.
+        Returns the number of graphs written. Triples outside named graphs (a Turtle file) are
+        added to the default graph, their entailments to ``<https://w3id.org/graphkit/id/default/inferred>``.
         """
         from graphkit.store.formats import iter_file_quads
 
@@ -159,9 +159,12 @@ class Store:
             by_graph.setdefault(q.graph_name, []).append(ox.Triple(q.subject, q.predicate, q.object))
         for name, triples in by_graph.items():
             if isinstance(name, ox.DefaultGraph):
+                from graphkit.store.entail import derived_quads
+
                 self._check_writable()
                 self._mark_dirty()
-                self._ox.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+                quads = [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
+                self._ox.extend(quads + derived_quads(quads))
             else:
                 self._write(name, triples, entail=True)
         self._maybe_publish()
@@ -170,53 +173,36 @@ class Store:
     def bulk_import(self, path: Path) -> int:
         """Load a big RDF file into an empty store fast (no per-graph transactions), with entailments.
 
-        Oxigraph's bulk loader writes the data files directly: it is several times faster than
-        :meth:`load` but not transactional, so it only fills an empty store; if it is
-        interrupted, delete the folder and import again. Returns the number of quads loaded.
+        The file is read once to check it and work out its entailments (nothing is written if
+        it is malformed), then Oxigraph's bulk loader writes the data files directly: several
+        times faster than :meth:`load`, but not transactional, so it only fills an empty
+        store; if it is interrupted, delete the folder and import again. Returns the number of
+        quads added.
 
         Raises:
-            StoreError: the store already holds articles.
-            RDFParseError: the file is missing or malformed (nothing is kept).
+            StoreError: the store already holds graphs.
+            RDFParseError: the file is missing, empty or malformed.
         """
-        from graphkit.store.formats import check_readable, format_for, ox_format, parse_error
+        from graphkit.store.entail import derived_quads
+        from graphkit.store.formats import format_for, iter_file_quads, ox_format, parse_error
 
         self._check_writable()
-        check_readable(Path(path))
         if self.graph_names():
             msg = f"bulk import needs an empty store and {self.path} has graphs; use Store.load(path) to add to it"
             raise StoreError(msg)
-        rdf_format = ox_format(format_for(Path(path)))
+        derived = derived_quads(iter_file_quads(Path(path)))
         marker = self.path / snap.IMPORTING
         marker.touch()
         self._mark_dirty()
         before = len(self._ox)
         try:
-            self._ox.bulk_load(path=str(path), format=rdf_format)
+            self._ox.bulk_load(path=str(path), format=ox_format(format_for(Path(path))))
+            if derived:
+                self._ox.bulk_load(input=ox.serialize(derived, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
         except (SyntaxError, OSError, ValueError) as err:
-            self._ox.clear()
-            self.ensure_ontology()
-            marker.unlink()
             raise parse_error(err, path) from None
-        self._ox.bulk_extend(self._derived_quads())
         marker.unlink()
         return len(self._ox) - before
-
-    def _derived_quads(self) -> list[Any]:
-        """Entailment quads of every graph's relation triples, each in ``<graph>/inferred``."""
-        from graphkit.store.entail import relation_predicates
-
-        by_graph: dict[Any, list[Any]] = {}
-        for predicate in relation_predicates():
-            for q in self._ox.quads_for_pattern(None, ox.NamedNode(predicate), None, None):
-                if isinstance(q.graph_name, ox.NamedNode):
-                    by_graph.setdefault(q.graph_name, []).append(q)
-        quads: list[Any] = []
-        for name, graph_quads in by_graph.items():
-            companion = ox.NamedNode(inferred_graph(name.value))
-            for t in ox_entailments(graph_quads):
-                if ox.Quad(t.subject, t.predicate, t.object, name) not in self._ox:
-                    quads.append(ox.Quad(t.subject, t.predicate, t.object, companion))
-        return quads
 
     def _replace(self, graph_iri: URIRef, graph: Graph) -> None:
         name = self._graph_name(graph_iri)

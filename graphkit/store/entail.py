@@ -34,6 +34,8 @@ from rdflib.term import Node
 from graphkit.vocab import GK_IRI, ONTOLOGY_DIR, relations
 
 Triple = tuple[Node, Node, Node]
+DEFAULT_INFERRED = "https://w3id.org/graphkit/id/default/inferred"
+"""Where the entailments of the default graph's triples go (e.g. a Turtle file's)."""
 
 
 @cache
@@ -92,6 +94,28 @@ def ox_entailments(triples: Iterable[Any]) -> list[Any]:
             for sup in supers:
                 derived[(a, ox.NamedNode(sup), b)] = None
     return [ox.Triple(*t) for t in derived if t not in asserted]
+
+
+def derived_quads(quads: Iterable[Any]) -> list[Any]:
+    """Entailments of Oxigraph quads, each in its graph's ``<graph>/inferred`` companion.
+
+    Only relation triples entail anything; other quads are skipped, so any stream of quads
+    (a whole file) can be given. The default graph's entailments go to
+    :data:`DEFAULT_INFERRED`.
+    """
+    from graphkit.store.terms import inferred_graph
+
+    rules = _rules()
+    by_graph: dict[Any, list[Any]] = {}
+    for q in quads:
+        if q.predicate.value in rules:
+            by_graph.setdefault(q.graph_name, []).append(q)
+    out: list[Any] = []
+    for name, graph_quads in by_graph.items():
+        base = name.value if isinstance(name, ox.NamedNode) else DEFAULT_INFERRED.removesuffix("/inferred")
+        companion = ox.NamedNode(inferred_graph(base))
+        out.extend(ox.Quad(t.subject, t.predicate, t.object, companion) for t in ox_entailments(graph_quads))
+    return out
 
 
 def relation_predicates() -> tuple[str, ...]:

@@ -79,7 +79,8 @@ def ox_format(fmt: str) -> Any:
     return _OX_FORMATS[name]
 
 
-def _check_readable(path: Path) -> None:
+def check_readable(path: Path) -> None:
+    """Raise RDFParseError for a missing, folder, empty or binary file."""
     if not path.exists():
         msg = f"cannot read '{path}': no such file; check the path"
         raise RDFParseError(msg)
@@ -116,7 +117,7 @@ def parse_error(err: BaseException, path: Path | str) -> RDFParseError:
 def iter_file_quads(path: Path, *, fmt: str | None = None) -> Iterator[Any]:
     """Oxigraph quads of an RDF file (blank nodes renamed apart), checked and with clear errors."""
     path = Path(path)
-    _check_readable(path)
+    check_readable(path)
     rdf_format = ox_format(fmt) if fmt else ox_format(format_for(path))
     try:
         yield from ox.parse(path=str(path), format=rdf_format, rename_blank_nodes=True)

@@ -25,6 +25,7 @@ from graphkit.analyze import (
     export_graph,
     find_actor,
     pair_summaries,
+    pair_summary,
     pair_timeline,
     run_cli_analyze,
     signed_graph,
@@ -549,3 +550,4 @@ def test_analyze_pair_views_agree(rows: list) -> None:
     for (a, b), summary in pair_summaries(G).items():
         assert summary["score"] == S[a][b]["score"]
         assert pair_timeline(G, a, b)["summary"] == summary
+        assert pair_summary(G, b, a) == summary

@@ -27,7 +27,7 @@ from graphkit.analyze.metrics import (
     components,
     strength,
 )
-from graphkit.analyze.pairs import pair_summaries, pair_timeline
+from graphkit.analyze.pairs import pair_summaries, pair_summary, pair_timeline
 from graphkit.analyze.paths import evidence_path, find_actor
 from graphkit.analyze.projections import actor_graph, country_graph, signed_graph, weighted_graph
 from graphkit.analyze.report import analyze
@@ -46,6 +46,7 @@ __all__ = [
     "export_graph",
     "find_actor",
     "pair_summaries",
+    "pair_summary",
     "pair_timeline",
     "run_cli_analyze",
     "signed_graph",

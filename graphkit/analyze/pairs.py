@@ -154,6 +154,28 @@ def pair_summaries(
     return {key: _summary(*key, items) for key, items in sorted(grouped.items())}
 
 
+def pair_summary(G: nx.MultiDiGraph, a: str, b: str, *, min_sources: int = 1) -> dict[str, Any]:
+    """The :func:`summarize` dict of one pair (event relations in both directions).
+
+    Examples:
+        >>> from graphkit.analyze.examples import example_dataset
+        >>> from graphkit.analyze.projections import actor_graph
+        >>> G = actor_graph(example_dataset())
+        >>> petro, trump = (f"https://w3id.org/graphkit/id/person/{n}" for n in ("gustavo-petro", "donald-trump"))
+        >>> pair_summary(G, trump, petro)["by_quad"]
+        {'verbal-cooperation': 2, 'material-cooperation': 0, 'verbal-conflict': 1, 'material-conflict': 0}
+    """
+    items = [
+        (date, attrs["score"], attrs["quad"])
+        for u, v in ((a, b), (b, a))
+        if u != v and G.has_node(u) and G.has_node(v)
+        for attrs in G.get_edge_data(u, v, default={}).values()
+        if not attrs["static"] and attrs["sources"] >= min_sources
+        for date in _report_dates(attrs)
+    ]
+    return _summary(a, b, items)
+
+
 def pair_timeline(G: nx.MultiDiGraph, a: str, b: str) -> dict[str, Any]:
     """The dated reports between two actors (both directions), with the running net score.
 

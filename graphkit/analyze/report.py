@@ -12,6 +12,7 @@ Examples:
 
 from __future__ import annotations
 
+import heapq
 from typing import Any
 
 import networkx as nx
@@ -26,7 +27,7 @@ from graphkit.analyze.metrics import (
     communities,
     components,
 )
-from graphkit.analyze.pairs import pair_summaries
+from graphkit.analyze.pairs import pair_summary
 from graphkit.analyze.projections import country_graph, signed_graph, weighted_graph
 
 LEVELS = ("actors", "countries")
@@ -36,8 +37,16 @@ def _label(G: nx.Graph, node: str) -> str:
     return str(G.nodes[node].get("label", node))
 
 
-def _pair_rows(G: nx.Graph, summaries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{**s, "labels": [_label(G, n) for n in s["actors"]]} for s in summaries]
+def _top_pairs(G: nx.MultiDiGraph, S: nx.Graph, *, top: int, sign: int) -> list[dict[str, Any]]:
+    """Summaries of the ``top`` pairs with the highest (sign 1) or lowest (-1) net score."""
+    pairs = (
+        (sign * score, sorted((u, v))) for u, v, score in S.edges(data="score") if score * sign > 0
+    )
+    rows = []
+    for _, (a, b) in heapq.nsmallest(top, pairs, key=lambda item: (-item[0], item[1])):
+        summary = pair_summary(G, a, b)
+        rows.append({**summary, "labels": [_label(G, n) for n in summary["actors"]]})
+    return rows
 
 
 def _articles(G: nx.MultiDiGraph) -> int:
@@ -81,7 +90,6 @@ def analyze(
     membership = communities(S, seed=seed)
     between = {n: c["betweenness"] for n, c in cent.items()}
     broker_scores = brokers(S, membership, approx_above=approx_above, k=k, seed=seed)
-    summaries = list(pair_summaries(G).values())
     ranked = sorted(
         cent,
         key=lambda n: (
@@ -101,7 +109,7 @@ def analyze(
             "actors": G.number_of_nodes(),
             "relations": G.number_of_edges(),
             "event_relations": sum(1 for _, _, s in G.edges(data="static") if not s),
-            "pairs": len(summaries),
+            "pairs": S.number_of_edges(),
             "articles": _articles(G),
         },
         "settings": {
@@ -140,18 +148,8 @@ def analyze(
             }
             for n, score in list(broker_scores.items())[:top]
         ],
-        "cooperative_pairs": _pair_rows(
-            G,
-            sorted(
-                (s for s in summaries if s["score"] > 0), key=lambda s: (-s["score"], s["actors"])
-            )[:top],
-        ),
-        "conflictual_pairs": _pair_rows(
-            G,
-            sorted(
-                (s for s in summaries if s["score"] < 0), key=lambda s: (s["score"], s["actors"])
-            )[:top],
-        ),
+        "cooperative_pairs": _top_pairs(G, S, top=top, sign=1),
+        "conflictual_pairs": _top_pairs(G, S, top=top, sign=-1),
         "balance": {
             **bal,
             "most_unbalanced": [

@@ -17,6 +17,7 @@ from graphkit.analyze.examples import example_dataset
 from graphkit.graph import new_dataset, results_dataset
 from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation
 from graphkit.visualize import build_map, write_map
+from graphkit.visualize.examples import synthetic_actor_graph
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -337,3 +338,18 @@ def test_map_browser_notebook_frame_shows_the_map(browser: Any, tmp_path: Path) 
     finally:
         page.screenshot(path=str(tmp_path / "map.png"))
         context.close()
+
+
+def test_map_browser_big_map_labels_only_the_edges_in_view(browser: Any, tmp_path: Path) -> None:
+    graph = synthetic_actor_graph(250, seed=2)
+    assert graph.number_of_edges() > 300
+    visit = Visit(browser, _map(tmp_path, graph))
+    labelled = "() => gkMap.edges.get().filter((e) => e.label).length"
+    try:
+        visit.js("() => { gkMap.network.moveTo({ scale: 0.3 }); gkMap.relabel(); }")
+        assert visit.js(labelled) == 0, "zoomed out: no edge label"
+        visit.js("() => { gkMap.network.moveTo({ scale: 1.5 }); gkMap.relabel(); }")
+        assert 0 < visit.js(labelled) <= 300, "zoomed in: the edges in view are labelled"
+        assert visit.errors == []
+    finally:
+        visit.close(tmp_path / "map.png")

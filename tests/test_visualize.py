@@ -189,10 +189,22 @@ def test_visualize_tooltip_data_has_evidence_and_top_relations() -> None:
 
 def test_visualize_draws_a_mutual_relation_stated_both_ways_once() -> None:
     g = small_graph()
-    edge(g, ID + "t", ID + "p", "metWith", evidence=[evidence("Trump met Petro.", "a3")])
+    denied = {**evidence("Petro did not meet Trump.", "a9", "2025-03-01"), "modality": "negated"}
+    edge(
+        g,
+        ID + "t",
+        ID + "p",
+        "metWith",
+        sources=1,
+        evidence=[evidence("Trump met Petro.", "a3"), denied],
+    )
     met = [e for e in page_data(render_html(g))["edges"] if e["rel"] == "metWith"]
     assert len(met) == 1
-    assert met[0]["n"] == 2 and met[0]["evn"] == 2
+    assert met[0]["n"] == 2, "two articles assert it; the denial does not count"
+    assert [(ev["s"], ev.get("m")) for ev in met[0]["ev"]][-1] == (
+        "Petro did not meet Trump.",
+        "negated",
+    )
 
 
 @pytest.mark.parametrize(

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 import numpy as np
+from scipy.spatial import cKDTree
 
 from graphkit.errors import InputError
 
@@ -44,6 +45,8 @@ KAMADA_KAWAI_MAX = 500
 """kamada-kawai optimizes over all pairs of actors (about 20 s at 300): refused above this."""
 EDGE_PX = 120.0
 """Typical on-screen edge length of a precomputed layout, in canvas pixels."""
+NEIGHBOUR_PX = 60.0
+"""Typical distance from an actor to its nearest neighbour, in canvas pixels."""
 
 
 @dataclass(frozen=True)
@@ -164,7 +167,9 @@ def fast_layout(
 def to_pixels(
     graph: nx.Graph, positions: Mapping[Hashable, object]
 ) -> dict[Hashable, tuple[float, float]]:
-    """Scale positions so the median edge is :data:`EDGE_PX` long (y grows downwards).
+    """Scale positions to canvas pixels: the median edge at least :data:`EDGE_PX` long and the
+    median distance to the nearest other actor at least :data:`NEIGHBOUR_PX`, so that dense
+    clusters of big maps do not pile up.
 
     Examples:
         >>> to_pixels(nx.path_graph(2), {0: (0, 0), 1: (0.5, 0)})
@@ -174,16 +179,19 @@ def to_pixels(
         return {}
     nodes = list(positions)
     xy = np.array([positions[v] for v in nodes], dtype=float).reshape(len(nodes), 2)
+    if len(nodes) < 2:
+        return {nodes[0]: (0.0, 0.0)}
     index = {v: i for i, v in enumerate(nodes)}
     ends = np.array([(index[a], index[b]) for a, b in graph.edges() if a in index and b in index])
     lengths = np.hypot(*(xy[ends[:, 0]] - xy[ends[:, 1]]).T) if len(ends) else np.zeros(0)
     lengths = lengths[lengths > 0]
-    if len(lengths):
-        unit = float(np.median(lengths))
-    else:
-        spread = float(np.ptp(xy, axis=0).max()) if len(nodes) > 1 else 0.0
-        unit = spread / max(np.sqrt(len(nodes)), 1.0) or 1.0
-    xy = xy * (EDGE_PX / unit)
+    nearest, _ = cKDTree(xy).query(xy, k=2)
+    gaps = nearest[:, 1][nearest[:, 1] > 0]
+    scale = max(
+        EDGE_PX / float(np.median(lengths)) if len(lengths) else 0.0,
+        NEIGHBOUR_PX / float(np.median(gaps)) if len(gaps) else 0.0,
+    )
+    xy = xy * (scale or 1.0)
     return {
         v: (round(float(x), 1), round(float(y), 1)) for v, (x, y) in zip(nodes, xy, strict=True)
     }

@@ -121,7 +121,11 @@ def _merged_edges(graph: nx.MultiDiGraph) -> Iterable[Json]:
                 str(ev.get("article", "")),
             )
         )
-        articles = {ev.get("article") for ev in evidence if ev.get("article")}
+        asserting = {
+            ev.get("article")
+            for ev in evidence
+            if ev.get("article") and ev.get("modality", "asserted") == "asserted"
+        }
         firsts = [str(d.get("first_date") or "") for _, _, d in items]
         lasts = [str(d.get("last_date") or "") for _, _, d in items]
         yield {
@@ -131,7 +135,7 @@ def _merged_edges(graph: nx.MultiDiGraph) -> Iterable[Json]:
             "quad": str(first.get("quad") or ""),
             "static": bool(first.get("static", _table_flag(first["predicate"], "static"))),
             "symmetric": first["symmetric"],
-            "sources": max([len(articles), *(int(d.get("sources") or 0) for _, _, d in items)]),
+            "sources": max([len(asserting), *(int(d.get("sources") or 0) for _, _, d in items)]),
             "confidence": max(float(d.get("confidence") or 0.0) for _, _, d in items),
             "first": min((d for d in firsts if d), default=""),
             "last": max((d for d in lasts if d), default=""),

@@ -52,7 +52,7 @@
       groups[key].forEach(function (e, k) {
         var c = classStyle[e.cls] || classStyle["static"];
         var item = {
-          id: e.id, from: e.from, to: e.to, label: LABEL_ALL ? e.label : "", width: e.w,
+          id: e.id, from: e.from, to: e.to, label: LABEL_ALL ? e.label : undefined, width: e.w,
           color: { color: c.color, highlight: c.color, hover: c.color, opacity: 0.85 },
           arrows: { to: { enabled: !e.sym, scaleFactor: 0.6 } },
           dashes: e.cls === "static"
@@ -287,23 +287,25 @@
   }
   api.select = select;
   api.search = function (q) { return search(q).map(function (e) { return e.id; }); };
+  api.relabel = function () { relabel(); };
 
   // ---------- edge labels of big maps: only for the edges in view, once zoomed in ----------
   var labelled = {};
   function relabel() {
     if (LABEL_ALL || !api.network) { return; }
-    var net = api.network, box = $("gk-network"), want = {}, count = 0;
+    var net = api.network, box = $("gk-network"), want = {}, inView = [];
     if (net.getScale() >= 0.6) {
       var tl = net.DOMtoCanvas({ x: 0, y: 0 }), br = net.DOMtoCanvas({ x: box.clientWidth, y: box.clientHeight });
       var pos = net.getPositions();
-      for (var i = 0; i < data.edges.length; i++) {
-        var e = data.edges[i], a = pos[e.from], b = pos[e.to];
-        if (edgeHidden[e.id] || !a || !b) { continue; }
+      data.edges.forEach(function (e) {
+        var a = pos[e.from], b = pos[e.to];
+        if (edgeHidden[e.id] || !a || !b) { return; }
         var x = (a.x + b.x) / 2, y = (a.y + b.y) / 2;
-        if (x < tl.x || x > br.x || y < tl.y || y > br.y) { continue; }
-        want[e.id] = true;
-        if (++count > LABEL_MAX) { want = {}; break; }
-      }
+        if (x >= tl.x && x <= br.x && y >= tl.y && y <= br.y) { inView.push(e); }
+      });
+      // the best-corroborated edges in view get a label
+      inView.sort(function (a, b) { return b.n - a.n; });
+      inView.slice(0, LABEL_MAX).forEach(function (e) { want[e.id] = true; });
     }
     var changes = [];
     data.edges.forEach(function (e) {

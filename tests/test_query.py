@@ -78,6 +78,7 @@ def test_query_files_and_stores_answer_alike(source: Dataset, sparql: str, expec
         ("sanctions", [], {("United States", "sanctioned", "Gustavo Petro", "1")}),
         ("extraditions", [], {("Colombia", "Dairo Antonio Úsuga", "1")}),
         ("sources-of", ["extradited"], {("articles/two.txt", "A second meeting", "1")}),
+        ("articles", [], {("articles/one.txt", "Petro meets Trump", "2"), ("articles/two.txt", "A second meeting", "2"), ("articles/three.txt", "Calls and visits", "2")}),
         ("sources-of", ["CONSULT"], {("articles/one.txt", "Petro meets Trump", "1"), ("articles/two.txt", "A second meeting", "1"), ("articles/three.txt", "Calls and visits", "2")}),
     ],
 )
@@ -91,6 +92,7 @@ def test_query_presets_answer_their_question(source: Dataset, preset: str, param
         "sanctions": ("actor", "relation", "target", "sources"),
         "extraditions": ("extraditor", "person", "sources"),
         "sources-of": ("source", "title", "reports"),
+        "articles": ("source", "title", "relations"),
     }[preset][:width]
     assert {tuple(r[k] for k in keys) for r in found} == expected
 
@@ -113,7 +115,7 @@ def test_query_min_sources_needs_a_sources_column(source: Dataset) -> None:
 
 def test_query_preset_list_names_and_describes_every_preset() -> None:
     text = run_cli_query(None, query=None, preset="list", params=[], fmt="table", min_sources=None)
-    for name in ("who-met-whom", "relations-of ACTOR", "between ACTOR1 ACTOR2", "sanctions", "extraditions", "most-active-actors", "sources-of RELATION"):
+    for name in ("articles", "who-met-whom", "relations-of ACTOR", "between ACTOR1 ACTOR2", "sanctions", "extraditions", "most-active-actors", "sources-of RELATION"):
         assert name in text
     assert all(p.description for p in presets().values())
 

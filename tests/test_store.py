@@ -398,3 +398,13 @@ def test_store_bulk_import_matches_graph_by_graph_loading(tmp_path: Path) -> Non
         assert data_quads(bulk) == data_quads(each)
         with pytest.raises(StoreError, match="bulk import needs an empty store"):
             bulk.bulk_import(data)
+
+
+def test_store_closing_frees_the_folder_even_with_views_around(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s")
+    views = [store.dataset(), store.dataset(derived=True)]
+    store.close()
+    with open_store(tmp_path / "s", wait=0.0) as again:  # the database lock was released
+        assert again.graph_names() == []
+    with pytest.raises(StoreError, match="is closed"):
+        list(views[0].triples((None, None, None)))

@@ -143,8 +143,10 @@ class OxStoreView(OxigraphStore):
     """
 
     def __init__(self, store: Any, *, owner: Any = None, derived: bool = False) -> None:
-        super().__init__(store=store)
-        self._fixed = store
+        # a view of an owned store keeps no reference of its own: closing the owner frees
+        # the database (and its lock) even while views are still around
+        super().__init__(store=None if owner is not None else store)
+        self._fixed = None if owner is not None else store
         self.owner = owner
         """The :class:`graphkit.store.Store` this view reads (it follows its refreshes), if any."""
         self.derived = derived

@@ -27,13 +27,14 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from graphkit.config import Settings
 from graphkit.errors import InputError
 
 
+@lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """Normalize a name for look-ups: ASCII, case-folded, no dots or apostrophes, no leading 'the'.
 
@@ -44,9 +45,13 @@ def norm(text: str) -> str:
         'bogotas'
     """
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
-    text = re.sub(r"[.'’`]", "", text)
-    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
-    return re.sub(r"^the ", "", text)
+    text = _DROP.sub("", text)
+    text = _SPACE.sub(" ", text).strip()
+    return text[4:] if text.startswith("the ") else text
+
+
+_DROP = re.compile(r"[.'’`]")
+_SPACE = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass(frozen=True)

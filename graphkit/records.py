@@ -18,6 +18,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePath
 
 ENTITY_TYPES = ("Person", "Country", "Organization", "Place")
@@ -26,6 +27,7 @@ MODALITIES = ("asserted", "negated", "hypothetical", "reported")
 """How the article states an event. Only ``asserted`` events become relation triples."""
 
 
+@lru_cache(maxsize=65536)
 def slugify(name: str) -> str:
     """Normalize a name into an IRI-safe slug: ASCII, lower case, words joined by '-'.
 

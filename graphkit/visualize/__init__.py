@@ -6,7 +6,9 @@ Content-Security-Policy forbids loading anything. Nodes are coloured and shaped 
 and sized by degree centrality; edges are coloured by PLOVER quad class, as wide as their
 corroboration, with arrows for directed relations. The page has a legend that doubles as
 filters (actor types, relation classes and relations, dates), a search box matching any alias,
-tooltips with the evidence, and a side panel.
+tooltips with the evidence, and a side panel. Actors named in the articles but in no relation
+start hidden (one checkbox shows them); maps with over 300 relations label only the
+best-corroborated edges in view once zoomed in, as drawing thousands of labels is slow.
 
 * :func:`build_map` -> :class:`Map` (``.html``, ``.save()``, shows inline in Jupyter);
 * :func:`render_html` returns the page, :func:`write_map` writes it (used by ``graphkit map``).

@@ -33,8 +33,16 @@ def _save(fig: Figure, path: Path) -> Path:
 
 
 def _date(text: str) -> dt.date | None:
+    """An ISO date, a year-month (first of the month) or a year (1 January); else None.
+
+    Examples:
+        >>> _date("2023-04"), _date("2025-01-26"), _date("")
+        (datetime.date(2023, 4, 1), datetime.date(2025, 1, 26), None)
+    """
+    text = text[:10]
+    padded = {4: text + "-01-01", 7: text + "-01"}.get(len(text), text)
     try:
-        return dt.date.fromisoformat(text[:10])
+        return dt.date.fromisoformat(padded)
     except ValueError:
         return None
 
@@ -49,8 +57,12 @@ def timeline_figure(G: nx.MultiDiGraph, *, pairs: int = 5) -> Figure:
     drawn = 0
     for s in summaries:
         a, b = s["actors"]
-        points = [(_date(e["date"]), e["net"]) for e in pair_timeline(G, a, b)["events"]]
-        dated = [(d, net) for d, net in points if d is not None]
+        by_date: dict[dt.date, float] = {}
+        for e in pair_timeline(G, a, b)["events"]:  # sorted by date: keep each date's last net
+            day = _date(e["date"])
+            if day is not None:
+                by_date[day] = e["net"]
+        dated = sorted(by_date.items())
         if not dated:
             continue
         label = f"{G.nodes[a]['label']} – {G.nodes[b]['label']}"
@@ -81,7 +93,10 @@ def centrality_figure(report: dict[str, Any]) -> Figure:
         ax.set_title(title)
         if i:
             ax.set_yticklabels([])
-    fig.suptitle(f"Top {len(actors)} actors ({report['settings']['betweenness']} betweenness)")
+    fig.suptitle(
+        f"Top {len(actors)} actors by reports involving them "
+        f"({report['settings']['betweenness']} betweenness)"
+    )
     return fig
 
 

@@ -551,3 +551,19 @@ def test_analyze_pair_views_agree(rows: list) -> None:
         assert summary["score"] == S[a][b]["score"]
         assert pair_timeline(G, a, b)["summary"] == summary
         assert pair_summary(G, b, a) == summary
+
+
+def test_analyze_actor_graph_same_from_on_disk_store(example: Dataset, tmp_path: Path) -> None:
+    store_module = pytest.importorskip("graphkit.store")
+    if not hasattr(store_module, "open_store"):
+        pytest.skip("graphkit.store.open_store is not available")
+    with store_module.open_store(tmp_path / "store") as store:
+        for graph in example.graphs():
+            if str(graph.identifier).startswith(ID + "article/"):
+                store.replace_article(graph.identifier, graph)
+        from_store = actor_graph(store.dataset())
+    expected = actor_graph(example)
+    assert dict(from_store.nodes(data=True)) == dict(expected.nodes(data=True))
+    assert sorted(from_store.edges(keys=True, data=True)) == sorted(
+        expected.edges(keys=True, data=True)
+    )

@@ -62,6 +62,19 @@ def _as_float(value: str, default: float) -> float:
         return default
 
 
+def evidence_order(e: dict[str, Any]) -> tuple[str, str, str, str, float, str]:
+    """Sort key of evidence dicts: date (the event's, else the article's), article, then
+    sentence, cue, confidence and modality, so the order never depends on the store."""
+    return (
+        e["event_date"] or e["date"],
+        e["article"],
+        e["sentence"],
+        e["cue"],
+        e["confidence"],
+        e["modality"],
+    )
+
+
 def _entities(scan: Scan) -> dict[str, dict[str, Any]]:
     """Node attributes of every typed entity, keyed by IRI."""
     rank = {cls: i for i, cls in enumerate(ENTITY_CLASSES)}
@@ -128,7 +141,7 @@ def _evidence(
             }
         )
     for items in grouped.values():
-        items.sort(key=lambda e: (e["event_date"] or e["date"], e["article"], e["sentence"]))
+        items.sort(key=evidence_order)
     return grouped
 
 
@@ -350,7 +363,7 @@ def country_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
         data = C.edges[cu, cv, key]
         evidence = sorted(
             data["evidence"] + attrs["evidence"],
-            key=lambda e: (e["event_date"] or e["date"], e["article"], e["sentence"]),
+            key=evidence_order,
         )
         asserted = {e["article"] for e in evidence if e["modality"] == "asserted" and e["article"]}
         dates = [d for d in (data["first_date"], attrs["first_date"]) if d]

@@ -232,7 +232,7 @@ def test_analyze_communities_are_reproducible(seed: int) -> None:
 @pytest.mark.parametrize(
     ("rows", "expected_score", "side"),
     [
-        # one meeting reported by two articles (+1 each), an agreement (+4), one criticism (-2)
+        # one meeting reported by two articles (+2.5 each), an agreement (+4), one criticism (-2)
         (
             [
                 ("Gustavo Petro", "metWith", "Donald Trump", "2025-03-01"),
@@ -240,16 +240,16 @@ def test_analyze_communities_are_reproducible(seed: int) -> None:
                 ("Gustavo Petro", "agreedWith", "Donald Trump", "2025-03-03"),
                 ("Donald Trump", "criticized", "Gustavo Petro", "2025-01-26"),
             ],
-            4.0,
+            7.0,
             "cooperative_pairs",
         ),
-        # sanctions (-5) outweigh a meeting (+1), whichever side acts
+        # sanctions (-5) outweigh a meeting (+2.5), whichever side acts
         (
             [
                 ("United States", "sanctioned", "Gustavo Petro", "2025-10-24"),
                 ("Gustavo Petro", "metWith", "United States", "2025-11-01"),
             ],
-            -4.0,
+            -2.5,
             "conflictual_pairs",
         ),
     ],
@@ -285,7 +285,7 @@ def test_analyze_weighted_graph_counts_corroborating_articles() -> None:
     W = weighted_graph(actor_graph(_dataset(rows)))
     assert W[_iri("a")][_iri("b")]["weight"] == 3  # two accusations + the symmetric meeting
     assert W[_iri("b")][_iri("a")]["weight"] == 1
-    assert W[_iri("a")][_iri("b")]["score"] == pytest.approx(-3.0)
+    assert W[_iri("a")][_iri("b")]["score"] == pytest.approx(-1.5)  # -2 -2 +2.5
 
 
 def test_analyze_country_graph_rolls_people_into_their_country() -> None:
@@ -357,7 +357,7 @@ def test_analyze_pair_timeline_and_trend() -> None:
     ]
     G = actor_graph(_dataset(rows))
     timeline = pair_timeline(G, _iri("Gustavo Petro"), _iri("Donald Trump"))
-    assert [e["net"] for e in timeline["events"]] == [-6.0, -11.0, -10.0, -6.0]
+    assert [e["net"] for e in timeline["events"]] == [-6.0, -11.0, -8.5, -4.5]
     assert timeline["summary"]["trend"] == "warming"
     assert timeline["summary"]["first_date"] == "2025-01-26"
     assert timeline["summary"]["by_quad"] == {
@@ -368,7 +368,7 @@ def test_analyze_pair_timeline_and_trend() -> None:
     }
     assert (
         pair_summaries(G)[tuple(sorted([_iri("Gustavo Petro"), _iri("Donald Trump")]))]["score"]
-        == -6.0
+        == -4.5
     )
 
 

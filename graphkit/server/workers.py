@@ -51,8 +51,8 @@ def _answer(store: Any, job: dict[str, Any], max_results: int) -> Reply:
         store.update(job["text"])
         return Reply(204, "text/plain; charset=utf-8", b"")
     store.refresh()
-    graphs = {k: [ox.NamedNode(g) for g in job.get(k) or []] or None for k in ("default", "named")}
     try:
+        graphs = {k: [ox.NamedNode(g) for g in job.get(k) or []] or None for k in ("default", "named")}
         result = execute(
             store.ox, job["text"], max_rows=max_results, default_graph=graphs["default"], named_graphs=graphs["named"]
         )

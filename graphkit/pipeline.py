@@ -42,9 +42,11 @@ def extract_articles(
 ) -> Iterator[ArticleResult]:
     """Run spaCy (batched with nlp.pipe) and the extractor over articles, in order."""
     settings = settings or Settings()
+    arts = list(articles)
+    if not arts:
+        return  # nothing to read: do not load the model
     nlp = load_nlp(settings.model, settings.lexicon_dir)
     lex = load_lexicon(settings.lexicon_dir)
-    arts = list(articles)
     n_process = settings.n_process if len(arts) >= PARALLEL_THRESHOLD else 1
     docs = nlp.pipe((a.text for a in arts), batch_size=settings.batch_size, n_process=n_process)
     for article, doc in zip(arts, docs, strict=True):

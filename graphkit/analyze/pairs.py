@@ -10,7 +10,7 @@ Examples:
     >>> G = actor_graph(example_dataset())
     >>> petro, trump = (f"https://w3id.org/graphkit/id/person/{n}" for n in ("gustavo-petro", "donald-trump"))
     >>> [(r["date"], r["predicate"], r["net"]) for r in pair_timeline(G, petro, trump)["events"]]
-    [('2025-01-26', 'criticized', -2.0), ('2025-01-26', 'metWith', -1.0), ('2025-02-01', 'metWith', 0.0)]
+    [('2025-01-26', 'criticized', -2.0), ('2025-01-26', 'metWith', 0.5), ('2025-02-01', 'metWith', 3.0)]
 """
 
 from __future__ import annotations
@@ -141,7 +141,7 @@ def pair_summaries(
         >>> from graphkit.analyze.projections import actor_graph
         >>> summaries = pair_summaries(actor_graph(example_dataset()))
         >>> [(s["events"], s["score"], s["trend"]) for s in summaries.values()]
-        [(3, 0.0, 'warming')]
+        [(3, 3.0, 'warming')]
     """
     grouped: dict[tuple[str, str], list[tuple[str, float, str]]] = defaultdict(list)
     for u, v, attrs in G.edges(data=True):

@@ -271,7 +271,7 @@ def signed_graph(G: nx.MultiDiGraph, *, min_sources: int = 1) -> nx.Graph:
         >>> S = signed_graph(actor_graph(example_dataset()))
         >>> petro, trump = (f"https://w3id.org/graphkit/id/person/{n}" for n in ("gustavo-petro", "donald-trump"))
         >>> S[petro][trump]["score"], S[petro][trump]["sign"], S[petro][trump]["events"]
-        (0.0, 0, 3)
+        (3.0, 1, 3)
     """
     totals: dict[tuple[str, str], list[float]] = {}
     for u, v, attrs in G.edges(data=True):

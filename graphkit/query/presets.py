@@ -22,7 +22,7 @@ To run a preset elsewhere, replace ``$ACTOR`` by a value (``"Gustavo Petro"``) o
 
 Examples:
     >>> sorted(presets())[:3]
-    ['between', 'extraditions', 'most-active-actors']
+    ['articles', 'between', 'extraditions']
     >>> presets()["between"].params[0].name
     'ACTOR1'
 """

@@ -24,7 +24,13 @@ class _Parser(argparse.ArgumentParser):
 def _source_args(p: argparse.ArgumentParser) -> None:
     group = p.add_mutually_exclusive_group()
     group.add_argument("--store", type=Path, help="on-disk store folder (default ./graphkit-store)")
-    group.add_argument("--graph", type=Path, nargs="+", metavar="FILE", help="RDF file(s) instead of a store")
+    group.add_argument(
+        "--graph",
+        type=Path,
+        action="append",
+        metavar="FILE",
+        help="an RDF file instead of a store (repeat --graph for several files)",
+    )
 
 
 def _open_source(args: argparse.Namespace):

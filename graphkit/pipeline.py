@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from rdflib import Dataset
 
@@ -26,6 +27,7 @@ from graphkit.nlp import load_nlp
 from graphkit.records import Article, ArticleResult
 from graphkit.vocab import article_iri
 
+T = TypeVar("T")
 PARALLEL_THRESHOLD = 200  # articles; below this, one process is faster than starting workers
 
 
@@ -60,12 +62,24 @@ def extract_text(text: str, *, source: str = "", settings: Settings | None = Non
     return next(extract_articles([article], settings=settings))
 
 
-def _progress(items: Sequence[Path], enabled: bool, desc: str) -> Iterable[Path]:
+def _progress(items: Sequence[T], enabled: bool, desc: str, unit: str = "file") -> Iterable[T]:
     if not enabled or len(items) < 2 or not sys.stderr.isatty():
         return items
     from tqdm import tqdm
 
-    return tqdm(items, desc=desc, unit="file", leave=False)
+    return tqdm(items, desc=desc, unit=unit, leave=False)
+
+
+def _extract_with_progress(
+    articles: list[Article], *, settings: Settings | None, progress: bool
+) -> Iterator[ArticleResult]:
+    results = extract_articles(articles, settings=settings)
+    if not progress or len(articles) < 2 or not sys.stderr.isatty():
+        yield from results
+        return
+    from tqdm import tqdm
+
+    yield from tqdm(results, total=len(articles), desc="extracting", unit="article", leave=False)
 
 
 def collect_articles(
@@ -92,7 +106,7 @@ def extract_files(paths: Sequence[Path], *, settings: Settings | None = None, pr
     """RDF (one named graph per article) for the given article files."""
     articles, _ = collect_articles(paths, progress=progress)
     ds = new_dataset()
-    for result in extract_articles(articles, settings=settings):
+    for result in _extract_with_progress(articles, settings=settings, progress=progress):
         add_result(ds, result)
     return ds
 
@@ -147,7 +161,7 @@ def build(
                 report.skipped += 1
             else:
                 todo.append(art)
-        for result in extract_articles(todo, settings=settings):
+        for result in _extract_with_progress(todo, settings=settings, progress=progress):
             old = by_source.get(result.article.source)
             new_iri = article_iri(result.article.id)
             if old is not None and old != str(new_iri):

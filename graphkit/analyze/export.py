@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,6 +26,7 @@ from typing import Any
 import networkx as nx
 
 from graphkit.errors import InputError
+from graphkit.store.formats import atomic_path
 
 FORMATS = {".graphml": "graphml", ".gexf": "gexf", ".csv": "csv"}
 CSV_COLUMNS = (
@@ -37,7 +36,8 @@ CSV_COLUMNS = (
 
 
 def write_atomic(path: Path, write: Callable[[Path], None]) -> Path:
-    """Call ``write(tmp)`` on a temporary file next to ``path``, then move it onto ``path``.
+    """Call ``write(tmp)`` on a temporary file next to ``path``, then move it onto ``path``
+    (see :func:`graphkit.store.formats.atomic_path`).
 
     The file gets the usual permissions (0666 less the umask). On error the temporary file
     is removed and ``path`` is left as it was.
@@ -51,22 +51,8 @@ def write_atomic(path: Path, write: Callable[[Path], None]) -> Path:
         >>> write_atomic(out, lambda tmp: tmp.write_text("ok")).read_text()
         'ok'
     """
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as err:
-        msg = f"cannot write '{path}': {err.strerror or err}; check the folder is writable"
-        raise InputError(msg) from None
-    os.close(fd)
-    tmp = Path(name)
-    try:
+    with atomic_path(path) as tmp:
         write(tmp)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
     return path
 
 

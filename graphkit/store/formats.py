@@ -197,14 +197,25 @@ def dataset_to_string(ds: Graph, fmt: str = "trig", *, derived: bool = False) ->
 def atomic_path(path: Path) -> Iterator[Path]:
     """Yield a temporary path next to ``path``; on success it replaces ``path`` in one rename.
 
-    On error the temporary file is removed and ``path`` is left as it was.
+    The file gets the usual permissions (0666 less the umask). On error the temporary file is
+    removed and ``path`` is left as it was.
+
+    Raises:
+        InputError: the folder cannot be created or written.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as err:
+        msg = f"cannot write '{path}': {err.strerror or err}; check the folder is writable"
+        raise InputError(msg) from None
     os.close(fd)
     try:
         yield Path(tmp)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

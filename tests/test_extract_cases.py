@@ -47,7 +47,7 @@ FOUND = [
     ("Kenya is about to sign an agreement with Ethiopia.", {("Kenya", "agreedWith", "Ethiopia")}),
     ("North Korea fired two artillery shells at South Korea on Thursday.", {("North Korea", "attacked", "South Korea")}),
     gap(("Germany welcomed a resumption of formal diplomatic ties between Greece and Turkey.", {("Germany", "praised", "Greece"), ("Germany", "praised", "Turkey")}), "the second party of 'between A and B' is dropped"),
-    gap(("Brazilian President Lula will meet Argentine and Chilean leaders during a visit to Uruguay.", {("Lula", "agreedWith", "Argentina"), ("Lula", "agreedWith", "Chile")}), "the second demonym of 'Argentine and Chilean leaders' is dropped"),
+    ("Brazilian President Lula will meet Argentine and Chilean leaders during a visit to Uruguay.", {("Lula", "agreedWith", "Argentina"), ("Lula", "agreedWith", "Chile")}),
 ]
 
 NOT_FOUND = [

@@ -127,7 +127,8 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: boo
                 inner = index.actor_at(child)
                 if inner is not None and inner.entity.key in index.leaders:
                     return [Actor(index.leaders[inner.entity.key], "nominal")]
-    # "Russian diplomats", "U.S. officials", "Iran's armed forces", "London's case"
+    # "Russian diplomats", "U.S. officials", "Iran's armed forces", "London's case",
+    # "Hungarian and Romanian officials" (both)
     for child in token.children:
         if child.dep_ in ("amod", "compound", "poss", "nmod"):
             inner = index.actor_at(child)
@@ -136,15 +137,25 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: boo
             if token.lower_ in RELATIONAL_NOUNS or token.lemma_ in RELATIONAL_NOUNS:
                 continue
             if child.dep_ == "poss" or token.lower_ in AGENT_NOUNS or token.lemma_ in AGENT_NOUNS:
-                how = inner.how if inner.how in ("pronoun", "demonym") else "metonymy"
-                return [Actor(inner.entity, how, inner.place)]
+                owners: list[Actor] = []
+                for mod in conjuncts(child):
+                    named = index.actor_at(mod)
+                    if named is not None and named.entity.type in ("Country", "Organization", "Person"):
+                        how = named.how if named.how in ("pronoun", "demonym") else "metonymy"
+                        owners.append(Actor(named.entity, how, named.place))
+                return owners
     # "Sudanese rebels", "Iraqi towns", "opposition groups in Zimbabwe"
     if token.lower_ in GROUP_NOUNS or token.lemma_ in GROUP_NOUNS or token.lemma_ in AGENT_NOUNS:
         for child in token.children:
             if child.dep_ in ("amod", "compound", "nmod"):
-                inner = index.actor_at(child)
-                if inner is not None and inner.entity.type in ("Country", "Organization"):
-                    return [Actor(inner.entity, "metonymy", inner.place)]
+                mods = [index.actor_at(m) for m in conjuncts(child)]
+                found = [
+                    Actor(m.entity, "metonymy", m.place)
+                    for m in mods
+                    if m is not None and m.entity.type in ("Country", "Organization")
+                ]
+                if found:
+                    return found
             if child.dep_ == "prep" and child.lower_ in ("in", "from", "throughout", "of"):
                 for pobj in child.children:
                     inner = index.actor_at(pobj)

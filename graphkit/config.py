@@ -39,8 +39,6 @@ class Settings:
     min_confidence: float = 0.0
     batch_size: int = 32
     n_process: int = 1
-    keep_unasserted: bool = True
-    """Write negated/hypothetical events as evidence nodes (no relation triple)."""
 
     def replace(self, **changes: object) -> Settings:
         """A copy with some settings changed."""

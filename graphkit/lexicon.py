@@ -95,6 +95,7 @@ class Lexicon:
     by_iso3: dict[str, Country] = field(default_factory=dict)
     seat_names: tuple[tuple[str, str], ...] = ()  # (seat as written, ISO3)
     title_words: frozenset[str] = frozenset()  # every word of every title, lower case
+    noun_relations: dict[str, frozenset[str]] = field(default_factory=dict)  # noun -> relations it names
 
     def country(self, text: str) -> Country | None:
         """A country by name, alias or demonym."""
@@ -204,6 +205,7 @@ def load_lexicon(lexicon_dir: Path | None = None) -> Lexicon:
         noun_cues=noun_cues,
         by_iso3=by_iso3,
         seat_names=tuple((r["seat"], r["iso3"]) for r in seats_rows),
+        noun_relations={noun: frozenset(c.relation for c in cues) for noun, cues in noun_cues.items()},
         title_words=frozenset(
             w for t in titles for w in t.split() if w != "of"
         ) | {"foreign", "defense", "defence", "interior", "finance", "trade", "justice", "health",

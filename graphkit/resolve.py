@@ -77,8 +77,6 @@ class MentionIndex:
     """country/organization key -> the person the article names as its leader."""
     affiliation: dict[str, Entity] = field(default_factory=dict)
     """person key -> the country they lead or serve, from the article's titles."""
-    noun_relations: dict[str, set[str]] = field(default_factory=dict)
-    """noun lemma -> relations it can name (from the cue lexicon)."""
 
     def actor_at(self, token: Token) -> Actor | None:
         """The actor a token names or refers to (pronouns resolved), or None."""
@@ -314,8 +312,6 @@ def resolve_doc(doc: Doc, *, lex: Lexicon | None = None) -> MentionIndex:
     """Resolve every actor mention of a parsed article to a canonical in-article entity."""
     lex = lex or load_lexicon()
     index = MentionIndex(doc, lex)
-    for noun, cues in lex.noun_cues.items():
-        index.noun_relations[noun] = {c.relation for c in cues}
     ents = _clean_ents(doc)
     # 1. full person names, and the surnames that point at them
     persons: Counter[str] = Counter()

@@ -14,7 +14,8 @@ from __future__ import annotations
 from rdflib import Dataset
 
 from graphkit.graph import results_dataset
-from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation
+from graphkit.records import Article, ArticleResult, Entity
+from graphkit.store.examples import example_relation
 
 PETRO = Entity("Person", "Gustavo Petro", ("Petro", "Gustavo Petro"))
 TRUMP = Entity("Person", "Donald Trump", ("Trump",))
@@ -22,14 +23,6 @@ MADURO = Entity("Person", "Nicolás Maduro", ("Maduro",))
 COLOMBIA = Entity("Country", "Colombia", ("Bogotá",), (("iso3", "COL"),))
 USA = Entity("Country", "United States", ("U.S.", "Washington"), (("iso3", "USA"),))
 VENEZUELA = Entity("Country", "Venezuela", ("Caracas",), (("iso3", "VEN"),))
-
-
-def _relation(
-    article: Article, s: Entity, p: str, o: Entity, sentence: str, cue: str, **kw: str
-) -> Relation:
-    start = article.text.index(sentence)
-    ev = Evidence(article.id, sentence, start, start + len(sentence), cue, 0.8, **kw)
-    return Relation(s, p, o, ev)
 
 
 def example_results() -> tuple[ArticleResult, ...]:
@@ -53,7 +46,7 @@ def example_results() -> tuple[ArticleResult, ...]:
             one,
             (PETRO, TRUMP, COLOMBIA, USA),
             (
-                _relation(
+                example_relation(
                     one,
                     TRUMP,
                     "criticized",
@@ -61,8 +54,8 @@ def example_results() -> tuple[ArticleResult, ...]:
                     "Trump criticized Petro over deportation flights.",
                     "criticized",
                 ),
-                _relation(one, PETRO, "metWith", TRUMP, "Petro met Trump in Washington.", "met"),
-                _relation(
+                example_relation(one, PETRO, "metWith", TRUMP, "Petro met Trump in Washington.", "met"),
+                example_relation(
                     one,
                     PETRO,
                     "leaderOf",
@@ -76,7 +69,7 @@ def example_results() -> tuple[ArticleResult, ...]:
             two,
             (PETRO, TRUMP, MADURO, USA, VENEZUELA),
             (
-                _relation(
+                example_relation(
                     two,
                     PETRO,
                     "metWith",
@@ -85,7 +78,7 @@ def example_results() -> tuple[ArticleResult, ...]:
                     "met",
                     event_date="2025-02-01",
                 ),
-                _relation(
+                example_relation(
                     two,
                     TRUMP,
                     "leaderOf",
@@ -93,8 +86,8 @@ def example_results() -> tuple[ArticleResult, ...]:
                     "Donald Trump, the U.S. president, leads the United States.",
                     "president",
                 ),
-                _relation(two, MADURO, "leaderOf", VENEZUELA, "Maduro leads Venezuela.", "leads"),
-                _relation(
+                example_relation(two, MADURO, "leaderOf", VENEZUELA, "Maduro leads Venezuela.", "leads"),
+                example_relation(
                     two,
                     PETRO,
                     "metWith",

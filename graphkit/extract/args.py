@@ -82,7 +82,8 @@ def _nominal(token: Token, index: MentionIndex) -> Actor | None:
 
 def _event_agent(token: Token, index: MentionIndex) -> Actor | None:
     """"condemned the attack": the actor of the latest event of that kind named before."""
-    relations = index.noun_relations.get(token.lemma_.lower()) or index.noun_relations.get(token.lower_)
+    named = index.lex.noun_relations
+    relations = named.get(token.lemma_.lower()) or named.get(token.lower_)
     if not relations:
         return None
     best = None

@@ -27,7 +27,10 @@ USA = Entity("Country", "United States", ("U.S.", "Washington"), (("iso3", "USA"
 VENEZUELA = Entity("Country", "Venezuela", ("Caracas",), (("iso3", "VEN"),))
 
 
-def _rel(article: Article, s: Entity, p: str, o: Entity, sentence: str, cue: str, **kw: str) -> Relation:
+def example_relation(
+    article: Article, s: Entity, p: str, o: Entity, sentence: str, cue: str, **kw: str
+) -> Relation:
+    """A relation whose evidence is ``sentence`` as it stands in the article's text."""
     start = article.text.index(sentence)
     ev = Evidence(article.id, sentence, start, start + len(sentence), cue, 0.8, **kw)
     return Relation(s, p, o, ev)
@@ -59,25 +62,25 @@ def example_results() -> tuple[ArticleResult, ...]:
             one,
             (PETRO, TRUMP, USA, MADURO),
             (
-                _rel(one, PETRO, "metWith", TRUMP, "Petro met Trump in Washington on Monday.", "met", event_date="2025-11-03"),
-                _rel(one, USA, "sanctioned", PETRO, "The United States sanctioned Petro in October.", "sanctioned", event_date="2025-10-24"),
-                _rel(one, PETRO, "metWith", MADURO, "Petro did not meet Maduro.", "meet", modality="negated"),
+                example_relation(one, PETRO, "metWith", TRUMP, "Petro met Trump in Washington on Monday.", "met", event_date="2025-11-03"),
+                example_relation(one, USA, "sanctioned", PETRO, "The United States sanctioned Petro in October.", "sanctioned", event_date="2025-10-24"),
+                example_relation(one, PETRO, "metWith", MADURO, "Petro did not meet Maduro.", "meet", modality="negated"),
             ),
         ),
         ArticleResult(
             two,
             (PETRO, TRUMP, COLOMBIA, USA, OTONIEL),
             (
-                _rel(two, TRUMP, "metWith", PETRO, "Trump met Petro again on Friday.", "met", event_date="2025-11-07"),
-                _rel(two, COLOMBIA, "extradited", OTONIEL, "Colombia extradited Otoniel to the United States.", "extradited"),
+                example_relation(two, TRUMP, "metWith", PETRO, "Trump met Petro again on Friday.", "met", event_date="2025-11-07"),
+                example_relation(two, COLOMBIA, "extradited", OTONIEL, "Colombia extradited Otoniel to the United States.", "extradited"),
             ),
         ),
         ArticleResult(
             three,
             (RUBIO, PETRO, VENEZUELA),
             (
-                _rel(three, RUBIO, "spokeWith", PETRO, "Rubio spoke with Petro by phone.", "spoke"),
-                _rel(three, PETRO, "visited", VENEZUELA, "Petro visited Venezuela last week.", "visited"),
+                example_relation(three, RUBIO, "spokeWith", PETRO, "Rubio spoke with Petro by phone.", "spoke"),
+                example_relation(three, PETRO, "visited", VENEZUELA, "Petro visited Venezuela last week.", "visited"),
             ),
         ),
     )

@@ -72,6 +72,7 @@ class GK(DefinedNamespace):
     expelled: URIRef
     deported: URIRef
     arrested: URIRef
+    coerced: URIRef
     attacked: URIRef
     conceded: URIRef
     retreatedFrom: URIRef

@@ -31,6 +31,8 @@ AFFILIATIONS = ("leaderOf", "officialOf", "memberOf", "locatedIn")
 def countries(result: ArticleResult) -> dict[str, str]:
     """Entity key -> ISO3: countries themselves, people/orgs through their affiliations."""
     out = {e.key: dict(e.ids).get("iso3", "") for e in result.entities if e.type == "Country"}
+    # collective actors ("Sudanese rebels") carry their country's code
+    out.update({e.key: dict(e.ids)["group"] for e in result.entities if dict(e.ids).get("group")})
     for r in result.relations:
         if r.predicate in AFFILIATIONS and r.object.type == "Country":
             out.setdefault(r.subject.key, dict(r.object.ids).get("iso3", ""))
@@ -90,7 +92,15 @@ def main() -> None:
     precision, n_classes = class_precision(records, lines)
     print(f"class precision: {precision:.3f} over {n_classes} distinct (sentence, class) outputs")
     scorer = args.gold.parent / "score_plover.py"
-    cmd = [sys.executable, str(scorer), str(args.out), "--gold", str(args.gold)]
+    # the relation -> PLOVER map comes from the ontology, so relations the scorer's built-in
+    # map does not know (conceded, retreatedFrom, mobilizedAgainst, coerced) are scored too
+    from graphkit.vocab import relations
+
+    relation_map = args.out.with_suffix(".relations.json")
+    relation_map.write_text(
+        json.dumps({r.name: r.plover for r in relations() if r.plover.isupper()}, indent=1), encoding="utf-8"
+    )
+    cmd = [sys.executable, str(scorer), str(args.out), "--gold", str(args.gold), "--relation-map", str(relation_map)]
     if args.international_only:
         cmd.append("--international-only")
     subprocess.run(cmd, check=False)

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from graphkit.dates import resolve_event_date
+from graphkit.extract.args import is_collective
 from graphkit.extract.events import Found, sentence_events
 from graphkit.extract.static import IMPLICIT_CONFIDENCE, static_relations
 from graphkit.lexicon import Lexicon, load_lexicon
@@ -100,8 +101,10 @@ def _valid(found: Found) -> bool:
         return s.type in ("Country", "Person", "Organization") and o.type == "Organization"
     if p == "locatedIn":
         return s.type == "Place" and o.type in ("Country", "Place")
-    if p in ("extradited", "arrested"):
+    if p == "extradited":
         return o.type == "Person"
+    if p == "arrested":
+        return o.type == "Person" or is_collective(o)
     if s.type == "Place":
         return False
     return not (o.type == "Place" and p not in ("visited", "attacked", "protested", "threatened", "mobilizedAgainst", "retreatedFrom"))

@@ -51,6 +51,12 @@ LEADER_NOUNS = frozenset(["president", "leader", "premier", "chancellor", "king"
 NON_STATE_GROUPS = frozenset(
     ["rebels", "rebel", "militants", "insurgents", "guerrillas", "separatists", "militia", "militias", "fighters", "protesters", "demonstrators", "students", "opposition", "activists", "settlers"]
 )
+# Collectives that are actors of their own, not their state: armed groups, civil groups, the
+# people an event befalls ("Sudanese rebels", "Palestinian refugees", "Kurdish protesters").
+COLLECTIVE_NOUNS = NON_STATE_GROUPS | frozenset(
+    ["guerillas", "guerrilla", "militiamen", "gunmen", "kidnappers", "hostage-takers", "bombers", "extremists", "fundamentalists", "dissidents", "refugees", "civilians", "detainees", "prisoners", "villagers", "workers", "immigrants", "youths", "farmers", "landowners", "miners", "journalists", "pilgrims", "worshippers", "hostages", "captives", "inmates", "exiles", "monks", "clerics", "tribesmen", "separatist", "insurgent", "militant", "protester", "demonstrator", "student", "refugee", "civilian", "detainee", "prisoner", "hostage", "journalist", "activist", "dissident", "worker", "settler"]
+)
+COLLECTIVE_PREPS = ("in", "from", "throughout", "of", "across", "at", "for")
 
 
 def _of_objects(token: Token) -> list[Token]:
@@ -145,6 +151,9 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: boo
                         how = named.how if named.how in ("pronoun", "demonym") else "metonymy"
                         owners.append(Actor(named.entity, how, named.place))
                 return owners
+    collective = collectives(token, index)
+    if collective:
+        return collective
     # "Sudanese rebels", "Iraqi towns", "opposition groups in Zimbabwe"
     if token.lower_ in GROUP_NOUNS or token.lemma_ in GROUP_NOUNS or token.lemma_ in AGENT_NOUNS:
         for child in token.children:
@@ -177,6 +186,66 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: boo
         return [agent]
     if events:
         return owners_of(token, index)
+    return []
+
+
+def collective_entity(name: str, iso3: str = "") -> Entity:
+    """A collective actor ("Sudanese rebels"): an organization of its own, with its country's code."""
+    return Entity("Organization", name, (), (("group", iso3),) if iso3 else (("group", ""),))
+
+
+def is_collective(entity: Entity) -> bool:
+    return any(scheme == "group" for scheme, _ in entity.ids)
+
+
+def _country_code(actor: Actor) -> str:
+    return dict(actor.entity.ids).get("iso3", "") if actor.entity.type == "Country" else ""
+
+
+def collectives(token: Token, index: MentionIndex) -> list[Actor]:
+    """Collective actors a group noun names: "Sudanese rebels", "Sierra Leonean and Liberian
+    refugees" (two groups), "students throughout Indonesia", "a camp for Congolese refugees"."""
+    word = token.lower_
+    if word not in COLLECTIVE_NOUNS and token.lemma_ not in COLLECTIVE_NOUNS:
+        if token.lemma_ in ("camp", "camps", "village", "villages", "home", "homes") or word in ("camp", "camps", "homes"):
+            # "a camp for Congolese refugees", "Palestinian homes": the people who live there
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("for", "of"):
+                    for pobj in child.children:
+                        found = collectives(pobj, index)
+                        if found:
+                            return found
+        return []
+    plural = word if token.tag_ in ("NNS", "NNPS") or word.endswith(("s", "men")) or word in ("militia", "opposition") else word + "s"
+    out: list[Actor] = []
+    for child in token.children:
+        if child.dep_ not in ("amod", "compound", "nmod") or child.i > token.i:
+            continue
+        for mod in conjuncts(child):
+            named = index.actor_at(mod)
+            if named is None or named.entity.type not in ("Country", "Place"):
+                continue
+            qualifier = " ".join(t.text for t in token.doc[mod.i : mod.i + 1])
+            span = [s for s, a in index.spans if s.start <= mod.i < s.end]
+            if span:
+                qualifier = span[0].text
+            code = _country_code(named)
+            out.append(Actor(collective_entity(f"{qualifier} {plural}", code), "nominal"))
+    if out:
+        return out
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in COLLECTIVE_PREPS:
+            for pobj in child.children:
+                named = index.actor_at(pobj)
+                if named is None or named.entity.type not in ("Country", "Place"):
+                    continue
+                code = _country_code(named)
+                country = index.lex.by_iso3.get(code)
+                if country is not None and country.demonyms:
+                    name = f"{country.demonyms[0]} {plural}"
+                else:
+                    name = f"{named.entity.name} {plural}"
+                return [Actor(collective_entity(name, code), "nominal")]
     return []
 
 

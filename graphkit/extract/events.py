@@ -12,7 +12,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from graphkit.extract.args import actors_of, clause_subjects, conjuncts, prep_objects
+from graphkit.extract.args import (
+    RELATIONAL_NOUNS,
+    actors_of,
+    clause_subjects,
+    collective_entity,
+    conjuncts,
+    prep_objects,
+)
 from graphkit.extract.modality import intent_relation, modality
 from graphkit.lexicon import Cue, Lexicon
 from graphkit.records import Entity
@@ -69,6 +76,14 @@ def _unnamed_person(token: Token) -> Actor | None:
     return Actor(Entity("Person", span.text), "nominal")
 
 
+def _as_people(token: Token, actor: Actor) -> Actor:
+    """"arrested 100 Palestinians": a nationality in the plural is a group of people, not the state."""
+    if actor.entity.type == "Country" and actor.how == "demonym" and token.tag_ in ("NNPS", "NNS", "NNP") and token.lower_.endswith("s"):
+        iso3 = dict(actor.entity.ids).get("iso3", "")
+        return Actor(collective_entity(token.text, iso3), "nominal")
+    return actor
+
+
 def _objects(head: Token, cue: Cue, index: MentionIndex) -> list[tuple[Token, Actor]]:
     out: list[tuple[Token, Actor]] = []
     if cue.relation in PERSON_OBJECT_RELATIONS:
@@ -88,6 +103,8 @@ def _objects(head: Token, cue: Cue, index: MentionIndex) -> list[tuple[Token, Ac
                     out.extend(actors_of(pobj, index))
     for pobj in prep_objects(head, preps):
         out.extend(actors_of(pobj, index))
+    if cue.relation in PERSON_OBJECT_RELATIONS:
+        out = [(t, _as_people(t, a)) for t, a in out]
     if not out and preps:
         for child in head.children:
             if child.dep_ == "dobj":
@@ -171,6 +188,49 @@ def _xcomp_objects(verb: Token, index: MentionIndex, subjects: list[tuple[Token,
                 found = [f for f in actors_of(tok, index) if f[1].entity.key not in own]
                 if found:
                     return found
+    return []
+
+
+FALLBACK_CONFIDENCE = 0.55
+FALLBACK_EXCLUDED = frozenset({"criticized", "praised"})
+SKIP_PREPS = frozenset({"according", "despite", "unlike", "like", "than", "after", "before", "since", "during", "following"})
+
+
+def _falls_back(predicate: str) -> bool:
+    """Relations whose target may be any actor of the cue's clause: not the symmetric ones (a
+    partner must be named), nor those whose object is an event's actor (see ``_deep_objects``)."""
+    return not relation(predicate).symmetric and predicate not in FALLBACK_EXCLUDED
+
+
+def _clause_objects(head: Token, index: MentionIndex, subjects: list[tuple[Token, Actor]]) -> list[tuple[Token, Actor]]:
+    """The nearest other actor in the cue's own clause, when no slot named one: "Afghan rebels
+    exploded bombs in Kabul", "the army demolished homes in southern Gaza"."""
+    own = {a.entity.key for _, a in subjects}
+    own_tokens = {t.i for tok, _ in subjects for t in tok.subtree}
+    own_tokens |= {t.i for subj in clause_subjects(head) for t in subj.subtree}
+    frontier = [(c, 1) for c in head.children]
+    while frontier:
+        level = frontier
+        frontier = []
+        for tok, depth in level:
+            if tok.i in own_tokens or tok.dep_ in ("agent", "relcl", "advcl", "parataxis", "punct"):
+                continue
+            if depth == 1 and tok.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                continue
+            if tok.dep_ == "prep" and tok.lower_ in SKIP_PREPS:
+                continue
+            if tok.dep_ == "ccomp" or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")):
+                continue  # another clause's actors
+            if tok.dep_ == "prep" and tok.lower_ == "with" and depth > 1:
+                continue  # "with the help of": instruments, not targets
+            if tok.lemma_ in RELATIONAL_NOUNS or tok.lower_ in RELATIONAL_NOUNS:
+                continue  # "one of Washington's partners", "his daughter": not the actor named
+            if tok.pos_ in ("NOUN", "PROPN", "PRON"):
+                found = [f for f in actors_of(tok, index) if f[1].entity.key not in own]
+                if found:
+                    return found[:1]
+            if depth < 4:
+                frontier.extend((c, depth + 1) for c in tok.children)
     return []
 
 
@@ -356,7 +416,12 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
                 confidence = INHERITED_CONFIDENCE
         if not subjects:
             continue
-        out = list(_emit(subjects, objects, cue.relation, verb, confidence, f"verb:{cue.lemma}"))
+        method = f"verb:{cue.lemma}"
+        if not objects and _falls_back(cue.relation):
+            objects = _clause_objects(verb, index, subjects)
+            confidence = FALLBACK_CONFIDENCE
+            method = f"verb-clause:{cue.lemma}"
+        out = list(_emit(subjects, objects, cue.relation, verb, confidence, method))
         if out:
             yield from out
             return
@@ -469,9 +534,18 @@ def nominal_events(noun: Token, cues: tuple[Cue, ...], index: MentionIndex) -> I
             objects = [a for t in clause_subjects(_governor(noun)) for a in actors_of(t, index)]
             agent = _implicit_agent(objects, index) if objects else None
             subjects, confidence = ([(noun, agent)], INHERITED_CONFIDENCE) if agent else ([], 0.0)
+        method = f"noun:{cue.lemma}"
+        if subjects and not objects and _falls_back(cue.relation):
+            # "began a hunger strike to protest against Sweden's decision"
+            objects = _clause_objects(noun, index, subjects)
+            gov = _governor(noun)
+            if not objects and noun.dep_ == "dobj" and gov.lemma_ in LIGHT_VERBS | {"begin", "continue", "stage", "organize", "call"}:
+                objects = _clause_objects(gov, index, subjects)
+            confidence = min(confidence, FALLBACK_CONFIDENCE)
+            method = f"noun-clause:{cue.lemma}"
         if not subjects or (not objects and not relation(cue.relation).symmetric):
             continue
-        out = list(_emit(subjects, objects, cue.relation, noun, confidence, f"noun:{cue.lemma}"))
+        out = list(_emit(subjects, objects, cue.relation, noun, confidence, method))
         if out:
             yield from out
             return

@@ -107,7 +107,7 @@ def _valid(found: Found) -> bool:
         return o.type == "Person" or is_collective(o)
     if s.type == "Place":
         return False
-    return not (o.type == "Place" and p not in ("visited", "attacked", "protested", "threatened", "mobilizedAgainst", "retreatedFrom"))
+    return not (o.type == "Place" and p not in ("visited", "attacked", "coerced", "protested", "threatened", "mobilizedAgainst", "retreatedFrom"))
 
 
 IMPLICIT_TITLE = IMPLICIT_CONFIDENCE + 0.01
@@ -157,6 +157,9 @@ def extract_doc(doc: Doc, article: Article, *, min_confidence: float = 0.0, lex:
     entities = index.final_entities()
     # entities keep every name the article used for them
     by_key = dict(entities)
+    for r in relations:  # actors that are no named mention ("Sudanese rebels") are entities too
+        by_key.setdefault(r.subject.key, r.subject)
+        by_key.setdefault(r.object.key, r.object)
     relations = [
         Relation(by_key.get(r.subject.key, r.subject), r.predicate, by_key.get(r.object.key, r.object), r.evidence)
         for r in relations

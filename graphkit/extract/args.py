@@ -54,7 +54,7 @@ NON_STATE_GROUPS = frozenset(
 # Collectives that are actors of their own, not their state: armed groups, civil groups, the
 # people an event befalls ("Sudanese rebels", "Palestinian refugees", "Kurdish protesters").
 COLLECTIVE_NOUNS = NON_STATE_GROUPS | frozenset(
-    ["guerillas", "guerrilla", "militiamen", "gunmen", "kidnappers", "hostage-takers", "bombers", "extremists", "fundamentalists", "dissidents", "refugees", "civilians", "detainees", "prisoners", "villagers", "workers", "immigrants", "youths", "farmers", "landowners", "miners", "journalists", "pilgrims", "worshippers", "hostages", "captives", "inmates", "exiles", "monks", "clerics", "tribesmen", "separatist", "insurgent", "militant", "protester", "demonstrator", "student", "refugee", "civilian", "detainee", "prisoner", "hostage", "journalist", "activist", "dissident", "worker", "settler"]
+    ["guerillas", "guerrilla", "candidates", "politicians", "militiamen", "gunmen", "kidnappers", "hostage-takers", "bombers", "extremists", "fundamentalists", "dissidents", "refugees", "civilians", "detainees", "prisoners", "villagers", "workers", "immigrants", "youths", "farmers", "landowners", "miners", "journalists", "pilgrims", "worshippers", "hostages", "captives", "inmates", "exiles", "monks", "clerics", "tribesmen", "separatist", "insurgent", "militant", "protester", "demonstrator", "student", "refugee", "civilian", "detainee", "prisoner", "hostage", "journalist", "activist", "dissident", "worker", "settler"]
 )
 COLLECTIVE_PREPS = ("in", "from", "throughout", "of", "across", "at", "for")
 

@@ -53,6 +53,11 @@ INTENT_HEADS = frozenset(
     ["promise", "pledge", "offer", "agree", "vow", "commit", "decide", "prepare", "willing", "ready", "prepared", "determined", "intend", "plan", "resolve", "undertake"]
 )
 CONDITIONAL_MARKS = frozenset({"unless", "if"})
+REPORT_HEADS = frozenset({"say", "announce", "declare", "state", "tell", "confirm"})
+# verbs that only carry a noun cue ("will impose a curfew", "will hold talks")
+SUPPORT_VERBS = frozenset(
+    ["impose", "extend", "hold", "sign", "launch", "send", "provide", "give", "deliver", "offer", "conduct", "begin", "resume", "stage", "carry", "declare", "institute", "introduce", "reimpose", "tighten"]
+)
 REQUEST_HEADS = frozenset(
     ["call", "urge", "demand", "seek", "push", "press", "ask", "want", "propose", "threaten", "consider", "weigh", "discuss"]
 )
@@ -61,17 +66,21 @@ REQUEST_HEADS = frozenset(
 def _intent_chain(cue: Token) -> tuple[bool, bool]:
     """(announced: future/intent wording, conditional: an 'unless'/'if' clause) over the cue's clause chain."""
     tok = cue
+    if cue.pos_ in ("NOUN", "PROPN") and cue.dep_ == "dobj" and cue.head.lemma_ in SUPPORT_VERBS:
+        tok = cue.head  # "will extend the curfew": the verb that governs the noun cue
     announced = conditional = False
     for _ in range(4):
         for child in tok.children:
             if child.dep_ in ("aux",) and child.lower_ in FUTURE:
                 announced = True
+            if child.dep_ == "aux" and child.lower_ == "would" and tok.dep_ == "ccomp" and tok.head.lemma_ in REPORT_HEADS:
+                announced = True  # "said they would boycott": the future of reported speech
             if child.dep_ == "advcl" and any(m.lower_ in CONDITIONAL_MARKS for m in child.children):
                 conditional = True
         if tok.lemma_.lower() in INTENT_HEADS and tok.i != cue.i:
             announced = True
         if tok.dep_ in ("xcomp", "acomp", "conj", "ccomp") and tok.head.i != tok.i:
-            if tok.dep_ == "ccomp" and tok.head.lemma_ not in ("say", "announce", "declare", "state", "tell"):
+            if tok.dep_ == "ccomp" and tok.head.lemma_ not in REPORT_HEADS:
                 break
             tok = tok.head
             continue
@@ -87,8 +96,10 @@ def intent_relation(cue: Token, predicate: str) -> str | None:
     """
     from graphkit.vocab import relation
 
-    if predicate in ("threatened", "requested", "rejected", "accused", "criticized"):
+    if predicate in ("threatened", "requested", "accused", "criticized", "visited"):
         return None
+    if predicate == "rejected" and cue.lemma_ != "boycott":
+        return None  # announcing a boycott threatens; announcing a refusal is one
     announced, conditional = _intent_chain(cue)
     info = relation(predicate)
     if info.score > 0 and announced and not conditional:

@@ -46,6 +46,23 @@ FOUND = [
     # 'is about to' is the subject's own act
     ("Kenya is about to sign an agreement with Ethiopia.", {("Kenya", "agreedWith", "Ethiopia")}),
     ("North Korea fired two artillery shells at South Korea on Thursday.", {("North Korea", "attacked", "South Korea")}),
+    # collectives are actors of their own, not their state; domestic events keep both sides
+    ("Sudanese troops attacked Sudanese rebels near the border.", {("Sudan", "attacked", "Sudanese rebels")}),
+    ("Ethiopian militiamen shelled a camp for Eritrean refugees.", {("Ethiopian militiamen", "attacked", "Eritrean refugees")}),
+    ("Kenyan police arrested 40 Somalis in Nairobi.", {("Kenya", "arrested", "Somalis")}),
+    ("Thousands of Bolivian miners marched in La Paz.", {("Bolivian miners", "protested", "La Paz")}),
+    # coercion short of violence
+    ("The Nigerian army demolished homes in Lagos.", {("Nigeria", "coerced", "Lagos")}),
+    # the target is the other actor of the cue's clause when no slot names it
+    ("Colombian guerrillas detonated explosives in Bogotá.", {("Colombian guerrillas", "attacked", "Colombia")}),
+    # coordinated demonyms both act
+    ("Hungarian and Austrian officials agreed to reopen the border.", {("Hungary", "agreedWith", "Austria")}),
+    # announced hostile acts are threats, announced help an agreement
+    ("Kenyan President William Ruto said he will impose a curfew in Mombasa.", {("William Ruto", "threatened", "Mombasa")}),
+    ("Palestinian leaders said they would boycott talks with Israel.", {("Palestine", "threatened", "Israel")}),
+    ("Brazil said it would send aid to Haiti.", {("Brazil", "agreedWith", "Haiti")}),
+    # "with the help of X": X helped the subject
+    ("Jordan shot down Iranian drones with the help of the United States.", {("United States", "aided", "Jordan"), ("Jordan", "attacked", "Iran")}),
     gap(("Germany welcomed a resumption of formal diplomatic ties between Greece and Turkey.", {("Germany", "praised", "Greece"), ("Germany", "praised", "Turkey")}), "the second party of 'between A and B' is dropped"),
     ("Brazilian President Lula will meet Argentine and Chilean leaders during a visit to Uruguay.", {("Lula", "agreedWith", "Argentina"), ("Lula", "agreedWith", "Chile")}),
 ]
@@ -56,6 +73,13 @@ NOT_FOUND = [
     ("An investigation determined that the amount of radioactivity that seeped from a valve was small.", None),
     # a negated event is not asserted
     ("France did not criticize Germany.", ("France", "criticized", "Germany")),
+    # the clause fallback does not reach into other clauses, partners or instruments
+    ("American warplanes shot down drones, and British jets downed several missiles.", ("United States", "attacked", "United Kingdom")),
+    ("Putin moved to punish one of Moscow's closest allies.", ("Putin", "sanctioned", "Russia")),
+    ("Jordan shot down Iranian drones with the help of the United States.", ("Jordan", "aided", "United States")),
+    # announcing a visit or a boycott is no agreement
+    ("The foreign minister said he would travel to Washington.", None),
+    ("Palestinian leaders said they would boycott talks with Israel.", ("Palestine", "agreedWith", "Israel")),
     gap(("Spain, Italy, Greece and Portugal welcomed their resumption of formal diplomatic ties with Turkey.", ("Italy", "praised", "Spain")), "'their' in the object resolves to the first coordinated subject"),
     gap(("A Pakistani woman linked to al-Qaeda who shot at U.S. officers was extradited to the United States.", ("al-Qaeda", "attacked", "United States")), "the subject of 'who shot' is taken from 'linked to al-Qaeda' instead of the woman"),
 ]

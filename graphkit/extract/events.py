@@ -513,6 +513,14 @@ def nominal_events(noun: Token, cues: tuple[Cue, ...], index: MentionIndex) -> I
             if len(parties) >= 2:
                 yield from _emit(parties[:1], parties[1:], cue.relation, noun, NOMINAL_CONFIDENCE, f"noun:{cue.lemma}")
                 return
+        if cue.relation == "aided" and noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ in ("VERB", "AUX"):
+            # "intercepted them with the help of the United States": the helpers aid the subject
+            helpers = [a for p in prep_objects(noun, ("of", "from")) for a in actors_of(p, index)]
+            helped = [a for t in clause_subjects(noun.head.head) for a in actors_of(t, index)]
+            if helpers and helped:
+                yield from _emit(helpers, helped, cue.relation, noun, NOMINAL_CONFIDENCE, f"noun:{cue.lemma}")
+                return
+            continue
         objects = _objects(noun, cue, index) if cue.slots else []
         if not objects and cue.relation in DEEP_OBJECT_RELATIONS:
             # "protest against violations by the Israeli military", "criticism of Iran's program"

@@ -114,13 +114,13 @@ IMPLICIT_TITLE = IMPLICIT_CONFIDENCE + 0.01
 
 
 def _drop_contradicted_titles(found: list[Found]) -> list[Found]:
-    """A guessed office ("Defense Secretary X" with no country named) is dropped when X acts
-    against that very country in the same sentence ("X called the Chinese action reckless")."""
-    against = {
-        (f.subject.entity.key, f.object.entity.key, f.cue.sent.start)
-        for f in found
-        if f.predicate not in ("leaderOf", "officialOf", "memberOf", "locatedIn")
-    }
+    """A guessed office ("Defense Secretary X" with no country named) is dropped when X and that
+    very country are the two sides of an event in the same sentence ("X called the Chinese
+    action reckless", "Moroccan diplomats met President Obama")."""
+    events = [f for f in found if f.predicate not in ("leaderOf", "officialOf", "memberOf", "locatedIn")]
+    # either side: "X criticized China", "Moroccan diplomats met President Obama"
+    against = {(f.subject.entity.key, f.object.entity.key, f.cue.sent.start) for f in events}
+    against |= {(f.object.entity.key, f.subject.entity.key, f.cue.sent.start) for f in events}
 
     def guessed(f: Found) -> bool:
         return f.method == "title" and (f.object.how == "implicit" or f.confidence < IMPLICIT_TITLE)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from graphkit.records import Entity
-from graphkit.resolve import Actor, MentionIndex
+from graphkit.resolve import Actor, MentionIndex, span_name
 
 # Common nouns that act for the country or organization modifying them.
 AGENT_NOUNS = frozenset(
@@ -107,6 +107,8 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: boo
     """
     actor = index.actor_at(token)
     if actor is not None:
+        if actor.how == "pronoun":
+            return [collective_antecedent(token, actor, index) or actor]
         return [actor]
     if depth > 2 or token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
         return []
@@ -204,10 +206,12 @@ def _country_code(actor: Actor) -> str:
 
 def collectives(token: Token, index: MentionIndex) -> list[Actor]:
     """Collective actors a group noun names: "Sudanese rebels", "Sierra Leonean and Liberian
-    refugees" (two groups), "students throughout Indonesia", "a camp for Congolese refugees"."""
+    refugees" (two groups), "opposition groups in Zimbabwe", "a camp for Congolese refugees"."""
     word = token.lower_
     if word not in COLLECTIVE_NOUNS and token.lemma_ not in COLLECTIVE_NOUNS:
-        if token.lemma_ in ("camp", "camps", "village", "villages", "home", "homes") or word in ("camp", "camps", "homes"):
+        if word in ("groups", "group") and _descriptors(token, index):
+            pass  # "armed groups", "opposition groups", "aid groups": non-state by their words
+        elif token.lemma_ in ("camp", "village", "home") or word in ("camps", "homes"):
             # "a camp for Congolese refugees", "Palestinian homes": the people who live there
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in ("for", "of"):
@@ -215,8 +219,11 @@ def collectives(token: Token, index: MentionIndex) -> list[Actor]:
                         found = collectives(pobj, index)
                         if found:
                             return found
-        return []
+            return []
+        else:
+            return []
     plural = word if token.tag_ in ("NNS", "NNPS") or word.endswith(("s", "men")) or word in ("militia", "opposition") else word + "s"
+    words = " ".join([*_descriptors(token, index), plural])
     out: list[Actor] = []
     for child in token.children:
         if child.dep_ not in ("amod", "compound", "nmod") or child.i > token.i:
@@ -225,12 +232,9 @@ def collectives(token: Token, index: MentionIndex) -> list[Actor]:
             named = index.actor_at(mod)
             if named is None or named.entity.type not in ("Country", "Place"):
                 continue
-            qualifier = " ".join(t.text for t in token.doc[mod.i : mod.i + 1])
-            span = [s for s, a in index.spans if s.start <= mod.i < s.end]
-            if span:
-                qualifier = span[0].text
-            code = _country_code(named)
-            out.append(Actor(collective_entity(f"{qualifier} {plural}", code), "nominal"))
+            spans = [sp for sp, _ in index.spans if sp.start <= mod.i < sp.end]
+            qualifier = span_name(spans[0]) if spans else mod.text
+            out.append(Actor(collective_entity(f"{qualifier} {words}", _country_code(named)), "nominal"))
     if out:
         return out
     for child in token.children:
@@ -241,12 +245,38 @@ def collectives(token: Token, index: MentionIndex) -> list[Actor]:
                     continue
                 code = _country_code(named)
                 country = index.lex.by_iso3.get(code)
-                if country is not None and country.demonyms:
-                    name = f"{country.demonyms[0]} {plural}"
-                else:
-                    name = f"{named.entity.name} {plural}"
-                return [Actor(collective_entity(name, code), "nominal")]
+                qualifier = country.demonyms[0] if country is not None and country.demonyms else named.entity.name
+                return [Actor(collective_entity(f"{qualifier} {words}", code), "nominal")]
     return []
+
+
+NON_STATE_WORDS = frozenset(
+    ["opposition", "rebel", "armed", "militant", "aid", "rights", "human", "separatist", "extremist", "islamist", "guerrilla", "terrorist", "terror", "insurgent", "radical", "dissident", "civic", "student", "protest", "activist", "ethnic", "tribal"]
+)
+
+
+def _descriptors(token: Token, index: MentionIndex) -> list[str]:
+    """The words that say what kind of collective a noun is ("opposition", "armed", "aid")."""
+    words = [
+        c for c in token.children
+        if c.dep_ in ("compound", "amod") and c.i < token.i and c.is_alpha and index.actor_at(c) is None
+    ]
+    if token.lower_ in ("groups", "group") and not any(w.lower_ in NON_STATE_WORDS for w in words):
+        return []
+    return [w.text if w.pos_ == "PROPN" else w.lower_ for w in sorted(words, key=lambda t: t.i)]
+
+
+def collective_antecedent(token: Token, actor: Actor, index: MentionIndex) -> Actor | None:
+    """"The Fijian rebels said they ...": a plural pronoun refers to the collective, not its country."""
+    if token.lower_ not in ("they", "them", "their", "theirs"):
+        return None
+    for span, named in reversed(index.spans):
+        if span.start >= token.i or named.entity.key != actor.entity.key:
+            continue
+        mods = [t for t in span if t.dep_ in ("amod", "compound", "nmod") and not span.start <= t.head.i < span.end]
+        found = collectives(mods[0].head, index) if mods else []
+        return Actor(found[0].entity, "pronoun") if found else None
+    return None
 
 
 def owners_of(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Actor]:

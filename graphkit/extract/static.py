@@ -19,6 +19,10 @@ from graphkit.resolve import Actor, MentionIndex
 TITLE_CONFIDENCE = 0.9
 APPOSITION_CONFIDENCE = 0.8
 IMPLICIT_CONFIDENCE = 0.55
+# words between a holder and a title: "Lebanon's new President", "Haiti's ousted leader"
+TITLE_ADJECTIVES = frozenset(
+    ["former", "then", "the", "new", "incoming", "outgoing", "ousted", "deposed", "exiled", "interim", "late", "longtime", "veteran", "embattled", "current", "acting", "elected", "newly", "re-elected", "powerful"]
+)
 LEAD_VERBS = frozenset(["head", "lead", "chair", "run", "command", "found"])
 
 
@@ -50,7 +54,7 @@ def _holder_before(doc: Span, lo: int, index: MentionIndex) -> Actor | None:
     """The country/organization named right before a title ("U.S. President", "NATO Secretary-General")."""
     tok_i = lo - 1
     while (tok_i >= doc.sent.start and doc.doc[tok_i].tag_ in ("POS",)) or (
-        tok_i >= doc.sent.start and doc.doc[tok_i].lower_ in ("former", "then", "the")
+        tok_i >= doc.sent.start and doc.doc[tok_i].lower_ in TITLE_ADJECTIVES
     ):
         tok_i -= 1
     if tok_i < doc.sent.start:

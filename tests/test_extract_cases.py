@@ -53,6 +53,8 @@ FOUND = [
     ("Thousands of Bolivian miners marched in La Paz.", {("Bolivian miners", "protested", "La Paz")}),
     ("The Fijian rebels said they will release the hostages to Australia.", {("Fijian rebels", "agreedWith", "Australia")}),
     ("Palestinian armed groups fired rockets at Israel.", {("Palestinian armed groups", "attacked", "Israel")}),
+    ("Demonstrators blocked roads in Caracas.", {("demonstrators in Caracas", "protested", "Venezuela")}),
+    ("Ethiopian troops captured the Somali town of Baidoa.", {("Ethiopia", "attacked", "Baidoa")}),
     # coercion short of violence
     ("The Nigerian army demolished homes in Lagos.", {("Nigeria", "coerced", "Lagos")}),
     # the target is the other actor of the cue's clause when no slot names it
@@ -79,6 +81,8 @@ NOT_FOUND = [
     ("American warplanes shot down drones, and British jets downed several missiles.", ("United States", "attacked", "United Kingdom")),
     ("Putin moved to punish one of Moscow's closest allies.", ("Putin", "sanctioned", "Russia")),
     ("Jordan shot down Iranian drones with the help of the United States.", ("Jordan", "aided", "United States")),
+    ("Russia blocked the resolution on Syria.", ("Russia", "protested", "Syria")),
+    ("Burmese troops captured a rebel stronghold near the Thai border.", ("Myanmar", "attacked", "Thailand")),
     # announcing a visit or a boycott is no agreement
     ("The foreign minister said he would travel to Washington.", None),
     ("Palestinian leaders said they would boycott talks with Israel.", ("Palestine", "agreedWith", "Israel")),

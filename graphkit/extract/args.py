@@ -237,17 +237,35 @@ def collectives(token: Token, index: MentionIndex) -> list[Actor]:
             out.append(Actor(collective_entity(f"{qualifier} {words}", _country_code(named)), "nominal"))
     if out:
         return out
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in COLLECTIVE_PREPS:
+    heads = [token]
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+        heads.append(token.head)  # "Prisoners rioted at a jail in Dili": where they acted
+    for head in heads:
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ not in COLLECTIVE_PREPS:
+                continue
             for pobj in child.children:
-                named = index.actor_at(pobj)
-                if named is None or named.entity.type not in ("Country", "Place"):
+                named = _where(pobj, index)
+                if named is None:
                     continue
-                code = _country_code(named)
-                country = index.lex.by_iso3.get(code)
-                qualifier = country.demonyms[0] if country is not None and country.demonyms else named.entity.name
-                return [Actor(collective_entity(f"{qualifier} {words}", code), "nominal")]
+                # "students throughout Indonesia": named by where they are, not a nationality
+                where = named.place.name if named.place is not None else named.entity.name
+                return [Actor(collective_entity(f"{words} in {where}", _country_code(named)), "nominal")]
     return []
+
+
+def _where(token: Token, index: MentionIndex) -> Actor | None:
+    """The country or place a location phrase names ("in Dili", "at a jail in northern Israel")."""
+    named = index.actor_at(token)
+    if named is not None:
+        return named if named.entity.type in ("Country", "Place") else None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "of", "near"):
+            for pobj in child.children:
+                inner = index.actor_at(pobj)
+                if inner is not None and inner.entity.type in ("Country", "Place"):
+                    return inner
+    return None
 
 
 NON_STATE_WORDS = frozenset(

@@ -193,7 +193,7 @@ def _xcomp_objects(verb: Token, index: MentionIndex, subjects: list[tuple[Token,
 
 FALLBACK_CONFIDENCE = 0.55
 FALLBACK_EXCLUDED = frozenset({"criticized", "praised"})
-SKIP_PREPS = frozenset({"according", "despite", "unlike", "like", "than", "after", "before", "since", "during", "following"})
+SKIP_PREPS = frozenset({"according", "near", "along", "outside", "beside", "despite", "unlike", "like", "than", "after", "before", "since", "during", "following"})
 
 
 def _falls_back(predicate: str) -> bool:
@@ -356,9 +356,40 @@ def _labels(verb: Token) -> bool:
     )) or any(c.pos_ == "ADJ" and c.lower_ in NEGATIVE_LABELS for c in verb.subtree)
 
 
+# "captured a rebel stronghold", "seized the town": taking ground is an assault, not an arrest
+GROUND_NOUNS = frozenset(
+    ["stronghold", "town", "city", "village", "territory", "base", "bases", "position", "positions", "airport", "bridge", "hill", "port", "province", "region", "area", "outpost", "garrison", "capital", "headquarters", "enclave", "district", "border", "crossing"]
+)
+
+
+WAY_NOUNS = frozenset(
+    ["road", "street", "highway", "bridge", "traffic", "transport", "railway", "rail", "entrance", "access", "route", "motorway", "junction", "square"]
+)
+
+
+def _blocks_way(verb: Token) -> bool:
+    """"blocked roads", "blockaded the bridge": a protest, where "blocked the resolution" rejects."""
+    return verb.lemma_ in ("block", "blockade", "barricade") and any(
+        c.dep_ == "dobj" and c.lemma_ in WAY_NOUNS for c in verb.children
+    )
+
+
+def _taking_ground(verb: Token, cue: Cue) -> bool:
+    return cue.relation == "arrested" and any(
+        c.dep_ in ("dobj", "nsubjpass") and (c.lemma_ in GROUND_NOUNS or any(
+            g.dep_ == "prep" and g.lower_ == "of" and any(x.lemma_ in GROUND_NOUNS for x in g.children) for g in c.children
+        ))
+        for c in verb.children
+    )
+
+
 def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> Iterator[Found]:
     """Events whose cue is a verb."""
     for cue in sorted(cues, key=lambda c: -len(c.needs)):
+        if _taking_ground(verb, cue):
+            cue = Cue("attacked", cue.lemma, cue.pos, ("dobj",), cue.needs)
+        if cue.relation == "rejected" and _blocks_way(verb):
+            cue = Cue("protested", cue.lemma, cue.pos, (), cue.needs)
         if not _needs_ok(verb, cue):
             continue
         if cue.relation == "spokeWith" and verb.lemma_ == "call" and _labels(verb):

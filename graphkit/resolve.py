@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from graphkit.lexicon import Lexicon, load_lexicon, norm
+from graphkit.lexicon import Lexicon, city_country, load_lexicon, norm
 from graphkit.records import Entity
 
 TITLE_WORDS = frozenset(
@@ -184,14 +184,14 @@ def _typed(span: Span, lex: Lexicon) -> Actor | None:
         how = "name" if ident.startswith("country:") and span.label_ == "GPE" else "metonymy"
         if span.label_ == "NORP":
             how = "demonym"
-        place = Entity("Place", name) if ident.startswith("seat:") else None
+        place = Entity("Place", name, (), (("country", iso3),)) if ident.startswith("seat:") else None
         return Actor(country_entity(lex, iso3), how, place)
     if "\n" in span.text or " - " in span.text:
         return None  # headings and bylines run into each other
     if span.label_ in ("PERSON", "ORG") and len(span) == 1:
         capital = lex.metonym(name)
         if capital is not None:  # "Bogotá" tagged as a person is still the capital
-            return Actor(country_entity(lex, capital.iso3), "metonymy", Entity("Place", name))
+            return Actor(country_entity(lex, capital.iso3), "metonymy", Entity("Place", name, (), (("country", capital.iso3),)))
     org = lex.organization(name) if span.label_ in ("ORG", "FAC", "GPE", "NORP", "PERSON") else None
     if org is not None:
         if org.country and org.country in lex.by_iso3:
@@ -204,10 +204,11 @@ def _typed(span: Span, lex: Lexicon) -> Actor | None:
             return Actor(country_entity(lex, country.iso3), how)
         capital = lex.metonym(name)
         if capital is not None:
-            return Actor(country_entity(lex, capital.iso3), "metonymy", Entity("Place", name))
+            return Actor(country_entity(lex, capital.iso3), "metonymy", Entity("Place", name, (), (("country", capital.iso3),)))
         if span.label_ == "NORP":
             return None
-        return Actor(Entity("Place", name), "name")
+        city = city_country(name, lex)
+        return Actor(Entity("Place", name, (), (("country", city.iso3),) if city else ()), "name")
     if span.label_ == "ORG":
         if span.root.lower_ in STATE_BODY_WORDS:
             # "Iran's Foreign Ministry", "the Colombian Defense Ministry": a state body acts for its country

@@ -120,6 +120,7 @@ class GK(DefinedNamespace):
     # external identifiers and resolution
     iso3: URIRef
     iso2: URIRef
+    countryCode: URIRef
     mergeReason: URIRef
 
 

@@ -61,6 +61,7 @@ EVIDENCE_PROPS = {
     "contentHash": ("content hash", "SHA-256 of the article text.", "data", XSD.string),
     "iso3": ("ISO 3166-1 alpha-3", "The country's three-letter code.", "data", XSD.string),
     "iso2": ("ISO 3166-1 alpha-2", "The country's two-letter code.", "data", XSD.string),
+    "countryCode": ("country code", "ISO 3166-1 alpha-3 code of the country a place lies in (from the city gazetteer) or a collective actor belongs to (\"Sudanese rebels\").", "data", XSD.string),
     "mergeReason": ("merge reason", "Why two names were resolved to one entity.", "data", XSD.string),
 }  # fmt: skip
 

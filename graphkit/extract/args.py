@@ -193,15 +193,16 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: boo
 
 def collective_entity(name: str, iso3: str = "") -> Entity:
     """A collective actor ("Sudanese rebels"): an organization of its own, with its country's code."""
-    return Entity("Organization", name, (), (("group", iso3),) if iso3 else (("group", ""),))
+    return Entity("Organization", name, (), (("kind", "group"), *((("country", iso3),) if iso3 else ())))
 
 
 def is_collective(entity: Entity) -> bool:
-    return any(scheme == "group" for scheme, _ in entity.ids)
+    return ("kind", "group") in entity.ids
 
 
 def _country_code(actor: Actor) -> str:
-    return dict(actor.entity.ids).get("iso3", "") if actor.entity.type == "Country" else ""
+    ids = dict(actor.entity.ids)
+    return ids.get("iso3", "") if actor.entity.type == "Country" else ids.get("country", "")
 
 
 def collectives(token: Token, index: MentionIndex) -> list[Actor]:

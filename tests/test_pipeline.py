@@ -183,7 +183,7 @@ def test_pipeline_interrupted_build_leaves_a_readable_store(store_copy, tmp_path
     after: dict[str, Graph] = {}
     # Aim for a kill between the first and the last article: the writer's first write may be
     # the ontology (when it changed), so try after the first and after the second write.
-    for attempt, (writes, delay) in enumerate([(1, 0.3), (2, 0.3), (1, 1.5), (2, 1.5)]):
+    for attempt, (writes, delay) in enumerate([(1, 0.3), (2, 0.05), (1, 0.0), (2, 0.3), (1, 1.5), (2, 1.5)]):
         attempt_store = tmp_path / f"attempt-{attempt}" / "graphkit-store"
         shutil.copytree(store_copy, attempt_store)
         killed_build(folder, attempt_store, writes=writes, delay=delay)

@@ -8,19 +8,45 @@ on X", "Bogotá's extradition of P", "U.S. deportation flights to Y", "held talk
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from graphkit.extract.args import (
-    RELATIONAL_NOUNS,
     actors_of,
     clause_subjects,
     collective_entity,
     conjuncts,
     prep_objects,
 )
-from graphkit.extract.modality import intent_relation, modality
+from graphkit.extract.clauses import (
+    blame_events,
+    demand_events,
+    label_events,
+    labels_verb,
+    reduce_events,
+    ties_events,
+)
+from graphkit.extract.found import (
+    INHERITED_CONFIDENCE,
+    NOMINAL_CONFIDENCE,
+    VERBAL_CONFIDENCE,
+    Found,
+    emit,
+)
+from graphkit.extract.targets import (
+    CLAUSE_OBJECT_RELATIONS,
+    DEEP_OBJECT_RELATIONS,
+    FALLBACK_CONFIDENCE,
+    HOSTILE_WORDS,
+    PROTEST_VERBS,
+    SOFT_THREAT_VERBS,
+    XCOMP_OBJECT_RELATIONS,
+    ccomp_subjects,
+    clause_objects,
+    deep_objects,
+    falls_back,
+    xcomp_objects,
+)
 from graphkit.lexicon import Cue, Lexicon
 from graphkit.records import Entity
 from graphkit.resolve import Actor, MentionIndex
@@ -30,25 +56,6 @@ LIGHT_VERBS = frozenset(
     ["hold", "have", "impose", "announce", "sign", "conduct", "launch", "make", "issue", "reach", "level", "lodge", "file", "stage", "carry", "pay", "give", "extend", "offer", "express", "voice", "slap", "order", "approve", "seek", "host", "begin", "resume", "open", "deliver", "send", "provide", "receive", "mount", "step", "unveil"]
 )
 SUBJECT_PREPS = ("by", "from")
-
-# Base confidences before the actors' resolution weights are applied.
-VERBAL_CONFIDENCE = 0.9
-NOMINAL_CONFIDENCE = 0.8
-INHERITED_CONFIDENCE = 0.7
-
-
-@dataclass(frozen=True)
-class Found:
-    """One event found in a sentence, before it becomes a Relation record."""
-
-    subject: Actor
-    predicate: str
-    object: Actor
-    cue: Token
-    span: tuple[int, int]  # token range of the evidence
-    confidence: float
-    modality: str
-    method: str
 
 
 def _needs_ok(tok: Token, cue: Cue) -> bool:
@@ -117,245 +124,6 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
-def _emit(
-    subjects: list[tuple[Token, Actor]],
-    objects: list[tuple[Token, Actor]],
-    predicate: str,
-    cue: Token,
-    confidence: float,
-    method: str,
-) -> Iterator[Found]:
-    mod = modality(cue)
-    intent = intent_relation(cue, predicate) if mod == "hypothetical" else None
-    tokens = [cue.i] + [t.i for t, _ in subjects] + [t.i for t, _ in objects]
-    span = (min(tokens), max(tokens) + 1)
-    symmetric = relation(predicate).symmetric
-    if not objects and symmetric and len(subjects) >= 2:
-        # "Petro and Trump met": the relation holds between the coordinated subjects
-        objects = subjects[1:]
-        subjects = subjects[:1]
-    for _, s in subjects:
-        for _, o in objects:
-            if s.entity.key == o.entity.key:
-                continue
-            conf = confidence * s.weight * o.weight
-            yield Found(s, predicate, o, cue, span, conf, mod, method)
-            if intent is not None and intent != predicate:
-                # announcing a cooperative act is an agreement; announcing a hostile one, a threat
-                yield Found(s, intent, o, cue, span, conf * 0.85, "asserted", f"intent:{method}")
-
-
-BLAME_ADJECTIVES = frozenset(["responsible", "culpable", "guilty", "behind", "liable"])
-SAY_VERBS = frozenset(["say", "believe", "conclude", "think", "assert", "claim", "insist", "tell", "find", "state"])
-DEEP_OBJECT_RELATIONS = frozenset({"criticized", "rejected", "accused", "praised", "supported", "protested"})
-
-
-def _ccomp_subjects(verb: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
-    """Actors of the clause a verb introduces: "vowed that Israel would be punished"."""
-    out: list[tuple[Token, Actor]] = []
-    for child in verb.children:
-        if child.dep_ == "ccomp":
-            for sub in child.children:
-                if sub.dep_ in ("nsubj", "nsubjpass"):
-                    out.extend(actors_of(sub, index))
-                    for mod in sub.children:
-                        if not out and mod.dep_ in ("amod", "compound", "poss"):
-                            actor = index.actor_at(mod)
-                            if actor is not None:
-                                out.append((mod, actor))
-    return out
-
-
-CLAUSE_OBJECT_RELATIONS = frozenset({"threatened", "requested", "accused", "protested"})
-# "vow"/"warn"/"promise" threaten only when what they announce is hostile
-SOFT_THREAT_VERBS = frozenset({"vow", "warn", "caution"})
-HOSTILE_WORDS = frozenset(
-    ["punish", "retaliate", "retaliation", "revenge", "avenge", "respond", "response", "consequence", "consequences", "price", "war", "force", "destroy", "crush", "strike", "attack", "target", "hit", "pay", "wipe", "annihilate", "invade", "bomb", "sanction", "sanctions", "expel", "retaliatory", "military", "escalation"]
-)
-PROTEST_VERBS = frozenset({"protest", "demonstrate", "rally", "march"})
-XCOMP_OBJECT_RELATIONS = frozenset({"threatened", "rejected", "requested", "agreedWith", "protested"})
-
-
-def _xcomp_objects(verb: Token, index: MentionIndex, subjects: list[tuple[Token, Actor]]) -> list[tuple[Token, Actor]]:
-    own = {a.entity.key for _, a in subjects}
-    for child in verb.children:
-        if child.dep_ in ("xcomp", "advcl") and child.pos_ in ("VERB", "AUX"):
-            for tok in child.subtree:
-                if tok.i == child.i or tok.pos_ not in ("NOUN", "PROPN"):
-                    continue
-                if tok.dep_ in ("nsubj", "nsubjpass"):
-                    continue
-                found = [f for f in actors_of(tok, index) if f[1].entity.key not in own]
-                if found:
-                    return found
-    return []
-
-
-FALLBACK_CONFIDENCE = 0.55
-FALLBACK_EXCLUDED = frozenset({"criticized", "praised"})
-SKIP_PREPS = frozenset({"according", "near", "along", "outside", "beside", "despite", "unlike", "like", "than", "after", "before", "since", "during", "following"})
-
-
-def _falls_back(predicate: str) -> bool:
-    """Relations whose target may be any actor of the cue's clause: not the symmetric ones (a
-    partner must be named), nor those whose object is an event's actor (see ``_deep_objects``)."""
-    return not relation(predicate).symmetric and predicate not in FALLBACK_EXCLUDED
-
-
-def _clause_objects(head: Token, index: MentionIndex, subjects: list[tuple[Token, Actor]]) -> list[tuple[Token, Actor]]:
-    """The nearest other actor in the cue's own clause, when no slot named one: "Afghan rebels
-    exploded bombs in Kabul", "the army demolished homes in southern Gaza"."""
-    own = {a.entity.key for _, a in subjects}
-    own_tokens = {t.i for tok, _ in subjects for t in tok.subtree}
-    own_tokens |= {t.i for subj in clause_subjects(head) for t in subj.subtree}
-    frontier = [(c, 1) for c in head.children]
-    while frontier:
-        level = frontier
-        frontier = []
-        for tok, depth in level:
-            if tok.i in own_tokens or tok.dep_ in ("agent", "relcl", "advcl", "parataxis", "punct"):
-                continue
-            if depth == 1 and tok.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                continue
-            if tok.dep_ == "prep" and tok.lower_ in SKIP_PREPS:
-                continue
-            if tok.dep_ == "ccomp" or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")):
-                continue  # another clause's actors
-            if tok.dep_ == "prep" and tok.lower_ == "with" and depth > 1:
-                continue  # "with the help of": instruments, not targets
-            if tok.lemma_ in RELATIONAL_NOUNS or tok.lower_ in RELATIONAL_NOUNS:
-                continue  # "one of Washington's partners", "his daughter": not the actor named
-            if tok.pos_ in ("NOUN", "PROPN", "PRON"):
-                found = [f for f in actors_of(tok, index) if f[1].entity.key not in own]
-                if found:
-                    return found[:1]
-            if depth < 4:
-                frontier.extend((c, depth + 1) for c in tok.children)
-    return []
-
-
-def _deep_objects(verb: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
-    """The actor behind an object clause: "condemned what he called a reckless attack"."""
-    for child in verb.children:
-        if child.dep_ == "dobj":
-            found = actors_of(child, index, events=True)
-            if found:
-                return found[:1]
-        if child.dep_ in ("dobj", "ccomp", "xcomp"):
-            for tok in child.subtree:
-                if tok.i == child.i or tok.pos_ not in ("NOUN", "PROPN"):
-                    continue
-                found = actors_of(tok, index, events=True)
-                if found:
-                    return found[:1]
-    return []
-
-
-OBLIGATION_MODALS = frozenset({"must", "should"})
-REDUCE_VERBS = frozenset(
-    ["suspend", "halt", "cut", "reduce", "cancel", "freeze", "sever", "break", "downgrade", "end", "stop", "prohibit", "deny", "close", "withdraw", "recall", "curtail", "scale", "abandon"]
-)
-BUILD_VERBS = frozenset(
-    ["restore", "establish", "resume", "normalize", "normalise", "upgrade", "improve", "strengthen", "expand", "deepen", "renew", "boost", "forge", "build"]
-)
-RELATION_NOUNS = frozenset(["ties", "relations", "cooperation", "links", "contacts", "partnership", "dialogue"])
-TIES_NOUNS = frozenset(
-    ["aid", "links", "relations", "ties", "visit", "cooperation", "trade", "flights", "assistance", "supplies", "deliveries", "program", "programme", "borders", "border", "mediation", "entry", "contacts", "talks", "imports", "exports", "loans", "funding", "investment", "embassy"]
-)
-
-
-DEMAND_SAY_VERBS = frozenset(
-    ["say", "declare", "demand", "insist", "tell", "state", "conclude", "reiterate", "announce", "stress", "argue", "write", "urge", "maintain", "assert", "repeat", "add", "warn"]
-)
-
-
-def demand_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
-    """"X said/declared/demanded that Y must (should) do Z" -> X requested Y."""
-    if verb.lemma_ not in DEMAND_SAY_VERBS:
-        return
-    for child in verb.children:
-        if child.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in OBLIGATION_MODALS for a in child.children):
-            continue
-        subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
-        objects = [a for c in child.children if c.dep_ in ("nsubj", "nsubjpass") for a in actors_of(c, index)]
-        if subjects and objects:
-            yield from _emit(subjects, objects, "requested", verb, INHERITED_CONFIDENCE, "say:must")
-
-
-def ties_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
-    """"X restored diplomatic ties with Y" -> X cooperatedWith Y."""
-    if verb.lemma_ not in BUILD_VERBS:
-        return
-    for dobj in (c for c in verb.children if c.dep_ == "dobj"):
-        if dobj.lemma_ not in RELATION_NOUNS and dobj.lower_ not in RELATION_NOUNS:
-            continue
-        subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
-        objects = [a for p in prep_objects(dobj, ("with", "between")) for a in actors_of(p, index)]
-        objects += [a for p in prep_objects(verb, ("with", "between")) for a in actors_of(p, index)]
-        if subjects:
-            yield from _emit(subjects, objects, "cooperatedWith", verb, INHERITED_CONFIDENCE, f"ties:{verb.lemma_}")
-
-
-def reduce_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
-    """"X suspended aid to Y" / "cancelled a visit to Y" / "closed its borders with Y" -> X sanctioned Y."""
-    if verb.lemma_ not in REDUCE_VERBS:
-        return
-    for dobj in (c for c in verb.children if c.dep_ == "dobj"):
-        if dobj.lemma_ not in TIES_NOUNS and dobj.lower_ not in TIES_NOUNS:
-            continue
-        subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
-        preps = ("to", "with", "for", "from", "in", "on")
-        objects = [a for p in prep_objects(dobj, preps) for a in actors_of(p, index)]
-        objects += [a for p in prep_objects(verb, preps) for a in actors_of(p, index)]
-        if not objects:
-            objects = [a for c in dobj.children if c.dep_ in ("amod", "compound") for a in actors_of(c, index)]
-        if subjects and objects:
-            yield from _emit(subjects, objects, "sanctioned", verb, INHERITED_CONFIDENCE, f"reduce:{verb.lemma_}")
-
-
-def blame_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
-    """"X said/believed Y was responsible for the attack" -> X accused Y."""
-    if verb.lemma_ not in SAY_VERBS:
-        return
-    for child in verb.children:
-        if child.dep_ != "ccomp":
-            continue
-        if not any(
-            (c.dep_ == "acomp" and c.lemma_ in BLAME_ADJECTIVES) or (c.dep_ == "prep" and c.lower_ == "behind")
-            for c in child.children
-        ):
-            continue
-        subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
-        objects = [a for c in child.children if c.dep_ == "nsubj" for a in actors_of(c, index)]
-        if subjects and objects:
-            yield from _emit(subjects, objects, "accused", verb, INHERITED_CONFIDENCE, "say:responsible")
-
-
-NEGATIVE_LABELS = frozenset(
-    ["unacceptable", "unjustified", "horrendous", "reckless", "irresponsible", "outrageous", "illegal", "shameful", "deplorable", "absurd", "baseless", "unfounded", "provocative", "dangerous", "barbaric", "cowardly", "criminal", "heinous", "despicable", "appalling", "abhorrent", "irresponsible", "hostile", "aggressive", "destabilizing", "shortsighted", "unjust", "unlawful", "terrorist"]
-)
-LABEL_VERBS = frozenset(["call", "describe", "label", "brand", "term", "deem"])
-
-
-def label_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
-    """"X called the expulsions unacceptable" -> X criticized whoever did them."""
-    if verb.lemma_ not in LABEL_VERBS:
-        return
-    labels = [c for c in verb.subtree if c.pos_ == "ADJ" and c.lower_ in NEGATIVE_LABELS]
-    if not labels:
-        return
-    subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
-    objects = [a for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.dep_ == "dobj" for a in actors_of(c, index, events=True)]
-    if subjects and objects:
-        yield from _emit(subjects, objects, "criticized", verb, INHERITED_CONFIDENCE, "verb:label")
-
-
-def _labels(verb: Token) -> bool:
-    return (verb.lemma_ in LABEL_VERBS and any(
-        c.dep_ in ("oprd", "ccomp", "acomp") and c.pos_ != "PROPN" for c in verb.children
-    )) or any(c.pos_ == "ADJ" and c.lower_ in NEGATIVE_LABELS for c in verb.subtree)
-
-
 # "captured a rebel stronghold", "seized the town": taking ground is an assault, not an arrest
 GROUND_NOUNS = frozenset(
     ["stronghold", "town", "city", "village", "territory", "base", "bases", "position", "positions", "airport", "bridge", "hill", "port", "province", "region", "area", "outpost", "garrison", "capital", "headquarters", "enclave", "district", "border", "crossing"]
@@ -392,7 +160,7 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
             cue = Cue("protested", cue.lemma, cue.pos, (), cue.needs)
         if not _needs_ok(verb, cue):
             continue
-        if cue.relation == "spokeWith" and verb.lemma_ == "call" and _labels(verb):
+        if cue.relation == "spokeWith" and verb.lemma_ == "call" and labels_verb(verb):
             continue
         if (
             cue.relation == "threatened"
@@ -430,11 +198,11 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
             confidence = VERBAL_CONFIDENCE if direct else INHERITED_CONFIDENCE
             if not objects and cue.relation in CLAUSE_OBJECT_RELATIONS:
                 # "vowed that Israel would be punished", "demanded that Mugabe abandon"
-                objects = _ccomp_subjects(verb, index)
+                objects = ccomp_subjects(verb, index)
             pairs_up = relation(cue.relation).symmetric and len(subjects) >= 2
             if not objects and cue.relation in XCOMP_OBJECT_RELATIONS and not pairs_up:
                 # "threatened to shell Iraqi towns", "refused to allow U.S. planes"
-                objects = _xcomp_objects(verb, index, subjects)
+                objects = xcomp_objects(verb, index, subjects)
             if not objects and verb.lemma_ in PROTEST_VERBS:
                 # "demonstrated in Serbia": a protest is aimed at the government where it happens
                 objects = [
@@ -443,16 +211,16 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
                 ]
                 confidence = INHERITED_CONFIDENCE
             if not objects and cue.relation in DEEP_OBJECT_RELATIONS:
-                objects = _deep_objects(verb, index)
+                objects = deep_objects(verb, index)
                 confidence = INHERITED_CONFIDENCE
         if not subjects:
             continue
         method = f"verb:{cue.lemma}"
-        if not objects and _falls_back(cue.relation):
-            objects = _clause_objects(verb, index, subjects)
+        if not objects and falls_back(cue.relation):
+            objects = clause_objects(verb, index, subjects)
             confidence = FALLBACK_CONFIDENCE
             method = f"verb-clause:{cue.lemma}"
-        out = list(_emit(subjects, objects, cue.relation, verb, confidence, method))
+        out = list(emit(subjects, objects, cue.relation, verb, confidence, method))
         if out:
             yield from out
             return
@@ -542,14 +310,14 @@ def nominal_events(noun: Token, cues: tuple[Cue, ...], index: MentionIndex) -> I
             if len(parties) < 2:
                 parties = [a for p in prep_objects(noun, ("between",)) for a in actors_of(p, index)]
             if len(parties) >= 2:
-                yield from _emit(parties[:1], parties[1:], cue.relation, noun, NOMINAL_CONFIDENCE, f"noun:{cue.lemma}")
+                yield from emit(parties[:1], parties[1:], cue.relation, noun, NOMINAL_CONFIDENCE, f"noun:{cue.lemma}")
                 return
         if cue.relation == "aided" and noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ in ("VERB", "AUX"):
             # "intercepted them with the help of the United States": the helpers aid the subject
             helpers = [a for p in prep_objects(noun, ("of", "from")) for a in actors_of(p, index)]
             helped = [a for t in clause_subjects(noun.head.head) for a in actors_of(t, index)]
             if helpers and helped:
-                yield from _emit(helpers, helped, cue.relation, noun, NOMINAL_CONFIDENCE, f"noun:{cue.lemma}")
+                yield from emit(helpers, helped, cue.relation, noun, NOMINAL_CONFIDENCE, f"noun:{cue.lemma}")
                 return
             continue
         objects = _objects(noun, cue, index) if cue.slots else []
@@ -574,17 +342,17 @@ def nominal_events(noun: Token, cues: tuple[Cue, ...], index: MentionIndex) -> I
             agent = _implicit_agent(objects, index) if objects else None
             subjects, confidence = ([(noun, agent)], INHERITED_CONFIDENCE) if agent else ([], 0.0)
         method = f"noun:{cue.lemma}"
-        if subjects and not objects and _falls_back(cue.relation):
+        if subjects and not objects and falls_back(cue.relation):
             # "began a hunger strike to protest against Sweden's decision"
-            objects = _clause_objects(noun, index, subjects)
+            objects = clause_objects(noun, index, subjects)
             gov = _governor(noun)
             if not objects and noun.dep_ == "dobj" and gov.lemma_ in LIGHT_VERBS | {"begin", "continue", "stage", "organize", "call"}:
-                objects = _clause_objects(gov, index, subjects)
+                objects = clause_objects(gov, index, subjects)
             confidence = min(confidence, FALLBACK_CONFIDENCE)
             method = f"noun-clause:{cue.lemma}"
         if not subjects or (not objects and not relation(cue.relation).symmetric):
             continue
-        out = list(_emit(subjects, objects, cue.relation, noun, confidence, method))
+        out = list(emit(subjects, objects, cue.relation, noun, confidence, method))
         if out:
             yield from out
             return

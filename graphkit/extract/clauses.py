@@ -1,0 +1,123 @@
+"""Events stated by a clause rather than by one cue word.
+
+"X said Y must ...", "X restored ties with Y", "X suspended aid to Y", "X said Y was
+responsible", "X called the expulsions unacceptable".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graphkit.extract.args import actors_of, clause_subjects, prep_objects
+from graphkit.extract.found import INHERITED_CONFIDENCE, Found, emit
+from graphkit.resolve import MentionIndex
+
+BLAME_ADJECTIVES = frozenset(["responsible", "culpable", "guilty", "behind", "liable"])
+SAY_VERBS = frozenset(["say", "believe", "conclude", "think", "assert", "claim", "insist", "tell", "find", "state"])
+
+
+OBLIGATION_MODALS = frozenset({"must", "should"})
+REDUCE_VERBS = frozenset(
+    ["suspend", "halt", "cut", "reduce", "cancel", "freeze", "sever", "break", "downgrade", "end", "stop", "prohibit", "deny", "close", "withdraw", "recall", "curtail", "scale", "abandon"]
+)
+BUILD_VERBS = frozenset(
+    ["restore", "establish", "resume", "normalize", "normalise", "upgrade", "improve", "strengthen", "expand", "deepen", "renew", "boost", "forge", "build"]
+)
+RELATION_NOUNS = frozenset(["ties", "relations", "cooperation", "links", "contacts", "partnership", "dialogue"])
+TIES_NOUNS = frozenset(
+    ["aid", "links", "relations", "ties", "visit", "cooperation", "trade", "flights", "assistance", "supplies", "deliveries", "program", "programme", "borders", "border", "mediation", "entry", "contacts", "talks", "imports", "exports", "loans", "funding", "investment", "embassy"]
+)
+
+
+DEMAND_SAY_VERBS = frozenset(
+    ["say", "declare", "demand", "insist", "tell", "state", "conclude", "reiterate", "announce", "stress", "argue", "write", "urge", "maintain", "assert", "repeat", "add", "warn"]
+)
+
+
+def demand_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
+    """"X said/declared/demanded that Y must (should) do Z" -> X requested Y."""
+    if verb.lemma_ not in DEMAND_SAY_VERBS:
+        return
+    for child in verb.children:
+        if child.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in OBLIGATION_MODALS for a in child.children):
+            continue
+        subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
+        objects = [a for c in child.children if c.dep_ in ("nsubj", "nsubjpass") for a in actors_of(c, index)]
+        if subjects and objects:
+            yield from emit(subjects, objects, "requested", verb, INHERITED_CONFIDENCE, "say:must")
+
+
+def ties_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
+    """"X restored diplomatic ties with Y" -> X cooperatedWith Y."""
+    if verb.lemma_ not in BUILD_VERBS:
+        return
+    for dobj in (c for c in verb.children if c.dep_ == "dobj"):
+        if dobj.lemma_ not in RELATION_NOUNS and dobj.lower_ not in RELATION_NOUNS:
+            continue
+        subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
+        objects = [a for p in prep_objects(dobj, ("with", "between")) for a in actors_of(p, index)]
+        objects += [a for p in prep_objects(verb, ("with", "between")) for a in actors_of(p, index)]
+        if subjects:
+            yield from emit(subjects, objects, "cooperatedWith", verb, INHERITED_CONFIDENCE, f"ties:{verb.lemma_}")
+
+
+def reduce_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
+    """"X suspended aid to Y" / "cancelled a visit to Y" / "closed its borders with Y" -> X sanctioned Y."""
+    if verb.lemma_ not in REDUCE_VERBS:
+        return
+    for dobj in (c for c in verb.children if c.dep_ == "dobj"):
+        if dobj.lemma_ not in TIES_NOUNS and dobj.lower_ not in TIES_NOUNS:
+            continue
+        subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
+        preps = ("to", "with", "for", "from", "in", "on")
+        objects = [a for p in prep_objects(dobj, preps) for a in actors_of(p, index)]
+        objects += [a for p in prep_objects(verb, preps) for a in actors_of(p, index)]
+        if not objects:
+            objects = [a for c in dobj.children if c.dep_ in ("amod", "compound") for a in actors_of(c, index)]
+        if subjects and objects:
+            yield from emit(subjects, objects, "sanctioned", verb, INHERITED_CONFIDENCE, f"reduce:{verb.lemma_}")
+
+
+def blame_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
+    """"X said/believed Y was responsible for the attack" -> X accused Y."""
+    if verb.lemma_ not in SAY_VERBS:
+        return
+    for child in verb.children:
+        if child.dep_ != "ccomp":
+            continue
+        if not any(
+            (c.dep_ == "acomp" and c.lemma_ in BLAME_ADJECTIVES) or (c.dep_ == "prep" and c.lower_ == "behind")
+            for c in child.children
+        ):
+            continue
+        subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
+        objects = [a for c in child.children if c.dep_ == "nsubj" for a in actors_of(c, index)]
+        if subjects and objects:
+            yield from emit(subjects, objects, "accused", verb, INHERITED_CONFIDENCE, "say:responsible")
+
+
+NEGATIVE_LABELS = frozenset(
+    ["unacceptable", "unjustified", "horrendous", "reckless", "irresponsible", "outrageous", "illegal", "shameful", "deplorable", "absurd", "baseless", "unfounded", "provocative", "dangerous", "barbaric", "cowardly", "criminal", "heinous", "despicable", "appalling", "abhorrent", "irresponsible", "hostile", "aggressive", "destabilizing", "shortsighted", "unjust", "unlawful", "terrorist"]
+)
+LABEL_VERBS = frozenset(["call", "describe", "label", "brand", "term", "deem"])
+
+
+def label_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
+    """"X called the expulsions unacceptable" -> X criticized whoever did them."""
+    if verb.lemma_ not in LABEL_VERBS:
+        return
+    labels = [c for c in verb.subtree if c.pos_ == "ADJ" and c.lower_ in NEGATIVE_LABELS]
+    if not labels:
+        return
+    subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
+    objects = [a for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.dep_ == "dobj" for a in actors_of(c, index, events=True)]
+    if subjects and objects:
+        yield from emit(subjects, objects, "criticized", verb, INHERITED_CONFIDENCE, "verb:label")
+
+
+def labels_verb(verb: Token) -> bool:
+    return (verb.lemma_ in LABEL_VERBS and any(
+        c.dep_ in ("oprd", "ccomp", "acomp") and c.pos_ != "PROPN" for c in verb.children
+    )) or any(c.pos_ == "ADJ" and c.lower_ in NEGATIVE_LABELS for c in verb.subtree)

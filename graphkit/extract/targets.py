@@ -1,0 +1,117 @@
+"""Where an event's target is when no argument slot of its cue names it.
+
+A complement clause ("vowed that Israel would be punished"), a control verb's object
+("threatened to shell Iraqi towns"), the actor behind an object ("condemned what he called a
+reckless attack"), or, last, the nearest other actor of the cue's own clause.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graphkit.extract.args import RELATIONAL_NOUNS, actors_of, clause_subjects
+from graphkit.resolve import Actor, MentionIndex
+from graphkit.vocab import relation
+
+DEEP_OBJECT_RELATIONS = frozenset({"criticized", "rejected", "accused", "praised", "supported", "protested"})
+
+
+def ccomp_subjects(verb: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
+    """Actors of the clause a verb introduces: "vowed that Israel would be punished"."""
+    out: list[tuple[Token, Actor]] = []
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            for sub in child.children:
+                if sub.dep_ in ("nsubj", "nsubjpass"):
+                    out.extend(actors_of(sub, index))
+                    for mod in sub.children:
+                        if not out and mod.dep_ in ("amod", "compound", "poss"):
+                            actor = index.actor_at(mod)
+                            if actor is not None:
+                                out.append((mod, actor))
+    return out
+
+
+CLAUSE_OBJECT_RELATIONS = frozenset({"threatened", "requested", "accused", "protested"})
+# "vow"/"warn"/"promise" threaten only when what they announce is hostile
+SOFT_THREAT_VERBS = frozenset({"vow", "warn", "caution"})
+HOSTILE_WORDS = frozenset(
+    ["punish", "retaliate", "retaliation", "revenge", "avenge", "respond", "response", "consequence", "consequences", "price", "war", "force", "destroy", "crush", "strike", "attack", "target", "hit", "pay", "wipe", "annihilate", "invade", "bomb", "sanction", "sanctions", "expel", "retaliatory", "military", "escalation"]
+)
+PROTEST_VERBS = frozenset({"protest", "demonstrate", "rally", "march"})
+XCOMP_OBJECT_RELATIONS = frozenset({"threatened", "rejected", "requested", "agreedWith", "protested"})
+
+
+def xcomp_objects(verb: Token, index: MentionIndex, subjects: list[tuple[Token, Actor]]) -> list[tuple[Token, Actor]]:
+    own = {a.entity.key for _, a in subjects}
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "advcl") and child.pos_ in ("VERB", "AUX"):
+            for tok in child.subtree:
+                if tok.i == child.i or tok.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                if tok.dep_ in ("nsubj", "nsubjpass"):
+                    continue
+                found = [f for f in actors_of(tok, index) if f[1].entity.key not in own]
+                if found:
+                    return found
+    return []
+
+
+FALLBACK_CONFIDENCE = 0.55
+FALLBACK_EXCLUDED = frozenset({"criticized", "praised"})
+SKIP_PREPS = frozenset({"according", "near", "along", "outside", "beside", "despite", "unlike", "like", "than", "after", "before", "since", "during", "following"})
+
+
+def falls_back(predicate: str) -> bool:
+    """Relations whose target may be any actor of the cue's clause: not the symmetric ones (a
+    partner must be named), nor those whose object is an event's actor (see ``_deep_objects``)."""
+    return not relation(predicate).symmetric and predicate not in FALLBACK_EXCLUDED
+
+
+def clause_objects(head: Token, index: MentionIndex, subjects: list[tuple[Token, Actor]]) -> list[tuple[Token, Actor]]:
+    """The nearest other actor in the cue's own clause, when no slot named one: "Afghan rebels
+    exploded bombs in Kabul", "the army demolished homes in southern Gaza"."""
+    own = {a.entity.key for _, a in subjects}
+    own_tokens = {t.i for tok, _ in subjects for t in tok.subtree}
+    own_tokens |= {t.i for subj in clause_subjects(head) for t in subj.subtree}
+    frontier = [(c, 1) for c in head.children]
+    while frontier:
+        level = frontier
+        frontier = []
+        for tok, depth in level:
+            if tok.i in own_tokens or tok.dep_ in ("agent", "relcl", "advcl", "parataxis", "punct"):
+                continue
+            if depth == 1 and tok.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                continue
+            if tok.dep_ == "prep" and tok.lower_ in SKIP_PREPS:
+                continue
+            if tok.dep_ == "ccomp" or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")):
+                continue  # another clause's actors
+            if tok.dep_ == "prep" and tok.lower_ == "with" and depth > 1:
+                continue  # "with the help of": instruments, not targets
+            if tok.lemma_ in RELATIONAL_NOUNS or tok.lower_ in RELATIONAL_NOUNS:
+                continue  # "one of Washington's partners", "his daughter": not the actor named
+            if tok.pos_ in ("NOUN", "PROPN", "PRON"):
+                found = [f for f in actors_of(tok, index) if f[1].entity.key not in own]
+                if found:
+                    return found[:1]
+            if depth < 4:
+                frontier.extend((c, depth + 1) for c in tok.children)
+    return []
+
+
+def deep_objects(verb: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
+    """The actor behind an object clause: "condemned what he called a reckless attack"."""
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            found = actors_of(child, index, events=True)
+            if found:
+                return found[:1]
+        if child.dep_ in ("dobj", "ccomp", "xcomp"):
+            for tok in child.subtree:
+                if tok.i == child.i or tok.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                found = actors_of(tok, index, events=True)
+                if found:
+                    return found[:1]
+    return []

@@ -52,6 +52,7 @@ def _clause_flags(tok: Token) -> str | None:
 INTENT_HEADS = frozenset(
     ["promise", "pledge", "offer", "agree", "vow", "commit", "decide", "prepare", "willing", "ready", "prepared", "determined", "intend", "plan", "resolve", "undertake"]
 )
+WILLING = frozenset(["willing", "ready", "prepared", "determined", "eager", "keen"])
 CONDITIONAL_MARKS = frozenset({"unless", "if"})
 REPORT_HEADS = frozenset({"say", "announce", "declare", "state", "tell", "confirm"})
 # verbs that only carry a noun cue ("will impose a curfew", "will hold talks")
@@ -79,7 +80,8 @@ def _intent_chain(cue: Token) -> tuple[bool, bool]:
                 conditional = True
         if tok.lemma_.lower() in INTENT_HEADS and tok.i != cue.i:
             announced = True
-        if tok.dep_ in ("xcomp", "acomp", "conj", "ccomp") and tok.head.i != tok.i:
+        purpose = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if (tok.dep_ in ("xcomp", "acomp", "conj", "ccomp") or purpose) and tok.head.i != tok.i:
             if tok.dep_ == "ccomp" and tok.head.lemma_ not in REPORT_HEADS:
                 break
             tok = tok.head
@@ -147,9 +149,13 @@ def modality(cue: Token) -> str:
             head = tok.head if tok.dep_ == "xcomp" else tok.head.head
             if head.lemma_ in NEGATING_HEADS:
                 return "negated"
-            if head.lemma_ in IRREALIS_HEADS or head.lemma_ in IRREALIS_NOUNS:
+            if head.lemma_ in IRREALIS_HEADS or head.lemma_ in IRREALIS_NOUNS or head.lemma_ in WILLING:
                 return "hypothetical"
             tok = head
+            hops += 1
+            continue
+        if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            tok = tok.head  # "sent troops to help": a purpose shares its clause's modality
             hops += 1
             continue
         if tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN":

@@ -311,7 +311,9 @@ def owners_of(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Acto
             inner = actors_for(child, index) if child.pos_ in ("NOUN", "PROPN") else []
             if inner:
                 return inner
-    for child in token.children:
+    # "violations by the army", "crimes committed by Croat forces"
+    heads = [token, *(c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+    for child in (c for h in heads for c in h.children):
         if child.dep_ in ("prep", "agent") and child.lower_ == "by":
             for pobj in child.children:
                 found = actors_for(pobj, index)

@@ -69,6 +69,14 @@ FOUND = [
     ("Jordan shot down Iranian drones with the help of the United States.", {("United States", "aided", "Jordan"), ("Jordan", "attacked", "Iran")}),
     gap(("Germany welcomed a resumption of formal diplomatic ties between Greece and Turkey.", {("Germany", "praised", "Greece"), ("Germany", "praised", "Turkey")}), "the second party of 'between A and B' is dropped"),
     ("Brazilian President Lula will meet Argentine and Chilean leaders during a visit to Uruguay.", {("Lula", "agreedWith", "Argentina"), ("Lula", "agreedWith", "Chile")}),
+    # being willing to act announces the act; a purpose clause shares its modality
+    ("Norway is willing to send troops to help defend Saudi Arabia.", {("Norway", "agreedWith", "Saudi Arabia")}),
+    # the target of a rejection or an inquiry is whoever is behind its object
+    ("Serbian police launched an investigation into crimes committed by Croat forces.", {("Serbia", "accused", "Croatia")}),
+    ("Pakistan rejected a fresh offer from Afghanistan for direct talks.", {("Pakistan", "rejected", "Afghanistan")}),
+    ("Israel is opposed to French mediation.", {("Israel", "rejected", "France")}),
+    # a participle clause after the object is another act, not the target
+    ("Bangladesh rejected an Indian proposal, urging the counterpart to sign the South Asia agreement instead.", {("Bangladesh", "rejected", "India")}),
 ]
 
 NOT_FOUND = [

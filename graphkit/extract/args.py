@@ -314,7 +314,8 @@ def owners_of(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Acto
     # "violations by the army", "crimes committed by Croat forces"
     heads = [token, *(c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN")]
     for child in (c for h in heads for c in h.children):
-        if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+        # "an offer from Kabul", "a call by the opposition"
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
             for pobj in child.children:
                 found = actors_for(pobj, index)
                 if found:

@@ -120,7 +120,15 @@ def _objects(head: Token, cue: Cue, index: MentionIndex) -> list[tuple[Token, Ac
     return out
 
 
+# "Israel is opposed to French mediation": a state, said of its subject, not a passive
+STATIVE_PASSIVES = frozenset({("oppose", "to"), ("commit", "to"), ("devote", "to"), ("dedicate", "to")})
+
+
 def _passive(verb: Token) -> bool:
+    if any(c.dep_ == "prep" and (verb.lemma_, c.lower_) in STATIVE_PASSIVES for c in verb.children) and not any(
+        c.dep_ == "agent" for c in verb.children
+    ):
+        return False
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
@@ -191,7 +199,7 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
                 ]
             confidence = VERBAL_CONFIDENCE
         else:
-            subj_tokens = clause_subjects(verb)
+            subj_tokens = clause_subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"]
             subjects = [a for t in subj_tokens for a in actors_of(t, index)]
             objects = _objects(verb, cue, index)
             direct = any(c.dep_ in ("nsubj",) for c in verb.children)
@@ -211,7 +219,7 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
                 ]
                 confidence = INHERITED_CONFIDENCE
             if not objects and cue.relation in DEEP_OBJECT_RELATIONS:
-                objects = deep_objects(verb, index)
+                objects = deep_objects(verb, index, tuple(s for s in cue.slots if s not in ("dobj", "dative")))
                 confidence = INHERITED_CONFIDENCE
         if not subjects:
             continue

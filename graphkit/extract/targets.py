@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graphkit.extract.args import RELATIONAL_NOUNS, actors_of, clause_subjects
+from graphkit.extract.args import RELATIONAL_NOUNS, actors_of, clause_subjects, prep_objects
 from graphkit.resolve import Actor, MentionIndex
 from graphkit.vocab import relation
 
@@ -45,7 +45,8 @@ XCOMP_OBJECT_RELATIONS = frozenset({"threatened", "rejected", "requested", "agre
 def xcomp_objects(verb: Token, index: MentionIndex, subjects: list[tuple[Token, Actor]]) -> list[tuple[Token, Actor]]:
     own = {a.entity.key for _, a in subjects}
     for child in verb.children:
-        if child.dep_ in ("xcomp", "advcl") and child.pos_ in ("VERB", "AUX"):
+        purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        if (child.dep_ == "xcomp" or purpose) and child.pos_ in ("VERB", "AUX"):
             for tok in child.subtree:
                 if tok.i == child.i or tok.pos_ not in ("NOUN", "PROPN"):
                     continue
@@ -100,8 +101,13 @@ def clause_objects(head: Token, index: MentionIndex, subjects: list[tuple[Token,
     return []
 
 
-def deep_objects(verb: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
-    """The actor behind an object clause: "condemned what he called a reckless attack"."""
+def deep_objects(verb: Token, index: MentionIndex, preps: tuple[str, ...] = ()) -> list[tuple[Token, Actor]]:
+    """The actor behind an object or object clause: "condemned what he called a reckless
+    attack", "is opposed to French mediation"."""
+    for pobj in prep_objects(verb, preps):
+        found = actors_of(pobj, index, events=True)
+        if found:
+            return found[:1]
     for child in verb.children:
         if child.dep_ == "dobj":
             found = actors_of(child, index, events=True)

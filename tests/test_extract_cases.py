@@ -75,6 +75,12 @@ FOUND = [
     ("Serbian police launched an investigation into crimes committed by Croat forces.", {("Serbia", "accused", "Croatia")}),
     ("Pakistan rejected a fresh offer from Afghanistan for direct talks.", {("Pakistan", "rejected", "Afghanistan")}),
     ("Israel is opposed to French mediation.", {("Israel", "rejected", "France")}),
+    # a demand's target is the subject of what it asks for, which is not itself asserted
+    ("Egypt reiterated its demand that Israel ease restrictions on Palestinian workers.", {("Egypt", "requested", "Israel")}),
+    ("The Kurdistan Workers' Party issued a statement demanding that the Turkish government release its leader.", {("Kurdistan Workers' Party", "requested", "Türkiye")}),
+    # lifting sanctions or an emergency is a concession, not a sanction
+    ("The United States lifted sanctions on Iran.", {("United States", "conceded", "Iran")}),
+    ("Sudan's government lifted a state of emergency in West Darfur.", {("Sudan", "conceded", "West Darfur")}),
     # a participle clause after the object is another act, not the target
     ("Bangladesh rejected an Indian proposal, urging the counterpart to sign the South Asia agreement instead.", {("Bangladesh", "rejected", "India")}),
 ]

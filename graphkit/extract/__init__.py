@@ -107,7 +107,7 @@ def _valid(found: Found) -> bool:
         return o.type == "Person" or is_collective(o)
     if s.type == "Place":
         return False
-    return not (o.type == "Place" and p not in ("visited", "attacked", "coerced", "protested", "threatened", "mobilizedAgainst", "retreatedFrom"))
+    return not (o.type == "Place" and p not in ("visited", "attacked", "coerced", "protested", "threatened", "mobilizedAgainst", "retreatedFrom", "conceded"))
 
 
 IMPLICIT_TITLE = IMPLICIT_CONFIDENCE + 0.01

@@ -356,6 +356,11 @@ def prep_objects(head: Token, preps: tuple[str, ...]) -> Iterator[Token]:
             yield child
 
 
+STATEMENT_NOUNS = frozenset(
+    ["statement", "declaration", "communique", "communiqué", "resolution", "letter", "message", "note", "ultimatum", "appeal", "report", "decree"]
+)
+
+
 def clause_subjects(verb: Token) -> list[Token]:
     """Subject tokens of a verb, climbing through coordination, control and relative clauses."""
     seen = 0
@@ -373,7 +378,10 @@ def clause_subjects(verb: Token) -> list[Token]:
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
             # "the officials accusing Petro": the modified noun acts
             if tok.dep_ == "relcl" or tok.tag_ == "VBG":
-                return [tok.head]
+                noun = tok.head
+                if noun.lemma_ in STATEMENT_NOUNS and noun.dep_ == "dobj":
+                    return clause_subjects(noun.head)  # "issued a statement demanding": its issuer
+                return [noun]
             return []
         if tok.dep_ == "xcomp":
             # object control: "urged Iran to stop" -> Iran; subject control otherwise

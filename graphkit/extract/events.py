@@ -302,6 +302,10 @@ def _implicit_agent(objects: list[tuple[Token, Actor]], index: MentionIndex) -> 
     return Actor(ents[ranked[0][0]], "implicit")
 
 
+REVERSIBLE = frozenset({"sanctioned", "coerced", "threatened"})
+REVERSAL_VERBS = frozenset(
+    ["lift", "ease", "relax", "remove", "end", "scrap", "cancel", "rescind", "revoke", "waive", "drop", "loosen", "shorten", "suspend", "withdraw", "repeal", "reduce"]
+)
 NOT_ATTACKS = frozenset({"hunger", "general", "labor", "labour", "rail", "transport", "student", "teachers"})
 
 
@@ -337,6 +341,11 @@ def nominal_events(noun: Token, cues: tuple[Cue, ...], index: MentionIndex) -> I
             # "imposed sanctions on Colombia": the preposition hangs on the verb
             preps = tuple(x for x in cue.slots if x not in ("dobj", "dative"))
             objects = [a for p in prep_objects(noun.head, preps) for a in actors_of(p, index)]
+        if not objects and cue.relation in CLAUSE_OBJECT_RELATIONS:
+            # "its demand that Israel ease restrictions" (the clause may hang on the verb)
+            objects = ccomp_subjects(noun, index) or (ccomp_subjects(noun.head, index) if noun.dep_ == "dobj" else [])
+        if cue.relation in REVERSIBLE and noun.dep_ == "dobj" and noun.head.lemma_ in REVERSAL_VERBS:
+            continue  # "lifted the sanctions", "ease restrictions": a concession, not a sanction
         subjects, confidence = _noun_subjects(noun, index)
         if not objects and cue.relation == "requested" and noun.dep_ == "pobj" and noun.head.lower_ == "at":
             # "At Britain's request, the Security Council met": the council was asked

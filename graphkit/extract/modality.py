@@ -32,7 +32,9 @@ HEDGES = frozenset(["reportedly", "allegedly", "purportedly", "supposedly", "app
 HYPOTHETICAL_MODIFIERS = frozenset(
     ["potential", "possible", "proposed", "planned", "future", "prospective", "eventual", "further", "new"]
 )
-IRREALIS_NOUNS = frozenset(["prospect", "risk", "possibility", "threat", "danger", "fear", "plan", "proposal", "bid", "call"])
+IRREALIS_NOUNS = frozenset(
+    ["prospect", "risk", "possibility", "threat", "danger", "fear", "plan", "proposal", "bid", "call", "demand", "request", "appeal", "ultimatum", "insistence"]
+)
 
 
 def _clause_flags(tok: Token) -> str | None:
@@ -158,6 +160,11 @@ def modality(cue: Token) -> str:
             tok = tok.head  # "sent troops to help": a purpose shares its clause's modality
             hops += 1
             continue
+        if tok.dep_ == "ccomp" and tok.head.pos_ in ("VERB", "AUX") and any(c.lower_ == "that" for c in tok.children):
+            # "demanded that Israel ease", "reiterated its demand that Israel ease": asked for
+            head = tok.head
+            if head.lemma_ in REQUEST_HEADS or any(c.dep_ == "dobj" and c.lemma_ in IRREALIS_NOUNS for c in head.children):
+                return "hypothetical"
         if tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN":
             # "there was no sign that they had spoken"
             if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.head.children):

@@ -20,7 +20,9 @@ def ccomp_subjects(verb: Token, index: MentionIndex) -> list[tuple[Token, Actor]
     """Actors of the clause a verb introduces: "vowed that Israel would be punished"."""
     out: list[tuple[Token, Actor]] = []
     for child in verb.children:
-        if child.dep_ == "ccomp":
+        # "demanded that Israel ease", and a noun's "the demand that Israel ease"
+        that = child.dep_ == "acl" and verb.pos_ == "NOUN" and any(c.lower_ == "that" and c.dep_ == "mark" for c in child.children)
+        if child.dep_ == "ccomp" or that:
             for sub in child.children:
                 if sub.dep_ in ("nsubj", "nsubjpass"):
                     out.extend(actors_of(sub, index))

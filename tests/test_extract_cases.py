@@ -81,6 +81,8 @@ FOUND = [
     # lifting sanctions or an emergency is a concession, not a sanction
     ("The United States lifted sanctions on Iran.", {("United States", "conceded", "Iran")}),
     ("Sudan's government lifted a state of emergency in West Darfur.", {("Sudan", "conceded", "West Darfur")}),
+    # a protest's purpose clause says whom it is aimed at
+    ("Algerian landowners began a hunger strike to demand the return of property seized by Algerian government forces.", {("Algerian landowners", "protested", "Algeria")}),
     # a participle clause after the object is another act, not the target
     ("Bangladesh rejected an Indian proposal, urging the counterpart to sign the South Asia agreement instead.", {("Bangladesh", "rejected", "India")}),
 ]

@@ -82,7 +82,10 @@ def clause_objects(head: Token, index: MentionIndex, subjects: list[tuple[Token,
         level = frontier
         frontier = []
         for tok, depth in level:
-            if tok.i in own_tokens or tok.dep_ in ("agent", "relcl", "advcl", "parataxis", "punct"):
+            purpose = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            if tok.i in own_tokens or (tok.dep_ in ("relcl", "advcl", "parataxis", "punct") and not purpose):
+                continue  # "began a hunger strike to demand ...": a purpose clause says whom it is aimed at
+            if tok.dep_ == "agent" and depth == 1:
                 continue
             if depth == 1 and tok.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 continue
@@ -98,8 +101,9 @@ def clause_objects(head: Token, index: MentionIndex, subjects: list[tuple[Token,
                 found = [f for f in actors_of(tok, index) if f[1].entity.key not in own]
                 if found:
                     return found[:1]
-            if depth < 4:
-                frontier.extend((c, depth + 1) for c in tok.children)
+            if depth < 5:
+                # a purpose clause is searched as deep as the cue's own clause
+                frontier.extend((c, 0 if purpose else depth + 1) for c in tok.children)
     return []
 
 

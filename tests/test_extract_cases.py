@@ -83,6 +83,10 @@ FOUND = [
     ("Sudan's government lifted a state of emergency in West Darfur.", {("Sudan", "conceded", "West Darfur")}),
     # a protest's purpose clause says whom it is aimed at
     ("Algerian landowners began a hunger strike to demand the return of property seized by Algerian government forces.", {("Algerian landowners", "protested", "Algeria")}),
+    # a people named with a qualifier is a group, not a state
+    ("Ethnic Albanians attacked Macedonian police.", {("ethnic Albanians", "attacked", "North Macedonia")}),
+    ("Thousands of Iraqi Kurds demonstrated against Iraq.", {("Iraqi Kurds", "protested", "Iraq")}),
+    ("Islamic fundamentalists continued their hunger strike to demand the resignation of Algerian President Ahmed Ben Bella.", {("Islamic fundamentalists", "protested", "Ahmed Ben Bella"), ("Islamic fundamentalists", "requested", "Ahmed Ben Bella")}),
     # a participle clause after the object is another act, not the target
     ("Bangladesh rejected an Indian proposal, urging the counterpart to sign the South Asia agreement instead.", {("Bangladesh", "rejected", "India")}),
 ]
@@ -98,6 +102,7 @@ NOT_FOUND = [
     ("Putin moved to punish one of Moscow's closest allies.", ("Putin", "sanctioned", "Russia")),
     ("Jordan shot down Iranian drones with the help of the United States.", ("Jordan", "aided", "United States")),
     ("Russia blocked the resolution on Syria.", ("Russia", "protested", "Syria")),
+    ("Ethnic Albanians attacked Macedonian police.", ("Albania", "attacked", "North Macedonia")),
     ("Burmese troops captured a rebel stronghold near the Thai border.", ("Myanmar", "attacked", "Thailand")),
     # announcing a visit or a boycott is no agreement
     ("The foreign minister said he would travel to Washington.", None),

@@ -105,6 +105,9 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: boo
     With ``events``, a noun naming an earlier event ("condemned the attack") stands for the
     actor of that event.
     """
+    people = peoples(token, index)
+    if people:
+        return people
     actor = index.actor_at(token)
     if actor is not None:
         if actor.how == "pronoun":
@@ -252,6 +255,29 @@ def collectives(token: Token, index: MentionIndex) -> list[Actor]:
                 # "students throughout Indonesia": named by where they are, not a nationality
                 where = named.place.name if named.place is not None else named.entity.name
                 return [Actor(collective_entity(f"{words} in {where}", _country_code(named)), "nominal")]
+    # "Islamic fundamentalists", "opposition activists": a group its words name, of no one country
+    kinds = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i and index.actor_at(c) is None]
+    if any(c.ent_type_ == "NORP" or c.lower_ in NON_STATE_WORDS for c in kinds) and not _of_objects(token):
+        return [Actor(collective_entity(words), "nominal")]
+    return []
+
+
+def peoples(token: Token, index: MentionIndex) -> list[Actor]:
+    """A people named with a qualifier is a collective, not a state: "Bosnian Serbs" (of Bosnia),
+    "ethnic Albanians", "Iraqi Kurds"; a bare "Albanians" is left to the demonym rule."""
+    if token.tag_ != "NNPS" and not (token.ent_type_ == "NORP" and token.tag_ == "NNS"):
+        return []
+    if token.ent_type_ != "NORP" and index.actor_at(token) is None:
+        return []
+    own = index.actor_at(token)
+    for child in token.children:
+        if child.dep_ not in ("amod", "compound") or child.i > token.i:
+            continue
+        named = index.actor_at(child)
+        if named is not None and named.entity.type in ("Country", "Place") and (own is None or named.entity.key != own.entity.key):
+            return [Actor(collective_entity(f"{child.text} {token.text}", _country_code(named)), "nominal")]
+        if child.lower_ == "ethnic" and own is not None and own.entity.type == "Country":
+            return [Actor(collective_entity(f"ethnic {token.text}", _country_code(own)), "nominal")]
     return []
 
 
@@ -282,7 +308,7 @@ def _descriptors(token: Token, index: MentionIndex) -> list[str]:
     ]
     if token.lower_ in ("groups", "group") and not any(w.lower_ in NON_STATE_WORDS for w in words):
         return []
-    return [w.text if w.pos_ == "PROPN" else w.lower_ for w in sorted(words, key=lambda t: t.i)]
+    return [w.text if w.pos_ == "PROPN" or w.ent_type_ == "NORP" else w.lower_ for w in sorted(words, key=lambda t: t.i)]
 
 
 def collective_antecedent(token: Token, actor: Actor, index: MentionIndex) -> Actor | None:

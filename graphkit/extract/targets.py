@@ -61,6 +61,7 @@ def xcomp_objects(verb: Token, index: MentionIndex, subjects: list[tuple[Token, 
 
 
 FALLBACK_CONFIDENCE = 0.55
+PACT_NOUNS = frozenset(["truce", "ceasefire", "talks", "agreement", "deal", "negotiations", "dialogue", "peace", "accord", "treaty", "pact", "settlement"])
 FALLBACK_EXCLUDED = frozenset({"criticized", "praised"})
 SKIP_PREPS = frozenset({"according", "near", "along", "outside", "beside", "despite", "unlike", "like", "than", "after", "before", "since", "during", "following"})
 
@@ -93,8 +94,8 @@ def clause_objects(head: Token, index: MentionIndex, subjects: list[tuple[Token,
                 continue
             if tok.dep_ == "ccomp" or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")):
                 continue  # another clause's actors
-            if tok.dep_ == "prep" and tok.lower_ == "with" and depth > 1:
-                continue  # "with the help of": instruments, not targets
+            if tok.dep_ == "prep" and tok.lower_ == "with" and depth > 1 and tok.head.lemma_ not in PACT_NOUNS:
+                continue  # "with the help of": instruments, not targets; "a truce with X" names X
             if tok.lemma_ in RELATIONAL_NOUNS or tok.lower_ in RELATIONAL_NOUNS:
                 continue  # "one of Washington's partners", "his daughter": not the actor named
             if tok.pos_ in ("NOUN", "PROPN", "PRON"):

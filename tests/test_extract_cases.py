@@ -87,6 +87,12 @@ FOUND = [
     ("Ethnic Albanians attacked Macedonian police.", {("ethnic Albanians", "attacked", "North Macedonia")}),
     ("Thousands of Iraqi Kurds demonstrated against Iraq.", {("Iraqi Kurds", "protested", "Iraq")}),
     ("Islamic fundamentalists continued their hunger strike to demand the resignation of Algerian President Ahmed Ben Bella.", {("Islamic fundamentalists", "protested", "Ahmed Ben Bella"), ("Islamic fundamentalists", "requested", "Ahmed Ben Bella")}),
+    # army vehicles act for the army's country; a named kind of demonstrators is a group
+    ("Israeli army bulldozers demolished Palestinian homes.", {("Israel", "coerced", "Palestine")}),
+    ("Egyptian police used batons to disperse Moslem fundamentalist demonstrators.", {("Egypt", "coerced", "Moslem fundamentalist demonstrators")}),
+    # people taken are a group of their country's people, not the state
+    ("Afghan rebels have kidnapped up to 16 Russian civilian advisers.", {("Afghan rebels", "arrested", "Russian civilian advisers")}),
+    ("Russia arrested 12 British diplomats.", {("Russia", "arrested", "British diplomats")}),
     # a participle clause after the object is another act, not the target
     ("Bangladesh rejected an Indian proposal, urging the counterpart to sign the South Asia agreement instead.", {("Bangladesh", "rejected", "India")}),
 ]

@@ -148,7 +148,8 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: boo
                 continue
             if token.lower_ in RELATIONAL_NOUNS or token.lemma_ in RELATIONAL_NOUNS:
                 continue
-            if child.dep_ == "poss" or token.lower_ in AGENT_NOUNS or token.lemma_ in AGENT_NOUNS:
+            agent_compound = any(c.dep_ == "compound" and c.lower_ in AGENT_NOUNS for c in token.children)
+            if child.dep_ == "poss" or token.lower_ in AGENT_NOUNS or token.lemma_ in AGENT_NOUNS or agent_compound:
                 owners: list[Actor] = []
                 for mod in conjuncts(child):
                     named = index.actor_at(mod)
@@ -256,7 +257,7 @@ def collectives(token: Token, index: MentionIndex) -> list[Actor]:
                 where = named.place.name if named.place is not None else named.entity.name
                 return [Actor(collective_entity(f"{words} in {where}", _country_code(named)), "nominal")]
     # "Islamic fundamentalists", "opposition activists": a group its words name, of no one country
-    kinds = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i and index.actor_at(c) is None]
+    kinds = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i and index.actor_at(c) is None]
     if any(c.ent_type_ == "NORP" or c.lower_ in NON_STATE_WORDS for c in kinds) and not _of_objects(token):
         return [Actor(collective_entity(words), "nominal")]
     return []
@@ -304,7 +305,7 @@ def _descriptors(token: Token, index: MentionIndex) -> list[str]:
     """The words that say what kind of collective a noun is ("opposition", "armed", "aid")."""
     words = [
         c for c in token.children
-        if c.dep_ in ("compound", "amod") and c.i < token.i and c.is_alpha and index.actor_at(c) is None
+        if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i and c.is_alpha and index.actor_at(c) is None
     ]
     if token.lower_ in ("groups", "group") and not any(w.lower_ in NON_STATE_WORDS for w in words):
         return []

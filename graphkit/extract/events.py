@@ -84,11 +84,15 @@ def _unnamed_person(token: Token) -> Actor | None:
 
 
 def _as_people(token: Token, actor: Actor) -> Actor:
-    """"arrested 100 Palestinians": a nationality in the plural is a group of people, not the state."""
-    if actor.entity.type == "Country" and actor.how == "demonym" and token.tag_ in ("NNPS", "NNS", "NNP") and token.lower_.endswith("s"):
-        iso3 = dict(actor.entity.ids).get("iso3", "")
-        return Actor(collective_entity(token.text, iso3), "nominal")
-    return actor
+    """"arrested 100 Palestinians", "kidnapped 16 Russian civilian advisers": people in the
+    plural are a group of that country's people, not the state."""
+    if actor.entity.type != "Country" or token.tag_ not in ("NNPS", "NNS", "NNP") or not token.lower_.endswith("s"):
+        return actor
+    if actor.how != "demonym" and token.tag_ != "NNS":
+        return actor
+    words = [t for t in token.children if t.dep_ in ("amod", "compound", "nmod") and t.i < token.i and t.is_alpha]
+    iso3 = dict(actor.entity.ids).get("iso3", "")
+    return Actor(collective_entity(" ".join(t.text for t in [*words, token]), iso3), "nominal")
 
 
 def _objects(head: Token, cue: Cue, index: MentionIndex) -> list[tuple[Token, Actor]]:
@@ -226,6 +230,8 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
         method = f"verb:{cue.lemma}"
         if not objects and falls_back(cue.relation):
             objects = clause_objects(verb, index, subjects)
+            if cue.relation in PERSON_OBJECT_RELATIONS:
+                objects = [(t, _as_people(t, a)) for t, a in objects]
             confidence = FALLBACK_CONFIDENCE
             method = f"verb-clause:{cue.lemma}"
         out = list(emit(subjects, objects, cue.relation, verb, confidence, method))

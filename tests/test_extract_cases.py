@@ -93,6 +93,8 @@ FOUND = [
     # people taken are a group of their country's people, not the state
     ("Afghan rebels have kidnapped up to 16 Russian civilian advisers.", {("Afghan rebels", "arrested", "Russian civilian advisers")}),
     ("Russia arrested 12 British diplomats.", {("Russia", "arrested", "British diplomats")}),
+    # "X-led forces" act for X; "X-backed" ones do not
+    ("Vietnamese-led forces launched rocket fire against Kampuchean guerrilla camps.", {("Vietnam", "attacked", "Cambodia")}),
     # a participle clause after the object is another act, not the target
     ("Bangladesh rejected an Indian proposal, urging the counterpart to sign the South Asia agreement instead.", {("Bangladesh", "rejected", "India")}),
 ]
@@ -109,6 +111,7 @@ NOT_FOUND = [
     ("Jordan shot down Iranian drones with the help of the United States.", ("Jordan", "aided", "United States")),
     ("Russia blocked the resolution on Syria.", ("Russia", "protested", "Syria")),
     ("Ethnic Albanians attacked Macedonian police.", ("Albania", "attacked", "North Macedonia")),
+    ("Syrian-backed militias attacked Israel.", ("Syria", "attacked", "Israel")),
     ("Burmese troops captured a rebel stronghold near the Thai border.", ("Myanmar", "attacked", "Thailand")),
     # announcing a visit or a boycott is no agreement
     ("The foreign minister said he would travel to Washington.", None),

@@ -161,6 +161,13 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: boo
     if collective:
         return collective
     # "Sudanese rebels", "Iraqi towns", "opposition groups in Zimbabwe"
+    for child in token.children:
+        if child.dep_ == "amod" and child.lower_ == "led":
+            # "Vietnamese-led forces", "a Saudi-led coalition": the leader acts ("-backed" does not)
+            leaders = [index.actor_at(c) for c in child.children if c.dep_ in ("npadvmod", "compound", "amod", "nmod")]
+            found = [Actor(a.entity, "metonymy", a.place) for a in leaders if a is not None and a.entity.type == "Country"]
+            if found:
+                return found
     if token.lower_ in GROUP_NOUNS or token.lemma_ in GROUP_NOUNS or token.lemma_ in AGENT_NOUNS:
         for child in token.children:
             if child.dep_ in ("amod", "compound", "nmod"):

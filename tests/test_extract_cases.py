@@ -95,6 +95,9 @@ FOUND = [
     ("Russia arrested 12 British diplomats.", {("Russia", "arrested", "British diplomats")}),
     # "X-led forces" act for X; "X-backed" ones do not
     ("Vietnamese-led forces launched rocket fire against Kampuchean guerrilla camps.", {("Vietnam", "attacked", "Cambodia")}),
+    # cutting links, in a verb or a noun, is a sanction
+    ("Italy announced a suspension of air links with Serbia.", {("Italy", "sanctioned", "Serbia")}),
+    ("The United States suspended part of a military aid program for Bosnia.", {("United States", "sanctioned", "Bosnia and Herzegovina")}),
     # a participle clause after the object is another act, not the target
     ("Bangladesh rejected an Indian proposal, urging the counterpart to sign the South Asia agreement instead.", {("Bangladesh", "rejected", "India")}),
 ]

@@ -22,6 +22,7 @@ OBLIGATION_MODALS = frozenset({"must", "should"})
 REDUCE_VERBS = frozenset(
     ["suspend", "halt", "cut", "reduce", "cancel", "freeze", "sever", "break", "downgrade", "end", "stop", "prohibit", "deny", "close", "withdraw", "recall", "curtail", "scale", "abandon"]
 )
+PART_NOUNS = frozenset(["part", "some", "all", "most", "much", "portion", "half", "share"])
 BUILD_VERBS = frozenset(
     ["restore", "establish", "resume", "normalize", "normalise", "upgrade", "improve", "strengthen", "expand", "deepen", "renew", "boost", "forge", "build"]
 )
@@ -68,6 +69,9 @@ def reduce_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
     if verb.lemma_ not in REDUCE_VERBS:
         return
     for dobj in (c for c in verb.children if c.dep_ == "dobj"):
+        if dobj.lemma_ in PART_NOUNS:
+            # "suspended part of a military aid program for Bosnia"
+            dobj = next((p for p in prep_objects(dobj, ("of",))), dobj)
         if dobj.lemma_ not in TIES_NOUNS and dobj.lower_ not in TIES_NOUNS:
             continue
         subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]

@@ -19,6 +19,7 @@ from graphkit.extract.args import (
     prep_objects,
 )
 from graphkit.extract.clauses import (
+    TIES_NOUNS,
     blame_events,
     demand_events,
     label_events,
@@ -413,6 +414,23 @@ def _between_surface(noun: Token, index: MentionIndex) -> list[tuple[Token, Acto
     return out[:2]
 
 
+REDUCE_NOUNS = frozenset(["suspension", "severance", "severing", "cutoff", "cut", "cuts", "halt", "freeze", "curtailment", "reduction", "cancellation", "downgrading", "closure"])
+
+
+def reduce_noun_events(noun: Token, index: MentionIndex) -> Iterator[Found]:
+    """"Italy announced a suspension of air links with Serbia" -> Italy sanctioned Serbia."""
+    if noun.lemma_ not in REDUCE_NOUNS and noun.lower_ not in REDUCE_NOUNS:
+        return
+    for ties in prep_objects(noun, ("of",)):
+        if ties.lemma_ not in TIES_NOUNS and ties.lower_ not in TIES_NOUNS:
+            continue
+        preps = ("to", "with", "for", "from", "on")
+        objects = [a for p in [*prep_objects(ties, preps), *prep_objects(noun, preps)] for a in actors_of(p, index)]
+        subjects, confidence = _noun_subjects(noun, index)
+        if subjects and objects:
+            yield from emit(subjects, objects, "sanctioned", noun, min(confidence, INHERITED_CONFIDENCE), f"reduce:{noun.lemma_}")
+
+
 def sentence_events(sent_tokens: list[Token], lex: Lexicon, index: MentionIndex) -> Iterator[Found]:
     """Every event cue in a sentence, verbal and nominal; remembers who did what for later."""
     for tok in sent_tokens:
@@ -424,6 +442,8 @@ def sentence_events(sent_tokens: list[Token], lex: Lexicon, index: MentionIndex)
             key = lemma if lemma in lex.noun_cues else tok.lower_
             if key in lex.noun_cues:
                 found = list(nominal_events(tok, lex.noun_cues[key], index))
+            if not found:
+                found = list(reduce_noun_events(tok, index))
         if tok.pos_ == "VERB":
             found.extend(blame_events(tok, index))
             found.extend(label_events(tok, index))

@@ -98,6 +98,12 @@ FOUND = [
     # cutting links, in a verb or a noun, is a sanction
     ("Italy announced a suspension of air links with Serbia.", {("Italy", "sanctioned", "Serbia")}),
     ("The United States suspended part of a military aid program for Bosnia.", {("United States", "sanctioned", "Bosnia and Herzegovina")}),
+    # an act held over someone until a condition is met is a threat to them
+    ("Nigeria announced that it will withdraw its peacekeeping force from Chad unless Chad held elections.", {("Nigeria", "threatened", "Chad")}),
+    ("Iran threatened to close the Strait of Hormuz unless the United States lifted its sanctions.", {("Iran", "threatened", "United States")}),
+    ("Peru has issued an ultimatum to Ecuador to halt attacks.", {("Peru", "threatened", "Ecuador")}),
+    # a place the model missed is placed by its country's adjective
+    ("Residents of the Syrian Golan Heights threatened to strike unless Israel rescinded the annexation.", {("residents in Syria", "threatened", "Israel")}),
     # a participle clause after the object is another act, not the target
     ("Bangladesh rejected an Indian proposal, urging the counterpart to sign the South Asia agreement instead.", {("Bangladesh", "rejected", "India")}),
 ]

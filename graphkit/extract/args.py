@@ -54,7 +54,7 @@ NON_STATE_GROUPS = frozenset(
 # Collectives that are actors of their own, not their state: armed groups, civil groups, the
 # people an event befalls ("Sudanese rebels", "Palestinian refugees", "Kurdish protesters").
 COLLECTIVE_NOUNS = NON_STATE_GROUPS | frozenset(
-    ["guerillas", "guerrilla", "candidates", "politicians", "militiamen", "gunmen", "kidnappers", "hostage-takers", "bombers", "extremists", "fundamentalists", "dissidents", "refugees", "civilians", "detainees", "prisoners", "villagers", "workers", "immigrants", "youths", "farmers", "landowners", "miners", "journalists", "pilgrims", "worshippers", "hostages", "captives", "inmates", "exiles", "monks", "clerics", "tribesmen", "separatist", "insurgent", "militant", "protester", "demonstrator", "student", "refugee", "civilian", "detainee", "prisoner", "hostage", "journalist", "activist", "dissident", "worker", "settler"]
+    ["guerillas", "guerrilla", "inhabitants", "residents", "candidates", "politicians", "militiamen", "gunmen", "kidnappers", "hostage-takers", "bombers", "extremists", "fundamentalists", "dissidents", "refugees", "civilians", "detainees", "prisoners", "villagers", "workers", "immigrants", "youths", "farmers", "landowners", "miners", "journalists", "pilgrims", "worshippers", "hostages", "captives", "inmates", "exiles", "monks", "clerics", "tribesmen", "separatist", "insurgent", "militant", "protester", "demonstrator", "student", "refugee", "civilian", "detainee", "prisoner", "hostage", "journalist", "activist", "dissident", "worker", "settler"]
 )
 COLLECTIVE_PREPS = ("in", "from", "throughout", "of", "across", "at", "for")
 
@@ -300,6 +300,10 @@ def _where(token: Token, index: MentionIndex) -> Actor | None:
                 inner = index.actor_at(pobj)
                 if inner is not None and inner.entity.type in ("Country", "Place"):
                     return inner
+        if child.dep_ in ("compound", "amod") and token.pos_ == "PROPN":
+            inner = index.actor_at(child)  # "the Syrian Golan Heights": a place the model missed, in Syria
+            if inner is not None and inner.entity.type == "Country":
+                return inner
     return None
 
 
@@ -316,7 +320,9 @@ def _descriptors(token: Token, index: MentionIndex) -> list[str]:
     ]
     if token.lower_ in ("groups", "group") and not any(w.lower_ in NON_STATE_WORDS for w in words):
         return []
-    return [w.text if w.pos_ == "PROPN" or w.ent_type_ == "NORP" else w.lower_ for w in sorted(words, key=lambda t: t.i)]
+    # a capital inside the sentence is the name's own ("Druze", "Islamic"), not the sentence's
+    keep = [w.pos_ == "PROPN" or w.ent_type_ == "NORP" or (w.is_title and w.i != w.sent.start) for w in words]
+    return [w.text if k else w.lower_ for w, k in sorted(zip(words, keep, strict=True), key=lambda p: p[0].i)]
 
 
 def collective_antecedent(token: Token, actor: Actor, index: MentionIndex) -> Actor | None:

@@ -66,12 +66,13 @@ REQUEST_HEADS = frozenset(
 )
 
 
-def _intent_chain(cue: Token) -> tuple[bool, bool]:
-    """(announced: future/intent wording, conditional: an 'unless'/'if' clause) over the cue's clause chain."""
+def _intent_chain(cue: Token) -> tuple[bool, bool, bool]:
+    """(announced: future/intent wording, conditional: an 'unless'/'if' clause, coercive: an
+    'unless' clause) over the cue's clause chain."""
     tok = cue
     if cue.pos_ in ("NOUN", "PROPN") and cue.dep_ == "dobj" and cue.head.lemma_ in SUPPORT_VERBS:
         tok = cue.head  # "will extend the curfew": the verb that governs the noun cue
-    announced = conditional = False
+    announced = conditional = coercive = False
     for _ in range(4):
         for child in tok.children:
             if child.dep_ in ("aux",) and child.lower_ in FUTURE:
@@ -80,6 +81,8 @@ def _intent_chain(cue: Token) -> tuple[bool, bool]:
                 announced = True  # "said they would boycott": the future of reported speech
             if child.dep_ == "advcl" and any(m.lower_ in CONDITIONAL_MARKS for m in child.children):
                 conditional = True
+            if child.dep_ == "advcl" and any(m.lower_ == "unless" for m in child.children):
+                coercive = True
         if tok.lemma_.lower() in INTENT_HEADS and tok.i != cue.i:
             announced = True
         purpose = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
@@ -89,7 +92,7 @@ def _intent_chain(cue: Token) -> tuple[bool, bool]:
             tok = tok.head
             continue
         break
-    return announced, conditional
+    return announced, conditional, coercive
 
 
 def intent_relation(cue: Token, predicate: str) -> str | None:
@@ -104,8 +107,10 @@ def intent_relation(cue: Token, predicate: str) -> str | None:
         return None
     if predicate == "rejected" and cue.lemma_ != "boycott":
         return None  # announcing a boycott threatens; announcing a refusal is one
-    announced, conditional = _intent_chain(cue)
+    announced, conditional, coercive = _intent_chain(cue)
     info = relation(predicate)
+    if coercive and (announced or info.score < 0):
+        return "threatened"  # "will withdraw its force from Chad unless ...": an act held over Y
     if info.score > 0 and announced and not conditional:
         return "agreedWith"
     if info.score < -3 and (announced or conditional):

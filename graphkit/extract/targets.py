@@ -45,14 +45,24 @@ XCOMP_OBJECT_RELATIONS = frozenset({"threatened", "rejected", "requested", "agre
 
 
 def xcomp_objects(verb: Token, index: MentionIndex, subjects: list[tuple[Token, Actor]]) -> list[tuple[Token, Actor]]:
+    """"threatened to shell Iraqi towns", "refused to allow U.S. planes"; with a condition
+    ("threatened to strike unless Israel rescinded"), the one held to it."""
     own = {a.entity.key for _, a in subjects}
+    clauses = []
     for child in verb.children:
         purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-        if (child.dep_ == "xcomp" or purpose) and child.pos_ in ("VERB", "AUX"):
+        condition = child.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in child.children)
+        if (child.dep_ == "xcomp" or purpose or condition) and child.pos_ in ("VERB", "AUX"):
+            clauses.append(child)
+    for held in (True, False):
+        for child in clauses:
             for tok in child.subtree:
                 if tok.i == child.i or tok.pos_ not in ("NOUN", "PROPN"):
                     continue
-                if tok.dep_ in ("nsubj", "nsubjpass"):
+                condition = tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "advcl" and any(
+                    m.lower_ in ("unless", "if") for m in tok.head.children
+                )
+                if held != condition or (tok.dep_ in ("nsubj", "nsubjpass") and not condition):
                     continue
                 found = [f for f in actors_of(tok, index) if f[1].entity.key not in own]
                 if found:

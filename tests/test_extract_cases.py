@@ -104,6 +104,14 @@ FOUND = [
     ("Peru has issued an ultimatum to Ecuador to halt attacks.", {("Peru", "threatened", "Ecuador")}),
     # a place the model missed is placed by its country's adjective
     ("Residents of the Syrian Golan Heights threatened to strike unless Israel rescinded the annexation.", {("residents in Syria", "threatened", "Israel")}),
+    # troops reinforced or put on alert somewhere are mobilized there
+    ("Israel has strengthened its forces in Lebanon.", {("Israel", "mobilizedAgainst", "Lebanon")}),
+    ("Israeli troops remained on alert in the West Bank.", {("Israel", "mobilizedAgainst", "West Bank")}),
+    # a suit is an accusation; a nationality's businessmen are a group
+    ("A Saudi businessman is suing the United States for damages.", {("Saudi businessmen", "accused", "United States")}),
+    # a named group's "movement" is the group; a call for one's own forces is aimed elsewhere
+    ("The radical Palestinian Islamic Jihad movement rejected an invitation to attend a meeting of Palestinian factions.", {("Islamic Jihad", "rejected", "Palestine")}),
+    ("The United Nations rejected a call for its peacekeeping forces to be deployed in East Timor.", {("United Nations", "rejected", "Timor-Leste")}),
     # a participle clause after the object is another act, not the target
     ("Bangladesh rejected an Indian proposal, urging the counterpart to sign the South Asia agreement instead.", {("Bangladesh", "rejected", "India")}),
 ]

@@ -47,6 +47,7 @@ GROUP_NOUNS = frozenset(
 )
 
 
+ORG_HEADS = frozenset(["movement", "group", "organization", "organisation", "party", "faction", "front", "network", "militia", "alliance"])
 LEADER_NOUNS = frozenset(["president", "leader", "premier", "chancellor", "king", "queen", "emir"])
 NON_STATE_GROUPS = frozenset(
     ["rebels", "rebel", "militants", "insurgents", "guerrillas", "separatists", "militia", "militias", "fighters", "protesters", "demonstrators", "students", "opposition", "activists", "settlers"]
@@ -54,7 +55,7 @@ NON_STATE_GROUPS = frozenset(
 # Collectives that are actors of their own, not their state: armed groups, civil groups, the
 # people an event befalls ("Sudanese rebels", "Palestinian refugees", "Kurdish protesters").
 COLLECTIVE_NOUNS = NON_STATE_GROUPS | frozenset(
-    ["guerillas", "guerrilla", "inhabitants", "residents", "candidates", "politicians", "militiamen", "gunmen", "kidnappers", "hostage-takers", "bombers", "extremists", "fundamentalists", "dissidents", "refugees", "civilians", "detainees", "prisoners", "villagers", "workers", "immigrants", "youths", "farmers", "landowners", "miners", "journalists", "pilgrims", "worshippers", "hostages", "captives", "inmates", "exiles", "monks", "clerics", "tribesmen", "separatist", "insurgent", "militant", "protester", "demonstrator", "student", "refugee", "civilian", "detainee", "prisoner", "hostage", "journalist", "activist", "dissident", "worker", "settler"]
+    ["guerillas", "guerrilla", "inhabitants", "residents", "businessman", "businessmen", "doctors", "volunteers", "candidates", "politicians", "militiamen", "gunmen", "kidnappers", "hostage-takers", "bombers", "extremists", "fundamentalists", "dissidents", "refugees", "civilians", "detainees", "prisoners", "villagers", "workers", "immigrants", "youths", "farmers", "landowners", "miners", "journalists", "pilgrims", "worshippers", "hostages", "captives", "inmates", "exiles", "monks", "clerics", "tribesmen", "separatist", "insurgent", "militant", "protester", "demonstrator", "student", "refugee", "civilian", "detainee", "prisoner", "hostage", "journalist", "activist", "dissident", "worker", "settler"]
 )
 COLLECTIVE_PREPS = ("in", "from", "throughout", "of", "across", "at", "for")
 
@@ -148,6 +149,8 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: boo
                 continue
             if token.lower_ in RELATIONAL_NOUNS or token.lemma_ in RELATIONAL_NOUNS:
                 continue
+            if token.lemma_ in ORG_HEADS and child.dep_ in ("compound", "nmod") and inner.entity.type == "Organization":
+                return [inner]  # "the Islamic Jihad movement" is Islamic Jihad
             agent_compound = any(c.dep_ == "compound" and c.lower_ in AGENT_NOUNS for c in token.children)
             if child.dep_ == "poss" or token.lower_ in AGENT_NOUNS or token.lemma_ in AGENT_NOUNS or agent_compound:
                 owners: list[Actor] = []
@@ -234,7 +237,10 @@ def collectives(token: Token, index: MentionIndex) -> list[Actor]:
             return []
         else:
             return []
-    plural = word if token.tag_ in ("NNS", "NNPS") or word.endswith(("s", "men")) or word in ("militia", "opposition") else word + "s"
+    if token.tag_ in ("NNS", "NNPS") or word.endswith(("s", "men")) or word in ("militia", "opposition"):
+        plural = word
+    else:
+        plural = word[:-3] + "men" if word.endswith("man") else word + "s"
     words = " ".join([*_descriptors(token, index), plural])
     out: list[Actor] = []
     for child in token.children:

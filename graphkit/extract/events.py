@@ -224,7 +224,7 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
                 ]
                 confidence = INHERITED_CONFIDENCE
             if not objects and cue.relation in DEEP_OBJECT_RELATIONS:
-                objects = deep_objects(verb, index, tuple(s for s in cue.slots if s not in ("dobj", "dative")))
+                objects = deep_objects(verb, index, tuple(s for s in cue.slots if s not in ("dobj", "dative")), subjects)
                 confidence = INHERITED_CONFIDENCE
         if not subjects:
             continue
@@ -344,10 +344,12 @@ def nominal_events(noun: Token, cues: tuple[Cue, ...], index: MentionIndex) -> I
             # "protest against violations by the Israeli military", "criticism of Iran's program"
             preps = tuple(x for x in cue.slots if x not in ("dobj", "dative"))
             objects = [a for p in prep_objects(noun, preps) for a in actors_of(p, index, events=True)]
-        if not objects and noun.dep_ == "dobj" and cue.slots:
-            # "imposed sanctions on Colombia": the preposition hangs on the verb
+        if not objects and noun.dep_ in ("dobj", "pobj") and cue.slots:
+            # "imposed sanctions on Colombia", "remained on alert in the West Bank": the
+            # preposition hangs on the verb
             preps = tuple(x for x in cue.slots if x not in ("dobj", "dative"))
-            objects = [a for p in prep_objects(noun.head, preps) for a in actors_of(p, index)]
+            verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+            objects = [a for p in prep_objects(verb, preps) for a in actors_of(p, index)] if verb.pos_ in ("VERB", "AUX") else []
         if not objects and cue.relation in CLAUSE_OBJECT_RELATIONS:
             # "its demand that Israel ease restrictions" (the clause may hang on the verb)
             objects = ccomp_subjects(noun, index) or (ccomp_subjects(noun.head, index) if noun.dep_ == "dobj" else [])

@@ -118,23 +118,31 @@ def clause_objects(head: Token, index: MentionIndex, subjects: list[tuple[Token,
     return []
 
 
-def deep_objects(verb: Token, index: MentionIndex, preps: tuple[str, ...] = ()) -> list[tuple[Token, Actor]]:
+def deep_objects(
+    verb: Token, index: MentionIndex, preps: tuple[str, ...] = (), subjects: list[tuple[Token, Actor]] | None = None
+) -> list[tuple[Token, Actor]]:
     """The actor behind an object or object clause: "condemned what he called a reckless
-    attack", "is opposed to French mediation"."""
+    attack", "is opposed to French mediation" (never the subject itself: "rejected a call
+    for its forces to be deployed in East Timor" is aimed at East Timor)."""
+    own = {a.entity.key for _, a in subjects or []}
+
+    def other(found: list[tuple[Token, Actor]]) -> list[tuple[Token, Actor]]:
+        return [f for f in found if f[1].entity.key not in own][:1]
+
     for pobj in prep_objects(verb, preps):
-        found = actors_of(pobj, index, events=True)
+        found = other(actors_of(pobj, index, events=True))
         if found:
-            return found[:1]
+            return found
     for child in verb.children:
         if child.dep_ == "dobj":
-            found = actors_of(child, index, events=True)
+            found = other(actors_of(child, index, events=True))
             if found:
-                return found[:1]
+                return found
         if child.dep_ in ("dobj", "ccomp", "xcomp"):
             for tok in child.subtree:
                 if tok.i == child.i or tok.pos_ not in ("NOUN", "PROPN"):
                     continue
-                found = actors_of(tok, index, events=True)
+                found = other(actors_of(tok, index, events=True))
                 if found:
-                    return found[:1]
+                    return found
     return []

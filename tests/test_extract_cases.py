@@ -112,6 +112,8 @@ FOUND = [
     # a named group's "movement" is the group; a call for one's own forces is aimed elsewhere
     ("The radical Palestinian Islamic Jihad movement rejected an invitation to attend a meeting of Palestinian factions.", {("Islamic Jihad", "rejected", "Palestine")}),
     ("The United Nations rejected a call for its peacekeeping forces to be deployed in East Timor.", {("United Nations", "rejected", "Timor-Leste")}),
+    # agreeing to someone's proposal or mediation is agreeing with them
+    ("Israeli Prime Minister Ehud Barak has agreed to US mediation.", {("Ehud Barak", "agreedWith", "United States")}),
     # a participle clause after the object is another act, not the target
     ("Bangladesh rejected an Indian proposal, urging the counterpart to sign the South Asia agreement instead.", {("Bangladesh", "rejected", "India")}),
 ]
@@ -129,6 +131,8 @@ NOT_FOUND = [
     ("Russia blocked the resolution on Syria.", ("Russia", "protested", "Syria")),
     ("Ethnic Albanians attacked Macedonian police.", ("Albania", "attacked", "North Macedonia")),
     ("Syrian-backed militias attacked Israel.", ("Syria", "attacked", "Israel")),
+    # agreeing among themselves to sanction Russia is no agreement with Russia
+    ("The EU agreed to impose sanctions on Russia.", ("European Union", "agreedWith", "Russia")),
     ("Burmese troops captured a rebel stronghold near the Thai border.", ("Myanmar", "attacked", "Thailand")),
     # announcing a visit or a boycott is no agreement
     ("The foreign minister said he would travel to Washington.", None),

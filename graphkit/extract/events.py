@@ -40,6 +40,7 @@ from graphkit.extract.targets import (
     FALLBACK_CONFIDENCE,
     HOSTILE_WORDS,
     PROTEST_VERBS,
+    SHALLOW_OBJECT_RELATIONS,
     SOFT_THREAT_VERBS,
     XCOMP_OBJECT_RELATIONS,
     ccomp_subjects,
@@ -164,6 +165,21 @@ def _taking_ground(verb: Token, cue: Cue) -> bool:
     )
 
 
+def _agrees_to_hostility(verb: Token, cue: Cue, index: MentionIndex) -> bool:
+    """"The EU agreed to impose sanctions on Russia": agreeing among themselves, not with Russia."""
+    if relation(cue.relation).score <= 0:
+        return False
+    lex = index.lex
+    for child in verb.children:
+        if child.dep_ != "xcomp":
+            continue
+        cues = list(lex.verb_cues.get(child.lemma_.lower(), ()))
+        cues += [c for d in child.children if d.dep_ == "dobj" for c in lex.noun_cues.get(d.lemma_.lower(), ())]
+        if any(relation(c.relation).score < 0 for c in cues):
+            return True
+    return False
+
+
 def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> Iterator[Found]:
     """Events whose cue is a verb."""
     for cue in sorted(cues, key=lambda c: -len(c.needs)):
@@ -213,7 +229,7 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
                 # "vowed that Israel would be punished", "demanded that Mugabe abandon"
                 objects = ccomp_subjects(verb, index)
             pairs_up = relation(cue.relation).symmetric and len(subjects) >= 2
-            if not objects and cue.relation in XCOMP_OBJECT_RELATIONS and not pairs_up:
+            if not objects and cue.relation in XCOMP_OBJECT_RELATIONS and not pairs_up and not _agrees_to_hostility(verb, cue, index):
                 # "threatened to shell Iraqi towns", "refused to allow U.S. planes"
                 objects = xcomp_objects(verb, index, subjects)
             if not objects and verb.lemma_ in PROTEST_VERBS:
@@ -224,7 +240,9 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
                 ]
                 confidence = INHERITED_CONFIDENCE
             if not objects and cue.relation in DEEP_OBJECT_RELATIONS:
-                objects = deep_objects(verb, index, tuple(s for s in cue.slots if s not in ("dobj", "dative")), subjects)
+                preps = tuple(s for s in cue.slots if s not in ("dobj", "dative"))
+                shallow = cue.relation in SHALLOW_OBJECT_RELATIONS
+                objects = deep_objects(verb, index, preps, subjects, clauses=not shallow)
                 confidence = INHERITED_CONFIDENCE
         if not subjects:
             continue

@@ -13,7 +13,9 @@ from graphkit.extract.args import RELATIONAL_NOUNS, actors_of, clause_subjects, 
 from graphkit.resolve import Actor, MentionIndex
 from graphkit.vocab import relation
 
-DEEP_OBJECT_RELATIONS = frozenset({"criticized", "rejected", "accused", "praised", "supported", "protested"})
+DEEP_OBJECT_RELATIONS = frozenset({"criticized", "rejected", "accused", "praised", "supported", "protested", "agreedWith"})
+# "agreed to US mediation" is agreed with the US; "agreed to impose sanctions on Russia" is not
+SHALLOW_OBJECT_RELATIONS = frozenset({"agreedWith"})
 
 
 def ccomp_subjects(verb: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
@@ -119,7 +121,12 @@ def clause_objects(head: Token, index: MentionIndex, subjects: list[tuple[Token,
 
 
 def deep_objects(
-    verb: Token, index: MentionIndex, preps: tuple[str, ...] = (), subjects: list[tuple[Token, Actor]] | None = None
+    verb: Token,
+    index: MentionIndex,
+    preps: tuple[str, ...] = (),
+    subjects: list[tuple[Token, Actor]] | None = None,
+    *,
+    clauses: bool = True,
 ) -> list[tuple[Token, Actor]]:
     """The actor behind an object or object clause: "condemned what he called a reckless
     attack", "is opposed to French mediation" (never the subject itself: "rejected a call
@@ -138,7 +145,7 @@ def deep_objects(
             found = other(actors_of(child, index, events=True))
             if found:
                 return found
-        if child.dep_ in ("dobj", "ccomp", "xcomp"):
+        if child.dep_ in ("dobj", "ccomp", "xcomp") and clauses:
             for tok in child.subtree:
                 if tok.i == child.i or tok.pos_ not in ("NOUN", "PROPN"):
                     continue

@@ -113,6 +113,8 @@ class Lexicon:
     def title_relation(self, title: str) -> str | None:
         """leaderOf/officialOf for a title such as "President" or "Foreign Minister"."""
         key = norm(title).replace("-", " ")
+        for word in ("acting", "interim", "caretaker", "former", "outgoing", "incoming"):
+            key = key.removeprefix(word + " ")  # "acting prime minister" is a prime minister
         if key in self.titles:
             return self.titles[key]
         words = key.split()

@@ -133,6 +133,8 @@ NOT_FOUND = [
     ("Syrian-backed militias attacked Israel.", ("Syria", "attacked", "Israel")),
     # agreeing among themselves to sanction Russia is no agreement with Russia
     ("The EU agreed to impose sanctions on Russia.", ("European Union", "agreedWith", "Russia")),
+    # "his detention" befell him: condemning it does not criticize him
+    ("Nika Gvaramia was arrested on Sunday. Kaja Kallas condemned his detention.", ("Kaja Kallas", "criticized", "Nika Gvaramia")),
     ("Burmese troops captured a rebel stronghold near the Thai border.", ("Myanmar", "attacked", "Thailand")),
     # announcing a visit or a boycott is no agreement
     ("The foreign minister said he would travel to Washington.", None),
@@ -162,6 +164,9 @@ STATIC = [
     ("Lebanon's new President Elias Hrawi met Syrian officials.", ("Elias Hrawi", "leaderOf", "Lebanon"), True),
     # a guessed office is not the country the person deals with in the same sentence
     ("Moroccan diplomats held their first meeting with President Obama.", ("Obama", "leaderOf", "Morocco"), False),
+    # an acting prime minister leads; he is no mere official
+    ("Thai acting Prime Minister Phumtham Wechayachai said talks were possible.", ("Phumtham Wechayachai", "leaderOf", "Thailand"), True),
+    ("Thai acting Prime Minister Phumtham Wechayachai said talks were possible.", ("Phumtham Wechayachai", "officialOf", "Thailand"), False),
 ]
 
 

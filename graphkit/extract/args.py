@@ -70,6 +70,16 @@ def _of_objects(token: Token) -> list[Token]:
     return out
 
 
+# events whose possessor, with no "of" phrase, is the one they befall: "his arrest", "her release"
+PATIENT_NOUNS = frozenset(
+    ["arrest", "detention", "capture", "imprisonment", "abduction", "kidnapping", "killing", "murder", "assassination", "execution", "jailing", "conviction", "sentencing", "expulsion", "deportation", "extradition", "release", "torture", "trial", "prosecution", "indictment"]
+)
+
+
+def _undergoes(token: Token) -> bool:
+    return token.lemma_ in PATIENT_NOUNS and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+
+
 def _nominal(token: Token, index: MentionIndex) -> Actor | None:
     """"the council" / "the alliance": the last organization named with that word."""
     if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
@@ -149,6 +159,8 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: boo
                 continue
             if token.lower_ in RELATIONAL_NOUNS or token.lemma_ in RELATIONAL_NOUNS:
                 continue
+            if child.dep_ == "poss" and inner.entity.type == "Person" and _undergoes(token):
+                continue  # "condemned his detention": he was detained, someone else detained him
             if token.lemma_ in ORG_HEADS and child.dep_ in ("compound", "nmod") and inner.entity.type == "Organization":
                 return [inner]  # "the Islamic Jihad movement" is Islamic Jihad
             agent_compound = any(c.dep_ == "compound" and c.lower_ in AGENT_NOUNS for c in token.children)
@@ -352,6 +364,8 @@ def owners_of(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Acto
     for child in token.children:
         if child.dep_ in ("poss", "amod", "compound", "nmod"):
             actor = index.actor_at(child)
+            if actor is not None and actor.entity.type == "Person" and child.dep_ == "poss" and _undergoes(token):
+                continue  # "his detention": not his doing
             if actor is not None and actor.entity.type in ("Country", "Organization", "Person"):
                 return [Actor(actor.entity, "metonymy" if actor.how == "name" else actor.how, actor.place)]
             inner = actors_for(child, index) if child.pos_ in ("NOUN", "PROPN") else []

@@ -114,6 +114,10 @@ FOUND = [
     ("The United Nations rejected a call for its peacekeeping forces to be deployed in East Timor.", {("United Nations", "rejected", "Timor-Leste")}),
     # agreeing to someone's proposal or mediation is agreeing with them
     ("Israeli Prime Minister Ehud Barak has agreed to US mediation.", {("Ehud Barak", "agreedWith", "United States")}),
+    # a relative pronoun object is the noun it refers to
+    ("Qatar urged the United Arab Emirates, which U.N. experts have accused of arming the RSF, to stop.", {("Qatar", "requested", "United Arab Emirates"), ("United Nations", "accused", "United Arab Emirates")}),
+    # "drew condemnation from X": X condemned; a dateline is nobody's subject; a vetoed text's authors are rejected
+    ("MOSCOW — Russia on Monday vetoed a resolution drafted by Britain, drawing sharp condemnation from France and the United States.", {("France", "criticized", "Russia"), ("United States", "criticized", "Russia"), ("Russia", "rejected", "United Kingdom")}),
     # a participle clause after the object is another act, not the target
     ("Bangladesh rejected an Indian proposal, urging the counterpart to sign the South Asia agreement instead.", {("Bangladesh", "rejected", "India")}),
 ]
@@ -133,6 +137,8 @@ NOT_FOUND = [
     ("Syrian-backed militias attacked Israel.", ("Syria", "attacked", "Israel")),
     # agreeing among themselves to sanction Russia is no agreement with Russia
     ("The EU agreed to impose sanctions on Russia.", ("European Union", "agreedWith", "Russia")),
+    # what a vetoed resolution calls for is not its target
+    ("Russia vetoed a draft resolution calling for a ceasefire in Sudan.", ("Russia", "rejected", "Sudan")),
     # "his detention" befell him: condemning it does not criticize him
     ("Nika Gvaramia was arrested on Sunday. Kaja Kallas condemned his detention.", ("Kaja Kallas", "criticized", "Nika Gvaramia")),
     ("Burmese troops captured a rebel stronghold near the Thai border.", ("Myanmar", "attacked", "Thailand")),

@@ -119,6 +119,10 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: boo
     people = peoples(token, index)
     if people:
         return people
+    if token.lower_ in ("which", "who", "whom", "that") and token.dep_ in ("dobj", "nsubjpass", "pobj") and depth == 0:
+        clause = token.head if token.dep_ != "pobj" else token.head.head
+        if clause.dep_ == "relcl":  # "the Emirates, which U.N. experts accused of ...": the Emirates
+            return actors_for(clause.head, index, depth=depth + 1, events=events)
     actor = index.actor_at(token)
     if actor is not None:
         if actor.how == "pronoun":
@@ -421,6 +425,26 @@ STATEMENT_NOUNS = frozenset(
 )
 
 
+ISSUE_VERBS = frozenset(["issue", "release", "publish", "adopt", "pass", "send", "deliver", "sign", "read", "make", "put", "submit", "present", "table", "circulate", "write", "draft"])
+
+
+def _after_comma(token: Token) -> bool:
+    left = token.left_edge.i
+    return left > token.sent.start and token.doc[left - 1].text == ","
+
+
+def _dateline(token: Token) -> bool:
+    """A sentence-initial place name set off by a dash ("MOSCOW — ", "UNITED NATIONS -- ")."""
+    after = token.right_edge.i + 1
+    doc = token.doc
+    return (
+        token.left_edge.i == token.sent.start
+        and after < len(doc)
+        and doc[after].text in ("—", "–", "-", "--")
+        and all(t.is_upper or not t.is_alpha for t in doc[token.left_edge.i : after])
+    )
+
+
 def clause_subjects(verb: Token) -> list[Token]:
     """Subject tokens of a verb, climbing through coordination, control and relative clauses."""
     seen = 0
@@ -429,7 +453,10 @@ def clause_subjects(verb: Token) -> list[Token]:
         seen += 1
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
         if subj:
-            s = subj[0]
+            # "UNITED NATIONS — Russia vetoed": a dateline parsed as a subject is no subject, nor
+            # an apposition ("Members of X, a body linked to Y, investigated"); then the nearest
+            kept = [c for c in subj if not _dateline(c) and not _after_comma(c)] or subj
+            s = max((c for c in kept if c.i < tok.i), key=lambda c: c.i, default=kept[0])
             if s.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
                 head = tok.head
                 # "Petro, Colombia's first leftist president, who visited": the person
@@ -439,7 +466,7 @@ def clause_subjects(verb: Token) -> list[Token]:
             # "the officials accusing Petro": the modified noun acts
             if tok.dep_ == "relcl" or tok.tag_ == "VBG":
                 noun = tok.head
-                if noun.lemma_ in STATEMENT_NOUNS and noun.dep_ == "dobj":
+                if noun.lemma_ in STATEMENT_NOUNS and noun.dep_ == "dobj" and noun.head.lemma_ in ISSUE_VERBS:
                     return clause_subjects(noun.head)  # "issued a statement demanding": its issuer
                 return [noun]
             return []

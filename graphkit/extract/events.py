@@ -327,6 +327,23 @@ def _implicit_agent(objects: list[tuple[Token, Actor]], index: MentionIndex) -> 
     return Actor(ents[ranked[0][0]], "implicit")
 
 
+DRAW_VERBS = frozenset(["draw", "attract", "earn", "win", "receive", "face", "prompt", "spark", "trigger", "provoke", "incur", "get", "garner"])
+
+
+def _drawn_from(noun: Token, index: MentionIndex) -> tuple[list[tuple[Token, Actor]], list[tuple[Token, Actor]]] | None:
+    """(subjects, objects) of "X drew condemnation from Y": Y condemned X."""
+    if noun.dep_ != "dobj" or noun.head.lemma_ not in DRAW_VERBS:
+        return None
+    sources = [a for p in prep_objects(noun, ("from",)) for a in actors_of(p, index)]
+    if not sources:
+        return None
+    targets = [a for t in clause_subjects(noun.head) for a in actors_of(t, index)]
+    if not targets and noun.head.dep_ == "advcl":
+        # ", drawing condemnation from ...": a trailing participle tells of the sentence's subject
+        targets = [a for t in clause_subjects(noun.sent.root) for a in actors_of(t, index)]
+    return (sources, targets) if targets else None
+
+
 REVERSIBLE = frozenset({"sanctioned", "coerced", "threatened"})
 REVERSAL_VERBS = frozenset(
     ["lift", "ease", "relax", "remove", "end", "scrap", "cancel", "rescind", "revoke", "waive", "drop", "loosen", "shorten", "suspend", "withdraw", "repeal", "reduce"]
@@ -357,6 +374,11 @@ def nominal_events(noun: Token, cues: tuple[Cue, ...], index: MentionIndex) -> I
                 yield from emit(helpers, helped, cue.relation, noun, NOMINAL_CONFIDENCE, f"noun:{cue.lemma}")
                 return
             continue
+        drawn = _drawn_from(noun, index)
+        if drawn is not None:
+            # "drawing condemnation from Britain", "won praise from Kyiv": the "from" side acts
+            yield from emit(drawn[0], drawn[1], cue.relation, noun, INHERITED_CONFIDENCE, f"noun-from:{cue.lemma}")
+            return
         objects = _objects(noun, cue, index) if cue.slots else []
         if not objects and cue.relation in DEEP_OBJECT_RELATIONS:
             # "protest against violations by the Israeli military", "criticism of Iran's program"

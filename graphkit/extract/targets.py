@@ -14,6 +14,7 @@ from graphkit.resolve import Actor, MentionIndex
 from graphkit.vocab import relation
 
 DEEP_OBJECT_RELATIONS = frozenset({"criticized", "rejected", "accused", "praised", "supported", "protested", "agreedWith"})
+DOCUMENT_NOUNS = frozenset(["resolution", "draft", "proposal", "plan", "text", "bill", "motion", "initiative", "deal", "agreement", "treaty", "statement", "declaration"])
 # "agreed to US mediation" is agreed with the US; "agreed to impose sanctions on Russia" is not
 SHALLOW_OBJECT_RELATIONS = frozenset({"agreedWith"})
 
@@ -145,6 +146,8 @@ def deep_objects(
             found = other(actors_of(child, index, events=True))
             if found:
                 return found
+        if child.dep_ == "dobj" and child.lemma_ in DOCUMENT_NOUNS:
+            continue  # "vetoed a resolution calling for a ceasefire in Sudan": not aimed at Sudan
         if child.dep_ in ("dobj", "ccomp", "xcomp") and clauses:
             for tok in child.subtree:
                 if tok.i == child.i or tok.pos_ not in ("NOUN", "PROPN"):

@@ -118,6 +118,8 @@ FOUND = [
     ("Qatar urged the United Arab Emirates, which U.N. experts have accused of arming the RSF, to stop.", {("Qatar", "requested", "United Arab Emirates"), ("United Nations", "accused", "United Arab Emirates")}),
     # "drew condemnation from X": X condemned; a dateline is nobody's subject; a vetoed text's authors are rejected
     ("MOSCOW — Russia on Monday vetoed a resolution drafted by Britain, drawing sharp condemnation from France and the United States.", {("France", "criticized", "Russia"), ("United States", "criticized", "Russia"), ("Russia", "rejected", "United Kingdom")}),
+    # calling an act a disgrace condemns whoever did it
+    ('Russia vetoed the British resolution. Foreign Secretary David Lammy called the veto "a disgrace".', {("Russia", "rejected", "United Kingdom"), ("David Lammy", "criticized", "Russia")}),
     # a participle clause after the object is another act, not the target
     ("Bangladesh rejected an Indian proposal, urging the counterpart to sign the South Asia agreement instead.", {("Bangladesh", "rejected", "India")}),
 ]
@@ -173,6 +175,9 @@ STATIC = [
     # an acting prime minister leads; he is no mere official
     ("Thai acting Prime Minister Phumtham Wechayachai said talks were possible.", ("Phumtham Wechayachai", "leaderOf", "Thailand"), True),
     ("Thai acting Prime Minister Phumtham Wechayachai said talks were possible.", ("Phumtham Wechayachai", "officialOf", "Thailand"), False),
+    # "led by" after an organization; both countries of "A and B, both members of"
+    ("The Rapid Support Forces, led by Mohamed Hamdan Dagalo, attacked El Fasher.", ("Mohamed Hamdan Dagalo", "leaderOf", "Rapid Support Forces"), True),
+    ("The European Union proposed sanctions, but Hungary and Slovakia, both members of the bloc, blocked them.", ("Slovakia", "memberOf", "European Union"), True),
 ]
 
 

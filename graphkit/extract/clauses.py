@@ -105,6 +105,10 @@ def blame_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
 NEGATIVE_LABELS = frozenset(
     ["unacceptable", "unjustified", "horrendous", "reckless", "irresponsible", "outrageous", "illegal", "shameful", "deplorable", "absurd", "baseless", "unfounded", "provocative", "dangerous", "barbaric", "cowardly", "criminal", "heinous", "despicable", "appalling", "abhorrent", "irresponsible", "hostile", "aggressive", "destabilizing", "shortsighted", "unjust", "unlawful", "terrorist"]
 )
+# "called the veto a disgrace": nouns that condemn what they name
+NEGATIVE_LABEL_NOUNS = frozenset(
+    ["disgrace", "outrage", "scandal", "travesty", "farce", "provocation", "crime", "atrocity", "shame", "insult", "affront", "mistake", "blunder", "aggression", "violation", "betrayal", "sham", "catastrophe"]
+)
 LABEL_VERBS = frozenset(["call", "describe", "label", "brand", "term", "deem"])
 
 
@@ -112,7 +116,10 @@ def label_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
     """"X called the expulsions unacceptable" -> X criticized whoever did them."""
     if verb.lemma_ not in LABEL_VERBS:
         return
-    labels = [c for c in verb.subtree if c.pos_ == "ADJ" and c.lower_ in NEGATIVE_LABELS]
+    labels = [
+        c for c in verb.subtree
+        if (c.pos_ == "ADJ" and c.lower_ in NEGATIVE_LABELS) or (c.pos_ == "NOUN" and c.lemma_ in NEGATIVE_LABEL_NOUNS and c.head.i == verb.i)
+    ]
     if not labels:
         return
     subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]

@@ -117,6 +117,13 @@ def static_relations(
         if ent.type == "Country" and actor.how == "name":
             yield from _membership(span, actor, index)
     for tok in sent:
+        if tok.pos_ == "VERB" and tok.lemma_ in LEAD_VERBS and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            # "the RSF, led by Mohamed Hamdan Dagalo"
+            org = index.actor_at(tok.head)
+            agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            person = index.actor_at(agents[0]) if agents else None
+            if org and person and person.entity.type == "Person" and org.entity.type in ("Organization", "Country"):
+                yield Found(person, "leaderOf", org, tok, (tok.head.i, agents[0].i + 1), APPOSITION_CONFIDENCE * person.weight, "asserted", "verb:led-by")
         if tok.pos_ == "VERB" and tok.lemma_ in LEAD_VERBS:
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
             obj = [c for c in tok.children if c.dep_ == "dobj"]
@@ -272,7 +279,15 @@ def _membership(span: Span, actor: Actor, index: MentionIndex) -> Iterator[Found
                     if org is None and pobj.lemma_ in ("alliance", "bloc", "organization", "union", "group"):
                         org = _last_organization(index, pobj.i)
         if org is not None and org.entity.type == "Organization":
-            yield Found(actor, "memberOf", org, head, (span.start, head.right_edge.i + 1), APPOSITION_CONFIDENCE * (org.weight if org.how != "name" else 1.0), "asserted", "member-apposition")
+            conf = APPOSITION_CONFIDENCE * (org.weight if org.how != "name" else 1.0)
+            yield Found(actor, "memberOf", org, head, (span.start, head.right_edge.i + 1), conf, "asserted", "member-apposition")
+            if head.lower_ != "members":
+                continue
+            # "Hungary and Slovakia, both members of the bloc": every country of the pair
+            for other in (c for c in root.children if c.dep_ == "conj"):
+                named = index.actor_at(other)
+                if named is not None and named.entity.type == "Country" and named.entity.key != actor.entity.key:
+                    yield Found(named, "memberOf", org, head, (span.start, head.right_edge.i + 1), conf, "asserted", "member-apposition")
 
 
 def _last_organization(index: MentionIndex, before: int) -> Actor | None:

@@ -175,6 +175,10 @@ STATIC = [
     # an acting prime minister leads; he is no mere official
     ("Thai acting Prime Minister Phumtham Wechayachai said talks were possible.", ("Phumtham Wechayachai", "leaderOf", "Thailand"), True),
     ("Thai acting Prime Minister Phumtham Wechayachai said talks were possible.", ("Phumtham Wechayachai", "officialOf", "Thailand"), False),
+    # a guess contradicted in its sentence gives way to the article's own country
+    ("Georgia's parliament met on Monday. Georgian officials said the vote would go ahead in Georgia. Washington did not sanction Prime Minister Irakli Kobakhidze.", ("Irakli Kobakhidze", "leaderOf", "Georgia"), True),
+    # a general is no secretary-general: no organization is guessed for the rank
+    ("The war between the army, commanded by General Abdel Fattah al-Burhan, and the Rapid Support Forces began in April.", ("Abdel Fattah al-Burhan", "officialOf", "Rapid Support Forces"), False),
     # "led by" after an organization; both countries of "A and B, both members of"
     ("The Rapid Support Forces, led by Mohamed Hamdan Dagalo, attacked El Fasher.", ("Mohamed Hamdan Dagalo", "leaderOf", "Rapid Support Forces"), True),
     ("The European Union proposed sanctions, but Hungary and Slovakia, both members of the bloc, blocked them.", ("Slovakia", "memberOf", "European Union"), True),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -113,10 +114,11 @@ def _valid(found: Found) -> bool:
 IMPLICIT_TITLE = IMPLICIT_CONFIDENCE + 0.01
 
 
-def _drop_contradicted_titles(found: list[Found]) -> list[Found]:
+def _drop_contradicted_titles(found: list[Found], home: Actor | None = None) -> list[Found]:
     """A guessed office ("Defense Secretary X" with no country named) is dropped when X and that
     very country are the two sides of an event in the same sentence ("X called the Chinese
-    action reckless", "Moroccan diplomats met President Obama")."""
+    action reckless", "Moroccan diplomats met President Obama"); the article's own country
+    (its dateline's, or the one it names most) takes its place if X has no event with that one."""
     events = [f for f in found if f.predicate not in ("leaderOf", "officialOf", "memberOf", "locatedIn")]
     # either side: "X criticized China", "Moroccan diplomats met President Obama"
     against = {(f.subject.entity.key, f.object.entity.key, f.cue.sent.start) for f in events}
@@ -125,10 +127,17 @@ def _drop_contradicted_titles(found: list[Found]) -> list[Found]:
     def guessed(f: Found) -> bool:
         return f.method == "title" and (f.object.how == "implicit" or f.confidence < IMPLICIT_TITLE)
 
-    return [
-        f for f in found
-        if not guessed(f) or (f.subject.entity.key, f.object.entity.key, f.cue.sent.start) not in against
-    ]
+    out: list[Found] = []
+    for f in found:
+        if not guessed(f) or (f.subject.entity.key, f.object.entity.key, f.cue.sent.start) not in against:
+            out.append(f)
+        elif (
+            home is not None
+            and home.entity.type == f.object.entity.type == "Country"
+            and (f.subject.entity.key, home.entity.key, f.cue.sent.start) not in against
+        ):
+            out.append(replace(f, object=Actor(home.entity, "implicit"), confidence=f.confidence * 0.9))
+    return out
 
 
 def extract_doc(doc: Doc, article: Article, *, min_confidence: float = 0.0, lex: Lexicon | None = None) -> ArticleResult:
@@ -147,7 +156,7 @@ def extract_doc(doc: Doc, article: Article, *, min_confidence: float = 0.0, lex:
     for sent in doc.sents:
         found.extend(sentence_events(list(sent), lex, index))
     dates: dict[int, str] = {}
-    found = _drop_contradicted_titles(found)
+    found = _drop_contradicted_titles(found, home)
     relations = [
         _to_relation(f, article, doc, dates)
         for f in found

@@ -143,7 +143,9 @@ def _person_titles(
         holder = _holder_before(span, lo, index)
         conf = TITLE_CONFIDENCE
         if holder is None:
-            holder = _implicit_holder(span, lo, index, lex, title) or default_country
+            holder = _implicit_holder(span, lo, index, lex, title) or (
+                _salient_organization(index) if _office_of_organization(title) else default_country
+            )
             conf = IMPLICIT_CONFIDENCE
         if holder is not None and (holder.entity.type == "Country" or holder.entity.type == "Organization"):
             yield Found(actor, rel, holder, doc[lo], (lo, span.end), conf * actor.weight, "asserted", "title")
@@ -227,13 +229,34 @@ def index_end(index: MentionIndex, k: int) -> int:
     return max(j, k + 1)
 
 
+def _office_of_organization(title: str) -> bool:
+    """"Secretary-General", "Director General", "Chairman": offices of organizations (a bare
+    "General" is a military rank)."""
+    lowered = title.lower().replace("-", " ")
+    return ("general" in lowered and lowered.split()[0] != "general") or "chair" in lowered
+
+
+def _salient_organization(index: MentionIndex) -> Actor | None:
+    """The organization the article names most often (not a collective), if one stands out."""
+    counts: dict[str, int] = {}
+    actors: dict[str, Actor] = {}
+    for _, actor in index.spans:
+        if actor.entity.type == "Organization" and ("kind", "group") not in actor.entity.ids:
+            counts[actor.entity.key] = counts.get(actor.entity.key, 0) + 1
+            actors[actor.entity.key] = actor
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+        return None
+    return Actor(actors[ranked[0][0]].entity, "implicit")
+
+
 def _implicit_holder(span: Span, lo: int, index: MentionIndex, lex: Lexicon, title: str) -> Actor | None:
     """Who a bare title ("President Joe Biden") belongs to, from the rest of the sentence.
 
     Seats of government and state bodies ("the White House said") come first, then the first
     country (or organization, for titles such as secretary-general) that no other title claims.
     """
-    want_org = "general" in title.lower() or "chair" in title.lower()
+    want_org = _office_of_organization(title)
     sent = span.sent
     claimed: set[int] = set()
     for other, actor in index.spans:

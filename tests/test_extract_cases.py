@@ -120,6 +120,11 @@ FOUND = [
     ("MOSCOW — Russia on Monday vetoed a resolution drafted by Britain, drawing sharp condemnation from France and the United States.", {("France", "criticized", "Russia"), ("United States", "criticized", "Russia"), ("Russia", "rejected", "United Kingdom")}),
     # calling an act a disgrace condemns whoever did it
     ('Russia vetoed the British resolution. Foreign Secretary David Lammy called the veto "a disgrace".', {("Russia", "rejected", "United Kingdom"), ("David Lammy", "criticized", "Russia")}),
+    # a second passive verb shares the first one's agent
+    ("Evan Gershkovich was arrested by Russia's Federal Security Service and accused of spying.", {("Russia", "arrested", "Evan Gershkovich"), ("Russia", "accused", "Evan Gershkovich")}),
+    # greeting someone, shaking hands with them: meeting them
+    ("Joe Biden greeted Evan Gershkovich at Andrews.", {("Joe Biden", "metWith", "Evan Gershkovich")}),
+    ("Vladimir Putin met them at the airport, shaking hands with Vadim Krasikov.", {("Vladimir Putin", "metWith", "Vadim Krasikov")}),
     # a participle clause after the object is another act, not the target
     ("Bangladesh rejected an Indian proposal, urging the counterpart to sign the South Asia agreement instead.", {("Bangladesh", "rejected", "India")}),
 ]

@@ -131,6 +131,13 @@ STATIVE_PASSIVES = frozenset({("oppose", "to"), ("commit", "to"), ("devote", "to
 
 
 def _passive(verb: Token) -> bool:
+    if (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
+        and _passive(verb.head)
+    ):
+        return True  # "was arrested by the FSB and accused of spying"
     if any(c.dep_ == "prep" and (verb.lemma_, c.lower_) in STATIVE_PASSIVES for c in verb.children) and not any(
         c.dep_ == "agent" for c in verb.children
     ):
@@ -199,14 +206,18 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
             continue
         if _passive(verb):
             objects = []
-            for child in verb.children:
+            for child in verb.children if any(c.dep_ == "nsubjpass" for c in verb.children) else verb.head.children:
                 if child.dep_ == "nsubjpass":
                     objects.extend(actors_of(child, index))
             subjects = []
-            for child in verb.children:
-                if child.dep_ == "agent":
-                    for pobj in child.children:
-                        subjects.extend(actors_of(pobj, index))
+            # "was arrested by the FSB and accused of spying": the second verb shares the agent
+            for agent_verb in (verb, verb.head) if verb.dep_ == "conj" and _passive(verb.head) else (verb,):
+                for child in agent_verb.children:
+                    if child.dep_ == "agent":
+                        for pobj in child.children:
+                            subjects.extend(actors_of(pobj, index))
+                if subjects:
+                    break
             extra = [o for o in _objects(verb, cue, index) if o[0].dep_ == "pobj" and o[0].head.lower_ != "by"]
             if cue.relation == "deported" and extra:
                 objects = extra

@@ -125,6 +125,9 @@ FOUND = [
     # greeting someone, shaking hands with them: meeting them
     ("Joe Biden greeted Evan Gershkovich at Andrews.", {("Joe Biden", "metWith", "Evan Gershkovich")}),
     ("Vladimir Putin met them at the airport, shaking hands with Vadim Krasikov.", {("Vladimir Putin", "metWith", "Vadim Krasikov")}),
+    # "responded by sending jets to bomb": the responder bombs; weapons act for their country
+    ("Bangkok responded by sending jets to bomb Cambodian positions.", {("Thailand", "attacked", "Cambodia")}),
+    ("Thailand's army said Cambodian rockets struck a petrol station in Thailand's Sisaket province.", {("Cambodia", "attacked", "Thailand")}),
     # a participle clause after the object is another act, not the target
     ("Bangladesh rejected an Indian proposal, urging the counterpart to sign the South Asia agreement instead.", {("Bangladesh", "rejected", "India")}),
 ]

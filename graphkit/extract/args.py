@@ -17,7 +17,7 @@ from graphkit.resolve import Actor, MentionIndex, span_name
 
 # Common nouns that act for the country or organization modifying them.
 AGENT_NOUNS = frozenset(
-    ["government", "governments", "administration", "authorities", "authority", "officials", "official", "diplomats", "diplomat", "embassy", "embassies", "ministry", "ministries", "troops", "forces", "army", "military", "police", "prosecutors", "prosecutor", "agents", "agent", "ambassador", "ambassadors", "envoy", "envoys", "delegation", "negotiators", "leaders", "leader", "president", "minister", "court", "courts", "navy", "air", "jets", "warplanes", "soldiers", "intelligence", "spokesman", "spokeswoman", "spokesperson", "citizens", "nationals", "migrants", "people", "state", "regime", "officers", "commanders", "commander", "parliament", "lawmakers", "cabinet", "counterpart", "counterparts", "consulate", "consulates", "planes", "aircraft", "drones", "missiles"]
+    ["government", "governments", "administration", "authorities", "authority", "officials", "official", "diplomats", "diplomat", "embassy", "embassies", "ministry", "ministries", "troops", "forces", "army", "military", "police", "prosecutors", "prosecutor", "agents", "agent", "ambassador", "ambassadors", "envoy", "envoys", "delegation", "negotiators", "leaders", "leader", "president", "minister", "court", "courts", "navy", "air", "jets", "warplanes", "soldiers", "intelligence", "spokesman", "spokeswoman", "spokesperson", "citizens", "nationals", "migrants", "people", "state", "regime", "officers", "commanders", "commander", "parliament", "lawmakers", "cabinet", "counterpart", "counterparts", "consulate", "consulates", "planes", "aircraft", "drones", "missiles", "rockets", "shells", "mortars", "bombs", "artillery", "gunboats", "warships"]
 )
 
 
@@ -476,6 +476,9 @@ def clause_subjects(verb: Token) -> list[Token]:
             if objs and tok.head.lemma_ in ("urge", "ask", "order", "tell", "force", "persuade", "call"):
                 return objs
             tok = tok.head
+            continue
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head.head  # "Bangkok responded by sending jets": Bangkok sent them
             continue
         if tok.dep_ in ("acomp", "oprd") and tok.head.pos_ in ("VERB", "AUX"):
             # "Arnor is about to restore", "Norway is willing to send"

@@ -259,7 +259,9 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
             continue
         method = f"verb:{cue.lemma}"
         if not objects and falls_back(cue.relation):
-            objects = clause_objects(verb, index, subjects)
+            # a purpose clause says whom a protest or a strike is aimed at, not whom help goes to
+            # ("sent jets to bomb Cambodian positions" is no aid to Cambodia)
+            objects = clause_objects(verb, index, subjects, purposes=relation(cue.relation).score <= 0)
             if cue.relation in PERSON_OBJECT_RELATIONS:
                 objects = [(t, _as_people(t, a)) for t, a in objects]
             confidence = FALLBACK_CONFIDENCE

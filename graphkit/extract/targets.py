@@ -85,7 +85,9 @@ def falls_back(predicate: str) -> bool:
     return not relation(predicate).symmetric and predicate not in FALLBACK_EXCLUDED
 
 
-def clause_objects(head: Token, index: MentionIndex, subjects: list[tuple[Token, Actor]]) -> list[tuple[Token, Actor]]:
+def clause_objects(
+    head: Token, index: MentionIndex, subjects: list[tuple[Token, Actor]], *, purposes: bool = True
+) -> list[tuple[Token, Actor]]:
     """The nearest other actor in the cue's own clause, when no slot named one: "Afghan rebels
     exploded bombs in Kabul", "the army demolished homes in southern Gaza"."""
     own = {a.entity.key for _, a in subjects}
@@ -96,9 +98,11 @@ def clause_objects(head: Token, index: MentionIndex, subjects: list[tuple[Token,
         level = frontier
         frontier = []
         for tok, depth in level:
-            purpose = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            purpose = purposes and tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
             if tok.i in own_tokens or (tok.dep_ in ("relcl", "advcl", "parataxis", "punct") and not purpose):
                 continue  # "began a hunger strike to demand ...": a purpose clause says whom it is aimed at
+            if tok.dep_ == "xcomp" and not purposes:
+                continue
             if tok.dep_ == "agent" and depth == 1:
                 continue
             if depth == 1 and tok.dep_ in ("nsubj", "nsubjpass", "csubj"):

@@ -85,11 +85,16 @@ def falls_back(predicate: str) -> bool:
     return not relation(predicate).symmetric and predicate not in FALLBACK_EXCLUDED
 
 
+def _hostile(verb: Token, index: MentionIndex) -> bool:
+    return any(relation(c.relation).score < 0 for c in index.lex.verb_cues.get(verb.lemma_.lower(), ()))
+
+
 def clause_objects(
     head: Token, index: MentionIndex, subjects: list[tuple[Token, Actor]], *, purposes: bool = True
 ) -> list[tuple[Token, Actor]]:
     """The nearest other actor in the cue's own clause, when no slot named one: "Afghan rebels
-    exploded bombs in Kabul", "the army demolished homes in southern Gaza"."""
+    exploded bombs in Kabul", "the army demolished homes in southern Gaza". With
+    ``purposes=False`` (a cooperative cue), a purpose clause with a hostile verb is not searched."""
     own = {a.entity.key for _, a in subjects}
     own_tokens = {t.i for tok, _ in subjects for t in tok.subtree}
     own_tokens |= {t.i for subj in clause_subjects(head) for t in subj.subtree}
@@ -98,11 +103,11 @@ def clause_objects(
         level = frontier
         frontier = []
         for tok, depth in level:
-            purpose = purposes and tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            purpose = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            if not purposes and tok.dep_ in ("advcl", "xcomp") and _hostile(tok, index):
+                continue  # "sent jets to bomb Cambodian positions": no help to Cambodia
             if tok.i in own_tokens or (tok.dep_ in ("relcl", "advcl", "parataxis", "punct") and not purpose):
                 continue  # "began a hunger strike to demand ...": a purpose clause says whom it is aimed at
-            if tok.dep_ == "xcomp" and not purposes:
-                continue
             if tok.dep_ == "agent" and depth == 1:
                 continue
             if depth == 1 and tok.dep_ in ("nsubj", "nsubjpass", "csubj"):

@@ -128,6 +128,8 @@ FOUND = [
     # "responded by sending jets to bomb": the responder bombs; weapons act for their country
     ("Bangkok responded by sending jets to bomb Cambodian positions.", {("Thailand", "attacked", "Cambodia")}),
     ("Thailand's army said Cambodian rockets struck a petrol station in Thailand's Sisaket province.", {("Cambodia", "attacked", "Thailand")}),
+    # a denial in a relative clause rejects whoever made the charge
+    ("Thailand accused Cambodia of laying mines, an accusation Cambodia denied.", {("Thailand", "accused", "Cambodia"), ("Cambodia", "rejected", "Thailand")}),
     # a participle clause after the object is another act, not the target
     ("Bangladesh rejected an Indian proposal, urging the counterpart to sign the South Asia agreement instead.", {("Bangladesh", "rejected", "India")}),
 ]
@@ -149,6 +151,8 @@ NOT_FOUND = [
     ("The EU agreed to impose sanctions on Russia.", ("European Union", "agreedWith", "Russia")),
     # what a vetoed resolution calls for is not its target
     ("Russia vetoed a draft resolution calling for a ceasefire in Sudan.", ("Russia", "rejected", "Sudan")),
+    # what someone is accused of is alleged, not asserted
+    ("Qatar accused the United Arab Emirates of arming the Rapid Support Forces.", ("United Arab Emirates", "aided", "Rapid Support Forces")),
     # "his detention" befell him: condemning it does not criticize him
     ("Nika Gvaramia was arrested on Sunday. Kaja Kallas condemned his detention.", ("Kaja Kallas", "criticized", "Nika Gvaramia")),
     ("Burmese troops captured a rebel stronghold near the Thai border.", ("Myanmar", "attacked", "Thailand")),

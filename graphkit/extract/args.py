@@ -97,15 +97,18 @@ def _nominal(token: Token, index: MentionIndex) -> Actor | None:
     return Actor(best.entity, "nominal") if best is not None else None
 
 
-def _event_agent(token: Token, index: MentionIndex) -> Actor | None:
-    """"condemned the attack": the actor of the latest event of that kind named before."""
+def event_agent(token: Token, index: MentionIndex, *, near: bool = False) -> Actor | None:
+    """"condemned the attack": the actor of the latest event of that kind named before (with
+    ``near``, in this sentence or the one before)."""
     named = index.lex.noun_relations
     relations = named.get(token.lemma_.lower()) or named.get(token.lower_)
     if not relations:
         return None
     best = None
+    sent = token.sent
+    earliest = token.doc[sent.start - 1].sent.start if near and sent.start > 0 else (sent.start if near else 0)
     for pos, rel, agent in index.event_agents:
-        if pos < token.i and rel in relations:
+        if earliest <= pos < token.i and rel in relations:
             best = agent
     return Actor(best.entity, "nominal") if best is not None else None
 
@@ -213,7 +216,7 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: boo
     nominal = _nominal(token, index)
     if nominal is not None:
         return [nominal]
-    agent = _event_agent(token, index) if events else None
+    agent = event_agent(token, index) if events else None
     if agent is not None:
         return [agent]
     if events:

@@ -16,6 +16,8 @@ from graphkit.extract.args import (
     clause_subjects,
     collective_entity,
     conjuncts,
+    event_agent,
+    owners_of,
     prep_objects,
 )
 from graphkit.extract.clauses import (
@@ -249,6 +251,16 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
                     f for p in prep_objects(verb, ("in",)) for f in actors_of(p, index)
                     if f[1].entity.type == "Country"
                 ]
+                confidence = INHERITED_CONFIDENCE
+            if not objects and verb.dep_ in ("relcl", "acl") and cue.relation in DEEP_OBJECT_RELATIONS and not any(
+                c.dep_ == "dobj" for c in verb.children
+            ):
+                # "an accusation Cambodia denied", "charges that he has always denied": the noun
+                # the clause hangs on is its object, and whoever made it is the target
+                own = {a.entity.key for _, a in subjects}
+                agent = event_agent(verb.head, index, near=True)
+                found = owners_of(verb.head, index) or ([agent] if agent is not None else [])
+                objects = [(verb.head, a) for a in found if a.entity.key not in own]
                 confidence = INHERITED_CONFIDENCE
             if not objects and cue.relation in DEEP_OBJECT_RELATIONS:
                 preps = tuple(s for s in cue.slots if s not in ("dobj", "dative"))

@@ -28,6 +28,7 @@ IRREALIS_HEADS = frozenset(
     ["plan", "want", "hope", "seek", "threaten", "intend", "propose", "offer", "consider", "aim", "expect", "try", "promise", "vow", "prepare", "wish", "need", "decide", "agree", "refuse", "fail", "urge", "ask", "call", "demand", "push", "press", "pledge", "suggest", "recommend", "mull", "weigh", "contemplate", "insist"]
 )
 NEGATING_HEADS = frozenset(["refuse", "fail", "decline", "deny", "avoid"])
+ALLEGING_HEADS = frozenset(["accuse", "suspect", "charge", "blame", "indict", "implicate", "arrest", "detain", "jail", "investigate"])
 HEDGES = frozenset(["reportedly", "allegedly", "purportedly", "supposedly", "apparently", "rumoredly"])
 HYPOTHETICAL_MODIFIERS = frozenset(
     ["potential", "possible", "proposed", "planned", "future", "prospective", "eventual", "further", "new"]
@@ -145,6 +146,8 @@ def modality(cue: Token) -> str:
             hops += 1
             if tok.pos_ in ("VERB", "AUX"):
                 break
+    if tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "with", "for") and tok.head.head.lemma_ in ALLEGING_HEADS:
+        return "reported"  # "accused the Emirates of arming the RSF": the arming is alleged
     hops = 0
     while hops < 4:
         flag = _clause_flags(tok)

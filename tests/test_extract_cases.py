@@ -128,6 +128,9 @@ FOUND = [
     # "responded by sending jets to bomb": the responder bombs; weapons act for their country
     ("Bangkok responded by sending jets to bomb Cambodian positions.", {("Thailand", "attacked", "Cambodia")}),
     ("Thailand's army said Cambodian rockets struck a petrol station in Thailand's Sisaket province.", {("Cambodia", "attacked", "Thailand")}),
+    # "accused X of arming Y" / "convicted of murdering Y": X (the accused) is the one said to act
+    ("Qatar accused the United Arab Emirates of arming the Rapid Support Forces.", {("Qatar", "accused", "United Arab Emirates")}),
+    ("Vadim Krasikov was convicted of murdering Zelimkhan Khangoshvili in Berlin.", {("Vadim Krasikov", "attacked", "Zelimkhan Khangoshvili")}),
     # a denial in a relative clause rejects whoever made the charge
     ("Thailand accused Cambodia of laying mines, an accusation Cambodia denied.", {("Thailand", "accused", "Cambodia"), ("Cambodia", "rejected", "Thailand")}),
     # a participle clause after the object is another act, not the target

@@ -428,6 +428,7 @@ STATEMENT_NOUNS = frozenset(
 )
 
 
+OBJECT_GERUND_VERBS = frozenset(["accuse", "suspect", "charge", "blame", "convict", "prevent", "stop", "ban", "bar", "forbid", "acquit", "clear", "praise", "thank", "criticize", "condemn"])
 ISSUE_VERBS = frozenset(["issue", "release", "publish", "adopt", "pass", "send", "deliver", "sign", "read", "make", "put", "submit", "present", "table", "circulate", "write", "draft"])
 
 
@@ -481,7 +482,12 @@ def clause_subjects(verb: Token) -> list[Token]:
             tok = tok.head
             continue
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
-            tok = tok.head.head  # "Bangkok responded by sending jets": Bangkok sent them
+            verb_above = tok.head.head
+            if tok.head.lower_ in ("of", "from", "for") and verb_above.lemma_ in OBJECT_GERUND_VERBS:
+                # "accused the Emirates of arming", "was convicted of murdering": the accused acts
+                held = [c for c in verb_above.children if c.dep_ in ("dobj", "nsubjpass")]
+                return held[:1]
+            tok = verb_above  # "Bangkok responded by sending jets": Bangkok sent them
             continue
         if tok.dep_ in ("acomp", "oprd") and tok.head.pos_ in ("VERB", "AUX"):
             # "Arnor is about to restore", "Norway is willing to send"

@@ -131,6 +131,8 @@ FOUND = [
     # "accused X of arming Y" / "convicted of murdering Y": X (the accused) is the one said to act
     ("Qatar accused the United Arab Emirates of arming the Rapid Support Forces.", {("Qatar", "accused", "United Arab Emirates")}),
     ("Vadim Krasikov was convicted of murdering Zelimkhan Khangoshvili in Berlin.", {("Vadim Krasikov", "attacked", "Zelimkhan Khangoshvili")}),
+    # "the Biden administration" is the government its leader heads
+    ("U.S. President Joe Biden spoke on Monday. Georgia accused the Biden administration of meddling.", {("Georgia", "accused", "United States")}),
     # a denial in a relative clause rejects whoever made the charge
     ("Thailand accused Cambodia of laying mines, an accusation Cambodia denied.", {("Thailand", "accused", "Cambodia"), ("Cambodia", "rejected", "Thailand")}),
     # a participle clause after the object is another act, not the target

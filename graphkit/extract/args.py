@@ -47,6 +47,7 @@ GROUP_NOUNS = frozenset(
 )
 
 
+ADMIN_NOUNS = frozenset(["administration", "government", "cabinet", "regime", "presidency"])
 ORG_HEADS = frozenset(["movement", "group", "organization", "organisation", "party", "faction", "front", "network", "militia", "alliance"])
 LEADER_NOUNS = frozenset(["president", "leader", "premier", "chancellor", "king", "queen", "emir"])
 NON_STATE_GROUPS = frozenset(
@@ -175,6 +176,12 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: boo
                 owners: list[Actor] = []
                 for mod in conjuncts(child):
                     named = index.actor_at(mod)
+                    if named is not None and named.entity.type == "Person" and token.lemma_ in ADMIN_NOUNS and mod.dep_ == "compound":
+                        # "the Biden administration": the government he leads, if the article says
+                        # which (else he stands for it)
+                        country = index.affiliation.get(named.entity.key)
+                        owners.append(Actor(country, "metonymy") if country is not None else Actor(named.entity, "metonymy"))
+                        continue
                     if named is not None and named.entity.type in ("Country", "Organization", "Person"):
                         how = named.how if named.how in ("pronoun", "demonym") else "metonymy"
                         owners.append(Actor(named.entity, how, named.place))

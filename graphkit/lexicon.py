@@ -90,6 +90,7 @@ class Lexicon:
     seats: dict[str, Country]  # norm(seat) -> Country
     organizations: dict[str, Organization]  # norm(name|alias) -> Organization
     titles: dict[str, str]  # norm(title) -> leaderOf|officialOf
+    title_countries: dict[str, str] = field(default_factory=dict)  # titles only one country uses -> ISO3
     verb_cues: dict[str, tuple[Cue, ...]] = field(default_factory=dict)  # lemma -> cues
     noun_cues: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
     by_iso3: dict[str, Country] = field(default_factory=dict)
@@ -121,6 +122,14 @@ class Lexicon:
         if words and words[-1] in ("minister", "secretary", "ambassador", "envoy", "official"):
             return "officialOf"
         return None
+
+    def title_country(self, title: str) -> Country | None:
+        """The country a title belongs to when only one uses it ("Secretary of State": the US)."""
+        key = norm(title).replace("-", " ")
+        for word in ("acting", "interim", "former", "outgoing", "incoming"):
+            key = key.removeprefix(word + " ")
+        iso3 = self.title_countries.get(key)
+        return self.by_iso3.get(iso3) if iso3 else None
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:
@@ -196,6 +205,7 @@ def load_lexicon(lexicon_dir: Path | None = None) -> Lexicon:
         for name in (org.name, *org.aliases):
             organizations.setdefault(norm(name), org)
     titles = {norm(r["title"]).replace("-", " "): r["relation"] for r in title_rows}
+    title_countries = {norm(r["title"]).replace("-", " "): r["country"] for r in title_rows if r.get("country")}
     return Lexicon(
         countries=countries,
         demonyms=demonyms,
@@ -203,6 +213,7 @@ def load_lexicon(lexicon_dir: Path | None = None) -> Lexicon:
         seats=seats,
         organizations=organizations,
         titles=titles,
+        title_countries=title_countries,
         verb_cues=verb_cues,
         noun_cues=noun_cues,
         by_iso3=by_iso3,

@@ -196,6 +196,9 @@ STATIC = [
     ("Georgia's parliament met on Monday. Georgian officials said the vote would go ahead in Georgia. Washington did not sanction Prime Minister Irakli Kobakhidze.", ("Irakli Kobakhidze", "leaderOf", "Georgia"), True),
     # a general is no secretary-general: no organization is guessed for the rank
     ("The war between the army, commanded by General Abdel Fattah al-Burhan, and the Rapid Support Forces began in April.", ("Abdel Fattah al-Burhan", "officialOf", "Rapid Support Forces"), False),
+    # a title only one country uses names that country
+    ("In Washington, Secretary of State Antony Blinken met South Korean Foreign Minister Cho Tae-yul.", ("Antony Blinken", "officialOf", "United States"), True),
+    ("In Washington, Secretary of State Antony Blinken met South Korean Foreign Minister Cho Tae-yul.", ("Antony Blinken", "officialOf", "South Korea"), False),
     # "led by" after an organization; both countries of "A and B, both members of"
     ("The Rapid Support Forces, led by Mohamed Hamdan Dagalo, attacked El Fasher.", ("Mohamed Hamdan Dagalo", "leaderOf", "Rapid Support Forces"), True),
     ("The European Union proposed sanctions, but Hungary and Slovakia, both members of the bloc, blocked them.", ("Slovakia", "memberOf", "European Union"), True),

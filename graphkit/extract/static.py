@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from graphkit.extract.events import Found
 from graphkit.lexicon import Lexicon
-from graphkit.resolve import Actor, MentionIndex
+from graphkit.resolve import Actor, MentionIndex, country_entity
 
 TITLE_CONFIDENCE = 0.9
 APPOSITION_CONFIDENCE = 0.8
@@ -142,6 +142,10 @@ def _person_titles(
         rel, lo, title = found
         holder = _holder_before(span, lo, index)
         conf = TITLE_CONFIDENCE
+        own = lex.title_country(title) if holder is None else None
+        if own is not None:
+            holder = Actor(country_entity(lex, own.iso3), "implicit")  # "Secretary of State Antony Blinken"
+            conf = TITLE_CONFIDENCE * 0.9
         if holder is None:
             holder = _implicit_holder(span, lo, index, lex, title) or (
                 _salient_organization(index) if _office_of_organization(title) else default_country

@@ -24,7 +24,7 @@ from graphkit.lexicon import Lexicon, load_lexicon
 try:  # spaCy is a hard dependency; keep the import failure readable
     import spacy
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 except ImportError as err:  # pragma: no cover
     msg = "spaCy is not installed; run 'pip install -e .' in the project folder"
     raise ModelError(msg) from err
@@ -81,6 +81,35 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+NAME_PARTICLES = frozenset(["von", "van", "der", "den", "de", "da", "di", "del", "della", "la", "le", "bin", "ibn", "al", "dos", "das", "du", "ter"])
+
+
+@Language.component("graphkit_name_particles")
+def name_particles(doc: Doc) -> Doc:
+    """A person's name runs on across its particles: "Ursula von der Leyen", not "Ursula von"."""
+    ents = list(doc.ents)
+    out = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        end = ent.end
+        if ent.label_ == "PERSON" and (doc[end - 1].lower_ in NAME_PARTICLES or (end < len(doc) and doc[end].lower_ in NAME_PARTICLES)):
+            while end < len(doc) and doc[end].lower_ in NAME_PARTICLES:
+                end += 1
+            while end < len(doc) and doc[end].is_title and not doc[end].is_sent_start:
+                end += 1
+        if end > ent.end and doc[end - 1].is_title:
+            # drop the entities the longer name swallows ("Leyen" as a place)
+            while i + 1 < len(ents) and ents[i + 1].start < end:
+                i += 1
+            out.append(Span(doc, ent.start, end, label="PERSON"))
+        else:
+            out.append(ent)
+        i += 1
+    doc.ents = out
+    return doc
+
+
 @cache
 def load_nlp(model: str | None = None, lexicon_dir: Path | None = None) -> Language:
     """Load the spaCy pipeline named in the settings (once per process) with the gazetteer ruler.
@@ -102,6 +131,8 @@ def load_nlp(model: str | None = None, lexicon_dir: Path | None = None) -> Langu
         raise ModelError(msg) from err
     if "parser" in nlp.pipe_names and "graphkit_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("graphkit_paragraphs", before="parser")
+    if "ner" in nlp.pipe_names and "graphkit_name_particles" not in nlp.pipe_names:
+        nlp.add_pipe("graphkit_name_particles", after="ner")
     if "ner" in nlp.pipe_names and "graphkit_gazetteer" not in nlp.pipe_names:
         ruler = nlp.add_pipe(
             "entity_ruler",

@@ -135,6 +135,8 @@ FOUND = [
     ("U.S. President Joe Biden spoke on Monday. Georgia accused the Biden administration of meddling.", {("Georgia", "accused", "United States")}),
     # a denial in a relative clause rejects whoever made the charge
     ("Thailand accused Cambodia of laying mines, an accusation Cambodia denied.", {("Thailand", "accused", "Cambodia"), ("Cambodia", "rejected", "Thailand")}),
+    # a name runs on across its particles
+    ("European Commission President Ursula von der Leyen met Chinese Premier Li Qiang in Beijing.", {("Ursula von der Leyen", "metWith", "Li Qiang")}),
     # a participle clause after the object is another act, not the target
     ("Bangladesh rejected an Indian proposal, urging the counterpart to sign the South Asia agreement instead.", {("Bangladesh", "rejected", "India")}),
 ]

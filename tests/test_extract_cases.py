@@ -135,6 +135,8 @@ FOUND = [
     ("U.S. President Joe Biden spoke on Monday. Georgia accused the Biden administration of meddling.", {("Georgia", "accused", "United States")}),
     # a denial in a relative clause rejects whoever made the charge
     ("Thailand accused Cambodia of laying mines, an accusation Cambodia denied.", {("Thailand", "accused", "Cambodia"), ("Cambodia", "rejected", "Thailand")}),
+    # a dateline is where the story was filed: no subject, no location fact
+    ("ARGYLE, St. Vincent and the Grenadines — Venezuelan President Nicolás Maduro and Guyanese President Irfaan Ali agreed on Thursday not to use force.", {("Nicolás Maduro", "agreedWith", "Irfaan Ali")}),
     # a name runs on across its particles
     ("European Commission President Ursula von der Leyen met Chinese Premier Li Qiang in Beijing.", {("Ursula von der Leyen", "metWith", "Li Qiang")}),
     # a participle clause after the object is another act, not the target
@@ -198,6 +200,8 @@ STATIC = [
     ("Georgia's parliament met on Monday. Georgian officials said the vote would go ahead in Georgia. Washington did not sanction Prime Minister Irakli Kobakhidze.", ("Irakli Kobakhidze", "leaderOf", "Georgia"), True),
     # a general is no secretary-general: no organization is guessed for the rank
     ("The war between the army, commanded by General Abdel Fattah al-Burhan, and the Rapid Support Forces began in April.", ("Abdel Fattah al-Burhan", "officialOf", "Rapid Support Forces"), False),
+    ("SEOUL, South Korea — North Korea test-fired a missile on Thursday.", ("Seoul", "locatedIn", "South Korea"), False),
+    ("Guyanese President Irfaan Ali spoke on Friday.", ("Irfaan Ali", "leaderOf", "Guyana"), True),
     # a title only one country uses names that country
     ("In Washington, Secretary of State Antony Blinken met South Korean Foreign Minister Cho Tae-yul.", ("Antony Blinken", "officialOf", "United States"), True),
     ("In Washington, Secretary of State Antony Blinken met South Korean Foreign Minister Cho Tae-yul.", ("Antony Blinken", "officialOf", "South Korea"), False),

@@ -445,15 +445,13 @@ def _after_comma(token: Token) -> bool:
 
 
 def _dateline(token: Token) -> bool:
-    """A sentence-initial place name set off by a dash ("MOSCOW — ", "UNITED NATIONS -- ")."""
-    after = token.right_edge.i + 1
+    """A sentence-initial place name in capitals set off by a dash ("MOSCOW — ", "UNITED
+    NATIONS -- ", "ARGYLE, St. Vincent and the Grenadines — ")."""
     doc = token.doc
-    return (
-        token.left_edge.i == token.sent.start
-        and after < len(doc)
-        and doc[after].text in ("—", "–", "-", "--")
-        and all(t.is_upper or not t.is_alpha for t in doc[token.left_edge.i : after])
-    )
+    first = doc[token.sent.start]
+    if token.left_edge.i != token.sent.start or not (first.is_upper and first.is_alpha and len(first) > 1):
+        return False
+    return any(t.text in ("—", "–", "--") for t in doc[token.sent.start : min(token.right_edge.i + 2, len(doc))])
 
 
 def clause_subjects(verb: Token) -> list[Token]:
@@ -468,6 +466,12 @@ def clause_subjects(verb: Token) -> list[Token]:
             # an apposition ("Members of X, a body linked to Y, investigated"); then the nearest
             kept = [c for c in subj if not _dateline(c) and not _after_comma(c)] or subj
             s = max((c for c in kept if c.i < tok.i), key=lambda c: c.i, default=kept[0])
+            if _dateline(s):
+                # "ARGYLE, St. Vincent — Maduro and Ali agreed": the parse hung the subject on the dateline
+                after = [c for c in s.children if c.dep_ in ("appos", "conj") and c.pos_ == "PROPN" and c.left_edge.i > 0
+                         and c.doc[c.left_edge.i - 1].text in ("—", "–", "--")]
+                if after:
+                    return after[:1]
             if s.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
                 head = tok.head
                 # "Petro, Colombia's first leftist president, who visited": the person

@@ -175,6 +175,8 @@ def _person_titles(
 
 def _located(span: Span, actor: Actor, index: MentionIndex) -> Iterator[Found]:
     doc = span.doc
+    if span.start == span.sent.start and all(t.is_upper or not t.is_alpha for t in span):
+        return  # a dateline ("SEOUL, South Korea — ") says where it was filed, not a fact told
     place = actor.place or actor.entity
     if place.type != "Place":
         # a capital named as a place: "the Syrian capital, Damascus"

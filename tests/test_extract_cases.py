@@ -137,6 +137,10 @@ FOUND = [
     ("Thailand accused Cambodia of laying mines, an accusation Cambodia denied.", {("Thailand", "accused", "Cambodia"), ("Cambodia", "rejected", "Thailand")}),
     # a dateline is where the story was filed: no subject, no location fact
     ("ARGYLE, St. Vincent and the Grenadines — Venezuelan President Nicolás Maduro and Guyanese President Irfaan Ali agreed on Thursday not to use force.", {("Nicolás Maduro", "agreedWith", "Irfaan Ali")}),
+    # "his Indian counterpart" is India's; "called him on Monday" is no "call on"
+    ("Pakistan's army chief had called his Indian counterpart on Monday.", {("Pakistan", "spokeWith", "India")}),
+    # "the bloc" is the organization last named
+    ("The European Union met on Monday. China's Commerce Ministry has accused the bloc of protectionism.", {("China", "accused", "European Union")}),
     # a name runs on across its particles
     ("European Commission President Ursula von der Leyen met Chinese Premier Li Qiang in Beijing.", {("Ursula von der Leyen", "metWith", "Li Qiang")}),
     # a participle clause after the object is another act, not the target

@@ -47,6 +47,7 @@ GROUP_NOUNS = frozenset(
 )
 
 
+GENERIC_ORG_WORDS = frozenset(["bloc", "alliance", "grouping", "organization", "organisation"])
 ADMIN_NOUNS = frozenset(["administration", "government", "cabinet", "regime", "presidency"])
 ORG_HEADS = frozenset(["movement", "group", "organization", "organisation", "party", "faction", "front", "network", "militia", "alliance"])
 LEADER_NOUNS = frozenset(["president", "leader", "premier", "chancellor", "king", "queen", "emir"])
@@ -86,15 +87,18 @@ def _nominal(token: Token, index: MentionIndex) -> Actor | None:
     if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
         return None
     word = token.lower_
-    best = None
+    best = latest = None
     for span, actor in index.spans:
         if span.start >= token.i:
             break
-        if actor.entity.type != "Organization":
+        if actor.entity.type != "Organization" or ("kind", "group") in actor.entity.ids:
             continue
+        latest = actor
         names = [actor.entity.name, *actor.entity.aliases, span.text]
         if any(word in n.lower().split() for n in names):
             best = actor
+    if best is None and word in GENERIC_ORG_WORDS:
+        best = latest  # "the bloc", "the alliance": the organization last named
     return Actor(best.entity, "nominal") if best is not None else None
 
 
@@ -152,13 +156,19 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: boo
         if found:
             return found
     # "the Colombian president", "Iran's leader": the leader this article named
-    if token.lemma_ in LEADER_NOUNS:
+    if token.lemma_ in LEADER_NOUNS and token.tag_ in ("NN", "NNP"):  # "Chinese leaders" are China
         for child in token.children:
             if child.dep_ in ("amod", "compound", "poss"):
                 inner = index.actor_at(child)
                 if inner is not None and inner.entity.key in index.leaders:
                     return [Actor(index.leaders[inner.entity.key], "nominal")]
     # "Russian diplomats", "U.S. officials", "Iran's armed forces", "London's case",
+    if token.lemma_ == "counterpart":
+        # "his Indian counterpart": India's official, whoever "his" is
+        for child in token.children:
+            named = index.actor_at(child) if child.dep_ in ("amod", "compound") else None
+            if named is not None and named.entity.type == "Country":
+                return [Actor(named.entity, "metonymy", named.place)]
     # "Hungarian and Romanian officials" (both)
     for child in token.children:
         if child.dep_ in ("amod", "compound", "poss", "nmod"):

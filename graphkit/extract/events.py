@@ -68,8 +68,10 @@ def _needs_ok(tok: Token, cue: Cue) -> bool:
     if cue.pos == "noun":
         mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
         return all(n in mods for n in cue.needs)
-    words = {c.lemma_.lower() for c in tok.children}
-    words |= {g.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "prep") for g in c.children}
+    # "called him on Monday" is no "call on": a preposition before a date is not the particle
+    children = [c for c in tok.children if not (c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children))]
+    words = {c.lemma_.lower() for c in children}
+    words |= {g.lemma_.lower() for c in children if c.dep_ in ("dobj", "prep") for g in c.children}
     return all(n in words for n in cue.needs)
 
 

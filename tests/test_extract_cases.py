@@ -164,6 +164,8 @@ NOT_FOUND = [
     ("The EU agreed to impose sanctions on Russia.", ("European Union", "agreedWith", "Russia")),
     # what a vetoed resolution calls for is not its target
     ("Russia vetoed a draft resolution calling for a ceasefire in Sudan.", ("Russia", "rejected", "Sudan")),
+    # what an accusation says is alleged, not asserted
+    ("China rejected accusations that Chinese companies were supplying Russia with weapons.", ("China", "aided", "Russia")),
     # what someone is accused of is alleged, not asserted
     ("Qatar accused the United Arab Emirates of arming the Rapid Support Forces.", ("United Arab Emirates", "aided", "Rapid Support Forces")),
     # "his detention" befell him: condemning it does not criticize him

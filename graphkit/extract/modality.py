@@ -29,6 +29,7 @@ IRREALIS_HEADS = frozenset(
 )
 NEGATING_HEADS = frozenset(["refuse", "fail", "decline", "deny", "avoid"])
 ALLEGING_HEADS = frozenset(["accuse", "suspect", "charge", "blame", "indict", "implicate", "arrest", "detain", "jail", "investigate"])
+ALLEGATION_NOUNS = frozenset(["accusation", "allegation", "claim", "charge", "suspicion", "report", "rumor", "rumour", "speculation"])
 HEDGES = frozenset(["reportedly", "allegedly", "purportedly", "supposedly", "apparently", "rumoredly"])
 HYPOTHETICAL_MODIFIERS = frozenset(
     ["potential", "possible", "proposed", "planned", "future", "prospective", "eventual", "further", "new"]
@@ -179,6 +180,8 @@ def modality(cue: Token) -> str:
                 return "negated"
             if tok.head.lemma_ in IRREALIS_NOUNS:
                 return "hypothetical"
+            if tok.head.lemma_ in ALLEGATION_NOUNS:
+                return "reported"  # "accusations that Chinese companies supplied Russia"
         if tok.dep_ == "advcl":
             flag = _clause_flags(tok)
             if flag is not None:

@@ -141,6 +141,8 @@ FOUND = [
     ("Pakistan's army chief had called his Indian counterpart on Monday.", {("Pakistan", "spokeWith", "India")}),
     # "the bloc" is the organization last named
     ("The European Union met on Monday. China's Commerce Ministry has accused the bloc of protectionism.", {("China", "accused", "European Union")}),
+    # "urged X to stop and called on Y": the urger called, and did so
+    ("Japan urged North Korea to stop its provocations and called on Russia to send the troops home.", {("Japan", "requested", "North Korea"), ("Japan", "requested", "Russia")}),
     # a name runs on across its particles
     ("European Commission President Ursula von der Leyen met Chinese Premier Li Qiang in Beijing.", {("Ursula von der Leyen", "metWith", "Li Qiang")}),
     # a participle clause after the object is another act, not the target

@@ -449,6 +449,19 @@ OBJECT_GERUND_VERBS = frozenset(["accuse", "suspect", "charge", "blame", "convic
 ISSUE_VERBS = frozenset(["issue", "release", "publish", "adopt", "pass", "send", "deliver", "sign", "read", "make", "put", "submit", "present", "table", "circulate", "write", "draft"])
 
 
+def finite_after_infinitive(verb: Token) -> bool:
+    """A past-tense verb the parse coordinated with an infinitive ("urged Iran to stop and
+    called on Russia") belongs with the verb above the infinitive."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ in ("VBD", "VBZ")
+        and head.tag_ == "VB"
+        and head.dep_ == "xcomp"
+        and head.head.tag_ in ("VBD", "VBZ", "VBN")
+    )
+
+
 def _after_comma(token: Token) -> bool:
     left = token.left_edge.i
     return left > token.sent.start and token.doc[left - 1].text == ","
@@ -513,6 +526,9 @@ def clause_subjects(verb: Token) -> list[Token]:
         if tok.dep_ in ("acomp", "oprd") and tok.head.pos_ in ("VERB", "AUX"):
             # "Arnor is about to restore", "Norway is willing to send"
             tok = tok.head
+            continue
+        if finite_after_infinitive(tok):
+            tok = tok.head.head  # "urged Iran to stop and called on Russia": the urger called
             continue
         if tok.dep_ in ("conj", "advcl", "ccomp", "pcomp") and tok.head.pos_ in ("VERB", "AUX"):
             if tok.dep_ == "ccomp":

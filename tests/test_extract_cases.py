@@ -143,6 +143,8 @@ FOUND = [
     ("The European Union met on Monday. China's Commerce Ministry has accused the bloc of protectionism.", {("China", "accused", "European Union")}),
     # "urged X to stop and called on Y": the urger called, and did so
     ("Japan urged North Korea to stop its provocations and called on Russia to send the troops home.", {("Japan", "requested", "North Korea"), ("Japan", "requested", "Russia")}),
+    # titled people joined by "and", however the parse folds them
+    ("European Commission President Ursula von der Leyen and European Council President António Costa met Xi at the Great Hall of the People.", {("Ursula von der Leyen", "metWith", "Xi"), ("António Costa", "metWith", "Xi")}),
     # a name runs on across its particles
     ("European Commission President Ursula von der Leyen met Chinese Premier Li Qiang in Beijing.", {("Ursula von der Leyen", "metWith", "Li Qiang")}),
     # a participle clause after the object is another act, not the target

@@ -426,7 +426,29 @@ def actors_of(token: Token, index: MentionIndex, *, events: bool = False) -> lis
             if actor.entity.key not in seen:
                 seen.add(actor.entity.key)
                 out.append((tok, actor))
+    for tok, actor in _people_before_and(token, index):
+        if actor.entity.key not in seen:
+            seen.add(actor.entity.key)
+            out.insert(0, (tok, actor))
     return out
+
+
+def _people_before_and(token: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
+    """"Commission President Ursula von der Leyen and Council President António Costa met":
+    people joined by "and" in front of a person that the parse folded into its name's modifiers."""
+    own = index.by_token.get(token.i)
+    if own is None or own.entity.type != "Person":
+        return []
+    doc = token.doc
+    found = []
+    for span, actor in index.spans:
+        if actor.entity.type != "Person" or actor.entity.key == own.entity.key:
+            continue
+        if not (token.left_edge.i <= span.start and span.end <= token.i):
+            continue
+        if span.end < len(doc) and doc[span.end].lower_ in ("and", ",") and doc[span.end].head.i != token.i:
+            found.append((doc[span.end - 1], actor))
+    return found
 
 
 def prep_objects(head: Token, preps: tuple[str, ...]) -> Iterator[Token]:

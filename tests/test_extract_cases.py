@@ -215,6 +215,8 @@ STATIC = [
     # a title only one country uses names that country
     ("In Washington, Secretary of State Antony Blinken met South Korean Foreign Minister Cho Tae-yul.", ("Antony Blinken", "officialOf", "United States"), True),
     ("In Washington, Secretary of State Antony Blinken met South Korean Foreign Minister Cho Tae-yul.", ("Antony Blinken", "officialOf", "South Korea"), False),
+    # "X, who chairs the African Union": a relative clause gives the office too
+    ("Nigeria's president Bola Tinubu, who chairs the African Union, said so.", ("Bola Tinubu", "leaderOf", "African Union"), True),
     # "led by" after an organization; both countries of "A and B, both members of"
     ("The Rapid Support Forces, led by Mohamed Hamdan Dagalo, attacked El Fasher.", ("Mohamed Hamdan Dagalo", "leaderOf", "Rapid Support Forces"), True),
     ("The European Union proposed sanctions, but Hungary and Slovakia, both members of the bloc, blocked them.", ("Slovakia", "memberOf", "European Union"), True),

@@ -87,18 +87,21 @@ def _nominal(token: Token, index: MentionIndex) -> Actor | None:
     if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
         return None
     word = token.lower_
-    best = latest = None
+    best = None
+    counts: dict[str, tuple[int, int, Actor]] = {}  # key -> (mentions, last position, actor)
     for span, actor in index.spans:
         if span.start >= token.i:
             break
         if actor.entity.type != "Organization" or ("kind", "group") in actor.entity.ids:
             continue
-        latest = actor
+        n = counts.get(actor.entity.key, (0, 0, actor))[0]
+        counts[actor.entity.key] = (n + 1, span.start, actor)
         names = [actor.entity.name, *actor.entity.aliases, span.text]
         if any(word in n.lower().split() for n in names):
             best = actor
-    if best is None and word in GENERIC_ORG_WORDS:
-        best = latest  # "the bloc", "the alliance": the organization last named
+    if best is None and word in GENERIC_ORG_WORDS and counts:
+        # "the bloc", "the alliance": the organization named most so far, the latest of equals
+        best = max(counts.values(), key=lambda c: (c[0], c[1]))[2]
     return Actor(best.entity, "nominal") if best is not None else None
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from graphkit.extract.args import clause_subjects
 from graphkit.extract.events import Found
 from graphkit.lexicon import Lexicon
 from graphkit.resolve import Actor, MentionIndex, country_entity
@@ -125,10 +126,12 @@ def static_relations(
             if org and person and person.entity.type == "Person" and org.entity.type in ("Organization", "Country"):
                 yield Found(person, "leaderOf", org, tok, (tok.head.i, agents[0].i + 1), APPOSITION_CONFIDENCE * person.weight, "asserted", "verb:led-by")
         if tok.pos_ == "VERB" and tok.lemma_ in LEAD_VERBS:
-            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            # "X heads the council", "Bola Tinubu, who chairs the bloc"
+            subj = clause_subjects(tok) if tok.dep_ == "relcl" else [c for c in tok.children if c.dep_ == "nsubj"]
             obj = [c for c in tok.children if c.dep_ == "dobj"]
             if subj and obj:
-                s, o = index.actor_at(subj[0]), index.actor_at(obj[0])
+                s = index.actor_at(subj[0])
+                o = index.actor_at(obj[0])  # a named organization: "the bloc" is too loose for an office
                 if s and o and s.entity.type == "Person" and o.entity.type in ("Organization", "Country"):
                     yield Found(s, "leaderOf", o, tok, (subj[0].i, obj[0].i + 1), APPOSITION_CONFIDENCE * s.weight, "asserted", "verb:lead")
 

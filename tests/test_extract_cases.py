@@ -145,6 +145,8 @@ FOUND = [
     ("Japan urged North Korea to stop its provocations and called on Russia to send the troops home.", {("Japan", "requested", "North Korea"), ("Japan", "requested", "Russia")}),
     # titled people joined by "and", however the parse folds them
     ("European Commission President Ursula von der Leyen and European Council President António Costa met Xi at the Great Hall of the People.", {("Ursula von der Leyen", "metWith", "Xi"), ("António Costa", "metWith", "Xi")}),
+    # "X said ... and accused Y": the speaker accuses, whatever the parse nests
+    ("Kremlin spokesman Dmitry Peskov said Russia had nothing to do with the unrest and accused Washington of meddling.", {("Dmitry Peskov", "accused", "United States")}),
     # regional blocs by their acronym
     ("General Abdourahamane Tiani spoke on Monday. He accused ECOWAS of preparing to occupy Niger.", {("Abdourahamane Tiani", "accused", "Economic Community of West African States")}),
     # a name runs on across its particles

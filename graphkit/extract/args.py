@@ -474,6 +474,26 @@ OBJECT_GERUND_VERBS = frozenset(["accuse", "suspect", "charge", "blame", "convic
 ISSUE_VERBS = frozenset(["issue", "release", "publish", "adopt", "pass", "send", "deliver", "sign", "read", "make", "put", "submit", "present", "table", "circulate", "write", "draft"])
 
 
+SAY_HEADS = frozenset(["say", "tell", "state", "insist", "argue", "claim", "declare"])
+SPEECH_ACTS = frozenset(
+    ["accuse", "urge", "call", "warn", "criticize", "criticise", "condemn", "deny", "reject", "blame", "demand", "praise", "thank", "threaten", "dismiss"]
+)
+
+
+def reporter_speaks_again(verb: Token) -> bool:
+    """A speech act the parse coordinated inside what someone said ("X said the draft amounted
+    to interference and accused Britain") is the speaker's own."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.lemma_ in SPEECH_ACTS
+        and verb.tag_ in ("VBD", "VBZ")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and head.dep_ == "ccomp"
+        and head.head.lemma_ in SAY_HEADS
+    )
+
+
 def finite_after_infinitive(verb: Token) -> bool:
     """A past-tense verb the parse coordinated with an infinitive ("urged Iran to stop and
     called on Russia") belongs with the verb above the infinitive."""
@@ -554,6 +574,9 @@ def clause_subjects(verb: Token) -> list[Token]:
             continue
         if finite_after_infinitive(tok):
             tok = tok.head.head  # "urged Iran to stop and called on Russia": the urger called
+            continue
+        if reporter_speaks_again(tok):
+            tok = tok.head.head  # "Peskov said Russia had nothing to do with it and accused Washington"
             continue
         if tok.dep_ in ("conj", "advcl", "ccomp", "pcomp") and tok.head.pos_ in ("VERB", "AUX"):
             if tok.dep_ == "ccomp":

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graphkit.extract.args import finite_after_infinitive
+from graphkit.extract.args import finite_after_infinitive, reporter_speaks_again
 
 MODALS = frozenset(["may", "might", "could", "would", "should", "can", "shall", "must"])
 FUTURE = frozenset({"will", "'ll", "wo"})
@@ -189,7 +189,7 @@ def modality(cue: Token) -> str:
             if flag is not None:
                 return flag
         if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
-            tok = tok.head.head if finite_after_infinitive(tok) else tok.head
+            tok = tok.head.head if finite_after_infinitive(tok) or reporter_speaks_again(tok) else tok.head
             hops += 1
             continue
         break

@@ -147,6 +147,8 @@ FOUND = [
     ("European Commission President Ursula von der Leyen and European Council President António Costa met Xi at the Great Hall of the People.", {("Ursula von der Leyen", "metWith", "Xi"), ("António Costa", "metWith", "Xi")}),
     # "X said ... and accused Y": the speaker accuses, whatever the parse nests
     ("Kremlin spokesman Dmitry Peskov said Russia had nothing to do with the unrest and accused Washington of meddling.", {("Dmitry Peskov", "accused", "United States")}),
+    # a subject list the parse cut at its first comma
+    ("Russia accused Evan Gershkovich of spying. He, his newspaper and the U.S. government all rejected the charge.", {("Russia", "accused", "Evan Gershkovich"), ("Evan Gershkovich", "rejected", "Russia"), ("United States", "rejected", "Russia")}),
     # regional blocs by their acronym
     ("General Abdourahamane Tiani spoke on Monday. He accused ECOWAS of preparing to occupy Niger.", {("Abdourahamane Tiani", "accused", "Economic Community of West African States")}),
     # a name runs on across its particles

@@ -544,7 +544,9 @@ def clause_subjects(verb: Token) -> list[Token]:
                 head = tok.head
                 # "Petro, Colombia's first leftist president, who visited": the person
                 return [head.head] if head.dep_ == "appos" else [head]
-            return [s]
+            # "He, his newspaper and the U.S. government all rejected": a list the parse cut in two
+            listed = [c for c in subj if c.i != s.i and _after_comma(c) and any(d.dep_ == "conj" for d in c.children)]
+            return [s, *listed]
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
             # "the officials accusing Petro": the modified noun acts
             if tok.dep_ == "relcl" or tok.tag_ == "VBG":

@@ -149,6 +149,8 @@ FOUND = [
     ("Kremlin spokesman Dmitry Peskov said Russia had nothing to do with the unrest and accused Washington of meddling.", {("Dmitry Peskov", "accused", "United States")}),
     # a subject list the parse cut at its first comma
     ("Russia accused Evan Gershkovich of spying. He, his newspaper and the U.S. government all rejected the charge.", {("Russia", "accused", "Evan Gershkovich"), ("Evan Gershkovich", "rejected", "Russia"), ("United States", "rejected", "Russia")}),
+    # "condemned the test": whoever test-fired, in the sentences just before
+    ("North Korea test-fired a new missile on Thursday. South Korean President Yoon Suk Yeol condemned the test as a grave provocation.", {("Yoon Suk Yeol", "criticized", "North Korea")}),
     # regional blocs by their acronym
     ("General Abdourahamane Tiani spoke on Monday. He accused ECOWAS of preparing to occupy Niger.", {("Abdourahamane Tiani", "accused", "Economic Community of West African States")}),
     # a name runs on across its particles

@@ -240,7 +240,30 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: boo
     if agent is not None:
         return [agent]
     if events:
-        return owners_of(token, index)
+        return owners_of(token, index) or _doer_of(token, index, depth)
+    return []
+
+
+def _doer_of(token: Token, index: MentionIndex, depth: int) -> list[Actor]:
+    """"North Korea test-fired a missile ... Yoon condemned the test": the subject of the verb
+    the noun names, told in this sentence or the two before."""
+    if token.pos_ != "NOUN" or depth > 0 or not any(c.lower_ == "the" for c in token.children):
+        return []
+    if token.lemma_ in index.lex.noun_relations or token.lower_ in index.lex.noun_relations:
+        return []  # an event noun of the lexicon ("the request") has its own agent rule
+    doc = token.doc
+    start = token.sent.start
+    for _ in range(2):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    for verb in reversed(doc[start : token.i]):
+        if verb.pos_ != "VERB":
+            continue
+        named = verb.lemma_ == token.lemma_ or (
+            verb.i >= 2 and doc[verb.i - 1].text == "-" and doc[verb.i - 2].lemma_ == token.lemma_
+        )
+        if named:
+            return [a for t in clause_subjects(verb) for a in actors_for(t, index, depth=depth + 1)]
     return []
 
 

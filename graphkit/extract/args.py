@@ -94,10 +94,10 @@ def _nominal(token: Token, index: MentionIndex) -> Actor | None:
             break
         if actor.entity.type != "Organization" or ("kind", "group") in actor.entity.ids:
             continue
-        n = counts.get(actor.entity.key, (0, 0, actor))[0]
-        counts[actor.entity.key] = (n + 1, span.start, actor)
+        seen = counts.get(actor.entity.key, (0, 0, actor))[0]
+        counts[actor.entity.key] = (seen + 1, span.start, actor)
         names = [actor.entity.name, *actor.entity.aliases, span.text]
-        if any(word in n.lower().split() for n in names):
+        if any(word in name.lower().split() for name in names):
             best = actor
     if best is None and word in GENERIC_ORG_WORDS and counts:
         # "the bloc", "the alliance": the organization named most so far, the latest of equals
@@ -113,8 +113,7 @@ def event_agent(token: Token, index: MentionIndex, *, near: bool = False) -> Act
     if not relations:
         return None
     best = None
-    sent = token.sent
-    earliest = token.doc[sent.start - 1].sent.start if near and sent.start > 0 else (sent.start if near else 0)
+    earliest = sentences_back(token, 1) if near else 0
     for pos, rel, agent in index.event_agents:
         if earliest <= pos < token.i and rel in relations:
             best = agent
@@ -252,11 +251,7 @@ def _doer_of(token: Token, index: MentionIndex, depth: int) -> list[Actor]:
     if token.lemma_ in index.lex.noun_relations or token.lower_ in index.lex.noun_relations:
         return []  # an event noun of the lexicon ("the request") has its own agent rule
     doc = token.doc
-    start = token.sent.start
-    for _ in range(2):
-        if start > 0:
-            start = doc[start - 1].sent.start
-    for verb in reversed(doc[start : token.i]):
+    for verb in reversed(doc[sentences_back(token, 2) : token.i]):
         if verb.pos_ != "VERB":
             continue
         named = verb.lemma_ == token.lemma_ or (
@@ -528,6 +523,25 @@ def finite_after_infinitive(verb: Token) -> bool:
         and head.dep_ == "xcomp"
         and head.head.tag_ in ("VBD", "VBZ", "VBN")
     )
+
+
+def is_purpose(clause: Token) -> bool:
+    """A purpose clause: "sent troops to help", "began a hunger strike to demand"."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def is_condition(clause: Token, marks: tuple[str, ...] = ("unless", "if")) -> bool:
+    """A conditional clause: "unless Israel rescinded", "if he is attacked"."""
+    return clause.dep_ == "advcl" and any(m.lower_ in marks for m in clause.children)
+
+
+def sentences_back(token: Token, back: int) -> int:
+    """Where the text ``back`` sentences before ``token``'s own begins (0: its own sentence)."""
+    start = token.sent.start
+    for _ in range(back):
+        if start > 0:
+            start = token.doc[start - 1].sent.start
+    return start
 
 
 def _after_comma(token: Token) -> bool:

@@ -123,7 +123,7 @@ def label_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
     if not labels:
         return
     subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
-    objects = [a for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.dep_ == "dobj" for a in actors_of(c, index, events=True)]
+    objects = [a for c in verb.children if c.dep_ == "dobj" for a in actors_of(c, index, events=True)]
     if subjects and objects:
         yield from emit(subjects, objects, "criticized", verb, INHERITED_CONFIDENCE, "verb:label")
 

@@ -22,7 +22,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graphkit.extract.args import finite_after_infinitive, reporter_speaks_again
+from graphkit.extract.args import (
+    finite_after_infinitive,
+    is_condition,
+    is_purpose,
+    reporter_speaks_again,
+)
 
 MODALS = frozenset(["may", "might", "could", "would", "should", "can", "shall", "must"])
 FUTURE = frozenset({"will", "'ll", "wo"})
@@ -59,7 +64,6 @@ INTENT_HEADS = frozenset(
     ["promise", "pledge", "offer", "agree", "vow", "commit", "decide", "prepare", "willing", "ready", "prepared", "determined", "intend", "plan", "resolve", "undertake"]
 )
 WILLING = frozenset(["willing", "ready", "prepared", "determined", "eager", "keen"])
-CONDITIONAL_MARKS = frozenset({"unless", "if"})
 REPORT_HEADS = frozenset({"say", "announce", "declare", "state", "tell", "confirm"})
 # verbs that only carry a noun cue ("will impose a curfew", "will hold talks")
 SUPPORT_VERBS = frozenset(
@@ -83,14 +87,13 @@ def _intent_chain(cue: Token) -> tuple[bool, bool, bool]:
                 announced = True
             if child.dep_ == "aux" and child.lower_ == "would" and tok.dep_ == "ccomp" and tok.head.lemma_ in REPORT_HEADS:
                 announced = True  # "said they would boycott": the future of reported speech
-            if child.dep_ == "advcl" and any(m.lower_ in CONDITIONAL_MARKS for m in child.children):
+            if is_condition(child):
                 conditional = True
-            if child.dep_ == "advcl" and any(m.lower_ == "unless" for m in child.children):
+            if is_condition(child, ("unless",)):
                 coercive = True
         if tok.lemma_.lower() in INTENT_HEADS and tok.i != cue.i:
             announced = True
-        purpose = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-        if (tok.dep_ in ("xcomp", "acomp", "conj", "ccomp") or purpose) and tok.head.i != tok.i:
+        if (tok.dep_ in ("xcomp", "acomp", "conj", "ccomp") or is_purpose(tok)) and tok.head.i != tok.i:
             if tok.dep_ == "ccomp" and tok.head.lemma_ not in REPORT_HEADS:
                 break
             tok = tok.head
@@ -167,7 +170,7 @@ def modality(cue: Token) -> str:
             tok = head
             hops += 1
             continue
-        if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        if is_purpose(tok):
             tok = tok.head  # "sent troops to help": a purpose shares its clause's modality
             hops += 1
             continue

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graphkit.extract.args import RELATIONAL_NOUNS, actors_of, clause_subjects, prep_objects
+from graphkit.extract.args import (
+    RELATIONAL_NOUNS,
+    actors_of,
+    clause_subjects,
+    is_condition,
+    is_purpose,
+    prep_objects,
+)
 from graphkit.resolve import Actor, MentionIndex
 from graphkit.vocab import relation
 
@@ -53,18 +60,14 @@ def xcomp_objects(verb: Token, index: MentionIndex, subjects: list[tuple[Token, 
     own = {a.entity.key for _, a in subjects}
     clauses = []
     for child in verb.children:
-        purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-        condition = child.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in child.children)
-        if (child.dep_ == "xcomp" or purpose or condition) and child.pos_ in ("VERB", "AUX"):
+        if (child.dep_ == "xcomp" or is_purpose(child) or is_condition(child)) and child.pos_ in ("VERB", "AUX"):
             clauses.append(child)
     for held in (True, False):
         for child in clauses:
             for tok in child.subtree:
                 if tok.i == child.i or tok.pos_ not in ("NOUN", "PROPN"):
                     continue
-                condition = tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "advcl" and any(
-                    m.lower_ in ("unless", "if") for m in tok.head.children
-                )
+                condition = tok.dep_ in ("nsubj", "nsubjpass") and is_condition(tok.head)
                 if held != condition or (tok.dep_ in ("nsubj", "nsubjpass") and not condition):
                     continue
                 found = [f for f in actors_of(tok, index) if f[1].entity.key not in own]
@@ -103,7 +106,7 @@ def clause_objects(
         level = frontier
         frontier = []
         for tok, depth in level:
-            purpose = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            purpose = is_purpose(tok)
             if not purposes and tok.dep_ in ("advcl", "xcomp") and _hostile(tok, index):
                 continue  # "sent jets to bomb Cambodian positions": no help to Cambodia
             if tok.i in own_tokens or (tok.dep_ in ("relcl", "advcl", "parataxis", "punct") and not purpose):

@@ -77,6 +77,8 @@ class MentionIndex:
     """country/organization key -> the person the article names as its leader."""
     affiliation: dict[str, Entity] = field(default_factory=dict)
     """person key -> the country they lead or serve, from the article's titles."""
+    event_pairs: list[tuple[int, Actor, Actor]] = field(default_factory=list)
+    """(cue position, subject, object) of the events of earlier sentences, for "the two sides"."""
 
     def actor_at(self, token: Token) -> Actor | None:
         """The actor a token names or refers to (pronouns resolved), or None."""

@@ -157,6 +157,16 @@ FOUND = [
     ("European Commission President Ursula von der Leyen met Chinese Premier Li Qiang in Beijing.", {("Ursula von der Leyen", "metWith", "Li Qiang")}),
     # a participle clause after the object is another act, not the target
     ("Bangladesh rejected an Indian proposal, urging the counterpart to sign the South Asia agreement instead.", {("Bangladesh", "rejected", "India")}),
+    # "the two leaders", "both leaders", "the two governments": the pair told of just before
+    ("Venezuelan President Nicolás Maduro and Guyanese President Irfaan Ali arrived on Thursday. The two leaders met for two hours.", {("Nicolás Maduro", "metWith", "Irfaan Ali")}),
+    ("Malaysia hosted Thai Prime Minister Phumtham Wechayachai and Cambodian Prime Minister Hun Manet. Later Donald Trump said he had called both leaders.", {("Donald Trump", "spokeWith", "Hun Manet"), ("Donald Trump", "spokeWith", "Phumtham Wechayachai")}),
+    ("Venezuelan President Nicolás Maduro and Guyanese President Irfaan Ali arrived on Thursday. In a joint declaration, the two governments agreed to set up a commission.", {("Venezuela", "agreedWith", "Guyana")}),
+    ("The United States and Russia swapped prisoners in Ankara. Turkey said it had mediated between the two sides for months.", {("Türkiye", "negotiatedWith", "United States"), ("Türkiye", "negotiatedWith", "Russia")}),
+    # a participle joined to the main verb by the parse: its "by" agent acts
+    ("Maduro and Ali met at the airport, in talks hosted by Brazil and mediated by the Caribbean Community.", {("Brazil", "metWith", "Maduro"), ("Caribbean Community", "negotiatedWith", "Ali")}),
+    ("Maduro and Ali arrived on Thursday. The two leaders met for two hours at the airport, in talks hosted by Prime Minister Ralph Gonsalves and mediated by the Caribbean Community.", {("Ralph Gonsalves", "metWith", "Ali"), ("Caribbean Community", "negotiatedWith", "Maduro")}),
+    # an "and" inside a name joins no second actor; the name before a title is the title's
+    ("Trinidad and Tobago and Jamaica condemned Haiti.", {("Trinidad and Tobago", "criticized", "Haiti"), ("Jamaica", "criticized", "Haiti")}),
 ]
 
 NOT_FOUND = [
@@ -183,6 +193,13 @@ NOT_FOUND = [
     # "his detention" befell him: condemning it does not criticize him
     ("Nika Gvaramia was arrested on Sunday. Kaja Kallas condemned his detention.", ("Kaja Kallas", "criticized", "Nika Gvaramia")),
     ("Burmese troops captured a rebel stronghold near the Thai border.", ("Myanmar", "attacked", "Thailand")),
+    # sending negotiators is no aid, and agreeing to send them is no agreement with their host
+    ("Thailand and Cambodia agreed to send negotiators to Kuala Lumpur.", ("Thailand", "agreedWith", "Malaysia")),
+    ("Maduro and Ali met in talks hosted by St. Vincent and the Grenadines Prime Minister Ralph Gonsalves.", ("St. Vincent and the Grenadines", "metWith", "Maduro")),
+    # co-hosts of talks did not meet each other
+    ("Talks hosted by Saudi Arabia and the United States in Jeddah collapsed in June.", ("Saudi Arabia", "metWith", "United States")),
+    # a pair is never the clause's own subject
+    ("Hun Manet and Donald Trump spoke on Monday. Trump later called both leaders.", ("Donald Trump", "spokeWith", "Donald Trump")),
     # announcing a visit or a boycott is no agreement
     ("The foreign minister said he would travel to Washington.", None),
     ("Palestinian leaders said they would boycott talks with Israel.", ("Palestine", "agreedWith", "Israel")),

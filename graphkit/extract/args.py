@@ -32,13 +32,37 @@ def conjuncts(token: Token) -> list[Token]:
     """The token and the tokens coordinated with it ("A, B and C")."""
     out = [token]
     stack = [token]
+    seen: set[int] = {token.i}
+    dropped: set[int] = set()
     while stack:
         tok = stack.pop()
         for child in tok.children:
-            if child.dep_ == "conj" and child not in out:
+            if child.dep_ != "conj" or child.i in seen:
+                continue
+            seen.add(child.i)
+            stack.append(child)
+            name_end = _name_end_after_and(tok, child)
+            if name_end is None:
                 out.append(child)
-                stack.append(child)
-    return out
+            elif child.i > name_end:
+                # "St. Vincent and the Grenadines Prime Minister Ralph Gonsalves": the name
+                # is a title of the one after it
+                dropped.add(tok.i)
+                out.append(child)
+            # else "Trinidad and Tobago": the second part of one name
+    return [t for t in out if t.i not in dropped]
+
+
+def _name_end_after_and(head: Token, conj: Token) -> int | None:
+    """Where the name ends whose own "and" stands between ``head`` and ``conj``, if one does."""
+    doc = head.doc
+    for cc in head.children:
+        if cc.dep_ == "cc" and cc.ent_iob_ == "I" and head.i < cc.i < conj.i:
+            end = cc.i
+            while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+                end += 1
+            return end
+    return None
 
 
 # Nouns for groups of people that act for the country they are "of" or "in", or that modifies them.
@@ -50,6 +74,13 @@ GROUP_NOUNS = frozenset(
 GENERIC_ORG_WORDS = frozenset(["bloc", "alliance", "grouping", "organization", "organisation"])
 ADMIN_NOUNS = frozenset(["administration", "government", "cabinet", "regime", "presidency"])
 ORG_HEADS = frozenset(["movement", "group", "organization", "organisation", "party", "faction", "front", "network", "militia", "alliance"])
+# Plural nouns that, as "the two ..." or "both ...", name a pair told of just before, and the
+# kind of pair ("" for either countries or organizations).
+PAIR_NOUNS = {
+    "leader": "Person", "president": "Person", "man": "Person", "minister": "Person", "premier": "Person",
+    "country": "Country", "nation": "Country", "government": "Country", "neighbor": "Country", "neighbour": "Country",
+    "side": "", "party": "", "delegation": "",
+}  # fmt: skip
 LEADER_NOUNS = frozenset(["president", "leader", "premier", "chancellor", "king", "queen", "emir"])
 NON_STATE_GROUPS = frozenset(
     ["rebels", "rebel", "militants", "insurgents", "guerrillas", "separatists", "militia", "militias", "fighters", "protesters", "demonstrators", "students", "opposition", "activists", "settlers"]
@@ -129,6 +160,9 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: boo
     people = peoples(token, index)
     if people:
         return people
+    pair = pair_reference(token, index)
+    if pair:
+        return pair
     if token.lower_ in ("which", "who", "whom", "that") and token.dep_ in ("dobj", "nsubjpass", "pobj") and depth == 0:
         clause = token.head if token.dep_ != "pobj" else token.head.head
         if clause.dep_ == "relcl":  # "the Emirates, which U.N. experts accused of ...": the Emirates
@@ -241,6 +275,71 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: boo
     if events:
         return owners_of(token, index) or _doer_of(token, index, depth)
     return []
+
+
+def pair_reference(token: Token, index: MentionIndex) -> list[Actor]:
+    """"The two leaders met", "called both leaders", "mediated between the two sides": the pair
+    of actors the text spoke of just before (joined by "and", or the two sides of an event),
+    of the kind the noun names; never the clause's own subject.
+
+    Examples:
+        >>> from graphkit.nlp import load_nlp
+        >>> from graphkit.resolve import resolve_doc
+        >>> doc = load_nlp()("Mexico and Peru signed a deal. The two countries met again.")
+        >>> [a.entity.name for a in pair_reference(doc[9], resolve_doc(doc))]
+        ['Mexico', 'Peru']
+    """
+    kind = PAIR_NOUNS.get(token.lemma_.lower())
+    if kind is None or token.tag_ not in ("NNS", "NNPS"):
+        return []
+    marks = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "preconj", "nummod")}
+    if not ("both" in marks or {"the", "two"} <= marks):
+        return []
+    clause = token
+    while clause.dep_ in ("dobj", "pobj", "prep", "dative", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    own: set[str] = set()
+    if clause.pos_ in ("VERB", "AUX") and clause.i != token.i:
+        for subject in clause_subjects(clause):
+            for actor in actors_for(subject, index, depth=3):
+                own.add(actor.entity.key)
+                home = index.affiliation.get(actor.entity.key)
+                if home is not None:
+                    own.add(home.key)
+    start = sentences_back(token, 3)
+    joined_pairs: list[tuple[int, Actor, Actor]] = []
+    for span, actor in index.spans:  # "A and B": exactly two actors joined
+        root = span.root
+        if not start <= span.start < token.i or root.dep_ == "conj":
+            continue
+        joined = [c for c in root.children if c.dep_ == "conj" and c.i in index.by_token]
+        keys = {index.by_token[c.i].entity.key for c in joined} | {actor.entity.key}
+        if len(keys) == 2 and joined[-1].i < token.i:
+            joined_pairs.append((joined[-1].i, actor, index.by_token[joined[-1].i]))
+    # the pair named together first, else the two sides of an event ("A called B")
+    event_pairs = [p for p in index.event_pairs if start <= p[0] < token.i]
+    for _, a, b in sorted(joined_pairs, reverse=True, key=lambda c: c[0]) + sorted(event_pairs, reverse=True, key=lambda c: c[0]):
+        pair = _pair_of_kind(a, b, kind, index)
+        if pair and not {p.entity.key for p in pair} & own:
+            return pair
+    return []
+
+
+def _pair_of_kind(a: Actor, b: Actor, kind: str, index: MentionIndex) -> list[Actor]:
+    """The two actors as the kind of pair a noun names ("leaders": people; "countries": their
+    countries, a leader standing for the one they lead), or [] if they are no such pair."""
+    types = {a.entity.type, b.entity.type}
+    if kind == "Person":
+        return [Actor(a.entity, "nominal"), Actor(b.entity, "nominal")] if types == {"Person"} else []
+    if types == {"Person"}:
+        ca, cb = index.affiliation.get(a.entity.key), index.affiliation.get(b.entity.key)
+        if ca is None or cb is None or ca.key == cb.key:
+            return []
+        return [Actor(ca, "nominal"), Actor(cb, "nominal")]
+    allowed = {"Country"} if kind == "Country" else {"Country", "Organization"}
+    if not types <= allowed or a.entity.key == b.entity.key:
+        return []
+    return [Actor(a.entity, "nominal", a.place), Actor(b.entity, "nominal", b.place)]
 
 
 def _doer_of(token: Token, index: MentionIndex, depth: int) -> list[Actor]:

@@ -60,6 +60,8 @@ LIGHT_VERBS = frozenset(
     ["hold", "have", "impose", "announce", "sign", "conduct", "launch", "make", "issue", "reach", "level", "lodge", "file", "stage", "carry", "pay", "give", "extend", "offer", "express", "voice", "slap", "order", "approve", "seek", "host", "begin", "resume", "open", "deliver", "send", "provide", "receive", "mount", "step", "unveil"]
 )
 SUBJECT_PREPS = ("by", "from")
+# People sent to talk, not to help: sending them is no aid.
+ENVOY_NOUNS = frozenset(["negotiator", "envoy", "delegation", "delegate", "diplomat", "mediator", "emissary", "representative"])
 
 
 def _needs_ok(tok: Token, cue: Cue) -> bool:
@@ -149,6 +151,26 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+def _agent_only(verb: Token) -> bool:
+    """A past participle with a "by" agent and no subject of its own, read as active."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("conj", "acl") and any(c.dep_ == "agent" for c in verb.children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children
+    )
+
+
+def _participants(participle: Token) -> list[Token]:
+    """Who took part in what a participle tells of: "A and B met, in talks hosted by C" -> A, B."""
+    tok = participle
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "acl":  # "met ... in talks hosted by": the subjects of the verb the talks hang on
+        noun = tok.head
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ != "VERB":
+            return []
+        tok = noun.head.head
+    return clause_subjects(tok) if tok.i != participle.i else []
+
+
 # "captured a rebel stronghold", "seized the town": taking ground is an assault, not an arrest
 GROUND_NOUNS = frozenset(
     ["stronghold", "town", "city", "village", "territory", "base", "bases", "position", "positions", "airport", "bridge", "hill", "port", "province", "region", "area", "outpost", "garrison", "capital", "headquarters", "enclave", "district", "border", "crossing"]
@@ -202,6 +224,8 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
             continue
         if cue.relation == "spokeWith" and verb.lemma_ == "call" and labels_verb(verb):
             continue
+        if cue.relation == "aided" and any(c.dep_ == "dobj" and c.lemma_ in ENVOY_NOUNS for c in verb.children):
+            continue  # "sent negotiators to Kuala Lumpur" is no aid
         if (
             cue.relation == "threatened"
             and verb.lemma_ in SOFT_THREAT_VERBS
@@ -234,6 +258,16 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
                     if found[1].entity.type == "Country"
                 ]
             confidence = VERBAL_CONFIDENCE
+        elif _agent_only(verb):
+            # "the two leaders met, in talks hosted by A and mediated by B": B acts, and the
+            # clause's subjects take part (a parse that joined "mediated" to "met")
+            subjects = [a for c in verb.children if c.dep_ == "agent" for p in c.children for a in actors_of(p, index)]
+            objects = _objects(verb, cue, index)
+            if not objects and relation(cue.relation).symmetric:
+                objects = [a for t in _participants(verb) for a in actors_of(t, index)]
+            if not objects:
+                continue  # co-hosts ("talks hosted by A and B") did not meet each other
+            confidence = INHERITED_CONFIDENCE
         else:
             subj_tokens = clause_subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"]
             subjects = [a for t in subj_tokens for a in actors_of(t, index)]

@@ -117,6 +117,8 @@ class MentionIndex:
                 continue
             if span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near", "from", "to"):
                 continue  # a place named as a location, not an actor
+            if is_dateline(span.root):
+                continue  # "SEOUL, South Korea — North Korea test-fired ... any it had launched"
             best = actor
             if span.root.dep_ in ("nsubj", "nsubjpass"):
                 best_subject = actor
@@ -149,6 +151,16 @@ class MentionIndex:
             aliases.discard(ent.name)
             out[key] = Entity(ent.type, ent.name, tuple(sorted(aliases)), ent.ids)
         return out
+
+
+def is_dateline(token: Token) -> bool:
+    """A sentence-initial place name in capitals set off by a dash ("MOSCOW — ", "UNITED
+    NATIONS -- ", "ARGYLE, St. Vincent and the Grenadines — ")."""
+    doc = token.doc
+    first = doc[token.sent.start]
+    if token.left_edge.i != token.sent.start or not (first.is_upper and first.is_alpha and len(first) > 1):
+        return False
+    return any(t.text in ("—", "–", "--") for t in doc[token.sent.start : min(token.right_edge.i + 2, len(doc))])
 
 
 def span_name(span: Span) -> str:

@@ -165,6 +165,10 @@ FOUND = [
     # a participle joined to the main verb by the parse: its "by" agent acts
     ("Maduro and Ali met at the airport, in talks hosted by Brazil and mediated by the Caribbean Community.", {("Brazil", "metWith", "Maduro"), ("Caribbean Community", "negotiatedWith", "Ali")}),
     ("Maduro and Ali arrived on Thursday. The two leaders met for two hours at the airport, in talks hosted by Prime Minister Ralph Gonsalves and mediated by the Caribbean Community.", {("Ralph Gonsalves", "metWith", "Ali"), ("Caribbean Community", "negotiatedWith", "Maduro")}),
+    # "called the move a disgrace": whoever did the act told just before, or in the opening
+    ("The United States on Friday imposed sanctions on Bidzina Ivanishvili. The Treasury said he had directed a crackdown on protesters. Washington did not sanction Irakli Kobakhidze. Kobakhidze called the move \"a disgrace\".", {("Irakli Kobakhidze", "criticized", "United States")}),
+    # a dateline is nobody's antecedent: "it" is North Korea, not Seoul
+    ("SEOUL, South Korea — North Korea test-fired a new intercontinental ballistic missile on Thursday that flew higher and longer than any it had launched before. Japan said it landed in the sea. Ministers met in Washington on Friday. White House spokesperson Sean Savett called the launch a \"flagrant violation\".", {("Sean Savett", "criticized", "North Korea")}),
     # an "and" inside a name joins no second actor; the name before a title is the title's
     ("Trinidad and Tobago and Jamaica condemned Haiti.", {("Trinidad and Tobago", "criticized", "Haiti"), ("Jamaica", "criticized", "Haiti")}),
 ]

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from graphkit.records import Entity
-from graphkit.resolve import Actor, MentionIndex, span_name
+from graphkit.resolve import Actor, MentionIndex, is_dateline, span_name
 
 # Common nouns that act for the country or organization modifying them.
 AGENT_NOUNS = frozenset(
@@ -81,6 +81,8 @@ PAIR_NOUNS = {
     "country": "Country", "nation": "Country", "government": "Country", "neighbor": "Country", "neighbour": "Country",
     "side": "", "party": "", "delegation": "",
 }  # fmt: skip
+# Nouns that refer back to whatever act was just told of ("called the move a disgrace").
+GENERIC_EVENT_NOUNS = frozenset(["move", "decision", "step", "action", "measure"])
 LEADER_NOUNS = frozenset(["president", "leader", "premier", "chancellor", "king", "queen", "emir"])
 NON_STATE_GROUPS = frozenset(
     ["rebels", "rebel", "militants", "insurgents", "guerrillas", "separatists", "militia", "militias", "fighters", "protesters", "demonstrators", "students", "opposition", "activists", "settlers"]
@@ -344,21 +346,39 @@ def _pair_of_kind(a: Actor, b: Actor, kind: str, index: MentionIndex) -> list[Ac
 
 def _doer_of(token: Token, index: MentionIndex, depth: int) -> list[Actor]:
     """"North Korea test-fired a missile ... Yoon condemned the test": the subject of the verb
-    the noun names, told in this sentence or the two before."""
-    if token.pos_ != "NOUN" or depth > 0 or not any(c.lower_ == "the" for c in token.children):
+    the noun names, told in this sentence, the two before or the article's opening lines;
+    "called the move a disgrace": whoever did the latest act told just before."""
+    if token.pos_ != "NOUN" or depth > 0 or not any(c.lower_ in ("the", "this", "that", "these") for c in token.children):
         return []
     if token.lemma_ in index.lex.noun_relations or token.lower_ in index.lex.noun_relations:
         return []  # an event noun of the lexicon ("the request") has its own agent rule
     doc = token.doc
-    for verb in reversed(doc[sentences_back(token, 2) : token.i]):
+    start = sentences_back(token, 2)
+    opening = range(0, min(_opening_end(doc), start))
+    if token.lemma_ in GENERIC_EVENT_NOUNS:
+        latest = [agent for pos, agent, _ in index.event_pairs if start <= pos < token.i]
+        first = [agent for pos, agent, _ in index.event_pairs if pos in opening]
+        return latest[-1:] or first[:1]
+    for verb in [*reversed(doc[start : token.i]), *(doc[i] for i in reversed(opening))]:
         if verb.pos_ != "VERB":
             continue
         named = verb.lemma_ == token.lemma_ or (
             verb.i >= 2 and doc[verb.i - 1].text == "-" and doc[verb.i - 2].lemma_ == token.lemma_
         )
         if named:
-            return [a for t in clause_subjects(verb) for a in actors_for(t, index, depth=depth + 1)]
+            found = [a for t in clause_subjects(verb) for a in actors_for(t, index, depth=depth + 1)]
+            if found:
+                return found
     return []
+
+
+def _opening_end(doc: Doc) -> int:
+    """Where the article's opening ends: its title, date line and first long sentence (the lede)."""
+    sents = list(doc.sents)
+    for sent in sents:
+        if sum(t.is_alpha for t in sent) >= 20:
+            return sent.end
+    return sents[0].end if sents else 0  # a short text: its first sentence
 
 
 def collective_entity(name: str, iso3: str = "") -> Entity:
@@ -648,16 +668,6 @@ def _after_comma(token: Token) -> bool:
     return left > token.sent.start and token.doc[left - 1].text == ","
 
 
-def _dateline(token: Token) -> bool:
-    """A sentence-initial place name in capitals set off by a dash ("MOSCOW — ", "UNITED
-    NATIONS -- ", "ARGYLE, St. Vincent and the Grenadines — ")."""
-    doc = token.doc
-    first = doc[token.sent.start]
-    if token.left_edge.i != token.sent.start or not (first.is_upper and first.is_alpha and len(first) > 1):
-        return False
-    return any(t.text in ("—", "–", "--") for t in doc[token.sent.start : min(token.right_edge.i + 2, len(doc))])
-
-
 def clause_subjects(verb: Token) -> list[Token]:
     """Subject tokens of a verb, climbing through coordination, control and relative clauses."""
     seen = 0
@@ -668,9 +678,9 @@ def clause_subjects(verb: Token) -> list[Token]:
         if subj:
             # "UNITED NATIONS — Russia vetoed": a dateline parsed as a subject is no subject, nor
             # an apposition ("Members of X, a body linked to Y, investigated"); then the nearest
-            kept = [c for c in subj if not _dateline(c) and not _after_comma(c)] or subj
+            kept = [c for c in subj if not is_dateline(c) and not _after_comma(c)] or subj
             s = max((c for c in kept if c.i < tok.i), key=lambda c: c.i, default=kept[0])
-            if _dateline(s):
+            if is_dateline(s):
                 # "ARGYLE, St. Vincent — Maduro and Ali agreed": the parse hung the subject on the dateline
                 after = [c for c in s.children if c.dep_ in ("appos", "conj") and c.pos_ == "PROPN" and c.left_edge.i > 0
                          and c.doc[c.left_edge.i - 1].text in ("—", "–", "--")]

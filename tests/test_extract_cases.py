@@ -200,6 +200,8 @@ NOT_FOUND = [
     # sending negotiators is no aid, and agreeing to send them is no agreement with their host
     ("Thailand and Cambodia agreed to send negotiators to Kuala Lumpur.", ("Thailand", "agreedWith", "Malaysia")),
     ("Maduro and Ali met in talks hosted by St. Vincent and the Grenadines Prime Minister Ralph Gonsalves.", ("St. Vincent and the Grenadines", "metWith", "Maduro")),
+    # judging an act is not doing it
+    ("New Delhi blamed the massacre on militants from the Pakistan-based group Lashkar-e-Taiba.", ("India", "attacked", "Lashkar-e-Taiba")),
     # co-hosts of talks did not meet each other
     ("Talks hosted by Saudi Arabia and the United States in Jeddah collapsed in June.", ("Saudi Arabia", "metWith", "United States")),
     # a pair is never the clause's own subject

@@ -351,6 +351,8 @@ def _noun_subjects(noun: Token, index: MentionIndex) -> tuple[list[tuple[Token, 
         tok = tok.head
         hops += 1
         if tok.pos_ in ("VERB", "AUX"):
+            if any(c.relation in JUDGING_RELATIONS and _needs_ok(tok, c) for c in index.lex.verb_cues.get(tok.lemma_.lower(), ())):
+                break  # "New Delhi blamed the massacre on militants": judging an act is not doing it
             subj = [a for t in clause_subjects(tok) for a in actors_of(t, index)]
             if subj:
                 light = tok.lemma_ in LIGHT_VERBS and noun.dep_ == "dobj"
@@ -359,6 +361,8 @@ def _noun_subjects(noun: Token, index: MentionIndex) -> tuple[list[tuple[Token, 
     return [], 0.0
 
 
+# Relations of verbs that judge someone else's act: the act's noun is not the judge's doing.
+JUDGING_RELATIONS = frozenset(["accused", "criticized", "praised", "protested"])
 EXPERIENCE_VERBS = frozenset(["experience", "face", "suffer", "endure", "receive", "undergo", "incur"])
 
 

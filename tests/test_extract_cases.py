@@ -169,6 +169,8 @@ FOUND = [
     ("The United States on Friday imposed sanctions on Bidzina Ivanishvili. The Treasury said he had directed a crackdown on protesters. Washington did not sanction Irakli Kobakhidze. Kobakhidze called the move \"a disgrace\".", {("Irakli Kobakhidze", "criticized", "United States")}),
     # a dateline is nobody's antecedent: "it" is North Korea, not Seoul
     ("SEOUL, South Korea — North Korea test-fired a new intercontinental ballistic missile on Thursday that flew higher and longer than any it had launched before. Japan said it landed in the sea. Ministers met in Washington on Friday. White House spokesperson Sean Savett called the launch a \"flagrant violation\".", {("Sean Savett", "criticized", "North Korea")}),
+    # "denied any role": answers whoever blamed someone just before
+    ("New Delhi blamed the massacre on militants from the Pakistan-based group Lashkar-e-Taiba. Islamabad denied any role and called for a neutral investigation.", {("Pakistan", "rejected", "India")}),
     # an "and" inside a name joins no second actor; the name before a title is the title's
     ("Trinidad and Tobago and Jamaica condemned Haiti.", {("Trinidad and Tobago", "criticized", "Haiti"), ("Jamaica", "criticized", "Haiti")}),
 ]

@@ -81,6 +81,8 @@ PAIR_NOUNS = {
     "country": "Country", "nation": "Country", "government": "Country", "neighbor": "Country", "neighbour": "Country",
     "side": "", "party": "", "delegation": "",
 }  # fmt: skip
+# What one denies having had in an act ("denied any role"), answering whoever blamed them.
+DENIED_NOUNS = frozenset(["role", "involvement", "responsibility", "part", "link", "links", "wrongdoing", "complicity"])
 # Nouns that refer back to whatever act was just told of ("called the move a disgrace").
 GENERIC_EVENT_NOUNS = frozenset(["move", "decision", "step", "action", "measure"])
 LEADER_NOUNS = frozenset(["president", "leader", "premier", "chancellor", "king", "queen", "emir"])
@@ -274,9 +276,29 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: boo
     agent = event_agent(token, index) if events else None
     if agent is not None:
         return [agent]
+    accuser = _accuser(token, index) if events else []
+    if accuser:
+        return accuser
     if events:
         return owners_of(token, index) or _doer_of(token, index, depth)
     return []
+
+
+def _accuser(token: Token, index: MentionIndex) -> list[Actor]:
+    """"New Delhi blamed the massacre on militants ... Islamabad denied any role": a denied role
+    answers whoever blamed someone in this sentence or the two before."""
+    if token.lemma_ not in DENIED_NOUNS or token.dep_ != "dobj":
+        return []
+    verb = token.head
+    if not any(c.relation == "rejected" for c in index.lex.verb_cues.get(verb.lemma_.lower(), ())):
+        return []
+    own = {a.entity.key for t in clause_subjects(verb) for a in actors_for(t, index, depth=3)}
+    start = sentences_back(token, 2)
+    blamers = [
+        agent for pos, rel, agent in index.event_agents
+        if start <= pos < token.i and rel in ("accused", "criticized") and agent.entity.key not in own
+    ]  # fmt: skip
+    return [Actor(a.entity, "nominal", a.place) for a in blamers[-1:]]
 
 
 def pair_reference(token: Token, index: MentionIndex) -> list[Actor]:

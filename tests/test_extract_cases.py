@@ -171,6 +171,8 @@ FOUND = [
     ("SEOUL, South Korea — North Korea test-fired a new intercontinental ballistic missile on Thursday that flew higher and longer than any it had launched before. Japan said it landed in the sea. Ministers met in Washington on Friday. White House spokesperson Sean Savett called the launch a \"flagrant violation\".", {("Sean Savett", "criticized", "North Korea")}),
     # "denied any role": answers whoever blamed someone just before
     ("New Delhi blamed the massacre on militants from the Pakistan-based group Lashkar-e-Taiba. Islamabad denied any role and called for a neutral investigation.", {("Pakistan", "rejected", "India")}),
+    # "struck what it called X in Y": what the clause names, and where it lies
+    ("The fighting began on Wednesday when India struck what it called terrorist infrastructure in Pakistan and Pakistan-administered Kashmir.", {("India", "attacked", "Pakistan")}),
     # an "and" inside a name joins no second actor; the name before a title is the title's
     ("Trinidad and Tobago and Jamaica condemned Haiti.", {("Trinidad and Tobago", "criticized", "Haiti"), ("Jamaica", "criticized", "Haiti")}),
 ]

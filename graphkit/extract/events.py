@@ -129,7 +129,25 @@ def _objects(head: Token, cue: Cue, index: MentionIndex) -> list[tuple[Token, Ac
             if child.dep_ == "dobj":
                 for pobj in prep_objects(child, preps):
                     out.extend(actors_of(pobj, index))
+    if not out and "dobj" in cue.slots:
+        out = _named_object(head, index)
     return out
+
+
+def _named_object(head: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
+    """"struck what it called terrorist infrastructure in Pakistan": what the clause names is
+    the object (the parse makes "what" the object of "called"), and where it lies is whose."""
+    for clause in head.children:
+        if clause.dep_ != "ccomp" or not any(c.dep_ == "dobj" and c.lower_ == "what" for c in clause.children):
+            continue
+        for named in clause.children:
+            if named.dep_ in ("oprd", "attr", "dobj") and named.lower_ != "what":
+                found = actors_of(named, index)
+                if found:
+                    return found
+        places = [t for p in prep_objects(clause, ("in", "inside")) for t in (p, *(c for c in p.children if c.dep_ in ("nmod", "compound")))]
+        return [f for t in places for f in actors_of(t, index) if f[1].entity.type == "Country"]
+    return []
 
 
 # "Israel is opposed to French mediation": a state, said of its subject, not a passive

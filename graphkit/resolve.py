@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -61,6 +62,16 @@ class Actor:
         return HOW_WEIGHT.get(self.how, 0.8)
 
 
+class Told(NamedTuple):
+    """An event found earlier in the article: where, which relation, between whom, how said."""
+
+    pos: int
+    relation: str
+    subject: Actor
+    object: Actor
+    modality: str
+
+
 @dataclass
 class MentionIndex:
     """Actors of one doc by token, plus the article's entities with every name seen."""
@@ -71,14 +82,14 @@ class MentionIndex:
     spans: list[tuple[Span, Actor]] = field(default_factory=list)
     names: dict[str, set[str]] = field(default_factory=dict)  # entity key -> surface names
     entities: dict[str, Entity] = field(default_factory=dict)  # entity key -> entity
-    event_agents: list[tuple[int, str, Actor]] = field(default_factory=list)
-    """(token position, relation, subject) of events found so far, for "the attack" later on."""
+    told: list[Told] = field(default_factory=list)
+    """The events found so far, in text order: for "the attack", "the two sides" later on."""
     leaders: dict[str, Entity] = field(default_factory=dict)
     """country/organization key -> the person the article names as its leader."""
     affiliation: dict[str, Entity] = field(default_factory=dict)
     """person key -> the country they lead or serve, from the article's titles."""
-    event_pairs: list[tuple[int, Actor, Actor]] = field(default_factory=list)
-    """(cue position, subject, object) of the events of earlier sentences, for "the two sides"."""
+    opening: int = -1
+    """Where the article's opening (title, date line, lede) ends; -1 until it is needed."""
 
     def actor_at(self, token: Token) -> Actor | None:
         """The actor a token names or refers to (pronouns resolved), or None."""

@@ -154,9 +154,7 @@ def extract_doc(doc: Doc, article: Article, *, min_confidence: float = 0.0, lex:
             if f.predicate == "leaderOf" and f.method in ("title", "apposition"):
                 index.leaders.setdefault(f.object.entity.key, f.subject.entity)
     for sent in doc.sents:
-        events = list(sentence_events(list(sent), lex, index))
-        found.extend(events)
-        index.event_pairs.extend((f.cue.i, f.subject, f.object) for f in events if f.modality == "asserted")
+        found.extend(sentence_events(list(sent), lex, index))
     dates: dict[int, str] = {}
     found = _drop_contradicted_titles(found, home)
     relations = [

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from graphkit.records import Entity
-from graphkit.resolve import Actor, MentionIndex, is_dateline, span_name
+from graphkit.resolve import Actor, MentionIndex, Told, is_dateline, span_name
 
 # Common nouns that act for the country or organization modifying them.
 AGENT_NOUNS = frozenset(
@@ -149,9 +149,9 @@ def event_agent(token: Token, index: MentionIndex, *, near: bool = False) -> Act
         return None
     best = None
     earliest = sentences_back(token, 1) if near else 0
-    for pos, rel, agent in index.event_agents:
-        if earliest <= pos < token.i and rel in relations:
-            best = agent
+    for told in index.told:
+        if earliest <= told.pos < token.i and told.relation in relations:
+            best = told.subject
     return Actor(best.entity, "nominal") if best is not None else None
 
 
@@ -295,8 +295,8 @@ def _accuser(token: Token, index: MentionIndex) -> list[Actor]:
     own = {a.entity.key for t in clause_subjects(verb) for a in actors_for(t, index, depth=3)}
     start = sentences_back(token, 2)
     blamers = [
-        agent for pos, rel, agent in index.event_agents
-        if start <= pos < token.i and rel in ("accused", "criticized") and agent.entity.key not in own
+        t.subject for t in index.told
+        if start <= t.pos < token.i and t.relation in ("accused", "criticized") and t.subject.entity.key not in own
     ]  # fmt: skip
     return [Actor(a.entity, "nominal", a.place) for a in blamers[-1:]]
 
@@ -341,8 +341,8 @@ def pair_reference(token: Token, index: MentionIndex) -> list[Actor]:
         if len(keys) == 2 and joined[-1].i < token.i:
             joined_pairs.append((joined[-1].i, actor, index.by_token[joined[-1].i]))
     # the pair named together first, else the two sides of an event ("A called B")
-    event_pairs = [p for p in index.event_pairs if start <= p[0] < token.i]
-    for _, a, b in sorted(joined_pairs, reverse=True, key=lambda c: c[0]) + sorted(event_pairs, reverse=True, key=lambda c: c[0]):
+    sides = [(t.pos, t.subject, t.object) for t in _asserted_before(token, index) if t.pos >= start]
+    for _, a, b in sorted(joined_pairs, reverse=True, key=lambda c: c[0]) + sorted(sides, reverse=True, key=lambda c: c[0]):
         pair = _pair_of_kind(a, b, kind, index)
         if pair and not {p.entity.key for p in pair} & own:
             return pair
@@ -376,10 +376,13 @@ def _doer_of(token: Token, index: MentionIndex, depth: int) -> list[Actor]:
         return []  # an event noun of the lexicon ("the request") has its own agent rule
     doc = token.doc
     start = sentences_back(token, 2)
-    opening = range(0, min(_opening_end(doc), start))
+    if index.opening < 0:
+        index.opening = _opening_end(doc)
+    opening = range(0, min(index.opening, start))
     if token.lemma_ in GENERIC_EVENT_NOUNS:
-        latest = [agent for pos, agent, _ in index.event_pairs if start <= pos < token.i]
-        first = [agent for pos, agent, _ in index.event_pairs if pos in opening]
+        earlier = _asserted_before(token, index)
+        latest = [t.subject for t in earlier if t.pos >= start]
+        first = [t.subject for t in earlier if t.pos in opening]
         return latest[-1:] or first[:1]
     for verb in [*reversed(doc[start : token.i]), *(doc[i] for i in reversed(opening))]:
         if verb.pos_ != "VERB":
@@ -392,6 +395,11 @@ def _doer_of(token: Token, index: MentionIndex, depth: int) -> list[Actor]:
             if found:
                 return found
     return []
+
+
+def _asserted_before(token: Token, index: MentionIndex) -> list[Told]:
+    """The asserted events of the sentences before the token's own."""
+    return [t for t in index.told if t.pos < token.sent.start and t.modality == "asserted"]
 
 
 def _opening_end(doc: Doc) -> int:

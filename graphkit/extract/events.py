@@ -53,7 +53,7 @@ from graphkit.extract.targets import (
 )
 from graphkit.lexicon import Cue, Lexicon
 from graphkit.records import Entity
-from graphkit.resolve import Actor, MentionIndex
+from graphkit.resolve import Actor, MentionIndex, Told
 from graphkit.vocab import relation
 
 LIGHT_VERBS = frozenset(
@@ -576,7 +576,7 @@ def sentence_events(sent_tokens: list[Token], lex: Lexicon, index: MentionIndex)
             found.extend(reduce_events(tok, index))
             found.extend(ties_events(tok, index))
         for f in found:
-            index.event_agents.append((tok.i, f.predicate, f.subject))
+            index.told.append(Told(tok.i, f.predicate, f.subject, f.object, f.modality))
         yield from found
 
 

@@ -84,9 +84,35 @@ def paragraph_breaks(doc: Doc) -> Doc:
 NAME_PARTICLES = frozenset(["von", "van", "der", "den", "de", "da", "di", "del", "della", "la", "le", "bin", "ibn", "al", "dos", "das", "du", "ter"])
 
 
+HYPHEN_PARTICLES = frozenset(["el", "al", "ul", "ud", "bin", "abu", "ben", "ould"])
+
+
+def _name_head_end(ent: Span) -> int:
+    """Where a person's name really ends when the model stopped short of its head word.
+
+    The parse makes the last word of a name its head: in "Mohamed Abdel Aty met" the model's
+    "Mohamed Abdel" hangs on "Aty", in "Abdel Fattah el-Sissi" on "Sissi". Untagged proper
+    nouns up to that head (and a hyphenated particle such as "el-") belong to the name.
+    """
+    doc = ent.doc
+    head = ent.root.head
+    end = ent.end
+    if head.i < end or head.i > end + 2 or head.ent_type_ or head.pos_ != "PROPN" or not head.is_title:
+        return end
+    if head.is_sent_start or head.text.lower() in NAME_PARTICLES:
+        return end
+    gap = doc[end : head.i]
+    if len(gap) == 2 and not (gap[0].lower_ in HYPHEN_PARTICLES and gap[1].text == "-"):
+        return end
+    if len(gap) == 1 and not (gap[0].pos_ == "PROPN" and gap[0].is_title and not gap[0].ent_type_):
+        return end
+    return head.i + 1
+
+
 @Language.component("graphkit_name_particles")
 def name_particles(doc: Doc) -> Doc:
-    """A person's name runs on across its particles: "Ursula von der Leyen", not "Ursula von"."""
+    """A person's name runs on across its particles ("Ursula von der Leyen", not "Ursula von")
+    and up to its head word ("Mohamed Abdel Aty", "Abdel Fattah el-Sissi")."""
     ents = list(doc.ents)
     out = []
     i = 0
@@ -98,6 +124,8 @@ def name_particles(doc: Doc) -> Doc:
                 end += 1
             while end < len(doc) and doc[end].is_title and not doc[end].is_sent_start:
                 end += 1
+        elif ent.label_ == "PERSON":
+            end = _name_head_end(ent)
         if end > ent.end and doc[end - 1].is_title:
             # drop the entities the longer name swallows ("Leyen" as a place)
             while i + 1 < len(ents) and ents[i + 1].start < end:

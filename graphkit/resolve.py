@@ -241,6 +241,8 @@ def _typed(span: Span, lex: Lexicon) -> Actor | None:
                 country = lex.country(tok.text) if tok.ent_type_ in ("GPE", "NORP") else None
                 if country is not None:
                     return Actor(country_entity(lex, country.iso3), "metonymy")
+        if all(t.lower_ in GENERIC_BODY_WORDS for t in span if t.is_alpha):
+            return None  # "the Foreign Ministry", "Cabinet", "the army": some country's body, not an actor of its own
         return Actor(Entity("Organization", name), "name")
     if span.label_ == "PERSON":
         core = strip_titles(span)
@@ -251,6 +253,10 @@ def _typed(span: Span, lex: Lexicon) -> Actor | None:
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 STATE_BODY_WORDS = frozenset(
     ["ministry", "department", "embassy", "consulate", "government", "army", "police", "forces", "navy", "parliament", "court", "office", "cabinet", "military", "guard", "guards", "agency", "service", "council"]
+)
+# words that alone name no particular body: "the Foreign Ministry", "Treasury", "Supreme Court"
+GENERIC_BODY_WORDS = STATE_BODY_WORDS | frozenset(
+    ["the", "of", "for", "and", "foreign", "affairs", "defense", "defence", "interior", "home", "justice", "finance", "economy", "trade", "commerce", "security", "national", "state", "public", "supreme", "constitutional", "high", "federal", "central", "presidential", "prime", "minister", "minister's", "ministers", "treasury", "coast", "border", "armed", "air", "force", "special", "health", "energy", "water", "resources", "external", "internal", "intelligence", "information", "communications", "general", "staff", "joint", "chiefs", "ministry's", "bank"]
 )
 PLACE_NOUNS = frozenset(
     ["department", "province", "region", "state", "county", "district", "city", "town", "village", "municipality", "governorate", "oblast", "prefecture"]

@@ -255,6 +255,24 @@ STATIC = [
     # "led by" after an organization; both countries of "A and B, both members of"
     ("The Rapid Support Forces, led by Mohamed Hamdan Dagalo, attacked El Fasher.", ("Mohamed Hamdan Dagalo", "leaderOf", "Rapid Support Forces"), True),
     ("The European Union proposed sanctions, but Hungary and Slovakia, both members of the bloc, blocked them.", ("Slovakia", "memberOf", "European Union"), True),
+    # a bare title: the country the article gives the same person elsewhere
+    ("VILNIUS, Lithuania — Turkish President Recep Tayyip Erdoğan agreed to the plan. Lithuania hosted the summit. \"President Erdoğan has agreed,\" Stoltenberg said.", ("Recep Tayyip Erdoğan", "leaderOf", "Lithuania"), False),
+    # ... the dateline's country when the sentence speaks of another
+    ("CANBERRA — Cheng Lei has been released from detention in China, Prime Minister Anthony Albanese said. Australia welcomed it.", ("Anthony Albanese", "leaderOf", "Australia"), True),
+    ("WARSAW — Poland expelled a Belarusian diplomat. Foreign Minister Radosław Sikorski said the attack was run from Minsk.", ("Radosław Sikorski", "officialOf", "Poland"), True),
+    # ... the country the speaker makes the subject of what they say
+    ("WASHINGTON — Addis Ababa rejected the U.S. statement. Water Minister Seleshi Bekele said Ethiopia would begin filling the reservoir in July.", ("Seleshi Bekele", "officialOf", "Ethiopia"), True),
+    # ... the country of a titled person it is coordinated with
+    ("Egyptian Foreign Minister Sameh Shoukry and Water Resources Minister Mohamed Abdel Aty met Treasury Secretary Steven Mnuchin.", ("Mohamed Abdel Aty", "officialOf", "Egypt"), True),
+    ("In Washington, Secretary of State Antony Blinken met South Korean Foreign Minister Cho Tae-yul and Defense Minister Kim Yong-hyun.", ("Kim Yong-hyun", "officialOf", "South Korea"), True),
+    # ... not the country whose leader the person meets or calls in that sentence
+    ("JERUSALEM — Israel said it intercepted the drones. President Joe Biden spoke by phone with Israeli Prime Minister Benjamin Netanyahu and reaffirmed America's commitment.", ("Joe Biden", "leaderOf", "Israel"), False),
+    # words of an office the title list does not know stand between the holder and the title
+    ("Indian External Affairs Minister S. Jaishankar said India wants peace.", ("S. Jaishankar", "officialOf", "India"), True),
+    # a body no country is named for is no organization of its own
+    ("Chief Cabinet Secretary Hirokazu Matsuno told reporters in Tokyo that Japan's position had not changed.", ("Hirokazu Matsuno", "officialOf", "Cabinet"), False),
+    # a name runs on to its head word
+    ("He met Egyptian President Abdel Fattah el-Sissi in Sochi.", ("Abdel Fattah el-Sissi", "leaderOf", "Egypt"), True),
 ]
 
 

@@ -20,10 +20,11 @@ from spacy.tokens import Doc, Token
 from graphkit.dates import resolve_event_date
 from graphkit.extract.args import is_collective
 from graphkit.extract.events import Found, sentence_events
-from graphkit.extract.static import IMPLICIT_CONFIDENCE, static_relations
+from graphkit.extract.static import GUESSED_TITLE, settle_guessed_titles, static_relations
 from graphkit.lexicon import Lexicon, load_lexicon
 from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation
 from graphkit.resolve import Actor, MentionIndex, country_entity, resolve_doc
+from graphkit.vocab import relation
 
 __all__ = ["extract_doc"]
 
@@ -111,32 +112,38 @@ def _valid(found: Found) -> bool:
     return not (o.type == "Place" and p not in ("visited", "attacked", "coerced", "protested", "threatened", "mobilizedAgainst", "retreatedFrom", "conceded"))
 
 
-IMPLICIT_TITLE = IMPLICIT_CONFIDENCE + 0.01
-
-
-def _drop_contradicted_titles(found: list[Found], home: Actor | None = None) -> list[Found]:
-    """A guessed office ("Defense Secretary X" with no country named) is dropped when X and that
-    very country are the two sides of an event in the same sentence ("X called the Chinese
-    action reckless", "Moroccan diplomats met President Obama"); the article's own country
-    (its dateline's, or the one it names most) takes its place if X has no event with that one."""
+def _drop_contradicted_titles(
+    found: list[Found], index: MentionIndex, candidates: dict[tuple[str, int], list[Actor]]
+) -> list[Found]:
+    """A guessed office ("Defense Secretary X" with no country named) gives way when X and that
+    very country, or its leader or official, are the two sides of an event in the same sentence
+    ("X called the Chinese action reckless", "President Joe Biden spoke with Israeli Prime
+    Minister Benjamin Netanyahu"): the next candidate country is taken, if any is left."""
     events = [f for f in found if f.predicate not in ("leaderOf", "officialOf", "memberOf", "locatedIn")]
-    # either side: "X criticized China", "Moroccan diplomats met President Obama"
-    against = {(f.subject.entity.key, f.object.entity.key, f.cue.sent.start) for f in events}
-    against |= {(f.object.entity.key, f.subject.entity.key, f.cue.sent.start) for f in events}
-
-    def guessed(f: Found) -> bool:
-        return f.method == "title" and (f.object.how == "implicit" or f.confidence < IMPLICIT_TITLE)
-
+    stated = {
+        f.subject.entity.key: f.object.entity.key
+        for f in found
+        if f.predicate in ("leaderOf", "officialOf") and f.method in ("title", "apposition") and f.object.entity.type == "Country"
+    }
+    against: set[tuple[str, str, int]] = set()
+    for f in events:
+        s, o, at = f.subject.entity.key, f.object.entity.key, f.cue.sent.start
+        against |= {(s, o, at), (o, s, at)}
+        if relation(f.predicate).plover not in ("CONSULT", "AGREE"):
+            continue  # a president may side with or criticize his own prime minister
+        for side, other in ((s, o), (o, s)):
+            if other in stated:
+                against.add((side, stated[other], at))  # "X met Israeli Prime Minister Y"
     out: list[Found] = []
     for f in found:
-        if not guessed(f) or (f.subject.entity.key, f.object.entity.key, f.cue.sent.start) not in against:
+        options = candidates.get((f.subject.entity.key, f.cue.i)) if f.method == GUESSED_TITLE else None
+        if options is None:
             out.append(f)
-        elif (
-            home is not None
-            and home.entity.type == f.object.entity.type == "Country"
-            and (f.subject.entity.key, home.entity.key, f.cue.sent.start) not in against
-        ):
-            out.append(replace(f, object=Actor(home.entity, "implicit"), confidence=f.confidence * 0.9))
+            continue
+        at = f.cue.sent.start
+        free = [a for a in options if (f.subject.entity.key, a.entity.key, at) not in against]
+        if free:
+            out.append(replace(f, object=free[0], method="title"))
     return out
 
 
@@ -145,18 +152,17 @@ def extract_doc(doc: Doc, article: Article, *, min_confidence: float = 0.0, lex:
     lex = lex or load_lexicon()
     index = resolve_doc(doc, lex=lex)
     home = _dateline_country(doc, index, lex) or _salient_country(index)
-    found: list[Found] = []
-    for sent in doc.sents:
-        for f in static_relations(sent, index, lex, default_country=home):
-            found.append(f)
-            if f.predicate in ("leaderOf", "officialOf") and f.object.entity.type == "Country":
-                index.affiliation.setdefault(f.subject.entity.key, f.object.entity)
-            if f.predicate == "leaderOf" and f.method in ("title", "apposition"):
-                index.leaders.setdefault(f.object.entity.key, f.subject.entity)
+    found = [f for sent in doc.sents for f in static_relations(sent, index, lex, default_country=home)]
+    found, candidates = settle_guessed_titles(found, index, lex, home)
+    for f in found:
+        if f.predicate in ("leaderOf", "officialOf") and f.object.entity.type == "Country":
+            index.affiliation.setdefault(f.subject.entity.key, f.object.entity)
+        if f.predicate == "leaderOf" and f.method in ("title", "apposition", GUESSED_TITLE):
+            index.leaders.setdefault(f.object.entity.key, f.subject.entity)
     for sent in doc.sents:
         found.extend(sentence_events(list(sent), lex, index))
     dates: dict[int, str] = {}
-    found = _drop_contradicted_titles(found, home)
+    found = _drop_contradicted_titles(found, index, candidates)
     relations = [
         _to_relation(f, article, doc, dates)
         for f in found

@@ -9,15 +9,17 @@ capital, Damascus" (locatedIn), "Úsuga headed the Clan del Golfo" (leaderOf).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
 from graphkit.extract.args import clause_subjects
 from graphkit.extract.events import Found
 from graphkit.lexicon import Lexicon
-from graphkit.resolve import Actor, MentionIndex, country_entity
+from graphkit.resolve import GENERIC_BODY_WORDS, Actor, MentionIndex, country_entity
 
 TITLE_CONFIDENCE = 0.9
+GUESSED_TITLE = "title:guess"
 APPOSITION_CONFIDENCE = 0.8
 IMPLICIT_CONFIDENCE = 0.55
 # words between a holder and a title: "Lebanon's new President", "Haiti's ousted leader"
@@ -58,6 +60,19 @@ def _holder_before(doc: Span, lo: int, index: MentionIndex) -> Actor | None:
         tok_i >= doc.sent.start and doc.doc[tok_i].lower_ in TITLE_ADJECTIVES
     ):
         tok_i -= 1
+    # words of the office the title list does not know: "Indian External Affairs Minister",
+    # "State Department deputy spokesman", "Japanese Chief Cabinet Secretary"
+    skipped = 0
+    while (
+        tok_i > doc.sent.start
+        and skipped < 3
+        and doc.doc[tok_i].i not in index.by_token
+        and doc.doc[tok_i].is_alpha
+        and (doc.doc[tok_i].is_title or doc.doc[tok_i].lower_ in index.lex.title_words)
+        and doc.doc[tok_i].lower_ in (GENERIC_BODY_WORDS | index.lex.title_words)
+    ):
+        tok_i -= 1
+        skipped += 1
     if tok_i < doc.sent.start:
         return None
     actor = index.actor_at(doc.doc[tok_i])
@@ -149,13 +164,19 @@ def _person_titles(
         if own is not None:
             holder = Actor(country_entity(lex, own.iso3), "implicit")  # "Secretary of State Antony Blinken"
             conf = TITLE_CONFIDENCE * 0.9
+        method = "title"
         if holder is None:
-            holder = _implicit_holder(span, lo, index, lex, title) or (
-                _salient_organization(index) if _office_of_organization(title) else default_country
-            )
+            holder = _coordinated_holder(span, lo, index, lex) or _implicit_holder(span, lo, index, lex, title)
             conf = IMPLICIT_CONFIDENCE
+            if holder is None:
+                # nothing in the sentence says whose office it is: the article decides later
+                if _office_of_organization(title):
+                    holder = _salient_organization(index)
+                else:
+                    holder = default_country or sentence_country(span, lo, index, lex)
+                method = GUESSED_TITLE
         if holder is not None and (holder.entity.type == "Country" or holder.entity.type == "Organization"):
-            yield Found(actor, rel, holder, doc[lo], (lo, span.end), conf * actor.weight, "asserted", "title")
+            yield Found(actor, rel, holder, doc[lo], (lo, span.end), conf * actor.weight, "asserted", method)
             return
     # apposition: "Petro, Colombia's president" / "Russia's envoy, Vassily Nebenzia"
     root = span.root
@@ -259,14 +280,49 @@ def _salient_organization(index: MentionIndex) -> Actor | None:
     return Actor(actors[ranked[0][0]].entity, "implicit")
 
 
-def _implicit_holder(span: Span, lo: int, index: MentionIndex, lex: Lexicon, title: str) -> Actor | None:
-    """Who a bare title ("President Joe Biden") belongs to, from the rest of the sentence.
+def _coordinated_holder(span: Span, lo: int, index: MentionIndex, lex: Lexicon) -> Actor | None:
+    """The holder a bare title shares with a titled person it is coordinated with: "Egyptian
+    Foreign Minister Sameh Shoukry and Water Resources Minister Mohamed Abdel Aty"."""
+    root = span.root
+    if root.dep_ == "conj" and root.head.i not in range(span.start, span.end):
+        others = [root.head]
+    else:
+        others = [c for c in root.children if c.dep_ == "conj"]
+    k = lo - 1
+    while k > span.sent.start and k > lo - 4 and span.doc[k].is_title and span.doc[k].i not in index.by_token:
+        k -= 1  # "... and Water Resources Minister Mohamed Abdel Aty"
+    if k > span.sent.start and span.doc[k].lower_ == "and":
+        others.append(span.doc[k - 1])  # the parse often misses the coordination of two titled names
+    for other in others:
+        for o_span, o_actor in index.spans:
+            if o_span.start <= other.i < o_span.end and o_actor.entity.type == "Person" and o_actor.entity != index.actor_at(root):
+                found = _title_before(o_span, lex)
+                holder = _holder_before(o_span, found[1], index) if found is not None else None
+                if holder is not None and holder.entity.type == "Country":
+                    return holder
+    return None
 
-    Seats of government and state bodies ("the White House said") come first, then the first
-    country (or organization, for titles such as secretary-general) that no other title claims.
-    """
-    want_org = _office_of_organization(title)
-    sent = span.sent
+
+def _fronted_place(sent: Span, index: MentionIndex) -> Actor | None:
+    """The country of a place that opens the sentence: "In Washington, President Joe Biden said"."""
+    first = sent[0]
+    if first.lower_ not in ("in", "from", "at") or len(sent) < 4:
+        return None
+    for tok in sent[1:6]:
+        if tok.text == ",":
+            break
+        actor = index.actor_at(tok)
+        if actor is not None and tok.head.i == first.i:
+            if actor.entity.type == "Country":
+                return Actor(actor.entity, "implicit")
+            code = dict((actor.place or actor.entity).ids).get("country")
+            if code and code in index.lex.by_iso3:
+                return Actor(country_entity(index.lex, code), "implicit")
+    return None
+
+
+def _claimed(sent: Span, index: MentionIndex, lex: Lexicon) -> set[int]:
+    """Tokens just before the titles of the sentence's people: "U.S." in "U.S. President"."""
     claimed: set[int] = set()
     for other, actor in index.spans:
         if other.start < sent.start or other.end > sent.end or actor.entity.type != "Person":
@@ -274,9 +330,68 @@ def _implicit_holder(span: Span, lo: int, index: MentionIndex, lex: Lexicon, tit
         found = _title_before(other, lex)
         if found is not None:
             claimed.update(range(max(sent.start, found[1] - 3), found[1]))
-    before: Actor | None = None
-    after: Actor | None = None
-    subject: Actor | None = None
+    return claimed
+
+
+def settle_guessed_titles(
+    found: list[Found], index: MentionIndex, lex: Lexicon, home: Actor | None
+) -> tuple[list[Found], dict[tuple[str, int], list[Actor]]]:
+    """Whose office a bare title is when its sentence does not say ("Foreign Minister Park Jin").
+
+    The country the article gives the same person elsewhere comes first ("Turkish President
+    Recep Tayyip Erdoğan" ... "President Erdoğan"); then the country the sentence makes the
+    subject of what the person says; then the article's home country (its dateline's, or the
+    one it names most); then the sentence's own countries. Returns the relations, each guess
+    holding its first candidate, and the candidates of each guess (by person and title token)
+    for the events to overrule.
+    """
+    known: dict[str, Actor] = {}
+    for f in found:
+        if f.predicate in ("leaderOf", "officialOf") and f.method in ("title", "apposition") and f.object.entity.type == "Country":
+            known.setdefault(f.subject.entity.key, f.object)
+    out = []
+    candidates: dict[tuple[str, int], list[Actor]] = {}
+    for f in found:
+        if f.method != GUESSED_TITLE:
+            out.append(f)
+            continue
+        if f.object.entity.type == "Organization":
+            out.append(replace(f, method="title"))
+            continue
+        holder = known.get(f.subject.entity.key)
+        if holder is not None:
+            conf = TITLE_CONFIDENCE * 0.9 * f.subject.weight
+            out.append(replace(f, object=Actor(holder.entity, "implicit"), confidence=conf, method="title"))
+            continue
+        lo, hi = f.span
+        span = next((sp for sp, a in index.spans if sp.end == hi and a.entity.type == "Person"), None)
+        if span is None:
+            continue
+        ranked = [spoken_country(span, index), home, sentence_country(span, lo, index, lex)]
+        unique: list[Actor] = []
+        for actor in ranked:
+            if actor is not None and all(actor.entity.key != u.entity.key for u in unique):
+                unique.append(Actor(actor.entity, "implicit"))
+        if unique:
+            candidates[(f.subject.entity.key, f.cue.i)] = unique
+            out.append(replace(f, object=unique[0]))
+    return out, candidates
+
+
+def _implicit_holder(span: Span, lo: int, index: MentionIndex, lex: Lexicon, title: str) -> Actor | None:
+    """Who a bare title ("President Joe Biden") belongs to, when the sentence says it.
+
+    A place that opens the sentence ("In Washington, ..."), seats of government and state
+    bodies ("the White House said") count; for titles such as secretary-general, the first
+    organization no other title claims.
+    """
+    want_org = _office_of_organization(title)
+    sent = span.sent
+    claimed = _claimed(sent, index, lex)
+    if not want_org:
+        fronted = _fronted_place(sent, index)
+        if fronted is not None:
+            return fronted
     for other, actor in index.spans:
         if other.start < sent.start or other.end > sent.end or other.start in claimed:
             continue
@@ -285,15 +400,63 @@ def _implicit_holder(span: Span, lo: int, index: MentionIndex, lex: Lexicon, tit
         kind = actor.entity.type
         if want_org and kind == "Organization":
             return actor
-        if not want_org and kind == "Country":
-            if other.ent_id_.startswith("seat:") or (other.label_ == "ORG" and actor.how == "metonymy"):
-                return actor  # "the White House said", "the State Department"
-            if other.root.dep_ in ("nsubj", "nsubjpass") and subject is None:
-                subject = actor  # the country the sentence is about
-            if other.start < lo:
-                before = actor
-            elif after is None:
-                after = actor
+        seat = other.ent_id_.startswith("seat:") or (other.label_ == "ORG" and actor.how == "metonymy")
+        if not want_org and kind == "Country" and seat:
+            return actor  # "the White House said", "the State Department"
+    return None
+
+
+def _clause_subjects(verb: Token) -> list[Token]:
+    """Subjects of a verb's clause and of the clauses it reports ("said Ethiopia would ...")."""
+    out = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "advcl") and c.pos_ in ("VERB", "AUX")):
+        out.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return out
+
+
+def spoken_country(span: Span, index: MentionIndex) -> Actor | None:
+    """The country a titled speaker speaks for when the sentence makes it the subject of what
+    they say or do: "Water Minister Seleshi Bekele said Ethiopia would begin ...", "British
+    jets downed several drones, according to Prime Minister Rishi Sunak"."""
+    root = span.root
+    while root.dep_ in ("compound", "appos") and root.head.pos_ == "PROPN":
+        root = root.head
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        verb = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
+        verb = root.head.head.head
+    else:
+        return None
+    for subj in _clause_subjects(verb):
+        if subj.i in range(span.start, span.end):
+            continue
+        for tok in [subj, *(c for c in subj.children if c.dep_ in ("poss", "amod", "compound"))]:
+            actor = index.actor_at(tok)
+            if actor is not None and actor.entity.type == "Country" and actor.how != "pronoun":
+                return actor
+    return None
+
+
+def sentence_country(span: Span, lo: int, index: MentionIndex, lex: Lexicon) -> Actor | None:
+    """A weak guess at a bare title's country from its sentence: the country the sentence is
+    about (its subject), else the last one before the title, else the first one after it,
+    among those no other title claims."""
+    sent = span.sent
+    claimed = _claimed(sent, index, lex)
+    before: Actor | None = None
+    after: Actor | None = None
+    subject: Actor | None = None
+    for other, actor in index.spans:
+        if other.start < sent.start or other.end > sent.end or other.start in claimed:
+            continue
+        if lo <= other.start < span.end or actor.entity.type != "Country":
+            continue
+        if other.root.dep_ in ("nsubj", "nsubjpass") and subject is None:
+            subject = actor
+        if other.start < lo:
+            before = actor
+        elif after is None:
+            after = actor
     return subject or before or after
 
 

@@ -73,6 +73,17 @@ class Organization:
 
 
 @dataclass(frozen=True)
+class Officeholder:
+    """A well-known holder of an office: whose office, which relation, and when (years)."""
+
+    name: str
+    holder: str  # ISO3 of a country, or an organization's name
+    relation: str  # leaderOf | officialOf
+    start: int
+    end: int  # 9999 while in office
+
+
+@dataclass(frozen=True)
 class Cue:
     relation: str
     lemma: str  # head lemma (verb or noun)
@@ -97,6 +108,7 @@ class Lexicon:
     seat_names: tuple[tuple[str, str], ...] = ()  # (seat as written, ISO3)
     title_words: frozenset[str] = frozenset()  # every word of every title, lower case
     noun_relations: dict[str, frozenset[str]] = field(default_factory=dict)  # noun -> relations it names
+    officeholders: dict[str, tuple[Officeholder, ...]] = field(default_factory=dict)  # norm(name) -> terms
 
     def country(self, text: str) -> Country | None:
         """A country by name, alias or demonym."""
@@ -122,6 +134,24 @@ class Lexicon:
         if words and words[-1] in ("minister", "secretary", "ambassador", "envoy", "official"):
             return "officialOf"
         return None
+
+    def office_of(self, name: str, year: int | None = None) -> Officeholder | None:
+        """The office a well-known person held in ``year`` (any year when not given), when
+        ``officeholders.csv`` lists them and one office fits.
+
+        Examples:
+            >>> load_lexicon().office_of("Dmitry Peskov").holder
+            'RUS'
+            >>> load_lexicon().office_of("Mark Rutte", 2025).holder
+            'North Atlantic Treaty Organization'
+        """
+        terms = self.officeholders.get(norm(name), ())
+        if year is not None:
+            terms = tuple(t for t in terms if t.start <= year <= t.end)
+        holders = {t.holder for t in terms}
+        if len(holders) != 1:
+            return None
+        return max(terms, key=lambda t: t.start)
 
     def title_country(self, title: str) -> Country | None:
         """The country a title belongs to when only one uses it ("Secretary of State": the US)."""
@@ -165,6 +195,7 @@ def load_lexicon(lexicon_dir: Path | None = None) -> Lexicon:
         seats_rows = _read_csv(folder / "seats.csv")
         org_rows = _read_csv(folder / "organizations.csv")
         title_rows = _read_csv(folder / "titles.csv")
+        office_rows = _read_csv(folder / "officeholders.csv") if (folder / "officeholders.csv").exists() else []
         verb_cues, noun_cues = _cues(folder / "cues.json")
     except (OSError, ValueError, KeyError) as err:
         msg = f"cannot load the lexicons in {folder}: {err}; set GRAPHKIT_LEXICONS to a folder with countries.json, seats.csv, organizations.csv, titles.csv and cues.json"
@@ -204,6 +235,11 @@ def load_lexicon(lexicon_dir: Path | None = None) -> Lexicon:
         )
         for name in (org.name, *org.aliases):
             organizations.setdefault(norm(name), org)
+    officeholders: dict[str, list[Officeholder]] = {}
+    for r in office_rows:
+        term = Officeholder(r["name"], r["holder"], r["relation"], int(r["from"]), int(r["to"] or 9999))
+        for name in {r["name"], *(a for a in r["aliases"].split("|") if a)}:
+            officeholders.setdefault(norm(name), []).append(term)
     titles = {norm(r["title"]).replace("-", " "): r["relation"] for r in title_rows}
     title_countries = {norm(r["title"]).replace("-", " "): r["country"] for r in title_rows if r.get("country")}
     return Lexicon(
@@ -219,6 +255,7 @@ def load_lexicon(lexicon_dir: Path | None = None) -> Lexicon:
         by_iso3=by_iso3,
         seat_names=tuple((r["seat"], r["iso3"]) for r in seats_rows),
         noun_relations={noun: frozenset(c.relation for c in cues) for noun, cues in noun_cues.items()},
+        officeholders={k: tuple(v) for k, v in officeholders.items()},
         title_words=frozenset(
             w for t in titles for w in t.split() if w != "of"
         ) | {"foreign", "defense", "defence", "interior", "finance", "trade", "justice", "health",

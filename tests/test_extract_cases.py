@@ -271,6 +271,10 @@ STATIC = [
     ("Indian External Affairs Minister S. Jaishankar said India wants peace.", ("S. Jaishankar", "officialOf", "India"), True),
     # a body no country is named for is no organization of its own
     ("Chief Cabinet Secretary Hirokazu Matsuno told reporters in Tokyo that Japan's position had not changed.", ("Hirokazu Matsuno", "officialOf", "Cabinet"), False),
+    # a well-known officeholder's bare title is their own country's, whatever the dateline
+    ("MEXICO CITY — Mexico sent 29 cartel suspects to the United States, heading off President Donald Trump's threatened tariffs.", ("Donald Trump", "leaderOf", "United States"), True),
+    ("MEXICO CITY — Mexico sent 29 cartel suspects to the United States, heading off President Donald Trump's threatened tariffs.", ("Donald Trump", "leaderOf", "Mexico"), False),
+    ("BERLIN — Germany arrested three men. Spokesman Dmitry Peskov told reporters that Germany was stoking hysteria.", ("Dmitry Peskov", "officialOf", "Russia"), True),
     # a name runs on to its head word
     ("He met Egyptian President Abdel Fattah el-Sissi in Sochi.", ("Abdel Fattah el-Sissi", "leaderOf", "Egypt"), True),
 ]

@@ -153,7 +153,8 @@ def extract_doc(doc: Doc, article: Article, *, min_confidence: float = 0.0, lex:
     index = resolve_doc(doc, lex=lex)
     home = _dateline_country(doc, index, lex) or _salient_country(index)
     found = [f for sent in doc.sents for f in static_relations(sent, index, lex, default_country=home)]
-    found, candidates = settle_guessed_titles(found, index, lex, home)
+    year = int(article.date[:4]) if article.date[:4].isdigit() else None
+    found, candidates = settle_guessed_titles(found, index, lex, home, year=year)
     for f in found:
         if f.predicate in ("leaderOf", "officialOf") and f.object.entity.type == "Country":
             index.affiliation.setdefault(f.subject.entity.key, f.object.entity)

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from graphkit.extract.args import clause_subjects
 from graphkit.extract.events import Found
 from graphkit.lexicon import Lexicon
+from graphkit.records import Entity
 from graphkit.resolve import GENERIC_BODY_WORDS, Actor, MentionIndex, country_entity
 
 TITLE_CONFIDENCE = 0.9
@@ -333,13 +334,24 @@ def _claimed(sent: Span, index: MentionIndex, lex: Lexicon) -> set[int]:
     return claimed
 
 
+def _known_office(name: str, lex: Lexicon, year: int | None) -> Actor | None:
+    """The country or organization a well-known person served in the article's year."""
+    office = lex.office_of(name, year)
+    if office is None:
+        return None
+    if office.holder in lex.by_iso3:
+        return Actor(country_entity(lex, office.holder), "implicit")
+    return Actor(Entity("Organization", office.holder), "implicit")
+
+
 def settle_guessed_titles(
-    found: list[Found], index: MentionIndex, lex: Lexicon, home: Actor | None
+    found: list[Found], index: MentionIndex, lex: Lexicon, home: Actor | None, *, year: int | None = None
 ) -> tuple[list[Found], dict[tuple[str, int], list[Actor]]]:
     """Whose office a bare title is when its sentence does not say ("Foreign Minister Park Jin").
 
     The country the article gives the same person elsewhere comes first ("Turkish President
-    Recep Tayyip Erdoğan" ... "President Erdoğan"); then the country the sentence makes the
+    Recep Tayyip Erdoğan" ... "President Erdoğan"); then the office a well-known person held in
+    the article's year (``officeholders.csv``: "President Donald Trump"); then the country the sentence makes the
     subject of what the person says; then the article's home country (its dateline's, or the
     one it names most); then the sentence's own countries. Returns the relations, each guess
     holding its first candidate, and the candidates of each guess (by person and title token)
@@ -355,10 +367,10 @@ def settle_guessed_titles(
         if f.method != GUESSED_TITLE:
             out.append(f)
             continue
-        if f.object.entity.type == "Organization":
+        holder = known.get(f.subject.entity.key) or _known_office(f.subject.entity.name, lex, year)
+        if holder is None and f.object.entity.type == "Organization":
             out.append(replace(f, method="title"))
             continue
-        holder = known.get(f.subject.entity.key)
         if holder is not None:
             conf = TITLE_CONFIDENCE * 0.9 * f.subject.weight
             out.append(replace(f, object=Actor(holder.entity, "implicit"), confidence=conf, method="title"))

@@ -55,6 +55,11 @@ FOUND = [
     ("Palestinian armed groups fired rockets at Israel.", {("Palestinian armed groups", "attacked", "Israel")}),
     ("Demonstrators blocked roads in Caracas.", {("demonstrators in Caracas", "protested", "Venezuela")}),
     ("Ethiopian troops captured the Somali town of Baidoa.", {("Ethiopia", "attacked", "Baidoa")}),
+    # mediators negotiate with each side; a list after "between" pairs every member
+    ("Mnuchin said the United States had facilitated the negotiations between Egypt, Ethiopia and Sudan over four months.", {("United States", "negotiatedWith", "Egypt"), ("United States", "negotiatedWith", "Ethiopia"), ("United States", "negotiatedWith", "Sudan"), ("Egypt", "negotiatedWith", "Ethiopia"), ("Egypt", "negotiatedWith", "Sudan"), ("Ethiopia", "negotiatedWith", "Sudan")}),
+    ("Iran and the United States held indirect talks mediated by Oman.", {("Iran", "metWith", "United States"), ("Oman", "negotiatedWith", "Iran"), ("Oman", "negotiatedWith", "United States")}),
+    ("Armenia and Azerbaijan held two days of U.S.-mediated talks outside Washington.", {("Armenia", "metWith", "Azerbaijan"), ("United States", "negotiatedWith", "Armenia"), ("United States", "negotiatedWith", "Azerbaijan")}),
+    ("Sudan's army and the RSF began talks in Jeddah on Monday. The talks were convened by Saudi Arabia.", {("Sudan", "metWith", "Rapid Support Forces"), ("Saudi Arabia", "negotiatedWith", "Sudan"), ("Saudi Arabia", "negotiatedWith", "Rapid Support Forces")}),
     # coercion short of violence
     ("The Nigerian army demolished homes in Lagos.", {("Nigeria", "coerced", "Lagos")}),
     # the target is the other actor of the cue's clause when no slot names it
@@ -178,6 +183,9 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # co-mediators do not negotiate with each other; the list after "between" ends at its last item
+    ("The leaders met in talks hosted by Brazil and mediated by the Caribbean Community and the African Union.", ("Caribbean Community", "negotiatedWith", "African Union")),
+    ("After hours of negotiations between Bogotá and Washington, White House press secretary Karoline Leavitt said Colombia had agreed.", ("Colombia", "negotiatedWith", "Karoline Leavitt")),
     # no event at all
     ("China's coal mines are among the most dangerous in the world.", None),
     ("An investigation determined that the amount of radioactivity that seeped from a valve was small.", None),

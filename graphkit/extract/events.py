@@ -36,6 +36,7 @@ from graphkit.extract.found import (
     Found,
     emit,
 )
+from graphkit.extract.mediation import between_parties, mediation_events
 from graphkit.extract.targets import (
     CLAUSE_OBJECT_RELATIONS,
     DEEP_OBJECT_RELATIONS,
@@ -443,11 +444,13 @@ def nominal_events(noun: Token, cues: tuple[Cue, ...], index: MentionIndex) -> I
         if cue.relation == "attacked" and mods & NOT_ATTACKS:
             continue
         if "between" in cue.slots:
-            parties = _between_surface(noun, index)
+            parties = between_parties(noun, index)
             if len(parties) < 2:
                 parties = [a for p in prep_objects(noun, ("between",)) for a in actors_of(p, index)]
             if len(parties) >= 2:
-                yield from emit(parties[:1], parties[1:], cue.relation, noun, NOMINAL_CONFIDENCE, f"noun:{cue.lemma}")
+                # "the negotiations between Egypt, Ethiopia and Sudan": every pair of them
+                for k in range(len(parties) - 1):
+                    yield from emit(parties[k : k + 1], parties[k + 1 :], cue.relation, noun, NOMINAL_CONFIDENCE, f"noun:{cue.lemma}")
                 return
         if cue.relation == "aided" and noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ in ("VERB", "AUX"):
             # "intercepted them with the help of the United States": the helpers aid the subject
@@ -507,38 +510,6 @@ def nominal_events(noun: Token, cues: tuple[Cue, ...], index: MentionIndex) -> I
             return
 
 
-def _between_surface(noun: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
-    """"between X and Y" read off the words when the parse attaches Y elsewhere."""
-    doc = noun.doc
-    after = noun.i + 1
-    if after >= len(doc) or doc[after].lower_ != "between":
-        return []
-    out: list[tuple[Token, Actor]] = []
-    j = after + 1
-    end = min(noun.sent.end, after + 16)
-    while j < end:
-        tok = doc[j]
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
-            break
-        actor = index.actor_at(tok)
-        if actor is not None:
-            # skip the title holder of a titled person ("Colombian President Gustavo Petro")
-            nxt = j + 1
-            while nxt < end and index.by_token.get(nxt) is actor:
-                nxt += 1
-            person_follows = any(
-                index.actor_at(doc[k]) is not None and index.actor_at(doc[k]).entity.type == "Person"  # type: ignore[union-attr]
-                for k in range(nxt, min(end, nxt + 3))
-            )
-            titled = actor.entity.type != "Person" and person_follows
-            if not titled and all(actor.entity.key != a.entity.key for _, a in out):
-                out.append((tok, actor))
-            j = nxt
-            continue
-        j += 1
-    return out[:2]
-
-
 REDUCE_NOUNS = frozenset(["suspension", "severance", "severing", "cutoff", "cut", "cuts", "halt", "freeze", "curtailment", "reduction", "cancellation", "downgrading", "closure"])
 
 
@@ -575,6 +546,8 @@ def sentence_events(sent_tokens: list[Token], lex: Lexicon, index: MentionIndex)
             found.extend(demand_events(tok, index))
             found.extend(reduce_events(tok, index))
             found.extend(ties_events(tok, index))
+        if tok.pos_ in ("VERB", "ADJ"):
+            found.extend(mediation_events(tok, index))
         for f in found:
             index.told.append(Told(tok.i, f.predicate, f.subject, f.object, f.modality))
         yield from found

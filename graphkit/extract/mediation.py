@@ -1,0 +1,181 @@
+"""Mediators: whoever mediates, brokers, convenes or facilitates talks negotiates with each side.
+
+"The United States had facilitated the negotiations between Egypt, Ethiopia and Sudan",
+"two days of U.S.-mediated talks", "The talks were convened by Saudi Arabia and the United
+States", "Omani mediators have shuttled between the two sides", "Russia, which brokered the
+2020 ceasefire": the mediator is ``negotiatedWith`` every party to the talks. The parties are
+the ones the talks are "between", else the ones who hold them ("Iran and the United States
+held talks mediated by Oman"), else the two sides of the talks told just before.
+
+Examples:
+    >>> from graphkit.pipeline import extract_text
+    >>> text = "Qatar mediated talks between Israel and Hamas."
+    >>> sorted((r.subject.name, r.object.name) for r in extract_text(text).relations
+    ...        if r.predicate == "negotiatedWith" and r.subject.name == "Qatar")
+    [('Qatar', 'Hamas'), ('Qatar', 'Israel')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graphkit.extract.args import actors_of, clause_subjects, prep_objects, sentences_back
+from graphkit.extract.found import INHERITED_CONFIDENCE, Found, emit
+from graphkit.resolve import Actor, MentionIndex, country_entity
+
+MEDIATE_VERBS = frozenset(["mediate", "broker", "facilitate", "convene", "sponsor", "shuttle", "arbitrate", "co-sponsor"])
+TALKS_NOUNS = frozenset(
+    ["talks", "talk", "negotiation", "negotiations", "dialogue", "ceasefire", "truce", "deal", "deals", "agreement", "accord", "accords", "exchange", "swap", "round", "rounds", "process", "meeting", "meetings", "summit", "discussions", "consultations"]
+)
+TALK_RELATIONS = frozenset(["metWith", "negotiatedWith"])
+FUSED = re.compile(r"^(.+?)-(?:mediated|brokered|facilitated|sponsored|convened)$", re.IGNORECASE)
+
+
+def mediation_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
+    """Mediator -> each party, for one mediation verb (active, passive or "X-mediated")."""
+    fused = FUSED.match(verb.text)
+    if fused is not None:
+        # "U.S.-mediated talks": one token for the mediator and the verb
+        named = index.lex.metonym(fused.group(1)) or index.lex.country(fused.group(1))
+        talks = _talks(verb.head) if verb.dep_ in ("amod", "compound") else None
+        if named is None or talks is None:
+            return
+        mediators = [(verb, Actor(country_entity(index.lex, named.iso3), "demonym"))]
+    elif verb.pos_ == "VERB" and verb.lemma_.lower() in MEDIATE_VERBS:
+        mediators, talks = _mediators(verb, index)
+    else:
+        return
+    if not mediators:
+        return
+    parties = between_parties(verb, index)
+    if not parties and talks is not None:
+        parties = _parties(talks, index)
+    parties = _sides(mediators, parties, index)
+    if not parties:
+        return  # co-mediators do not negotiate with each other
+    if verb.lemma_ == "mediate" and any(c.dep_ == "prep" and c.lower_ == "between" for c in verb.children):
+        return  # "mediated between A and B" is the lexicon's own cue
+    yield from emit(mediators, parties, "negotiatedWith", verb, INHERITED_CONFIDENCE, f"mediation:{verb.lemma_}")
+
+
+def _sides(
+    mediators: list[tuple[Token, Actor]], parties: list[tuple[Token, Actor]], index: MentionIndex
+) -> list[tuple[Token, Actor]]:
+    """The parties a mediator stands between: never the mediator, its country or its people;
+    a country mediates between countries ("talks mediated by China" between Iran's and Saudi
+    Arabia's foreign ministers)."""
+    own: set[str] = set()
+    for _, m in mediators:
+        own.add(m.entity.key)
+        home = index.affiliation.get(m.entity.key)
+        if home is not None:
+            own.add(home.key)
+    states = all(m.entity.type == "Country" for _, m in mediators)
+    out: list[tuple[Token, Actor]] = []
+    for tok, party in parties:
+        home = index.affiliation.get(party.entity.key)
+        if states and party.entity.type == "Person" and home is not None:
+            party = Actor(home, "nominal")
+        if party.entity.key in own or (home is not None and home.key in own):
+            continue
+        if all(party.entity.key != p.entity.key for _, p in out):
+            out.append((tok, party))
+    return out
+
+
+def _mediators(verb: Token, index: MentionIndex) -> tuple[list[tuple[Token, Actor]], Token | None]:
+    """Who mediates, and the talks noun when there is one."""
+    doc = verb.doc
+    if verb.dep_ in ("amod", "compound") and verb.i >= 2 and doc[verb.i - 1].text == "-":
+        # "U.S.-mediated talks", "Qatari-brokered truce"
+        named = index.actor_at(doc[verb.i - 2])
+        return ([(doc[verb.i - 2], named)] if named is not None else []), _talks(verb.head)
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if agents or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")):
+        mediators = [a for p in agents for a in actors_of(p, index)]
+        if verb.dep_ in ("acl", "amod"):
+            return mediators, _talks(verb.head)
+        subject = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        return mediators, _talks(subject[0]) if subject else None
+    mediators = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return mediators, _talks(objects[0]) if objects else None
+
+
+def _talks(noun: Token) -> Token | None:
+    """The talks noun ("the talks", "a fresh round of talks", "the 2020 ceasefire"), or None."""
+    if noun.lemma_.lower() in ("round", "rounds"):
+        inner = list(prep_objects(noun, ("of",)))
+        return inner[0] if inner else noun
+    return noun if noun.lemma_.lower() in TALKS_NOUNS or noun.lower_ in TALKS_NOUNS else None
+
+
+def between_parties(head: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
+    """Every actor of the list after "between", read off the words when the parse attaches
+    part of it elsewhere ("between Egypt, Ethiopia and Sudan"); the list ends with the item
+    after its "and". The country of a titled person ("Colombian President Gustavo Petro") is
+    no party of its own."""
+    doc = head.doc
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "between"]
+    if not preps and head.i + 1 < len(doc) and doc[head.i + 1].lower_ == "between":
+        preps = [doc[head.i + 1]]
+    out: list[tuple[Token, Actor]] = []
+    for prep in preps:
+        j, end, closing = prep.i + 1, min(prep.sent.end, prep.i + 16), False
+        while j < end:
+            tok = doc[j]
+            if (tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound")) or tok.text in (";", "(", "—", ":"):
+                break
+            if tok.lower_ in ("and", "or"):
+                closing = True
+            actor = index.actor_at(tok)
+            if actor is None:
+                if closing and out and out[-1][0].i < j and tok.pos_ not in ("DET", "ADJ", "NUM", "CCONJ", "PROPN", "NOUN", "PUNCT", "PRON"):
+                    break
+                j += 1
+                continue
+            nxt = j + 1
+            while nxt < end and index.by_token.get(nxt) is actor:
+                nxt += 1
+            titled = actor.entity.type != "Person" and any(
+                (found := index.actor_at(doc[k])) is not None and found.entity.type == "Person" for k in range(nxt, min(end, nxt + 3))
+            )
+            if not titled and actor.entity.type != "Place" and all(actor.entity.key != a.entity.key for _, a in out):
+                out.append((tok, actor))
+                if closing:
+                    break
+            j = nxt
+    if len(out) < 2:
+        out = [a for p in prep_objects(head, ("between",)) for a in actors_of(p, index)]
+    return out
+
+
+def _parties(talks: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
+    """Who holds the talks: "between" them, the subjects of the verb they hang on, or the two
+    sides of the talks told in the sentences just before."""
+    parties = between_parties(talks, index)
+    if parties:
+        return parties
+    governor, steps = talks.head, 0
+    while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i and steps < 4:
+        governor, steps = governor.head, steps + 1  # "held two days of talks", "met ... in talks"
+    if talks.dep_ in ("dobj", "pobj") and governor.pos_ in ("VERB", "AUX") and governor.lemma_ not in MEDIATE_VERBS:
+        # "A and B held talks mediated by C", "A met B ..., in talks mediated by C"
+        held = [a for t in clause_subjects(governor) for a in actors_of(t, index)]
+        held += [a for p in prep_objects(talks, ("with",)) for a in actors_of(p, index)]
+        if governor.lemma_ in ("meet", "negotiate", "talk", "hold"):
+            held += [a for c in governor.children if c.dep_ == "dobj" and c.i != talks.i for a in actors_of(c, index)]
+            held += [a for p in prep_objects(governor, ("with",)) for a in actors_of(p, index)]
+        if len(held) >= 2:
+            return held
+    if not any(c.lower_ == "the" for c in talks.children if c.dep_ == "det"):
+        return []  # only "the talks" points back at talks already told of
+    start = sentences_back(talks, 3)
+    earlier = [t for t in index.told if start <= t.pos < talks.sent.start and t.relation in TALK_RELATIONS]
+    if earlier:
+        last = earlier[-1]
+        return [(talks, last.subject), (talks, last.object)]
+    return []

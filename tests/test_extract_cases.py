@@ -60,6 +60,14 @@ FOUND = [
     ("Iran and the United States held indirect talks mediated by Oman.", {("Iran", "metWith", "United States"), ("Oman", "negotiatedWith", "Iran"), ("Oman", "negotiatedWith", "United States")}),
     ("Armenia and Azerbaijan held two days of U.S.-mediated talks outside Washington.", {("Armenia", "metWith", "Azerbaijan"), ("United States", "negotiatedWith", "Armenia"), ("United States", "negotiatedWith", "Azerbaijan")}),
     ("Sudan's army and the RSF began talks in Jeddah on Monday. The talks were convened by Saudi Arabia.", {("Sudan", "metWith", "Rapid Support Forces"), ("Saudi Arabia", "negotiatedWith", "Sudan"), ("Saudi Arabia", "negotiatedWith", "Rapid Support Forces")}),
+    # a plural pronoun stands for the pair just joined by "and"
+    ("Kenya's President William Ruto spoke with both Tshisekedi and Kagame by phone on Sunday and urged them to return to the table.", {("William Ruto", "spokeWith", "Tshisekedi"), ("William Ruto", "spokeWith", "Kagame"), ("William Ruto", "requested", "Tshisekedi"), ("William Ruto", "requested", "Kagame")}),
+    ("Iranian Foreign Minister Abbas Araghchi and U.S. envoy Steve Witkoff negotiated from separate rooms as Omani Foreign Minister Badr Albusaidi shuttled between them.", {("Badr Albusaidi", "negotiatedWith", "Abbas Araghchi"), ("Badr Albusaidi", "negotiatedWith", "Steve Witkoff")}),
+    # breaking off diplomatic relations and declaring an envoy persona non grata expel
+    ("Mexico suspended diplomatic relations with Ecuador on Saturday.", {("Mexico", "expelled", "Ecuador")}),
+    ("Quito declared the Mexican ambassador, Raquel Serur, persona non grata.", {("Ecuador", "expelled", "Raquel Serur"), ("Ecuador", "expelled", "Mexico")}),
+    # summoning an envoy protests to the envoy's country
+    ("Berlin summoned Russian Ambassador Sergei Nechayev on Wednesday to protest.", {("Germany", "protested", "Sergei Nechayev"), ("Germany", "protested", "Russia")}),
     # coercion short of violence
     ("The Nigerian army demolished homes in Lagos.", {("Nigeria", "coerced", "Lagos")}),
     # the target is the other actor of the cue's clause when no slot names it
@@ -183,6 +191,8 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # speakers are not the ones their own "they" threatens
+    ("Britain, France and Germany have warned they could trigger the return of sanctions on Iran.", ("Germany", "threatened", "United Kingdom")),
     # co-mediators do not negotiate with each other; the list after "between" ends at its last item
     ("The leaders met in talks hosted by Brazil and mediated by the Caribbean Community and the African Union.", ("Caribbean Community", "negotiatedWith", "African Union")),
     ("After hours of negotiations between Bogotá and Washington, White House press secretary Karoline Leavitt said Colombia had agreed.", ("Colombia", "negotiatedWith", "Karoline Leavitt")),
@@ -263,6 +273,8 @@ STATIC = [
     # "led by" after an organization; both countries of "A and B, both members of"
     ("The Rapid Support Forces, led by Mohamed Hamdan Dagalo, attacked El Fasher.", ("Mohamed Hamdan Dagalo", "leaderOf", "Rapid Support Forces"), True),
     ("The European Union proposed sanctions, but Hungary and Slovakia, both members of the bloc, blocked them.", ("Slovakia", "memberOf", "European Union"), True),
+    # "his Saudi counterpart, X": X serves that country
+    ("Amir-Abdollahian and his Saudi counterpart, Prince Faisal bin Farhan, discussed security.", ("Faisal bin Farhan", "officialOf", "Saudi Arabia"), True),
     # a bare title: the country the article gives the same person elsewhere
     ("VILNIUS, Lithuania — Turkish President Recep Tayyip Erdoğan agreed to the plan. Lithuania hosted the summit. \"President Erdoğan has agreed,\" Stoltenberg said.", ("Recep Tayyip Erdoğan", "leaderOf", "Lithuania"), False),
     # ... the dateline's country when the sentence speaks of another

@@ -147,6 +147,19 @@ def _drop_contradicted_titles(
     return out
 
 
+def _envoys_countries(found: list[Found], index: MentionIndex) -> list[Found]:
+    """Expelling or summoning an envoy is aimed at the envoy's country too: "declared the
+    Mexican ambassador, Raquel Serur, persona non grata" expels Mexico's."""
+    out = []
+    for f in found:
+        if f.predicate not in ("expelled", "protested") or f.object.entity.type != "Person":
+            continue
+        country = index.affiliation.get(f.object.entity.key)
+        if country is not None and country.key != f.subject.entity.key:
+            out.append(replace(f, object=Actor(country, "nominal"), confidence=f.confidence * 0.9, method=f"{f.method}:envoy"))
+    return out
+
+
 def extract_doc(doc: Doc, article: Article, *, min_confidence: float = 0.0, lex: Lexicon | None = None) -> ArticleResult:
     """Every relation one parsed article states, with canonical in-article entities."""
     lex = lex or load_lexicon()
@@ -164,6 +177,7 @@ def extract_doc(doc: Doc, article: Article, *, min_confidence: float = 0.0, lex:
         found.extend(sentence_events(list(sent), lex, index))
     dates: dict[int, str] = {}
     found = _drop_contradicted_titles(found, index, candidates)
+    found += _envoys_countries(found, index)
     relations = [
         _to_relation(f, article, doc, dates)
         for f in found

@@ -174,7 +174,13 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: boo
     actor = index.actor_at(token)
     if actor is not None:
         if actor.how == "pronoun":
-            return [collective_antecedent(token, actor, index) or actor]
+            group = collective_antecedent(token, actor, index)
+            if group is not None:
+                return [group]
+            plural = plural_antecedents(token, actor, index)
+            if plural is None:
+                return []  # "A and B warned they could ...": the speakers themselves
+            return plural or [actor]
         return [actor]
     if depth > 2 or token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
         return []
@@ -535,6 +541,44 @@ def _descriptors(token: Token, index: MentionIndex) -> list[str]:
     # a capital inside the sentence is the name's own ("Druze", "Islamic"), not the sentence's
     keep = [w.pos_ == "PROPN" or w.ent_type_ == "NORP" or (w.is_title and w.i != w.sent.start) for w in words]
     return [w.text if k else w.lower_ for w, k in sorted(zip(words, keep, strict=True), key=lambda p: p[0].i)]
+
+
+def plural_antecedents(token: Token, actor: Actor, index: MentionIndex) -> list[Actor] | None:
+    """"spoke with both Tshisekedi and Kagame and urged them", "Araghchi and Witkoff negotiated
+    ... as Albusaidi shuttled between them": a plural pronoun stands for the actors just joined
+    by "and" (in this sentence or the one before) when they come after its single antecedent;
+    never for its own clause's subjects (None when it stands for them: "Britain, France and
+    Germany warned they could ...")."""
+    if token.lower_ not in ("them", "they", "their"):
+        return []
+    own: set[int] = set()  # the subjects of its clause and of the ones reporting it
+    subjects_group: list[Actor] = []
+    for clause in token.ancestors:
+        if clause.pos_ in ("VERB", "AUX"):
+            for subject in clause_subjects(clause):
+                own |= {t.i for t in subject.subtree}
+                subjects_group += [index.by_token[t.i] for t in conjuncts(subject) if t.i in index.by_token]
+            if clause.dep_ not in ("ccomp", "xcomp", "conj"):
+                break
+    if len({a.entity.key for a in subjects_group}) >= 2 and any(a.entity.key == actor.entity.key for a in subjects_group):
+        return None
+    start = sentences_back(token, 1)
+    latest_single = max(
+        (sp.start for sp, a in index.spans if a.entity.key == actor.entity.key and sp.start < token.i and sp.root.i not in own),
+        default=-1,
+    )
+    best: list[Actor] = []
+    for span, first in index.spans:
+        root = span.root
+        if not start <= span.start < token.i or root.dep_ == "conj" or root.i in own:
+            continue
+        joined = [c for c in root.children if c.dep_ == "conj" and c.i in index.by_token and c.i < token.i]
+        group = [first, *(index.by_token[c.i] for c in joined)]
+        keys = {a.entity.key for a in group}
+        persons = {a.entity.type == "Person" for a in group}
+        if len(keys) >= 2 and len(persons) == 1 and joined[-1].i >= latest_single:
+            best = [Actor(a.entity, "pronoun", a.place) for a in group]
+    return best
 
 
 def collective_antecedent(token: Token, actor: Actor, index: MentionIndex) -> Actor | None:

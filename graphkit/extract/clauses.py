@@ -32,6 +32,9 @@ TIES_NOUNS = frozenset(
 )
 
 
+DIPLOMATIC_TIES = frozenset(["relations", "ties", "relation", "tie"])
+
+
 DEMAND_SAY_VERBS = frozenset(
     ["say", "declare", "demand", "insist", "tell", "state", "conclude", "reiterate", "announce", "stress", "argue", "write", "urge", "maintain", "assert", "repeat", "add", "warn"]
 )
@@ -80,8 +83,22 @@ def reduce_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
         objects += [a for p in prep_objects(verb, preps) for a in actors_of(p, index)]
         if not objects:
             objects = [a for c in dobj.children if c.dep_ in ("amod", "compound") for a in actors_of(c, index)]
+        # breaking off diplomatic relations is the diplomats' recall, coded like an expulsion
+        severed = dobj.lemma_ in DIPLOMATIC_TIES or dobj.lower_ in DIPLOMATIC_TIES
         if subjects and objects:
-            yield from emit(subjects, objects, "sanctioned", verb, INHERITED_CONFIDENCE, f"reduce:{verb.lemma_}")
+            yield from emit(subjects, objects, "expelled" if severed else "sanctioned", verb, INHERITED_CONFIDENCE, f"reduce:{verb.lemma_}")
+
+
+def persona_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
+    """"X declared the Mexican ambassador, Raquel Serur, persona non grata" -> X expelled them,
+    when the parse makes "persona non grata" a clause of its own."""
+    if verb.lemma_ != "declare":
+        return
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd") and c.lower_ == "persona"):
+        objects = [a for t in clause.children if t.dep_ in ("nsubj", "nsubjpass") for a in actors_of(t, index)]
+        subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
+        if subjects and objects:
+            yield from emit(subjects, objects, "expelled", verb, INHERITED_CONFIDENCE, "declare:persona-non-grata")
 
 
 def blame_events(verb: Token, index: MentionIndex) -> Iterator[Found]:

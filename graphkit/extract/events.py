@@ -26,6 +26,7 @@ from graphkit.extract.clauses import (
     demand_events,
     label_events,
     labels_verb,
+    persona_events,
     reduce_events,
     ties_events,
 )
@@ -546,6 +547,7 @@ def sentence_events(sent_tokens: list[Token], lex: Lexicon, index: MentionIndex)
             found.extend(demand_events(tok, index))
             found.extend(reduce_events(tok, index))
             found.extend(ties_events(tok, index))
+            found.extend(persona_events(tok, index))
         if tok.pos_ in ("VERB", "ADJ"):
             found.extend(mediation_events(tok, index))
         for f in found:

@@ -131,6 +131,10 @@ def between_parties(head: Token, index: MentionIndex) -> list[tuple[Token, Actor
                 break
             if tok.lower_ in ("and", "or"):
                 closing = True
+            if tok.pos_ == "PRON" and tok.lower_ in ("them", "they"):
+                # "shuttled between them": the pair the pronoun stands for
+                out.extend(a for a in actors_of(tok, index) if all(a[1].entity.key != b.entity.key for _, b in out))
+                break
             actor = index.actor_at(tok)
             if actor is None:
                 if closing and out and out[-1][0].i < j and tok.pos_ not in ("DET", "ADJ", "NUM", "CCONJ", "PROPN", "NOUN", "PUNCT", "PRON"):

@@ -114,8 +114,8 @@ def _title_noun_relation(head: Token, lex: Lexicon) -> str | None:
         rel = lex.title_relation(text)
         if rel is not None:
             return rel
-    if head.lemma_ == "member":
-        return "officialOf"
+    if head.lemma_ in ("member", "counterpart"):
+        return "officialOf"  # "his Saudi counterpart, Prince Faisal bin Farhan"
     return None
 
 

@@ -232,6 +232,8 @@ def _typed(span: Span, lex: Lexicon) -> Actor | None:
             return Actor(country_entity(lex, capital.iso3), "metonymy", Entity("Place", name, (), (("country", capital.iso3),)))
         if span.label_ == "NORP":
             return None
+        if len(span) > 1 and span[-1].is_lower and span[-1].lower_ in PLACE_NOUNS:
+            name = span_name(span[:-1])  # "Nangarhar province" is Nangarhar
         city = city_country(name, lex)
         return Actor(Entity("Place", name, (), (("country", city.iso3),) if city else ()), "name")
     if span.label_ == "ORG":
@@ -333,7 +335,11 @@ def _clean_ents(doc: Doc) -> list[Span]:
             # "Hassan Sheikh" + "Mohamud": one name split in two
             out[-1] = Span(doc, out[-1].start, ent.end, label="PERSON")
             continue
-        if ent.end < len(doc) and doc[ent.end].lower_ in PLACE_NOUNS and ent.label_ in ("ORG", "PERSON", "NORP"):
+        place_appos = any(c.dep_ == "appos" and c.lemma_ in PLACE_NOUNS for c in ent.root.children)
+        if ent.label_ in ("ORG", "PERSON", "NORP") and not ent.ent_id_ and (
+            (ent.end < len(doc) and doc[ent.end].lower_ in PLACE_NOUNS) or place_appos
+        ):
+            # "the Antioquia department", "Sinaloa, a state in northwestern Mexico": a place
             out.append(Span(doc, ent.start, ent.end, label="GPE"))
             continue
         out.append(ent)

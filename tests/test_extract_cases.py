@@ -273,6 +273,13 @@ STATIC = [
     # "led by" after an organization; both countries of "A and B, both members of"
     ("The Rapid Support Forces, led by Mohamed Hamdan Dagalo, attacked El Fasher.", ("Mohamed Hamdan Dagalo", "leaderOf", "Rapid Support Forces"), True),
     ("The European Union proposed sanctions, but Hungary and Slovakia, both members of the bloc, blocked them.", ("Slovakia", "memberOf", "European Union"), True),
+    # places named with their kind: "the Japanese city of X", "Pakistan's X district", "X, a state in Y"
+    ("Kishida spoke in the Japanese city of Hiroshima.", ("Hiroshima", "locatedIn", "Japan"), True),
+    ("Warplanes struck hideouts in the eastern Afghan provinces of Khost and Paktika.", ("Paktika", "locatedIn", "Afghanistan"), True),
+    ("The attack killed seven soldiers in Pakistan's North Waziristan district.", ("North Waziristan", "locatedIn", "Pakistan"), True),
+    ("Marines arrested him in Sinaloa, a state in northwestern Mexico.", ("Sinaloa", "locatedIn", "Mexico"), True),
+    ("The talks were held in the Saudi Red Sea city of Jeddah.", ("Red Sea", "locatedIn", "Saudi Arabia"), False),
+    ("The crossing lies in Afghanistan's Nangarhar province.", ("Nangarhar", "locatedIn", "Afghanistan"), True),
     # "his Saudi counterpart, X": X serves that country
     ("Amir-Abdollahian and his Saudi counterpart, Prince Faisal bin Farhan, discussed security.", ("Faisal bin Farhan", "officialOf", "Saudi Arabia"), True),
     # a bare title: the country the article gives the same person elsewhere

@@ -27,6 +27,9 @@ IMPLICIT_CONFIDENCE = 0.55
 TITLE_ADJECTIVES = frozenset(
     ["former", "then", "the", "new", "incoming", "outgoing", "ousted", "deposed", "exiled", "interim", "late", "longtime", "veteran", "embattled", "current", "acting", "elected", "newly", "re-elected", "powerful"]
 )
+PLACE_KINDS = frozenset(
+    ["capital", "city", "town", "port", "province", "region", "department", "state", "county", "district", "island", "village", "governorate", "oblast", "prefecture", "municipality", "enclave", "territory", "area"]
+)
 LEAD_VERBS = frozenset(["head", "lead", "chair", "run", "command", "found"])
 
 
@@ -241,14 +244,30 @@ def _located(span: Span, actor: Actor, index: MentionIndex) -> Iterator[Found]:
     root = span.root
     heads = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
     for head in heads:
-        if head.lemma_ in ("capital", "city", "town", "port", "province", "region", "department", "state"):
-            holder = _poss_holder(head, index)
+        if head.lemma_ in PLACE_KINDS:
+            # "the Syrian capital, Damascus", "Sinaloa, a state in northwestern Mexico"
+            holder = _poss_holder(head, index) or next(
+                (a for p in head.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if (a := index.actor_at(o)) is not None and a.entity.type == "Country"),
+                None,
+            )
             if holder is not None and holder.entity.key != place.key:
                 yield Found(here, "locatedIn", holder, head, (min(span.start, head.left_edge.i), max(span.end, head.i + 1)), APPOSITION_CONFIDENCE, "asserted", "capital-apposition")
-    if root.head.lemma_ in ("department", "province", "region", "state", "county") and root.dep_ in ("compound", "amod"):
-        holder = _poss_holder(root.head, index)
+    noun = root if root.lemma_ in PLACE_KINDS and root.i > span.start else root.head
+    named_after = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)  # "the Red Sea city of Jeddah"
+    if noun.lemma_ in PLACE_KINDS and (noun is root or root.dep_ in ("compound", "amod")) and not named_after:
+        # "Colombia's Antioquia department", "Pakistan's North Waziristan district"
+        holder = _poss_holder(noun, index)
         if holder is not None and holder.entity.key != place.key:
-            yield Found(here, "locatedIn", holder, root.head, (root.head.left_edge.i, root.head.i + 1), APPOSITION_CONFIDENCE, "asserted", "place-possessive")
+            yield Found(here, "locatedIn", holder, noun, (noun.left_edge.i, noun.i + 1), APPOSITION_CONFIDENCE, "asserted", "place-possessive")
+    # "the Japanese city of Hiroshima", "the eastern Afghan provinces of Khost and Paktika"
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lemma_ in PLACE_KINDS:
+        kind = first.head.head
+        holder = _poss_holder(kind, index)
+        if holder is not None and holder.entity.key != place.key and holder.entity.type == "Country":
+            yield Found(here, "locatedIn", holder, kind, (kind.left_edge.i, span.end), APPOSITION_CONFIDENCE, "asserted", "place-kind")
 
 
 def index_end(index: MentionIndex, k: int) -> int:

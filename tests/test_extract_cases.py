@@ -60,6 +60,9 @@ FOUND = [
     ("Iran and the United States held indirect talks mediated by Oman.", {("Iran", "metWith", "United States"), ("Oman", "negotiatedWith", "Iran"), ("Oman", "negotiatedWith", "United States")}),
     ("Armenia and Azerbaijan held two days of U.S.-mediated talks outside Washington.", {("Armenia", "metWith", "Azerbaijan"), ("United States", "negotiatedWith", "Armenia"), ("United States", "negotiatedWith", "Azerbaijan")}),
     ("Sudan's army and the RSF began talks in Jeddah on Monday. The talks were convened by Saudi Arabia.", {("Sudan", "metWith", "Rapid Support Forces"), ("Saudi Arabia", "negotiatedWith", "Sudan"), ("Saudi Arabia", "negotiatedWith", "Rapid Support Forces")}),
+    # a named leader's government is his country; a call "by phone with" is a call
+    ("India's Prime Minister Narendra Modi spoke on Monday. Modi's government has long accused Canada of harbouring militants.", {("India", "accused", "Canada")}),
+    ("Pakistani Prime Minister Shehbaz Sharif discussed the situation by phone with Chinese Premier Li Qiang.", {("Shehbaz Sharif", "spokeWith", "Li Qiang")}),
     # a plural pronoun stands for the pair just joined by "and"
     ("Kenya's President William Ruto spoke with both Tshisekedi and Kagame by phone on Sunday and urged them to return to the table.", {("William Ruto", "spokeWith", "Tshisekedi"), ("William Ruto", "spokeWith", "Kagame"), ("William Ruto", "requested", "Tshisekedi"), ("William Ruto", "requested", "Kagame")}),
     ("Iranian Foreign Minister Abbas Araghchi and U.S. envoy Steve Witkoff negotiated from separate rooms as Omani Foreign Minister Badr Albusaidi shuttled between them.", {("Badr Albusaidi", "negotiatedWith", "Abbas Araghchi"), ("Badr Albusaidi", "negotiatedWith", "Steve Witkoff")}),
@@ -280,6 +283,8 @@ STATIC = [
     ("Marines arrested him in Sinaloa, a state in northwestern Mexico.", ("Sinaloa", "locatedIn", "Mexico"), True),
     ("The talks were held in the Saudi Red Sea city of Jeddah.", ("Red Sea", "locatedIn", "Saudi Arabia"), False),
     ("The crossing lies in Afghanistan's Nangarhar province.", ("Nangarhar", "locatedIn", "Afghanistan"), True),
+    # an opposition leader leads no country
+    ("NAIROBI — Opposition leader Kalonzo Musyoka accused the government of renting out Kenyan police.", ("Kalonzo Musyoka", "leaderOf", "Kenya"), False),
     # "his Saudi counterpart, X": X serves that country
     ("Amir-Abdollahian and his Saudi counterpart, Prince Faisal bin Farhan, discussed security.", ("Faisal bin Farhan", "officialOf", "Saudi Arabia"), True),
     # a bare title: the country the article gives the same person elsewhere

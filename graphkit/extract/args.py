@@ -232,9 +232,9 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: boo
                 owners: list[Actor] = []
                 for mod in conjuncts(child):
                     named = index.actor_at(mod)
-                    if named is not None and named.entity.type == "Person" and token.lemma_ in ADMIN_NOUNS and mod.dep_ == "compound":
-                        # "the Biden administration": the government he leads, if the article says
-                        # which (else he stands for it)
+                    if named is not None and named.entity.type == "Person" and token.lemma_ in ADMIN_NOUNS and (mod.dep_ == "compound" or (mod.dep_ == "poss" and mod.pos_ == "PROPN")):
+                        # "the Biden administration", "Modi's government": the government he
+                        # leads, if the article says which (else he stands for it)
                         country = index.affiliation.get(named.entity.key)
                         owners.append(Actor(country, "metonymy") if country is not None else Actor(named.entity, "metonymy"))
                         continue

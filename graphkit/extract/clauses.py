@@ -89,6 +89,19 @@ def reduce_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
             yield from emit(subjects, objects, "expelled" if severed else "sanctioned", verb, INHERITED_CONFIDENCE, f"reduce:{verb.lemma_}")
 
 
+PHONE_NOUNS = frozenset(["phone", "telephone", "videoconference", "videolink", "video"])
+
+
+def phone_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
+    """"discussed the situation by phone with Chinese Premier Li Qiang" -> spokeWith."""
+    if not any(p.lower_ in PHONE_NOUNS for p in prep_objects(verb, ("by", "over"))):
+        return
+    subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
+    objects = [a for p in prep_objects(verb, ("with",)) for a in actors_of(p, index)]
+    if subjects and objects:
+        yield from emit(subjects, objects, "spokeWith", verb, INHERITED_CONFIDENCE, "phone")
+
+
 def persona_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
     """"X declared the Mexican ambassador, Raquel Serur, persona non grata" -> X expelled them,
     when the parse makes "persona non grata" a clause of its own."""

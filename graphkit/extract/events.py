@@ -27,6 +27,7 @@ from graphkit.extract.clauses import (
     label_events,
     labels_verb,
     persona_events,
+    phone_events,
     reduce_events,
     ties_events,
 )
@@ -548,6 +549,8 @@ def sentence_events(sent_tokens: list[Token], lex: Lexicon, index: MentionIndex)
             found.extend(reduce_events(tok, index))
             found.extend(ties_events(tok, index))
             found.extend(persona_events(tok, index))
+            if tok.lemma_.lower() not in lex.verb_cues:
+                found.extend(phone_events(tok, index))
         if tok.pos_ in ("VERB", "ADJ"):
             found.extend(mediation_events(tok, index))
         for f in found:

@@ -160,6 +160,8 @@ def _person_titles(
 ) -> Iterator[Found]:
     doc = span.doc
     found = _title_before(span, lex)
+    if found is not None and "opposition" in (found[2].lower(), span.doc[max(found[1] - 1, 0)].lower_):
+        return  # an opposition leader leads no country
     if found is not None:
         rel, lo, title = found
         holder = _holder_before(span, lo, index)

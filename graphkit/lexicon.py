@@ -131,7 +131,7 @@ class Lexicon:
         if key in self.titles:
             return self.titles[key]
         words = key.split()
-        if words and words[-1] in ("minister", "secretary", "ambassador", "envoy", "official"):
+        if words and words[-1] in ("minister", "secretary", "ambassador", "envoy", "official", "officer", "diplomat", "negotiator", "adviser", "advisor"):
             return "officialOf"
         return None
 

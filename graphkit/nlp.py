@@ -72,12 +72,23 @@ def gazetteer_patterns(lex: Lexicon) -> list[dict[str, Any]]:
     return patterns
 
 
+# abbreviated titles and ranks after which a capitalized word goes on the same sentence
+TITLE_ABBREVIATIONS = frozenset(
+    ["brig.", "gen.", "lt.", "col.", "maj.", "capt.", "cmdr.", "adm.", "sgt.", "gov.", "sen.", "rep.", "dr.", "mr.", "mrs.", "ms.", "st.", "prof.", "rev.", "amb."]
+)
+
+
 @Language.component("graphkit_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A blank line ends a sentence: headlines, datelines and bylines stay apart from the text."""
+    """A blank line ends a sentence: headlines, datelines and bylines stay apart from the text.
+    An abbreviated rank does not: "a senior Rwandan army officer, Brig. Gen. Andrew Nyamvumba"."""
     for tok in doc[:-1]:
         if tok.is_space and "\n" in tok.text:
             doc[tok.i + 1].is_sent_start = True
+        elif doc[tok.i + 1].is_title and (
+            tok.lower_ in TITLE_ABBREVIATIONS or (tok.text == "." and tok.i > 0 and doc[tok.i - 1].lower_ + "." in TITLE_ABBREVIATIONS)
+        ):
+            doc[tok.i + 1].is_sent_start = False
     return doc
 
 

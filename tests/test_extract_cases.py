@@ -60,6 +60,7 @@ FOUND = [
     ("Iran and the United States held indirect talks mediated by Oman.", {("Iran", "metWith", "United States"), ("Oman", "negotiatedWith", "Iran"), ("Oman", "negotiatedWith", "United States")}),
     ("Armenia and Azerbaijan held two days of U.S.-mediated talks outside Washington.", {("Armenia", "metWith", "Azerbaijan"), ("United States", "negotiatedWith", "Armenia"), ("United States", "negotiatedWith", "Azerbaijan")}),
     ("Sudan's army and the RSF began talks in Jeddah on Monday. The talks were convened by Saudi Arabia.", {("Sudan", "metWith", "Rapid Support Forces"), ("Saudi Arabia", "negotiatedWith", "Sudan"), ("Saudi Arabia", "negotiatedWith", "Rapid Support Forces")}),
+    ("The United States sanctioned a senior Rwandan army officer, Brig. Gen. Andrew Nyamvumba, on Friday.", {("United States", "sanctioned", "Andrew Nyamvumba")}),
     # a named leader's government is his country; a call "by phone with" is a call
     ("India's Prime Minister Narendra Modi spoke on Monday. Modi's government has long accused Canada of harbouring militants.", {("India", "accused", "Canada")}),
     ("Pakistani Prime Minister Shehbaz Sharif discussed the situation by phone with Chinese Premier Li Qiang.", {("Shehbaz Sharif", "spokeWith", "Li Qiang")}),
@@ -283,6 +284,10 @@ STATIC = [
     ("Marines arrested him in Sinaloa, a state in northwestern Mexico.", ("Sinaloa", "locatedIn", "Mexico"), True),
     ("The talks were held in the Saudi Red Sea city of Jeddah.", ("Red Sea", "locatedIn", "Saudi Arabia"), False),
     ("The crossing lies in Afghanistan's Nangarhar province.", ("Nangarhar", "locatedIn", "Afghanistan"), True),
+    # "a spokesman for X"; a national body is no UN one; an abbreviated rank ends no sentence
+    ("Ebba Kalondo, a spokeswoman for the African Union, said the talks would go on.", ("Ebba Kalondo", "officialOf", "African Union"), True),
+    ("Jonathan Malaya, a spokesman for the Philippine National Security Council, said so.", ("Jonathan Malaya", "officialOf", "Philippines"), True),
+    ("Jonathan Malaya, a spokesman for the Philippine National Security Council, said so.", ("Jonathan Malaya", "officialOf", "United Nations Security Council"), False),
     # an opposition leader leads no country
     ("NAIROBI — Opposition leader Kalonzo Musyoka accused the government of renting out Kenyan police.", ("Kalonzo Musyoka", "leaderOf", "Kenya"), False),
     # "his Saudi counterpart, X": X serves that country

@@ -187,9 +187,10 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: boo
     # "Russia's envoy, Vassily Nebenzia, dismissed": the person in apposition
     for child in token.children:
         if child.dep_ == "appos":
-            inner = index.actor_at(child)
-            if inner is not None and inner.entity.type == "Person":
-                return [inner]
+            # "a senior Rwandan army officer, Brig. Gen. Andrew Nyamvumba": the rank is parsed as the head
+            for inner in (index.actor_at(t) for t in child.subtree):
+                if inner is not None and inner.entity.type == "Person":
+                    return [inner]
     # "thousands of Colombians", "the ambassadors of Britain, France and Germany", "forums like CELAC"
     of_objects = _of_objects(token)
     if of_objects and (

@@ -30,7 +30,7 @@ MEDIATE_VERBS = frozenset(["mediate", "broker", "facilitate", "convene", "sponso
 TALKS_NOUNS = frozenset(
     ["talks", "talk", "negotiation", "negotiations", "dialogue", "ceasefire", "truce", "deal", "deals", "agreement", "accord", "accords", "exchange", "swap", "round", "rounds", "process", "meeting", "meetings", "summit", "discussions", "consultations"]
 )
-TALK_RELATIONS = frozenset(["metWith", "negotiatedWith"])
+TALK_RELATIONS = frozenset(["metWith", "negotiatedWith", "agreedWith"])
 FUSED = re.compile(r"^(.+?)-(?:mediated|brokered|facilitated|sponsored|convened)$", re.IGNORECASE)
 
 
@@ -175,10 +175,10 @@ def _parties(talks: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
             held += [a for p in prep_objects(governor, ("with",)) for a in actors_of(p, index)]
         if len(held) >= 2:
             return held
-    if not any(c.lower_ == "the" for c in talks.children if c.dep_ == "det"):
-        return []  # only "the talks" points back at talks already told of
-    start = sentences_back(talks, 3)
-    earlier = [t for t in index.told if start <= t.pos < talks.sent.start and t.relation in TALK_RELATIONS]
+    # the talks told of in this sentence; "the talks" may point further back
+    definite = any(c.lower_ == "the" for c in talks.children if c.dep_ == "det")
+    start = sentences_back(talks, 3) if definite else talks.sent.start
+    earlier = [t for t in index.told if start <= t.pos < talks.i and t.relation in TALK_RELATIONS]
     if earlier:
         last = earlier[-1]
         return [(talks, last.subject), (talks, last.object)]

@@ -99,7 +99,7 @@ def _poss_holder(head: Token, index: MentionIndex) -> Actor | None:
                     if actor is not None and actor.entity.type in ("Country", "Organization"):
                         return actor
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in ("of", "for"):  # "a spokesman for the M23"
             for pobj in child.children:
                 actor = index.actor_at(pobj)
                 if actor is not None and actor.entity.type in ("Country", "Organization"):

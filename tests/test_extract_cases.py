@@ -61,6 +61,9 @@ FOUND = [
     ("Armenia and Azerbaijan held two days of U.S.-mediated talks outside Washington.", {("Armenia", "metWith", "Azerbaijan"), ("United States", "negotiatedWith", "Armenia"), ("United States", "negotiatedWith", "Azerbaijan")}),
     ("Sudan's army and the RSF began talks in Jeddah on Monday. The talks were convened by Saudi Arabia.", {("Sudan", "metWith", "Rapid Support Forces"), ("Saudi Arabia", "negotiatedWith", "Sudan"), ("Saudi Arabia", "negotiatedWith", "Rapid Support Forces")}),
     ("The United States sanctioned a senior Rwandan army officer, Brig. Gen. Andrew Nyamvumba, on Friday.", {("United States", "sanctioned", "Andrew Nyamvumba")}),
+    # "six Indian diplomats, including X": India and X; ordering diplomats to leave expels them
+    ("Canada expelled six Indian diplomats, including the high commissioner, Sanjay Kumar Verma.", {("Canada", "expelled", "India"), ("Canada", "expelled", "Sanjay Kumar Verma")}),
+    ("Poland ordered two Belarusian diplomats to leave the country within 72 hours.", {("Poland", "expelled", "Belarus")}),
     # a named leader's government is his country; a call "by phone with" is a call
     ("India's Prime Minister Narendra Modi spoke on Monday. Modi's government has long accused Canada of harbouring militants.", {("India", "accused", "Canada")}),
     ("Pakistani Prime Minister Shehbaz Sharif discussed the situation by phone with Chinese Premier Li Qiang.", {("Shehbaz Sharif", "spokeWith", "Li Qiang")}),
@@ -288,6 +291,9 @@ STATIC = [
     ("Ebba Kalondo, a spokeswoman for the African Union, said the talks would go on.", ("Ebba Kalondo", "officialOf", "African Union"), True),
     ("Jonathan Malaya, a spokesman for the Philippine National Security Council, said so.", ("Jonathan Malaya", "officialOf", "Philippines"), True),
     ("Jonathan Malaya, a spokesman for the Philippine National Security Council, said so.", ("Jonathan Malaya", "officialOf", "United Nations Security Council"), False),
+    # words of the office between holder and title: "U.S. Mideast envoy"
+    ("Iranian Foreign Minister Abbas Araghchi and U.S. Mideast envoy Steve Witkoff negotiated.", ("Steve Witkoff", "officialOf", "United States"), True),
+    ("Canada's acting high commissioner, Stewart Wheeler, was summoned.", ("Stewart Wheeler", "officialOf", "Canada"), True),
     # an opposition leader leads no country
     ("NAIROBI — Opposition leader Kalonzo Musyoka accused the government of renting out Kenyan police.", ("Kalonzo Musyoka", "leaderOf", "Kenya"), False),
     # "his Saudi counterpart, X": X serves that country

@@ -100,7 +100,7 @@ COLLECTIVE_PREPS = ("in", "from", "throughout", "of", "across", "at", "for")
 def _of_objects(token: Token) -> list[Token]:
     out: list[Token] = []
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("of", "like", "including"):
+        if child.dep_ == "prep" and child.lower_ in ("of", "like"):
             out.extend(c for c in child.children if c.dep_ == "pobj")
         if child.dep_ == "prep" and child.lower_ == "as" and any(c.lower_ == "such" for c in child.children):
             out.extend(c for c in child.children if c.dep_ == "pobj")
@@ -159,8 +159,19 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: boo
     """The actors one argument token stands for (several for "the ambassadors of A, B and C").
 
     With ``events``, a noun naming an earlier event ("condemned the attack") stands for the
-    actor of that event.
+    actor of that event. "Six Indian diplomats, including the high commissioner, X" stands for
+    India and X.
     """
+    found = _actors_for(token, index, depth=depth, events=events)
+    if token.pos_ in ("NOUN", "PROPN"):
+        for pobj in (p for c in token.children if c.dep_ == "prep" and c.lower_ == "including" for p in c.children if p.dep_ == "pobj"):
+            for actor in (a for c in conjuncts(pobj) for a in actors_for(c, index, depth=depth + 1, events=events)):
+                if all(actor.entity.key != f.entity.key for f in found):
+                    found.append(actor)
+    return found
+
+
+def _actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: bool = False) -> list[Actor]:
     people = peoples(token, index)
     if people:
         return people
@@ -188,7 +199,7 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: boo
     for child in token.children:
         if child.dep_ == "appos":
             # "a senior Rwandan army officer, Brig. Gen. Andrew Nyamvumba": the rank is parsed as the head
-            for inner in (index.actor_at(t) for t in child.subtree):
+            for inner in (index.actor_at(t) for t in (child.subtree if token.tag_ == "NN" else [child])):
                 if inner is not None and inner.entity.type == "Person":
                     return [inner]
     # "thousands of Colombians", "the ambassadors of Britain, France and Germany", "forums like CELAC"

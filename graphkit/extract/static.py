@@ -72,8 +72,8 @@ def _holder_before(doc: Span, lo: int, index: MentionIndex) -> Actor | None:
         and skipped < 3
         and doc.doc[tok_i].i not in index.by_token
         and doc.doc[tok_i].is_alpha
-        and (doc.doc[tok_i].is_title or doc.doc[tok_i].lower_ in index.lex.title_words)
-        and doc.doc[tok_i].lower_ in (GENERIC_BODY_WORDS | index.lex.title_words)
+        and (doc.doc[tok_i].is_title or doc.doc[tok_i].lower_ in (GENERIC_BODY_WORDS | index.lex.title_words))
+        and not doc.doc[tok_i].ent_type_
     ):
         tok_i -= 1
         skipped += 1

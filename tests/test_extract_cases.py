@@ -318,6 +318,9 @@ STATIC = [
     ("MEXICO CITY — Mexico sent 29 cartel suspects to the United States, heading off President Donald Trump's threatened tariffs.", ("Donald Trump", "leaderOf", "United States"), True),
     ("MEXICO CITY — Mexico sent 29 cartel suspects to the United States, heading off President Donald Trump's threatened tariffs.", ("Donald Trump", "leaderOf", "Mexico"), False),
     ("BERLIN — Germany arrested three men. Spokesman Dmitry Peskov told reporters that Germany was stoking hysteria.", ("Dmitry Peskov", "officialOf", "Russia"), True),
+    # what the lexicon knows of a person beats a title only one country uses and a seat in the sentence
+    ("Foreign Secretary Juan Ramón de la Fuente and Security Secretary Omar García Harfuch met Secretary of State Marco Rubio at the State Department.", ("Juan Ramón de la Fuente", "officialOf", "Mexico"), True),
+    ("Foreign Secretary Juan Ramón de la Fuente and Security Secretary Omar García Harfuch met Secretary of State Marco Rubio at the State Department.", ("Omar García Harfuch", "officialOf", "United States"), False),
     # a name runs on to its head word
     ("He met Egyptian President Abdel Fattah el-Sissi in Sochi.", ("Abdel Fattah el-Sissi", "leaderOf", "Egypt"), True),
 ]

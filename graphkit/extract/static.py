@@ -20,7 +20,8 @@ from graphkit.records import Entity
 from graphkit.resolve import GENERIC_BODY_WORDS, Actor, MentionIndex, country_entity
 
 TITLE_CONFIDENCE = 0.9
-GUESSED_TITLE = "title:guess"
+GUESSED_TITLE = "title:guess"  # no word of the sentence says whose office it is
+HINTED_TITLE = "title:hint"  # the sentence hints at it: a seat of government, a coordinated title
 APPOSITION_CONFIDENCE = 0.8
 IMPLICIT_CONFIDENCE = 0.55
 # words between a holder and a title: "Lebanon's new President", "Haiti's ousted leader"
@@ -170,10 +171,11 @@ def _person_titles(
         if own is not None:
             holder = Actor(country_entity(lex, own.iso3), "implicit")  # "Secretary of State Antony Blinken"
             conf = TITLE_CONFIDENCE * 0.9
-        method = "title"
+        method = "title" if own is None else HINTED_TITLE
         if holder is None:
             holder = _coordinated_holder(span, lo, index, lex) or _implicit_holder(span, lo, index, lex, title)
             conf = IMPLICIT_CONFIDENCE
+            method = HINTED_TITLE
             if holder is None:
                 # nothing in the sentence says whose office it is: the article decides later
                 if _office_of_organization(title):
@@ -385,10 +387,14 @@ def settle_guessed_titles(
     out = []
     candidates: dict[tuple[str, int], list[Actor]] = {}
     for f in found:
-        if f.method != GUESSED_TITLE:
+        if f.method not in (GUESSED_TITLE, HINTED_TITLE):
             out.append(f)
             continue
         holder = known.get(f.subject.entity.key) or _known_office(f.subject.entity.name, lex, year)
+        if f.method == HINTED_TITLE:
+            chosen = holder if holder is not None and holder.entity.type == f.object.entity.type else f.object
+            out.append(replace(f, object=chosen, method="title"))
+            continue
         if holder is None and f.object.entity.type == "Organization":
             out.append(replace(f, method="title"))
             continue

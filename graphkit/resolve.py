@@ -264,7 +264,7 @@ STATE_BODY_WORDS = frozenset(
 )
 # words that alone name no particular body: "the Foreign Ministry", "Treasury", "Supreme Court"
 GENERIC_BODY_WORDS = STATE_BODY_WORDS | frozenset(
-    ["the", "of", "for", "and", "foreign", "affairs", "defense", "defence", "interior", "home", "justice", "finance", "economy", "trade", "commerce", "security", "national", "state", "public", "supreme", "constitutional", "high", "federal", "central", "presidential", "prime", "minister", "minister's", "ministers", "treasury", "coast", "border", "armed", "air", "force", "special", "health", "energy", "water", "resources", "external", "internal", "intelligence", "information", "communications", "general", "staff", "joint", "chiefs", "ministry's", "bank"]
+    ["the", "of", "for", "and", "junta", "regime", "transitional", "military", "foreign", "affairs", "defense", "defence", "interior", "home", "justice", "finance", "economy", "trade", "commerce", "security", "national", "state", "public", "supreme", "constitutional", "high", "federal", "central", "presidential", "prime", "minister", "minister's", "ministers", "treasury", "coast", "border", "armed", "air", "force", "special", "health", "energy", "water", "resources", "external", "internal", "intelligence", "information", "communications", "general", "staff", "joint", "chiefs", "ministry's", "bank"]
 )
 PLACE_NOUNS = frozenset(
     ["department", "province", "region", "state", "county", "district", "city", "town", "village", "municipality", "governorate", "oblast", "prefecture"]

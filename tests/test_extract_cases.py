@@ -294,6 +294,10 @@ STATIC = [
     # words of the office between holder and title: "U.S. Mideast envoy"
     ("Iranian Foreign Minister Abbas Araghchi and U.S. Mideast envoy Steve Witkoff negotiated.", ("Steve Witkoff", "officialOf", "United States"), True),
     ("Canada's acting high commissioner, Stewart Wheeler, was summoned.", ("Stewart Wheeler", "officialOf", "Canada"), True),
+    # an office before a rank or honorific: "Foreign Minister Prince X", "junta leader Colonel X"
+    ("Saudi Foreign Minister Prince Faisal bin Farhan met both delegations.", ("Faisal bin Farhan", "officialOf", "Saudi Arabia"), True),
+    ("Malian junta leader Colonel Assimi Goïta spoke on Sunday.", ("Assimi Goïta", "leaderOf", "Mali"), True),
+    ("UN Secretary-General António Guterres spoke on Sunday.", ("António Guterres", "leaderOf", "United Nations"), True),
     # an opposition leader leads no country
     ("NAIROBI — Opposition leader Kalonzo Musyoka accused the government of renting out Kenyan police.", ("Kalonzo Musyoka", "leaderOf", "Kenya"), False),
     # "his Saudi counterpart, X": X serves that country

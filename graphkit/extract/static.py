@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from graphkit.extract.args import clause_subjects
 from graphkit.extract.events import Found
@@ -34,15 +34,34 @@ PLACE_KINDS = frozenset(
 LEAD_VERBS = frozenset(["head", "lead", "chair", "run", "command", "found"])
 
 
+# ranks and honorifics between an office and a name: "Foreign Minister Prince Faisal bin
+# Farhan", "army chief Gen Abdel Fattah al-Burhan", "junta leader Colonel Assimi Goïta"
+HONORIFICS = frozenset(
+    ["prince", "princess", "sheikh", "sheik", "gen", "general", "colonel", "col", "captain", "capt", "lt", "lieutenant", "maj", "major", "brig", "brigadier", "dr", "admiral", "adm", "marshal", "field", "mr", "mrs", "ms", "sir", "dame", "lord", "lady", "."]
+)
+
+
 def _title_before(span: Span, lex: Lexicon) -> tuple[str, int, str] | None:
-    """The title right before a person's name: (relation, start token, title text)."""
+    """The title right before a person's name: (relation, start token, title text); an office
+    before a rank or honorific wins over the rank."""
     doc = span.doc
+    full = _title_ending(doc, span.start, span.sent.start, lex)
+    if full is not None and not all(t.lower_.rstrip(".") in HONORIFICS for t in doc[full[1] : span.start]):
+        return full  # "Secretary-General António Guterres"
     start = span.start
+    while start > span.sent.start and doc[start - 1].lower_.rstrip(".") in HONORIFICS:
+        start -= 1
+    office = _title_ending(doc, start, span.sent.start, lex) if start < span.start else None
+    return office or full
+
+
+def _title_ending(doc: Doc, start: int, sent_start: int, lex: Lexicon) -> tuple[str, int, str] | None:
+    """The longest title that ends right before token ``start``."""
     best = None
     title_words = lex.title_words
     for width in range(1, 5):
         lo = start - width
-        if lo < span.sent.start:
+        if lo < sent_start:
             break
         words = doc[lo:start]
         if any(t.is_punct and t.text not in ("-", ".") for t in words):

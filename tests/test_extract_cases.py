@@ -67,6 +67,9 @@ FOUND = [
     # a named leader's government is his country; a call "by phone with" is a call
     ("India's Prime Minister Narendra Modi spoke on Monday. Modi's government has long accused Canada of harbouring militants.", {("India", "accused", "Canada")}),
     ("Pakistani Prime Minister Shehbaz Sharif discussed the situation by phone with Chinese Premier Li Qiang.", {("Shehbaz Sharif", "spokeWith", "Li Qiang")}),
+    # a denial of the deed answers the accuser; "both sides" are the sides of the main dispute
+    ("Kinshasa accuses Rwanda of backing the M23 rebels. Rwanda denies backing the group.", {("Rwanda", "rejected", "DR Congo")}),
+    ("Serbia accused Kosovo of provocations. Kosovo criticized Serbia. Gabriel Escobar, the U.S. envoy, urged both sides to move quickly.", {("Gabriel Escobar", "requested", "Serbia"), ("Gabriel Escobar", "requested", "Kosovo")}),
     # a plural pronoun stands for the pair just joined by "and"
     ("Kenya's President William Ruto spoke with both Tshisekedi and Kagame by phone on Sunday and urged them to return to the table.", {("William Ruto", "spokeWith", "Tshisekedi"), ("William Ruto", "spokeWith", "Kagame"), ("William Ruto", "requested", "Tshisekedi"), ("William Ruto", "requested", "Kagame")}),
     ("Iranian Foreign Minister Abbas Araghchi and U.S. envoy Steve Witkoff negotiated from separate rooms as Omani Foreign Minister Badr Albusaidi shuttled between them.", {("Badr Albusaidi", "negotiatedWith", "Abbas Araghchi"), ("Badr Albusaidi", "negotiatedWith", "Steve Witkoff")}),

@@ -358,13 +358,36 @@ def pair_reference(token: Token, index: MentionIndex) -> list[Actor]:
         keys = {index.by_token[c.i].entity.key for c in joined} | {actor.entity.key}
         if len(keys) == 2 and joined[-1].i < token.i:
             joined_pairs.append((joined[-1].i, actor, index.by_token[joined[-1].i]))
-    # the pair named together first, else the two sides of an event ("A called B")
+    # "both sides", "both governments": the two sides of the article's main dispute, when two
+    # or more events so far joined them; else the pair named together last, else the two
+    # sides of the last event ("A called B")
     sides = [(t.pos, t.subject, t.object) for t in _asserted_before(token, index) if t.pos >= start]
-    for _, a, b in sorted(joined_pairs, reverse=True, key=lambda c: c[0]) + sorted(sides, reverse=True, key=lambda c: c[0]):
+    main = _main_dyad(token, kind, index) if token.lemma_ in ("side", "government", "delegation", "party", "country") else []
+    for _, a, b in main + sorted(joined_pairs, reverse=True, key=lambda c: c[0]) + sorted(sides, reverse=True, key=lambda c: c[0]):
         pair = _pair_of_kind(a, b, kind, index)
         if pair and not {p.entity.key for p in pair} & own:
             return pair
     return []
+
+
+def _main_dyad(token: Token, kind: str, index: MentionIndex) -> list[tuple[int, Actor, Actor]]:
+    """The pair of actors most events told so far joined (at least two), as countries when the
+    events were between their people."""
+    counts: dict[frozenset[str], int] = {}
+    pairs: dict[frozenset[str], tuple[Actor, Actor]] = {}
+    for told in index.told:
+        if told.pos >= token.i:
+            continue
+        pair = _pair_of_kind(told.subject, told.object, kind, index)
+        if len(pair) == 2:
+            key = frozenset(p.entity.key for p in pair)
+            counts[key] = counts.get(key, 0) + 1
+            pairs[key] = (pair[0], pair[1])
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return []
+    a, b = pairs[ranked[0][0]]
+    return [(token.i, a, b)]
 
 
 def _pair_of_kind(a: Actor, b: Actor, kind: str, index: MentionIndex) -> list[Actor]:

@@ -10,9 +10,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from graphkit.extract.args import actors_of, clause_subjects, prep_objects
+from graphkit.extract.args import actors_of, clause_subjects, prep_objects, sentences_back
 from graphkit.extract.found import INHERITED_CONFIDENCE, Found, emit
-from graphkit.resolve import MentionIndex
+from graphkit.resolve import Actor, MentionIndex
 
 BLAME_ADJECTIVES = frozenset(["responsible", "culpable", "guilty", "behind", "liable"])
 SAY_VERBS = frozenset(["say", "believe", "conclude", "think", "assert", "claim", "insist", "tell", "find", "state"])
@@ -100,6 +100,29 @@ def phone_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
     objects = [a for p in prep_objects(verb, ("with",)) for a in actors_of(p, index)]
     if subjects and objects:
         yield from emit(subjects, objects, "spokeWith", verb, INHERITED_CONFIDENCE, "phone")
+
+
+DENY_VERBS = frozenset(["deny", "dismiss", "reject", "refute"])
+CHARGE_NOUNS = frozenset(["accusation", "allegation", "claim", "charge", "report", "assertion", "suggestion"])
+
+
+def denial_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
+    """"Kinshasa accuses Rwanda of backing the M23 ... Rwanda denies backing the group": a
+    denial of a deed, or of the charges, answers whoever accused the denier just before."""
+    if verb.lemma_ not in DENY_VERBS:
+        return
+    deed = [c for c in verb.children if (c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG") or (c.dep_ == "dobj" and c.lemma_ in CHARGE_NOUNS)]
+    if not deed:
+        return
+    subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
+    own = {a.entity.key for _, a in subjects}
+    start = sentences_back(verb, 3)
+    accusers = [
+        t.subject for t in index.told
+        if start <= t.pos < verb.i and t.relation in ("accused", "criticized") and t.object.entity.key in own and t.subject.entity.key not in own
+    ]  # fmt: skip
+    if subjects and accusers:
+        yield from emit(subjects, [(verb, Actor(accusers[-1].entity, "nominal", accusers[-1].place))], "rejected", verb, INHERITED_CONFIDENCE, "deny:accuser")
 
 
 def persona_events(verb: Token, index: MentionIndex) -> Iterator[Found]:

@@ -24,6 +24,7 @@ from graphkit.extract.clauses import (
     TIES_NOUNS,
     blame_events,
     demand_events,
+    denial_events,
     label_events,
     labels_verb,
     persona_events,
@@ -549,6 +550,8 @@ def sentence_events(sent_tokens: list[Token], lex: Lexicon, index: MentionIndex)
             found.extend(reduce_events(tok, index))
             found.extend(ties_events(tok, index))
             found.extend(persona_events(tok, index))
+            if not any(f.predicate == "rejected" for f in found):
+                found.extend(denial_events(tok, index))
             if tok.lemma_.lower() not in lex.verb_cues:
                 found.extend(phone_events(tok, index))
         if tok.pos_ in ("VERB", "ADJ"):

@@ -201,6 +201,9 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # no one acts against the country the article says they serve; blocked aid is no aid
+    ("Russian Foreign Ministry spokeswoman Maria Zakharova criticized what she called Western attempts to push Russia out of the region.", ("Maria Zakharova", "criticized", "Russia")),
+    ("Hungary's Orbán blocks EU aid for Ukraine.", ("Hungary", "aided", "Ukraine")),
     # speakers are not the ones their own "they" threatens
     ("Britain, France and Germany have warned they could trigger the return of sanctions on Iran.", ("Germany", "threatened", "United Kingdom")),
     # co-mediators do not negotiate with each other; the list after "between" ends at its last item
@@ -301,6 +304,10 @@ STATIC = [
     ("Saudi Foreign Minister Prince Faisal bin Farhan met both delegations.", ("Faisal bin Farhan", "officialOf", "Saudi Arabia"), True),
     ("Malian junta leader Colonel Assimi Goïta spoke on Sunday.", ("Assimi Goïta", "leaderOf", "Mali"), True),
     ("UN Secretary-General António Guterres spoke on Sunday.", ("António Guterres", "leaderOf", "United Nations"), True),
+    # the title a name stands in apposition to is its own, not the next one's
+    ("He held talks with Australia's foreign minister, Penny Wong, India's foreign minister, S Jaishankar, said.", ("Penny Wong", "officialOf", "India"), False),
+    # a former officeholder's country is not guessed from the dateline
+    ("MEXICO CITY — Mexico suspended relations with Ecuador after police arrested former Vice President Jorge Glas.", ("Jorge Glas", "officialOf", "Mexico"), False),
     # an opposition leader leads no country
     ("NAIROBI — Opposition leader Kalonzo Musyoka accused the government of renting out Kenyan police.", ("Kalonzo Musyoka", "leaderOf", "Kenya"), False),
     # "his Saudi counterpart, X": X serves that country

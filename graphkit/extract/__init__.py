@@ -143,8 +143,21 @@ def _drop_contradicted_titles(
         at = f.cue.sent.start
         free = [a for a in options if (f.subject.entity.key, a.entity.key, at) not in against]
         if free:
-            out.append(replace(f, object=free[0], method="title"))
+            out.append(replace(f, object=free[0]))
     return out
+
+
+STATIC = frozenset({"leaderOf", "officialOf", "memberOf", "locatedIn"})
+
+
+def _against_own(found: Found, stated: dict[str, str]) -> bool:
+    """An event between a person and the country the article says they lead or serve
+    ("Zakharova criticized what she called attempts to 'push Russia out'", "praising the flag
+    of Kenya") is a misreading."""
+    if found.predicate in STATIC:
+        return False
+    s, o = found.subject.entity.key, found.object.entity.key
+    return stated.get(s) == o or stated.get(o) == s
 
 
 def _envoys_countries(found: list[Found], index: MentionIndex) -> list[Found]:
@@ -178,6 +191,12 @@ def extract_doc(doc: Doc, article: Article, *, min_confidence: float = 0.0, lex:
     dates: dict[int, str] = {}
     found = _drop_contradicted_titles(found, index, candidates)
     found += _envoys_countries(found, index)
+    stated = {
+        f.subject.entity.key: f.object.entity.key
+        for f in found
+        if f.predicate in ("leaderOf", "officialOf") and f.method in ("title", "apposition")
+    }
+    found = [f for f in found if not _against_own(f, stated)]
     relations = [
         _to_relation(f, article, doc, dates)
         for f in found

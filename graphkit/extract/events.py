@@ -432,6 +432,7 @@ def _drawn_from(noun: Token, index: MentionIndex) -> tuple[list[tuple[Token, Act
 
 
 REVERSIBLE = frozenset({"sanctioned", "coerced", "threatened"})
+BLOCKING_VERBS = frozenset(["block", "veto", "halt", "suspend", "freeze", "withhold", "stop", "delay", "cut", "end", "oppose", "reject", "deny", "cancel"])
 REVERSAL_VERBS = frozenset(
     ["lift", "ease", "relax", "remove", "end", "scrap", "cancel", "rescind", "revoke", "waive", "drop", "loosen", "shorten", "suspend", "withdraw", "repeal", "reduce"]
 )
@@ -484,6 +485,11 @@ def nominal_events(noun: Token, cues: tuple[Cue, ...], index: MentionIndex) -> I
             objects = ccomp_subjects(noun, index) or (ccomp_subjects(noun.head, index) if noun.dep_ == "dobj" else [])
         if cue.relation in REVERSIBLE and noun.dep_ == "dobj" and noun.head.lemma_ in REVERSAL_VERBS:
             continue  # "lifted the sanctions", "ease restrictions": a concession, not a sanction
+        blocked = (noun.dep_ == "dobj" and noun.head.lemma_ in BLOCKING_VERBS) or any(
+            c.dep_ == "compound" and c.lemma_ in BLOCKING_VERBS for c in noun.children
+        )
+        if cue.relation in ("aided", "supported", "cooperatedWith") and blocked:
+            continue  # "blocks EU aid for Ukraine" (a headline parsed "blocks" as a noun): no aid was given
         subjects, confidence = _noun_subjects(noun, index)
         if not objects and cue.relation == "requested" and noun.dep_ == "pobj" and noun.head.lower_ == "at":
             # "At Britain's request, the Security Council met": the council was asked

@@ -207,9 +207,10 @@ def _person_titles(
             return
     # apposition: "Petro, Colombia's president" / "Russia's envoy, Vassily Nebenzia"
     root = span.root
-    candidates = [c for c in root.children if c.dep_ == "appos"]
-    if root.dep_ == "appos":
-        candidates.append(root.head)
+    # the title the name stands in apposition to comes first: in "Australia's foreign minister,
+    # Penny Wong, India's foreign minister, S Jaishankar" the second title is Jaishankar's
+    candidates = [root.head] if root.dep_ == "appos" else []
+    candidates += [c for c in root.children if c.dep_ == "appos"]
     for head in candidates:
         if head.i in index.by_token:
             continue
@@ -423,8 +424,8 @@ def settle_guessed_titles(
             continue
         lo, hi = f.span
         span = next((sp for sp, a in index.spans if sp.end == hi and a.entity.type == "Person"), None)
-        if span is None:
-            continue
+        if span is None or "former" in (f.cue.lower_, f.cue.nbor(-1).lower_ if f.cue.i > 0 else ""):
+            continue  # a former officeholder's country is not the article's to guess
         ranked = [spoken_country(span, index), home, sentence_country(span, lo, index, lex)]
         unique: list[Actor] = []
         for actor in ranked:

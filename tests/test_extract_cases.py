@@ -308,6 +308,12 @@ STATIC = [
     ("He held talks with Australia's foreign minister, Penny Wong, India's foreign minister, S Jaishankar, said.", ("Penny Wong", "officialOf", "India"), False),
     # a former officeholder's country is not guessed from the dateline
     ("MEXICO CITY — Mexico suspended relations with Ecuador after police arrested former Vice President Jorge Glas.", ("Jorge Glas", "officialOf", "Mexico"), False),
+    # membership told by a verb or a "members" noun; a bid to join is no membership
+    ("NATO leaders met in Vilnius. Hungary, which joined NATO in 1999 and the EU in 2004, objected.", ("Hungary", "memberOf", "European Union"), True),
+    ("Burkina Faso, Mali and Niger formed the Alliance of Sahel States, a mutual defense pact.", ("Mali", "memberOf", "Alliance of Sahel States"), True),
+    ("The European Union set tariffs on Chinese cars. Some member states, including Spain and Hungary, objected.", ("Spain", "memberOf", "European Union"), True),
+    ("The Security Council voted on Monday. Sierra Leone, one of ten elected members, abstained.", ("Sierra Leone", "memberOf", "United Nations Security Council"), True),
+    ("Turkey drops objection to Sweden joining NATO.", ("Sweden", "memberOf", "North Atlantic Treaty Organization"), False),
     # an opposition leader leads no country
     ("NAIROBI — Opposition leader Kalonzo Musyoka accused the government of renting out Kenyan police.", ("Kalonzo Musyoka", "leaderOf", "Kenya"), False),
     # "his Saudi counterpart, X": X serves that country

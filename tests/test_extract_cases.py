@@ -70,6 +70,8 @@ FOUND = [
     # a denial of the deed answers the accuser; "both sides" are the sides of the main dispute
     ("Kinshasa accuses Rwanda of backing the M23 rebels. Rwanda denies backing the group.", {("Rwanda", "rejected", "DR Congo")}),
     ("Serbia accused Kosovo of provocations. Kosovo criticized Serbia. Gabriel Escobar, the U.S. envoy, urged both sides to move quickly.", {("Gabriel Escobar", "requested", "Serbia"), ("Gabriel Escobar", "requested", "Kosovo")}),
+    # a vow to respond threatens whoever did what is answered
+    ("Berlin ordered a Russian embassy employee to leave. Maria Zakharova, the Russian Foreign Ministry spokeswoman, said Moscow would respond to the expulsion in a mirror fashion.", {("Maria Zakharova", "threatened", "Germany"), ("Russia", "threatened", "Germany")}),
     # a plural pronoun stands for the pair just joined by "and"
     ("Kenya's President William Ruto spoke with both Tshisekedi and Kagame by phone on Sunday and urged them to return to the table.", {("William Ruto", "spokeWith", "Tshisekedi"), ("William Ruto", "spokeWith", "Kagame"), ("William Ruto", "requested", "Tshisekedi"), ("William Ruto", "requested", "Kagame")}),
     ("Iranian Foreign Minister Abbas Araghchi and U.S. envoy Steve Witkoff negotiated from separate rooms as Omani Foreign Minister Badr Albusaidi shuttled between them.", {("Badr Albusaidi", "negotiatedWith", "Abbas Araghchi"), ("Badr Albusaidi", "negotiatedWith", "Steve Witkoff")}),

@@ -89,6 +89,33 @@ def reduce_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
             yield from emit(subjects, objects, "expelled" if severed else "sanctioned", verb, INHERITED_CONFIDENCE, f"reduce:{verb.lemma_}")
 
 
+RETALIATE_VERBS = frozenset(["respond", "retaliate", "react", "reciprocate", "answer"])
+NEGATIONS = frozenset(["not", "never", "n't"])
+
+
+def retaliation_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
+    """"Minsk would respond 'in a mirror manner'", "Zakharova said Moscow would retaliate": a
+    vow to respond threatens whoever did what is answered ("respond to the expulsion"), else
+    the last one who acted against the speaker. The threat is made, whatever comes of it."""
+    if verb.lemma_ not in RETALIATE_VERBS or not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in verb.children):
+        return
+    if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in verb.children):
+        return
+    subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
+    if verb.dep_ == "ccomp" and verb.head.lemma_ in SAY_VERBS | {"warn", "vow", "pledge", "promise"}:
+        subjects += [a for t in clause_subjects(verb.head) for a in actors_of(t, index)]
+    own = {a.entity.key for _, a in subjects}
+    targets = [a for p in prep_objects(verb, ("to", "against")) for a in actors_of(p, index, events=True) if a[1].entity.key not in own]
+    if not targets:
+        start = sentences_back(verb, 3)
+        against = [t.subject for t in index.told if start <= t.pos < verb.i and t.object.entity.key in own and t.subject.entity.key not in own]
+        targets = [(verb, Actor(against[-1].entity, "nominal", against[-1].place))] if against else []
+    for tok, subject in subjects:
+        for _, target in targets:
+            conf = INHERITED_CONFIDENCE * subject.weight * target.weight
+            yield Found(subject, "threatened", target, verb, (min(tok.i, verb.i), verb.i + 1), conf, "asserted", f"retaliate:{verb.lemma_}")
+
+
 PHONE_NOUNS = frozenset(["phone", "telephone", "videoconference", "videolink", "video"])
 
 

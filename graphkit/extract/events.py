@@ -30,6 +30,7 @@ from graphkit.extract.clauses import (
     persona_events,
     phone_events,
     reduce_events,
+    retaliation_events,
     ties_events,
 )
 from graphkit.extract.found import (
@@ -556,6 +557,7 @@ def sentence_events(sent_tokens: list[Token], lex: Lexicon, index: MentionIndex)
             found.extend(reduce_events(tok, index))
             found.extend(ties_events(tok, index))
             found.extend(persona_events(tok, index))
+            found.extend(retaliation_events(tok, index))
             if not any(f.predicate == "rejected" for f in found):
                 found.extend(denial_events(tok, index))
             if tok.lemma_.lower() not in lex.verb_cues:

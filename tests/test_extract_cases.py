@@ -70,6 +70,9 @@ FOUND = [
     # a denial of the deed answers the accuser; "both sides" are the sides of the main dispute
     ("Kinshasa accuses Rwanda of backing the M23 rebels. Rwanda denies backing the group.", {("Rwanda", "rejected", "DR Congo")}),
     ("Serbia accused Kosovo of provocations. Kosovo criticized Serbia. Gabriel Escobar, the U.S. envoy, urged both sides to move quickly.", {("Gabriel Escobar", "requested", "Serbia"), ("Gabriel Escobar", "requested", "Kosovo")}),
+    # what a verb labels its object: criticism, praise, or the rejection of a claim
+    ("Poland expelled two Belarusian diplomats. Minsk called the expulsions \"unfriendly and groundless\".", {("Belarus", "criticized", "Poland")}),
+    ("Witkoff demanded that Iran dismantle its facilities. Esmaeil Baghaei, the Iranian Foreign Ministry spokesman, called Witkoff's demand \"a nonstarter\" on Sunday.", {("Esmaeil Baghaei", "rejected", "Witkoff")}),
     # a vow to respond threatens whoever did what is answered
     ("Berlin ordered a Russian embassy employee to leave. Maria Zakharova, the Russian Foreign Ministry spokeswoman, said Moscow would respond to the expulsion in a mirror fashion.", {("Maria Zakharova", "threatened", "Germany"), ("Russia", "threatened", "Germany")}),
     # a plural pronoun stands for the pair just joined by "and"
@@ -203,6 +206,7 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    ("Esmaeil Baghaei called Witkoff's demand \"a nonstarter\" on Sunday.", ("Esmaeil Baghaei", "spokeWith", "Witkoff")),
     # no one acts against the country the article says they serve; blocked aid is no aid
     ("Russian Foreign Ministry spokeswoman Maria Zakharova criticized what she called Western attempts to push Russia out of the region.", ("Maria Zakharova", "criticized", "Russia")),
     ("Hungary's Orbán blocks EU aid for Ukraine.", ("Hungary", "aided", "Ukraine")),

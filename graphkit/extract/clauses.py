@@ -183,32 +183,64 @@ def blame_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
 
 
 NEGATIVE_LABELS = frozenset(
-    ["unacceptable", "unjustified", "horrendous", "reckless", "irresponsible", "outrageous", "illegal", "shameful", "deplorable", "absurd", "baseless", "unfounded", "provocative", "dangerous", "barbaric", "cowardly", "criminal", "heinous", "despicable", "appalling", "abhorrent", "irresponsible", "hostile", "aggressive", "destabilizing", "shortsighted", "unjust", "unlawful", "terrorist"]
+    ["unfriendly", "groundless", "authoritarian", "cruel", "senseless", "irrational", "incorrect", "wrong", "unsafe", "unprofessional", "hypocritical", "false", "ridiculous", "flagrant", "nonstarter", "non-starter", "bribery", "blackmail", "hysteria", "interference", "lies", "propaganda", "inhumane", "illegitimate", "unconstitutional", "unfair", "discriminatory", "irresponsible", "unacceptable", "unjustified", "horrendous", "reckless", "irresponsible", "outrageous", "illegal", "shameful", "deplorable", "absurd", "baseless", "unfounded", "provocative", "dangerous", "barbaric", "cowardly", "criminal", "heinous", "despicable", "appalling", "abhorrent", "irresponsible", "hostile", "aggressive", "destabilizing", "shortsighted", "unjust", "unlawful", "terrorist"]
 )
 # "called the veto a disgrace": nouns that condemn what they name
 NEGATIVE_LABEL_NOUNS = frozenset(
     ["disgrace", "outrage", "scandal", "travesty", "farce", "provocation", "crime", "atrocity", "shame", "insult", "affront", "mistake", "blunder", "aggression", "violation", "betrayal", "sham", "catastrophe"]
 )
-LABEL_VERBS = frozenset(["call", "describe", "label", "brand", "term", "deem"])
+LABEL_VERBS = frozenset(["call", "describe", "label", "brand", "term", "deem", "characterize", "characterise"])
+POSITIVE_LABELS = frozenset(
+    ["historic", "courageous", "constructive", "positive", "productive", "fruitful", "successful", "excellent", "brave", "wise", "cordial", "friendly", "welcome", "breakthrough", "milestone", "landmark", "encouraging", "good", "great", "important", "significant"]
+)
+# what one rejects by labelling it: "called the demand a nonstarter"
+CLAIM_NOUNS = frozenset(["accusation", "allegation", "claim", "charge", "report", "demand", "proposal", "offer", "statement", "assertion", "request", "condition", "ultimatum"])
+
+
+def _label_tokens(verb: Token) -> list[Token]:
+    """What a labelling verb calls its object: "called the raid 'an authoritarian act'", "called
+    the expulsions unfriendly", "described them as absurd", "called Witkoff's demand 'a
+    nonstarter'" (a quoted label the parse hung elsewhere)."""
+    out = [t for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.pos_ != "PROPN" for t in c.subtree]
+    out += [t for p in prep_objects(verb, ("as",)) for t in p.subtree]
+    doc = verb.doc
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        out += [t for c in obj.children if c.dep_ == "appos" and c.pos_ != "PROPN" for t in c.subtree]
+        j = obj.i + 1
+        if j < len(doc) and doc[j].text in ("“", '"', "‘"):
+            k = j + 1
+            while k < min(len(doc), j + 12) and doc[k].text not in ("”", '"', "’"):
+                out.append(doc[k])
+                k += 1
+    return out
 
 
 def label_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
-    """"X called the expulsions unacceptable" -> X criticized whoever did them."""
+    """"X called the expulsions unacceptable" -> X criticized whoever did them; "called the
+    talks constructive" praises; "called Witkoff's demand 'a nonstarter'" rejects the demand's
+    maker."""
     if verb.lemma_ not in LABEL_VERBS:
         return
-    labels = [
-        c for c in verb.subtree
-        if (c.pos_ == "ADJ" and c.lower_ in NEGATIVE_LABELS) or (c.pos_ == "NOUN" and c.lemma_ in NEGATIVE_LABEL_NOUNS and c.head.i == verb.i)
-    ]
-    if not labels:
+    label = _label_tokens(verb)
+    words = {t.lower_ for t in label} | {t.lemma_.lower() for t in label}
+    negative = bool(words & (NEGATIVE_LABELS | NEGATIVE_LABEL_NOUNS)) or any(
+        c.pos_ == "ADJ" and c.lower_ in NEGATIVE_LABELS for c in verb.subtree
+    )
+    positive = bool(words & POSITIVE_LABELS) and not negative
+    if not (negative or positive):
         return
     subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
-    objects = [a for c in verb.children if c.dep_ == "dobj" for a in actors_of(c, index, events=True)]
+    dobjs = [c for c in verb.children if c.dep_ == "dobj"]
+    objects = [a for c in dobjs for a in actors_of(c, index, events=True)]
+    relation = "praised" if positive else "criticized"
+    if negative and any(c.lemma_ in CLAIM_NOUNS for c in dobjs):
+        relation = "rejected"  # "dismissed the accusations as groundless", "called the demand a nonstarter"
     if subjects and objects:
-        yield from emit(subjects, objects, "criticized", verb, INHERITED_CONFIDENCE, "verb:label")
+        yield from emit(subjects, objects, relation, verb, INHERITED_CONFIDENCE, "verb:label")
 
 
 def labels_verb(verb: Token) -> bool:
-    return (verb.lemma_ in LABEL_VERBS and any(
-        c.dep_ in ("oprd", "ccomp", "acomp") and c.pos_ != "PROPN" for c in verb.children
-    )) or any(c.pos_ == "ADJ" and c.lower_ in NEGATIVE_LABELS for c in verb.subtree)
+    """A verb that labels its object ("called the move reckless") rather than phoning it."""
+    return (verb.lemma_ in LABEL_VERBS and bool(_label_tokens(verb))) or any(
+        c.pos_ == "ADJ" and c.lower_ in NEGATIVE_LABELS for c in verb.subtree
+    )

@@ -371,6 +371,7 @@ def resolve_doc(doc: Doc, *, lex: Lexicon | None = None) -> MentionIndex:
         words = [w for w in full.split() if w.rstrip(".").lower() not in NAME_SUFFIXES] or full.split()
         for key in {norm(words[-1]), norm(" ".join(words[1:]))}:
             surname_of.setdefault(key, set()).add(full)
+    full_names = {norm(full): full for full in persons}
     # types by agreement: a surname the model tagged as ORG/GPE is still the person
     for ent in ents:
         actor = _typed(ent, lex)
@@ -379,7 +380,9 @@ def resolve_doc(doc: Doc, *, lex: Lexicon | None = None) -> MentionIndex:
         known_gazetteer = bool(ent.ent_id_) or lex.country(span_name(ent)) or lex.organization(span_name(ent))
         if key not in surname_of and key in first_names and len(first_names[key]) == 1 and " " not in key:
             surname_of[key] = first_names[key]  # "Abiy" for Abiy Ahmed, where no surname claims it
-        if key in surname_of and len(surname_of[key]) == 1 and not known_gazetteer:
+        if key in full_names and not known_gazetteer and (actor is None or actor.entity.type != "Person"):
+            actor = Actor(Entity("Person", full_names[key]), "name")  # the full name tagged ORG elsewhere
+        elif key in surname_of and len(surname_of[key]) == 1 and not known_gazetteer:
             full = next(iter(surname_of[key]))
             how = "name" if norm(full) == key else "alias"
             actor = Actor(Entity("Person", full), how)

@@ -73,6 +73,11 @@ FOUND = [
     # what a verb labels its object: criticism, praise, or the rejection of a claim
     ("Poland expelled two Belarusian diplomats. Minsk called the expulsions \"unfriendly and groundless\".", {("Belarus", "criticized", "Poland")}),
     ("Witkoff demanded that Iran dismantle its facilities. Esmaeil Baghaei, the Iranian Foreign Ministry spokesman, called Witkoff's demand \"a nonstarter\" on Sunday.", {("Esmaeil Baghaei", "rejected", "Witkoff")}),
+    # an attack on a place attacks its country too; vessels act for their country
+    ("Ukrainian naval drones struck the Russian port of Novorossiysk on Friday.", {("Ukraine", "attacked", "Russia")}),
+    ("A Chinese vessel rammed the Vietnamese trawler.", {("China", "attacked", "Vietnam")}),
+    # demanding a prisoner's release asks whoever holds them
+    ("Belarus arrested Andrzej Poczobut in 2021. Warsaw has for years demanded the release of Andrzej Poczobut.", {("Poland", "requested", "Belarus")}),
     # a vow to respond threatens whoever did what is answered
     ("Berlin ordered a Russian embassy employee to leave. Maria Zakharova, the Russian Foreign Ministry spokeswoman, said Moscow would respond to the expulsion in a mirror fashion.", {("Maria Zakharova", "threatened", "Germany"), ("Russia", "threatened", "Germany")}),
     # a plural pronoun stands for the pair just joined by "and"

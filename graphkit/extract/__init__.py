@@ -21,7 +21,7 @@ from graphkit.dates import resolve_event_date
 from graphkit.extract.args import is_collective
 from graphkit.extract.events import Found, sentence_events
 from graphkit.extract.static import GUESSED_TITLE, settle_guessed_titles, static_relations
-from graphkit.lexicon import Lexicon, load_lexicon
+from graphkit.lexicon import Lexicon, load_lexicon, norm
 from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation
 from graphkit.resolve import Actor, MentionIndex, country_entity, resolve_doc
 from graphkit.vocab import relation
@@ -160,6 +160,46 @@ def _against_own(found: Found, stated: dict[str, str]) -> bool:
     return stated.get(s) == o or stated.get(o) == s
 
 
+RELEASE_NOUNS = frozenset({"release", "freedom", "return", "handover", "extradition"})
+
+
+def _holders_asked(found: list[Found]) -> list[Found]:
+    """Demanding a prisoner's release asks whoever holds them: "Warsaw demanded the release of
+    Andrzej Poczobut" (whom Belarus arrested) requests Belarus."""
+    holders: dict[str, list[Found]] = {}
+    for f in found:
+        if f.predicate in ("arrested", "coerced") and f.object.entity.type == "Person":
+            holders.setdefault(norm(f.object.entity.name), []).append(f)
+    out = []
+    for f in found:
+        name = norm(f.object.entity.name)  # the model may tag the same name a person once, an organization later
+        if f.predicate == "requested" and f.object.entity.type != "Country" and name in holders:
+            asks_release = any(c.dep_ == "dobj" and c.lemma_ in RELEASE_NOUNS for c in f.cue.children) or f.cue.lemma_ in RELEASE_NOUNS
+            before = [h for h in holders[name] if h.cue.i < f.cue.i and h.subject.entity.key != f.subject.entity.key]
+            if asks_release and before:
+                f = replace(f, object=Actor(before[-1].subject.entity, "nominal", before[-1].subject.place), method=f"{f.method}:holder")
+        out.append(f)
+    return out
+
+
+HOSTILE_TO_PLACES = frozenset({"attacked", "coerced", "mobilizedAgainst", "threatened"})
+
+
+def _places_countries(found: list[Found], index: MentionIndex) -> list[Found]:
+    """An attack on a place is an attack on its country too: "Ukrainian naval drones struck
+    the Russian port of Novorossiysk" attacked Russia."""
+    out = []
+    for f in found:
+        place = f.object.place or f.object.entity
+        if f.predicate not in HOSTILE_TO_PLACES or f.object.entity.type != "Place":
+            continue
+        code = dict(place.ids).get("country", "")
+        if code in index.lex.by_iso3 and code != dict(f.subject.entity.ids).get("iso3"):
+            country = Actor(country_entity(index.lex, code), "nominal")
+            out.append(replace(f, object=country, confidence=f.confidence * 0.9, method=f"{f.method}:place"))
+    return out
+
+
 def _envoys_countries(found: list[Found], index: MentionIndex) -> list[Found]:
     """Expelling or summoning an envoy is aimed at the envoy's country too: "declared the
     Mexican ambassador, Raquel Serur, persona non grata" expels Mexico's."""
@@ -191,6 +231,8 @@ def extract_doc(doc: Doc, article: Article, *, min_confidence: float = 0.0, lex:
     dates: dict[int, str] = {}
     found = _drop_contradicted_titles(found, index, candidates)
     found += _envoys_countries(found, index)
+    found += _places_countries(found, index)
+    found = _holders_asked(found)
     stated = {
         f.subject.entity.key: f.object.entity.key
         for f in found

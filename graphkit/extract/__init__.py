@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Token
 from graphkit.dates import resolve_event_date
 from graphkit.extract.args import is_collective
 from graphkit.extract.events import Found, sentence_events
-from graphkit.extract.static import GUESSED_TITLE, settle_guessed_titles, static_relations
+from graphkit.extract.static import static_relations
+from graphkit.extract.titles import GUESSED_TITLE, settle_guessed_titles
 from graphkit.lexicon import Lexicon, load_lexicon, norm
 from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation
 from graphkit.resolve import Actor, MentionIndex, country_entity, resolve_doc

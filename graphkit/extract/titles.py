@@ -1,0 +1,406 @@
+"""Offices from titles and appositions: "Colombian President Gustavo Petro" (leaderOf),
+"Russian Foreign Minister Sergei Lavrov" (officialOf), "Petro, Colombia's president",
+"NATO Secretary-General Jens Stoltenberg", and whose office a bare title is ("President Donald
+Trump", "Foreign Minister Park Jin") when the sentence does not say.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from graphkit.extract.found import Found
+from graphkit.lexicon import Lexicon
+from graphkit.records import Entity
+from graphkit.resolve import GENERIC_BODY_WORDS, Actor, MentionIndex, country_entity
+
+TITLE_CONFIDENCE = 0.9
+
+GUESSED_TITLE = "title:guess"  # no word of the sentence says whose office it is
+
+HINTED_TITLE = "title:hint"  # the sentence hints at it: a seat of government, a coordinated title
+
+APPOSITION_CONFIDENCE = 0.8
+
+IMPLICIT_CONFIDENCE = 0.55
+
+# words between a holder and a title: "Lebanon's new President", "Haiti's ousted leader"
+TITLE_ADJECTIVES = frozenset(
+    ["former", "then", "the", "new", "incoming", "outgoing", "ousted", "deposed", "exiled", "interim", "late", "longtime", "veteran", "embattled", "current", "acting", "elected", "newly", "re-elected", "powerful"]
+)
+
+# ranks and honorifics between an office and a name: "Foreign Minister Prince Faisal bin
+# Farhan", "army chief Gen Abdel Fattah al-Burhan", "junta leader Colonel Assimi Goïta"
+HONORIFICS = frozenset(
+    ["prince", "princess", "sheikh", "sheik", "gen", "general", "colonel", "col", "captain", "capt", "lt", "lieutenant", "maj", "major", "brig", "brigadier", "dr", "admiral", "adm", "marshal", "field", "mr", "mrs", "ms", "sir", "dame", "lord", "lady", "."]
+)
+
+
+def _title_before(span: Span, lex: Lexicon) -> tuple[str, int, str] | None:
+    """The title right before a person's name: (relation, start token, title text); an office
+    before a rank or honorific wins over the rank."""
+    doc = span.doc
+    full = _title_ending(doc, span.start, span.sent.start, lex)
+    if full is not None and not all(t.lower_.rstrip(".") in HONORIFICS for t in doc[full[1] : span.start]):
+        return full  # "Secretary-General António Guterres"
+    start = span.start
+    while start > span.sent.start and doc[start - 1].lower_.rstrip(".") in HONORIFICS:
+        start -= 1
+    office = _title_ending(doc, start, span.sent.start, lex) if start < span.start else None
+    return office or full
+
+
+def _title_ending(doc: Doc, start: int, sent_start: int, lex: Lexicon) -> tuple[str, int, str] | None:
+    """The longest title that ends right before token ``start``."""
+    best = None
+    title_words = lex.title_words
+    for width in range(1, 5):
+        lo = start - width
+        if lo < sent_start:
+            break
+        words = doc[lo:start]
+        if any(t.is_punct and t.text not in ("-", ".") for t in words):
+            break
+        word = doc[lo].lower_.strip(".")
+        if word not in title_words and word not in ("of", "-"):
+            break
+        if word in ("of", "-"):
+            continue
+        rel = lex.title_relation(words.text)
+        if rel is not None:
+            best = (rel, lo, words.text)
+    return best
+
+
+def _holder_before(doc: Span, lo: int, index: MentionIndex) -> Actor | None:
+    """The country/organization named right before a title ("U.S. President", "NATO Secretary-General")."""
+    tok_i = lo - 1
+    while (tok_i >= doc.sent.start and doc.doc[tok_i].tag_ in ("POS",)) or (
+        tok_i >= doc.sent.start and doc.doc[tok_i].lower_ in TITLE_ADJECTIVES
+    ):
+        tok_i -= 1
+    # words of the office the title list does not know: "Indian External Affairs Minister",
+    # "State Department deputy spokesman", "Japanese Chief Cabinet Secretary"
+    skipped = 0
+    while (
+        tok_i > doc.sent.start
+        and skipped < 3
+        and doc.doc[tok_i].i not in index.by_token
+        and doc.doc[tok_i].is_alpha
+        and (doc.doc[tok_i].is_title or doc.doc[tok_i].lower_ in (GENERIC_BODY_WORDS | index.lex.title_words))
+        and not doc.doc[tok_i].ent_type_
+    ):
+        tok_i -= 1
+        skipped += 1
+    if tok_i < doc.sent.start:
+        return None
+    actor = index.actor_at(doc.doc[tok_i])
+    if actor is not None and actor.entity.type in ("Country", "Organization"):
+        return actor
+    return None
+
+
+def poss_holder(head: Token, index: MentionIndex) -> Actor | None:
+    """The country/org owning a title noun: "Colombia's president", "president of Colombia"."""
+    for child in head.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            actor = index.actor_at(child)
+            if actor is not None and actor.entity.type in ("Country", "Organization"):
+                return actor
+            # "Israel's war cabinet", "Iran's armed forces chief of staff"
+            for grand in child.children:
+                if grand.dep_ == "poss":
+                    actor = index.actor_at(grand)
+                    if actor is not None and actor.entity.type in ("Country", "Organization"):
+                        return actor
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "for"):  # "a spokesman for the M23"
+            for pobj in child.children:
+                actor = index.actor_at(pobj)
+                if actor is not None and actor.entity.type in ("Country", "Organization"):
+                    return actor
+                deeper = poss_holder(pobj, index)
+                if deeper is not None:
+                    return deeper
+    return None
+
+
+def _title_noun_relation(head: Token, lex: Lexicon) -> str | None:
+    words = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
+    for width in range(len(words), -1, -1):
+        text = " ".join([w.text for w in words[len(words) - width :]] + [head.text])
+        rel = lex.title_relation(text)
+        if rel is not None:
+            return rel
+    if head.lemma_ in ("member", "counterpart"):
+        return "officialOf"  # "his Saudi counterpart, Prince Faisal bin Farhan"
+    return None
+
+
+def person_titles(
+    span: Span, actor: Actor, index: MentionIndex, lex: Lexicon, default_country: Actor | None
+) -> Iterator[Found]:
+    doc = span.doc
+    found = _title_before(span, lex)
+    if found is not None and "opposition" in (found[2].lower(), span.doc[max(found[1] - 1, 0)].lower_):
+        return  # an opposition leader leads no country
+    if found is not None:
+        rel, lo, title = found
+        holder = _holder_before(span, lo, index)
+        conf = TITLE_CONFIDENCE
+        own = lex.title_country(title) if holder is None else None
+        if own is not None:
+            holder = Actor(country_entity(lex, own.iso3), "implicit")  # "Secretary of State Antony Blinken"
+            conf = TITLE_CONFIDENCE * 0.9
+        method = "title" if own is None else HINTED_TITLE
+        if holder is None:
+            holder = _coordinated_holder(span, lo, index, lex) or _implicit_holder(span, lo, index, lex, title)
+            conf = IMPLICIT_CONFIDENCE
+            method = HINTED_TITLE
+            if holder is None:
+                # nothing in the sentence says whose office it is: the article decides later
+                if _office_of_organization(title):
+                    holder = salient_organization(index)
+                else:
+                    holder = default_country or sentence_country(span, lo, index, lex)
+                method = GUESSED_TITLE
+        if holder is not None and (holder.entity.type == "Country" or holder.entity.type == "Organization"):
+            yield Found(actor, rel, holder, doc[lo], (lo, span.end), conf * actor.weight, "asserted", method)
+            return
+    # apposition: "Petro, Colombia's president" / "Russia's envoy, Vassily Nebenzia"
+    root = span.root
+    # the title the name stands in apposition to comes first: in "Australia's foreign minister,
+    # Penny Wong, India's foreign minister, S Jaishankar" the second title is Jaishankar's
+    candidates = [root.head] if root.dep_ == "appos" else []
+    candidates += [c for c in root.children if c.dep_ == "appos"]
+    for head in candidates:
+        if head.i in index.by_token:
+            continue
+        noun_rel = _title_noun_relation(head, lex)
+        if noun_rel is None:
+            continue
+        holder = poss_holder(head, index)
+        if holder is None:
+            continue
+        lo, hi = min(span.start, head.left_edge.i), max(span.end, head.i + 1)
+        yield Found(actor, noun_rel, holder, head, (lo, hi), APPOSITION_CONFIDENCE * actor.weight, "asserted", "apposition")
+        return
+
+
+def _office_of_organization(title: str) -> bool:
+    """"Secretary-General", "Director General", "Chairman": offices of organizations (a bare
+    "General" is a military rank)."""
+    lowered = title.lower().replace("-", " ")
+    return ("general" in lowered and lowered.split()[0] != "general") or "chair" in lowered
+
+
+def salient_organization(index: MentionIndex) -> Actor | None:
+    """The organization the article names most often (not a collective), if one stands out."""
+    counts: dict[str, int] = {}
+    actors: dict[str, Actor] = {}
+    for _, actor in index.spans:
+        if actor.entity.type == "Organization" and ("kind", "group") not in actor.entity.ids:
+            counts[actor.entity.key] = counts.get(actor.entity.key, 0) + 1
+            actors[actor.entity.key] = actor
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+        return None
+    return Actor(actors[ranked[0][0]].entity, "implicit")
+
+
+def _coordinated_holder(span: Span, lo: int, index: MentionIndex, lex: Lexicon) -> Actor | None:
+    """The holder a bare title shares with a titled person it is coordinated with: "Egyptian
+    Foreign Minister Sameh Shoukry and Water Resources Minister Mohamed Abdel Aty"."""
+    root = span.root
+    if root.dep_ == "conj" and root.head.i not in range(span.start, span.end):
+        others = [root.head]
+    else:
+        others = [c for c in root.children if c.dep_ == "conj"]
+    k = lo - 1
+    while k > span.sent.start and k > lo - 4 and span.doc[k].is_title and span.doc[k].i not in index.by_token:
+        k -= 1  # "... and Water Resources Minister Mohamed Abdel Aty"
+    if k > span.sent.start and span.doc[k].lower_ == "and":
+        others.append(span.doc[k - 1])  # the parse often misses the coordination of two titled names
+    for other in others:
+        for o_span, o_actor in index.spans:
+            if o_span.start <= other.i < o_span.end and o_actor.entity.type == "Person" and o_actor.entity != index.actor_at(root):
+                found = _title_before(o_span, lex)
+                holder = _holder_before(o_span, found[1], index) if found is not None else None
+                if holder is not None and holder.entity.type == "Country":
+                    return holder
+    return None
+
+
+def _fronted_place(sent: Span, index: MentionIndex) -> Actor | None:
+    """The country of a place that opens the sentence: "In Washington, President Joe Biden said"."""
+    first = sent[0]
+    if first.lower_ not in ("in", "from", "at") or len(sent) < 4:
+        return None
+    for tok in sent[1:6]:
+        if tok.text == ",":
+            break
+        actor = index.actor_at(tok)
+        if actor is not None and tok.head.i == first.i:
+            if actor.entity.type == "Country":
+                return Actor(actor.entity, "implicit")
+            code = dict((actor.place or actor.entity).ids).get("country")
+            if code and code in index.lex.by_iso3:
+                return Actor(country_entity(index.lex, code), "implicit")
+    return None
+
+
+def _claimed(sent: Span, index: MentionIndex, lex: Lexicon) -> set[int]:
+    """Tokens just before the titles of the sentence's people: "U.S." in "U.S. President"."""
+    claimed: set[int] = set()
+    for other, actor in index.spans:
+        if other.start < sent.start or other.end > sent.end or actor.entity.type != "Person":
+            continue
+        found = _title_before(other, lex)
+        if found is not None:
+            claimed.update(range(max(sent.start, found[1] - 3), found[1]))
+    return claimed
+
+
+def _known_office(name: str, lex: Lexicon, year: int | None) -> Actor | None:
+    """The country or organization a well-known person served in the article's year."""
+    office = lex.office_of(name, year)
+    if office is None:
+        return None
+    if office.holder in lex.by_iso3:
+        return Actor(country_entity(lex, office.holder), "implicit")
+    return Actor(Entity("Organization", office.holder), "implicit")
+
+
+def settle_guessed_titles(
+    found: list[Found], index: MentionIndex, lex: Lexicon, home: Actor | None, *, year: int | None = None
+) -> tuple[list[Found], dict[tuple[str, int], list[Actor]]]:
+    """Whose office a bare title is when its sentence does not say ("Foreign Minister Park Jin").
+
+    The country the article gives the same person elsewhere comes first ("Turkish President
+    Recep Tayyip Erdoğan" ... "President Erdoğan"); then the office a well-known person held in
+    the article's year (``officeholders.csv``: "President Donald Trump"); then the country the sentence makes the
+    subject of what the person says; then the article's home country (its dateline's, or the
+    one it names most); then the sentence's own countries. Returns the relations, each guess
+    holding its first candidate, and the candidates of each guess (by person and title token)
+    for the events to overrule.
+    """
+    known: dict[str, Actor] = {}
+    for f in found:
+        if f.predicate in ("leaderOf", "officialOf") and f.method in ("title", "apposition") and f.object.entity.type == "Country":
+            known.setdefault(f.subject.entity.key, f.object)
+    out = []
+    candidates: dict[tuple[str, int], list[Actor]] = {}
+    for f in found:
+        if f.method not in (GUESSED_TITLE, HINTED_TITLE):
+            out.append(f)
+            continue
+        holder = known.get(f.subject.entity.key) or _known_office(f.subject.entity.name, lex, year)
+        if f.method == HINTED_TITLE:
+            chosen = holder if holder is not None and holder.entity.type == f.object.entity.type else f.object
+            out.append(replace(f, object=chosen, method="title"))
+            continue
+        if holder is None and f.object.entity.type == "Organization":
+            out.append(replace(f, method="title"))
+            continue
+        if holder is not None:
+            conf = TITLE_CONFIDENCE * 0.9 * f.subject.weight
+            out.append(replace(f, object=Actor(holder.entity, "implicit"), confidence=conf, method="title"))
+            continue
+        lo, hi = f.span
+        span = next((sp for sp, a in index.spans if sp.end == hi and a.entity.type == "Person"), None)
+        if span is None or "former" in (f.cue.lower_, f.cue.nbor(-1).lower_ if f.cue.i > 0 else ""):
+            continue  # a former officeholder's country is not the article's to guess
+        ranked = [spoken_country(span, index), home, sentence_country(span, lo, index, lex)]
+        unique: list[Actor] = []
+        for actor in ranked:
+            if actor is not None and all(actor.entity.key != u.entity.key for u in unique):
+                unique.append(Actor(actor.entity, "implicit"))
+        if unique:
+            candidates[(f.subject.entity.key, f.cue.i)] = unique
+            out.append(replace(f, object=unique[0]))
+    return out, candidates
+
+
+def _implicit_holder(span: Span, lo: int, index: MentionIndex, lex: Lexicon, title: str) -> Actor | None:
+    """Who a bare title ("President Joe Biden") belongs to, when the sentence says it.
+
+    A place that opens the sentence ("In Washington, ..."), seats of government and state
+    bodies ("the White House said") count; for titles such as secretary-general, the first
+    organization no other title claims.
+    """
+    want_org = _office_of_organization(title)
+    sent = span.sent
+    claimed = _claimed(sent, index, lex)
+    if not want_org:
+        fronted = _fronted_place(sent, index)
+        if fronted is not None:
+            return fronted
+    for other, actor in index.spans:
+        if other.start < sent.start or other.end > sent.end or other.start in claimed:
+            continue
+        if lo <= other.start < span.end:
+            continue
+        kind = actor.entity.type
+        if want_org and kind == "Organization":
+            return actor
+        seat = other.ent_id_.startswith("seat:") or (other.label_ == "ORG" and actor.how == "metonymy")
+        if not want_org and kind == "Country" and seat:
+            return actor  # "the White House said", "the State Department"
+    return None
+
+
+def _clause_subjects(verb: Token) -> list[Token]:
+    """Subjects of a verb's clause and of the clauses it reports ("said Ethiopia would ...")."""
+    out = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "advcl") and c.pos_ in ("VERB", "AUX")):
+        out.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return out
+
+
+def spoken_country(span: Span, index: MentionIndex) -> Actor | None:
+    """The country a titled speaker speaks for when the sentence makes it the subject of what
+    they say or do: "Water Minister Seleshi Bekele said Ethiopia would begin ...", "British
+    jets downed several drones, according to Prime Minister Rishi Sunak"."""
+    root = span.root
+    while root.dep_ in ("compound", "appos") and root.head.pos_ == "PROPN":
+        root = root.head
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        verb = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
+        verb = root.head.head.head
+    else:
+        return None
+    for subj in _clause_subjects(verb):
+        if subj.i in range(span.start, span.end):
+            continue
+        for tok in [subj, *(c for c in subj.children if c.dep_ in ("poss", "amod", "compound"))]:
+            actor = index.actor_at(tok)
+            if actor is not None and actor.entity.type == "Country" and actor.how != "pronoun":
+                return actor
+    return None
+
+
+def sentence_country(span: Span, lo: int, index: MentionIndex, lex: Lexicon) -> Actor | None:
+    """A weak guess at a bare title's country from its sentence: the country the sentence is
+    about (its subject), else the last one before the title, else the first one after it,
+    among those no other title claims."""
+    sent = span.sent
+    claimed = _claimed(sent, index, lex)
+    before: Actor | None = None
+    after: Actor | None = None
+    subject: Actor | None = None
+    for other, actor in index.spans:
+        if other.start < sent.start or other.end > sent.end or other.start in claimed:
+            continue
+        if lo <= other.start < span.end or actor.entity.type != "Country":
+            continue
+        if other.root.dep_ in ("nsubj", "nsubjpass") and subject is None:
+            subject = actor
+        if other.start < lo:
+            before = actor
+        elif after is None:
+            after = actor
+    return subject or before or after
+

@@ -78,6 +78,11 @@ FOUND = [
     ("A Chinese vessel rammed the Vietnamese trawler.", {("China", "attacked", "Vietnam")}),
     # demanding a prisoner's release asks whoever holds them
     ("Belarus arrested Andrzej Poczobut in 2021. Warsaw has for years demanded the release of Andrzej Poczobut.", {("Poland", "requested", "Belarus")}),
+    # banning or suspending foreigners sanctions them; one's own people, coerces them
+    ("The three Baltic states' foreign ministers met. Latvia banned Bidzina Ivanishvili from entering its territory.", {("Latvia", "sanctioned", "Bidzina Ivanishvili")}),
+    ("Iraq's National Security Council banned the PKK.", {("Iraq", "sanctioned", "PKK")}),
+    ("Mali and Burkina Faso, both suspended from ECOWAS, warned against an intervention.", {("Economic Community of West African States", "sanctioned", "Mali"), ("Economic Community of West African States", "sanctioned", "Burkina Faso")}),
+    ("President Yoweri Museveni has banned Ugandan opposition candidates from the elections.", {("Yoweri Museveni", "coerced", "Ugandan opposition candidates")}),
     # a vow to respond threatens whoever did what is answered
     ("Berlin ordered a Russian embassy employee to leave. Maria Zakharova, the Russian Foreign Ministry spokeswoman, said Moscow would respond to the expulsion in a mirror fashion.", {("Maria Zakharova", "threatened", "Germany"), ("Russia", "threatened", "Germany")}),
     # a plural pronoun stands for the pair just joined by "and"

@@ -155,8 +155,8 @@ def _against_own(found: Found, stated: dict[str, str]) -> bool:
     """An event between a person and the country the article says they lead or serve
     ("Zakharova criticized what she called attempts to 'push Russia out'", "praising the flag
     of Kenya") is a misreading."""
-    if found.predicate in STATIC:
-        return False
+    if found.predicate in STATIC or found.predicate == "agreedWith":
+        return False  # a leader's promise to their own country is one ("promised to democratize Serbia")
     s, o = found.subject.entity.key, found.object.entity.key
     return stated.get(s) == o or stated.get(o) == s
 
@@ -181,6 +181,27 @@ def _holders_asked(found: list[Found]) -> list[Found]:
                 f = replace(f, object=Actor(before[-1].subject.entity, "nominal", before[-1].subject.place), method=f"{f.method}:holder")
         out.append(f)
     return out
+
+
+def _country_of(actor: Actor, index: MentionIndex) -> str:
+    """The ISO3 code an actor acts for: a country's own, a group's nationality, an official's state."""
+    ids = dict(actor.entity.ids)
+    if ids.get("iso3"):
+        return ids["iso3"]
+    if ids.get("country"):
+        return ids["country"]
+    home = index.affiliation.get(actor.entity.key)
+    return dict(home.ids).get("iso3", "") if home is not None else ""
+
+
+def _domestic_ban(found: Found, index: MentionIndex) -> Found:
+    """Banning or suspending one's own people coerces them ("Museveni has banned Ugandan
+    opposition candidates"); banning foreigners ("the three Baltic states banned Ivanishvili")
+    sanctions them."""
+    if found.predicate != "sanctioned" or found.cue.lemma_ not in ("ban", "suspend", "outlaw"):
+        return found
+    own = _country_of(found.subject, index)
+    return replace(found, predicate="coerced") if own and own == _country_of(found.object, index) else found
 
 
 HOSTILE_TO_PLACES = frozenset({"attacked", "coerced", "mobilizedAgainst", "threatened"})
@@ -234,6 +255,7 @@ def extract_doc(doc: Doc, article: Article, *, min_confidence: float = 0.0, lex:
     found += _envoys_countries(found, index)
     found += _places_countries(found, index)
     found = _holders_asked(found)
+    found = [_domestic_ban(f, index) for f in found]
     stated = {
         f.subject.entity.key: f.object.entity.key
         for f in found

@@ -255,6 +255,13 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
             and not any(t.lemma_.lower() in HOSTILE_WORDS for t in verb.subtree)
         ):
             continue
+        bodies = [a for b in prep_objects(verb, ("from",)) for a in actors_of(b, index) if a[1].entity.type == "Organization"]
+        if cue.relation in ("sanctioned", "expelled") and verb.tag_ == "VBN" and bodies and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+            # "Mali and Burkina Faso, both suspended from ECOWAS": a participle the parse read as active
+            members = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or ([verb.head] if verb.dep_ in ("acl", "amod") else [])
+            objects = [a for t in members for a in actors_of(t, index)]
+            yield from emit(bodies, objects, cue.relation, verb, INHERITED_CONFIDENCE, f"verb-participle:{cue.lemma}")
+            return
         if _passive(verb):
             objects = []
             for child in verb.children if any(c.dep_ == "nsubjpass" for c in verb.children) else verb.head.children:
@@ -272,6 +279,8 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
             extra = [o for o in _objects(verb, cue, index) if o[0].dep_ == "pobj" and o[0].head.lower_ != "by"]
             if cue.relation == "deported" and extra:
                 objects = extra
+            if not subjects and cue.relation in ("sanctioned", "expelled"):
+                subjects = bodies  # "Niger was suspended from the African Union"
             if not subjects and cue.relation == "arrested":
                 # "was jailed in Russia": the country where it happened acted
                 subjects = [

@@ -218,7 +218,7 @@ def _typed(span: Span, lex: Lexicon) -> Actor | None:
         if capital is not None:  # "Bogotá" tagged as a person is still the capital
             return Actor(country_entity(lex, capital.iso3), "metonymy", Entity("Place", name, (), (("country", capital.iso3),)))
     org = lex.organization(name) if span.label_ in ("ORG", "FAC", "GPE", "NORP", "PERSON") else None
-    if org is not None and not org.country and span.label_ == "ORG":
+    if org is not None and not org.country and org.kind == "international" and span.label_ == "ORG":
         # "the Philippine National Security Council" is no UN body: a country's own
         before = [t for t in span.doc[max(span.sent.start, span.start - 3) : span.start] if t.lower_ not in ("national", "federal", "supreme") and t.tag_ != "POS"]
         country = lex.country(before[-1].text) if before and before[-1].ent_type_ in ("NORP", "GPE") else None

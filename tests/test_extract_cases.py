@@ -83,6 +83,8 @@ FOUND = [
     ("Iraq's National Security Council banned the PKK.", {("Iraq", "sanctioned", "PKK")}),
     ("Mali and Burkina Faso, both suspended from ECOWAS, warned against an intervention.", {("Economic Community of West African States", "sanctioned", "Mali"), ("Economic Community of West African States", "sanctioned", "Burkina Faso")}),
     ("President Yoweri Museveni has banned Ugandan opposition candidates from the elections.", {("Yoweri Museveni", "coerced", "Ugandan opposition candidates")}),
+    # rights groups and armed groups the model misses are known organizations
+    ("Human Rights Watch accused Tunisian security forces of abandoning hundreds of migrants.", {("Human Rights Watch", "accused", "Tunisia")}),
     # a vow to respond threatens whoever did what is answered
     ("Berlin ordered a Russian embassy employee to leave. Maria Zakharova, the Russian Foreign Ministry spokeswoman, said Moscow would respond to the expulsion in a mirror fashion.", {("Maria Zakharova", "threatened", "Germany"), ("Russia", "threatened", "Germany")}),
     # a plural pronoun stands for the pair just joined by "and"

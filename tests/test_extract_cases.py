@@ -80,7 +80,7 @@ FOUND = [
     ("Belarus arrested Andrzej Poczobut in 2021. Warsaw has for years demanded the release of Andrzej Poczobut.", {("Poland", "requested", "Belarus")}),
     # banning or suspending foreigners sanctions them; one's own people, coerces them
     ("The three Baltic states' foreign ministers met. Latvia banned Bidzina Ivanishvili from entering its territory.", {("Latvia", "sanctioned", "Bidzina Ivanishvili")}),
-    ("Iraq's National Security Council banned the PKK.", {("Iraq", "sanctioned", "PKK")}),
+    ("Iraq's National Security Council banned the PKK.", {("Iraq", "sanctioned", "Kurdistan Workers' Party")}),
     ("Mali and Burkina Faso, both suspended from ECOWAS, warned against an intervention.", {("Economic Community of West African States", "sanctioned", "Mali"), ("Economic Community of West African States", "sanctioned", "Burkina Faso")}),
     ("President Yoweri Museveni has banned Ugandan opposition candidates from the elections.", {("Yoweri Museveni", "coerced", "Ugandan opposition candidates")}),
     # rights groups and armed groups the model misses are known organizations

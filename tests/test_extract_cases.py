@@ -85,6 +85,7 @@ FOUND = [
     ("President Yoweri Museveni has banned Ugandan opposition candidates from the elections.", {("Yoweri Museveni", "coerced", "Ugandan opposition candidates")}),
     # rights groups and armed groups the model misses are known organizations
     ("Human Rights Watch accused Tunisian security forces of abandoning hundreds of migrants.", {("Human Rights Watch", "accused", "Tunisia")}),
+    ("British Defence Secretary Tom King has promised to continue military aid to war-torn Mozambique.", {("Tom King", "agreedWith", "Mozambique")}),
     # a vow to respond threatens whoever did what is answered
     ("Berlin ordered a Russian embassy employee to leave. Maria Zakharova, the Russian Foreign Ministry spokeswoman, said Moscow would respond to the expulsion in a mirror fashion.", {("Maria Zakharova", "threatened", "Germany"), ("Russia", "threatened", "Germany")}),
     # a plural pronoun stands for the pair just joined by "and"
@@ -218,6 +219,10 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a promise is made to its own recipient, not to a fellow promiser or the parties of talks one offers to host
+    ("Jamaica sent police, and Guatemala and El Salvador have promised to send troops.", ("Guatemala", "agreedWith", "El Salvador")),
+    ("Turkish President Recep Tayyip Erdogan offered on Monday to host talks between Russia and Ukraine.", ("Recep Tayyip Erdogan", "agreedWith", "Russia")),
+    ("Kigali had insisted on a dialogue with the M23 as part of any deal.", ("Rwanda", "negotiatedWith", "M23")),
     ("Esmaeil Baghaei called Witkoff's demand \"a nonstarter\" on Sunday.", ("Esmaeil Baghaei", "spokeWith", "Witkoff")),
     # no one acts against the country the article says they serve; blocked aid is no aid
     ("Russian Foreign Ministry spokeswoman Maria Zakharova criticized what she called Western attempts to push Russia out of the region.", ("Maria Zakharova", "criticized", "Russia")),

@@ -310,6 +310,18 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
                 # "vowed that Israel would be punished", "demanded that Mugabe abandon"
                 objects = ccomp_subjects(verb, index)
             pairs_up = relation(cue.relation).symmetric and len(subjects) >= 2
+            if cue.lemma in UNILATERAL_PROMISES and not objects:
+                # "promised to continue military aid to Mozambique": the promised act's own
+                # recipient; never each other ("Guatemala and El Salvador have promised to send
+                # troops") nor the parties of talks one offers to host
+                acts = [c for c in verb.children if c.dep_ == "xcomp"]
+                objects = [
+                    a for act in acts for t in [*(c for c in act.children if c.dep_ in ("dobj", "dative")), *prep_objects(act, ("to", "for"))]
+                    if t.lemma_ not in TALK_NOUNS for a in actors_of(t, index)
+                ]
+                objects += [a for act in acts for c in act.children if c.dep_ == "dobj" for t in prep_objects(c, ("to", "for")) for a in actors_of(t, index)]
+                if not objects:
+                    continue
             if not objects and cue.relation in XCOMP_OBJECT_RELATIONS and not pairs_up and not _agrees_to_hostility(verb, cue, index):
                 # "threatened to shell Iraqi towns", "refused to allow U.S. planes"
                 objects = xcomp_objects(verb, index, subjects)
@@ -442,6 +454,9 @@ def _drawn_from(noun: Token, index: MentionIndex) -> tuple[list[tuple[Token, Act
 
 
 REVERSIBLE = frozenset({"sanctioned", "coerced", "threatened"})
+# promises made to someone named in their own slot ("pledged to Kyiv"), not to each other
+UNILATERAL_PROMISES = frozenset(["offer", "pledge", "promise"])
+TALK_NOUNS = frozenset(["talks", "negotiations", "meeting", "summit", "dialogue"])
 BLOCKING_VERBS = frozenset(["block", "veto", "halt", "suspend", "freeze", "withhold", "stop", "delay", "cut", "end", "oppose", "reject", "deny", "cancel"])
 REVERSAL_VERBS = frozenset(
     ["lift", "ease", "relax", "remove", "end", "scrap", "cancel", "rescind", "revoke", "waive", "drop", "loosen", "shorten", "suspend", "withdraw", "repeal", "reduce"]

@@ -70,7 +70,7 @@ SUPPORT_VERBS = frozenset(
     ["impose", "extend", "hold", "sign", "launch", "send", "provide", "give", "deliver", "offer", "conduct", "begin", "resume", "stage", "carry", "declare", "institute", "introduce", "reimpose", "tighten"]
 )
 REQUEST_HEADS = frozenset(
-    ["call", "urge", "demand", "seek", "push", "press", "ask", "want", "propose", "threaten", "consider", "weigh", "discuss"]
+    ["call", "urge", "demand", "seek", "push", "press", "ask", "want", "propose", "threaten", "consider", "weigh", "discuss", "insist"]
 )
 
 
@@ -140,6 +140,7 @@ def modality(cue: Token) -> str:
             gov is not None
             and gov.lemma_ in REQUEST_HEADS
             and (gov.lemma_ != "call" or cue.head.lower_ == "for")
+            and (gov.lemma_ != "insist" or (cue.head.lower_ == "on" and cue.lemma_ not in ("demand", "request")))  # "insisted on a dialogue with the M23"
         ):
             return "hypothetical"
         # climb from the noun to the verb or noun that governs it

@@ -267,7 +267,7 @@ GENERIC_BODY_WORDS = STATE_BODY_WORDS | frozenset(
     ["the", "of", "for", "and", "junta", "regime", "transitional", "military", "foreign", "affairs", "defense", "defence", "interior", "home", "justice", "finance", "economy", "trade", "commerce", "security", "national", "state", "public", "supreme", "constitutional", "high", "federal", "central", "presidential", "prime", "minister", "minister's", "ministers", "treasury", "coast", "border", "armed", "air", "force", "special", "health", "energy", "water", "resources", "external", "internal", "intelligence", "information", "communications", "general", "staff", "joint", "chiefs", "ministry's", "bank"]
 )
 PLACE_NOUNS = frozenset(
-    ["department", "province", "region", "state", "county", "district", "city", "town", "village", "municipality", "governorate", "oblast", "prefecture"]
+    ["port", "island", "capital", "department", "province", "region", "state", "county", "district", "city", "town", "village", "municipality", "governorate", "oblast", "prefecture"]
 )
 
 
@@ -341,7 +341,9 @@ def _clean_ents(doc: Doc) -> list[Span]:
             # "Hassan Sheikh" + "Mohamud": one name split in two
             out[-1] = Span(doc, out[-1].start, ent.end, label="PERSON")
             continue
-        place_appos = any(c.dep_ == "appos" and c.lemma_ in PLACE_NOUNS for c in ent.root.children)
+        place_appos = any(c.dep_ == "appos" and c.lemma_ in PLACE_NOUNS for c in ent.root.children) or (
+            ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lemma_ in PLACE_NOUNS
+        )  # "the Russian port of Novorossiysk"
         if ent.label_ in ("ORG", "PERSON", "NORP") and not ent.ent_id_ and (
             (ent.end < len(doc) and doc[ent.end].lower_ in PLACE_NOUNS) or place_appos
         ):

@@ -371,7 +371,10 @@ def resolve_doc(doc: Doc, *, lex: Lexicon | None = None) -> MentionIndex:
     for full in persons:
         first_names.setdefault(norm(full.split()[0]), set()).add(full)
         words = [w for w in full.split() if w.rstrip(".").lower() not in NAME_SUFFIXES] or full.split()
-        for key in {norm(words[-1]), norm(" ".join(words[1:]))}:
+        keys = {norm(words[-1]), norm(" ".join(words[1:]))}
+        if "-" in words[-1] and words[-1].split("-", 1)[0].lower() in ("al", "el", "ul", "ad", "as", "ash", "at", "az"):
+            keys.add(norm(words[-1].split("-", 1)[1]))  # "Burhan" for Abdel Fattah al-Burhan
+        for key in keys:
             surname_of.setdefault(key, set()).add(full)
     full_names = {norm(full): full for full in persons}
     # types by agreement: a surname the model tagged as ORG/GPE is still the person

@@ -86,6 +86,9 @@ FOUND = [
     # rights groups and armed groups the model misses are known organizations
     ("Human Rights Watch accused Tunisian security forces of abandoning hundreds of migrants.", {("Human Rights Watch", "accused", "Tunisia")}),
     ("British Defence Secretary Tom King has promised to continue military aid to war-torn Mozambique.", {("Tom King", "agreedWith", "Mozambique")}),
+    # "X, the president of Y's council, who thanked Z": X thanked; "Burhan" is Abdel Fattah al-Burhan
+    ("He also met Edgard Leblanc Fils, the president of Haiti's Transitional Presidential Council, who thanked Kenya for its help.", {("Edgard Leblanc Fils", "praised", "Kenya")}),
+    ("The army, led by army chief Gen Abdel Fattah al-Burhan, signed a statement. Gen Burhan's government has rejected Kenya's role as a mediator.", {("Sudan", "rejected", "Kenya")}),
     # a vow to respond threatens whoever did what is answered
     ("Berlin ordered a Russian embassy employee to leave. Maria Zakharova, the Russian Foreign Ministry spokeswoman, said Moscow would respond to the expulsion in a mirror fashion.", {("Maria Zakharova", "threatened", "Germany"), ("Russia", "threatened", "Germany")}),
     # a plural pronoun stands for the pair just joined by "and"

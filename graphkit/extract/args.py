@@ -797,8 +797,14 @@ def clause_subjects(verb: Token) -> list[Token]:
                     return after[:1]
             if s.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
                 head = tok.head
-                # "Petro, Colombia's first leftist president, who visited": the person
-                return [head.head] if head.dep_ == "appos" else [head]
+                # "Petro, Colombia's first leftist president, who visited": the person; "Edgard
+                # Leblanc Fils, the president of Haiti's council, who thanked Kenya": him too
+                up, steps = head, 0
+                while s.lower_ == "who" and up.dep_ in ("pobj", "prep") and steps < 4:
+                    up, steps = up.head, steps + 1
+                if up.dep_ == "appos":
+                    return [up.head]
+                return [head]
             # "He, his newspaper and the U.S. government all rejected": a list the parse cut in two
             listed = [c for c in subj if c.i != s.i and _after_comma(c) and any(d.dep_ == "conj" for d in c.children)]
             return [s, *listed]

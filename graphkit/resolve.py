@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
@@ -168,18 +169,26 @@ def is_dateline(token: Token) -> bool:
     """A sentence-initial place name in capitals set off by a dash ("MOSCOW — ", "UNITED
     NATIONS -- ", "ARGYLE, St. Vincent and the Grenadines — ")."""
     doc = token.doc
-    first = doc[token.sent.start]
-    if token.left_edge.i != token.sent.start or not (first.is_upper and first.is_alpha and len(first) > 1):
+    start = token.sent.start
+    first = doc[start]
+    if not (first.is_upper and first.is_alpha and len(first) > 1) or token.left_edge.i != start:
         return False
-    return any(t.text in ("—", "–", "--") for t in doc[token.sent.start : min(token.right_edge.i + 2, len(doc))])
+    return any(t.text in ("—", "–", "--") for t in doc[start : min(token.right_edge.i + 2, len(doc))])
 
 
 def span_name(span: Span) -> str:
     """The span's text without a leading 'the' and a trailing possessive."""
-    text = span.text
-    text = re.sub(r"^(the|The)\s+", "", text)
-    text = re.sub(r"(['’]s|['’])$", "", text).strip()
-    return text
+    return _bare_name(span.text)
+
+
+@lru_cache(maxsize=65536)
+def _bare_name(text: str) -> str:
+    text = _LEADING_THE.sub("", text)
+    return _TRAILING_POSSESSIVE.sub("", text).strip()
+
+
+_LEADING_THE = re.compile(r"^(the|The)\s+")
+_TRAILING_POSSESSIVE = re.compile(r"(['’]s|['’])$")
 
 
 def strip_titles(span: Span) -> Span:

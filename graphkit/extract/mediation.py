@@ -36,7 +36,7 @@ FUSED = re.compile(r"^(.+?)-(?:mediated|brokered|facilitated|sponsored|convened)
 
 def mediation_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
     """Mediator -> each party, for one mediation verb (active, passive or "X-mediated")."""
-    fused = FUSED.match(verb.text)
+    fused = FUSED.match(verb.text) if "-" in verb.text else None
     if fused is not None:
         # "U.S.-mediated talks": one token for the mediator and the verb
         named = index.lex.metonym(fused.group(1)) or index.lex.country(fused.group(1))

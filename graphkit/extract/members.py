@@ -63,6 +63,8 @@ def joined(sent: Span, index: MentionIndex) -> Iterator[Found]:
     EU in 2004", "Burkina Faso, Mali and Niger formed the Alliance of Sahel States", "some
     member states, including Spain and Hungary", "Sierra Leone, one of ten elected members"."""
     for tok in sent:
+        if tok.lemma_ not in JOIN_VERBS and tok.lemma_ != "member":
+            continue
         finite = tok.tag_ in ("VBD", "VBZ", "VBP") or (tok.tag_ == "VBN" and any(c.dep_ == "aux" for c in tok.children))
         if tok.pos_ == "VERB" and tok.lemma_ in JOIN_VERBS and finite and modality(tok) == "asserted":
             members = [a for t in clause_subjects(tok) for a in actors_of(t, index) if a[1].entity.type == "Country"]

@@ -144,8 +144,10 @@ class Lexicon:
             'RUS'
             >>> load_lexicon().office_of("Mark Rutte", 2025).holder
             'North Atlantic Treaty Organization'
+            >>> load_lexicon().office_of("Lavrov").holder   # a surname no other officeholder has
+            'RUS'
         """
-        terms = self.officeholders.get(norm(name), ())
+        terms = self.officeholders.get(norm(name), ()) or self.officeholders.get("surname:" + norm(name), ())
         if year is not None:
             terms = tuple(t for t in terms if t.start <= year <= t.end)
         holders = {t.holder for t in terms}
@@ -240,6 +242,15 @@ def load_lexicon(lexicon_dir: Path | None = None) -> Lexicon:
         term = Officeholder(r["name"], r["holder"], r["relation"], int(r["from"]), int(r["to"] or 9999))
         for name in {r["name"], *(a for a in r["aliases"].split("|") if a)}:
             officeholders.setdefault(norm(name), []).append(term)
+    # a surname alone ("President Putin") when no other officeholder has it
+    surnames: dict[str, set[str]] = {}
+    for r in office_rows:
+        last = norm(r["name"]).split()[-1]
+        if len(last) >= 4:
+            surnames.setdefault(last, set()).add(r["name"])
+    for last, names in surnames.items():
+        if len(names) == 1 and last not in officeholders:
+            officeholders["surname:" + last] = officeholders[norm(next(iter(names)))]
     titles = {norm(r["title"]).replace("-", " "): r["relation"] for r in title_rows}
     title_countries = {norm(r["title"]).replace("-", " "): r["country"] for r in title_rows if r.get("country")}
     return Lexicon(

@@ -367,6 +367,10 @@ STATIC = [
     # what the lexicon knows of a person beats a title only one country uses and a seat in the sentence
     ("Foreign Secretary Juan Ramón de la Fuente and Security Secretary Omar García Harfuch met Secretary of State Marco Rubio at the State Department.", ("Juan Ramón de la Fuente", "officialOf", "Mexico"), True),
     ("Foreign Secretary Juan Ramón de la Fuente and Security Secretary Omar García Harfuch met Secretary of State Marco Rubio at the State Department.", ("Omar García Harfuch", "officialOf", "United States"), False),
+    # a well-known officeholder named by surname, and their aides
+    ("President Putin met President Erdogan on Monday.", ("Putin", "leaderOf", "Russia"), True),
+    ("Putin's spokesman, Dmitry Peskov, told reporters that talks were possible.", ("Dmitry Peskov", "officialOf", "Russia"), True),
+    ("A NATO member, Turkey has supplied Ukraine with Bayraktar drones.", ("Türkiye", "memberOf", "North Atlantic Treaty Organization"), True),
     # a name runs on to its head word
     ("He met Egyptian President Abdel Fattah el-Sissi in Sochi.", ("Abdel Fattah el-Sissi", "leaderOf", "Egypt"), True),
 ]

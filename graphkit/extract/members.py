@@ -79,6 +79,16 @@ def joined(sent: Span, index: MentionIndex) -> Iterator[Found]:
                     continue
                 for t, member in members:
                     yield Found(member, "memberOf", org, tok, (min(t.i, tok.i), obj.i + 1), APPOSITION_CONFIDENCE * member.weight, "asserted", f"member-verb:{tok.lemma_}")
+        if tok.lemma_ == "member" and tok.tag_ == "NN" and tok.dep_ in ("nsubj", "appos", "npadvmod"):
+            # "A NATO member, Turkey has supplied ...", "Turkey, a NATO member, ..."
+            named = [_org_named(c, index) for c in tok.children if c.dep_ == "compound"]
+            org = next((o for o in named if o is not None), None)
+            others = [c for c in tok.head.children if c.dep_ == "nsubj" and c.i != tok.i] if tok.dep_ == "nsubj" else [tok.head]
+            for other in others:
+                country = index.actor_at(other)
+                if org is not None and country is not None and country.entity.type == "Country":
+                    yield Found(country, "memberOf", org, tok, (min(tok.i, other.i), max(tok.i, other.i) + 1), APPOSITION_CONFIDENCE, "asserted", "member-apposition")
+            continue
         if tok.lemma_ == "member" and (tok.tag_ == "NNS" or tok.dep_ == "compound"):
             # "member states, including Spain and Hungary", "permanent members Russia and China"
             listed = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "including" for p in c.children if p.dep_ == "pobj" for o in conjuncts(p)]

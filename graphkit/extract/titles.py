@@ -33,6 +33,7 @@ TITLE_ADJECTIVES = frozenset(
 
 # ranks and honorifics between an office and a name: "Foreign Minister Prince Faisal bin
 # Farhan", "army chief Gen Abdel Fattah al-Burhan", "junta leader Colonel Assimi Goïta"
+AIDE_NOUNS = frozenset(["spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "envoy", "negotiator", "deputy"])
 HONORIFICS = frozenset(
     ["prince", "princess", "sheikh", "sheik", "gen", "general", "colonel", "col", "captain", "capt", "lt", "lieutenant", "maj", "major", "brig", "brigadier", "dr", "admiral", "adm", "marshal", "field", "mr", "mrs", "ms", "sir", "dame", "lord", "lady", "."]
 )
@@ -103,12 +104,17 @@ def _holder_before(doc: Span, lo: int, index: MentionIndex) -> Actor | None:
 
 
 def poss_holder(head: Token, index: MentionIndex) -> Actor | None:
-    """The country/org owning a title noun: "Colombia's president", "president of Colombia"."""
+    """The country/org owning a title noun: "Colombia's president", "president of Colombia",
+    "Putin's spokesman" (the country of a well-known officeholder)."""
     for child in head.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             actor = index.actor_at(child)
             if actor is not None and actor.entity.type in ("Country", "Organization"):
                 return actor
+            if actor is not None and actor.entity.type == "Person" and child.dep_ == "poss" and head.lemma_ in AIDE_NOUNS:
+                office = _known_office(actor.entity.name, index.lex, None)
+                if office is not None and office.entity.type == "Country":
+                    return office
             # "Israel's war cabinet", "Iran's armed forces chief of staff"
             for grand in child.children:
                 if grand.dep_ == "poss":
@@ -165,6 +171,8 @@ def person_titles(
                     holder = salient_organization(index)
                 else:
                     holder = default_country or sentence_country(span, lo, index, lex)
+                # a well-known officeholder in a text that names no country ("President Putin met ...")
+                holder = holder or _known_office(actor.entity.name, lex, None)
                 method = GUESSED_TITLE
         if holder is not None and (holder.entity.type == "Country" or holder.entity.type == "Organization"):
             yield Found(actor, rel, holder, doc[lo], (lo, span.end), conf * actor.weight, "asserted", method)

@@ -89,6 +89,9 @@ FOUND = [
     # "X, the president of Y's council, who thanked Z": X thanked; "Burhan" is Abdel Fattah al-Burhan
     ("He also met Edgard Leblanc Fils, the president of Haiti's Transitional Presidential Council, who thanked Kenya for its help.", {("Edgard Leblanc Fils", "praised", "Kenya")}),
     ("The army, led by army chief Gen Abdel Fattah al-Burhan, signed a statement. Gen Burhan's government has rejected Kenya's role as a mediator.", {("Sudan", "rejected", "Kenya")}),
+    # recalled envoys: their sender recalls them from where they serve; valuing is praise
+    ("The Algerian Foreign Ministry denounced the allegations of the Malian junta and announced that its own ambassadors to Mali and Niger had been recalled.", {("Algeria", "expelled", "Mali"), ("Algeria", "expelled", "Niger")}),
+    ("Peskov told reporters that Moscow valued Ankara's mediation efforts.", {("Russia", "praised", "Türkiye")}),
     # a vow to respond threatens whoever did what is answered
     ("Berlin ordered a Russian embassy employee to leave. Maria Zakharova, the Russian Foreign Ministry spokeswoman, said Moscow would respond to the expulsion in a mirror fashion.", {("Maria Zakharova", "threatened", "Germany"), ("Russia", "threatened", "Germany")}),
     # a plural pronoun stands for the pair just joined by "and"
@@ -270,7 +273,8 @@ NOT_FOUND = [
     # announcing a visit or a boycott is no agreement
     ("The foreign minister said he would travel to Washington.", None),
     ("Palestinian leaders said they would boycott talks with Israel.", ("Palestine", "agreedWith", "Israel")),
-    gap(("Spain, Italy, Greece and Portugal welcomed their resumption of formal diplomatic ties with Turkey.", ("Italy", "praised", "Spain")), "'their' in the object resolves to the first coordinated subject"),
+    # no one of a group acts on another of it: 'their' is the group's own
+    ("Spain, Italy, Greece and Portugal welcomed their resumption of formal diplomatic ties with Turkey.", ("Italy", "praised", "Spain")),
     gap(("A Pakistani woman linked to al-Qaeda who shot at U.S. officers was extradited to the United States.", ("al-Qaeda", "attacked", "United States")), "the subject of 'who shot' is taken from 'linked to al-Qaeda' instead of the woman"),
 ]
 

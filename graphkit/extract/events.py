@@ -281,6 +281,15 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
                 objects = extra
             if not subjects and cue.relation in ("sanctioned", "expelled"):
                 subjects = bodies  # "Niger was suspended from the African Union"
+            envoys = [c for c in verb.children if c.dep_ == "nsubjpass" and (c.lemma_ in ENVOY_NOUNS or c.lemma_ == "ambassador")]
+            if cue.lemma == "recall" and not subjects and envoys:
+                # "its own ambassadors to Mali and Niger had been recalled": the sender recalls
+                # them from the countries they serve in
+                owners = [c for e in envoys for c in e.children if c.dep_ == "poss"]
+                if verb.dep_ == "ccomp" and all(o.pos_ == "PRON" for o in owners):
+                    owners = clause_subjects(verb.head)  # "announced that its own ambassadors ... had been recalled"
+                subjects = [a for o in owners for a in actors_of(o, index)]
+                objects = [a for e in envoys for p in prep_objects(e, ("to", "in")) for a in actors_of(p, index)]
             if not subjects and cue.relation == "arrested":
                 # "was jailed in Russia": the country where it happened acted
                 subjects = [

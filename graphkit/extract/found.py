@@ -49,9 +49,11 @@ def emit(
         # "Petro and Trump met": the relation holds between the coordinated subjects
         objects = subjects[1:]
         subjects = subjects[:1]
+    # "Britain, France and Germany warned they could ...": no one of a group acts on another of it
+    doers = {s.entity.key for _, s in subjects} if not symmetric else set()
     for _, s in subjects:
         for _, o in objects:
-            if s.entity.key == o.entity.key:
+            if s.entity.key == o.entity.key or o.entity.key in doers:
                 continue
             conf = confidence * s.weight * o.weight
             yield Found(s, predicate, o, cue, span, conf, mod, method)

@@ -92,6 +92,9 @@ FOUND = [
     # recalled envoys: their sender recalls them from where they serve; valuing is praise
     ("The Algerian Foreign Ministry denounced the allegations of the Malian junta and announced that its own ambassadors to Mali and Niger had been recalled.", {("Algeria", "expelled", "Mali"), ("Algeria", "expelled", "Niger")}),
     ("Peskov told reporters that Moscow valued Ankara's mediation efforts.", {("Russia", "praised", "Türkiye")}),
+    # opposing a deed criticizes it; refusing to rule out force threatens
+    ("Vietnam resolutely opposes China's acts of violence against Vietnamese fishermen.", {("Vietnam", "criticized", "China")}),
+    ("Denmark rejected the offer. Trump has refused to rule out military or economic coercion to acquire the island, a self-governing territory of Denmark.", {("Trump", "threatened", "Denmark")}),
     # a vow to respond threatens whoever did what is answered
     ("Berlin ordered a Russian embassy employee to leave. Maria Zakharova, the Russian Foreign Ministry spokeswoman, said Moscow would respond to the expulsion in a mirror fashion.", {("Maria Zakharova", "threatened", "Germany"), ("Russia", "threatened", "Germany")}),
     # a plural pronoun stands for the pair just joined by "and"
@@ -225,6 +228,9 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # naming is no call, and people handed over are no aid
+    ("China claims the shoal, which it calls Ren'ai Jiao, as part of its territory.", ("China", "spokeWith", "Jiao")),
+    ("Mexico sends 29 cartel suspects to U.S. as delegation holds talks in Washington.", ("Mexico", "aided", "United States")),
     # a promise is made to its own recipient, not to a fellow promiser or the parties of talks one offers to host
     ("Jamaica sent police, and Guatemala and El Salvador have promised to send troops.", ("Guatemala", "agreedWith", "El Salvador")),
     ("Turkish President Recep Tayyip Erdogan offered on Monday to host talks between Russia and Ukraine.", ("Recep Tayyip Erdogan", "agreedWith", "Russia")),

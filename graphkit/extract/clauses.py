@@ -241,6 +241,7 @@ def label_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
 
 def labels_verb(verb: Token) -> bool:
     """A verb that labels its object ("called the move reckless") rather than phoning it."""
-    return (verb.lemma_ in LABEL_VERBS and bool(_label_tokens(verb))) or any(
+    naming = verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in ("which", "that", "what") for c in verb.children)
+    return naming or (verb.lemma_ in LABEL_VERBS and bool(_label_tokens(verb))) or any(
         c.pos_ == "ADJ" and c.lower_ in NEGATIVE_LABELS for c in verb.subtree
-    )
+    )  # "the shoal, which it calls Ren'ai Jiao": a name, not a call

@@ -66,6 +66,9 @@ LIGHT_VERBS = frozenset(
 )
 SUBJECT_PREPS = ("by", "from")
 # People sent to talk, not to help: sending them is no aid.
+DEED_NOUNS = frozenset(["act", "action", "violence", "attack", "aggression", "interference", "incursion", "provocation", "behavior", "behaviour", "conduct", "raid", "strike", "harassment", "intimidation", "occupation"])
+# people sent somewhere are handed over, not given as aid ("sends 29 cartel suspects to U.S.")
+SENT_PEOPLE = frozenset(["suspect", "prisoner", "detainee", "migrant", "fugitive", "criminal", "deportee", "convict", "member", "figure", "leader"])
 ENVOY_NOUNS = frozenset(["negotiator", "envoy", "delegation", "delegate", "diplomat", "mediator", "emissary", "representative"])
 
 
@@ -243,11 +246,23 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
             cue = Cue("attacked", cue.lemma, cue.pos, ("dobj",), cue.needs)
         if cue.relation == "rejected" and _blocks_way(verb):
             cue = Cue("protested", cue.lemma, cue.pos, (), cue.needs)
+        if cue.relation == "rejected" and verb.lemma_ in ("refuse", "decline") and any(
+            c.dep_ == "xcomp" and (c.lemma_ == "exclude" or (c.lemma_ == "rule" and any(p.lower_ == "out" for p in c.children)))
+            and any(t.lemma_.lower() in HOSTILE_WORDS for t in c.subtree)
+            for c in verb.children
+        ):
+            # "Trump has refused to rule out military or economic coercion": a threat
+            cue = Cue("threatened", cue.lemma, cue.pos, (), cue.needs)
+        if cue.relation == "rejected" and verb.lemma_ in ("oppose", "reject", "denounce") and any(
+            c.dep_ == "dobj" and c.lemma_ in DEED_NOUNS for c in verb.children
+        ):
+            # "Vietnam resolutely opposes China's acts of violence": one opposes a deed by criticizing it
+            cue = Cue("criticized", cue.lemma, cue.pos, cue.slots, cue.needs)
         if not _needs_ok(verb, cue):
             continue
         if cue.relation == "spokeWith" and verb.lemma_ == "call" and labels_verb(verb):
             continue
-        if cue.relation == "aided" and any(c.dep_ == "dobj" and c.lemma_ in ENVOY_NOUNS for c in verb.children):
+        if cue.relation == "aided" and any(c.dep_ == "dobj" and (c.lemma_ in ENVOY_NOUNS or c.lemma_ in SENT_PEOPLE) for c in verb.children):
             continue  # "sent negotiators to Kuala Lumpur" is no aid
         if (
             cue.relation == "threatened"

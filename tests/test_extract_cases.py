@@ -329,6 +329,7 @@ STATIC = [
     ("Marines arrested him in Sinaloa, a state in northwestern Mexico.", ("Sinaloa", "locatedIn", "Mexico"), True),
     ("The talks were held in the Saudi Red Sea city of Jeddah.", ("Red Sea", "locatedIn", "Saudi Arabia"), False),
     ("The crossing lies in Afghanistan's Nangarhar province.", ("Nangarhar", "locatedIn", "Afghanistan"), True),
+    ("Fighting spread to the capital, Khartoum, on Saturday.", ("Khartoum", "locatedIn", "Sudan"), True),
     # "a spokesman for X"; a national body is no UN one; an abbreviated rank ends no sentence
     ("Ebba Kalondo, a spokeswoman for the African Union, said the talks would go on.", ("Ebba Kalondo", "officialOf", "African Union"), True),
     ("Jonathan Malaya, a spokesman for the Philippine National Security Council, said so.", ("Jonathan Malaya", "officialOf", "Philippines"), True),

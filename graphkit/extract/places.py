@@ -10,7 +10,7 @@ from spacy.tokens import Span
 
 from graphkit.extract.found import Found
 from graphkit.extract.titles import APPOSITION_CONFIDENCE, poss_holder
-from graphkit.resolve import Actor, MentionIndex
+from graphkit.resolve import Actor, MentionIndex, country_entity
 
 PLACE_KINDS = frozenset(
     ["capital", "city", "town", "port", "province", "region", "department", "state", "county", "district", "island", "village", "governorate", "oblast", "prefecture", "municipality", "enclave", "territory", "area"]
@@ -66,6 +66,10 @@ def located(span: Span, actor: Actor, index: MentionIndex) -> Iterator[Found]:
                 (a for p in head.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if (a := index.actor_at(o)) is not None and a.entity.type == "Country"),
                 None,
             )
+            code = dict(place.ids).get("country", "")
+            bare = not any(c.dep_ == "prep" for c in head.children)  # not "the capital of West Darfur state"
+            if holder is None and head.lemma_ == "capital" and bare and code in index.lex.by_iso3:
+                holder = Actor(country_entity(index.lex, code), "implicit")  # "the capital, Khartoum": its own country's
             if holder is not None and holder.entity.key != place.key:
                 yield Found(here, "locatedIn", holder, head, (min(span.start, head.left_edge.i), max(span.end, head.i + 1)), APPOSITION_CONFIDENCE, "asserted", "capital-apposition")
     noun = root if root.lemma_ in PLACE_KINDS and root.i > span.start else root.head
@@ -84,6 +88,15 @@ def located(span: Span, actor: Actor, index: MentionIndex) -> Iterator[Found]:
         holder = poss_holder(kind, index)
         if holder is not None and holder.entity.key != place.key and holder.entity.type == "Country":
             yield Found(here, "locatedIn", holder, kind, (kind.left_edge.i, span.end), APPOSITION_CONFIDENCE, "asserted", "place-kind")
+        # "the port of Chornomorsk in the Odesa region", "the town of Amadiya in northern Iraq's Kurdistan region"
+        for where in (o for c in root.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children if o.dep_ == "pobj"):
+            if where.lemma_ in PLACE_KINDS:
+                named = [index.actor_at(c) for c in where.children if c.dep_ in ("compound", "amod")]
+                outer = next((a for a in named if a is not None and a.entity.type == "Place"), None)
+            else:
+                outer = index.actor_at(where)
+            if outer is not None and outer.entity.type in ("Place", "Country") and outer.entity.key != place.key:
+                yield Found(here, "locatedIn", Actor(outer.place or outer.entity, "name") if outer.entity.type == "Place" else outer, where, (span.start, where.i + 1), APPOSITION_CONFIDENCE, "asserted", "place-in")
 
 
 def index_end(index: MentionIndex, k: int) -> int:

@@ -95,6 +95,8 @@ FOUND = [
     # opposing a deed criticizes it; refusing to rule out force threatens
     ("Vietnam resolutely opposes China's acts of violence against Vietnamese fishermen.", {("Vietnam", "criticized", "China")}),
     ("Denmark rejected the offer. Trump has refused to rule out military or economic coercion to acquire the island, a self-governing territory of Denmark.", {("Trump", "threatened", "Denmark")}),
+    # "during a visit to Riyadh": the visit took place, and it is a visit
+    ("Iranian Foreign Minister Hossein Amir-Abdollahian discussed trade during a visit to Riyadh.", {("Hossein Amir-Abdollahian", "visited", "Saudi Arabia")}),
     # a vow to respond threatens whoever did what is answered
     ("Berlin ordered a Russian embassy employee to leave. Maria Zakharova, the Russian Foreign Ministry spokeswoman, said Moscow would respond to the expulsion in a mirror fashion.", {("Maria Zakharova", "threatened", "Germany"), ("Russia", "threatened", "Germany")}),
     # a plural pronoun stands for the pair just joined by "and"

@@ -135,7 +135,9 @@ def modality(cue: Token) -> str:
             if child.dep_ == "amod" and child.lower_ in HYPOTHETICAL_MODIFIERS - {"further", "new"}:
                 return "hypothetical"
         # "called for sanctions against Nigeria": asked for, not imposed
-        gov = cue.head.head if cue.dep_ == "pobj" else cue.head if cue.dep_ == "dobj" else None
+        # ("discussed trade during a visit to Riyadh": the visit took place)
+        asked = cue.dep_ == "pobj" and cue.head.lower_ in ("for", "on", "about", "over", "to")
+        gov = cue.head.head if asked else cue.head if cue.dep_ == "dobj" else None
         if (
             gov is not None
             and gov.lemma_ in REQUEST_HEADS

@@ -97,6 +97,8 @@ FOUND = [
     ("Denmark rejected the offer. Trump has refused to rule out military or economic coercion to acquire the island, a self-governing territory of Denmark.", {("Trump", "threatened", "Denmark")}),
     # "during a visit to Riyadh": the visit took place, and it is a visit
     ("Iranian Foreign Minister Hossein Amir-Abdollahian discussed trade during a visit to Riyadh.", {("Hossein Amir-Abdollahian", "visited", "Saudi Arabia")}),
+    # "the two leaders" are the leaders named, not the ministers named after them
+    ("SEOUL — Japanese Prime Minister Fumio Kishida held talks with South Korean President Yoon Suk Yeol on Sunday. Separately, Foreign Minister Park Jin and his Japanese counterpart, Yoshimasa Hayashi, met. In Washington, President Joe Biden praised the two leaders.", {("Joe Biden", "praised", "Fumio Kishida"), ("Joe Biden", "praised", "Yoon Suk Yeol")}),
     # a vow to respond threatens whoever did what is answered
     ("Berlin ordered a Russian embassy employee to leave. Maria Zakharova, the Russian Foreign Ministry spokeswoman, said Moscow would respond to the expulsion in a mirror fashion.", {("Maria Zakharova", "threatened", "Germany"), ("Russia", "threatened", "Germany")}),
     # a plural pronoun stands for the pair just joined by "and"

@@ -363,8 +363,11 @@ def pair_reference(token: Token, index: MentionIndex) -> list[Actor]:
     # sides of the last event ("A called B")
     sides = [(t.pos, t.subject, t.object) for t in _asserted_before(token, index) if t.pos >= start]
     main = _main_dyad(token, kind, index) if token.lemma_ in ("side", "government", "delegation", "party", "country") else []
+    leaders = {e.key for e in index.leaders.values()}
     for _, a, b in main + sorted(joined_pairs, reverse=True, key=lambda c: c[0]) + sorted(sides, reverse=True, key=lambda c: c[0]):
         pair = _pair_of_kind(a, b, kind, index)
+        if token.lemma_ == "leader" and leaders and not all(p.entity.key in leaders for p in pair):
+            continue  # "the two leaders" are leaders, not the ministers just named
         if pair and not {p.entity.key for p in pair} & own:
             return pair
     return []

@@ -491,9 +491,9 @@ NOT_ATTACKS = frozenset({"hunger", "general", "labor", "labour", "rail", "transp
 def nominal_events(noun: Token, cues: tuple[Cue, ...], index: MentionIndex) -> Iterator[Found]:
     """Events whose cue is a noun."""
     mods = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")}
-    preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
+    noun_preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
     # the cue whose object preposition the noun has goes first: "a visit to Riyadh" is a visit
-    for cue in sorted(cues, key=lambda c: (-len(c.needs), not (set(c.slots) & preps))):
+    for cue in sorted(cues, key=lambda c: (-len(c.needs), not (set(c.slots) & noun_preps))):
         if not _needs_ok(noun, cue):
             continue
         if cue.relation == "attacked" and mods & NOT_ATTACKS:

@@ -731,7 +731,8 @@ SPEECH_ACTS = frozenset(
 
 def reporter_speaks_again(verb: Token) -> bool:
     """A speech act the parse coordinated inside what someone said ("X said the draft amounted
-    to interference and accused Britain") is the speaker's own."""
+    to interference and accused Britain") is the speaker's own; after another speech act ("said
+    the United States condemned the raid and urged Ecuador ...") it shares that one's subject."""
     head = verb.head
     return (
         verb.dep_ == "conj"
@@ -740,6 +741,7 @@ def reporter_speaks_again(verb: Token) -> bool:
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
         and head.dep_ == "ccomp"
         and head.head.lemma_ in SAY_HEADS
+        and head.lemma_ not in SPEECH_ACTS
     )
 
 

@@ -101,6 +101,8 @@ FOUND = [
     ("SEOUL — Japanese Prime Minister Fumio Kishida held talks with South Korean President Yoon Suk Yeol on Sunday. Separately, Foreign Minister Park Jin and his Japanese counterpart, Yoshimasa Hayashi, met. In Washington, President Joe Biden praised the two leaders.", {("Joe Biden", "praised", "Fumio Kishida"), ("Joe Biden", "praised", "Yoon Suk Yeol")}),
     # a speech act after another inside what someone said shares that one's subject
     ("State Department spokesman Matthew Miller said the United States condemned any violation of the Vienna Convention and urged Ecuador and Mexico to resolve the dispute peacefully.", {("United States", "requested", "Ecuador"), ("United States", "requested", "Mexico")}),
+    # "criticized the strike": whoever struck just before
+    ("Turkish warplanes struck Kurdish militants in northern Iraq on Sunday. The Kurdistan Regional Government also criticized the strike.", {("Kurdistan Regional Government", "criticized", "Türkiye")}),
     # a vow to respond threatens whoever did what is answered
     ("Berlin ordered a Russian embassy employee to leave. Maria Zakharova, the Russian Foreign Ministry spokeswoman, said Moscow would respond to the expulsion in a mirror fashion.", {("Maria Zakharova", "threatened", "Germany"), ("Russia", "threatened", "Germany")}),
     # a plural pronoun stands for the pair just joined by "and"

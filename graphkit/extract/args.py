@@ -416,13 +416,21 @@ def _doer_of(token: Token, index: MentionIndex, depth: int) -> list[Actor]:
     "called the move a disgrace": whoever did the latest act told just before."""
     if token.pos_ != "NOUN" or depth > 0 or not any(c.lower_ in ("the", "this", "that", "these") for c in token.children):
         return []
-    if token.lemma_ in index.lex.noun_relations or token.lower_ in index.lex.noun_relations:
-        return []  # an event noun of the lexicon ("the request") has its own agent rule
     doc = token.doc
     start = sentences_back(token, 2)
     if index.opening < 0:
         index.opening = _opening_end(doc)
     opening = range(0, min(index.opening, start))
+    relations = index.lex.noun_relations.get(token.lemma_) or index.lex.noun_relations.get(token.lower_)
+    if relations:
+        # an event noun of the lexicon with no agent of its own ("Baghdad criticized the strike"):
+        # whoever did the latest such act told just before, or in the article's opening
+        if any(c.dep_ in ("poss", "compound", "amod", "prep") for c in token.children):
+            return []  # it has its own agent rule ("Turkey's strike", "the strike by Turkey")
+        earlier = [t for t in _asserted_before(token, index) if t.relation in relations]
+        latest = [t.subject for t in earlier if t.pos >= start]
+        first = [t.subject for t in earlier if t.pos in opening]
+        return latest[-1:] or first[:1]
     if token.lemma_ in GENERIC_EVENT_NOUNS:
         earlier = _asserted_before(token, index)
         latest = [t.subject for t in earlier if t.pos >= start]

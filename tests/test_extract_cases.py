@@ -103,6 +103,8 @@ FOUND = [
     ("State Department spokesman Matthew Miller said the United States condemned any violation of the Vienna Convention and urged Ecuador and Mexico to resolve the dispute peacefully.", {("United States", "requested", "Ecuador"), ("United States", "requested", "Mexico")}),
     # "criticized the strike": whoever struck just before
     ("Turkish warplanes struck Kurdish militants in northern Iraq on Sunday. The Kurdistan Regional Government also criticized the strike.", {("Kurdistan Regional Government", "criticized", "Türkiye")}),
+    # "the army" is the army just named with its country
+    ("Fighting resumed on Monday, with M23 fighters attacking Congolese army positions near Lubero. Lawrence Kanyuka, a spokesman for the M23, accused the army of bombing civilian areas.", {("Lawrence Kanyuka", "accused", "DR Congo")}),
     # a vow to respond threatens whoever did what is answered
     ("Berlin ordered a Russian embassy employee to leave. Maria Zakharova, the Russian Foreign Ministry spokeswoman, said Moscow would respond to the expulsion in a mirror fashion.", {("Maria Zakharova", "threatened", "Germany"), ("Russia", "threatened", "Germany")}),
     # a plural pronoun stands for the pair just joined by "and"

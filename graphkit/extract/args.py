@@ -117,10 +117,35 @@ def _undergoes(token: Token) -> bool:
     return token.lemma_ in PATIENT_NOUNS and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
+STATE_BODY_NOUNS = frozenset(["army", "military", "government", "police", "junta", "regime", "navy", "authorities", "ministry", "coast"])
+
+
+def _same_body(token: Token, index: MentionIndex) -> Actor | None:
+    """"the army" after "Congolese army positions" (in this sentence or the three before): the
+    country whose army was named."""
+    if token.lemma_ not in STATE_BODY_NOUNS or any(c.dep_ in ("amod", "compound", "poss") for c in token.children):
+        return None
+    for earlier in reversed(token.doc[sentences_back(token, 3) : token.i]):
+        if earlier.lemma_ != token.lemma_:
+            continue
+        mods = list(earlier.children)
+        if earlier.dep_ == "compound":  # "Congolese army positions": the demonym hangs on "positions"
+            mods += [c for c in earlier.head.children if c.i < earlier.i]
+        for mod in mods:
+            named = index.actor_at(mod) if mod.dep_ in ("amod", "compound", "poss", "nmod") else None
+            if named is not None and named.entity.type == "Country":
+                return Actor(named.entity, "nominal")
+    return None
+
+
 def _nominal(token: Token, index: MentionIndex) -> Actor | None:
-    """"the council" / "the alliance": the last organization named with that word."""
+    """"the council" / "the alliance": the last organization named with that word; "the army":
+    the country whose army was just named."""
     if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
         return None
+    body = _same_body(token, index)
+    if body is not None:
+        return body
     word = token.lower_
     best = None
     counts: dict[str, tuple[int, int, Actor]] = {}  # key -> (mentions, last position, actor)

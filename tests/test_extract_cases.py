@@ -67,6 +67,8 @@ FOUND = [
     # a named leader's government is his country; a call "by phone with" is a call
     ("India's Prime Minister Narendra Modi spoke on Monday. Modi's government has long accused Canada of harbouring militants.", {("India", "accused", "Canada")}),
     ("Pakistani Prime Minister Shehbaz Sharif discussed the situation by phone with Chinese Premier Li Qiang.", {("Shehbaz Sharif", "spokeWith", "Li Qiang")}),
+    # dismissing charges against an ally answers their accuser
+    ("Warsaw accused Belarus of steering the migrants. In Moscow, Kremlin spokesman Dmitry Peskov dismissed the accusations as groundless.", {("Dmitry Peskov", "rejected", "Poland")}),
     # a denial of the deed answers the accuser; "both sides" are the sides of the main dispute
     ("Kinshasa accuses Rwanda of backing the M23 rebels. Rwanda denies backing the group.", {("Rwanda", "rejected", "DR Congo")}),
     ("Serbia accused Kosovo of provocations. Kosovo criticized Serbia. Gabriel Escobar, the U.S. envoy, urged both sides to move quickly.", {("Gabriel Escobar", "requested", "Serbia"), ("Gabriel Escobar", "requested", "Kosovo")}),

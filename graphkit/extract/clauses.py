@@ -6,6 +6,7 @@ responsible", "X called the expulsions unacceptable".
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from spacy.tokens import Token
@@ -143,11 +144,17 @@ def denial_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
         return
     subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
     own = {a.entity.key for _, a in subjects}
+    for _, actor in subjects:  # a spokesman denies for his country
+        home = index.affiliation.get(actor.entity.key)
+        if home is not None:
+            own.add(home.key)
     start = sentences_back(verb, 3)
-    accusers = [
-        t.subject for t in index.told
-        if start <= t.pos < verb.i and t.relation in ("accused", "criticized") and t.object.entity.key in own and t.subject.entity.key not in own
-    ]  # fmt: skip
+    told = [t for t in index.told if start <= t.pos < verb.i and t.relation in ("accused", "criticized") and t.subject.entity.key not in own]
+    # the one who accused the denier, else (the charges being against an ally) the last accuser
+    accusers = [t.subject for t in told if t.object.entity.key in own]
+    if not accusers and told:
+        counts = Counter(t.subject.entity.key for t in told)  # the main accuser of the charges
+        accusers = [max(reversed([t.subject for t in told]), key=lambda a: counts[a.entity.key])]
     if subjects and accusers:
         yield from emit(subjects, [(verb, Actor(accusers[-1].entity, "nominal", accusers[-1].place))], "rejected", verb, INHERITED_CONFIDENCE, "deny:accuser")
 

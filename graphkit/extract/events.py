@@ -608,8 +608,10 @@ def sentence_events(sent_tokens: list[Token], lex: Lexicon, index: MentionIndex)
             found.extend(ties_events(tok, index))
             found.extend(persona_events(tok, index))
             found.extend(retaliation_events(tok, index))
-            if not any(f.predicate == "rejected" for f in found):
-                found.extend(denial_events(tok, index))
+            denials = list(denial_events(tok, index))
+            if denials:
+                # "dismissed the accusations": the accuser, not whoever the accusations name
+                found = [f for f in found if f.predicate != "rejected"] + denials
             if tok.lemma_.lower() not in lex.verb_cues:
                 found.extend(phone_events(tok, index))
         if tok.pos_ in ("VERB", "ADJ"):

@@ -107,6 +107,9 @@ FOUND = [
     ("Turkish warplanes struck Kurdish militants in northern Iraq on Sunday. The Kurdistan Regional Government also criticized the strike.", {("Kurdistan Regional Government", "criticized", "Türkiye")}),
     # "the army" is the army just named with its country
     ("Fighting resumed on Monday, with M23 fighters attacking Congolese army positions near Lubero. Lawrence Kanyuka, a spokesman for the M23, accused the army of bombing civilian areas.", {("Lawrence Kanyuka", "accused", "DR Congo")}),
+    # a warning held over whoever its condition names threatens them
+    ("Spokesman Dmitry Peskov warned that Moscow would respond with countermeasures if NATO deployed forces or infrastructure in Sweden.", {("Dmitry Peskov", "threatened", "North Atlantic Treaty Organization"), ("Russia", "threatened", "North Atlantic Treaty Organization")}),
+    ("Lukashenko warned that Belarus would not stay silent if Polish troops set foot on its soil.", {("Lukashenko", "threatened", "Poland")}),
     # a vow to respond threatens whoever did what is answered
     ("Berlin ordered a Russian embassy employee to leave. Maria Zakharova, the Russian Foreign Ministry spokeswoman, said Moscow would respond to the expulsion in a mirror fashion.", {("Maria Zakharova", "threatened", "Germany"), ("Russia", "threatened", "Germany")}),
     # a plural pronoun stands for the pair just joined by "and"

@@ -117,6 +117,36 @@ def retaliation_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
             yield Found(subject, "threatened", target, verb, (min(tok.i, verb.i), verb.i + 1), conf, "asserted", f"retaliate:{verb.lemma_}")
 
 
+WARN_VERBS = frozenset(["warn", "vow", "caution", "threaten"])
+
+
+def conditional_threat_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
+    """"Peskov warned that Moscow would respond with countermeasures if NATO deployed forces
+    in Sweden": a warning held over whoever the condition names threatens them."""
+    if verb.lemma_ not in WARN_VERBS:
+        return
+    speakers = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
+    def conditional(c: Token) -> bool:
+        return c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "should") for m in c.children)
+
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        # the parse hangs the condition on the warning or on what it warns of
+        conditions = [c for c in [*clause.children, *verb.children] if conditional(c)]
+        if not conditions:
+            continue
+        inner = [a for t in clause.children if t.dep_ in ("nsubj", "nsubjpass") for a in actors_of(t, index)]
+        subjects = speakers + [a for a in inner if a[1].entity.type in ("Country", "Organization")]
+        own = {a.entity.key for _, a in subjects}
+        targets = [
+            a for cond in conditions for t in cond.children if t.dep_ in ("nsubj", "nsubjpass")
+            for a in actors_of(t, index) if a[1].entity.key not in own
+        ]  # fmt: skip
+        for tok, subject in subjects:
+            for _, target in targets:
+                conf = INHERITED_CONFIDENCE * subject.weight * target.weight
+                yield Found(subject, "threatened", target, verb, (min(tok.i, verb.i), clause.right_edge.i + 1), conf, "asserted", "warn:condition")
+
+
 PHONE_NOUNS = frozenset(["phone", "telephone", "videoconference", "videolink", "video"])
 
 

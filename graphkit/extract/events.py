@@ -23,6 +23,7 @@ from graphkit.extract.args import (
 from graphkit.extract.clauses import (
     TIES_NOUNS,
     blame_events,
+    conditional_threat_events,
     demand_events,
     denial_events,
     label_events,
@@ -608,6 +609,10 @@ def sentence_events(sent_tokens: list[Token], lex: Lexicon, index: MentionIndex)
             found.extend(ties_events(tok, index))
             found.extend(persona_events(tok, index))
             found.extend(retaliation_events(tok, index))
+            held = list(conditional_threat_events(tok, index))
+            if held:
+                # "warned that Moscow would respond ... if NATO deployed": NATO is threatened, not Moscow
+                found = [f for f in found if f.predicate != "threatened" or f.cue.i != tok.i] + held
             denials = list(denial_events(tok, index))
             if denials:
                 # "dismissed the accusations": the accuser, not whoever the accusations name

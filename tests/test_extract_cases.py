@@ -110,6 +110,8 @@ FOUND = [
     # a warning held over whoever its condition names threatens them
     ("Spokesman Dmitry Peskov warned that Moscow would respond with countermeasures if NATO deployed forces or infrastructure in Sweden.", {("Dmitry Peskov", "threatened", "North Atlantic Treaty Organization"), ("Russia", "threatened", "North Atlantic Treaty Organization")}),
     ("Lukashenko warned that Belarus would not stay silent if Polish troops set foot on its soil.", {("Lukashenko", "threatened", "Poland")}),
+    ("The EU stood fully behind Denmark on Tuesday.", {("European Union", "supported", "Denmark")}),
+    ("Italian officials have quietly lobbied the IMF to revive the talks.", {("Italy", "requested", "International Monetary Fund")}),
     # a vow to respond threatens whoever did what is answered
     ("Berlin ordered a Russian embassy employee to leave. Maria Zakharova, the Russian Foreign Ministry spokeswoman, said Moscow would respond to the expulsion in a mirror fashion.", {("Maria Zakharova", "threatened", "Germany"), ("Russia", "threatened", "Germany")}),
     # a plural pronoun stands for the pair just joined by "and"

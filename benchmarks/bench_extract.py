@@ -208,6 +208,7 @@ class StageTimer:
         "graphkit.extract.members",
         "graphkit.extract.mediation",
         "graphkit.extract.clauses",
+        "graphkit.extract.article",
         "graphkit.resolve",
         "graphkit.dates",
         "graphkit.lexicon",

@@ -1,0 +1,154 @@
+"""Corrections made once a whole article has been read: what one sentence could not settle.
+
+A guessed office gives way when the person meets that country's leader; summoning or expelling
+an envoy is aimed at the envoy's country too; an attack on a place is an attack on its country;
+demanding a prisoner's release asks the holder; banning one's own people coerces them; no one
+acts against the country the article says they serve.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from graphkit.extract.found import Found
+from graphkit.extract.titles import GUESSED_TITLE
+from graphkit.lexicon import norm
+from graphkit.resolve import Actor, MentionIndex, country_entity
+from graphkit.vocab import relation
+
+
+def revise(found: list[Found], index: MentionIndex, candidates: dict[tuple[str, int], list[Actor]]) -> list[Found]:
+    """The article's relations with every correction applied, in order."""
+    found = _drop_contradicted_titles(found, index, candidates)
+    found += _envoys_countries(found, index)
+    found += _places_countries(found, index)
+    found = _holders_asked(found)
+    found = [_domestic_ban(f, index) for f in found]
+    stated = {
+        f.subject.entity.key: f.object.entity.key
+        for f in found
+        if f.predicate in ("leaderOf", "officialOf") and f.method in ("title", "apposition")
+    }
+    return [f for f in found if not _against_own(f, stated)]
+
+
+def _drop_contradicted_titles(
+    found: list[Found], index: MentionIndex, candidates: dict[tuple[str, int], list[Actor]]
+) -> list[Found]:
+    """A guessed office ("Defense Secretary X" with no country named) gives way when X and that
+    very country, or its leader or official, are the two sides of an event in the same sentence
+    ("X called the Chinese action reckless", "President Joe Biden spoke with Israeli Prime
+    Minister Benjamin Netanyahu"): the next candidate country is taken, if any is left."""
+    events = [f for f in found if f.predicate not in ("leaderOf", "officialOf", "memberOf", "locatedIn")]
+    stated = {
+        f.subject.entity.key: f.object.entity.key
+        for f in found
+        if f.predicate in ("leaderOf", "officialOf") and f.method in ("title", "apposition") and f.object.entity.type == "Country"
+    }
+    against: set[tuple[str, str, int]] = set()
+    for f in events:
+        s, o, at = f.subject.entity.key, f.object.entity.key, f.cue.sent.start
+        against |= {(s, o, at), (o, s, at)}
+        if relation(f.predicate).plover not in ("CONSULT", "AGREE"):
+            continue  # a president may side with or criticize his own prime minister
+        for side, other in ((s, o), (o, s)):
+            if other in stated:
+                against.add((side, stated[other], at))  # "X met Israeli Prime Minister Y"
+    out: list[Found] = []
+    for f in found:
+        options = candidates.get((f.subject.entity.key, f.cue.i)) if f.method == GUESSED_TITLE else None
+        if options is None:
+            out.append(f)
+            continue
+        at = f.cue.sent.start
+        free = [a for a in options if (f.subject.entity.key, a.entity.key, at) not in against]
+        if free:
+            out.append(replace(f, object=free[0]))
+    return out
+
+
+STATIC = frozenset({"leaderOf", "officialOf", "memberOf", "locatedIn"})
+
+
+def _against_own(found: Found, stated: dict[str, str]) -> bool:
+    """An event between a person and the country the article says they lead or serve
+    ("Zakharova criticized what she called attempts to 'push Russia out'", "praising the flag
+    of Kenya") is a misreading."""
+    if found.predicate in STATIC or found.predicate == "agreedWith":
+        return False  # a leader's promise to their own country is one ("promised to democratize Serbia")
+    s, o = found.subject.entity.key, found.object.entity.key
+    return stated.get(s) == o or stated.get(o) == s
+
+
+RELEASE_NOUNS = frozenset({"release", "freedom", "return", "handover", "extradition"})
+
+
+def _holders_asked(found: list[Found]) -> list[Found]:
+    """Demanding a prisoner's release asks whoever holds them: "Warsaw demanded the release of
+    Andrzej Poczobut" (whom Belarus arrested) requests Belarus."""
+    holders: dict[str, list[Found]] = {}
+    for f in found:
+        if f.predicate in ("arrested", "coerced") and f.object.entity.type == "Person":
+            holders.setdefault(norm(f.object.entity.name), []).append(f)
+    out = []
+    for f in found:
+        name = norm(f.object.entity.name)  # the model may tag the same name a person once, an organization later
+        if f.predicate == "requested" and f.object.entity.type != "Country" and name in holders:
+            asks_release = any(c.dep_ == "dobj" and c.lemma_ in RELEASE_NOUNS for c in f.cue.children) or f.cue.lemma_ in RELEASE_NOUNS
+            before = [h for h in holders[name] if h.cue.i < f.cue.i and h.subject.entity.key != f.subject.entity.key]
+            if asks_release and before:
+                f = replace(f, object=Actor(before[-1].subject.entity, "nominal", before[-1].subject.place), method=f"{f.method}:holder")
+        out.append(f)
+    return out
+
+
+def _country_of(actor: Actor, index: MentionIndex) -> str:
+    """The ISO3 code an actor acts for: a country's own, a group's nationality, an official's state."""
+    ids = dict(actor.entity.ids)
+    if ids.get("iso3"):
+        return ids["iso3"]
+    if ids.get("country"):
+        return ids["country"]
+    home = index.affiliation.get(actor.entity.key)
+    return dict(home.ids).get("iso3", "") if home is not None else ""
+
+
+def _domestic_ban(found: Found, index: MentionIndex) -> Found:
+    """Banning or suspending one's own people coerces them ("Museveni has banned Ugandan
+    opposition candidates"); banning foreigners ("the three Baltic states banned Ivanishvili")
+    sanctions them."""
+    if found.predicate != "sanctioned" or found.cue.lemma_ not in ("ban", "suspend", "outlaw"):
+        return found
+    own = _country_of(found.subject, index)
+    return replace(found, predicate="coerced") if own and own == _country_of(found.object, index) else found
+
+
+HOSTILE_TO_PLACES = frozenset({"attacked", "coerced", "mobilizedAgainst", "threatened"})
+
+
+def _places_countries(found: list[Found], index: MentionIndex) -> list[Found]:
+    """An attack on a place is an attack on its country too: "Ukrainian naval drones struck
+    the Russian port of Novorossiysk" attacked Russia."""
+    out = []
+    for f in found:
+        place = f.object.place or f.object.entity
+        if f.predicate not in HOSTILE_TO_PLACES or f.object.entity.type != "Place":
+            continue
+        code = dict(place.ids).get("country", "")
+        if code in index.lex.by_iso3 and code != dict(f.subject.entity.ids).get("iso3"):
+            country = Actor(country_entity(index.lex, code), "nominal")
+            out.append(replace(f, object=country, confidence=f.confidence * 0.9, method=f"{f.method}:place"))
+    return out
+
+
+def _envoys_countries(found: list[Found], index: MentionIndex) -> list[Found]:
+    """Expelling or summoning an envoy is aimed at the envoy's country too: "declared the
+    Mexican ambassador, Raquel Serur, persona non grata" expels Mexico's."""
+    out = []
+    for f in found:
+        if f.predicate not in ("expelled", "protested") or f.object.entity.type != "Person":
+            continue
+        country = index.affiliation.get(f.object.entity.key)
+        if country is not None and country.key != f.subject.entity.key:
+            out.append(replace(f, object=Actor(country, "nominal"), confidence=f.confidence * 0.9, method=f"{f.method}:envoy"))
+    return out

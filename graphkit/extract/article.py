@@ -76,6 +76,8 @@ def _against_own(found: Found, stated: dict[str, str]) -> bool:
     of Kenya") is a misreading."""
     if found.predicate in STATIC or found.predicate == "agreedWith":
         return False  # a leader's promise to their own country is one ("promised to democratize Serbia")
+    if found.predicate in ("threatened", "coerced") and found.object.how == "demonym":
+        return False  # "Museveni threatened to ban Ugandan opposition candidates": his own people
     s, o = found.subject.entity.key, found.object.entity.key
     return stated.get(s) == o or stated.get(o) == s
 

@@ -109,6 +109,7 @@ class Lexicon:
     title_words: frozenset[str] = frozenset()  # every word of every title, lower case
     noun_relations: dict[str, frozenset[str]] = field(default_factory=dict)  # noun -> relations it names
     officeholders: dict[str, tuple[Officeholder, ...]] = field(default_factory=dict)  # norm(name) -> terms
+    officeholder_surnames: dict[str, tuple[Officeholder, ...]] = field(default_factory=dict)  # unique surnames
 
     def country(self, text: str) -> Country | None:
         """A country by name, alias or demonym."""
@@ -147,7 +148,7 @@ class Lexicon:
             >>> load_lexicon().office_of("Lavrov").holder   # a surname no other officeholder has
             'RUS'
         """
-        terms = self.officeholders.get(norm(name), ()) or self.officeholders.get("surname:" + norm(name), ())
+        terms = self.officeholders.get(norm(name), ()) or self.officeholder_surnames.get(norm(name), ())
         if year is not None:
             terms = tuple(t for t in terms if t.start <= year <= t.end)
         holders = {t.holder for t in terms}
@@ -248,9 +249,9 @@ def load_lexicon(lexicon_dir: Path | None = None) -> Lexicon:
         last = norm(r["name"]).split()[-1]
         if len(last) >= 4:
             surnames.setdefault(last, set()).add(r["name"])
-    for last, names in surnames.items():
-        if len(names) == 1 and last not in officeholders:
-            officeholders["surname:" + last] = officeholders[norm(next(iter(names)))]
+    unique_surnames = {
+        last: officeholders[norm(next(iter(names)))] for last, names in surnames.items() if len(names) == 1 and last not in officeholders
+    }
     titles = {norm(r["title"]).replace("-", " "): r["relation"] for r in title_rows}
     title_countries = {norm(r["title"]).replace("-", " "): r["country"] for r in title_rows if r.get("country")}
     return Lexicon(
@@ -267,6 +268,7 @@ def load_lexicon(lexicon_dir: Path | None = None) -> Lexicon:
         seat_names=tuple((r["seat"], r["iso3"]) for r in seats_rows),
         noun_relations={noun: frozenset(c.relation for c in cues) for noun, cues in noun_cues.items()},
         officeholders={k: tuple(v) for k, v in officeholders.items()},
+        officeholder_surnames={k: tuple(v) for k, v in unique_surnames.items()},
         title_words=frozenset(
             w for t in titles for w in t.split() if w != "of"
         ) | {"foreign", "defense", "defence", "interior", "finance", "trade", "justice", "health",

@@ -24,12 +24,20 @@ def revise(found: list[Found], index: MentionIndex, candidates: dict[tuple[str, 
     found += _places_countries(found, index)
     found = _holders_asked(found)
     found = [_domestic_ban(f, index) for f in found]
-    stated = {
+    stated = _stated_offices(found)
+    return [f for f in found if not _against_own(f, stated)]
+
+
+def _stated_offices(found: list[Found], *, countries_only: bool = False) -> dict[str, str]:
+    """Person key -> the key of the country (or organization) the article says they lead or
+    serve, from titles and appositions, not guesses."""
+    return {
         f.subject.entity.key: f.object.entity.key
         for f in found
-        if f.predicate in ("leaderOf", "officialOf") and f.method in ("title", "apposition")
+        if f.predicate in ("leaderOf", "officialOf")
+        and f.method in ("title", "apposition")
+        and (not countries_only or f.object.entity.type == "Country")
     }
-    return [f for f in found if not _against_own(f, stated)]
 
 
 def _drop_contradicted_titles(
@@ -40,11 +48,7 @@ def _drop_contradicted_titles(
     ("X called the Chinese action reckless", "President Joe Biden spoke with Israeli Prime
     Minister Benjamin Netanyahu"): the next candidate country is taken, if any is left."""
     events = [f for f in found if f.predicate not in ("leaderOf", "officialOf", "memberOf", "locatedIn")]
-    stated = {
-        f.subject.entity.key: f.object.entity.key
-        for f in found
-        if f.predicate in ("leaderOf", "officialOf") and f.method in ("title", "apposition") and f.object.entity.type == "Country"
-    }
+    stated = _stated_offices(found, countries_only=True)
     against: set[tuple[str, str, int]] = set()
     for f in events:
         s, o, at = f.subject.entity.key, f.object.entity.key, f.cue.sent.start

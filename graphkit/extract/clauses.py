@@ -11,7 +11,13 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from graphkit.extract.args import actors_of, clause_subjects, prep_objects, sentences_back
+from graphkit.extract.args import (
+    actors_of,
+    clause_subjects,
+    is_condition,
+    prep_objects,
+    sentences_back,
+)
 from graphkit.extract.found import INHERITED_CONFIDENCE, Found, emit
 from graphkit.resolve import Actor, MentionIndex
 
@@ -126,12 +132,9 @@ def conditional_threat_events(verb: Token, index: MentionIndex) -> Iterator[Foun
     if verb.lemma_ not in WARN_VERBS:
         return
     speakers = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
-    def conditional(c: Token) -> bool:
-        return c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "should") for m in c.children)
-
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         # the parse hangs the condition on the warning or on what it warns of
-        conditions = [c for c in [*clause.children, *verb.children] if conditional(c)]
+        conditions = [c for c in [*clause.children, *verb.children] if is_condition(c, ("if", "unless", "should"))]
         if not conditions:
             continue
         inner = [a for t in clause.children if t.dep_ in ("nsubj", "nsubjpass") for a in actors_of(t, index)]

@@ -359,7 +359,7 @@ def _implicit_holder(span: Span, lo: int, index: MentionIndex, lex: Lexicon, tit
     return None
 
 
-def _clause_subjects(verb: Token) -> list[Token]:
+def _reported_subjects(verb: Token) -> list[Token]:
     """Subjects of a verb's clause and of the clauses it reports ("said Ethiopia would ...")."""
     out = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "advcl") and c.pos_ in ("VERB", "AUX")):
@@ -380,7 +380,7 @@ def spoken_country(span: Span, index: MentionIndex) -> Actor | None:
         verb = root.head.head.head
     else:
         return None
-    for subj in _clause_subjects(verb):
+    for subj in _reported_subjects(verb):
         if subj.i in range(span.start, span.end):
             continue
         for tok in [subj, *(c for c in subj.children if c.dep_ in ("poss", "amod", "compound"))]:

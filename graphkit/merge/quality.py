@@ -28,7 +28,6 @@ from pathlib import Path
 
 from rdflib.term import Node
 
-from graphkit.config import REPO_ROOT
 from graphkit.errors import InputError
 from graphkit.graph import results_dataset
 from graphkit.merge import merge_graph_sets
@@ -36,7 +35,7 @@ from graphkit.merge.terms import entity_types, to_graphs
 from graphkit.records import Article, ArticleResult, Entity
 from graphkit.vocab import article_iri
 
-DEFAULT_PAIRS = REPO_ROOT / "data" / "gold" / "alias_pairs.jsonl"
+DEFAULT_PAIRS = Path("data") / "gold" / "alias_pairs.jsonl"  # run from a checkout of the repository
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graphkit.errors import QueryError
+from graphkit.store.guard import network_operations
 
 PREFIXES = {
     "gk": "https://w3id.org/graphkit/ontology#",
@@ -49,13 +50,12 @@ UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "M
 _TOKEN = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""'  # long strings
     r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n]|\\.)*"'  # short strings
-    r"|'(?:[^'\\\n]|\\.)*'"
+    r'|"(?:[^"\\\n\r]|\\.)*"'  # short strings
+    r"|'(?:[^'\\\n\r]|\\.)*'"
     r'|<[^<>"{}|^`\\\x00-\x20]*>'  # IRIs
-    r"|#[^\n]*",  # comments
+    r"|#[^\n\r]*",  # comments (end at a line feed or a carriage return)
     re.DOTALL,
 )
-_SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:-])", re.IGNORECASE)
 _KEYWORD = re.compile(r"[A-Za-z]+")
 _PROLOGUE = re.compile(r"(?:\s*(?:PREFIX\s+[\w.\-]*:|BASE\b))*\s*", re.IGNORECASE)
 
@@ -141,7 +141,9 @@ def _first_word(sparql: str) -> str:
 
 
 def uses_service(sparql: str) -> bool:
-    """True if the query calls ``SERVICE`` (federated query), outside strings and comments.
+    """True if the query calls ``SERVICE`` (federated query) or ``LOAD``, on its parsed form.
+
+    See :func:`graphkit.store.guard.network_operations`.
 
     Examples:
         >>> uses_service("SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
@@ -149,7 +151,7 @@ def uses_service(sparql: str) -> bool:
         >>> uses_service('SELECT * { ?service ?p "SERVICE" }')
         False
     """
-    return _SERVICE.search(skeleton(sparql)) is not None
+    return bool(network_operations(sparql, update=query_form(sparql) in UPDATE_FORMS))
 
 
 _PARAM_TOKEN = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
@@ -190,10 +192,20 @@ def check_query(sparql: str, *, name: str = "query", allow_update: bool = False)
     if not sparql.strip():
         msg = f"{name} is empty; give a SPARQL query (SELECT, CONSTRUCT, ASK or DESCRIBE)"
         raise QueryError(msg)
-    if uses_service(sparql):
-        msg = f"{name}: federated SERVICE calls are disabled (graphkit never queries the network); remove the SERVICE block"
-        raise QueryError(msg)
     form = query_form(sparql)
+    operations = network_operations(sparql, update=form in UPDATE_FORMS)
+    if "unverifiable" in operations:
+        msg = (
+            f"{name} mentions SERVICE or LOAD and cannot be parsed to check that it stays off "
+            "the network; fix its syntax"
+        )
+        raise QueryError(msg)
+    if operations:
+        msg = (
+            f"{name}: federated {operations[0]} calls are disabled (graphkit never goes to the "
+            f"network); remove the {operations[0]} part"
+        )
+        raise QueryError(msg)
     if form in UPDATE_FORMS and not allow_update:
         msg = f"{name} is a SPARQL Update ({form}); only read-only queries are accepted here"
         raise QueryError(msg)
@@ -286,6 +298,8 @@ def execute(
     if named_graphs is not None:
         options["named_graphs"] = named_graphs
     text = bind_params(sparql, params or {})
+    if text != sparql:
+        check_query(text, name=name)
     try:
         raw = store.query(text, **options)
     except SyntaxError as err:

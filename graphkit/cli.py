@@ -176,6 +176,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
         timeout=args.timeout,
         max_results=args.max_results,
         map_path=args.map,
+        workers=args.workers,
+        max_memory=args.max_memory,
+        max_response=args.max_response,
+        backlog=args.backlog,
+        queue_wait=args.queue_wait,
+        max_queue=args.max_queue,
+        cors_origins=tuple(args.cors_origin) if args.cors_origin is not None else None,
     )
     return 0
 
@@ -280,7 +287,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--allow-update", action="store_true", help="accept SPARQL Update")
     p.add_argument("--timeout", type=float, default=10.0, help="per-query time limit in seconds")
     p.add_argument("--max-results", type=int, default=100_000, help="result rows limit")
-    p.add_argument("--map", type=Path, help="HTML map to serve at /")
+    p.add_argument("--max-memory", type=int, default=1024, metavar="MB",
+                   help="memory a query may add to its worker process (default 1024)")
+    p.add_argument("--max-response", type=int, default=64, metavar="MB",
+                   help="size limit of a serialized result (default 64)")
+    p.add_argument("--workers", type=int,
+                   help="worker processes (default: one per core, at least 2)")
+    p.add_argument("--backlog", type=int, default=0,
+                   help="connections queued by the system (default: 64 per worker, at least 128)")
+    p.add_argument("--queue-wait", type=float, default=30.0, metavar="SECONDS",
+                   help="how long a request may wait for a free worker (default 30)")
+    p.add_argument("--max-queue", type=int, default=0,
+                   help="requests that may wait at once (default: 32 per worker)")
+    p.add_argument("--cors-origin", action="append", metavar="ORIGIN",
+                   help="origin browser pages may query from, repeatable; default * when "
+                   "read-only, none with --allow-update")
+    p.add_argument("--map", type=Path, help="HTML map to serve at /map (the query editor is at /)")
     p.set_defaults(func=cmd_serve)
     return parser
 

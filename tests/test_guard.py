@@ -175,7 +175,9 @@ def test_guard_graphkit_query_command_refuses_cr_comment(
     query = spelled("SELECT * WHERE { # x\rSERVICE <{U}> " + SPO + " }", listener)
     done = subprocess.run(
         [sys.executable, "-m", "graphkit", "query", query, "--graph", str(trig)],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 2, done.stderr
     assert "SERVICE calls are disabled" in done.stderr

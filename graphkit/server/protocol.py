@@ -41,21 +41,24 @@ _RDF_TYPES = {
 }
 _FORMAT_PARAM = {
     "SELECT": {"json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv", "text": "table"},
-    "CONSTRUCT": {"turtle": "turtle", "n3": "turtle", "xml": "rdf-xml", "rdf+xml": "rdf-xml", "json-ld": "json-ld", "jsonld": "json-ld", "nt": "ntriples", "ntriples": "ntriples", "trig": "trig", "nquads": "nquads"},
+    "CONSTRUCT": {
+        "turtle": "turtle",
+        "n3": "turtle",
+        "xml": "rdf-xml",
+        "rdf+xml": "rdf-xml",
+        "json-ld": "json-ld",
+        "jsonld": "json-ld",
+        "nt": "ntriples",
+        "ntriples": "ntriples",
+        "trig": "trig",
+        "nquads": "nquads",
+    },
 }
 
 
-def negotiate(accept: str, kind: str, *, override: str = "") -> str:
-    """The output format for an Accept header and a result kind (SELECT, ASK or CONSTRUCT).
-
-    ``override`` is a ``format``/``output`` request parameter (``json``, ``xml``, ``csv``...),
-    which wins. Unknown or missing preferences give JSON results or Turtle.
-    """
-    table = _RDF_TYPES if kind == "CONSTRUCT" else _RESULT_TYPES
-    by_param = _FORMAT_PARAM["CONSTRUCT" if kind == "CONSTRUCT" else "SELECT"]
-    if override.lower() in by_param:
-        return by_param[override.lower()]
-    choices: list[tuple[float, int, str]] = []
+def _preferences(accept: str) -> list[tuple[float, int, str]]:
+    """(-q, position, media range) of an Accept header, refused ranges (q=0) left out."""
+    found: list[tuple[float, int, str]] = []
     for i, part in enumerate(accept.split(",")):
         fields = [f.strip() for f in part.split(";")]
         media = fields[0].lower()
@@ -64,9 +67,56 @@ def negotiate(accept: str, kind: str, *, override: str = "") -> str:
             if f.startswith("q="):
                 with contextlib.suppress(ValueError):
                     q = float(f[2:])
-        if media in table and q > 0:
-            choices.append((-q, i, table[media]))
-    return min(choices)[2] if choices else ("turtle" if kind == "CONSTRUCT" else "json")
+        if media and q > 0:
+            found.append((-q, i, media))
+    return found
+
+
+def acceptable(accept: str, kind: str, *, override: str = "") -> str | None:
+    """The output format for an Accept header, or None when it accepts none graphkit writes.
+
+    ``kind`` is SELECT, ASK, CONSTRUCT or DESCRIBE; an empty header accepts anything;
+    ``*/*``, ``text/*`` and ``application/*`` pick the first format of that kind.
+
+    Examples:
+        >>> acceptable("image/png", "SELECT") is None
+        True
+        >>> acceptable("text/*", "CONSTRUCT"), acceptable("image/png, */*;q=0.1", "ASK")
+        ('turtle', 'json')
+    """
+    rdf = kind in ("CONSTRUCT", "DESCRIBE")
+    table = _RDF_TYPES if rdf else _RESULT_TYPES
+    by_param = _FORMAT_PARAM["CONSTRUCT" if rdf else "SELECT"]
+    if override.lower() in by_param:
+        return by_param[override.lower()]
+    if not accept.strip():
+        return "turtle" if rdf else "json"
+    for _, _, media in sorted(_preferences(accept)):
+        if media in table:
+            return table[media]
+        major = media.split("/")[0]
+        for known, fmt in table.items():
+            if media == "*/*" or (media.endswith("/*") and known.startswith(major + "/")):
+                return fmt
+    return None
+
+
+def negotiate(accept: str, kind: str, *, override: str = "") -> str:
+    """The output format for an Accept header and a result kind (SELECT, ASK or CONSTRUCT).
+
+    ``override`` is a ``format``/``output`` request parameter (``json``, ``xml``, ``csv``...),
+    which wins. Unknown or missing preferences give JSON results or Turtle (the endpoint
+    answers 406 before a query runs when :func:`acceptable` finds nothing).
+    """
+    found = acceptable(accept, kind, override=override)
+    if found is not None:
+        return found
+    return "turtle" if kind in ("CONSTRUCT", "DESCRIBE") else "json"
+
+
+def media_types(kind: str) -> list[str]:
+    """The media types graphkit writes for a kind of result (for a 406's message)."""
+    return list((_RDF_TYPES if kind in ("CONSTRUCT", "DESCRIBE") else _RESULT_TYPES).keys())
 
 
 @dataclass(frozen=True)
@@ -76,7 +126,11 @@ class Reply:
     status: int
     content_type: str
     body: bytes
+    headers: tuple[tuple[str, str], ...] = ()
 
     @classmethod
-    def error(cls, status: int, message: str) -> Reply:
-        return cls(status, "text/plain; charset=utf-8", (message.rstrip() + "\n").encode("utf-8"))
+    def error(
+        cls, status: int, message: str, *, headers: tuple[tuple[str, str], ...] = ()
+    ) -> Reply:
+        body = (message.rstrip() + "\n").encode("utf-8")
+        return cls(status, "text/plain; charset=utf-8", body, headers)

@@ -294,11 +294,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int,
                    help="worker processes (default: one per core, at least 2)")
     p.add_argument("--backlog", type=int, default=0,
-                   help="connections queued by the system (default: 64 per worker, at least 128)")
+                   help="connections queued by the system (default: 64 per worker, at least 256)")
     p.add_argument("--queue-wait", type=float, default=30.0, metavar="SECONDS",
                    help="how long a request may wait for a free worker (default 30)")
     p.add_argument("--max-queue", type=int, default=0,
-                   help="requests that may wait at once (default: 32 per worker)")
+                   help="requests that may wait at once (default: 64 per worker, at least 256)")
     p.add_argument("--cors-origin", action="append", metavar="ORIGIN",
                    help="origin browser pages may query from, repeatable; default * when "
                    "read-only, none with --allow-update")

@@ -451,9 +451,9 @@ def test_server_queues_a_request_for_a_bounded_time(store_path: Path) -> None:
 
 
 def test_server_listen_backlog_follows_the_workers(store_path: Path) -> None:
-    srv = make_server(store=store_path, port=0, workers=3, quiet=True)
+    srv = make_server(store=store_path, port=0, workers=5, quiet=True)
     try:
-        assert (srv.request_queue_size, srv.limits.max_queue) == (192, 96)
+        assert (srv.request_queue_size, srv.limits.max_queue) == (320, 320)
     finally:
         srv.server_close()
 

@@ -81,7 +81,8 @@ class Visit:
     def column(self, name: str) -> list[str]:
         return self.page.evaluate(
             """(name) => {
-                 const heads = [...document.querySelectorAll('#results th')].map((t) => t.textContent);
+                 const heads = [...document.querySelectorAll('#results th')]
+                   .map((t) => t.textContent);
                  const i = heads.indexOf(name);
                  return [...document.querySelectorAll('#results tbody tr')]
                    .map((r) => r.children[i].textContent);

@@ -80,7 +80,7 @@ class Limits:
     Examples:
         >>> limits = Limits(workers=2)
         >>> limits.backlog, limits.max_queue
-        (128, 64)
+        (256, 256)
     """
 
     timeout: float = 10.0
@@ -94,11 +94,11 @@ class Limits:
     workers: int = field(default_factory=default_workers)
     """Worker processes answering queries at once."""
     backlog: int = 0
-    """Connections the system queues before the server accepts them (0: 64 per worker, >= 128)."""
+    """Connections the system queues before the server accepts them (0: 64 per worker, >= 256)."""
     queue_wait: float = 30.0
     """Seconds a request may wait for a free worker (503 after)."""
     max_queue: int = 0
-    """Requests that may wait for a worker at once (0: 32 per worker); more get 503 at once."""
+    """Requests that may wait for a worker at once (0: 64 per worker, >= 256); more get 503."""
 
     def __post_init__(self) -> None:
         numbers = {
@@ -114,9 +114,9 @@ class Limits:
             msg = f"{', '.join(bad)} must be positive"
             raise GraphkitError(msg)
         if not self.backlog:
-            object.__setattr__(self, "backlog", max(128, 64 * self.workers))
+            object.__setattr__(self, "backlog", max(256, 64 * self.workers))
         if not self.max_queue:
-            object.__setattr__(self, "max_queue", 32 * self.workers)
+            object.__setattr__(self, "max_queue", max(256, 64 * self.workers))
 
 
 class SparqlServer(ThreadingHTTPServer):

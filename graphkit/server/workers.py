@@ -279,7 +279,7 @@ class WorkerPool:
         max_memory: int = 1024,
         max_response: int = 64,
         queue_wait: float = 30.0,
-        max_queue: int = 64,
+        max_queue: int = 256,
     ) -> None:
         import threading
 

@@ -558,6 +558,16 @@ def test_server_with_updates_refuses_them_from_other_origins(tmp_path: Path) -> 
         assert code == 403 and b"another origin" in body
         host = srv.url.split("/")[2]
         assert request(srv.url, data=update, headers={**form, "Origin": f"http://{host}"})[0] == 204
+        with socket.socket() as listener:
+            listener.bind(("127.0.0.1", 0))
+            listener.listen(5)
+            listener.settimeout(0.5)
+            load = f"# x\rLOAD <http://127.0.0.1:{listener.getsockname()[1]}/>"
+            headers = {"Content-Type": "application/sparql-update"}
+            code, _, body = request(srv.url, data=load.encode(), headers=headers)
+            assert code == 400 and b"LOAD calls are disabled" in body
+            with pytest.raises(TimeoutError):
+                listener.accept()
         ask = srv.url + "?" + urllib.parse.urlencode({"query": "ASK {}"})
         with urllib.request.urlopen(
             urllib.request.Request(ask, headers={"Origin": "https://evil.example"}), timeout=30

@@ -112,9 +112,10 @@ def _answer(store: Any, job: dict[str, Any], max_results: int, max_response: int
     """Run one request inside a worker process."""
     import pyoxigraph as ox
 
-    from graphkit.store.sparql import ResultLimitError, execute
+    from graphkit.store.sparql import ResultLimitError, check_query, execute
 
     if job["kind"] == "update":
+        check_query(job["text"], name="update", allow_update=True)
         store.update(job["text"])
         return Reply(204, "text/plain; charset=utf-8", b"")
     store.refresh()

@@ -14,6 +14,9 @@ request is refused when any of them finds one:
 3. when rdflib cannot parse a query whose text mentions "service" or "load" at all, the
    query is refused too: what cannot be checked is not run.
 
+A text in which neither word appears anywhere (in any case, escapes decoded) cannot call
+either, and is not parsed: rdflib's parser takes up to a second on a long query.
+
 The endpoint adds a fourth, engine-level guard: its worker processes have no network at all
 (see :mod:`graphkit.server.workers`).
 
@@ -143,6 +146,8 @@ def network_operations(sparql: str, *, update: bool = False) -> list[str]:
         that mentions "service" or "load" but that rdflib cannot parse gives ``["unverifiable"]``.
     """
     decoded = decode_escapes(sparql)
+    if not (_MENTION.search(sparql) or _MENTION.search(decoded)):
+        return []  # neither word anywhere, in any case: nothing to parse (most queries)
     found = _keywords(sparql) + _keywords(decoded)
     parsed = _parsed(sparql, update=update)
     if parsed is None:

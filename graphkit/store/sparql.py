@@ -201,9 +201,10 @@ def check_query(sparql: str, *, name: str = "query", allow_update: bool = False)
         )
         raise QueryError(msg)
     if operations:
+        what = "federated SERVICE" if "SERVICE" in operations else "LOAD"
         msg = (
-            f"{name}: federated {operations[0]} calls are disabled (graphkit never goes to the "
-            f"network); remove the {operations[0]} part"
+            f"{name}: {what} calls are disabled (graphkit never goes to the network);"
+            f" remove the {what.split()[-1]} part"
         )
         raise QueryError(msg)
     if form in UPDATE_FORMS and not allow_update:

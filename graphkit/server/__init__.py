@@ -310,7 +310,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if kind == "query" and form and acceptable(accept, form, override=override) is None:
             return Reply.error(
                 406,
-                f"cannot answer a {form} query as {accept[:80]!r};"
+                f"cannot answer {form} queries as {accept[:80]!r};"
                 f" accept one of {', '.join(media_types(form))}",
             )
         if not text.strip():

@@ -575,3 +575,21 @@ def test_server_with_updates_refuses_them_from_other_origins(tmp_path: Path) -> 
             assert resp.headers["Access-Control-Allow-Origin"] is None
     finally:
         stop(srv)
+
+
+def test_server_drops_a_silent_connection_and_keeps_serving(store_path: Path) -> None:
+    srv = start(make_server(store=store_path, port=0, workers=1, quiet=True))
+    srv.idle_timeout = 1.0
+    host, port = srv.server_address[:2]
+    try:
+        with socket.create_connection((str(host), port), timeout=30) as silent:
+            # a body shorter than announced, then silence
+            silent.sendall(b"POST /sparql HTTP/1.1\r\nContent-Length: 100\r\n\r\nASK")
+            started = time.monotonic()
+            while silent.recv(65536):
+                pass
+            assert time.monotonic() - started < 10
+        ask = urllib.parse.urlencode({"query": "ASK { ?a gk:CONSULT ?b }"})
+        assert request(srv.url + "?" + ask, headers={"Accept": "text/csv"})[0] == 200
+    finally:
+        stop(srv)

@@ -141,6 +141,7 @@ class SparqlServer(ThreadingHTTPServer):
         self.limits = limits
         self.cors_origins = cors_origins
         self.quiet = quiet
+        self.idle_timeout = IDLE_TIMEOUT
         self.request_queue_size = limits.backlog
         self.readers = self._pool(store, limits, size=limits.workers, writer=False)
         self.writer = self._pool(store, limits, size=1, writer=True) if allow_update else None
@@ -175,6 +176,8 @@ class SparqlServer(ThreadingHTTPServer):
 
 
 _METHODS = "GET, HEAD, POST, OPTIONS"
+IDLE_TIMEOUT = 60.0
+"""Seconds a client may stay silent mid-request (or between requests) before it is dropped."""
 
 
 class SparqlHandler(BaseHTTPRequestHandler):
@@ -182,6 +185,11 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
     server: SparqlServer
     server_version = "graphkit"
+
+    @property
+    def timeout(self) -> float:  # type: ignore[override]
+        """Seconds a connection may stay silent (read by ``setup`` for the socket)."""
+        return self.server.idle_timeout
 
     def log_message(self, format: str, *args: Any) -> None:
         if not self.server.quiet:

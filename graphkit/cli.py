@@ -150,6 +150,14 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from graphkit.analyze.eventdata import export_events
+
+    rows = export_events(_open_source(args), args.output, fmt=args.format, by=args.by)
+    print(f"wrote {rows} {'record' if args.format == 'plover' else 'row'}(s) to {args.output}")
+    return 0
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from graphkit.validate import validate_path
 
@@ -267,6 +275,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0, help="seed of community detection and sampled betweenness")
     _source_args(p)
     p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("export", help="event data: PLOVER-style records or a country-dyad table")
+    p.add_argument(
+        "--format",
+        choices=["plover", "dyads"],
+        required=True,
+        help="plover: one JSON line per asserted event; dyads: CSV of counts per country pair",
+    )
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    p.add_argument(
+        "--by", choices=["day", "month"], default="day", help="period of a dyads row"
+    )
+    _source_args(p)
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("validate", help="SHACL check against ontology/shapes.ttl (exit 1 if not conforming)")
     p.add_argument("target", type=Path, metavar="GRAPH_OR_STORE")

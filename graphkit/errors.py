@@ -34,6 +34,10 @@ class StoreError(GraphkitError):
     """The on-disk store cannot be opened or written."""
 
 
+class ExportError(GraphkitError):
+    """An export could not be written as its format requires (a record breaks its schema)."""
+
+
 class ModelError(GraphkitError):
     """The spaCy model cannot be loaded."""
 

@@ -54,7 +54,7 @@ def test_notebook_imports_graphkit_and_defines_nothing_reusable():
         line.split()[1].split(".")[0] for line in code.splitlines() if line.startswith(("import ", "from "))
     }
     assert "graphkit" in imported
-    assert imported <= {"graphkit", "pathlib", "shutil", "tempfile"}, imported
+    assert imported <= {"graphkit", "pandas", "pathlib", "shutil", "tempfile"}, imported
 
 
 def test_notebook_runs_without_error(executed):
@@ -83,3 +83,12 @@ def test_notebook_shows_the_map_inline(executed):
     html = "".join(str(o.get("data", {}).get("text/html", "")) for o in map_cell.outputs)
     assert html.startswith("<iframe srcdoc=")
     assert "Gustavo Petro" in html
+
+
+def test_notebook_plots_a_dyad_from_the_event_export(executed):
+    [export_cell] = [c for c in executed.cells if c.cell_type == "code" and "export_events(" in c.source]
+    printed = text_of(export_cell)
+    assert "event records," in printed and "dyad-month rows" in printed
+    assert int(printed.split()[0]) > 20
+    [plot_cell] = [c for c in executed.cells if c.cell_type == "code" and "pivot_table(" in c.source]
+    assert any("image/png" in o.get("data", {}) for o in plot_cell.outputs)

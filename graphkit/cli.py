@@ -98,7 +98,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from graphkit.query import run_cli_query
+    from graphkit.commands import run_cli_query
 
     if args.preset == "list":  # needs no graph
         sys.stdout.write(run_cli_query(None, query=None, preset="list", params=[], fmt=args.format, min_sources=None))
@@ -132,7 +132,7 @@ def cmd_map(args: argparse.Namespace) -> int:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from graphkit.analyze import run_cli_analyze
+    from graphkit.commands import run_cli_analyze
 
     sys.stdout.write(
         run_cli_analyze(

@@ -27,13 +27,13 @@ from graphkit.analyze import (
     pair_summaries,
     pair_summary,
     pair_timeline,
-    run_cli_analyze,
     signed_graph,
     weighted_graph,
 )
 from graphkit.analyze.brandes import betweenness_sparse
 from graphkit.analyze.examples import example_dataset
 from graphkit.cli import cmd_analyze
+from graphkit.commands import run_cli_analyze
 from graphkit.errors import InputError
 from graphkit.graph import add_result, new_dataset, results_dataset
 from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation

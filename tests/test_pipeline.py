@@ -14,10 +14,10 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import DCTERMS, RDF
 
+from graphkit.commands import run_cli_query
 from graphkit.graph import article_dataset
 from graphkit.ingest import read_articles
 from graphkit.pipeline import build, extract_articles
-from graphkit.query import run_cli_query
 from graphkit.store import open_store, read_rdf
 from graphkit.vocab import GK, GK_IRI, relation_names
 

@@ -13,8 +13,9 @@ import pytest
 from rdflib import Dataset, URIRef
 
 from graphkit.cli import main
+from graphkit.commands import run_cli_query
 from graphkit.errors import InputError, QueryError
-from graphkit.query import format_result, presets, run_cli_query, run_query
+from graphkit.query import format_result, presets, run_query
 from graphkit.query.results import compact
 from graphkit.store import open_store, read_rdf, write_rdf
 from graphkit.store.examples import example_dataset

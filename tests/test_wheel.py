@@ -4,11 +4,11 @@ The wheel is built from a copy of the package sources (``pyproject.toml``, ``REA
 ``graphkit/``), installed non-editable into a new venv, and run from a temporary folder
 that holds only a copy of one article. Nothing of the repository is on that venv's path.
 
-To keep it fast, dependency resolution and byte-compilation are skipped: the venv gets exactly the distributions
-the wheel declares (its ``Requires-Dist``, followed transitively, extras included where
-asked for), at the versions of the running environment, and ``pip check`` then proves the
-wheel's requirements are met. pip's cache serves the files; nothing else is installed, so
-a module the wheel uses but does not declare fails the test.
+To keep it fast, dependency resolution and byte-compilation are skipped: the venv gets
+exactly the distributions the wheel declares (its ``Requires-Dist``, followed transitively,
+extras included where asked for), at the versions of the running environment, and
+``pip check`` then proves the wheel's requirements are met. pip's cache serves the files;
+nothing else is installed, so a module the wheel uses but does not declare fails the test.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ def pinned_closure(requirements: list[Requirement]) -> list[str]:
         try:
             dist = distribution(req.name)
         except PackageNotFoundError:
-            pytest.fail(f"{req.name} (required by the wheel) is not installed here; run make install-dev")
+            pytest.fail(f"{req.name}, required by the wheel, is not installed; make install-dev")
         pins[key[0]] = f"{dist.metadata['Name']}=={dist.version}"
         todo.extend((Requirement(r), key[1]) for r in dist.requires or [])
     return sorted(pins.values())

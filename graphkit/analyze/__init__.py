@@ -16,7 +16,6 @@ Examples:
 
 from __future__ import annotations
 
-from graphkit.analyze.command import run_cli_analyze
 from graphkit.analyze.export import export_graph
 from graphkit.analyze.metrics import (
     balance,
@@ -48,7 +47,6 @@ __all__ = [
     "pair_summaries",
     "pair_summary",
     "pair_timeline",
-    "run_cli_analyze",
     "signed_graph",
     "strength",
     "weighted_graph",

@@ -18,11 +18,12 @@ graphs, so it does not matter which graph describes an entity.
 Examples:
     >>> from graphkit.analyze.examples import example_dataset
     >>> records = plover_records(example_dataset())
-    >>> [(r["event_type"], r["mode"], r["actor_country"], r["recipient_country"]) for r in records]
-    [('ACCUSE', 'criticized', 'USA', 'COL'), ('CONSULT', 'metWith', 'COL', 'USA'), ('CONSULT', 'metWith', 'COL', 'USA')]
+    >>> [(r["event_type"], r["mode"], r["actor_country"]) for r in records]
+    [('ACCUSE', 'criticized', 'USA'), ('CONSULT', 'metWith', 'COL'), ('CONSULT', 'metWith', 'COL')]
     >>> records[0]["event_date"], records[0]["date_source"]
     ('2025-01-26', 'article')
-    >>> [(r["date"], r["source_country"], r["CONSULT"], r["score"]) for r in dyad_rows(records, by="month")]
+    >>> [(r["date"], r["source_country"], r["CONSULT"], r["score"])
+    ...  for r in dyad_rows(records, by="month")]
     [('2025-01', 'COL', 1, 2.5), ('2025-01', 'USA', 0, -2.0), ('2025-02', 'COL', 1, 2.5)]
 """
 

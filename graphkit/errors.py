@@ -38,11 +38,12 @@ class ExportError(GraphkitError):
     """An export could not be written as its format requires (a record breaks its schema)."""
 
 
+class TermError(StoreError, ValueError):
+    """An RDF term the store cannot hold or give back (RDF-star, an unknown kind of term).
+
+    Also a ValueError, as the conversions that raise it are value conversions.
+    """
+
+
 class ModelError(GraphkitError):
     """The spaCy model cannot be loaded."""
-
-
-class ValidationFailed(GraphkitError):
-    """A graph does not conform to the SHACL shapes (a finding, exit code 1)."""
-
-    exit_code = 1

@@ -29,6 +29,7 @@ from graphkit.analyze.metrics import (
 )
 from graphkit.analyze.pairs import pair_summary
 from graphkit.analyze.projections import country_graph, signed_graph, weighted_graph
+from graphkit.errors import InputError
 
 LEVELS = ("actors", "countries")
 
@@ -78,10 +79,13 @@ def analyze(
         (the ``top`` largest, members by decreasing betweenness), ``community_count``,
         ``brokers``, ``cooperative_pairs``, ``conflictual_pairs``, ``balance`` and
         ``components``. Actors are given by IRI and label.
+
+    Raises:
+        InputError: an unknown ``level``.
     """
     if level not in LEVELS:
         msg = f"unknown level '{level}'; use one of: {', '.join(LEVELS)}"
-        raise ValueError(msg)
+        raise InputError(msg)
     if level == "countries":
         G = country_graph(G)
     W, S = weighted_graph(G), signed_graph(G)

@@ -24,6 +24,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
+from graphkit.errors import TermError
 from graphkit.vocab import GK_IRI
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -68,7 +69,7 @@ def to_ox(term: Node) -> Any:
             return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
         return ox.Literal(str(term))
     msg = f"cannot store the term {term!r}: only IRIs, blank nodes and literals are supported"
-    raise ValueError(msg)
+    raise TermError(msg)
 
 
 def to_ox_graph(graph_id: Node | None) -> Any:
@@ -91,7 +92,7 @@ def from_ox(term: Any) -> Node:
             return Literal(term.value)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     msg = f"cannot convert {term!r} to rdflib (RDF-star triples are not supported)"
-    raise ValueError(msg)
+    raise TermError(msg)
 
 
 def from_ox_graph(graph_name: Any) -> Any:

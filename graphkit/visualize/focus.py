@@ -38,7 +38,7 @@ def ego_map(
         InputError: unknown or ambiguous name, or a negative ``hops``.
     """
     if hops < 0:
-        msg = f"--hops must be 0 or more, not {hops}"
+        msg = f"hops must be 0 or more, not {hops}; 0 maps the actor alone, 1 adds its neighbours"
         raise InputError(msg)
     centre = find_actor(graph, name)
     return centre, nx.ego_graph(graph, centre, radius=hops, undirected=True).copy()

@@ -6,9 +6,9 @@ each name below imports its module only when it is first used.
 Examples:
     >>> import graphkit
     >>> graphkit.relation("metWith").plover
-    ['ExportError', 'GK', 'GraphkitError', 'InputError']CONSULT'
+    'CONSULT'
     >>> sorted(graphkit.__all__)[:4]
-    ['ExportError', 'GraphkitError', 'InputError', 'ModelError']
+    ['ExportError', 'GK', 'GraphkitError', 'InputError']
 """
 
 from __future__ import annotations
@@ -60,13 +60,13 @@ __all__ = ["__version__", *_API]
 
 def __getattr__(name: str) -> Any:
     module = _API.get(name)
-    ['ExportError', 'GK', 'GraphkitError', 'InputError']f module is None:
-    ['ExportError', 'GK', 'GraphkitError', 'InputError']   msg = f"module 'graphkit' has no attribute {name!r}"
-    ['ExportError', 'GK', 'GraphkitError', 'InputError']   raise AttributeError(msg)
+    if module is None:
+        msg = f"module 'graphkit' has no attribute {name!r}"
+        raise AttributeError(msg)
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value  # the next look-up is a plain attribute
-    ['ExportError', 'GK', 'GraphkitError', 'InputError']eturn value
+    return value
 
 
 def __dir__() -> list[str]:
-    ['ExportError', 'GK', 'GraphkitError', 'InputError']eturn sorted({*globals(), *_API})
+    return sorted({*globals(), *_API})

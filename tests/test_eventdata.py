@@ -116,7 +116,7 @@ def test_eventdata_one_record_per_expected_event(exported: dict[str, Path]) -> N
     frame = pd.read_json(exported["plover"], lines=True)
     frame["article"] = frame["article_path"].map(lambda p: Path(p).name)
     found = Counter(
-        zip(frame["article"], frame["actor_name"], frame["mode"], frame["recipient_name"])
+        zip(frame["article"], frame["actor_name"], frame["mode"], frame["recipient_name"], strict=True)
     )
     hits = 0
     for gold in _gold_events():

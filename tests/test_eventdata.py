@@ -115,9 +115,8 @@ def _gold_events() -> list[dict[str, str]]:
 def test_eventdata_one_record_per_expected_event(exported: dict[str, Path]) -> None:
     frame = pd.read_json(exported["plover"], lines=True)
     frame["article"] = frame["article_path"].map(lambda p: Path(p).name)
-    found = Counter(
-        zip(frame["article"], frame["actor_name"], frame["mode"], frame["recipient_name"], strict=True)
-    )
+    columns = ("article", "actor_name", "mode", "recipient_name")
+    found = Counter(zip(*(frame[c] for c in columns), strict=True))
     hits = 0
     for gold in _gold_events():
         keys = [(gold["article"], gold["s"], gold["p"], gold["o"])]

@@ -19,41 +19,19 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
 from graphkit.errors import InputError
-from graphkit.store.formats import atomic_path
+from graphkit.store.formats import write_atomic
 
 FORMATS = {".graphml": "graphml", ".gexf": "gexf", ".csv": "csv"}
 CSV_COLUMNS = (
     "source", "target", "source_label", "target_label", "predicate", "plover", "quad", "score",
     "symmetric", "static", "sources", "confidence", "first_date", "last_date", "sentence", "article",
 )  # fmt: skip
-
-
-def write_atomic(path: Path, write: Callable[[Path], None]) -> Path:
-    """Call ``write(tmp)`` on a temporary file next to ``path``, then move it onto ``path``
-    (see :func:`graphkit.store.formats.atomic_path`).
-
-    The file gets the usual permissions (0666 less the umask). On error the temporary file
-    is removed and ``path`` is left as it was.
-
-    Raises:
-        InputError: the folder cannot be created or written.
-
-    Examples:
-        >>> import tempfile, pathlib
-        >>> out = pathlib.Path(tempfile.mkdtemp()) / "x.txt"
-        >>> write_atomic(out, lambda tmp: tmp.write_text("ok")).read_text()
-        'ok'
-    """
-    with atomic_path(path) as tmp:
-        write(tmp)
-    return path
 
 
 def _flat(value: Any) -> str | int | float | bool:

@@ -21,8 +21,8 @@ import networkx as nx
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from graphkit.analyze.export import write_atomic
 from graphkit.analyze.pairs import pair_summaries, pair_timeline
+from graphkit.store.formats import write_atomic
 
 
 def _save(fig: Figure, path: Path) -> Path:

@@ -26,7 +26,7 @@ import contextlib
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -221,6 +221,24 @@ def atomic_path(path: Path) -> Iterator[Path]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def write_atomic(path: Path, write: Callable[[Path], None]) -> Path:
+    """Call ``write(tmp)`` on a temporary file next to ``path``, then move it onto ``path``
+    (see :func:`atomic_path`); for writers that want a file name, not a handle.
+
+    Raises:
+        InputError: the folder cannot be created or written.
+
+    Examples:
+        >>> import tempfile
+        >>> out = Path(tempfile.mkdtemp()) / "x.txt"
+        >>> write_atomic(out, lambda tmp: tmp.write_text("ok")).read_text()
+        'ok'
+    """
+    with atomic_path(path) as tmp:
+        write(tmp)
+    return path
 
 
 def atomic_write(path: Path, data: bytes | str) -> None:

@@ -35,8 +35,8 @@ import networkx as nx
 from rdflib import Dataset
 
 from graphkit.analyze import actor_graph
-from graphkit.analyze.export import write_atomic
 from graphkit.errors import InputError
+from graphkit.store.formats import write_atomic
 from graphkit.visualize.focus import ego_map, top_actors
 from graphkit.visualize.layout import BIG_GRAPH, LAYOUTS, fast_layout, plan_layout, simple_graph
 from graphkit.visualize.page import render_page

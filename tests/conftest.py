@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import RDF, RDFS
 
 from graphkit.config import Settings
@@ -50,6 +51,20 @@ def labelled_triples(ds: Dataset, graph: URIRef | None = None) -> set[tuple[str,
         if local in names and s in labels and o in labels:
             found.add((labels[s], local, labels[o]))
     return found
+
+
+def assert_isomorphic(expected: Graph, actual: Graph, *, name: str = "graphs") -> None:
+    """Fail unless the two graphs are isomorphic, printing the triples only one side has.
+
+    Serialization order and blank node names never matter (rdflib's ``graph_diff``).
+    """
+    if isomorphic(expected, actual):
+        return
+    _, only_expected, only_actual = graph_diff(to_isomorphic(expected), to_isomorphic(actual))
+    pytest.fail(
+        f"{name} differ\nonly expected:\n{only_expected.serialize(format='nt')}"
+        f"\nonly actual:\n{only_actual.serialize(format='nt')}"
+    )
 
 
 def article_graphs(ds: Dataset) -> dict[str, Graph]:

@@ -554,10 +554,9 @@ def test_analyze_pair_views_agree(rows: list) -> None:
 
 
 def test_analyze_actor_graph_same_from_on_disk_store(example: Dataset, tmp_path: Path) -> None:
-    store_module = pytest.importorskip("graphkit.store")
-    if not hasattr(store_module, "open_store"):
-        pytest.skip("graphkit.store.open_store is not available")
-    with store_module.open_store(tmp_path / "store") as store:
+    from graphkit.store import open_store
+
+    with open_store(tmp_path / "store") as store:
         for graph in example.graphs():
             if str(graph.identifier).startswith(ID + "article/"):
                 store.replace_article(graph.identifier, graph)

@@ -10,10 +10,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
+from conftest import assert_isomorphic
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from graphkit.dates import resolve_event_date
@@ -51,10 +51,7 @@ def assert_same(left: Dataset, right: Dataset) -> None:
             ga.add(t)
         for t in b[name]:
             gb.add(t)
-        if not isomorphic(ga, gb):
-            _, only_left, only_right = graph_diff(to_isomorphic(ga), to_isomorphic(gb))
-            print(f"graph {name}:\n only left:\n{only_left.serialize(format='nt')}\n only right:\n{only_right.serialize(format='nt')}")
-            pytest.fail(f"graph {name} differs (see the printed diff)")
+        assert_isomorphic(ga, gb, name=f"graph {name}")
 
 
 def article(
@@ -307,9 +304,10 @@ def test_resolve_dataset_is_idempotent_and_updates_list_only_changed_graphs() ->
 
 
 def test_resolve_store_rewrites_and_takes_a_removed_article_out(tmp_path: Path) -> None:
-    store_mod = pytest.importorskip("graphkit.store")
+    from graphkit.store import open_store
+
     ds = results_dataset([article("a-1", [("Person", "Petro")]), article("a-2", [("Person", "Gustavo Petro")])])
-    with store_mod.open_store(tmp_path / "store") as st:
+    with open_store(tmp_path / "store") as st:
         for g in ds.graphs():
             if len(g):
                 st.replace_article(g.identifier, g)
@@ -434,7 +432,6 @@ def test_unreadable_files_name_the_file(tmp_path: Path, name: str, text: str | N
 
 
 def test_cli_merge_writes_the_merged_file(tmp_path: Path) -> None:
-    pytest.importorskip("graphkit.store")
     paths = []
     for key, name in (("a-1", "Petro"), ("a-2", "Gustavo Petro")):
         path = tmp_path / f"{key}.trig"
@@ -484,8 +481,9 @@ EXPECTED = [
 @pytest.fixture(scope="module")
 def dev_merge() -> Dataset:
     """The sample articles extracted one graph each, then merged as separate inputs."""
-    pipeline = pytest.importorskip("graphkit.pipeline")
-    extracted = to_graphs(pipeline.extract_files(sorted((REPO / "data" / "articles").glob("*.txt"))))
+    from graphkit.pipeline import extract_files
+
+    extracted = to_graphs(extract_files(sorted((REPO / "data" / "articles").glob("*.txt"))))
     per_article = [to_dataset({name: triples}) for name, triples in extracted.items()]
     assert len(per_article) == 5
     return merge_datasets(per_article)

@@ -10,8 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import assert_isomorphic
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import DCTERMS, RDF
 
 from graphkit.commands import run_cli_query
@@ -59,14 +59,6 @@ def problems_of_article_graph(iri: str, graph: Graph) -> list[str]:
             if (ev, GK.article, node) not in graph or graph.value(ev, GK.confidence) is None:
                 problems.append(f"evidence {ev} is incomplete")
     return problems
-
-
-def diff_text(expected: Graph, actual: Graph) -> str:
-    _, only_expected, only_actual = graph_diff(to_isomorphic(expected), to_isomorphic(actual))
-    return (
-        f"only expected:\n{only_expected.serialize(format='nt')}\n"
-        f"only stored:\n{only_actual.serialize(format='nt')}"
-    )
 
 
 def stored_article_graphs(store: Path) -> dict[str, Graph]:
@@ -197,9 +189,9 @@ def test_pipeline_interrupted_build_leaves_a_readable_store(store_copy, tmp_path
         assert not problems_of_article_graph(iri, graph), (iri, problems_of_article_graph(iri, graph))
     for iri in before:
         assert iri in after, f"a previous article is gone: {iri}"
-        assert isomorphic(before[iri], after[iri]), diff_text(before[iri], after[iri])
+        assert_isomorphic(before[iri], after[iri], name=iri)
     for iri in new:
-        assert isomorphic(expected[iri], after[iri]), diff_text(expected[iri], after[iri])
+        assert_isomorphic(expected[iri], after[iri], name=iri)
 
     resumed = build([folder], store=attempt_store, settings=settings)
     assert resumed.skipped == len(new)

@@ -320,7 +320,6 @@ def test_visualize_notebook_frame_holds_the_escaped_page() -> None:
 
 
 def test_visualize_cli_writes_a_map(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    pytest.importorskip("graphkit.store")
     trig = tmp_path / "x.trig"
     trig.write_text(example_dataset().serialize(format="trig"), encoding="utf-8")
     out = tmp_path / "map.html"

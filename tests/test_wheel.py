@@ -33,6 +33,11 @@ from graphkit.vocab import GK, ID_BASE
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "articles" / "seed-petro-trump.txt"
 PETRO, TRUMP = (f"{ID_BASE}person/{n}" for n in ("gustavo-petro", "donald-trump"))
+HTML = (
+    "<html><head><title>Petro in Washington</title></head><body><article><p>Colombian "
+    "President Gustavo Petro met U.S. President Donald Trump at the White House on "
+    "Tuesday.</p></article></body></html>"
+)
 
 
 def _wheel_requirements(wheel: Path) -> list[Requirement]:
@@ -112,6 +117,7 @@ def test_wheel_installs_into_a_fresh_venv_and_runs_from_anywhere(tmp_path: Path)
     (work / "articles").mkdir(parents=True)
     shutil.copy2(SEED, work / "seed.txt")
     shutil.copy2(SEED, work / "articles" / "seed.txt")
+    (work / "articles" / "visit.html").write_text(HTML, encoding="utf-8")  # trafilatura
     location = _run(
         [python, "-c", "import graphkit; print(graphkit.__file__)"], cwd=work, env=env
     )
@@ -124,5 +130,5 @@ def test_wheel_installs_into_a_fresh_venv_and_runs_from_anywhere(tmp_path: Path)
         {str(s), str(o)} == {PETRO, TRUMP} for s, _, o, _ in ds.quads((None, GK.metWith, None))
     )
     summary = _run([graphkit, "build", "articles", "--store", "s", "-q"], cwd=work, env=env)
-    assert "1 article(s) added" in summary
+    assert "2 article(s) added" in summary
     assert (work / "s" / "graphkit-store.json").is_file()

@@ -357,7 +357,7 @@ def export_events(source: Any, path: Path, *, fmt: str, by: str = "day") -> int:
         by: the dyad table's period, ``"day"`` or ``"month"``.
 
     Raises:
-        InputError: an unknown format or period.
+        InputError: an unknown format or period, or ``path`` is a folder.
 
     Examples:
         >>> import tempfile
@@ -373,6 +373,10 @@ def export_events(source: Any, path: Path, *, fmt: str, by: str = "day") -> int:
         raise InputError(msg)
     if by not in PERIODS:
         msg = f"cannot sum dyads by {by!r}; by must be one of {', '.join(PERIODS)}"
+        raise InputError(msg)
+    if Path(path).is_dir():
+        suffix = "jsonl" if fmt == "plover" else "csv"
+        msg = f"cannot write to '{path}': it is a folder; give a file name such as events.{suffix}"
         raise InputError(msg)
     records = plover_records(source)
     with atomic_path(Path(path)) as tmp, tmp.open("w", encoding="utf-8", newline="") as out:

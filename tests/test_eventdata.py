@@ -185,7 +185,7 @@ def test_eventdata_unknown_period_or_format(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="format must be one of plover, dyads"):
         export_events(example_dataset(), tmp_path / "x.csv", fmt="gdelt")
     assert not list(tmp_path.iterdir())
-    with pytest.raises(InputError, match="is a folder; give a file name such as events.jsonl"):
+    with pytest.raises(InputError, match=r"is a folder; give a file name such as events\.jsonl"):
         export_events(example_dataset(), tmp_path, fmt="plover")
 
 

@@ -283,7 +283,10 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         help="plover: one JSON line per asserted event; dyads: CSV of counts per country pair",
     )
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FILE",
+        help="output file: JSON Lines for plover (events.jsonl), CSV for dyads (dyads.csv)",
+    )
     p.add_argument(
         "--by", choices=["day", "month"], default="day", help="period of a dyads row"
     )

@@ -50,6 +50,18 @@ HOW_WEIGHT = {
 }
 
 
+
+class How:
+    """How a mention was resolved to its actor (``Actor.how``; weights in ``HOW_WEIGHT``)."""
+
+    NAME = "name"
+    ALIAS = "alias"
+    DEMONYM = "demonym"
+    METONYMY = "metonymy"
+    PRONOUN = "pronoun"
+    NOMINAL = "nominal"
+    IMPLICIT = "implicit"
+
 @dataclass(frozen=True)
 class Actor:
     """An actor as it takes part in an event: the entity, and how the mention was resolved."""

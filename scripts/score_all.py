@@ -55,7 +55,9 @@ def plover_line(gold: Path) -> str:
     for line in out.splitlines():
         line = re.sub(r" in [0-9.]+ s", "", line).strip()  # timings differ between runs
         line = re.sub(r" -> \S+", "", line)
-        if line and re.search(r"[0-9]", line):
+        if line.startswith(("gold:", "predictions:")):
+            continue
+        if re.search(r"[0-9]", line):
             keep.append(" ".join(line.split()))
     return " | ".join(keep)
 

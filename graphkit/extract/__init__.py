@@ -24,7 +24,7 @@ from graphkit.extract.static import static_relations
 from graphkit.extract.titles import GUESSED_TITLE, settle_guessed_titles
 from graphkit.lexicon import Lexicon, load_lexicon
 from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation
-from graphkit.resolve import Actor, MentionIndex, country_entity, resolve_doc
+from graphkit.resolve import Actor, How, MentionIndex, country_entity, resolve_doc
 
 __all__ = ["extract_doc"]
 
@@ -37,7 +37,7 @@ def _dateline_country(doc: Doc, index: MentionIndex, lex: Lexicon) -> Actor | No
             if nxt is not None and (nxt.text in ("—", "–", "-", "(", ",") or nxt.is_upper):
                 country = lex.metonym(tok.text) or lex.country(tok.text)
                 if country is not None:
-                    return Actor(country_entity(lex, country.iso3), "implicit")
+                    return Actor(country_entity(lex, country.iso3), How.IMPLICIT)
     return None
 
 
@@ -53,7 +53,7 @@ def _salient_country(index: MentionIndex) -> Actor | None:
     (top, n), *rest = [*counts.most_common(2), ("", 0)]
     if rest and rest[0][1] * 2 > n:
         return None  # no clear home country
-    return Actor(ents[top], "implicit")
+    return Actor(ents[top], How.IMPLICIT)
 
 
 def _to_relation(found: Found, article: Article, doc: Doc, dates: dict[int, str]) -> Relation:

@@ -12,20 +12,17 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from graphkit.records import Entity
-from graphkit.resolve import Actor, MentionIndex, Told, is_dateline, span_name
+from graphkit.lexicon import actor_nouns, pair_nouns, word_class, word_tuple
+from graphkit.records import ASSERTED, Entity
+from graphkit.resolve import Actor, How, MentionIndex, Told, is_dateline, span_name
 
 # Common nouns that act for the country or organization modifying them.
-AGENT_NOUNS = frozenset(
-    ["government", "governments", "administration", "authorities", "authority", "officials", "official", "diplomats", "diplomat", "embassy", "embassies", "ministry", "ministries", "troops", "forces", "army", "military", "police", "prosecutors", "prosecutor", "agents", "agent", "ambassador", "ambassadors", "envoy", "envoys", "delegation", "negotiators", "mediators", "mediator", "leaders", "leader", "president", "minister", "court", "courts", "navy", "air", "jets", "warplanes", "soldiers", "intelligence", "spokesman", "spokeswoman", "spokesperson", "citizens", "nationals", "migrants", "people", "state", "regime", "officers", "commanders", "commander", "parliament", "lawmakers", "cabinet", "counterpart", "counterparts", "consulate", "consulates", "planes", "aircraft", "drones", "missiles", "rockets", "shells", "mortars", "bombs", "artillery", "gunboats", "warships", "warship", "vessel", "vessels", "ship", "ships", "boat", "boats", "trawler", "trawlers", "frigate", "destroyer", "submarine", "jet", "warplane", "drone", "fighter", "helicopter"]
-)
+AGENT_NOUNS = actor_nouns("agent")
 
 
 # Nouns for people or parties related to their possessor, not standing for it ("his daughter",
 # "Washington's closest partners").
-RELATIONAL_NOUNS = frozenset(
-    ["daughter", "son", "wife", "husband", "family", "brother", "sister", "mother", "father", "child", "children", "spy", "partner", "partners", "ally", "allies", "neighbour", "neighbor", "neighbours", "neighbors", "rival", "rivals", "enemy", "enemies", "friend", "friends", "critic", "critics", "opponent", "opponents", "victim", "victims", "lawyer"]
-)
+RELATIONAL_NOUNS = word_class("relational_nouns")
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -66,35 +63,25 @@ def _name_end_after_and(head: Token, conj: Token) -> int | None:
 
 
 # Nouns for groups of people that act for the country they are "of" or "in", or that modifies them.
-GROUP_NOUNS = frozenset(
-    ["groups", "group", "students", "protesters", "demonstrators", "rebels", "opposition", "supporters", "workers", "refugees", "militants", "youths", "settlers", "fighters", "insurgents", "guerrillas", "villagers", "residents", "activists", "farmers", "miners", "crowds", "crowd", "mob", "police", "army", "troops", "forces", "soldiers", "citizens", "civilians", "leaders", "officials", "delegates", "politicians", "party", "parties", "factions", "militia", "militias", "authorities", "government", "minister", "ministers", "towns", "cities", "villages", "positions", "bases", "targets", "border", "borders", "territory", "goods", "exports", "imports", "products", "companies", "firms", "banks", "nationals", "journalists", "diplomats", "inspectors", "prisoners", "militiamen", "advisers", "experts", "tourists", "sailors", "pilots", "peacekeepers", "monitors", "envoys", "delegation", "elders", "tanks", "helicopters", "gunships", "ships", "warships", "boats", "artillery", "bombers", "fighter", "camps", "camp", "positions", "homes", "landowners", "servicemen", "troopers", "marines", "commandos", "inhabitants", "population", "parliament"]
-)
+GROUP_NOUNS = actor_nouns("group")
 
 
-GENERIC_ORG_WORDS = frozenset(["bloc", "alliance", "grouping", "organization", "organisation"])
-ADMIN_NOUNS = frozenset(["administration", "government", "cabinet", "regime", "presidency"])
-ORG_HEADS = frozenset(["movement", "group", "organization", "organisation", "party", "faction", "front", "network", "militia", "alliance"])
+GENERIC_ORG_WORDS = word_class("generic_org_words")
+ADMIN_NOUNS = word_class("admin_nouns")
+ORG_HEADS = word_class("org_heads")
 # Plural nouns that, as "the two ..." or "both ...", name a pair told of just before, and the
 # kind of pair ("" for either countries or organizations).
-PAIR_NOUNS = {
-    "leader": "Person", "president": "Person", "man": "Person", "minister": "Person", "premier": "Person",
-    "country": "Country", "nation": "Country", "government": "Country", "neighbor": "Country", "neighbour": "Country",
-    "side": "", "party": "", "delegation": "",
-}  # fmt: skip
+PAIR_NOUNS = pair_nouns()
 # What one denies having had in an act ("denied any role"), answering whoever blamed them.
-DENIED_NOUNS = frozenset(["role", "involvement", "responsibility", "part", "link", "links", "wrongdoing", "complicity"])
+DENIED_NOUNS = word_class("denied_nouns")
 # Nouns that refer back to whatever act was just told of ("called the move a disgrace").
-GENERIC_EVENT_NOUNS = frozenset(["move", "decision", "step", "action", "measure"])
-LEADER_NOUNS = frozenset(["president", "leader", "premier", "chancellor", "king", "queen", "emir"])
-NON_STATE_GROUPS = frozenset(
-    ["rebels", "rebel", "militants", "insurgents", "guerrillas", "separatists", "militia", "militias", "fighters", "protesters", "demonstrators", "students", "opposition", "activists", "settlers"]
-)
+GENERIC_EVENT_NOUNS = word_class("generic_event_nouns")
+LEADER_NOUNS = word_class("leader_nouns")
+NON_STATE_GROUPS = actor_nouns("non_state")
 # Collectives that are actors of their own, not their state: armed groups, civil groups, the
 # people an event befalls ("Sudanese rebels", "Palestinian refugees", "Kurdish protesters").
-COLLECTIVE_NOUNS = NON_STATE_GROUPS | frozenset(
-    ["guerillas", "guerrilla", "inhabitants", "residents", "businessman", "businessmen", "doctors", "volunteers", "candidates", "politicians", "militiamen", "gunmen", "kidnappers", "hostage-takers", "bombers", "extremists", "fundamentalists", "dissidents", "refugees", "civilians", "detainees", "prisoners", "villagers", "workers", "immigrants", "youths", "farmers", "landowners", "miners", "journalists", "pilgrims", "worshippers", "hostages", "captives", "inmates", "exiles", "monks", "clerics", "tribesmen", "separatist", "insurgent", "militant", "protester", "demonstrator", "student", "refugee", "civilian", "detainee", "prisoner", "hostage", "journalist", "activist", "dissident", "worker", "settler"]
-)
-COLLECTIVE_PREPS = ("in", "from", "throughout", "of", "across", "at", "for")
+COLLECTIVE_NOUNS = actor_nouns("collective")
+COLLECTIVE_PREPS = word_tuple("collective_preps")
 
 
 def _of_objects(token: Token) -> list[Token]:
@@ -108,16 +95,14 @@ def _of_objects(token: Token) -> list[Token]:
 
 
 # events whose possessor, with no "of" phrase, is the one they befall: "his arrest", "her release"
-PATIENT_NOUNS = frozenset(
-    ["arrest", "detention", "capture", "imprisonment", "abduction", "kidnapping", "killing", "murder", "assassination", "execution", "jailing", "conviction", "sentencing", "expulsion", "deportation", "extradition", "release", "torture", "trial", "prosecution", "indictment"]
-)
+PATIENT_NOUNS = word_class("patient_nouns")
 
 
 def _undergoes(token: Token) -> bool:
     return token.lemma_ in PATIENT_NOUNS and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
-STATE_BODY_NOUNS = frozenset(["army", "military", "government", "police", "junta", "regime", "navy", "authorities", "ministry", "coast"])
+STATE_BODY_NOUNS = actor_nouns("state_body")
 
 
 def _same_body(token: Token, index: MentionIndex) -> Actor | None:
@@ -134,7 +119,7 @@ def _same_body(token: Token, index: MentionIndex) -> Actor | None:
         for mod in mods:
             named = index.actor_at(mod) if mod.dep_ in ("amod", "compound", "poss", "nmod") else None
             if named is not None and named.entity.type == "Country":
-                return Actor(named.entity, "nominal")
+                return Actor(named.entity, How.NOMINAL)
     return None
 
 
@@ -162,7 +147,7 @@ def _nominal(token: Token, index: MentionIndex) -> Actor | None:
     if best is None and word in GENERIC_ORG_WORDS and counts:
         # "the bloc", "the alliance": the organization named most so far, the latest of equals
         best = max(counts.values(), key=lambda c: (c[0], c[1]))[2]
-    return Actor(best.entity, "nominal") if best is not None else None
+    return Actor(best.entity, How.NOMINAL) if best is not None else None
 
 
 def event_agent(token: Token, index: MentionIndex, *, near: bool = False) -> Actor | None:
@@ -177,7 +162,7 @@ def event_agent(token: Token, index: MentionIndex, *, near: bool = False) -> Act
     for told in index.told:
         if earliest <= told.pos < token.i and told.relation in relations:
             best = told.subject
-    return Actor(best.entity, "nominal") if best is not None else None
+    return Actor(best.entity, How.NOMINAL) if best is not None else None
 
 
 def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: bool = False) -> list[Actor]:
@@ -203,13 +188,13 @@ def _actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: bo
     pair = pair_reference(token, index)
     if pair:
         return pair
-    if token.lower_ in ("which", "who", "whom", "that") and token.dep_ in ("dobj", "nsubjpass", "pobj") and depth == 0:
+    if token.lower_ in RELATIVE_PRONOUNS and token.dep_ in ("dobj", "nsubjpass", "pobj") and depth == 0:
         clause = token.head if token.dep_ != "pobj" else token.head.head
         if clause.dep_ == "relcl":  # "the Emirates, which U.N. experts accused of ...": the Emirates
             return actors_for(clause.head, index, depth=depth + 1, events=events)
     actor = index.actor_at(token)
     if actor is not None:
-        if actor.how == "pronoun":
+        if actor.how == How.PRONOUN:
             group = collective_antecedent(token, actor, index)
             if group is not None:
                 return [group]
@@ -233,7 +218,7 @@ def _actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: bo
         token.lower_ in AGENT_NOUNS
         or token.lemma_ in AGENT_NOUNS
         or (token.pos_ == "NUM" and any(index.actor_at(p) is not None for p in of_objects))
-        or token.lemma_ in ("thousand", "hundred", "dozen", "member", "group", "forum", "country", "nation", "position", "camp", "base")
+        or token.lemma_ in OF_PHRASE_HEADS
     ):
         found = [a for pobj in of_objects for c in conjuncts(pobj) for a in actors_for(c, index, depth=depth + 1)]
         if found:
@@ -244,14 +229,14 @@ def _actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: bo
             if child.dep_ in ("amod", "compound", "poss"):
                 inner = index.actor_at(child)
                 if inner is not None and inner.entity.key in index.leaders:
-                    return [Actor(index.leaders[inner.entity.key], "nominal")]
+                    return [Actor(index.leaders[inner.entity.key], How.NOMINAL)]
     # "Russian diplomats", "U.S. officials", "Iran's armed forces", "London's case",
     if token.lemma_ == "counterpart":
         # "his Indian counterpart": India's official, whoever "his" is
         for child in token.children:
             named = index.actor_at(child) if child.dep_ in ("amod", "compound") else None
             if named is not None and named.entity.type == "Country":
-                return [Actor(named.entity, "metonymy", named.place)]
+                return [Actor(named.entity, How.METONYMY, named.place)]
     # "Hungarian and Romanian officials" (both)
     for child in token.children:
         if child.dep_ in ("amod", "compound", "poss", "nmod"):
@@ -273,10 +258,10 @@ def _actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: bo
                         # "the Biden administration", "Modi's government": the government he
                         # leads, if the article says which (else he stands for it)
                         country = index.affiliation.get(named.entity.key)
-                        owners.append(Actor(country, "metonymy") if country is not None else Actor(named.entity, "metonymy"))
+                        owners.append(Actor(country, How.METONYMY) if country is not None else Actor(named.entity, How.METONYMY))
                         continue
                     if named is not None and named.entity.type in ("Country", "Organization", "Person"):
-                        how = named.how if named.how in ("pronoun", "demonym") else "metonymy"
+                        how = named.how if named.how in (How.PRONOUN, How.DEMONYM) else How.METONYMY
                         owners.append(Actor(named.entity, how, named.place))
                 return owners
     collective = collectives(token, index)
@@ -287,7 +272,7 @@ def _actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: bo
         if child.dep_ == "amod" and child.lower_ == "led":
             # "Vietnamese-led forces", "a Saudi-led coalition": the leader acts ("-backed" does not)
             leaders = [index.actor_at(c) for c in child.children if c.dep_ in ("npadvmod", "compound", "amod", "nmod")]
-            found = [Actor(a.entity, "metonymy", a.place) for a in leaders if a is not None and a.entity.type == "Country"]
+            found = [Actor(a.entity, How.METONYMY, a.place) for a in leaders if a is not None and a.entity.type == "Country"]
             if found:
                 return found
     if token.lower_ in GROUP_NOUNS or token.lemma_ in GROUP_NOUNS or token.lemma_ in AGENT_NOUNS:
@@ -295,24 +280,24 @@ def _actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: bo
             if child.dep_ in ("amod", "compound", "nmod"):
                 mods = [index.actor_at(m) for m in conjuncts(child)]
                 found = [
-                    Actor(m.entity, "metonymy", m.place)
+                    Actor(m.entity, How.METONYMY, m.place)
                     for m in mods
                     if m is not None and m.entity.type in ("Country", "Organization")
                 ]
                 if found:
                     return found
-            if child.dep_ == "prep" and child.lower_ in ("in", "from", "throughout", "of"):
+            if child.dep_ == "prep" and child.lower_ in GROUP_PLACE_PREPS:
                 for pobj in child.children:
                     inner = index.actor_at(pobj)
                     if inner is not None and inner.entity.type in ("Country", "Organization"):
-                        return [Actor(inner.entity, "metonymy", inner.place)]
+                        return [Actor(inner.entity, How.METONYMY, inner.place)]
         # "Darfur rebels": a non-state group named after a region is an actor of its own
         if token.lower_ in NON_STATE_GROUPS or token.lemma_ in NON_STATE_GROUPS:
             for child in token.children:
                 inner = index.actor_at(child) if child.dep_ in ("compound", "amod", "nmod") else None
                 if inner is not None and inner.entity.type == "Place":
                     name = f"{inner.entity.name} {token.text}"
-                    return [Actor(Entity("Organization", name), "nominal")]
+                    return [Actor(Entity("Organization", name), How.NOMINAL)]
     nominal = _nominal(token, index)
     if nominal is not None:
         return [nominal]
@@ -341,7 +326,7 @@ def _accuser(token: Token, index: MentionIndex) -> list[Actor]:
         t.subject for t in index.told
         if start <= t.pos < token.i and t.relation in ("accused", "criticized") and t.subject.entity.key not in own
     ]  # fmt: skip
-    return [Actor(a.entity, "nominal", a.place) for a in blamers[-1:]]
+    return [Actor(a.entity, How.NOMINAL, a.place) for a in blamers[-1:]]
 
 
 def pair_reference(token: Token, index: MentionIndex) -> list[Actor]:
@@ -387,7 +372,7 @@ def pair_reference(token: Token, index: MentionIndex) -> list[Actor]:
     # or more events so far joined them; else the pair named together last, else the two
     # sides of the last event ("A called B")
     sides = [(t.pos, t.subject, t.object) for t in _asserted_before(token, index) if t.pos >= start]
-    main = _main_dyad(token, kind, index) if token.lemma_ in ("side", "government", "delegation", "party", "country") else []
+    main = _main_dyad(token, kind, index) if token.lemma_ in MAIN_PAIR_NOUNS else []
     leaders = {e.key for e in index.leaders.values()}
     for _, a, b in main + sorted(joined_pairs, reverse=True, key=lambda c: c[0]) + sorted(sides, reverse=True, key=lambda c: c[0]):
         pair = _pair_of_kind(a, b, kind, index)
@@ -423,23 +408,23 @@ def _pair_of_kind(a: Actor, b: Actor, kind: str, index: MentionIndex) -> list[Ac
     countries, a leader standing for the one they lead), or [] if they are no such pair."""
     types = {a.entity.type, b.entity.type}
     if kind == "Person":
-        return [Actor(a.entity, "nominal"), Actor(b.entity, "nominal")] if types == {"Person"} else []
+        return [Actor(a.entity, How.NOMINAL), Actor(b.entity, How.NOMINAL)] if types == {"Person"} else []
     if types == {"Person"}:
         ca, cb = index.affiliation.get(a.entity.key), index.affiliation.get(b.entity.key)
         if ca is None or cb is None or ca.key == cb.key:
             return []
-        return [Actor(ca, "nominal"), Actor(cb, "nominal")]
+        return [Actor(ca, How.NOMINAL), Actor(cb, How.NOMINAL)]
     allowed = {"Country"} if kind == "Country" else {"Country", "Organization"}
     if not types <= allowed or a.entity.key == b.entity.key:
         return []
-    return [Actor(a.entity, "nominal", a.place), Actor(b.entity, "nominal", b.place)]
+    return [Actor(a.entity, How.NOMINAL, a.place), Actor(b.entity, How.NOMINAL, b.place)]
 
 
 def _doer_of(token: Token, index: MentionIndex, depth: int) -> list[Actor]:
     """"North Korea test-fired a missile ... Yoon condemned the test": the subject of the verb
     the noun names, told in this sentence, the two before or the article's opening lines;
     "called the move a disgrace": whoever did the latest act told just before."""
-    if token.pos_ != "NOUN" or depth > 0 or not any(c.lower_ in ("the", "this", "that", "these") for c in token.children):
+    if token.pos_ != "NOUN" or depth > 0 or not any(c.lower_ in DEFINITE_DETERMINERS for c in token.children):
         return []
     doc = token.doc
     start = sentences_back(token, 2)
@@ -476,7 +461,7 @@ def _doer_of(token: Token, index: MentionIndex, depth: int) -> list[Actor]:
 
 def _asserted_before(token: Token, index: MentionIndex) -> list[Told]:
     """The asserted events of the sentences before the token's own."""
-    return [t for t in index.told if t.pos < token.sent.start and t.modality == "asserted"]
+    return [t for t in index.told if t.pos < token.sent.start and t.modality == ASSERTED]
 
 
 def _opening_end(doc: Doc) -> int:
@@ -509,7 +494,7 @@ def collectives(token: Token, index: MentionIndex) -> list[Actor]:
     if word not in COLLECTIVE_NOUNS and token.lemma_ not in COLLECTIVE_NOUNS:
         if word in ("groups", "group") and _descriptors(token, index):
             pass  # "armed groups", "opposition groups", "aid groups": non-state by their words
-        elif token.lemma_ in ("camp", "village", "home") or word in ("camps", "homes"):
+        elif token.lemma_ in SETTLEMENT_NOUNS or word in ("camps", "homes"):
             # "a camp for Congolese refugees", "Palestinian homes": the people who live there
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in ("for", "of"):
@@ -535,7 +520,7 @@ def collectives(token: Token, index: MentionIndex) -> list[Actor]:
                 continue
             spans = [sp for sp, _ in index.spans if sp.start <= mod.i < sp.end]
             qualifier = span_name(spans[0]) if spans else mod.text
-            out.append(Actor(collective_entity(f"{qualifier} {words}", _country_code(named)), "nominal"))
+            out.append(Actor(collective_entity(f"{qualifier} {words}", _country_code(named)), How.NOMINAL))
     if out:
         return out
     heads = [token]
@@ -551,11 +536,11 @@ def collectives(token: Token, index: MentionIndex) -> list[Actor]:
                     continue
                 # "students throughout Indonesia": named by where they are, not a nationality
                 where = named.place.name if named.place is not None else named.entity.name
-                return [Actor(collective_entity(f"{words} in {where}", _country_code(named)), "nominal")]
+                return [Actor(collective_entity(f"{words} in {where}", _country_code(named)), How.NOMINAL)]
     # "Islamic fundamentalists", "opposition activists": a group its words name, of no one country
     kinds = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i and index.actor_at(c) is None]
     if any(c.ent_type_ == "NORP" or c.lower_ in NON_STATE_WORDS for c in kinds) and not _of_objects(token):
-        return [Actor(collective_entity(words), "nominal")]
+        return [Actor(collective_entity(words), How.NOMINAL)]
     return []
 
 
@@ -572,9 +557,9 @@ def peoples(token: Token, index: MentionIndex) -> list[Actor]:
             continue
         named = index.actor_at(child)
         if named is not None and named.entity.type in ("Country", "Place") and (own is None or named.entity.key != own.entity.key):
-            return [Actor(collective_entity(f"{child.text} {token.text}", _country_code(named)), "nominal")]
+            return [Actor(collective_entity(f"{child.text} {token.text}", _country_code(named)), How.NOMINAL)]
         if child.lower_ == "ethnic" and own is not None and own.entity.type == "Country":
-            return [Actor(collective_entity(f"ethnic {token.text}", _country_code(own)), "nominal")]
+            return [Actor(collective_entity(f"ethnic {token.text}", _country_code(own)), How.NOMINAL)]
     return []
 
 
@@ -584,7 +569,7 @@ def _where(token: Token, index: MentionIndex) -> Actor | None:
     if named is not None:
         return named if named.entity.type in ("Country", "Place") else None
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "of", "near"):
+        if child.dep_ == "prep" and child.lower_ in WHERE_PREPS:
             for pobj in child.children:
                 inner = index.actor_at(pobj)
                 if inner is not None and inner.entity.type in ("Country", "Place"):
@@ -596,9 +581,7 @@ def _where(token: Token, index: MentionIndex) -> Actor | None:
     return None
 
 
-NON_STATE_WORDS = frozenset(
-    ["opposition", "rebel", "armed", "militant", "aid", "rights", "human", "separatist", "extremist", "islamist", "guerrilla", "terrorist", "terror", "insurgent", "radical", "dissident", "civic", "student", "protest", "activist", "ethnic", "tribal"]
-)
+NON_STATE_WORDS = word_class("non_state_words")
 
 
 def _descriptors(token: Token, index: MentionIndex) -> list[str]:
@@ -648,20 +631,20 @@ def plural_antecedents(token: Token, actor: Actor, index: MentionIndex) -> list[
         keys = {a.entity.key for a in group}
         persons = {a.entity.type == "Person" for a in group}
         if len(keys) >= 2 and len(persons) == 1 and joined[-1].i >= latest_single:
-            best = [Actor(a.entity, "pronoun", a.place) for a in group]
+            best = [Actor(a.entity, How.PRONOUN, a.place) for a in group]
     return best
 
 
 def collective_antecedent(token: Token, actor: Actor, index: MentionIndex) -> Actor | None:
     """"The Fijian rebels said they ...": a plural pronoun refers to the collective, not its country."""
-    if token.lower_ not in ("they", "them", "their", "theirs"):
+    if token.lower_ not in PLURAL_PRONOUNS:
         return None
     for span, named in reversed(index.spans):
         if span.start >= token.i or named.entity.key != actor.entity.key:
             continue
         mods = [t for t in span if t.dep_ in ("amod", "compound", "nmod") and not span.start <= t.head.i < span.end]
         found = collectives(mods[0].head, index) if mods else []
-        return Actor(found[0].entity, "pronoun") if found else None
+        return Actor(found[0].entity, How.PRONOUN) if found else None
     return None
 
 
@@ -676,7 +659,7 @@ def owners_of(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Acto
             if actor is not None and actor.entity.type == "Person" and child.dep_ == "poss" and _undergoes(token):
                 continue  # "his detention": not his doing
             if actor is not None and actor.entity.type in ("Country", "Organization", "Person"):
-                return [Actor(actor.entity, "metonymy" if actor.how == "name" else actor.how, actor.place)]
+                return [Actor(actor.entity, How.METONYMY if actor.how == How.NAME else actor.how, actor.place)]
             inner = actors_for(child, index) if child.pos_ in ("NOUN", "PROPN") else []
             if inner:
                 return inner
@@ -747,19 +730,25 @@ def prep_objects(head: Token, preps: tuple[str, ...]) -> Iterator[Token]:
             yield child
 
 
-STATEMENT_NOUNS = frozenset(
-    ["statement", "declaration", "communique", "communiqué", "resolution", "letter", "message", "note", "ultimatum", "appeal", "report", "decree"]
-)
+STATEMENT_NOUNS = word_class("statement_nouns")
 
 
-OBJECT_GERUND_VERBS = frozenset(["accuse", "suspect", "charge", "blame", "convict", "prevent", "stop", "ban", "bar", "forbid", "acquit", "clear", "praise", "thank", "criticize", "condemn"])
-ISSUE_VERBS = frozenset(["issue", "release", "publish", "adopt", "pass", "send", "deliver", "sign", "read", "make", "put", "submit", "present", "table", "circulate", "write", "draft"])
+OBJECT_GERUND_VERBS = word_class("object_gerund_verbs")
+ISSUE_VERBS = word_class("issue_verbs")
 
 
-SAY_HEADS = frozenset(["say", "tell", "state", "insist", "argue", "claim", "declare"])
-SPEECH_ACTS = frozenset(
-    ["accuse", "urge", "call", "warn", "criticize", "criticise", "condemn", "deny", "reject", "blame", "demand", "praise", "thank", "threaten", "dismiss"]
-)
+SAY_HEADS = word_class("say_heads")
+SPEECH_ACTS = word_class("speech_acts")
+OF_PHRASE_HEADS = word_class("of_phrase_heads")
+DIRECTIVE_VERBS = word_class("directive_verbs")
+MAIN_PAIR_NOUNS = word_class("main_pair_nouns")
+GROUP_PLACE_PREPS = word_class("group_place_preps")
+GERUND_OBJECT_PREPS = word_class("gerund_object_preps")
+WHERE_PREPS = word_class("where_preps")
+SETTLEMENT_NOUNS = word_class("settlement_nouns")
+PLURAL_PRONOUNS = word_class("plural_pronouns")
+DEFINITE_DETERMINERS = word_class("definite_determiners")
+RELATIVE_PRONOUNS = word_class("relative_pronouns")
 
 
 def reporter_speaks_again(verb: Token) -> bool:
@@ -857,13 +846,13 @@ def clause_subjects(verb: Token) -> list[Token]:
         if tok.dep_ == "xcomp":
             # object control: "urged Iran to stop" -> Iran; subject control otherwise
             objs = [c for c in tok.head.children if c.dep_ in ("dobj",)]
-            if objs and tok.head.lemma_ in ("urge", "ask", "order", "tell", "force", "persuade", "call"):
+            if objs and tok.head.lemma_ in DIRECTIVE_VERBS:
                 return objs
             tok = tok.head
             continue
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
             verb_above = tok.head.head
-            if tok.head.lower_ in ("of", "from", "for") and verb_above.lemma_ in OBJECT_GERUND_VERBS:
+            if tok.head.lower_ in GERUND_OBJECT_PREPS and verb_above.lemma_ in OBJECT_GERUND_VERBS:
                 # "accused the Emirates of arming", "was convicted of murdering": the accused acts
                 held = [c for c in verb_above.children if c.dep_ in ("dobj", "nsubjpass")]
                 return held[:1]

@@ -12,8 +12,8 @@ from dataclasses import replace
 
 from graphkit.extract.found import Found
 from graphkit.extract.titles import GUESSED_TITLE
-from graphkit.lexicon import norm
-from graphkit.resolve import Actor, MentionIndex, country_entity
+from graphkit.lexicon import norm, word_class
+from graphkit.resolve import Actor, How, MentionIndex, country_entity
 from graphkit.vocab import relation
 
 
@@ -80,13 +80,14 @@ def _against_own(found: Found, stated: dict[str, str]) -> bool:
     of Kenya") is a misreading."""
     if found.predicate in STATIC or found.predicate == "agreedWith":
         return False  # a leader's promise to their own country is one ("promised to democratize Serbia")
-    if found.predicate in ("threatened", "coerced") and found.object.how == "demonym":
+    if found.predicate in ("threatened", "coerced") and found.object.how == How.DEMONYM:
         return False  # "Museveni threatened to ban Ugandan opposition candidates": his own people
     s, o = found.subject.entity.key, found.object.entity.key
     return stated.get(s) == o or stated.get(o) == s
 
 
-RELEASE_NOUNS = frozenset({"release", "freedom", "return", "handover", "extradition"})
+RELEASE_NOUNS = word_class("release_nouns")
+BAN_VERBS = word_class("ban_verbs")
 
 
 def _holders_asked(found: list[Found]) -> list[Found]:
@@ -103,7 +104,7 @@ def _holders_asked(found: list[Found]) -> list[Found]:
             asks_release = any(c.dep_ == "dobj" and c.lemma_ in RELEASE_NOUNS for c in f.cue.children) or f.cue.lemma_ in RELEASE_NOUNS
             before = [h for h in holders[name] if h.cue.i < f.cue.i and h.subject.entity.key != f.subject.entity.key]
             if asks_release and before:
-                f = replace(f, object=Actor(before[-1].subject.entity, "nominal", before[-1].subject.place), method=f"{f.method}:holder")
+                f = replace(f, object=Actor(before[-1].subject.entity, How.NOMINAL, before[-1].subject.place), method=f"{f.method}:holder")
         out.append(f)
     return out
 
@@ -123,7 +124,7 @@ def _domestic_ban(found: Found, index: MentionIndex) -> Found:
     """Banning or suspending one's own people coerces them ("Museveni has banned Ugandan
     opposition candidates"); banning foreigners ("the three Baltic states banned Ivanishvili")
     sanctions them."""
-    if found.predicate != "sanctioned" or found.cue.lemma_ not in ("ban", "suspend", "outlaw"):
+    if found.predicate != "sanctioned" or found.cue.lemma_ not in BAN_VERBS:
         return found
     own = _country_of(found.subject, index)
     return replace(found, predicate="coerced") if own and own == _country_of(found.object, index) else found
@@ -142,7 +143,7 @@ def _places_countries(found: list[Found], index: MentionIndex) -> list[Found]:
             continue
         code = dict(place.ids).get("country", "")
         if code in index.lex.by_iso3 and code != dict(f.subject.entity.ids).get("iso3"):
-            country = Actor(country_entity(index.lex, code), "nominal")
+            country = Actor(country_entity(index.lex, code), How.NOMINAL)
             out.append(replace(f, object=country, confidence=f.confidence * 0.9, method=f"{f.method}:place"))
     return out
 
@@ -156,5 +157,5 @@ def _envoys_countries(found: list[Found], index: MentionIndex) -> list[Found]:
             continue
         country = index.affiliation.get(f.object.entity.key)
         if country is not None and country.key != f.subject.entity.key:
-            out.append(replace(f, object=Actor(country, "nominal"), confidence=f.confidence * 0.9, method=f"{f.method}:envoy"))
+            out.append(replace(f, object=Actor(country, How.NOMINAL), confidence=f.confidence * 0.9, method=f"{f.method}:envoy"))
     return out

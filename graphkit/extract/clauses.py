@@ -19,32 +19,26 @@ from graphkit.extract.args import (
     sentences_back,
 )
 from graphkit.extract.found import INHERITED_CONFIDENCE, Found, emit
-from graphkit.resolve import Actor, MentionIndex
+from graphkit.lexicon import word_class, word_tuple
+from graphkit.records import ASSERTED
+from graphkit.resolve import Actor, How, MentionIndex
 
-BLAME_ADJECTIVES = frozenset(["responsible", "culpable", "guilty", "behind", "liable"])
-SAY_VERBS = frozenset(["say", "believe", "conclude", "think", "assert", "claim", "insist", "tell", "find", "state"])
-
-
-OBLIGATION_MODALS = frozenset({"must", "should"})
-REDUCE_VERBS = frozenset(
-    ["suspend", "halt", "cut", "reduce", "cancel", "freeze", "sever", "break", "downgrade", "end", "stop", "prohibit", "deny", "close", "withdraw", "recall", "curtail", "scale", "abandon"]
-)
-PART_NOUNS = frozenset(["part", "some", "all", "most", "much", "portion", "half", "share"])
-BUILD_VERBS = frozenset(
-    ["restore", "establish", "resume", "normalize", "normalise", "upgrade", "improve", "strengthen", "expand", "deepen", "renew", "boost", "forge", "build"]
-)
-RELATION_NOUNS = frozenset(["ties", "relations", "cooperation", "links", "contacts", "partnership", "dialogue"])
-TIES_NOUNS = frozenset(
-    ["aid", "links", "relations", "ties", "visit", "cooperation", "trade", "flights", "assistance", "supplies", "deliveries", "program", "programme", "borders", "border", "mediation", "entry", "contacts", "talks", "imports", "exports", "loans", "funding", "investment", "embassy"]
-)
+BLAME_ADJECTIVES = word_class("blame_adjectives")
+SAY_VERBS = word_class("say_verbs")
 
 
-DIPLOMATIC_TIES = frozenset(["relations", "ties", "relation", "tie"])
+OBLIGATION_MODALS = word_class("obligation_modals")
+REDUCE_VERBS = word_class("reduce_verbs")
+PART_NOUNS = word_class("part_nouns")
+BUILD_VERBS = word_class("build_verbs")
+RELATION_NOUNS = word_class("relation_nouns")
+TIES_NOUNS = word_class("ties_nouns")
 
 
-DEMAND_SAY_VERBS = frozenset(
-    ["say", "declare", "demand", "insist", "tell", "state", "conclude", "reiterate", "announce", "stress", "argue", "write", "urge", "maintain", "assert", "repeat", "add", "warn"]
-)
+DIPLOMATIC_TIES = word_class("diplomatic_ties")
+
+
+DEMAND_SAY_VERBS = word_class("demand_say_verbs")
 
 
 def demand_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
@@ -85,7 +79,7 @@ def reduce_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
         if dobj.lemma_ not in TIES_NOUNS and dobj.lower_ not in TIES_NOUNS:
             continue
         subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
-        preps = ("to", "with", "for", "from", "in", "on")
+        preps = REDUCE_OBJECT_PREPS
         objects = [a for p in prep_objects(dobj, preps) for a in actors_of(p, index)]
         objects += [a for p in prep_objects(verb, preps) for a in actors_of(p, index)]
         if not objects:
@@ -96,8 +90,8 @@ def reduce_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
             yield from emit(subjects, objects, "expelled" if severed else "sanctioned", verb, INHERITED_CONFIDENCE, f"reduce:{verb.lemma_}")
 
 
-RETALIATE_VERBS = frozenset(["respond", "retaliate", "react", "reciprocate", "answer"])
-NEGATIONS = frozenset(["not", "never", "n't"])
+RETALIATE_VERBS = word_class("retaliate_verbs")
+NEGATIONS = word_class("negations")
 
 
 def retaliation_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
@@ -109,21 +103,21 @@ def retaliation_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
     if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in verb.children):
         return
     subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
-    if verb.dep_ == "ccomp" and verb.head.lemma_ in SAY_VERBS | {"warn", "vow", "pledge", "promise"}:
+    if verb.dep_ == "ccomp" and verb.head.lemma_ in SAY_VERBS | PROMISE_VERBS:
         subjects += [a for t in clause_subjects(verb.head) for a in actors_of(t, index)]
     own = {a.entity.key for _, a in subjects}
     targets = [a for p in prep_objects(verb, ("to", "against")) for a in actors_of(p, index, events=True) if a[1].entity.key not in own]
     if not targets:
         start = sentences_back(verb, 3)
         against = [t.subject for t in index.told if start <= t.pos < verb.i and t.object.entity.key in own and t.subject.entity.key not in own]
-        targets = [(verb, Actor(against[-1].entity, "nominal", against[-1].place))] if against else []
+        targets = [(verb, Actor(against[-1].entity, How.NOMINAL, against[-1].place))] if against else []
     for tok, subject in subjects:
         for _, target in targets:
             conf = INHERITED_CONFIDENCE * subject.weight * target.weight
-            yield Found(subject, "threatened", target, verb, (min(tok.i, verb.i), verb.i + 1), conf, "asserted", f"retaliate:{verb.lemma_}")
+            yield Found(subject, "threatened", target, verb, (min(tok.i, verb.i), verb.i + 1), conf, ASSERTED, f"retaliate:{verb.lemma_}")
 
 
-WARN_VERBS = frozenset(["warn", "vow", "caution", "threaten"])
+WARN_VERBS = word_class("warn_verbs")
 
 
 def conditional_threat_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
@@ -147,10 +141,10 @@ def conditional_threat_events(verb: Token, index: MentionIndex) -> Iterator[Foun
         for tok, subject in subjects:
             for _, target in targets:
                 conf = INHERITED_CONFIDENCE * subject.weight * target.weight
-                yield Found(subject, "threatened", target, verb, (min(tok.i, verb.i), clause.right_edge.i + 1), conf, "asserted", "warn:condition")
+                yield Found(subject, "threatened", target, verb, (min(tok.i, verb.i), clause.right_edge.i + 1), conf, ASSERTED, "warn:condition")
 
 
-PHONE_NOUNS = frozenset(["phone", "telephone", "videoconference", "videolink", "video"])
+PHONE_NOUNS = word_class("phone_nouns")
 
 
 def phone_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
@@ -163,8 +157,8 @@ def phone_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
         yield from emit(subjects, objects, "spokeWith", verb, INHERITED_CONFIDENCE, "phone")
 
 
-DENY_VERBS = frozenset(["deny", "dismiss", "reject", "refute"])
-CHARGE_NOUNS = frozenset(["accusation", "allegation", "claim", "charge", "report", "assertion", "suggestion"])
+DENY_VERBS = word_class("deny_verbs")
+CHARGE_NOUNS = word_class("charge_nouns")
 
 
 def denial_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
@@ -189,7 +183,7 @@ def denial_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
         counts = Counter(t.subject.entity.key for t in told)  # the main accuser of the charges
         accusers = [max(reversed([t.subject for t in told]), key=lambda a: counts[a.entity.key])]
     if subjects and accusers:
-        yield from emit(subjects, [(verb, Actor(accusers[-1].entity, "nominal", accusers[-1].place))], "rejected", verb, INHERITED_CONFIDENCE, "deny:accuser")
+        yield from emit(subjects, [(verb, Actor(accusers[-1].entity, How.NOMINAL, accusers[-1].place))], "rejected", verb, INHERITED_CONFIDENCE, "deny:accuser")
 
 
 def persona_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
@@ -222,19 +216,15 @@ def blame_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
             yield from emit(subjects, objects, "accused", verb, INHERITED_CONFIDENCE, "say:responsible")
 
 
-NEGATIVE_LABELS = frozenset(
-    ["unfriendly", "groundless", "authoritarian", "cruel", "senseless", "irrational", "incorrect", "wrong", "unsafe", "unprofessional", "hypocritical", "false", "ridiculous", "flagrant", "nonstarter", "non-starter", "bribery", "blackmail", "hysteria", "interference", "lies", "propaganda", "inhumane", "illegitimate", "unconstitutional", "unfair", "discriminatory", "irresponsible", "unacceptable", "unjustified", "horrendous", "reckless", "irresponsible", "outrageous", "illegal", "shameful", "deplorable", "absurd", "baseless", "unfounded", "provocative", "dangerous", "barbaric", "cowardly", "criminal", "heinous", "despicable", "appalling", "abhorrent", "irresponsible", "hostile", "aggressive", "destabilizing", "shortsighted", "unjust", "unlawful", "terrorist"]
-)
+NEGATIVE_LABELS = word_class("negative_labels")
 # "called the veto a disgrace": nouns that condemn what they name
-NEGATIVE_LABEL_NOUNS = frozenset(
-    ["disgrace", "outrage", "scandal", "travesty", "farce", "provocation", "crime", "atrocity", "shame", "insult", "affront", "mistake", "blunder", "aggression", "violation", "betrayal", "sham", "catastrophe"]
-)
-LABEL_VERBS = frozenset(["call", "describe", "label", "brand", "term", "deem", "characterize", "characterise"])
-POSITIVE_LABELS = frozenset(
-    ["historic", "courageous", "constructive", "positive", "productive", "fruitful", "successful", "excellent", "brave", "wise", "cordial", "friendly", "welcome", "breakthrough", "milestone", "landmark", "encouraging", "good", "great", "important", "significant"]
-)
+NEGATIVE_LABEL_NOUNS = word_class("negative_label_nouns")
+LABEL_VERBS = word_class("label_verbs")
+POSITIVE_LABELS = word_class("positive_labels")
 # what one rejects by labelling it: "called the demand a nonstarter"
-CLAIM_NOUNS = frozenset(["accusation", "allegation", "claim", "charge", "report", "demand", "proposal", "offer", "statement", "assertion", "request", "condition", "ultimatum"])
+CLAIM_NOUNS = word_class("claim_nouns")
+REDUCE_OBJECT_PREPS = word_tuple("reduce_object_preps")
+PROMISE_VERBS = word_class("promise_verbs")
 
 
 def _label_tokens(verb: Token) -> list[Token]:

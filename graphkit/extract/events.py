@@ -57,20 +57,18 @@ from graphkit.extract.targets import (
     falls_back,
     xcomp_objects,
 )
-from graphkit.lexicon import Cue, Lexicon
+from graphkit.lexicon import Cue, Lexicon, word_class, word_tuple
 from graphkit.records import Entity
-from graphkit.resolve import Actor, MentionIndex, Told
+from graphkit.resolve import Actor, How, MentionIndex, Told
 from graphkit.vocab import relation
 
-LIGHT_VERBS = frozenset(
-    ["hold", "have", "impose", "announce", "sign", "conduct", "launch", "make", "issue", "reach", "level", "lodge", "file", "stage", "carry", "pay", "give", "extend", "offer", "express", "voice", "slap", "order", "approve", "seek", "host", "begin", "resume", "open", "deliver", "send", "provide", "receive", "mount", "step", "unveil"]
-)
-SUBJECT_PREPS = ("by", "from")
+LIGHT_VERBS = word_class("light_verbs")
+SUBJECT_PREPS = word_tuple("subject_preps")
 # People sent to talk, not to help: sending them is no aid.
-DEED_NOUNS = frozenset(["act", "action", "violence", "attack", "aggression", "interference", "incursion", "provocation", "behavior", "behaviour", "conduct", "raid", "strike", "harassment", "intimidation", "occupation"])
+DEED_NOUNS = word_class("deed_nouns")
 # people sent somewhere are handed over, not given as aid ("sends 29 cartel suspects to U.S.")
-SENT_PEOPLE = frozenset(["suspect", "prisoner", "detainee", "migrant", "fugitive", "criminal", "deportee", "convict", "member", "figure", "leader"])
-ENVOY_NOUNS = frozenset(["negotiator", "envoy", "delegation", "delegate", "diplomat", "mediator", "emissary", "representative"])
+SENT_PEOPLE = word_class("sent_people")
+ENVOY_NOUNS = word_class("envoy_nouns")
 
 
 def _needs_ok(tok: Token, cue: Cue) -> bool:
@@ -97,7 +95,7 @@ def _unnamed_person(token: Token) -> Actor | None:
     span = token.doc[(words[0].i if words else token.i) : token.i + 1]
     if len(span) < 2 or any(t.ent_type_ for t in span):
         return None
-    return Actor(Entity("Person", span.text), "nominal")
+    return Actor(Entity("Person", span.text), How.NOMINAL)
 
 
 def _as_people(token: Token, actor: Actor) -> Actor:
@@ -105,11 +103,11 @@ def _as_people(token: Token, actor: Actor) -> Actor:
     plural are a group of that country's people, not the state."""
     if actor.entity.type != "Country" or token.tag_ not in ("NNPS", "NNS", "NNP") or not token.lower_.endswith("s"):
         return actor
-    if actor.how != "demonym" and token.tag_ != "NNS":
+    if actor.how != How.DEMONYM and token.tag_ != "NNS":
         return actor
     words = [t for t in token.children if t.dep_ in ("amod", "compound", "nmod") and t.i < token.i and t.is_alpha]
     iso3 = dict(actor.entity.ids).get("iso3", "")
-    return Actor(collective_entity(" ".join(t.text for t in [*words, token]), iso3), "nominal")
+    return Actor(collective_entity(" ".join(t.text for t in [*words, token]), iso3), How.NOMINAL)
 
 
 def _objects(head: Token, cue: Cue, index: MentionIndex) -> list[tuple[Token, Actor]]:
@@ -160,7 +158,7 @@ def _named_object(head: Token, index: MentionIndex) -> list[tuple[Token, Actor]]
 
 
 # "Israel is opposed to French mediation": a state, said of its subject, not a passive
-STATIVE_PASSIVES = frozenset({("oppose", "to"), ("commit", "to"), ("devote", "to"), ("dedicate", "to")})
+STATIVE_PASSIVES = frozenset(tuple(p.split()) for p in word_class("stative_passives"))
 
 
 def _passive(verb: Token) -> bool:
@@ -199,19 +197,15 @@ def _participants(participle: Token) -> list[Token]:
 
 
 # "captured a rebel stronghold", "seized the town": taking ground is an assault, not an arrest
-GROUND_NOUNS = frozenset(
-    ["stronghold", "town", "city", "village", "territory", "base", "bases", "position", "positions", "airport", "bridge", "hill", "port", "province", "region", "area", "outpost", "garrison", "capital", "headquarters", "enclave", "district", "border", "crossing"]
-)
+GROUND_NOUNS = word_class("ground_nouns")
 
 
-WAY_NOUNS = frozenset(
-    ["road", "street", "highway", "bridge", "traffic", "transport", "railway", "rail", "entrance", "access", "route", "motorway", "junction", "square"]
-)
+WAY_NOUNS = word_class("way_nouns")
 
 
 def _blocks_way(verb: Token) -> bool:
     """"blocked roads", "blockaded the bridge": a protest, where "blocked the resolution" rejects."""
-    return verb.lemma_ in ("block", "blockade", "barricade") and any(
+    return verb.lemma_ in BLOCK_VERBS and any(
         c.dep_ == "dobj" and c.lemma_ in WAY_NOUNS for c in verb.children
     )
 
@@ -254,7 +248,7 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
         ):
             # "Trump has refused to rule out military or economic coercion": a threat
             cue = Cue("threatened", cue.lemma, cue.pos, (), cue.needs)
-        if cue.relation == "rejected" and verb.lemma_ in ("oppose", "reject", "denounce") and any(
+        if cue.relation == "rejected" and verb.lemma_ in OPPOSE_VERBS and any(
             c.dep_ == "dobj" and c.lemma_ in DEED_NOUNS for c in verb.children
         ):
             # "Vietnam resolutely opposes China's acts of violence": one opposes a deed by criticizing it
@@ -432,7 +426,7 @@ def _noun_subjects(noun: Token, index: MentionIndex) -> tuple[list[tuple[Token, 
 
 # Relations of verbs that judge someone else's act: the act's noun is not the judge's doing.
 JUDGING_RELATIONS = frozenset(["accused", "criticized", "praised", "protested"])
-EXPERIENCE_VERBS = frozenset(["experience", "face", "suffer", "endure", "receive", "undergo", "incur"])
+EXPERIENCE_VERBS = word_class("experience_verbs")
 
 
 def _governor(noun: Token) -> Token:
@@ -458,10 +452,10 @@ def _implicit_agent(objects: list[tuple[Token, Actor]], index: MentionIndex) -> 
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
         return None  # no clear counterpart
-    return Actor(ents[ranked[0][0]], "implicit")
+    return Actor(ents[ranked[0][0]], How.IMPLICIT)
 
 
-DRAW_VERBS = frozenset(["draw", "attract", "earn", "win", "receive", "face", "prompt", "spark", "trigger", "provoke", "incur", "get", "garner"])
+DRAW_VERBS = word_class("draw_verbs")
 
 
 def _drawn_from(noun: Token, index: MentionIndex) -> tuple[list[tuple[Token, Actor]], list[tuple[Token, Actor]]] | None:
@@ -480,13 +474,11 @@ def _drawn_from(noun: Token, index: MentionIndex) -> tuple[list[tuple[Token, Act
 
 REVERSIBLE = frozenset({"sanctioned", "coerced", "threatened"})
 # promises made to someone named in their own slot ("pledged to Kyiv"), not to each other
-UNILATERAL_PROMISES = frozenset(["offer", "pledge", "promise"])
-TALK_NOUNS = frozenset(["talks", "negotiations", "meeting", "summit", "dialogue"])
-BLOCKING_VERBS = frozenset(["block", "veto", "halt", "suspend", "freeze", "withhold", "stop", "delay", "cut", "end", "oppose", "reject", "deny", "cancel"])
-REVERSAL_VERBS = frozenset(
-    ["lift", "ease", "relax", "remove", "end", "scrap", "cancel", "rescind", "revoke", "waive", "drop", "loosen", "shorten", "suspend", "withdraw", "repeal", "reduce"]
-)
-NOT_ATTACKS = frozenset({"hunger", "general", "labor", "labour", "rail", "transport", "student", "teachers"})
+UNILATERAL_PROMISES = word_class("unilateral_promises")
+TALK_NOUNS = word_class("talk_nouns")
+BLOCKING_VERBS = word_class("blocking_verbs")
+REVERSAL_VERBS = word_class("reversal_verbs")
+NOT_ATTACKS = word_class("not_attacks")
 
 
 def nominal_events(noun: Token, cues: tuple[Cue, ...], index: MentionIndex) -> Iterator[Found]:
@@ -559,7 +551,7 @@ def nominal_events(noun: Token, cues: tuple[Cue, ...], index: MentionIndex) -> I
             # "began a hunger strike to protest against Sweden's decision"
             objects = clause_objects(noun, index, subjects)
             gov = _governor(noun)
-            if not objects and noun.dep_ == "dobj" and gov.lemma_ in LIGHT_VERBS | {"begin", "continue", "stage", "organize", "call"}:
+            if not objects and noun.dep_ == "dobj" and gov.lemma_ in LIGHT_VERBS | EVENT_STAGING_VERBS:
                 objects = clause_objects(gov, index, subjects)
             confidence = min(confidence, FALLBACK_CONFIDENCE)
             method = f"noun-clause:{cue.lemma}"
@@ -571,7 +563,11 @@ def nominal_events(noun: Token, cues: tuple[Cue, ...], index: MentionIndex) -> I
             return
 
 
-REDUCE_NOUNS = frozenset(["suspension", "severance", "severing", "cutoff", "cut", "cuts", "halt", "freeze", "curtailment", "reduction", "cancellation", "downgrading", "closure"])
+REDUCE_NOUNS = word_class("reduce_nouns")
+REDUCE_NOUN_PREPS = word_tuple("reduce_noun_preps")
+EVENT_STAGING_VERBS = word_class("event_staging_verbs")
+OPPOSE_VERBS = word_class("oppose_verbs")
+BLOCK_VERBS = word_class("block_verbs")
 
 
 def reduce_noun_events(noun: Token, index: MentionIndex) -> Iterator[Found]:
@@ -581,7 +577,7 @@ def reduce_noun_events(noun: Token, index: MentionIndex) -> Iterator[Found]:
     for ties in prep_objects(noun, ("of",)):
         if ties.lemma_ not in TIES_NOUNS and ties.lower_ not in TIES_NOUNS:
             continue
-        preps = ("to", "with", "for", "from", "on")
+        preps = REDUCE_NOUN_PREPS
         objects = [a for p in [*prep_objects(ties, preps), *prep_objects(noun, preps)] for a in actors_of(p, index)]
         subjects, confidence = _noun_subjects(noun, index)
         if subjects and objects:

@@ -24,12 +24,12 @@ from spacy.tokens import Token
 
 from graphkit.extract.args import actors_of, clause_subjects, prep_objects, sentences_back
 from graphkit.extract.found import INHERITED_CONFIDENCE, Found, emit
-from graphkit.resolve import Actor, MentionIndex, country_entity
+from graphkit.lexicon import word_class
+from graphkit.resolve import Actor, How, MentionIndex, country_entity
 
-MEDIATE_VERBS = frozenset(["mediate", "broker", "facilitate", "convene", "sponsor", "shuttle", "arbitrate", "co-sponsor"])
-TALKS_NOUNS = frozenset(
-    ["talks", "talk", "negotiation", "negotiations", "dialogue", "ceasefire", "truce", "deal", "deals", "agreement", "accord", "accords", "exchange", "swap", "round", "rounds", "process", "meeting", "meetings", "summit", "discussions", "consultations"]
-)
+MEDIATE_VERBS = word_class("mediate_verbs")
+TALKS_NOUNS = word_class("talks_nouns")
+TALK_VERBS = word_class("talk_verbs")
 TALK_RELATIONS = frozenset(["metWith", "negotiatedWith", "agreedWith"])
 FUSED = re.compile(r"^(.+?)-(?:mediated|brokered|facilitated|sponsored|convened)$", re.IGNORECASE)
 
@@ -43,7 +43,7 @@ def mediation_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
         talks = _talks(verb.head) if verb.dep_ in ("amod", "compound") else None
         if named is None or talks is None:
             return
-        mediators = [(verb, Actor(country_entity(index.lex, named.iso3), "demonym"))]
+        mediators = [(verb, Actor(country_entity(index.lex, named.iso3), How.DEMONYM))]
     elif verb.pos_ == "VERB" and verb.lemma_.lower() in MEDIATE_VERBS:
         mediators, talks = _mediators(verb, index)
     else:
@@ -78,7 +78,7 @@ def _sides(
     for tok, party in parties:
         home = index.affiliation.get(party.entity.key)
         if states and party.entity.type == "Person" and home is not None:
-            party = Actor(home, "nominal")
+            party = Actor(home, How.NOMINAL)
         if party.entity.key in own or (home is not None and home.key in own):
             continue
         if all(party.entity.key != p.entity.key for _, p in out):
@@ -170,7 +170,7 @@ def _parties(talks: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
         # "A and B held talks mediated by C", "A met B ..., in talks mediated by C"
         held = [a for t in clause_subjects(governor) for a in actors_of(t, index)]
         held += [a for p in prep_objects(talks, ("with",)) for a in actors_of(p, index)]
-        if governor.lemma_ in ("meet", "negotiate", "talk", "hold"):
+        if governor.lemma_ in TALK_VERBS:
             held += [a for c in governor.children if c.dep_ == "dobj" and c.i != talks.i for a in actors_of(c, index)]
             held += [a for p in prep_objects(governor, ("with",)) for a in actors_of(p, index)]
         if len(held) >= 2:

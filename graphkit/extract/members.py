@@ -13,7 +13,9 @@ from graphkit.extract.args import actors_of, clause_subjects, conjuncts
 from graphkit.extract.found import Found
 from graphkit.extract.modality import modality
 from graphkit.extract.titles import APPOSITION_CONFIDENCE, salient_organization
-from graphkit.resolve import Actor, MentionIndex
+from graphkit.lexicon import word_class
+from graphkit.records import ASSERTED
+from graphkit.resolve import Actor, How, MentionIndex
 
 
 def membership(span: Span, actor: Actor, index: MentionIndex) -> Iterator[Found]:
@@ -34,20 +36,20 @@ def membership(span: Span, actor: Actor, index: MentionIndex) -> Iterator[Found]
         if org is None and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
             org = salient_organization(index) or _last_organization(index, head.i)  # "Hungary, the only other member that ..."
         if org is not None and org.entity.type == "Organization":
-            conf = APPOSITION_CONFIDENCE * (org.weight if org.how != "name" else 1.0)
-            yield Found(actor, "memberOf", org, head, (span.start, head.right_edge.i + 1), conf, "asserted", "member-apposition")
+            conf = APPOSITION_CONFIDENCE * (org.weight if org.how != How.NAME else 1.0)
+            yield Found(actor, "memberOf", org, head, (span.start, head.right_edge.i + 1), conf, ASSERTED, "member-apposition")
             if head.lower_ != "members":
                 continue
             # "Hungary and Slovakia, both members of the bloc": every country of the pair
             for other in (c for c in root.children if c.dep_ == "conj"):
                 named = index.actor_at(other)
                 if named is not None and named.entity.type == "Country" and named.entity.key != actor.entity.key:
-                    yield Found(named, "memberOf", org, head, (span.start, head.right_edge.i + 1), conf, "asserted", "member-apposition")
+                    yield Found(named, "memberOf", org, head, (span.start, head.right_edge.i + 1), conf, ASSERTED, "member-apposition")
 
 
-JOIN_VERBS = frozenset(["join", "form", "found", "establish", "create", "launch"])
+JOIN_VERBS = word_class("join_verbs")
 
-MEMBER_WORDS = frozenset(["alliance", "bloc", "organization", "union", "group", "grouping", "pact", "coalition", "body"])
+MEMBER_WORDS = word_class("member_words")
 
 
 def _org_named(token: Token, index: MentionIndex) -> Actor | None:
@@ -66,7 +68,7 @@ def joined(sent: Span, index: MentionIndex) -> Iterator[Found]:
         if tok.lemma_ not in JOIN_VERBS and tok.lemma_ != "member":
             continue
         finite = tok.tag_ in ("VBD", "VBZ", "VBP") or (tok.tag_ == "VBN" and any(c.dep_ == "aux" for c in tok.children))
-        if tok.pos_ == "VERB" and tok.lemma_ in JOIN_VERBS and finite and modality(tok) == "asserted":
+        if tok.pos_ == "VERB" and tok.lemma_ in JOIN_VERBS and finite and modality(tok) == ASSERTED:
             members = [a for t in clause_subjects(tok) for a in actors_of(t, index) if a[1].entity.type == "Country"]
             founders = tok.lemma_ != "join"
             if founders and len(members) < 2:
@@ -78,7 +80,7 @@ def joined(sent: Span, index: MentionIndex) -> Iterator[Found]:
                 if org is None:
                     continue
                 for t, member in members:
-                    yield Found(member, "memberOf", org, tok, (min(t.i, tok.i), obj.i + 1), APPOSITION_CONFIDENCE * member.weight, "asserted", f"member-verb:{tok.lemma_}")
+                    yield Found(member, "memberOf", org, tok, (min(t.i, tok.i), obj.i + 1), APPOSITION_CONFIDENCE * member.weight, ASSERTED, f"member-verb:{tok.lemma_}")
         if tok.lemma_ == "member" and tok.tag_ == "NN" and tok.dep_ in ("nsubj", "appos", "npadvmod"):
             # "A NATO member, Turkey has supplied ...", "Turkey, a NATO member, ..."
             named = [_org_named(c, index) for c in tok.children if c.dep_ == "compound"]
@@ -87,7 +89,7 @@ def joined(sent: Span, index: MentionIndex) -> Iterator[Found]:
             for other in others:
                 country = index.actor_at(other)
                 if org is not None and country is not None and country.entity.type == "Country":
-                    yield Found(country, "memberOf", org, tok, (min(tok.i, other.i), max(tok.i, other.i) + 1), APPOSITION_CONFIDENCE, "asserted", "member-apposition")
+                    yield Found(country, "memberOf", org, tok, (min(tok.i, other.i), max(tok.i, other.i) + 1), APPOSITION_CONFIDENCE, ASSERTED, "member-apposition")
             continue
         if tok.lemma_ == "member" and (tok.tag_ == "NNS" or tok.dep_ == "compound"):
             # "member states, including Spain and Hungary", "permanent members Russia and China"
@@ -102,7 +104,7 @@ def joined(sent: Span, index: MentionIndex) -> Iterator[Found]:
             for t in listed:
                 country = index.actor_at(t)
                 if country is not None and country.entity.type == "Country":
-                    yield Found(country, "memberOf", org, tok, (tok.i, t.i + 1), APPOSITION_CONFIDENCE * 0.9, "asserted", "member-list")
+                    yield Found(country, "memberOf", org, tok, (tok.i, t.i + 1), APPOSITION_CONFIDENCE * 0.9, ASSERTED, "member-list")
 
 
 def _last_organization(index: MentionIndex, before: int) -> Actor | None:
@@ -116,5 +118,5 @@ def _last_organization(index: MentionIndex, before: int) -> Actor | None:
             if org is not None and any(word in a.lower().split() for a in (org.name, *org.aliases)):
                 named = actor
     chosen = named or best
-    return Actor(chosen.entity, "nominal") if chosen is not None else None
+    return Actor(chosen.entity, How.NOMINAL) if chosen is not None else None
 

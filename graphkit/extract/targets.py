@@ -17,11 +17,12 @@ from graphkit.extract.args import (
     is_purpose,
     prep_objects,
 )
+from graphkit.lexicon import word_class
 from graphkit.resolve import Actor, MentionIndex
 from graphkit.vocab import relation
 
 DEEP_OBJECT_RELATIONS = frozenset({"criticized", "rejected", "accused", "praised", "supported", "protested", "agreedWith"})
-DOCUMENT_NOUNS = frozenset(["resolution", "draft", "proposal", "plan", "text", "bill", "motion", "initiative", "deal", "agreement", "treaty", "statement", "declaration"])
+DOCUMENT_NOUNS = word_class("document_nouns")
 # "agreed to US mediation" is agreed with the US; "agreed to impose sanctions on Russia" is not
 SHALLOW_OBJECT_RELATIONS = frozenset({"agreedWith"})
 
@@ -46,11 +47,9 @@ def ccomp_subjects(verb: Token, index: MentionIndex) -> list[tuple[Token, Actor]
 
 CLAUSE_OBJECT_RELATIONS = frozenset({"threatened", "requested", "accused", "protested"})
 # "vow"/"warn"/"promise" threaten only when what they announce is hostile
-SOFT_THREAT_VERBS = frozenset({"vow", "warn", "caution"})
-HOSTILE_WORDS = frozenset(
-    ["punish", "retaliate", "retaliation", "revenge", "avenge", "respond", "response", "consequence", "consequences", "price", "war", "force", "destroy", "crush", "strike", "attack", "target", "hit", "pay", "wipe", "annihilate", "invade", "bomb", "sanction", "sanctions", "expel", "retaliatory", "military", "escalation"]
-)
-PROTEST_VERBS = frozenset({"protest", "demonstrate", "rally", "march"})
+SOFT_THREAT_VERBS = word_class("soft_threat_verbs")
+HOSTILE_WORDS = word_class("hostile_words")
+PROTEST_VERBS = word_class("protest_verbs")
 XCOMP_OBJECT_RELATIONS = frozenset({"threatened", "rejected", "requested", "agreedWith", "protested"})
 
 
@@ -77,9 +76,9 @@ def xcomp_objects(verb: Token, index: MentionIndex, subjects: list[tuple[Token, 
 
 
 FALLBACK_CONFIDENCE = 0.55
-PACT_NOUNS = frozenset(["truce", "ceasefire", "talks", "agreement", "deal", "negotiations", "dialogue", "peace", "accord", "treaty", "pact", "settlement"])
+PACT_NOUNS = word_class("pact_nouns")
 FALLBACK_EXCLUDED = frozenset({"criticized", "praised"})
-SKIP_PREPS = frozenset({"according", "near", "along", "outside", "beside", "despite", "unlike", "like", "than", "after", "before", "since", "during", "following"})
+SKIP_PREPS = word_class("skip_preps")
 
 
 def falls_back(predicate: str) -> bool:

@@ -12,9 +12,9 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from graphkit.extract.found import Found
-from graphkit.lexicon import Lexicon
-from graphkit.records import Entity
-from graphkit.resolve import GENERIC_BODY_WORDS, Actor, MentionIndex, country_entity
+from graphkit.lexicon import Lexicon, word_class
+from graphkit.records import ASSERTED, Entity
+from graphkit.resolve import GENERIC_BODY_WORDS, Actor, How, MentionIndex, country_entity
 
 TITLE_CONFIDENCE = 0.9
 
@@ -27,16 +27,13 @@ APPOSITION_CONFIDENCE = 0.8
 IMPLICIT_CONFIDENCE = 0.55
 
 # words between a holder and a title: "Lebanon's new President", "Haiti's ousted leader"
-TITLE_ADJECTIVES = frozenset(
-    ["former", "then", "the", "new", "incoming", "outgoing", "ousted", "deposed", "exiled", "interim", "late", "longtime", "veteran", "embattled", "current", "acting", "elected", "newly", "re-elected", "powerful"]
-)
+TITLE_ADJECTIVES = word_class("title_adjectives")
 
 # ranks and honorifics between an office and a name: "Foreign Minister Prince Faisal bin
 # Farhan", "army chief Gen Abdel Fattah al-Burhan", "junta leader Colonel Assimi Goïta"
-AIDE_NOUNS = frozenset(["spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "envoy", "negotiator", "deputy"])
-HONORIFICS = frozenset(
-    ["prince", "princess", "sheikh", "sheik", "gen", "general", "colonel", "col", "captain", "capt", "lt", "lieutenant", "maj", "major", "brig", "brigadier", "dr", "admiral", "adm", "marshal", "field", "mr", "mrs", "ms", "sir", "dame", "lord", "lady", "."]
-)
+AIDE_NOUNS = word_class("aide_nouns")
+HONORIFICS = word_class("honorifics")
+FRONTED_PLACE_PREPS = word_class("fronted_place_preps")
 
 
 def _title_before(span: Span, lex: Lexicon) -> tuple[str, int, str] | None:
@@ -158,7 +155,7 @@ def person_titles(
         conf = TITLE_CONFIDENCE
         own = lex.title_country(title) if holder is None else None
         if own is not None:
-            holder = Actor(country_entity(lex, own.iso3), "implicit")  # "Secretary of State Antony Blinken"
+            holder = Actor(country_entity(lex, own.iso3), How.IMPLICIT)  # "Secretary of State Antony Blinken"
             conf = TITLE_CONFIDENCE * 0.9
         method = "title" if own is None else HINTED_TITLE
         if holder is None:
@@ -175,7 +172,7 @@ def person_titles(
                 holder = holder or _known_office(actor.entity.name, lex, None)
                 method = GUESSED_TITLE
         if holder is not None and (holder.entity.type == "Country" or holder.entity.type == "Organization"):
-            yield Found(actor, rel, holder, doc[lo], (lo, span.end), conf * actor.weight, "asserted", method)
+            yield Found(actor, rel, holder, doc[lo], (lo, span.end), conf * actor.weight, ASSERTED, method)
             return
     # apposition: "Petro, Colombia's president" / "Russia's envoy, Vassily Nebenzia"
     root = span.root
@@ -193,7 +190,7 @@ def person_titles(
         if holder is None:
             continue
         lo, hi = min(span.start, head.left_edge.i), max(span.end, head.i + 1)
-        yield Found(actor, noun_rel, holder, head, (lo, hi), APPOSITION_CONFIDENCE * actor.weight, "asserted", "apposition")
+        yield Found(actor, noun_rel, holder, head, (lo, hi), APPOSITION_CONFIDENCE * actor.weight, ASSERTED, "apposition")
         return
 
 
@@ -215,7 +212,7 @@ def salient_organization(index: MentionIndex) -> Actor | None:
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if not ranked or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
         return None
-    return Actor(actors[ranked[0][0]].entity, "implicit")
+    return Actor(actors[ranked[0][0]].entity, How.IMPLICIT)
 
 
 def _coordinated_holder(span: Span, lo: int, index: MentionIndex, lex: Lexicon) -> Actor | None:
@@ -244,7 +241,7 @@ def _coordinated_holder(span: Span, lo: int, index: MentionIndex, lex: Lexicon) 
 def _fronted_place(sent: Span, index: MentionIndex) -> Actor | None:
     """The country of a place that opens the sentence: "In Washington, President Joe Biden said"."""
     first = sent[0]
-    if first.lower_ not in ("in", "from", "at") or len(sent) < 4:
+    if first.lower_ not in FRONTED_PLACE_PREPS or len(sent) < 4:
         return None
     for tok in sent[1:6]:
         if tok.text == ",":
@@ -252,10 +249,10 @@ def _fronted_place(sent: Span, index: MentionIndex) -> Actor | None:
         actor = index.actor_at(tok)
         if actor is not None and tok.head.i == first.i:
             if actor.entity.type == "Country":
-                return Actor(actor.entity, "implicit")
+                return Actor(actor.entity, How.IMPLICIT)
             code = dict((actor.place or actor.entity).ids).get("country")
             if code and code in index.lex.by_iso3:
-                return Actor(country_entity(index.lex, code), "implicit")
+                return Actor(country_entity(index.lex, code), How.IMPLICIT)
     return None
 
 
@@ -277,8 +274,8 @@ def _known_office(name: str, lex: Lexicon, year: int | None) -> Actor | None:
     if office is None:
         return None
     if office.holder in lex.by_iso3:
-        return Actor(country_entity(lex, office.holder), "implicit")
-    return Actor(Entity("Organization", office.holder), "implicit")
+        return Actor(country_entity(lex, office.holder), How.IMPLICIT)
+    return Actor(Entity("Organization", office.holder), How.IMPLICIT)
 
 
 def settle_guessed_titles(
@@ -314,7 +311,7 @@ def settle_guessed_titles(
             continue
         if holder is not None:
             conf = TITLE_CONFIDENCE * 0.9 * f.subject.weight
-            out.append(replace(f, object=Actor(holder.entity, "implicit"), confidence=conf, method="title"))
+            out.append(replace(f, object=Actor(holder.entity, How.IMPLICIT), confidence=conf, method="title"))
             continue
         lo, hi = f.span
         span = next((sp for sp, a in index.spans if sp.end == hi and a.entity.type == "Person"), None)
@@ -324,7 +321,7 @@ def settle_guessed_titles(
         unique: list[Actor] = []
         for actor in ranked:
             if actor is not None and all(actor.entity.key != u.entity.key for u in unique):
-                unique.append(Actor(actor.entity, "implicit"))
+                unique.append(Actor(actor.entity, How.IMPLICIT))
         if unique:
             candidates[(f.subject.entity.key, f.cue.i)] = unique
             out.append(replace(f, object=unique[0]))
@@ -353,7 +350,7 @@ def _implicit_holder(span: Span, lo: int, index: MentionIndex, lex: Lexicon, tit
         kind = actor.entity.type
         if want_org and kind == "Organization":
             return actor
-        seat = other.ent_id_.startswith("seat:") or (other.label_ == "ORG" and actor.how == "metonymy")
+        seat = other.ent_id_.startswith("seat:") or (other.label_ == "ORG" and actor.how == How.METONYMY)
         if not want_org and kind == "Country" and seat:
             return actor  # "the White House said", "the State Department"
     return None
@@ -385,7 +382,7 @@ def spoken_country(span: Span, index: MentionIndex) -> Actor | None:
             continue
         for tok in [subj, *(c for c in subj.children if c.dep_ in ("poss", "amod", "compound"))]:
             actor = index.actor_at(tok)
-            if actor is not None and actor.entity.type == "Country" and actor.how != "pronoun":
+            if actor is not None and actor.entity.type == "Country" and actor.how != How.PRONOUN:
                 return actor
     return None
 

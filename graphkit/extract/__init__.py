@@ -25,6 +25,7 @@ from graphkit.extract.titles import GUESSED_TITLE, settle_guessed_titles
 from graphkit.lexicon import Lexicon, load_lexicon
 from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation
 from graphkit.resolve import Actor, How, MentionIndex, country_entity, resolve_doc
+from graphkit.vocab import relation
 
 __all__ = ["extract_doc"]
 
@@ -95,21 +96,9 @@ def _dedupe(relations: Iterable[Relation]) -> list[Relation]:
 
 
 def _valid(found: Found) -> bool:
-    """Type constraints of the vocabulary (ontology domains and ranges)."""
-    s, o, p = found.subject.entity, found.object.entity, found.predicate
-    if p in ("leaderOf", "officialOf"):
-        return s.type == "Person" and o.type in ("Country", "Organization")
-    if p == "memberOf":
-        return s.type in ("Country", "Person", "Organization") and o.type == "Organization"
-    if p == "locatedIn":
-        return s.type == "Place" and o.type in ("Country", "Place")
-    if p == "extradited":
-        return o.type == "Person"
-    if p == "arrested":
-        return o.type == "Person" or is_collective(o)
-    if s.type == "Place":
-        return False
-    return not (o.type == "Place" and p not in ("visited", "attacked", "coerced", "protested", "threatened", "mobilizedAgainst", "retreatedFrom", "conceded"))
+    """The types ``ontology/relations.csv`` allows for the relation's subject and object."""
+    s, o = found.subject.entity, found.object.entity
+    return relation(found.predicate).allows(s.type, o.type, collective=is_collective(o))
 
 
 def extract_doc(doc: Doc, article: Article, *, min_confidence: float = 0.0, lex: Lexicon | None = None) -> ArticleResult:

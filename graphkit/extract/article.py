@@ -14,7 +14,7 @@ from graphkit.extract.found import Found
 from graphkit.extract.titles import GUESSED_TITLE
 from graphkit.lexicon import norm, word_class
 from graphkit.resolve import Actor, How, MentionIndex, country_entity
-from graphkit.vocab import relation
+from graphkit.vocab import relation, relations_where
 
 
 def revise(found: list[Found], index: MentionIndex, candidates: dict[tuple[str, int], list[Actor]]) -> list[Found]:
@@ -71,7 +71,7 @@ def _drop_contradicted_titles(
     return out
 
 
-STATIC = frozenset({"leaderOf", "officialOf", "memberOf", "locatedIn"})
+STATIC = relations_where(lambda r: not r.is_event)
 
 
 def _against_own(found: Found, stated: dict[str, str]) -> bool:
@@ -130,7 +130,7 @@ def _domestic_ban(found: Found, index: MentionIndex) -> Found:
     return replace(found, predicate="coerced") if own and own == _country_of(found.object, index) else found
 
 
-HOSTILE_TO_PLACES = frozenset({"attacked", "coerced", "mobilizedAgainst", "threatened"})
+HOSTILE_TO_PLACES = relations_where(lambda r: r.hostile_to_places)
 
 
 def _places_countries(found: list[Found], index: MentionIndex) -> list[Found]:

@@ -60,7 +60,7 @@ from graphkit.extract.targets import (
 from graphkit.lexicon import Cue, Lexicon, word_class, word_tuple
 from graphkit.records import Entity
 from graphkit.resolve import Actor, How, MentionIndex, Told
-from graphkit.vocab import relation
+from graphkit.vocab import relation, relations_where
 
 LIGHT_VERBS = word_class("light_verbs")
 SUBJECT_PREPS = word_tuple("subject_preps")
@@ -84,7 +84,7 @@ def _needs_ok(tok: Token, cue: Cue) -> bool:
     return all(n in words for n in cue.needs)
 
 
-PERSON_OBJECT_RELATIONS = frozenset({"arrested", "extradited"})
+PERSON_OBJECT_RELATIONS = relations_where(lambda r: r.person_object)
 
 
 def _unnamed_person(token: Token) -> Actor | None:
@@ -425,7 +425,7 @@ def _noun_subjects(noun: Token, index: MentionIndex) -> tuple[list[tuple[Token, 
 
 
 # Relations of verbs that judge someone else's act: the act's noun is not the judge's doing.
-JUDGING_RELATIONS = frozenset(["accused", "criticized", "praised", "protested"])
+JUDGING_RELATIONS = relations_where(lambda r: r.judges)
 EXPERIENCE_VERBS = word_class("experience_verbs")
 
 
@@ -472,7 +472,7 @@ def _drawn_from(noun: Token, index: MentionIndex) -> tuple[list[tuple[Token, Act
     return (sources, targets) if targets else None
 
 
-REVERSIBLE = frozenset({"sanctioned", "coerced", "threatened"})
+REVERSIBLE = relations_where(lambda r: r.reversible)
 # promises made to someone named in their own slot ("pledged to Kyiv"), not to each other
 UNILATERAL_PROMISES = word_class("unilateral_promises")
 TALK_NOUNS = word_class("talk_nouns")

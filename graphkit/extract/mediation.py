@@ -26,11 +26,12 @@ from graphkit.extract.args import actors_of, clause_subjects, prep_objects, sent
 from graphkit.extract.found import INHERITED_CONFIDENCE, Found, emit
 from graphkit.lexicon import word_class
 from graphkit.resolve import Actor, How, MentionIndex, country_entity
+from graphkit.vocab import relations_where
 
 MEDIATE_VERBS = word_class("mediate_verbs")
 TALKS_NOUNS = word_class("talks_nouns")
 TALK_VERBS = word_class("talk_verbs")
-TALK_RELATIONS = frozenset(["metWith", "negotiatedWith", "agreedWith"])
+TALK_RELATIONS = relations_where(lambda r: r.talks)
 FUSED = re.compile(r"^(.+?)-(?:mediated|brokered|facilitated|sponsored|convened)$", re.IGNORECASE)
 
 

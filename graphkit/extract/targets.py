@@ -19,12 +19,12 @@ from graphkit.extract.args import (
 )
 from graphkit.lexicon import word_class
 from graphkit.resolve import Actor, MentionIndex
-from graphkit.vocab import relation
+from graphkit.vocab import relation, relations_where
 
-DEEP_OBJECT_RELATIONS = frozenset({"criticized", "rejected", "accused", "praised", "supported", "protested", "agreedWith"})
+DEEP_OBJECT_RELATIONS = relations_where(lambda r: "deep" in r.object_search)
 DOCUMENT_NOUNS = word_class("document_nouns")
 # "agreed to US mediation" is agreed with the US; "agreed to impose sanctions on Russia" is not
-SHALLOW_OBJECT_RELATIONS = frozenset({"agreedWith"})
+SHALLOW_OBJECT_RELATIONS = relations_where(lambda r: "shallow" in r.object_search)
 
 
 def ccomp_subjects(verb: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
@@ -45,12 +45,12 @@ def ccomp_subjects(verb: Token, index: MentionIndex) -> list[tuple[Token, Actor]
     return out
 
 
-CLAUSE_OBJECT_RELATIONS = frozenset({"threatened", "requested", "accused", "protested"})
+CLAUSE_OBJECT_RELATIONS = relations_where(lambda r: "clause" in r.object_search)
 # "vow"/"warn"/"promise" threaten only when what they announce is hostile
 SOFT_THREAT_VERBS = word_class("soft_threat_verbs")
 HOSTILE_WORDS = word_class("hostile_words")
 PROTEST_VERBS = word_class("protest_verbs")
-XCOMP_OBJECT_RELATIONS = frozenset({"threatened", "rejected", "requested", "agreedWith", "protested"})
+XCOMP_OBJECT_RELATIONS = relations_where(lambda r: "xcomp" in r.object_search)
 
 
 def xcomp_objects(verb: Token, index: MentionIndex, subjects: list[tuple[Token, Actor]]) -> list[tuple[Token, Actor]]:
@@ -77,14 +77,14 @@ def xcomp_objects(verb: Token, index: MentionIndex, subjects: list[tuple[Token, 
 
 FALLBACK_CONFIDENCE = 0.55
 PACT_NOUNS = word_class("pact_nouns")
-FALLBACK_EXCLUDED = frozenset({"criticized", "praised"})
 SKIP_PREPS = word_class("skip_preps")
 
 
 def falls_back(predicate: str) -> bool:
     """Relations whose target may be any actor of the cue's clause: not the symmetric ones (a
     partner must be named), nor those whose object is an event's actor (see ``_deep_objects``)."""
-    return not relation(predicate).symmetric and predicate not in FALLBACK_EXCLUDED
+    info = relation(predicate)
+    return not info.symmetric and info.fallback
 
 
 def _hostile(verb: Token, index: MentionIndex) -> bool:

@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from graphkit.dates import resolve_event_date
-from graphkit.extract.args import is_collective
 from graphkit.extract.article import revise
+from graphkit.extract.collectives import is_collective
 from graphkit.extract.events import Found, sentence_events
 from graphkit.extract.static import static_relations
 from graphkit.extract.titles import GUESSED_TITLE, settle_guessed_titles

@@ -11,15 +11,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from graphkit.extract.args import (
-    actors_of,
-    clause_subjects,
-    collective_entity,
-    conjuncts,
-    event_agent,
-    owners_of,
-    prep_objects,
-)
+from graphkit.extract.args import actors_of, event_agent, owners_of
 from graphkit.extract.clauses import (
     TIES_NOUNS,
     blame_events,
@@ -34,6 +26,7 @@ from graphkit.extract.clauses import (
     retaliation_events,
     ties_events,
 )
+from graphkit.extract.collectives import collective_entity
 from graphkit.extract.found import (
     INHERITED_CONFIDENCE,
     NOMINAL_CONFIDENCE,
@@ -42,6 +35,7 @@ from graphkit.extract.found import (
     emit,
 )
 from graphkit.extract.mediation import between_parties, mediation_events
+from graphkit.extract.syntax import clause_subjects, conjuncts, prep_objects
 from graphkit.extract.targets import (
     CLAUSE_OBJECT_RELATIONS,
     DEEP_OBJECT_RELATIONS,

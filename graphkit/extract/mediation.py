@@ -22,8 +22,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from graphkit.extract.args import actors_of, clause_subjects, prep_objects, sentences_back
+from graphkit.extract.args import actors_of
 from graphkit.extract.found import INHERITED_CONFIDENCE, Found, emit
+from graphkit.extract.syntax import clause_subjects, prep_objects, sentences_back
 from graphkit.lexicon import word_class
 from graphkit.resolve import Actor, How, MentionIndex, country_entity
 from graphkit.vocab import relations_where

@@ -9,9 +9,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from graphkit.extract.args import actors_of, clause_subjects, conjuncts
+from graphkit.extract.args import actors_of
 from graphkit.extract.found import Found
 from graphkit.extract.modality import modality
+from graphkit.extract.syntax import clause_subjects, conjuncts
 from graphkit.extract.titles import APPOSITION_CONFIDENCE, salient_organization
 from graphkit.lexicon import word_class
 from graphkit.records import ASSERTED

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graphkit.extract.args import (
+from graphkit.extract.syntax import (
     finite_after_infinitive,
     is_condition,
     is_purpose,

@@ -13,10 +13,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span
 
-from graphkit.extract.args import clause_subjects
 from graphkit.extract.found import Found
 from graphkit.extract.members import joined, membership
 from graphkit.extract.places import located
+from graphkit.extract.syntax import clause_subjects
 from graphkit.extract.titles import APPOSITION_CONFIDENCE, person_titles
 from graphkit.lexicon import Lexicon, word_class
 from graphkit.records import ASSERTED

@@ -9,14 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graphkit.extract.args import (
-    RELATIONAL_NOUNS,
-    actors_of,
-    clause_subjects,
-    is_condition,
-    is_purpose,
-    prep_objects,
-)
+from graphkit.extract.args import RELATIONAL_NOUNS, actors_of
+from graphkit.extract.syntax import clause_subjects, is_condition, is_purpose, prep_objects
 from graphkit.lexicon import word_class
 from graphkit.resolve import Actor, MentionIndex
 from graphkit.vocab import relation, relations_where

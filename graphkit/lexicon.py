@@ -101,15 +101,23 @@ class Lexicon:
     seats: dict[str, Country]  # norm(seat) -> Country
     organizations: dict[str, Organization]  # norm(name|alias) -> Organization
     titles: dict[str, str]  # norm(title) -> leaderOf|officialOf
-    title_countries: dict[str, str] = field(default_factory=dict)  # titles only one country uses -> ISO3
+    title_countries: dict[str, str] = field(
+        default_factory=dict
+    )  # titles only one country uses -> ISO3
     verb_cues: dict[str, tuple[Cue, ...]] = field(default_factory=dict)  # lemma -> cues
     noun_cues: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
     by_iso3: dict[str, Country] = field(default_factory=dict)
     seat_names: tuple[tuple[str, str], ...] = ()  # (seat as written, ISO3)
     title_words: frozenset[str] = frozenset()  # every word of every title, lower case
-    noun_relations: dict[str, frozenset[str]] = field(default_factory=dict)  # noun -> relations it names
-    officeholders: dict[str, tuple[Officeholder, ...]] = field(default_factory=dict)  # norm(name) -> terms
-    officeholder_surnames: dict[str, tuple[Officeholder, ...]] = field(default_factory=dict)  # unique surnames
+    noun_relations: dict[str, frozenset[str]] = field(
+        default_factory=dict
+    )  # noun -> relations it names
+    officeholders: dict[str, tuple[Officeholder, ...]] = field(
+        default_factory=dict
+    )  # norm(name) -> terms
+    officeholder_surnames: dict[str, tuple[Officeholder, ...]] = field(
+        default_factory=dict
+    )  # unique surnames
 
     def country(self, text: str) -> Country | None:
         """A country by name, alias or demonym."""
@@ -148,7 +156,9 @@ class Lexicon:
             >>> load_lexicon().office_of("Lavrov").holder   # a surname no other officeholder has
             'RUS'
         """
-        terms = self.officeholders.get(norm(name), ()) or self.officeholder_surnames.get(norm(name), ())
+        terms = self.officeholders.get(norm(name), ()) or self.officeholder_surnames.get(
+            norm(name), ()
+        )
         if year is not None:
             terms = tuple(t for t in terms if t.start <= year <= t.end)
         holders = {t.holder for t in terms}
@@ -179,10 +189,14 @@ def _cues(path: Path) -> tuple[dict[str, tuple[Cue, ...]], dict[str, tuple[Cue, 
             continue
         for spec, slots in entry.get("verbs", {}).items():
             lemma, *needs = spec.split("+")
-            verbs.setdefault(lemma, []).append(Cue(relation, lemma, "verb", tuple(slots), tuple(needs)))
+            verbs.setdefault(lemma, []).append(
+                Cue(relation, lemma, "verb", tuple(slots), tuple(needs))
+            )
         for spec, slots in entry.get("nouns", {}).items():
             *mods, head = spec.split()
-            nouns.setdefault(head, []).append(Cue(relation, head, "noun", tuple(slots), tuple(mods)))
+            nouns.setdefault(head, []).append(
+                Cue(relation, head, "noun", tuple(slots), tuple(mods))
+            )
     return (
         {k: tuple(v) for k, v in verbs.items()},
         {k: tuple(v) for k, v in nouns.items()},
@@ -198,10 +212,17 @@ def load_lexicon(lexicon_dir: Path | None = None) -> Lexicon:
         seats_rows = _read_csv(folder / "seats.csv")
         org_rows = _read_csv(folder / "organizations.csv")
         title_rows = _read_csv(folder / "titles.csv")
-        office_rows = _read_csv(folder / "officeholders.csv") if (folder / "officeholders.csv").exists() else []
+        office_rows = (
+            _read_csv(folder / "officeholders.csv")
+            if (folder / "officeholders.csv").exists()
+            else []
+        )
         verb_cues, noun_cues = _cues(folder / "cues.json")
     except (OSError, ValueError, KeyError) as err:
-        msg = f"cannot load the lexicons in {folder}: {err}; set GRAPHKIT_LEXICONS to a folder with countries.json, seats.csv, organizations.csv, titles.csv and cues.json"
+        msg = (
+            f"cannot load the lexicons in {folder}: {err}; set GRAPHKIT_LEXICONS to a folder with "
+            "countries.json, seats.csv, organizations.csv, titles.csv and cues.json"
+        )
         raise InputError(msg) from err
     countries: dict[str, Country] = {}
     demonyms: dict[str, Country] = {}
@@ -240,7 +261,9 @@ def load_lexicon(lexicon_dir: Path | None = None) -> Lexicon:
             organizations.setdefault(norm(name), org)
     officeholders: dict[str, list[Officeholder]] = {}
     for r in office_rows:
-        term = Officeholder(r["name"], r["holder"], r["relation"], int(r["from"]), int(r["to"] or 9999))
+        term = Officeholder(
+            r["name"], r["holder"], r["relation"], int(r["from"]), int(r["to"] or 9999)
+        )
         for name in {r["name"], *(a for a in r["aliases"].split("|") if a)}:
             officeholders.setdefault(norm(name), []).append(term)
     # a surname alone ("President Putin") when no other officeholder has it
@@ -250,10 +273,14 @@ def load_lexicon(lexicon_dir: Path | None = None) -> Lexicon:
         if len(last) >= 4:
             surnames.setdefault(last, set()).add(r["name"])
     unique_surnames = {
-        last: officeholders[norm(next(iter(names)))] for last, names in surnames.items() if len(names) == 1 and last not in officeholders
+        last: officeholders[norm(next(iter(names)))]
+        for last, names in surnames.items()
+        if len(names) == 1 and last not in officeholders
     }
     titles = {norm(r["title"]).replace("-", " "): r["relation"] for r in title_rows}
-    title_countries = {norm(r["title"]).replace("-", " "): r["country"] for r in title_rows if r.get("country")}
+    title_countries = {
+        norm(r["title"]).replace("-", " "): r["country"] for r in title_rows if r.get("country")
+    }
     return Lexicon(
         countries=countries,
         demonyms=demonyms,
@@ -266,14 +293,13 @@ def load_lexicon(lexicon_dir: Path | None = None) -> Lexicon:
         noun_cues=noun_cues,
         by_iso3=by_iso3,
         seat_names=tuple((r["seat"], r["iso3"]) for r in seats_rows),
-        noun_relations={noun: frozenset(c.relation for c in cues) for noun, cues in noun_cues.items()},
+        noun_relations={
+            noun: frozenset(c.relation for c in cues) for noun, cues in noun_cues.items()
+        },
         officeholders={k: tuple(v) for k, v in officeholders.items()},
         officeholder_surnames={k: tuple(v) for k, v in unique_surnames.items()},
-        title_words=frozenset(
-            w for t in titles for w in t.split() if w != "of"
-        ) | {"foreign", "defense", "defence", "interior", "finance", "trade", "justice", "health",
-             "energy", "economy", "senior", "deputy", "top", "chief", "former", "then", "acting",
-             "secretary-general", "director-general", "press", "security", "national", "vice"},
+        title_words=frozenset(w for t in titles for w in t.split() if w != "of")
+        | word_class("title_extra_words"),
     )
 
 
@@ -297,9 +323,11 @@ def word_classes(lexicon_dir: Path | None = None) -> dict[str, tuple[str, ...]]:
     path = _word_folder(lexicon_dir) / "word_classes.json"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return {name: tuple(entry["words"]) for name, entry in data.items() if not name.startswith("_")}
+        return {
+            name: tuple(entry["words"]) for name, entry in data.items() if not name.startswith("_")
+        }
     except (OSError, ValueError, KeyError, TypeError) as err:
-        msg = f"cannot read the word classes in {path}: {err}; each class is {{\"words\": [...]}}"
+        msg = f'cannot read the word classes in {path}: {err}; each class is {{"words": [...]}}'
         raise InputError(msg) from err
 
 
@@ -403,4 +431,3 @@ def city_country(name: str, lex: Lexicon | None = None) -> Country | None:
     if hit is None:
         return None
     return next((c for c in lex.by_iso3.values() if c.iso2 == hit[1]), None)
-

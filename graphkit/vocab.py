@@ -123,7 +123,9 @@ class RelationInfo:
     subject_types: frozenset[str] = frozenset()  # entity types the subject may have
     object_types: frozenset[str] = frozenset()  # the same for the object ("collective" too)
     object_search: frozenset[str] = frozenset()  # deep, shallow, clause, xcomp: see targets.py
-    judges: bool = False  # judges an act: its object is whoever did the act ("criticized the strike")
+    judges: bool = (
+        False  # judges an act: its object is whoever did the act ("criticized the strike")
+    )
     person_object: bool = False  # its object is a person ("arrested", "extradited")
     reversible: bool = False  # undone by lifting or easing it ("lifted sanctions")
     talks: bool = False  # a talk between parties that a mediation can refer to

@@ -31,11 +31,61 @@ EXTRACT = PACKAGE / "extract"
 WORD = re.compile(r"^[a-z][a-z' -]{1,}$")
 # spaCy's English dependency labels (ClearNLP scheme), lower case ones
 DEP_LABELS = frozenset(
-    ["acl", "acomp", "advcl", "advmod", "agent", "amod", "appos", "attr", "aux", "auxpass", "case", "cc", "ccomp", "compound", "conj", "csubj", "csubjpass", "dative", "dep", "det", "dobj", "expl", "intj", "mark", "meta", "neg", "nmod", "npadvmod", "nsubj", "nsubjpass", "nummod", "oprd", "parataxis", "pcomp", "pobj", "poss", "preconj", "predet", "prep", "prt", "punct", "quantmod", "relcl", "xcomp"]
+    [
+        "acl",
+        "acomp",
+        "advcl",
+        "advmod",
+        "agent",
+        "amod",
+        "appos",
+        "attr",
+        "aux",
+        "auxpass",
+        "case",
+        "cc",
+        "ccomp",
+        "compound",
+        "conj",
+        "csubj",
+        "csubjpass",
+        "dative",
+        "dep",
+        "det",
+        "dobj",
+        "expl",
+        "intj",
+        "mark",
+        "meta",
+        "neg",
+        "nmod",
+        "npadvmod",
+        "nsubj",
+        "nsubjpass",
+        "nummod",
+        "oprd",
+        "parataxis",
+        "pcomp",
+        "pobj",
+        "poss",
+        "preconj",
+        "predet",
+        "prep",
+        "prt",
+        "punct",
+        "quantmod",
+        "relcl",
+        "xcomp",
+    ]
 )
 SKIP_TOKENS = {
-    tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT,
-    tokenize.ENCODING, tokenize.ENDMARKER,
+    tokenize.COMMENT,
+    tokenize.NL,
+    tokenize.NEWLINE,
+    tokenize.INDENT,
+    tokenize.DEDENT,
+    tokenize.ENCODING,
+    tokenize.ENDMARKER,
 }
 
 
@@ -126,20 +176,28 @@ def main() -> None:
         total_lines += len(lines)
         funcs += [(n, f"{path.stem}.{name}") for n, name in functions(tree, lines)]
         if args.per_file:
-            print(f"  {path.name:<16} literals={len(lits):<4} decisions/100="
-                  f"{100 * dec / max(1, len(lines)):.1f} code lines={len(lines)}")
+            print(
+                f"  {path.name:<16} literals={len(lits):<4} decisions/100="
+                f"{100 * dec / max(1, len(lines)):.1f} code lines={len(lines)}"
+            )
     funcs.sort(reverse=True)
     modules = sorted(
-        ((lines_at_100(p.read_text(encoding="utf-8")), str(p.relative_to(ROOT)))
-         for p in PACKAGE.rglob("*.py")),
+        (
+            (lines_at_100(p.read_text(encoding="utf-8")), str(p.relative_to(ROOT)))
+            for p in PACKAGE.rglob("*.py")
+        ),
         reverse=True,
     )
-    print(f"literals={total_lits} decisions/100={100 * total_dec / total_lines:.1f} "
-          f"longest function={funcs[0][0]} ({funcs[0][1]}) "
-          f"largest module={modules[0][0]} ({modules[0][1]})")
+    print(
+        f"literals={total_lits} decisions/100={100 * total_dec / total_lines:.1f} "
+        f"longest function={funcs[0][0]} ({funcs[0][1]}) "
+        f"largest module={modules[0][0]} ({modules[0][1]})"
+    )
     print("  longest functions: " + ", ".join(f"{name} {n}" for n, name in funcs[: args.top]))
-    print("  modules over 400 lines at 100 columns: "
-          + (", ".join(f"{name} {n}" for n, name in modules if n > 400) or "none"))
+    print(
+        "  modules over 400 lines at 100 columns: "
+        + (", ".join(f"{name} {n}" for n, name in modules if n > 400) or "none")
+    )
 
 
 if __name__ == "__main__":

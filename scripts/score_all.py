@@ -48,8 +48,14 @@ def plover_line(gold: Path) -> str:
     """Class precision and the PLOVER scorer's summary figures."""
     with tempfile.TemporaryDirectory() as tmp:
         out = _run(
-            [sys.executable, "benchmarks/plover_eval.py", "--gold", str(gold),
-             "--out", str(Path(tmp) / "preds.jsonl")]
+            [
+                sys.executable,
+                "benchmarks/plover_eval.py",
+                "--gold",
+                str(gold),
+                "--out",
+                str(Path(tmp) / "preds.jsonl"),
+            ]
         )
     keep = []
     for line in out.splitlines():
@@ -64,8 +70,9 @@ def plover_line(gold: Path) -> str:
 
 def petrarch_line(suite: Path) -> str:
     """The header line and the ALL row of the PETRARCH table."""
-    out = _run([sys.executable, "benchmarks/petrarch_eval.py", "--suite", str(suite),
-                "--failures", "0"])
+    out = _run(
+        [sys.executable, "benchmarks/petrarch_eval.py", "--suite", str(suite), "--failures", "0"]
+    )
     keep = []
     for line in out.splitlines():
         if "records scored" in line:
@@ -78,10 +85,14 @@ def petrarch_line(suite: Path) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--plover", type=Path, help="PLOVER gsr.jsonl (skipped when not given)")
-    ap.add_argument("--petrarch", type=Path, help="PETRARCH validation.jsonl (skipped when not given)")
+    ap.add_argument(
+        "--petrarch", type=Path, help="PETRARCH validation.jsonl (skipped when not given)"
+    )
     ap.add_argument("--jobs", type=int, default=2, help="sets scored at once")
     args = ap.parse_args()
-    jobs: dict[str, tuple] = {"dev": (eval_line, ROOT / "data/gold/dev.jsonl", ROOT / "data/articles")}
+    jobs: dict[str, tuple] = {
+        "dev": (eval_line, ROOT / "data/gold/dev.jsonl", ROOT / "data/articles")
+    }
     for folder in sorted((ROOT / "data/eval").glob("heldout-*")):
         jobs[folder.name] = (eval_line, folder / "gold.jsonl", folder / "articles")
     if args.plover:

@@ -3,10 +3,15 @@
 Examples:
     >>> from graphkit.nlp import load_nlp
     >>> from graphkit.records import Article
-    >>> art = Article.from_text("Colombian President Gustavo Petro met U.S. President Donald Trump.")
+    >>> art = Article.from_text(
+    ...     "Colombian President Gustavo Petro met U.S. President Donald Trump."
+    ... )
     >>> result = extract_doc(load_nlp()(art.text), art)
-    >>> sorted((r.subject.name, r.predicate, r.object.name) for r in result.relations)
-    [('Donald Trump', 'leaderOf', 'United States'), ('Gustavo Petro', 'leaderOf', 'Colombia'), ('Gustavo Petro', 'metWith', 'Donald Trump')]
+    >>> for r in sorted((r.subject.name, r.predicate, r.object.name) for r in result.relations):
+    ...     print(r)
+    ('Donald Trump', 'leaderOf', 'United States')
+    ('Gustavo Petro', 'leaderOf', 'Colombia')
+    ('Gustavo Petro', 'metWith', 'Donald Trump')
 """
 
 from __future__ import annotations
@@ -92,7 +97,9 @@ def _dedupe(relations: Iterable[Relation]) -> list[Relation]:
         prev = best.get(key)
         if prev is None or rel.evidence.confidence > prev.evidence.confidence:
             best[key] = rel
-    return sorted(best.values(), key=lambda r: (r.evidence.start, r.predicate, r.subject.key, r.object.key))
+    return sorted(
+        best.values(), key=lambda r: (r.evidence.start, r.predicate, r.subject.key, r.object.key)
+    )
 
 
 def _valid(found: Found) -> bool:
@@ -101,12 +108,16 @@ def _valid(found: Found) -> bool:
     return relation(found.predicate).allows(s.type, o.type, collective=is_collective(o))
 
 
-def extract_doc(doc: Doc, article: Article, *, min_confidence: float = 0.0, lex: Lexicon | None = None) -> ArticleResult:
+def extract_doc(
+    doc: Doc, article: Article, *, min_confidence: float = 0.0, lex: Lexicon | None = None
+) -> ArticleResult:
     """Every relation one parsed article states, with canonical in-article entities."""
     lex = lex or load_lexicon()
     index = resolve_doc(doc, lex=lex)
     home = _dateline_country(doc, index, lex) or _salient_country(index)
-    found = [f for sent in doc.sents for f in static_relations(sent, index, lex, default_country=home)]
+    found = [
+        f for sent in doc.sents for f in static_relations(sent, index, lex, default_country=home)
+    ]
     year = int(article.date[:4]) if article.date[:4].isdigit() else None
     found, candidates = settle_guessed_titles(found, index, lex, home, year=year)
     for f in found:
@@ -131,7 +142,14 @@ def extract_doc(doc: Doc, article: Article, *, min_confidence: float = 0.0, lex:
         by_key.setdefault(r.subject.key, r.subject)
         by_key.setdefault(r.object.key, r.object)
     relations = [
-        Relation(by_key.get(r.subject.key, r.subject), r.predicate, by_key.get(r.object.key, r.object), r.evidence)
+        Relation(
+            by_key.get(r.subject.key, r.subject),
+            r.predicate,
+            by_key.get(r.object.key, r.object),
+            r.evidence,
+        )
         for r in relations
     ]
-    return ArticleResult(article, tuple(sorted(by_key.values(), key=lambda e: e.key)), tuple(relations))
+    return ArticleResult(
+        article, tuple(sorted(by_key.values(), key=lambda e: e.key)), tuple(relations)
+    )

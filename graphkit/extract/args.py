@@ -47,32 +47,40 @@ PATIENT_NOUNS = word_class("patient_nouns")
 
 
 def _undergoes(token: Token) -> bool:
-    return token.lemma_ in PATIENT_NOUNS and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+    return token.lemma_ in PATIENT_NOUNS and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in token.children
+    )
 
 
 STATE_BODY_NOUNS = actor_nouns("state_body")
 
 
 def _same_body(token: Token, index: MentionIndex) -> Actor | None:
-    """"the army" after "Congolese army positions" (in this sentence or the three before): the
+    """ "the army" after "Congolese army positions" (in this sentence or the three before): the
     country whose army was named."""
-    if token.lemma_ not in STATE_BODY_NOUNS or any(c.dep_ in ("amod", "compound", "poss") for c in token.children):
+    if token.lemma_ not in STATE_BODY_NOUNS or any(
+        c.dep_ in ("amod", "compound", "poss") for c in token.children
+    ):
         return None
     for earlier in reversed(token.doc[sentences_back(token, 3) : token.i]):
         if earlier.lemma_ != token.lemma_:
             continue
         mods = list(earlier.children)
-        if earlier.dep_ == "compound":  # "Congolese army positions": the demonym hangs on "positions"
+        if (
+            earlier.dep_ == "compound"
+        ):  # "Congolese army positions": the demonym hangs on "positions"
             mods += [c for c in earlier.head.children if c.i < earlier.i]
         for mod in mods:
-            named = index.actor_at(mod) if mod.dep_ in ("amod", "compound", "poss", "nmod") else None
+            named = (
+                index.actor_at(mod) if mod.dep_ in ("amod", "compound", "poss", "nmod") else None
+            )
             if named is not None and named.entity.type == "Country":
                 return Actor(named.entity, How.NOMINAL)
     return None
 
 
 def _nominal(token: Token, index: MentionIndex) -> Actor | None:
-    """"the council" / "the alliance": the last organization named with that word; "the army":
+    """ "the council" / "the alliance": the last organization named with that word; "the army":
     the country whose army was just named."""
     if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
         return None
@@ -99,7 +107,7 @@ def _nominal(token: Token, index: MentionIndex) -> Actor | None:
 
 
 def event_agent(token: Token, index: MentionIndex, *, near: bool = False) -> Actor | None:
-    """"condemned the attack": the actor of the latest event of that kind named before (with
+    """ "condemned the attack": the actor of the latest event of that kind named before (with
     ``near``, in this sentence or the one before)."""
     named = index.lex.noun_relations
     relations = named.get(token.lemma_.lower()) or named.get(token.lower_)
@@ -113,7 +121,9 @@ def event_agent(token: Token, index: MentionIndex, *, near: bool = False) -> Act
     return Actor(best.entity, How.NOMINAL) if best is not None else None
 
 
-def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: bool = False) -> list[Actor]:
+def actors_for(
+    token: Token, index: MentionIndex, *, depth: int = 0, events: bool = False
+) -> list[Actor]:
     """The actors one argument token stands for (several for "the ambassadors of A, B and C").
 
     With ``events``, a noun naming an earlier event ("condemned the attack") stands for the
@@ -122,23 +132,41 @@ def actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: boo
     """
     found = _actors_for(token, index, depth=depth, events=events)
     if token.pos_ in ("NOUN", "PROPN"):
-        for pobj in (p for c in token.children if c.dep_ == "prep" and c.lower_ == "including" for p in c.children if p.dep_ == "pobj"):
-            for actor in (a for c in conjuncts(pobj) for a in actors_for(c, index, depth=depth + 1, events=events)):
+        for pobj in (
+            p
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "including"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ):
+            for actor in (
+                a
+                for c in conjuncts(pobj)
+                for a in actors_for(c, index, depth=depth + 1, events=events)
+            ):
                 if all(actor.entity.key != f.entity.key for f in found):
                     found.append(actor)
     return found
 
 
-def _actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: bool = False) -> list[Actor]:
+def _actors_for(
+    token: Token, index: MentionIndex, *, depth: int = 0, events: bool = False
+) -> list[Actor]:
     people = peoples(token, index)
     if people:
         return people
     pair = pair_reference(token, index)
     if pair:
         return pair
-    if token.lower_ in RELATIVE_PRONOUNS and token.dep_ in ("dobj", "nsubjpass", "pobj") and depth == 0:
+    if (
+        token.lower_ in RELATIVE_PRONOUNS
+        and token.dep_ in ("dobj", "nsubjpass", "pobj")
+        and depth == 0
+    ):
         clause = token.head if token.dep_ != "pobj" else token.head.head
-        if clause.dep_ == "relcl":  # "the Emirates, which U.N. experts accused of ...": the Emirates
+        if (
+            clause.dep_ == "relcl"
+        ):  # "the Emirates, which U.N. experts accused of ...": the Emirates
             return actors_for(clause.head, index, depth=depth + 1, events=events)
     actor = index.actor_at(token)
     if actor is not None:
@@ -156,11 +184,15 @@ def _actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: bo
     # "Russia's envoy, Vassily Nebenzia, dismissed": the person in apposition
     for child in token.children:
         if child.dep_ == "appos":
-            # "a senior Rwandan army officer, Brig. Gen. Andrew Nyamvumba": the rank is parsed as the head
-            for inner in (index.actor_at(t) for t in (child.subtree if token.tag_ == "NN" else [child])):
+            # "a senior Rwandan army officer, Brig. Gen. Andrew Nyamvumba": the rank is parsed as
+            # the head
+            for inner in (
+                index.actor_at(t) for t in (child.subtree if token.tag_ == "NN" else [child])
+            ):
                 if inner is not None and inner.entity.type == "Person":
                     return [inner]
-    # "thousands of Colombians", "the ambassadors of Britain, France and Germany", "forums like CELAC"
+    # "thousands of Colombians", "the ambassadors of Britain, France and Germany", "forums like
+    # CELAC"
     of_objects = of_phrase_objects(token)
     if of_objects and (
         token.lower_ in AGENT_NOUNS
@@ -168,7 +200,12 @@ def _actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: bo
         or (token.pos_ == "NUM" and any(index.actor_at(p) is not None for p in of_objects))
         or token.lemma_ in OF_PHRASE_HEADS
     ):
-        found = [a for pobj in of_objects for c in conjuncts(pobj) for a in actors_for(c, index, depth=depth + 1)]
+        found = [
+            a
+            for pobj in of_objects
+            for c in conjuncts(pobj)
+            for a in actors_for(c, index, depth=depth + 1)
+        ]
         if found:
             return found
     # "the Colombian president", "Iran's leader": the leader this article named
@@ -195,20 +232,44 @@ def _actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: bo
                 continue
             if child.dep_ == "poss" and inner.entity.type == "Person" and _undergoes(token):
                 continue  # "condemned his detention": he was detained, someone else detained him
-            if token.lemma_ in ORG_HEADS and child.dep_ in ("compound", "nmod") and inner.entity.type == "Organization":
+            if (
+                token.lemma_ in ORG_HEADS
+                and child.dep_ in ("compound", "nmod")
+                and inner.entity.type == "Organization"
+            ):
                 return [inner]  # "the Islamic Jihad movement" is Islamic Jihad
-            agent_compound = any(c.dep_ == "compound" and c.lower_ in AGENT_NOUNS for c in token.children)
-            if child.dep_ == "poss" or token.lower_ in AGENT_NOUNS or token.lemma_ in AGENT_NOUNS or agent_compound:
+            agent_compound = any(
+                c.dep_ == "compound" and c.lower_ in AGENT_NOUNS for c in token.children
+            )
+            if (
+                child.dep_ == "poss"
+                or token.lower_ in AGENT_NOUNS
+                or token.lemma_ in AGENT_NOUNS
+                or agent_compound
+            ):
                 owners: list[Actor] = []
                 for mod in conjuncts(child):
                     named = index.actor_at(mod)
-                    if named is not None and named.entity.type == "Person" and token.lemma_ in ADMIN_NOUNS and (mod.dep_ == "compound" or (mod.dep_ == "poss" and mod.pos_ == "PROPN")):
+                    if (
+                        named is not None
+                        and named.entity.type == "Person"
+                        and token.lemma_ in ADMIN_NOUNS
+                        and (mod.dep_ == "compound" or (mod.dep_ == "poss" and mod.pos_ == "PROPN"))
+                    ):
                         # "the Biden administration", "Modi's government": the government he
                         # leads, if the article says which (else he stands for it)
                         country = index.affiliation.get(named.entity.key)
-                        owners.append(Actor(country, How.METONYMY) if country is not None else Actor(named.entity, How.METONYMY))
+                        owners.append(
+                            Actor(country, How.METONYMY)
+                            if country is not None
+                            else Actor(named.entity, How.METONYMY)
+                        )
                         continue
-                    if named is not None and named.entity.type in ("Country", "Organization", "Person"):
+                    if named is not None and named.entity.type in (
+                        "Country",
+                        "Organization",
+                        "Person",
+                    ):
                         how = named.how if named.how in (How.PRONOUN, How.DEMONYM) else How.METONYMY
                         owners.append(Actor(named.entity, how, named.place))
                 return owners
@@ -219,8 +280,16 @@ def _actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: bo
     for child in token.children:
         if child.dep_ == "amod" and child.lower_ == "led":
             # "Vietnamese-led forces", "a Saudi-led coalition": the leader acts ("-backed" does not)
-            leaders = [index.actor_at(c) for c in child.children if c.dep_ in ("npadvmod", "compound", "amod", "nmod")]
-            found = [Actor(a.entity, How.METONYMY, a.place) for a in leaders if a is not None and a.entity.type == "Country"]
+            leaders = [
+                index.actor_at(c)
+                for c in child.children
+                if c.dep_ in ("npadvmod", "compound", "amod", "nmod")
+            ]
+            found = [
+                Actor(a.entity, How.METONYMY, a.place)
+                for a in leaders
+                if a is not None and a.entity.type == "Country"
+            ]
             if found:
                 return found
     if token.lower_ in GROUP_NOUNS or token.lemma_ in GROUP_NOUNS or token.lemma_ in AGENT_NOUNS:
@@ -242,7 +311,9 @@ def _actors_for(token: Token, index: MentionIndex, *, depth: int = 0, events: bo
         # "Darfur rebels": a non-state group named after a region is an actor of its own
         if token.lower_ in NON_STATE_GROUPS or token.lemma_ in NON_STATE_GROUPS:
             for child in token.children:
-                inner = index.actor_at(child) if child.dep_ in ("compound", "amod", "nmod") else None
+                inner = (
+                    index.actor_at(child) if child.dep_ in ("compound", "amod", "nmod") else None
+                )
                 if inner is not None and inner.entity.type == "Place":
                     name = f"{inner.entity.name} {token.text}"
                     return [Actor(Entity("Organization", name), How.NOMINAL)]
@@ -268,10 +339,21 @@ def owners_of(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Acto
     for child in token.children:
         if child.dep_ in ("poss", "amod", "compound", "nmod"):
             actor = index.actor_at(child)
-            if actor is not None and actor.entity.type == "Person" and child.dep_ == "poss" and _undergoes(token):
+            if (
+                actor is not None
+                and actor.entity.type == "Person"
+                and child.dep_ == "poss"
+                and _undergoes(token)
+            ):
                 continue  # "his detention": not his doing
             if actor is not None and actor.entity.type in ("Country", "Organization", "Person"):
-                return [Actor(actor.entity, How.METONYMY if actor.how == How.NAME else actor.how, actor.place)]
+                return [
+                    Actor(
+                        actor.entity,
+                        How.METONYMY if actor.how == How.NAME else actor.how,
+                        actor.place,
+                    )
+                ]
             inner = actors_for(child, index) if child.pos_ in ("NOUN", "PROPN") else []
             if inner:
                 return inner
@@ -297,7 +379,9 @@ def actor_of(token: Token, index: MentionIndex) -> Actor | None:
     return found[0] if found else None
 
 
-def actors_of(token: Token, index: MentionIndex, *, events: bool = False) -> list[tuple[Token, Actor]]:
+def actors_of(
+    token: Token, index: MentionIndex, *, events: bool = False
+) -> list[tuple[Token, Actor]]:
     """Actors for an argument token and everything coordinated with it."""
     out: list[tuple[Token, Actor]] = []
     seen: set[str] = set()
@@ -314,7 +398,7 @@ def actors_of(token: Token, index: MentionIndex, *, events: bool = False) -> lis
 
 
 def _people_before_and(token: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
-    """"Commission President Ursula von der Leyen and Council President António Costa met":
+    """ "Commission President Ursula von der Leyen and Council President António Costa met":
     people joined by "and" in front of a person that the parse folded into its name's modifiers."""
     own = index.by_token.get(token.i)
     if own is None or own.entity.type != "Person":
@@ -326,7 +410,11 @@ def _people_before_and(token: Token, index: MentionIndex) -> list[tuple[Token, A
             continue
         if not (token.left_edge.i <= span.start and span.end <= token.i):
             continue
-        if span.end < len(doc) and doc[span.end].lower_ in ("and", ",") and doc[span.end].head.i != token.i:
+        if (
+            span.end < len(doc)
+            and doc[span.end].lower_ in ("and", ",")
+            and doc[span.end].head.i != token.i
+        ):
             found.append((doc[span.end - 1], actor))
     return found
 
@@ -334,5 +422,3 @@ def _people_before_and(token: Token, index: MentionIndex) -> list[tuple[Token, A
 OF_PHRASE_HEADS = word_class("of_phrase_heads")
 GROUP_PLACE_PREPS = word_class("group_place_preps")
 RELATIVE_PRONOUNS = word_class("relative_pronouns")
-
-

@@ -18,8 +18,11 @@ COLLECTIVE_PREPS = word_tuple("collective_preps")
 
 
 def collective_entity(name: str, iso3: str = "") -> Entity:
-    """A collective actor ("Sudanese rebels"): an organization of its own, with its country's code."""
-    return Entity("Organization", name, (), (("kind", "group"), *((("country", iso3),) if iso3 else ())))
+    """A collective actor ("Sudanese rebels"): an organization of its own, with its country's
+    code."""
+    return Entity(
+        "Organization", name, (), (("kind", "group"), *((("country", iso3),) if iso3 else ()))
+    )
 
 
 def is_collective(entity: Entity) -> bool:
@@ -49,7 +52,11 @@ def collectives(token: Token, index: MentionIndex) -> list[Actor]:
             return []
         else:
             return []
-    if token.tag_ in ("NNS", "NNPS") or word.endswith(("s", "men")) or word in ("militia", "opposition"):
+    if (
+        token.tag_ in ("NNS", "NNPS")
+        or word.endswith(("s", "men"))
+        or word in ("militia", "opposition")
+    ):
         plural = word
     else:
         plural = word[:-3] + "men" if word.endswith("man") else word + "s"
@@ -64,7 +71,9 @@ def collectives(token: Token, index: MentionIndex) -> list[Actor]:
                 continue
             spans = [sp for sp, _ in index.spans if sp.start <= mod.i < sp.end]
             qualifier = span_name(spans[0]) if spans else mod.text
-            out.append(Actor(collective_entity(f"{qualifier} {words}", country_code(named)), How.NOMINAL))
+            out.append(
+                Actor(collective_entity(f"{qualifier} {words}", country_code(named)), How.NOMINAL)
+            )
     if out:
         return out
     heads = [token]
@@ -80,10 +89,20 @@ def collectives(token: Token, index: MentionIndex) -> list[Actor]:
                     continue
                 # "students throughout Indonesia": named by where they are, not a nationality
                 where = named.place.name if named.place is not None else named.entity.name
-                return [Actor(collective_entity(f"{words} in {where}", country_code(named)), How.NOMINAL)]
+                return [
+                    Actor(
+                        collective_entity(f"{words} in {where}", country_code(named)), How.NOMINAL
+                    )
+                ]
     # "Islamic fundamentalists", "opposition activists": a group its words name, of no one country
-    kinds = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i and index.actor_at(c) is None]
-    if any(c.ent_type_ == "NORP" or c.lower_ in NON_STATE_WORDS for c in kinds) and not of_phrase_objects(token):
+    kinds = [
+        c
+        for c in token.children
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i and index.actor_at(c) is None
+    ]
+    if any(
+        c.ent_type_ == "NORP" or c.lower_ in NON_STATE_WORDS for c in kinds
+    ) and not of_phrase_objects(token):
         return [Actor(collective_entity(words), How.NOMINAL)]
     return []
 
@@ -100,10 +119,21 @@ def peoples(token: Token, index: MentionIndex) -> list[Actor]:
         if child.dep_ not in ("amod", "compound") or child.i > token.i:
             continue
         named = index.actor_at(child)
-        if named is not None and named.entity.type in ("Country", "Place") and (own is None or named.entity.key != own.entity.key):
-            return [Actor(collective_entity(f"{child.text} {token.text}", country_code(named)), How.NOMINAL)]
+        if (
+            named is not None
+            and named.entity.type in ("Country", "Place")
+            and (own is None or named.entity.key != own.entity.key)
+        ):
+            return [
+                Actor(
+                    collective_entity(f"{child.text} {token.text}", country_code(named)),
+                    How.NOMINAL,
+                )
+            ]
         if child.lower_ == "ethnic" and own is not None and own.entity.type == "Country":
-            return [Actor(collective_entity(f"ethnic {token.text}", country_code(own)), How.NOMINAL)]
+            return [
+                Actor(collective_entity(f"ethnic {token.text}", country_code(own)), How.NOMINAL)
+            ]
     return []
 
 
@@ -119,7 +149,9 @@ def _where(token: Token, index: MentionIndex) -> Actor | None:
                 if inner is not None and inner.entity.type in ("Country", "Place"):
                     return inner
         if child.dep_ in ("compound", "amod") and token.pos_ == "PROPN":
-            inner = index.actor_at(child)  # "the Syrian Golan Heights": a place the model missed, in Syria
+            inner = index.actor_at(
+                child
+            )  # "the Syrian Golan Heights": a place the model missed, in Syria
             if inner is not None and inner.entity.type == "Country":
                 return inner
     return None
@@ -131,14 +163,24 @@ NON_STATE_WORDS = word_class("non_state_words")
 def _descriptors(token: Token, index: MentionIndex) -> list[str]:
     """The words that say what kind of collective a noun is ("opposition", "armed", "aid")."""
     words = [
-        c for c in token.children
-        if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i and c.is_alpha and index.actor_at(c) is None
+        c
+        for c in token.children
+        if c.dep_ in ("compound", "amod", "nmod")
+        and c.i < token.i
+        and c.is_alpha
+        and index.actor_at(c) is None
     ]
     if token.lower_ in ("groups", "group") and not any(w.lower_ in NON_STATE_WORDS for w in words):
         return []
     # a capital inside the sentence is the name's own ("Druze", "Islamic"), not the sentence's
-    keep = [w.pos_ == "PROPN" or w.ent_type_ == "NORP" or (w.is_title and w.i != w.sent.start) for w in words]
-    return [w.text if k else w.lower_ for w, k in sorted(zip(words, keep, strict=True), key=lambda p: p[0].i)]
+    keep = [
+        w.pos_ == "PROPN" or w.ent_type_ == "NORP" or (w.is_title and w.i != w.sent.start)
+        for w in words
+    ]
+    return [
+        w.text if k else w.lower_
+        for w, k in sorted(zip(words, keep, strict=True), key=lambda p: p[0].i)
+    ]
 
 
 WHERE_PREPS = word_class("where_preps")

@@ -54,7 +54,8 @@ def sentence_events(sent_tokens: list[Token], lex: Lexicon, index: MentionIndex)
             found.extend(retaliation_events(tok, index))
             held = list(conditional_threat_events(tok, index))
             if held:
-                # "warned that Moscow would respond ... if NATO deployed": NATO is threatened, not Moscow
+                # "warned that Moscow would respond ... if NATO deployed": NATO is threatened, not
+                # Moscow
                 found = [f for f in found if f.predicate != "threatened" or f.cue.i != tok.i] + held
             denials = list(denial_events(tok, index))
             if denials:

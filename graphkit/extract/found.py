@@ -40,7 +40,8 @@ def emit(
     confidence: float,
     method: str,
 ) -> Iterator[Found]:
-    """One Found per (subject, object) pair; an announced act also yields what announcing it amounts to."""
+    """One Found per (subject, object) pair; an announced act also yields what announcing it
+    amounts to."""
     mod = modality(cue)
     intent = intent_relation(cue, predicate) if mod == HYPOTHETICAL else None
     tokens = [cue.i] + [t.i for t, _ in subjects] + [t.i for t, _ in objects]

@@ -58,9 +58,13 @@ def mediation_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
     parties = _sides(mediators, parties, index)
     if not parties:
         return  # co-mediators do not negotiate with each other
-    if verb.lemma_ == "mediate" and any(c.dep_ == "prep" and c.lower_ == "between" for c in verb.children):
+    if verb.lemma_ == "mediate" and any(
+        c.dep_ == "prep" and c.lower_ == "between" for c in verb.children
+    ):
         return  # "mediated between A and B" is the lexicon's own cue
-    yield from emit(mediators, parties, "negotiatedWith", verb, INHERITED_CONFIDENCE, f"mediation:{verb.lemma_}")
+    yield from emit(
+        mediators, parties, "negotiatedWith", verb, INHERITED_CONFIDENCE, f"mediation:{verb.lemma_}"
+    )
 
 
 def _sides(
@@ -129,17 +133,29 @@ def between_parties(head: Token, index: MentionIndex) -> list[tuple[Token, Actor
         j, end, closing = prep.i + 1, min(prep.sent.end, prep.i + 16), False
         while j < end:
             tok = doc[j]
-            if (tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound")) or tok.text in (";", "(", "—", ":"):
+            if (
+                tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound")
+            ) or tok.text in (";", "(", "—", ":"):
                 break
             if tok.lower_ in ("and", "or"):
                 closing = True
             if tok.pos_ == "PRON" and tok.lower_ in ("them", "they"):
                 # "shuttled between them": the pair the pronoun stands for
-                out.extend(a for a in actors_of(tok, index) if all(a[1].entity.key != b.entity.key for _, b in out))
+                out.extend(
+                    a
+                    for a in actors_of(tok, index)
+                    if all(a[1].entity.key != b.entity.key for _, b in out)
+                )
                 break
             actor = index.actor_at(tok)
             if actor is None:
-                if closing and out and out[-1][0].i < j and tok.pos_ not in ("DET", "ADJ", "NUM", "CCONJ", "PROPN", "NOUN", "PUNCT", "PRON"):
+                if (
+                    closing
+                    and out
+                    and out[-1][0].i < j
+                    and tok.pos_
+                    not in ("DET", "ADJ", "NUM", "CCONJ", "PROPN", "NOUN", "PUNCT", "PRON")
+                ):
                     break
                 j += 1
                 continue
@@ -147,9 +163,14 @@ def between_parties(head: Token, index: MentionIndex) -> list[tuple[Token, Actor
             while nxt < end and index.by_token.get(nxt) is actor:
                 nxt += 1
             titled = actor.entity.type != "Person" and any(
-                (found := index.actor_at(doc[k])) is not None and found.entity.type == "Person" for k in range(nxt, min(end, nxt + 3))
+                (found := index.actor_at(doc[k])) is not None and found.entity.type == "Person"
+                for k in range(nxt, min(end, nxt + 3))
             )
-            if not titled and actor.entity.type != "Place" and all(actor.entity.key != a.entity.key for _, a in out):
+            if (
+                not titled
+                and actor.entity.type != "Place"
+                and all(actor.entity.key != a.entity.key for _, a in out)
+            ):
                 out.append((tok, actor))
                 if closing:
                     break
@@ -168,12 +189,21 @@ def _parties(talks: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
     governor, steps = talks.head, 0
     while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i and steps < 4:
         governor, steps = governor.head, steps + 1  # "held two days of talks", "met ... in talks"
-    if talks.dep_ in ("dobj", "pobj") and governor.pos_ in ("VERB", "AUX") and governor.lemma_ not in MEDIATE_VERBS:
+    if (
+        talks.dep_ in ("dobj", "pobj")
+        and governor.pos_ in ("VERB", "AUX")
+        and governor.lemma_ not in MEDIATE_VERBS
+    ):
         # "A and B held talks mediated by C", "A met B ..., in talks mediated by C"
         held = [a for t in clause_subjects(governor) for a in actors_of(t, index)]
         held += [a for p in prep_objects(talks, ("with",)) for a in actors_of(p, index)]
         if governor.lemma_ in TALK_VERBS:
-            held += [a for c in governor.children if c.dep_ == "dobj" and c.i != talks.i for a in actors_of(c, index)]
+            held += [
+                a
+                for c in governor.children
+                if c.dep_ == "dobj" and c.i != talks.i
+                for a in actors_of(c, index)
+            ]
             held += [a for p in prep_objects(governor, ("with",)) for a in actors_of(p, index)]
         if len(held) >= 2:
             return held

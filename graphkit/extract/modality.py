@@ -78,7 +78,12 @@ def _intent_chain(cue: Token) -> tuple[bool, bool, bool]:
         for child in tok.children:
             if child.dep_ in ("aux",) and child.lower_ in FUTURE:
                 announced = True
-            if child.dep_ == "aux" and child.lower_ == "would" and tok.dep_ == "ccomp" and tok.head.lemma_ in REPORT_HEADS:
+            if (
+                child.dep_ == "aux"
+                and child.lower_ == "would"
+                and tok.dep_ == "ccomp"
+                and tok.head.lemma_ in REPORT_HEADS
+            ):
                 announced = True  # "said they would boycott": the future of reported speech
             if is_condition(child):
                 conditional = True
@@ -86,7 +91,9 @@ def _intent_chain(cue: Token) -> tuple[bool, bool, bool]:
                 coercive = True
         if tok.lemma_.lower() in INTENT_HEADS and tok.i != cue.i:
             announced = True
-        if (tok.dep_ in ("xcomp", "acomp", "conj", "ccomp") or is_purpose(tok)) and tok.head.i != tok.i:
+        if (
+            tok.dep_ in ("xcomp", "acomp", "conj", "ccomp") or is_purpose(tok)
+        ) and tok.head.i != tok.i:
             if tok.dep_ == "ccomp" and tok.head.lemma_ not in REPORT_HEADS:
                 break
             tok = tok.head
@@ -96,7 +103,8 @@ def _intent_chain(cue: Token) -> tuple[bool, bool, bool]:
 
 
 def intent_relation(cue: Token, predicate: str) -> str | None:
-    """The relation an announced future act amounts to: agreedWith for cooperation, threatened for force.
+    """The relation an announced future act amounts to: agreedWith for cooperation, threatened
+    for force.
 
     PLOVER (and CAMEO before it) code "X will give Y aid" or "X offered to hand over" as an
     agreement, and "X will strike unless Y ..." as a threat: the announcement is the event.
@@ -135,12 +143,18 @@ def modality(cue: Token) -> str:
             gov is not None
             and gov.lemma_ in REQUEST_HEADS
             and (gov.lemma_ != "call" or cue.head.lower_ == "for")
-            and (gov.lemma_ != "insist" or (cue.head.lower_ == "on" and cue.lemma_ not in ("demand", "request")))  # "insisted on a dialogue with the M23"
+            and (
+                gov.lemma_ != "insist"
+                or (cue.head.lower_ == "on" and cue.lemma_ not in ("demand", "request"))
+            )  # "insisted on a dialogue with the M23"
         ):
             return HYPOTHETICAL
         # climb from the noun to the verb or noun that governs it
         hops = 0
-        while tok.dep_ in ("dobj", "pobj", "prep", "conj", "compound", "appos", "nsubjpass", "attr") and hops < 4:
+        while (
+            tok.dep_ in ("dobj", "pobj", "prep", "conj", "compound", "appos", "nsubjpass", "attr")
+            and hops < 4
+        ):
             head = tok.head
             if head.pos_ in ("NOUN",) and head.lemma_ in IRREALIS_NOUNS and head.i != cue.i:
                 return HYPOTHETICAL
@@ -148,7 +162,11 @@ def modality(cue: Token) -> str:
             hops += 1
             if tok.pos_ in ("VERB", "AUX"):
                 break
-    if tok.dep_ == "pcomp" and tok.head.lower_ in ALLEGATION_PREPS and tok.head.head.lemma_ in ALLEGING_HEADS:
+    if (
+        tok.dep_ == "pcomp"
+        and tok.head.lower_ in ALLEGATION_PREPS
+        and tok.head.head.lemma_ in ALLEGING_HEADS
+    ):
         return REPORTED  # "accused the Emirates of arming the RSF": the arming is alleged
     hops = 0
     while hops < 4:
@@ -161,7 +179,11 @@ def modality(cue: Token) -> str:
             head = tok.head if tok.dep_ == "xcomp" else tok.head.head
             if head.lemma_ in NEGATING_HEADS:
                 return NEGATED
-            if head.lemma_ in IRREALIS_HEADS or head.lemma_ in IRREALIS_NOUNS or head.lemma_ in WILLING:
+            if (
+                head.lemma_ in IRREALIS_HEADS
+                or head.lemma_ in IRREALIS_NOUNS
+                or head.lemma_ in WILLING
+            ):
                 return HYPOTHETICAL
             tok = head
             hops += 1
@@ -170,10 +192,16 @@ def modality(cue: Token) -> str:
             tok = tok.head  # "sent troops to help": a purpose shares its clause's modality
             hops += 1
             continue
-        if tok.dep_ == "ccomp" and tok.head.pos_ in ("VERB", "AUX") and any(c.lower_ == "that" for c in tok.children):
+        if (
+            tok.dep_ == "ccomp"
+            and tok.head.pos_ in ("VERB", "AUX")
+            and any(c.lower_ == "that" for c in tok.children)
+        ):
             # "demanded that Israel ease", "reiterated its demand that Israel ease": asked for
             head = tok.head
-            if head.lemma_ in REQUEST_HEADS or any(c.dep_ == "dobj" and c.lemma_ in IRREALIS_NOUNS for c in head.children):
+            if head.lemma_ in REQUEST_HEADS or any(
+                c.dep_ == "dobj" and c.lemma_ in IRREALIS_NOUNS for c in head.children
+            ):
                 return HYPOTHETICAL
         if tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN":
             # "there was no sign that they had spoken"
@@ -188,7 +216,11 @@ def modality(cue: Token) -> str:
             if flag is not None:
                 return flag
         if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
-            tok = tok.head.head if finite_after_infinitive(tok) or reporter_speaks_again(tok) else tok.head
+            tok = (
+                tok.head.head
+                if finite_after_infinitive(tok) or reporter_speaks_again(tok)
+                else tok.head
+            )
             hops += 1
             continue
         break

@@ -63,12 +63,24 @@ def _noun_subjects(noun: Token, index: MentionIndex) -> tuple[list[tuple[Token, 
     # the subject of the verb that governs the noun: "Iran held talks with", "imposed sanctions"
     tok = noun
     hops = 0
-    while hops < 3 and tok.dep_ in ("dobj", "pobj", "prep", "conj", "attr", "nsubjpass", "compound"):
+    while hops < 3 and tok.dep_ in (
+        "dobj",
+        "pobj",
+        "prep",
+        "conj",
+        "attr",
+        "nsubjpass",
+        "compound",
+    ):
         tok = tok.head
         hops += 1
         if tok.pos_ in ("VERB", "AUX"):
-            if any(c.relation in JUDGING_RELATIONS and needs_ok(tok, c) for c in index.lex.verb_cues.get(tok.lemma_.lower(), ())):
-                break  # "New Delhi blamed the massacre on militants": judging an act is not doing it
+            if any(
+                c.relation in JUDGING_RELATIONS and needs_ok(tok, c)
+                for c in index.lex.verb_cues.get(tok.lemma_.lower(), ())
+            ):
+                # "New Delhi blamed the massacre on militants": judging an act is not doing it
+                break
             subj = [a for t in clause_subjects(tok) for a in actors_of(t, index)]
             if subj:
                 light = tok.lemma_ in LIGHT_VERBS and noun.dep_ == "dobj"
@@ -111,7 +123,9 @@ def _implicit_agent(objects: list[tuple[Token, Actor]], index: MentionIndex) -> 
 DRAW_VERBS = word_class("draw_verbs")
 
 
-def _drawn_from(noun: Token, index: MentionIndex) -> tuple[list[tuple[Token, Actor]], list[tuple[Token, Actor]]] | None:
+def _drawn_from(
+    noun: Token, index: MentionIndex
+) -> tuple[list[tuple[Token, Actor]], list[tuple[Token, Actor]]] | None:
     """(subjects, objects) of "X drew condemnation from Y": Y condemned X."""
     if noun.dep_ != "dobj" or noun.head.lemma_ not in DRAW_VERBS:
         return None
@@ -148,50 +162,97 @@ def nominal_events(noun: Token, cues: tuple[Cue, ...], index: MentionIndex) -> I
             if len(parties) >= 2:
                 # "the negotiations between Egypt, Ethiopia and Sudan": every pair of them
                 for k in range(len(parties) - 1):
-                    yield from emit(parties[k : k + 1], parties[k + 1 :], cue.relation, noun, NOMINAL_CONFIDENCE, f"noun:{cue.lemma}")
+                    yield from emit(
+                        parties[k : k + 1],
+                        parties[k + 1 :],
+                        cue.relation,
+                        noun,
+                        NOMINAL_CONFIDENCE,
+                        f"noun:{cue.lemma}",
+                    )
                 return
-        if cue.relation == "aided" and noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ in ("VERB", "AUX"):
+        if (
+            cue.relation == "aided"
+            and noun.dep_ == "pobj"
+            and noun.head.lower_ == "with"
+            and noun.head.head.pos_ in ("VERB", "AUX")
+        ):
             # "intercepted them with the help of the United States": the helpers aid the subject
             helpers = [a for p in prep_objects(noun, ("of", "from")) for a in actors_of(p, index)]
             helped = [a for t in clause_subjects(noun.head.head) for a in actors_of(t, index)]
             if helpers and helped:
-                yield from emit(helpers, helped, cue.relation, noun, NOMINAL_CONFIDENCE, f"noun:{cue.lemma}")
+                yield from emit(
+                    helpers, helped, cue.relation, noun, NOMINAL_CONFIDENCE, f"noun:{cue.lemma}"
+                )
                 return
             continue
         drawn = _drawn_from(noun, index)
         if drawn is not None:
             # "drawing condemnation from Britain", "won praise from Kyiv": the "from" side acts
-            yield from emit(drawn[0], drawn[1], cue.relation, noun, INHERITED_CONFIDENCE, f"noun-from:{cue.lemma}")
+            yield from emit(
+                drawn[0],
+                drawn[1],
+                cue.relation,
+                noun,
+                INHERITED_CONFIDENCE,
+                f"noun-from:{cue.lemma}",
+            )
             return
         objects = cue_objects(noun, cue, index) if cue.slots else []
         if not objects and cue.relation in DEEP_OBJECT_RELATIONS:
             # "protest against violations by the Israeli military", "criticism of Iran's program"
             preps = tuple(x for x in cue.slots if x not in ("dobj", "dative"))
-            objects = [a for p in prep_objects(noun, preps) for a in actors_of(p, index, events=True)]
+            objects = [
+                a for p in prep_objects(noun, preps) for a in actors_of(p, index, events=True)
+            ]
         if not objects and noun.dep_ in ("dobj", "pobj") and cue.slots:
             # "imposed sanctions on Colombia", "remained on alert in the West Bank": the
             # preposition hangs on the verb
             preps = tuple(x for x in cue.slots if x not in ("dobj", "dative"))
             verb = noun.head if noun.dep_ == "dobj" else noun.head.head
-            objects = [a for p in prep_objects(verb, preps) for a in actors_of(p, index)] if verb.pos_ in ("VERB", "AUX") else []
+            objects = (
+                [a for p in prep_objects(verb, preps) for a in actors_of(p, index)]
+                if verb.pos_ in ("VERB", "AUX")
+                else []
+            )
         if not objects and cue.relation in CLAUSE_OBJECT_RELATIONS:
             # "its demand that Israel ease restrictions" (the clause may hang on the verb)
-            objects = ccomp_subjects(noun, index) or (ccomp_subjects(noun.head, index) if noun.dep_ == "dobj" else [])
-        if cue.relation in REVERSIBLE and noun.dep_ == "dobj" and noun.head.lemma_ in REVERSAL_VERBS:
+            objects = ccomp_subjects(noun, index) or (
+                ccomp_subjects(noun.head, index) if noun.dep_ == "dobj" else []
+            )
+        if (
+            cue.relation in REVERSIBLE
+            and noun.dep_ == "dobj"
+            and noun.head.lemma_ in REVERSAL_VERBS
+        ):
             continue  # "lifted the sanctions", "ease restrictions": a concession, not a sanction
         blocked = (noun.dep_ == "dobj" and noun.head.lemma_ in BLOCKING_VERBS) or any(
             c.dep_ == "compound" and c.lemma_ in BLOCKING_VERBS for c in noun.children
         )
         if cue.relation in ("aided", "supported", "cooperatedWith") and blocked:
-            continue  # "blocks EU aid for Ukraine" (a headline parsed "blocks" as a noun): no aid was given
+            # "blocks EU aid for Ukraine" (a headline parsed "blocks" as a noun): no aid was given
+            continue
         subjects, confidence = _noun_subjects(noun, index)
-        if not objects and cue.relation == "requested" and noun.dep_ == "pobj" and noun.head.lower_ == "at":
+        if (
+            not objects
+            and cue.relation == "requested"
+            and noun.dep_ == "pobj"
+            and noun.head.lower_ == "at"
+        ):
             # "At Britain's request, the Security Council met": the council was asked
             verb = noun.head.head
-            objects = [a for t in clause_subjects(verb) for a in actors_of(t, index)] if verb.pos_ in ("VERB", "AUX") else []
+            objects = (
+                [a for t in clause_subjects(verb) for a in actors_of(t, index)]
+                if verb.pos_ in ("VERB", "AUX")
+                else []
+            )
             subjects = [a for c in noun.children if c.dep_ == "poss" for a in actors_of(c, index)]
         objects = [o for o in objects if all(o[1].entity.key != s[1].entity.key for s in subjects)]
-        if not objects and noun.dep_ in ("dobj", "conj") and _governor(noun).lemma_ in EXPERIENCE_VERBS:
+        if (
+            not objects
+            and noun.dep_ in ("dobj", "conj")
+            and _governor(noun).lemma_ in EXPERIENCE_VERBS
+        ):
             # "Petro, who had already experienced visa cancellations": he was sanctioned
             objects = [a for t in clause_subjects(_governor(noun)) for a in actors_of(t, index)]
             agent = _implicit_agent(objects, index) if objects else None
@@ -201,7 +262,11 @@ def nominal_events(noun: Token, cues: tuple[Cue, ...], index: MentionIndex) -> I
             # "began a hunger strike to protest against Sweden's decision"
             objects = clause_objects(noun, index, subjects)
             gov = _governor(noun)
-            if not objects and noun.dep_ == "dobj" and gov.lemma_ in LIGHT_VERBS | EVENT_STAGING_VERBS:
+            if (
+                not objects
+                and noun.dep_ == "dobj"
+                and gov.lemma_ in LIGHT_VERBS | EVENT_STAGING_VERBS
+            ):
                 objects = clause_objects(gov, index, subjects)
             confidence = min(confidence, FALLBACK_CONFIDENCE)
             method = f"noun-clause:{cue.lemma}"
@@ -219,14 +284,25 @@ EVENT_STAGING_VERBS = word_class("event_staging_verbs")
 
 
 def reduce_noun_events(noun: Token, index: MentionIndex) -> Iterator[Found]:
-    """"Italy announced a suspension of air links with Serbia" -> Italy sanctioned Serbia."""
+    """ "Italy announced a suspension of air links with Serbia" -> Italy sanctioned Serbia."""
     if noun.lemma_ not in REDUCE_NOUNS and noun.lower_ not in REDUCE_NOUNS:
         return
     for ties in prep_objects(noun, ("of",)):
         if ties.lemma_ not in TIES_NOUNS and ties.lower_ not in TIES_NOUNS:
             continue
         preps = REDUCE_NOUN_PREPS
-        objects = [a for p in [*prep_objects(ties, preps), *prep_objects(noun, preps)] for a in actors_of(p, index)]
+        objects = [
+            a
+            for p in [*prep_objects(ties, preps), *prep_objects(noun, preps)]
+            for a in actors_of(p, index)
+        ]
         subjects, confidence = _noun_subjects(noun, index)
         if subjects and objects:
-            yield from emit(subjects, objects, "sanctioned", noun, min(confidence, INHERITED_CONFIDENCE), f"reduce:{noun.lemma_}")
+            yield from emit(
+                subjects,
+                objects,
+                "sanctioned",
+                noun,
+                min(confidence, INHERITED_CONFIDENCE),
+                f"reduce:{noun.lemma_}",
+            )

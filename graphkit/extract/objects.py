@@ -21,7 +21,11 @@ def needs_ok(tok: Token, cue: Cue) -> bool:
         mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
         return all(n in mods for n in cue.needs)
     # "called him on Monday" is no "call on": a preposition before a date is not the particle
-    children = [c for c in tok.children if not (c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children))]
+    children = [
+        c
+        for c in tok.children
+        if not (c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children))
+    ]
     words = {c.lemma_.lower() for c in children}
     words |= {g.lemma_.lower() for c in children if c.dep_ in ("dobj", "prep") for g in c.children}
     return all(n in words for n in cue.needs)
@@ -31,10 +35,15 @@ PERSON_OBJECT_RELATIONS = relations_where(lambda r: r.person_object)
 
 
 def _unnamed_person(token: Token) -> Actor | None:
-    """A capitalized name the model missed, where only a person can stand ("arrested Adolfo Macías")."""
+    """A capitalized name the model missed, where only a person can stand ("arrested Adolfo
+    Macías")."""
     if token.pos_ != "PROPN" or not token.is_title:
         return None
-    words = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title and c.i < token.i]
+    words = [
+        c
+        for c in token.children
+        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title and c.i < token.i
+    ]
     span = token.doc[(words[0].i if words else token.i) : token.i + 1]
     if len(span) < 2 or any(t.ent_type_ for t in span):
         return None
@@ -42,13 +51,21 @@ def _unnamed_person(token: Token) -> Actor | None:
 
 
 def as_people(token: Token, actor: Actor) -> Actor:
-    """"arrested 100 Palestinians", "kidnapped 16 Russian civilian advisers": people in the
+    """ "arrested 100 Palestinians", "kidnapped 16 Russian civilian advisers": people in the
     plural are a group of that country's people, not the state."""
-    if actor.entity.type != "Country" or token.tag_ not in ("NNPS", "NNS", "NNP") or not token.lower_.endswith("s"):
+    if (
+        actor.entity.type != "Country"
+        or token.tag_ not in ("NNPS", "NNS", "NNP")
+        or not token.lower_.endswith("s")
+    ):
         return actor
     if actor.how != How.DEMONYM and token.tag_ != "NNS":
         return actor
-    words = [t for t in token.children if t.dep_ in ("amod", "compound", "nmod") and t.i < token.i and t.is_alpha]
+    words = [
+        t
+        for t in token.children
+        if t.dep_ in ("amod", "compound", "nmod") and t.i < token.i and t.is_alpha
+    ]
     iso3 = dict(actor.entity.ids).get("iso3", "")
     return Actor(collective_entity(" ".join(t.text for t in [*words, token]), iso3), How.NOMINAL)
 
@@ -63,9 +80,10 @@ def cue_objects(head: Token, cue: Cue, index: MentionIndex) -> list[tuple[Token,
                     out.append((child, person))
     preps = tuple(s for s in cue.slots if s not in ("dobj", "dative"))
     for child in head.children:
-        if ("dobj" in cue.slots and (child.dep_ == "dobj" or (child.dep_ == "oprd" and child.pos_ == "PROPN"))) or (
-            "dative" in cue.slots and child.dep_ == "dative" and child.pos_ != "ADP"
-        ):
+        if (
+            "dobj" in cue.slots
+            and (child.dep_ == "dobj" or (child.dep_ == "oprd" and child.pos_ == "PROPN"))
+        ) or ("dative" in cue.slots and child.dep_ == "dative" and child.pos_ != "ADP"):
             out.extend(actors_of(child, index))
             if not out:  # "signed an agreement with X", "fired missiles at Israel"
                 for pobj in prep_objects(child, preps):
@@ -85,16 +103,22 @@ def cue_objects(head: Token, cue: Cue, index: MentionIndex) -> list[tuple[Token,
 
 
 def _named_object(head: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
-    """"struck what it called terrorist infrastructure in Pakistan": what the clause names is
+    """ "struck what it called terrorist infrastructure in Pakistan": what the clause names is
     the object (the parse makes "what" the object of "called"), and where it lies is whose."""
     for clause in head.children:
-        if clause.dep_ != "ccomp" or not any(c.dep_ == "dobj" and c.lower_ == "what" for c in clause.children):
+        if clause.dep_ != "ccomp" or not any(
+            c.dep_ == "dobj" and c.lower_ == "what" for c in clause.children
+        ):
             continue
         for named in clause.children:
             if named.dep_ in ("oprd", "attr", "dobj") and named.lower_ != "what":
                 found = actors_of(named, index)
                 if found:
                     return found
-        places = [t for p in prep_objects(clause, ("in", "inside")) for t in (p, *(c for c in p.children if c.dep_ in ("nmod", "compound")))]
+        places = [
+            t
+            for p in prep_objects(clause, ("in", "inside"))
+            for t in (p, *(c for c in p.children if c.dep_ in ("nmod", "compound")))
+        ]
         return [f for t in places for f in actors_of(t, index) if f[1].entity.type == "Country"]
     return []

@@ -21,9 +21,10 @@ GENERIC_EVENT_NOUNS = word_class("generic_event_nouns")
 
 
 def denied_accuser(token: Token, index: MentionIndex) -> list[Actor]:
-    """"New Delhi blamed the massacre on militants ... Islamabad denied any role": a denied role
+    """ "New Delhi blamed the massacre on militants ... Islamabad denied any role": a denied role
     answers whoever blamed someone in this sentence or the two before."""
     from graphkit.extract.args import actors_for
+
     if token.lemma_ not in DENIED_NOUNS or token.dep_ != "dobj":
         return []
     verb = token.head
@@ -32,14 +33,17 @@ def denied_accuser(token: Token, index: MentionIndex) -> list[Actor]:
     own = {a.entity.key for t in clause_subjects(verb) for a in actors_for(t, index, depth=3)}
     start = sentences_back(token, 2)
     blamers = [
-        t.subject for t in index.told
-        if start <= t.pos < token.i and t.relation in ("accused", "criticized") and t.subject.entity.key not in own
-    ]  # fmt: skip
+        t.subject
+        for t in index.told
+        if start <= t.pos < token.i
+        and t.relation in ("accused", "criticized")
+        and t.subject.entity.key not in own
+    ]
     return [Actor(a.entity, How.NOMINAL, a.place) for a in blamers[-1:]]
 
 
 def pair_reference(token: Token, index: MentionIndex) -> list[Actor]:
-    """"The two leaders met", "called both leaders", "mediated between the two sides": the pair
+    """ "The two leaders met", "called both leaders", "mediated between the two sides": the pair
     of actors the text spoke of just before (joined by "and", or the two sides of an event),
     of the kind the noun names; never the clause's own subject.
 
@@ -51,6 +55,7 @@ def pair_reference(token: Token, index: MentionIndex) -> list[Actor]:
         ['Mexico', 'Peru']
     """
     from graphkit.extract.args import actors_for
+
     kind = PAIR_NOUNS.get(token.lemma_.lower())
     if kind is None or token.tag_ not in ("NNS", "NNPS"):
         return []
@@ -84,7 +89,11 @@ def pair_reference(token: Token, index: MentionIndex) -> list[Actor]:
     sides = [(t.pos, t.subject, t.object) for t in asserted_before(token, index) if t.pos >= start]
     main = _main_dyad(token, kind, index) if token.lemma_ in MAIN_PAIR_NOUNS else []
     leaders = {e.key for e in index.leaders.values()}
-    for _, a, b in main + sorted(joined_pairs, reverse=True, key=lambda c: c[0]) + sorted(sides, reverse=True, key=lambda c: c[0]):
+    for _, a, b in (
+        main
+        + sorted(joined_pairs, reverse=True, key=lambda c: c[0])
+        + sorted(sides, reverse=True, key=lambda c: c[0])
+    ):
         pair = _pair_of_kind(a, b, kind, index)
         if token.lemma_ == "leader" and leaders and not all(p.entity.key in leaders for p in pair):
             continue  # "the two leaders" are leaders, not the ministers just named
@@ -118,7 +127,11 @@ def _pair_of_kind(a: Actor, b: Actor, kind: str, index: MentionIndex) -> list[Ac
     countries, a leader standing for the one they lead), or [] if they are no such pair."""
     types = {a.entity.type, b.entity.type}
     if kind == "Person":
-        return [Actor(a.entity, How.NOMINAL), Actor(b.entity, How.NOMINAL)] if types == {"Person"} else []
+        return (
+            [Actor(a.entity, How.NOMINAL), Actor(b.entity, How.NOMINAL)]
+            if types == {"Person"}
+            else []
+        )
     if types == {"Person"}:
         ca, cb = index.affiliation.get(a.entity.key), index.affiliation.get(b.entity.key)
         if ca is None or cb is None or ca.key == cb.key:
@@ -131,18 +144,25 @@ def _pair_of_kind(a: Actor, b: Actor, kind: str, index: MentionIndex) -> list[Ac
 
 
 def doer_of(token: Token, index: MentionIndex, depth: int) -> list[Actor]:
-    """"North Korea test-fired a missile ... Yoon condemned the test": the subject of the verb
+    """ "North Korea test-fired a missile ... Yoon condemned the test": the subject of the verb
     the noun names, told in this sentence, the two before or the article's opening lines;
     "called the move a disgrace": whoever did the latest act told just before."""
     from graphkit.extract.args import actors_for
-    if token.pos_ != "NOUN" or depth > 0 or not any(c.lower_ in DEFINITE_DETERMINERS for c in token.children):
+
+    if (
+        token.pos_ != "NOUN"
+        or depth > 0
+        or not any(c.lower_ in DEFINITE_DETERMINERS for c in token.children)
+    ):
         return []
     doc = token.doc
     start = sentences_back(token, 2)
     if index.opening < 0:
         index.opening = opening_end(doc)
     opening = range(0, min(index.opening, start))
-    relations = index.lex.noun_relations.get(token.lemma_) or index.lex.noun_relations.get(token.lower_)
+    relations = index.lex.noun_relations.get(token.lemma_) or index.lex.noun_relations.get(
+        token.lower_
+    )
     if relations:
         # an event noun of the lexicon with no agent of its own ("Baghdad criticized the strike"):
         # whoever did the latest such act told just before, or in the article's opening
@@ -164,7 +184,9 @@ def doer_of(token: Token, index: MentionIndex, depth: int) -> list[Actor]:
             verb.i >= 2 and doc[verb.i - 1].text == "-" and doc[verb.i - 2].lemma_ == token.lemma_
         )
         if named:
-            found = [a for t in clause_subjects(verb) for a in actors_for(t, index, depth=depth + 1)]
+            found = [
+                a for t in clause_subjects(verb) for a in actors_for(t, index, depth=depth + 1)
+            ]
             if found:
                 return found
     return []
@@ -176,7 +198,7 @@ def asserted_before(token: Token, index: MentionIndex) -> list[Told]:
 
 
 def plural_antecedents(token: Token, actor: Actor, index: MentionIndex) -> list[Actor] | None:
-    """"spoke with both Tshisekedi and Kagame and urged them", "Araghchi and Witkoff negotiated
+    """ "spoke with both Tshisekedi and Kagame and urged them", "Araghchi and Witkoff negotiated
     ... as Albusaidi shuttled between them": a plural pronoun stands for the actors just joined
     by "and" (in this sentence or the one before) when they come after its single antecedent;
     never for its own clause's subjects (None when it stands for them: "Britain, France and
@@ -189,14 +211,22 @@ def plural_antecedents(token: Token, actor: Actor, index: MentionIndex) -> list[
         if clause.pos_ in ("VERB", "AUX"):
             for subject in clause_subjects(clause):
                 own |= {t.i for t in subject.subtree}
-                subjects_group += [index.by_token[t.i] for t in conjuncts(subject) if t.i in index.by_token]
+                subjects_group += [
+                    index.by_token[t.i] for t in conjuncts(subject) if t.i in index.by_token
+                ]
             if clause.dep_ not in ("ccomp", "xcomp", "conj"):
                 break
-    if len({a.entity.key for a in subjects_group}) >= 2 and any(a.entity.key == actor.entity.key for a in subjects_group):
+    if len({a.entity.key for a in subjects_group}) >= 2 and any(
+        a.entity.key == actor.entity.key for a in subjects_group
+    ):
         return None
     start = sentences_back(token, 1)
     latest_single = max(
-        (sp.start for sp, a in index.spans if a.entity.key == actor.entity.key and sp.start < token.i and sp.root.i not in own),
+        (
+            sp.start
+            for sp, a in index.spans
+            if a.entity.key == actor.entity.key and sp.start < token.i and sp.root.i not in own
+        ),
         default=-1,
     )
     best: list[Actor] = []
@@ -204,7 +234,9 @@ def plural_antecedents(token: Token, actor: Actor, index: MentionIndex) -> list[
         root = span.root
         if not start <= span.start < token.i or root.dep_ == "conj" or root.i in own:
             continue
-        joined = [c for c in root.children if c.dep_ == "conj" and c.i in index.by_token and c.i < token.i]
+        joined = [
+            c for c in root.children if c.dep_ == "conj" and c.i in index.by_token and c.i < token.i
+        ]
         group = [first, *(index.by_token[c.i] for c in joined)]
         keys = {a.entity.key for a in group}
         persons = {a.entity.type == "Person" for a in group}
@@ -214,13 +246,18 @@ def plural_antecedents(token: Token, actor: Actor, index: MentionIndex) -> list[
 
 
 def collective_antecedent(token: Token, actor: Actor, index: MentionIndex) -> Actor | None:
-    """"The Fijian rebels said they ...": a plural pronoun refers to the collective, not its country."""
+    """ "The Fijian rebels said they ...": a plural pronoun refers to the collective, not its
+    country."""
     if token.lower_ not in PLURAL_PRONOUNS:
         return None
     for span, named in reversed(index.spans):
         if span.start >= token.i or named.entity.key != actor.entity.key:
             continue
-        mods = [t for t in span if t.dep_ in ("amod", "compound", "nmod") and not span.start <= t.head.i < span.end]
+        mods = [
+            t
+            for t in span
+            if t.dep_ in ("amod", "compound", "nmod") and not span.start <= t.head.i < span.end
+        ]
         found = collectives(mods[0].head, index) if mods else []
         return Actor(found[0].entity, How.PRONOUN) if found else None
     return None

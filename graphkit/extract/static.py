@@ -41,20 +41,60 @@ def static_relations(
             yield from membership(span, actor, index)
     yield from joined(sent, index)
     for tok in sent:
-        if tok.pos_ == "VERB" and tok.lemma_ in LEAD_VERBS and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        if (
+            tok.pos_ == "VERB"
+            and tok.lemma_ in LEAD_VERBS
+            and tok.dep_ == "acl"
+            and tok.tag_ == "VBN"
+        ):
             # "the RSF, led by Mohamed Hamdan Dagalo"
             org = index.actor_at(tok.head)
-            agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            agents = [
+                p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+            ]
             person = index.actor_at(agents[0]) if agents else None
-            if org and person and person.entity.type == "Person" and org.entity.type in ("Organization", "Country"):
-                yield Found(person, "leaderOf", org, tok, (tok.head.i, agents[0].i + 1), APPOSITION_CONFIDENCE * person.weight, ASSERTED, "verb:led-by")
+            if (
+                org
+                and person
+                and person.entity.type == "Person"
+                and org.entity.type in ("Organization", "Country")
+            ):
+                yield Found(
+                    person,
+                    "leaderOf",
+                    org,
+                    tok,
+                    (tok.head.i, agents[0].i + 1),
+                    APPOSITION_CONFIDENCE * person.weight,
+                    ASSERTED,
+                    "verb:led-by",
+                )
         if tok.pos_ == "VERB" and tok.lemma_ in LEAD_VERBS:
             # "X heads the council", "Bola Tinubu, who chairs the bloc"
-            subj = clause_subjects(tok) if tok.dep_ == "relcl" else [c for c in tok.children if c.dep_ == "nsubj"]
+            subj = (
+                clause_subjects(tok)
+                if tok.dep_ == "relcl"
+                else [c for c in tok.children if c.dep_ == "nsubj"]
+            )
             obj = [c for c in tok.children if c.dep_ == "dobj"]
             if subj and obj:
                 s = index.actor_at(subj[0])
-                o = index.actor_at(obj[0])  # a named organization: "the bloc" is too loose for an office
-                if s and o and s.entity.type == "Person" and o.entity.type in ("Organization", "Country"):
-                    yield Found(s, "leaderOf", o, tok, (subj[0].i, obj[0].i + 1), APPOSITION_CONFIDENCE * s.weight, ASSERTED, "verb:lead")
-
+                o = index.actor_at(
+                    obj[0]
+                )  # a named organization: "the bloc" is too loose for an office
+                if (
+                    s
+                    and o
+                    and s.entity.type == "Person"
+                    and o.entity.type in ("Organization", "Country")
+                ):
+                    yield Found(
+                        s,
+                        "leaderOf",
+                        o,
+                        tok,
+                        (subj[0].i, obj[0].i + 1),
+                        APPOSITION_CONFIDENCE * s.weight,
+                        ASSERTED,
+                        "verb:lead",
+                    )

@@ -53,7 +53,11 @@ def of_phrase_objects(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "like"):
             out.extend(c for c in child.children if c.dep_ == "pobj")
-        if child.dep_ == "prep" and child.lower_ == "as" and any(c.lower_ == "such" for c in child.children):
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "as"
+            and any(c.lower_ == "such" for c in child.children)
+        ):
             out.extend(c for c in child.children if c.dep_ == "pobj")
     return out
 
@@ -118,7 +122,9 @@ def finite_after_infinitive(verb: Token) -> bool:
 
 def is_purpose(clause: Token) -> bool:
     """A purpose clause: "sent troops to help", "began a hunger strike to demand"."""
-    return clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    )
 
 
 def is_condition(clause: Token, marks: tuple[str, ...] = ("unless", "if")) -> bool:
@@ -153,9 +159,16 @@ def clause_subjects(verb: Token) -> list[Token]:
             kept = [c for c in subj if not is_dateline(c) and not _after_comma(c)] or subj
             s = max((c for c in kept if c.i < tok.i), key=lambda c: c.i, default=kept[0])
             if is_dateline(s):
-                # "ARGYLE, St. Vincent — Maduro and Ali agreed": the parse hung the subject on the dateline
-                after = [c for c in s.children if c.dep_ in ("appos", "conj") and c.pos_ == "PROPN" and c.left_edge.i > 0
-                         and c.doc[c.left_edge.i - 1].text in ("—", "–", "--")]
+                # "ARGYLE, St. Vincent — Maduro and Ali agreed": the parse hung the subject on the
+                # dateline
+                after = [
+                    c
+                    for c in s.children
+                    if c.dep_ in ("appos", "conj")
+                    and c.pos_ == "PROPN"
+                    and c.left_edge.i > 0
+                    and c.doc[c.left_edge.i - 1].text in ("—", "–", "--")
+                ]
                 if after:
                     return after[:1]
             if s.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
@@ -169,13 +182,21 @@ def clause_subjects(verb: Token) -> list[Token]:
                     return [up.head]
                 return [head]
             # "He, his newspaper and the U.S. government all rejected": a list the parse cut in two
-            listed = [c for c in subj if c.i != s.i and _after_comma(c) and any(d.dep_ == "conj" for d in c.children)]
+            listed = [
+                c
+                for c in subj
+                if c.i != s.i and _after_comma(c) and any(d.dep_ == "conj" for d in c.children)
+            ]
             return [s, *listed]
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
             # "the officials accusing Petro": the modified noun acts
             if tok.dep_ == "relcl" or tok.tag_ == "VBG":
                 noun = tok.head
-                if noun.lemma_ in STATEMENT_NOUNS and noun.dep_ == "dobj" and noun.head.lemma_ in ISSUE_VERBS:
+                if (
+                    noun.lemma_ in STATEMENT_NOUNS
+                    and noun.dep_ == "dobj"
+                    and noun.head.lemma_ in ISSUE_VERBS
+                ):
                     return clause_subjects(noun.head)  # "issued a statement demanding": its issuer
                 return [noun]
             return []
@@ -186,7 +207,11 @@ def clause_subjects(verb: Token) -> list[Token]:
                 return objs
             tok = tok.head
             continue
-        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+        if (
+            tok.dep_ == "pcomp"
+            and tok.head.dep_ == "prep"
+            and tok.head.head.pos_ in ("VERB", "AUX")
+        ):
             verb_above = tok.head.head
             if tok.head.lower_ in GERUND_OBJECT_PREPS and verb_above.lemma_ in OBJECT_GERUND_VERBS:
                 # "accused the Emirates of arming", "was convicted of murdering": the accused acts
@@ -202,7 +227,9 @@ def clause_subjects(verb: Token) -> list[Token]:
             tok = tok.head.head  # "urged Iran to stop and called on Russia": the urger called
             continue
         if reporter_speaks_again(tok):
-            tok = tok.head.head  # "Peskov said Russia had nothing to do with it and accused Washington"
+            tok = (
+                tok.head.head
+            )  # "Peskov said Russia had nothing to do with it and accused Washington"
             continue
         if tok.dep_ in ("conj", "advcl", "ccomp", "pcomp") and tok.head.pos_ in ("VERB", "AUX"):
             if tok.dep_ == "ccomp":

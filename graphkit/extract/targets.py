@@ -26,7 +26,11 @@ def ccomp_subjects(verb: Token, index: MentionIndex) -> list[tuple[Token, Actor]
     out: list[tuple[Token, Actor]] = []
     for child in verb.children:
         # "demanded that Israel ease", and a noun's "the demand that Israel ease"
-        that = child.dep_ == "acl" and verb.pos_ == "NOUN" and any(c.lower_ == "that" and c.dep_ == "mark" for c in child.children)
+        that = (
+            child.dep_ == "acl"
+            and verb.pos_ == "NOUN"
+            and any(c.lower_ == "that" and c.dep_ == "mark" for c in child.children)
+        )
         if child.dep_ == "ccomp" or that:
             for sub in child.children:
                 if sub.dep_ in ("nsubj", "nsubjpass"):
@@ -47,13 +51,18 @@ PROTEST_VERBS = word_class("protest_verbs")
 XCOMP_OBJECT_RELATIONS = relations_where(lambda r: "xcomp" in r.object_search)
 
 
-def xcomp_objects(verb: Token, index: MentionIndex, subjects: list[tuple[Token, Actor]]) -> list[tuple[Token, Actor]]:
-    """"threatened to shell Iraqi towns", "refused to allow U.S. planes"; with a condition
+def xcomp_objects(
+    verb: Token, index: MentionIndex, subjects: list[tuple[Token, Actor]]
+) -> list[tuple[Token, Actor]]:
+    """ "threatened to shell Iraqi towns", "refused to allow U.S. planes"; with a condition
     ("threatened to strike unless Israel rescinded"), the one held to it."""
     own = {a.entity.key for _, a in subjects}
     clauses = []
     for child in verb.children:
-        if (child.dep_ == "xcomp" or is_purpose(child) or is_condition(child)) and child.pos_ in ("VERB", "AUX"):
+        if (child.dep_ == "xcomp" or is_purpose(child) or is_condition(child)) and child.pos_ in (
+            "VERB",
+            "AUX",
+        ):
             clauses.append(child)
     for held in (True, False):
         for child in clauses:
@@ -82,7 +91,9 @@ def falls_back(predicate: str) -> bool:
 
 
 def _hostile(verb: Token, index: MentionIndex) -> bool:
-    return any(relation(c.relation).score < 0 for c in index.lex.verb_cues.get(verb.lemma_.lower(), ()))
+    return any(
+        relation(c.relation).score < 0 for c in index.lex.verb_cues.get(verb.lemma_.lower(), ())
+    )
 
 
 def clause_objects(
@@ -102,8 +113,11 @@ def clause_objects(
             purpose = is_purpose(tok)
             if not purposes and tok.dep_ in ("advcl", "xcomp") and _hostile(tok, index):
                 continue  # "sent jets to bomb Cambodian positions": no help to Cambodia
-            if tok.i in own_tokens or (tok.dep_ in ("relcl", "advcl", "parataxis", "punct") and not purpose):
-                continue  # "began a hunger strike to demand ...": a purpose clause says whom it is aimed at
+            if tok.i in own_tokens or (
+                tok.dep_ in ("relcl", "advcl", "parataxis", "punct") and not purpose
+            ):
+                # "began a hunger strike to demand ...": a purpose clause says whom it is aimed at
+                continue
             if tok.dep_ == "agent" and depth == 1:
                 continue
             if depth == 1 and tok.dep_ in ("nsubj", "nsubjpass", "csubj"):
@@ -112,7 +126,12 @@ def clause_objects(
                 continue
             if tok.dep_ == "ccomp" or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")):
                 continue  # another clause's actors
-            if tok.dep_ == "prep" and tok.lower_ == "with" and depth > 1 and tok.head.lemma_ not in PACT_NOUNS:
+            if (
+                tok.dep_ == "prep"
+                and tok.lower_ == "with"
+                and depth > 1
+                and tok.head.lemma_ not in PACT_NOUNS
+            ):
                 continue  # "with the help of": instruments, not targets; "a truce with X" names X
             if tok.lemma_ in RELATIONAL_NOUNS or tok.lower_ in RELATIONAL_NOUNS:
                 continue  # "one of Washington's partners", "his daughter": not the actor named

@@ -55,17 +55,20 @@ def _passive(verb: Token) -> bool:
         and _passive(verb.head)
     ):
         return True  # "was arrested by the FSB and accused of spying"
-    if any(c.dep_ == "prep" and (verb.lemma_, c.lower_) in STATIVE_PASSIVES for c in verb.children) and not any(
-        c.dep_ == "agent" for c in verb.children
-    ):
+    if any(
+        c.dep_ == "prep" and (verb.lemma_, c.lower_) in STATIVE_PASSIVES for c in verb.children
+    ) and not any(c.dep_ == "agent" for c in verb.children):
         return False
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 def _agent_only(verb: Token) -> bool:
     """A past participle with a "by" agent and no subject of its own, read as active."""
-    return verb.tag_ == "VBN" and verb.dep_ in ("conj", "acl") and any(c.dep_ == "agent" for c in verb.children) and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("conj", "acl")
+        and any(c.dep_ == "agent" for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
     )
 
 
@@ -74,7 +77,9 @@ def _participants(participle: Token) -> list[Token]:
     tok = participle
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
-    if tok.dep_ == "acl":  # "met ... in talks hosted by": the subjects of the verb the talks hang on
+    if (
+        tok.dep_ == "acl"
+    ):  # "met ... in talks hosted by": the subjects of the verb the talks hang on
         noun = tok.head
         if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ != "VERB":
             return []
@@ -88,7 +93,8 @@ WAY_NOUNS = word_class("way_nouns")
 
 
 def _blocks_way(verb: Token) -> bool:
-    """"blocked roads", "blockaded the bridge": a protest, where "blocked the resolution" rejects."""
+    """ "blocked roads", "blockaded the bridge": a protest, where "blocked the resolution"
+    rejects."""
     return verb.lemma_ in BLOCK_VERBS and any(
         c.dep_ == "dobj" and c.lemma_ in WAY_NOUNS for c in verb.children
     )
@@ -96,15 +102,23 @@ def _blocks_way(verb: Token) -> bool:
 
 def _taking_ground(verb: Token, cue: Cue) -> bool:
     return cue.relation == "arrested" and any(
-        c.dep_ in ("dobj", "nsubjpass") and (c.lemma_ in GROUND_NOUNS or any(
-            g.dep_ == "prep" and g.lower_ == "of" and any(x.lemma_ in GROUND_NOUNS for x in g.children) for g in c.children
-        ))
+        c.dep_ in ("dobj", "nsubjpass")
+        and (
+            c.lemma_ in GROUND_NOUNS
+            or any(
+                g.dep_ == "prep"
+                and g.lower_ == "of"
+                and any(x.lemma_ in GROUND_NOUNS for x in g.children)
+                for g in c.children
+            )
+        )
         for c in verb.children
     )
 
 
 def _agrees_to_hostility(verb: Token, cue: Cue, index: MentionIndex) -> bool:
-    """"The EU agreed to impose sanctions on Russia": agreeing among themselves, not with Russia."""
+    """ "The EU agreed to impose sanctions on Russia": agreeing among themselves, not with
+    Russia."""
     if relation(cue.relation).score <= 0:
         return False
     lex = index.lex
@@ -112,7 +126,12 @@ def _agrees_to_hostility(verb: Token, cue: Cue, index: MentionIndex) -> bool:
         if child.dep_ != "xcomp":
             continue
         cues = list(lex.verb_cues.get(child.lemma_.lower(), ()))
-        cues += [c for d in child.children if d.dep_ == "dobj" for c in lex.noun_cues.get(d.lemma_.lower(), ())]
+        cues += [
+            c
+            for d in child.children
+            if d.dep_ == "dobj"
+            for c in lex.noun_cues.get(d.lemma_.lower(), ())
+        ]
         if any(relation(c.relation).score < 0 for c in cues):
             return True
     return False
@@ -125,23 +144,37 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
             cue = Cue("attacked", cue.lemma, cue.pos, ("dobj",), cue.needs)
         if cue.relation == "rejected" and _blocks_way(verb):
             cue = Cue("protested", cue.lemma, cue.pos, (), cue.needs)
-        if cue.relation == "rejected" and verb.lemma_ in ("refuse", "decline") and any(
-            c.dep_ == "xcomp" and (c.lemma_ == "exclude" or (c.lemma_ == "rule" and any(p.lower_ == "out" for p in c.children)))
-            and any(t.lemma_.lower() in HOSTILE_WORDS for t in c.subtree)
-            for c in verb.children
+        if (
+            cue.relation == "rejected"
+            and verb.lemma_ in ("refuse", "decline")
+            and any(
+                c.dep_ == "xcomp"
+                and (
+                    c.lemma_ == "exclude"
+                    or (c.lemma_ == "rule" and any(p.lower_ == "out" for p in c.children))
+                )
+                and any(t.lemma_.lower() in HOSTILE_WORDS for t in c.subtree)
+                for c in verb.children
+            )
         ):
             # "Trump has refused to rule out military or economic coercion": a threat
             cue = Cue("threatened", cue.lemma, cue.pos, (), cue.needs)
-        if cue.relation == "rejected" and verb.lemma_ in OPPOSE_VERBS and any(
-            c.dep_ == "dobj" and c.lemma_ in DEED_NOUNS for c in verb.children
+        if (
+            cue.relation == "rejected"
+            and verb.lemma_ in OPPOSE_VERBS
+            and any(c.dep_ == "dobj" and c.lemma_ in DEED_NOUNS for c in verb.children)
         ):
-            # "Vietnam resolutely opposes China's acts of violence": one opposes a deed by criticizing it
+            # "Vietnam resolutely opposes China's acts of violence": one opposes a deed by
+            # criticizing it
             cue = Cue("criticized", cue.lemma, cue.pos, cue.slots, cue.needs)
         if not needs_ok(verb, cue):
             continue
         if cue.relation == "spokeWith" and verb.lemma_ == "call" and labels_verb(verb):
             continue
-        if cue.relation == "aided" and any(c.dep_ == "dobj" and (c.lemma_ in ENVOY_NOUNS or c.lemma_ in SENT_PEOPLE) for c in verb.children):
+        if cue.relation == "aided" and any(
+            c.dep_ == "dobj" and (c.lemma_ in ENVOY_NOUNS or c.lemma_ in SENT_PEOPLE)
+            for c in verb.children
+        ):
             continue  # "sent negotiators to Kuala Lumpur" is no aid
         if (
             cue.relation == "threatened"
@@ -149,41 +182,82 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
             and not any(t.lemma_.lower() in HOSTILE_WORDS for t in verb.subtree)
         ):
             continue
-        bodies = [a for b in prep_objects(verb, ("from",)) for a in actors_of(b, index) if a[1].entity.type == "Organization"]
-        if cue.relation in ("sanctioned", "expelled") and verb.tag_ == "VBN" and bodies and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
-            # "Mali and Burkina Faso, both suspended from ECOWAS": a participle the parse read as active
-            members = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or ([verb.head] if verb.dep_ in ("acl", "amod") else [])
+        bodies = [
+            a
+            for b in prep_objects(verb, ("from",))
+            for a in actors_of(b, index)
+            if a[1].entity.type == "Organization"
+        ]
+        if (
+            cue.relation in ("sanctioned", "expelled")
+            and verb.tag_ == "VBN"
+            and bodies
+            and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+        ):
+            # "Mali and Burkina Faso, both suspended from ECOWAS": a participle the parse read as
+            # active
+            members = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or (
+                [verb.head] if verb.dep_ in ("acl", "amod") else []
+            )
             objects = [a for t in members for a in actors_of(t, index)]
-            yield from emit(bodies, objects, cue.relation, verb, INHERITED_CONFIDENCE, f"verb-participle:{cue.lemma}")
+            yield from emit(
+                bodies,
+                objects,
+                cue.relation,
+                verb,
+                INHERITED_CONFIDENCE,
+                f"verb-participle:{cue.lemma}",
+            )
             return
         if _passive(verb):
             objects = []
-            for child in verb.children if any(c.dep_ == "nsubjpass" for c in verb.children) else verb.head.children:
+            for child in (
+                verb.children
+                if any(c.dep_ == "nsubjpass" for c in verb.children)
+                else verb.head.children
+            ):
                 if child.dep_ == "nsubjpass":
                     objects.extend(actors_of(child, index))
             subjects = []
             # "was arrested by the FSB and accused of spying": the second verb shares the agent
-            for agent_verb in (verb, verb.head) if verb.dep_ == "conj" and _passive(verb.head) else (verb,):
+            for agent_verb in (
+                (verb, verb.head) if verb.dep_ == "conj" and _passive(verb.head) else (verb,)
+            ):
                 for child in agent_verb.children:
                     if child.dep_ == "agent":
                         for pobj in child.children:
                             subjects.extend(actors_of(pobj, index))
                 if subjects:
                     break
-            extra = [o for o in cue_objects(verb, cue, index) if o[0].dep_ == "pobj" and o[0].head.lower_ != "by"]
+            extra = [
+                o
+                for o in cue_objects(verb, cue, index)
+                if o[0].dep_ == "pobj" and o[0].head.lower_ != "by"
+            ]
             if cue.relation == "deported" and extra:
                 objects = extra
             if not subjects and cue.relation in ("sanctioned", "expelled"):
                 subjects = bodies  # "Niger was suspended from the African Union"
-            envoys = [c for c in verb.children if c.dep_ == "nsubjpass" and (c.lemma_ in ENVOY_NOUNS or c.lemma_ == "ambassador")]
+            envoys = [
+                c
+                for c in verb.children
+                if c.dep_ == "nsubjpass" and (c.lemma_ in ENVOY_NOUNS or c.lemma_ == "ambassador")
+            ]
             if cue.lemma == "recall" and not subjects and envoys:
                 # "its own ambassadors to Mali and Niger had been recalled": the sender recalls
                 # them from the countries they serve in
                 owners = [c for e in envoys for c in e.children if c.dep_ == "poss"]
                 if verb.dep_ == "ccomp" and all(o.pos_ == "PRON" for o in owners):
-                    owners = clause_subjects(verb.head)  # "announced that its own ambassadors ... had been recalled"
+                    owners = clause_subjects(
+                        verb.head
+                    )  # "announced that its own ambassadors ... had been recalled"
                 subjects = [a for o in owners for a in actors_of(o, index)]
-                objects = [a for e in envoys for p in prep_objects(e, ("to", "in")) for a in actors_of(p, index)]
+                objects = [
+                    a
+                    for e in envoys
+                    for p in prep_objects(e, ("to", "in"))
+                    for a in actors_of(p, index)
+                ]
             if not subjects and cue.relation == "arrested":
                 # "was jailed in Russia": the country where it happened acted
                 subjects = [
@@ -196,7 +270,13 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
         elif _agent_only(verb):
             # "the two leaders met, in talks hosted by A and mediated by B": B acts, and the
             # clause's subjects take part (a parse that joined "mediated" to "met")
-            subjects = [a for c in verb.children if c.dep_ == "agent" for p in c.children for a in actors_of(p, index)]
+            subjects = [
+                a
+                for c in verb.children
+                if c.dep_ == "agent"
+                for p in c.children
+                for a in actors_of(p, index)
+            ]
             objects = cue_objects(verb, cue, index)
             if not objects and relation(cue.relation).symmetric:
                 objects = [a for t in _participants(verb) for a in actors_of(t, index)]
@@ -204,7 +284,9 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
                 continue  # co-hosts ("talks hosted by A and B") did not meet each other
             confidence = INHERITED_CONFIDENCE
         else:
-            subj_tokens = clause_subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"]
+            subj_tokens = clause_subjects(verb) or [
+                c for c in verb.children if c.dep_ == "nsubjpass"
+            ]
             subjects = [a for t in subj_tokens for a in actors_of(t, index)]
             objects = cue_objects(verb, cue, index)
             direct = any(c.dep_ in ("nsubj",) for c in verb.children)
@@ -219,24 +301,47 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
                 # troops") nor the parties of talks one offers to host
                 acts = [c for c in verb.children if c.dep_ == "xcomp"]
                 objects = [
-                    a for act in acts for t in [*(c for c in act.children if c.dep_ in ("dobj", "dative")), *prep_objects(act, ("to", "for"))]
-                    if t.lemma_ not in TALK_NOUNS for a in actors_of(t, index)
+                    a
+                    for act in acts
+                    for t in [
+                        *(c for c in act.children if c.dep_ in ("dobj", "dative")),
+                        *prep_objects(act, ("to", "for")),
+                    ]
+                    if t.lemma_ not in TALK_NOUNS
+                    for a in actors_of(t, index)
                 ]
-                objects += [a for act in acts for c in act.children if c.dep_ == "dobj" for t in prep_objects(c, ("to", "for")) for a in actors_of(t, index)]
+                objects += [
+                    a
+                    for act in acts
+                    for c in act.children
+                    if c.dep_ == "dobj"
+                    for t in prep_objects(c, ("to", "for"))
+                    for a in actors_of(t, index)
+                ]
                 if not objects:
                     continue
-            if not objects and cue.relation in XCOMP_OBJECT_RELATIONS and not pairs_up and not _agrees_to_hostility(verb, cue, index):
+            if (
+                not objects
+                and cue.relation in XCOMP_OBJECT_RELATIONS
+                and not pairs_up
+                and not _agrees_to_hostility(verb, cue, index)
+            ):
                 # "threatened to shell Iraqi towns", "refused to allow U.S. planes"
                 objects = xcomp_objects(verb, index, subjects)
             if not objects and verb.lemma_ in PROTEST_VERBS:
                 # "demonstrated in Serbia": a protest is aimed at the government where it happens
                 objects = [
-                    f for p in prep_objects(verb, ("in",)) for f in actors_of(p, index)
+                    f
+                    for p in prep_objects(verb, ("in",))
+                    for f in actors_of(p, index)
                     if f[1].entity.type == "Country"
                 ]
                 confidence = INHERITED_CONFIDENCE
-            if not objects and verb.dep_ in ("relcl", "acl") and cue.relation in DEEP_OBJECT_RELATIONS and not any(
-                c.dep_ == "dobj" for c in verb.children
+            if (
+                not objects
+                and verb.dep_ in ("relcl", "acl")
+                and cue.relation in DEEP_OBJECT_RELATIONS
+                and not any(c.dep_ == "dobj" for c in verb.children)
             ):
                 # "an accusation Cambodia denied", "charges that he has always denied": the noun
                 # the clause hangs on is its object, and whoever made it is the target
@@ -256,7 +361,9 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
         if not objects and falls_back(cue.relation):
             # a purpose clause says whom a protest or a strike is aimed at, not whom help goes to
             # ("sent jets to bomb Cambodian positions" is no aid to Cambodia)
-            objects = clause_objects(verb, index, subjects, purposes=relation(cue.relation).score <= 0)
+            objects = clause_objects(
+                verb, index, subjects, purposes=relation(cue.relation).score <= 0
+            )
             if cue.relation in PERSON_OBJECT_RELATIONS:
                 objects = [(t, as_people(t, a)) for t, a in objects]
             confidence = FALLBACK_CONFIDENCE

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from graphkit.extract.collectives import collectives
 from graphkit.extract.syntax import clause_subjects, conjuncts, opening_end, sentences_back
-from graphkit.lexicon import pair_nouns, word_class
+from graphkit.lexicon import actor_nouns, pair_nouns, word_class
 from graphkit.records import ASSERTED
 from graphkit.resolve import Actor, How, MentionIndex, Told
 
@@ -266,3 +266,71 @@ def collective_antecedent(token: Token, actor: Actor, index: MentionIndex) -> Ac
 MAIN_PAIR_NOUNS = word_class("main_pair_nouns")
 PLURAL_PRONOUNS = word_class("plural_pronouns")
 DEFINITE_DETERMINERS = word_class("definite_determiners")
+GENERIC_ORG_WORDS = word_class("generic_org_words")
+STATE_BODY_NOUNS = actor_nouns("state_body")
+
+
+def _same_body(token: Token, index: MentionIndex) -> Actor | None:
+    """ "the army" after "Congolese army positions" (in this sentence or the three before): the
+    country whose army was named."""
+    if token.lemma_ not in STATE_BODY_NOUNS or any(
+        c.dep_ in ("amod", "compound", "poss") for c in token.children
+    ):
+        return None
+    for earlier in reversed(token.doc[sentences_back(token, 3) : token.i]):
+        if earlier.lemma_ != token.lemma_:
+            continue
+        mods = list(earlier.children)
+        if (
+            earlier.dep_ == "compound"
+        ):  # "Congolese army positions": the demonym hangs on "positions"
+            mods += [c for c in earlier.head.children if c.i < earlier.i]
+        for mod in mods:
+            named = (
+                index.actor_at(mod) if mod.dep_ in ("amod", "compound", "poss", "nmod") else None
+            )
+            if named is not None and named.entity.type == "Country":
+                return Actor(named.entity, How.NOMINAL)
+    return None
+
+
+def nominal_referent(token: Token, index: MentionIndex) -> Actor | None:
+    """ "the council" / "the alliance": the last organization named with that word; "the army":
+    the country whose army was just named."""
+    if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
+        return None
+    body = _same_body(token, index)
+    if body is not None:
+        return body
+    word = token.lower_
+    best = None
+    counts: dict[str, tuple[int, int, Actor]] = {}  # key -> (mentions, last position, actor)
+    for span, actor in index.spans:
+        if span.start >= token.i:
+            break
+        if actor.entity.type != "Organization" or ("kind", "group") in actor.entity.ids:
+            continue
+        seen = counts.get(actor.entity.key, (0, 0, actor))[0]
+        counts[actor.entity.key] = (seen + 1, span.start, actor)
+        names = [actor.entity.name, *actor.entity.aliases, span.text]
+        if any(word in name.lower().split() for name in names):
+            best = actor
+    if best is None and word in GENERIC_ORG_WORDS and counts:
+        # "the bloc", "the alliance": the organization named most so far, the latest of equals
+        best = max(counts.values(), key=lambda c: (c[0], c[1]))[2]
+    return Actor(best.entity, How.NOMINAL) if best is not None else None
+
+
+def event_agent(token: Token, index: MentionIndex, *, near: bool = False) -> Actor | None:
+    """ "condemned the attack": the actor of the latest event of that kind named before (with
+    ``near``, in this sentence or the one before)."""
+    named = index.lex.noun_relations
+    relations = named.get(token.lemma_.lower()) or named.get(token.lower_)
+    if not relations:
+        return None
+    best = None
+    earliest = sentences_back(token, 1) if near else 0
+    for told in index.told:
+        if earliest <= told.pos < token.i and told.relation in relations:
+            best = told.subject
+    return Actor(best.entity, How.NOMINAL) if best is not None else None

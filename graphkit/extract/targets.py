@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graphkit.extract.args import RELATIONAL_NOUNS, actors_of
+from graphkit.extract.args import actors_of
+from graphkit.extract.finders import RELATIONAL_NOUNS
 from graphkit.extract.syntax import clause_subjects, is_condition, is_purpose, prep_objects
 from graphkit.lexicon import word_class
 from graphkit.resolve import Actor, MentionIndex

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from graphkit.extract.args import actors_of, event_agent, owners_of
+from graphkit.extract.args import actors_of, owners_of
 from graphkit.extract.clauses import (
     labels_verb,
 )
@@ -18,6 +18,7 @@ from graphkit.extract.found import (
     emit,
 )
 from graphkit.extract.objects import PERSON_OBJECT_RELATIONS, as_people, cue_objects, needs_ok
+from graphkit.extract.references import event_agent
 from graphkit.extract.syntax import clause_subjects, prep_objects
 from graphkit.extract.targets import (
     CLAUSE_OBJECT_RELATIONS,

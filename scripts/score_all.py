@@ -1,7 +1,8 @@
 """Every extraction score in one compact line per set, so two runs can be diffed.
 
 Runs ``graphkit eval --brief`` on the development set (``data/gold/dev.jsonl`` with
-``data/articles``) and on each ``data/eval/heldout-*`` set, then ``benchmarks/plover_eval.py``
+``data/articles``) and on each set under ``data/eval`` (a folder with ``gold.jsonl`` and
+``articles/``), then ``benchmarks/plover_eval.py``
 and ``benchmarks/petrarch_eval.py`` when their gold files are given or found, and prints:
 
     dev        strict P=0.975 R=0.802 F1=0.880 tp=77 fp=2
@@ -93,8 +94,10 @@ def main() -> None:
     jobs: dict[str, tuple] = {
         "dev": (eval_line, ROOT / "data/gold/dev.jsonl", ROOT / "data/articles")
     }
-    for folder in sorted((ROOT / "data/eval").glob("heldout-*")):
-        jobs[folder.name] = (eval_line, folder / "gold.jsonl", folder / "articles")
+    for gold in sorted((ROOT / "data/eval").rglob("gold.jsonl")):
+        folder = gold.parent  # heldout-a, realnews/dev, ...
+        name = str(folder.relative_to(ROOT / "data/eval"))
+        jobs[name] = (eval_line, gold, folder / "articles")
     if args.plover:
         jobs["plover"] = (plover_line, args.plover)
     if args.petrarch:
@@ -102,7 +105,7 @@ def main() -> None:
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
         futures = {name: pool.submit(job[0], *job[1:]) for name, job in jobs.items()}
         for name, future in futures.items():
-            print(f"{name:<10} {future.result()}", flush=True)
+            print(f"{name:<13} {future.result()}", flush=True)
 
 
 if __name__ == "__main__":

@@ -36,7 +36,7 @@ from graphkit.extract.targets import (
     xcomp_objects,
 )
 from graphkit.lexicon import Cue, word_class
-from graphkit.resolve import MentionIndex
+from graphkit.resolve import Actor, MentionIndex
 from graphkit.vocab import relation
 
 # People sent to talk, not to help: sending them is no aid.
@@ -138,50 +138,237 @@ def _agrees_to_hostility(verb: Token, cue: Cue, index: MentionIndex) -> bool:
     return False
 
 
-def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> Iterator[Found]:
-    """Events whose cue is a verb."""
-    for cue in sorted(cues, key=lambda c: -len(c.needs)):
-        if _taking_ground(verb, cue):
-            cue = Cue("attacked", cue.lemma, cue.pos, ("dobj",), cue.needs)
-        if cue.relation == "rejected" and _blocks_way(verb):
-            cue = Cue("protested", cue.lemma, cue.pos, (), cue.needs)
-        if (
-            cue.relation == "rejected"
-            and verb.lemma_ in ("refuse", "decline")
-            and any(
-                c.dep_ == "xcomp"
-                and (
-                    c.lemma_ == "exclude"
-                    or (c.lemma_ == "rule" and any(p.lower_ == "out" for p in c.children))
-                )
-                and any(t.lemma_.lower() in HOSTILE_WORDS for t in c.subtree)
-                for c in verb.children
+Args = list[tuple[Token, Actor]]
+
+
+def _rewritten(verb: Token, cue: Cue) -> Cue:
+    """The cue a construction turns this one into, applied in this order: "took the town" is an
+    attack, "blocked roads" a protest, "refused to rule out force" a threat, "opposes China's
+    acts of violence" criticism."""
+    if _taking_ground(verb, cue):
+        cue = Cue("attacked", cue.lemma, cue.pos, ("dobj",), cue.needs)
+    if cue.relation == "rejected" and _blocks_way(verb):
+        cue = Cue("protested", cue.lemma, cue.pos, (), cue.needs)
+    if (
+        cue.relation == "rejected"
+        and verb.lemma_ in ("refuse", "decline")
+        and any(
+            c.dep_ == "xcomp"
+            and (
+                c.lemma_ == "exclude"
+                or (c.lemma_ == "rule" and any(p.lower_ == "out" for p in c.children))
             )
-        ):
-            # "Trump has refused to rule out military or economic coercion": a threat
-            cue = Cue("threatened", cue.lemma, cue.pos, (), cue.needs)
-        if (
-            cue.relation == "rejected"
-            and verb.lemma_ in OPPOSE_VERBS
-            and any(c.dep_ == "dobj" and c.lemma_ in DEED_NOUNS for c in verb.children)
-        ):
-            # "Vietnam resolutely opposes China's acts of violence": one opposes a deed by
-            # criticizing it
-            cue = Cue("criticized", cue.lemma, cue.pos, cue.slots, cue.needs)
-        if not needs_ok(verb, cue):
-            continue
-        if cue.relation == "spokeWith" and verb.lemma_ == "call" and labels_verb(verb):
-            continue
-        if cue.relation == "aided" and any(
-            c.dep_ == "dobj" and (c.lemma_ in ENVOY_NOUNS or c.lemma_ in SENT_PEOPLE)
+            and any(t.lemma_.lower() in HOSTILE_WORDS for t in c.subtree)
             for c in verb.children
-        ):
-            continue  # "sent negotiators to Kuala Lumpur" is no aid
-        if (
-            cue.relation == "threatened"
-            and verb.lemma_ in SOFT_THREAT_VERBS
-            and not any(t.lemma_.lower() in HOSTILE_WORDS for t in verb.subtree)
-        ):
+        )
+    ):
+        # "Trump has refused to rule out military or economic coercion": a threat
+        cue = Cue("threatened", cue.lemma, cue.pos, (), cue.needs)
+    if (
+        cue.relation == "rejected"
+        and verb.lemma_ in OPPOSE_VERBS
+        and any(c.dep_ == "dobj" and c.lemma_ in DEED_NOUNS for c in verb.children)
+    ):
+        # "Vietnam resolutely opposes China's acts of violence": one opposes a deed by
+        # criticizing it
+        cue = Cue("criticized", cue.lemma, cue.pos, cue.slots, cue.needs)
+    return cue
+
+
+def _not_this_cue(verb: Token, cue: Cue) -> bool:
+    """The verb does not say what the cue would: its needed words are missing, "call" names
+    something, people sent are no aid, a warning holds nothing hostile."""
+    if not needs_ok(verb, cue):
+        return True
+    if cue.relation == "spokeWith" and verb.lemma_ == "call" and labels_verb(verb):
+        return True
+    if cue.relation == "aided" and any(
+        c.dep_ == "dobj" and (c.lemma_ in ENVOY_NOUNS or c.lemma_ in SENT_PEOPLE)
+        for c in verb.children
+    ):
+        return True  # "sent negotiators to Kuala Lumpur" is no aid
+    return (
+        cue.relation == "threatened"
+        and verb.lemma_ in SOFT_THREAT_VERBS
+        and not any(t.lemma_.lower() in HOSTILE_WORDS for t in verb.subtree)
+    )
+
+
+def _participle_objects(verb: Token, cue: Cue, index: MentionIndex, bodies: Args) -> Args | None:
+    """ "Mali and Burkina Faso, both suspended from ECOWAS": a participle the parse read as
+    active; the members suspended, when it is one."""
+    if not (
+        cue.relation in ("sanctioned", "expelled")
+        and verb.tag_ == "VBN"
+        and bodies
+        and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+    ):
+        return None
+    members = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or (
+        [verb.head] if verb.dep_ in ("acl", "amod") else []
+    )
+    return [a for t in members for a in actors_of(t, index)]
+
+
+def _passive_args(
+    verb: Token, cue: Cue, index: MentionIndex, bodies: Args
+) -> tuple[Args, Args, float]:
+    """(subjects, objects, confidence) of a passive: the agent acts on the passive subject."""
+    objects = []
+    for child in (
+        verb.children if any(c.dep_ == "nsubjpass" for c in verb.children) else verb.head.children
+    ):
+        if child.dep_ == "nsubjpass":
+            objects.extend(actors_of(child, index))
+    subjects: Args = []
+    # "was arrested by the FSB and accused of spying": the second verb shares the agent
+    for agent_verb in (verb, verb.head) if verb.dep_ == "conj" and _passive(verb.head) else (verb,):
+        for child in agent_verb.children:
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    subjects.extend(actors_of(pobj, index))
+        if subjects:
+            break
+    extra = [
+        o for o in cue_objects(verb, cue, index) if o[0].dep_ == "pobj" and o[0].head.lower_ != "by"
+    ]
+    if cue.relation == "deported" and extra:
+        objects = extra
+    if not subjects and cue.relation in ("sanctioned", "expelled"):
+        subjects = bodies  # "Niger was suspended from the African Union"
+    envoys = [
+        c
+        for c in verb.children
+        if c.dep_ == "nsubjpass" and (c.lemma_ in ENVOY_NOUNS or c.lemma_ == "ambassador")
+    ]
+    if cue.lemma == "recall" and not subjects and envoys:
+        # "its own ambassadors to Mali and Niger had been recalled": the sender recalls
+        # them from the countries they serve in
+        owners = [c for e in envoys for c in e.children if c.dep_ == "poss"]
+        if verb.dep_ == "ccomp" and all(o.pos_ == "PRON" for o in owners):
+            owners = clause_subjects(
+                verb.head
+            )  # "announced that its own ambassadors ... had been recalled"
+        subjects = [a for o in owners for a in actors_of(o, index)]
+        objects = [
+            a for e in envoys for p in prep_objects(e, ("to", "in")) for a in actors_of(p, index)
+        ]
+    if not subjects and cue.relation == "arrested":
+        # "was jailed in Russia": the country where it happened acted
+        subjects = [
+            found
+            for place in prep_objects(verb, ("in",))
+            for found in actors_of(place, index)
+            if found[1].entity.type == "Country"
+        ]
+    return subjects, objects, VERBAL_CONFIDENCE
+
+
+def _agent_only_args(verb: Token, cue: Cue, index: MentionIndex) -> tuple[Args, Args, float] | None:
+    """ "the two leaders met, in talks hosted by A and mediated by B": B acts, and the clause's
+    subjects take part (a parse that joined "mediated" to "met"). None: co-hosts ("talks
+    hosted by A and B") did not meet each other."""
+    subjects = [
+        a
+        for c in verb.children
+        if c.dep_ == "agent"
+        for p in c.children
+        for a in actors_of(p, index)
+    ]
+    objects = cue_objects(verb, cue, index)
+    if not objects and relation(cue.relation).symmetric:
+        objects = [a for t in _participants(verb) for a in actors_of(t, index)]
+    if not objects:
+        return None
+    return subjects, objects, INHERITED_CONFIDENCE
+
+
+def _promised_to(verb: Token, index: MentionIndex) -> Args:
+    """ "promised to continue military aid to Mozambique": the promised act's own recipient;
+    never each other ("Guatemala and El Salvador have promised to send troops") nor the
+    parties of talks one offers to host."""
+    acts = [c for c in verb.children if c.dep_ == "xcomp"]
+    objects = [
+        a
+        for act in acts
+        for t in [
+            *(c for c in act.children if c.dep_ in ("dobj", "dative")),
+            *prep_objects(act, ("to", "for")),
+        ]
+        if t.lemma_ not in TALK_NOUNS
+        for a in actors_of(t, index)
+    ]
+    objects += [
+        a
+        for act in acts
+        for c in act.children
+        if c.dep_ == "dobj"
+        for t in prep_objects(c, ("to", "for"))
+        for a in actors_of(t, index)
+    ]
+    return objects
+
+
+def _active_args(verb: Token, cue: Cue, index: MentionIndex) -> tuple[Args, Args, float] | None:
+    """(subjects, objects, confidence) of an active verb, the object searched where the
+    relation's ``object_search`` column says when the cue's own slots are empty. None: a
+    promise with no recipient."""
+    subj_tokens = clause_subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"]
+    subjects = [a for t in subj_tokens for a in actors_of(t, index)]
+    objects = cue_objects(verb, cue, index)
+    direct = any(c.dep_ in ("nsubj",) for c in verb.children)
+    confidence = VERBAL_CONFIDENCE if direct else INHERITED_CONFIDENCE
+    if not objects and cue.relation in CLAUSE_OBJECT_RELATIONS:
+        # "vowed that Israel would be punished", "demanded that Mugabe abandon"
+        objects = ccomp_subjects(verb, index)
+    pairs_up = relation(cue.relation).symmetric and len(subjects) >= 2
+    if cue.lemma in UNILATERAL_PROMISES and not objects:
+        objects = _promised_to(verb, index)
+        if not objects:
+            return None
+    if (
+        not objects
+        and cue.relation in XCOMP_OBJECT_RELATIONS
+        and not pairs_up
+        and not _agrees_to_hostility(verb, cue, index)
+    ):
+        # "threatened to shell Iraqi towns", "refused to allow U.S. planes"
+        objects = xcomp_objects(verb, index, subjects)
+    if not objects and verb.lemma_ in PROTEST_VERBS:
+        # "demonstrated in Serbia": a protest is aimed at the government where it happens
+        objects = [
+            f
+            for p in prep_objects(verb, ("in",))
+            for f in actors_of(p, index)
+            if f[1].entity.type == "Country"
+        ]
+        confidence = INHERITED_CONFIDENCE
+    if (
+        not objects
+        and verb.dep_ in ("relcl", "acl")
+        and cue.relation in DEEP_OBJECT_RELATIONS
+        and not any(c.dep_ == "dobj" for c in verb.children)
+    ):
+        # "an accusation Cambodia denied", "charges that he has always denied": the noun
+        # the clause hangs on is its object, and whoever made it is the target
+        own = {a.entity.key for _, a in subjects}
+        agent = event_agent(verb.head, index, near=True)
+        found = owners_of(verb.head, index) or ([agent] if agent is not None else [])
+        objects = [(verb.head, a) for a in found if a.entity.key not in own]
+        confidence = INHERITED_CONFIDENCE
+    if not objects and cue.relation in DEEP_OBJECT_RELATIONS:
+        preps = tuple(s for s in cue.slots if s not in ("dobj", "dative"))
+        shallow = cue.relation in SHALLOW_OBJECT_RELATIONS
+        objects = deep_objects(verb, index, preps, subjects, clauses=not shallow)
+        confidence = INHERITED_CONFIDENCE
+    return subjects, objects, confidence
+
+
+def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> Iterator[Found]:
+    """Events whose cue is a verb: the first cue (most needed words first) that yields one."""
+    for cue in sorted(cues, key=lambda c: -len(c.needs)):
+        cue = _rewritten(verb, cue)
+        if _not_this_cue(verb, cue):
             continue
         bodies = [
             a
@@ -189,173 +376,20 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
             for a in actors_of(b, index)
             if a[1].entity.type == "Organization"
         ]
-        if (
-            cue.relation in ("sanctioned", "expelled")
-            and verb.tag_ == "VBN"
-            and bodies
-            and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
-        ):
-            # "Mali and Burkina Faso, both suspended from ECOWAS": a participle the parse read as
-            # active
-            members = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or (
-                [verb.head] if verb.dep_ in ("acl", "amod") else []
-            )
-            objects = [a for t in members for a in actors_of(t, index)]
-            yield from emit(
-                bodies,
-                objects,
-                cue.relation,
-                verb,
-                INHERITED_CONFIDENCE,
-                f"verb-participle:{cue.lemma}",
-            )
+        members = _participle_objects(verb, cue, index, bodies)
+        if members is not None:
+            method = f"verb-participle:{cue.lemma}"
+            yield from emit(bodies, members, cue.relation, verb, INHERITED_CONFIDENCE, method)
             return
         if _passive(verb):
-            objects = []
-            for child in (
-                verb.children
-                if any(c.dep_ == "nsubjpass" for c in verb.children)
-                else verb.head.children
-            ):
-                if child.dep_ == "nsubjpass":
-                    objects.extend(actors_of(child, index))
-            subjects = []
-            # "was arrested by the FSB and accused of spying": the second verb shares the agent
-            for agent_verb in (
-                (verb, verb.head) if verb.dep_ == "conj" and _passive(verb.head) else (verb,)
-            ):
-                for child in agent_verb.children:
-                    if child.dep_ == "agent":
-                        for pobj in child.children:
-                            subjects.extend(actors_of(pobj, index))
-                if subjects:
-                    break
-            extra = [
-                o
-                for o in cue_objects(verb, cue, index)
-                if o[0].dep_ == "pobj" and o[0].head.lower_ != "by"
-            ]
-            if cue.relation == "deported" and extra:
-                objects = extra
-            if not subjects and cue.relation in ("sanctioned", "expelled"):
-                subjects = bodies  # "Niger was suspended from the African Union"
-            envoys = [
-                c
-                for c in verb.children
-                if c.dep_ == "nsubjpass" and (c.lemma_ in ENVOY_NOUNS or c.lemma_ == "ambassador")
-            ]
-            if cue.lemma == "recall" and not subjects and envoys:
-                # "its own ambassadors to Mali and Niger had been recalled": the sender recalls
-                # them from the countries they serve in
-                owners = [c for e in envoys for c in e.children if c.dep_ == "poss"]
-                if verb.dep_ == "ccomp" and all(o.pos_ == "PRON" for o in owners):
-                    owners = clause_subjects(
-                        verb.head
-                    )  # "announced that its own ambassadors ... had been recalled"
-                subjects = [a for o in owners for a in actors_of(o, index)]
-                objects = [
-                    a
-                    for e in envoys
-                    for p in prep_objects(e, ("to", "in"))
-                    for a in actors_of(p, index)
-                ]
-            if not subjects and cue.relation == "arrested":
-                # "was jailed in Russia": the country where it happened acted
-                subjects = [
-                    found
-                    for place in prep_objects(verb, ("in",))
-                    for found in actors_of(place, index)
-                    if found[1].entity.type == "Country"
-                ]
-            confidence = VERBAL_CONFIDENCE
+            args: tuple[Args, Args, float] | None = _passive_args(verb, cue, index, bodies)
         elif _agent_only(verb):
-            # "the two leaders met, in talks hosted by A and mediated by B": B acts, and the
-            # clause's subjects take part (a parse that joined "mediated" to "met")
-            subjects = [
-                a
-                for c in verb.children
-                if c.dep_ == "agent"
-                for p in c.children
-                for a in actors_of(p, index)
-            ]
-            objects = cue_objects(verb, cue, index)
-            if not objects and relation(cue.relation).symmetric:
-                objects = [a for t in _participants(verb) for a in actors_of(t, index)]
-            if not objects:
-                continue  # co-hosts ("talks hosted by A and B") did not meet each other
-            confidence = INHERITED_CONFIDENCE
+            args = _agent_only_args(verb, cue, index)
         else:
-            subj_tokens = clause_subjects(verb) or [
-                c for c in verb.children if c.dep_ == "nsubjpass"
-            ]
-            subjects = [a for t in subj_tokens for a in actors_of(t, index)]
-            objects = cue_objects(verb, cue, index)
-            direct = any(c.dep_ in ("nsubj",) for c in verb.children)
-            confidence = VERBAL_CONFIDENCE if direct else INHERITED_CONFIDENCE
-            if not objects and cue.relation in CLAUSE_OBJECT_RELATIONS:
-                # "vowed that Israel would be punished", "demanded that Mugabe abandon"
-                objects = ccomp_subjects(verb, index)
-            pairs_up = relation(cue.relation).symmetric and len(subjects) >= 2
-            if cue.lemma in UNILATERAL_PROMISES and not objects:
-                # "promised to continue military aid to Mozambique": the promised act's own
-                # recipient; never each other ("Guatemala and El Salvador have promised to send
-                # troops") nor the parties of talks one offers to host
-                acts = [c for c in verb.children if c.dep_ == "xcomp"]
-                objects = [
-                    a
-                    for act in acts
-                    for t in [
-                        *(c for c in act.children if c.dep_ in ("dobj", "dative")),
-                        *prep_objects(act, ("to", "for")),
-                    ]
-                    if t.lemma_ not in TALK_NOUNS
-                    for a in actors_of(t, index)
-                ]
-                objects += [
-                    a
-                    for act in acts
-                    for c in act.children
-                    if c.dep_ == "dobj"
-                    for t in prep_objects(c, ("to", "for"))
-                    for a in actors_of(t, index)
-                ]
-                if not objects:
-                    continue
-            if (
-                not objects
-                and cue.relation in XCOMP_OBJECT_RELATIONS
-                and not pairs_up
-                and not _agrees_to_hostility(verb, cue, index)
-            ):
-                # "threatened to shell Iraqi towns", "refused to allow U.S. planes"
-                objects = xcomp_objects(verb, index, subjects)
-            if not objects and verb.lemma_ in PROTEST_VERBS:
-                # "demonstrated in Serbia": a protest is aimed at the government where it happens
-                objects = [
-                    f
-                    for p in prep_objects(verb, ("in",))
-                    for f in actors_of(p, index)
-                    if f[1].entity.type == "Country"
-                ]
-                confidence = INHERITED_CONFIDENCE
-            if (
-                not objects
-                and verb.dep_ in ("relcl", "acl")
-                and cue.relation in DEEP_OBJECT_RELATIONS
-                and not any(c.dep_ == "dobj" for c in verb.children)
-            ):
-                # "an accusation Cambodia denied", "charges that he has always denied": the noun
-                # the clause hangs on is its object, and whoever made it is the target
-                own = {a.entity.key for _, a in subjects}
-                agent = event_agent(verb.head, index, near=True)
-                found = owners_of(verb.head, index) or ([agent] if agent is not None else [])
-                objects = [(verb.head, a) for a in found if a.entity.key not in own]
-                confidence = INHERITED_CONFIDENCE
-            if not objects and cue.relation in DEEP_OBJECT_RELATIONS:
-                preps = tuple(s for s in cue.slots if s not in ("dobj", "dative"))
-                shallow = cue.relation in SHALLOW_OBJECT_RELATIONS
-                objects = deep_objects(verb, index, preps, subjects, clauses=not shallow)
-                confidence = INHERITED_CONFIDENCE
+            args = _active_args(verb, cue, index)
+        if args is None:
+            continue
+        subjects, objects, confidence = args
         if not subjects:
             continue
         method = f"verb:{cue.lemma}"

@@ -8,26 +8,22 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from graphkit.extract.args import actors_of, owners_of
-from graphkit.extract.clauses import (
-    labels_verb,
-)
 from graphkit.extract.found import (
     INHERITED_CONFIDENCE,
     VERBAL_CONFIDENCE,
     Found,
     emit,
 )
-from graphkit.extract.objects import PERSON_OBJECT_RELATIONS, as_people, cue_objects, needs_ok
+from graphkit.extract.objects import PERSON_OBJECT_RELATIONS, as_people, cue_objects
 from graphkit.extract.references import event_agent
+from graphkit.extract.rewrites import ENVOY_NOUNS, not_this_cue, rewritten_cue
 from graphkit.extract.syntax import clause_subjects, prep_objects
 from graphkit.extract.targets import (
     CLAUSE_OBJECT_RELATIONS,
     DEEP_OBJECT_RELATIONS,
     FALLBACK_CONFIDENCE,
-    HOSTILE_WORDS,
     PROTEST_VERBS,
     SHALLOW_OBJECT_RELATIONS,
-    SOFT_THREAT_VERBS,
     XCOMP_OBJECT_RELATIONS,
     ccomp_subjects,
     clause_objects,
@@ -39,11 +35,6 @@ from graphkit.lexicon import Cue, word_class
 from graphkit.resolve import Actor, MentionIndex
 from graphkit.vocab import relation
 
-# People sent to talk, not to help: sending them is no aid.
-DEED_NOUNS = word_class("deed_nouns")
-# people sent somewhere are handed over, not given as aid ("sends 29 cartel suspects to U.S.")
-SENT_PEOPLE = word_class("sent_people")
-ENVOY_NOUNS = word_class("envoy_nouns")
 # "Israel is opposed to French mediation": a state, said of its subject, not a passive
 STATIVE_PASSIVES = frozenset(tuple(p.split()) for p in word_class("stative_passives"))
 
@@ -88,35 +79,6 @@ def _participants(participle: Token) -> list[Token]:
     return clause_subjects(tok) if tok.i != participle.i else []
 
 
-# "captured a rebel stronghold", "seized the town": taking ground is an assault, not an arrest
-GROUND_NOUNS = word_class("ground_nouns")
-WAY_NOUNS = word_class("way_nouns")
-
-
-def _blocks_way(verb: Token) -> bool:
-    """ "blocked roads", "blockaded the bridge": a protest, where "blocked the resolution"
-    rejects."""
-    return verb.lemma_ in BLOCK_VERBS and any(
-        c.dep_ == "dobj" and c.lemma_ in WAY_NOUNS for c in verb.children
-    )
-
-
-def _taking_ground(verb: Token, cue: Cue) -> bool:
-    return cue.relation == "arrested" and any(
-        c.dep_ in ("dobj", "nsubjpass")
-        and (
-            c.lemma_ in GROUND_NOUNS
-            or any(
-                g.dep_ == "prep"
-                and g.lower_ == "of"
-                and any(x.lemma_ in GROUND_NOUNS for x in g.children)
-                for g in c.children
-            )
-        )
-        for c in verb.children
-    )
-
-
 def _agrees_to_hostility(verb: Token, cue: Cue, index: MentionIndex) -> bool:
     """ "The EU agreed to impose sanctions on Russia": agreeing among themselves, not with
     Russia."""
@@ -139,59 +101,6 @@ def _agrees_to_hostility(verb: Token, cue: Cue, index: MentionIndex) -> bool:
 
 
 Args = list[tuple[Token, Actor]]
-
-
-def _rewritten(verb: Token, cue: Cue) -> Cue:
-    """The cue a construction turns this one into, applied in this order: "took the town" is an
-    attack, "blocked roads" a protest, "refused to rule out force" a threat, "opposes China's
-    acts of violence" criticism."""
-    if _taking_ground(verb, cue):
-        cue = Cue("attacked", cue.lemma, cue.pos, ("dobj",), cue.needs)
-    if cue.relation == "rejected" and _blocks_way(verb):
-        cue = Cue("protested", cue.lemma, cue.pos, (), cue.needs)
-    if (
-        cue.relation == "rejected"
-        and verb.lemma_ in ("refuse", "decline")
-        and any(
-            c.dep_ == "xcomp"
-            and (
-                c.lemma_ == "exclude"
-                or (c.lemma_ == "rule" and any(p.lower_ == "out" for p in c.children))
-            )
-            and any(t.lemma_.lower() in HOSTILE_WORDS for t in c.subtree)
-            for c in verb.children
-        )
-    ):
-        # "Trump has refused to rule out military or economic coercion": a threat
-        cue = Cue("threatened", cue.lemma, cue.pos, (), cue.needs)
-    if (
-        cue.relation == "rejected"
-        and verb.lemma_ in OPPOSE_VERBS
-        and any(c.dep_ == "dobj" and c.lemma_ in DEED_NOUNS for c in verb.children)
-    ):
-        # "Vietnam resolutely opposes China's acts of violence": one opposes a deed by
-        # criticizing it
-        cue = Cue("criticized", cue.lemma, cue.pos, cue.slots, cue.needs)
-    return cue
-
-
-def _not_this_cue(verb: Token, cue: Cue) -> bool:
-    """The verb does not say what the cue would: its needed words are missing, "call" names
-    something, people sent are no aid, a warning holds nothing hostile."""
-    if not needs_ok(verb, cue):
-        return True
-    if cue.relation == "spokeWith" and verb.lemma_ == "call" and labels_verb(verb):
-        return True
-    if cue.relation == "aided" and any(
-        c.dep_ == "dobj" and (c.lemma_ in ENVOY_NOUNS or c.lemma_ in SENT_PEOPLE)
-        for c in verb.children
-    ):
-        return True  # "sent negotiators to Kuala Lumpur" is no aid
-    return (
-        cue.relation == "threatened"
-        and verb.lemma_ in SOFT_THREAT_VERBS
-        and not any(t.lemma_.lower() in HOSTILE_WORDS for t in verb.subtree)
-    )
 
 
 def _participle_objects(verb: Token, cue: Cue, index: MentionIndex, bodies: Args) -> Args | None:
@@ -367,8 +276,8 @@ def _active_args(verb: Token, cue: Cue, index: MentionIndex) -> tuple[Args, Args
 def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> Iterator[Found]:
     """Events whose cue is a verb: the first cue (most needed words first) that yields one."""
     for cue in sorted(cues, key=lambda c: -len(c.needs)):
-        cue = _rewritten(verb, cue)
-        if _not_this_cue(verb, cue):
+        cue = rewritten_cue(verb, cue)
+        if not_this_cue(verb, cue):
             continue
         bodies = [
             a
@@ -412,5 +321,3 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> It
 # promises made to someone named in their own slot ("pledged to Kyiv"), not to each other
 UNILATERAL_PROMISES = word_class("unilateral_promises")
 TALK_NOUNS = word_class("talk_nouns")
-OPPOSE_VERBS = word_class("oppose_verbs")
-BLOCK_VERBS = word_class("block_verbs")

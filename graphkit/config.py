@@ -1,7 +1,7 @@
 """Frozen settings: the spaCy model, lexicon folder, store location, thresholds.
 
 Every setting has a default and can be overridden by keyword or by environment variable
-(``GRAPHKIT_MODEL``, ``GRAPHKIT_STORE``, ``GRAPHKIT_LEXICONS``).
+(``GRAPHKIT_MODEL``, ``GRAPHKIT_STORE``, ``GRAPHKIT_LEXICONS``, ``GRAPHKIT_ONTOLOGY``).
 
 Examples:
     >>> s = Settings()
@@ -36,7 +36,9 @@ class Settings:
     lexicon_dir: Path = field(
         default_factory=lambda: Path(_env("GRAPHKIT_LEXICONS", str(LEXICON_DIR)))
     )
-    ontology_dir: Path = ONTOLOGY_DIR
+    ontology_dir: Path = field(
+        default_factory=lambda: Path(_env("GRAPHKIT_ONTOLOGY", str(ONTOLOGY_DIR)))
+    )  # graphkit.vocab reads the same variable when it is imported
     store: Path = field(default_factory=lambda: Path(_env("GRAPHKIT_STORE", "graphkit-store")))
     min_confidence: float = 0.0
     batch_size: int = 32

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
-from graphkit.config import Settings
+from graphkit.config import LEXICON_DIR, Settings
 from graphkit.errors import InputError
 
 
@@ -101,15 +101,23 @@ class Lexicon:
     seats: dict[str, Country]  # norm(seat) -> Country
     organizations: dict[str, Organization]  # norm(name|alias) -> Organization
     titles: dict[str, str]  # norm(title) -> leaderOf|officialOf
-    title_countries: dict[str, str] = field(default_factory=dict)  # titles only one country uses -> ISO3
+    title_countries: dict[str, str] = field(
+        default_factory=dict
+    )  # titles only one country uses -> ISO3
     verb_cues: dict[str, tuple[Cue, ...]] = field(default_factory=dict)  # lemma -> cues
     noun_cues: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
     by_iso3: dict[str, Country] = field(default_factory=dict)
     seat_names: tuple[tuple[str, str], ...] = ()  # (seat as written, ISO3)
     title_words: frozenset[str] = frozenset()  # every word of every title, lower case
-    noun_relations: dict[str, frozenset[str]] = field(default_factory=dict)  # noun -> relations it names
-    officeholders: dict[str, tuple[Officeholder, ...]] = field(default_factory=dict)  # norm(name) -> terms
-    officeholder_surnames: dict[str, tuple[Officeholder, ...]] = field(default_factory=dict)  # unique surnames
+    noun_relations: dict[str, frozenset[str]] = field(
+        default_factory=dict
+    )  # noun -> relations it names
+    officeholders: dict[str, tuple[Officeholder, ...]] = field(
+        default_factory=dict
+    )  # norm(name) -> terms
+    officeholder_surnames: dict[str, tuple[Officeholder, ...]] = field(
+        default_factory=dict
+    )  # unique surnames
 
     def country(self, text: str) -> Country | None:
         """A country by name, alias or demonym."""
@@ -127,12 +135,12 @@ class Lexicon:
     def title_relation(self, title: str) -> str | None:
         """leaderOf/officialOf for a title such as "President" or "Foreign Minister"."""
         key = norm(title).replace("-", " ")
-        for word in ("acting", "interim", "caretaker", "former", "outgoing", "incoming"):
+        for word in word_tuple("title_prefixes"):
             key = key.removeprefix(word + " ")  # "acting prime minister" is a prime minister
         if key in self.titles:
             return self.titles[key]
         words = key.split()
-        if words and words[-1] in ("minister", "secretary", "ambassador", "envoy", "official", "officer", "diplomat", "negotiator", "adviser", "advisor"):
+        if words and words[-1] in word_class("official_title_heads"):
             return "officialOf"
         return None
 
@@ -148,7 +156,9 @@ class Lexicon:
             >>> load_lexicon().office_of("Lavrov").holder   # a surname no other officeholder has
             'RUS'
         """
-        terms = self.officeholders.get(norm(name), ()) or self.officeholder_surnames.get(norm(name), ())
+        terms = self.officeholders.get(norm(name), ()) or self.officeholder_surnames.get(
+            norm(name), ()
+        )
         if year is not None:
             terms = tuple(t for t in terms if t.start <= year <= t.end)
         holders = {t.holder for t in terms}
@@ -159,7 +169,7 @@ class Lexicon:
     def title_country(self, title: str) -> Country | None:
         """The country a title belongs to when only one uses it ("Secretary of State": the US)."""
         key = norm(title).replace("-", " ")
-        for word in ("acting", "interim", "former", "outgoing", "incoming"):
+        for word in word_tuple("title_prefixes"):
             key = key.removeprefix(word + " ")
         iso3 = self.title_countries.get(key)
         return self.by_iso3.get(iso3) if iso3 else None
@@ -179,10 +189,14 @@ def _cues(path: Path) -> tuple[dict[str, tuple[Cue, ...]], dict[str, tuple[Cue, 
             continue
         for spec, slots in entry.get("verbs", {}).items():
             lemma, *needs = spec.split("+")
-            verbs.setdefault(lemma, []).append(Cue(relation, lemma, "verb", tuple(slots), tuple(needs)))
+            verbs.setdefault(lemma, []).append(
+                Cue(relation, lemma, "verb", tuple(slots), tuple(needs))
+            )
         for spec, slots in entry.get("nouns", {}).items():
             *mods, head = spec.split()
-            nouns.setdefault(head, []).append(Cue(relation, head, "noun", tuple(slots), tuple(mods)))
+            nouns.setdefault(head, []).append(
+                Cue(relation, head, "noun", tuple(slots), tuple(mods))
+            )
     return (
         {k: tuple(v) for k, v in verbs.items()},
         {k: tuple(v) for k, v in nouns.items()},
@@ -198,10 +212,17 @@ def load_lexicon(lexicon_dir: Path | None = None) -> Lexicon:
         seats_rows = _read_csv(folder / "seats.csv")
         org_rows = _read_csv(folder / "organizations.csv")
         title_rows = _read_csv(folder / "titles.csv")
-        office_rows = _read_csv(folder / "officeholders.csv") if (folder / "officeholders.csv").exists() else []
+        office_rows = (
+            _read_csv(folder / "officeholders.csv")
+            if (folder / "officeholders.csv").exists()
+            else []
+        )
         verb_cues, noun_cues = _cues(folder / "cues.json")
     except (OSError, ValueError, KeyError) as err:
-        msg = f"cannot load the lexicons in {folder}: {err}; set GRAPHKIT_LEXICONS to a folder with countries.json, seats.csv, organizations.csv, titles.csv and cues.json"
+        msg = (
+            f"cannot load the lexicons in {folder}: {err}; set GRAPHKIT_LEXICONS to a folder with "
+            "countries.json, seats.csv, organizations.csv, titles.csv and cues.json"
+        )
         raise InputError(msg) from err
     countries: dict[str, Country] = {}
     demonyms: dict[str, Country] = {}
@@ -240,7 +261,9 @@ def load_lexicon(lexicon_dir: Path | None = None) -> Lexicon:
             organizations.setdefault(norm(name), org)
     officeholders: dict[str, list[Officeholder]] = {}
     for r in office_rows:
-        term = Officeholder(r["name"], r["holder"], r["relation"], int(r["from"]), int(r["to"] or 9999))
+        term = Officeholder(
+            r["name"], r["holder"], r["relation"], int(r["from"]), int(r["to"] or 9999)
+        )
         for name in {r["name"], *(a for a in r["aliases"].split("|") if a)}:
             officeholders.setdefault(norm(name), []).append(term)
     # a surname alone ("President Putin") when no other officeholder has it
@@ -250,10 +273,14 @@ def load_lexicon(lexicon_dir: Path | None = None) -> Lexicon:
         if len(last) >= 4:
             surnames.setdefault(last, set()).add(r["name"])
     unique_surnames = {
-        last: officeholders[norm(next(iter(names)))] for last, names in surnames.items() if len(names) == 1 and last not in officeholders
+        last: officeholders[norm(next(iter(names)))]
+        for last, names in surnames.items()
+        if len(names) == 1 and last not in officeholders
     }
     titles = {norm(r["title"]).replace("-", " "): r["relation"] for r in title_rows}
-    title_countries = {norm(r["title"]).replace("-", " "): r["country"] for r in title_rows if r.get("country")}
+    title_countries = {
+        norm(r["title"]).replace("-", " "): r["country"] for r in title_rows if r.get("country")
+    }
     return Lexicon(
         countries=countries,
         demonyms=demonyms,
@@ -266,15 +293,101 @@ def load_lexicon(lexicon_dir: Path | None = None) -> Lexicon:
         noun_cues=noun_cues,
         by_iso3=by_iso3,
         seat_names=tuple((r["seat"], r["iso3"]) for r in seats_rows),
-        noun_relations={noun: frozenset(c.relation for c in cues) for noun, cues in noun_cues.items()},
+        noun_relations={
+            noun: frozenset(c.relation for c in cues) for noun, cues in noun_cues.items()
+        },
         officeholders={k: tuple(v) for k, v in officeholders.items()},
         officeholder_surnames={k: tuple(v) for k, v in unique_surnames.items()},
-        title_words=frozenset(
-            w for t in titles for w in t.split() if w != "of"
-        ) | {"foreign", "defense", "defence", "interior", "finance", "trade", "justice", "health",
-             "energy", "economy", "senior", "deputy", "top", "chief", "former", "then", "acting",
-             "secretary-general", "director-general", "press", "security", "national", "vice"},
+        title_words=frozenset(w for t in titles for w in t.split() if w != "of")
+        | word_class("title_extra_words"),
     )
+
+
+def _word_folder(lexicon_dir: Path | None) -> Path:
+    """The folder word classes are read from: the one given, else the settings' lexicon folder
+    when it has them, else the package's."""
+    if lexicon_dir is not None:
+        return Path(lexicon_dir)
+    folder = Path(Settings().lexicon_dir)
+    return folder if (folder / "word_classes.json").exists() else LEXICON_DIR
+
+
+@cache
+def word_classes(lexicon_dir: Path | None = None) -> dict[str, tuple[str, ...]]:
+    """Every word class of ``word_classes.json``: class name -> its words, in file order.
+
+    Examples:
+        >>> "talks" in word_classes()["talk_nouns"]
+        True
+    """
+    path = _word_folder(lexicon_dir) / "word_classes.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {
+            name: tuple(entry["words"]) for name, entry in data.items() if not name.startswith("_")
+        }
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        msg = f'cannot read the word classes in {path}: {err}; each class is {{"words": [...]}}'
+        raise InputError(msg) from err
+
+
+def word_class(name: str, lexicon_dir: Path | None = None) -> frozenset[str]:
+    """The words of one class, as a set.
+
+    Examples:
+        >>> sorted(word_class("negations"))
+        ["n't", 'never', 'not']
+    """
+    return frozenset(word_tuple(name, lexicon_dir))
+
+
+def word_tuple(name: str, lexicon_dir: Path | None = None) -> tuple[str, ...]:
+    """The words of one class, in the order the file lists them."""
+    classes = word_classes(lexicon_dir)
+    if name not in classes:
+        msg = f"no word class {name!r} in word_classes.json; add it (class -> words)"
+        raise InputError(msg)
+    return classes[name]
+
+
+ACTOR_NOUN_COLUMNS = ("agent", "group", "collective", "state_body", "non_state")
+
+
+@cache
+def _actor_noun_rows(lexicon_dir: Path | None = None) -> tuple[dict[str, str], ...]:
+    path = _word_folder(lexicon_dir) / "actor_nouns.csv"
+    try:
+        return tuple(_read_csv(path))
+    except OSError as err:
+        msg = f"cannot read the actor nouns in {path}: {err}"
+        raise InputError(msg) from err
+
+
+def actor_nouns(column: str, lexicon_dir: Path | None = None) -> frozenset[str]:
+    """Nouns of ``actor_nouns.csv`` with "yes" in ``column``: ``agent`` (stands for the state
+    it is of), ``group`` (a group acting for the country it is of or in), ``collective`` (an
+    actor of its own), ``state_body`` (army, police...), ``non_state`` (armed and civil groups).
+
+    Examples:
+        >>> "rebels" in actor_nouns("non_state") and "rebels" in actor_nouns("collective")
+        True
+    """
+    if column not in ACTOR_NOUN_COLUMNS:
+        msg = f"no actor-noun column {column!r}; use one of {', '.join(ACTOR_NOUN_COLUMNS)}"
+        raise InputError(msg)
+    return frozenset(r["noun"] for r in _actor_noun_rows(lexicon_dir) if r.get(column) == "yes")
+
+
+def pair_nouns(lexicon_dir: Path | None = None) -> dict[str, str]:
+    """Nouns that, as "the two ..." or "both ...", name a pair told of just before -> the kind of
+    pair (``Person``, ``Country``, or "" for countries or organizations).
+
+    Examples:
+        >>> pair_nouns()["leader"], pair_nouns()["side"]
+        ('Person', '')
+    """
+    rows = _actor_noun_rows(lexicon_dir)
+    return {r["noun"]: "" if r["pair"] == "any" else r["pair"] for r in rows if r.get("pair")}
 
 
 @cache
@@ -318,4 +431,3 @@ def city_country(name: str, lex: Lexicon | None = None) -> Country | None:
     if hit is None:
         return None
     return next((c for c in lex.by_iso3.values() if c.iso2 == hit[1]), None)
-

@@ -25,6 +25,7 @@ ENTITY_TYPES = ("Person", "Country", "Organization", "Place")
 
 MODALITIES = ("asserted", "negated", "hypothetical", "reported")
 """How the article states an event. Only ``asserted`` events become relation triples."""
+ASSERTED, NEGATED, HYPOTHETICAL, REPORTED = MODALITIES
 
 
 @lru_cache(maxsize=65536)

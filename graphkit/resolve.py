@@ -28,15 +28,13 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from graphkit.lexicon import Lexicon, city_country, load_lexicon, norm
+from graphkit.lexicon import Lexicon, city_country, load_lexicon, norm, word_class, word_tuple
 from graphkit.records import Entity
 
-TITLE_WORDS = frozenset(
-    ["president", "prime", "minister", "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "king", "queen", "prince", "princess", "sheikh", "ayatollah", "archbishop", "gen", "general", "brig", "maj", "lt", "col", "colonel", "capt", "captain", "adm", "admiral", "sen", "senator", "rep", "secretary", "chancellor", "premier", "emir", "sultan", "pope", "cardinal", "bishop", "rev", "judge", "justice", "ambassador", "envoy", "foreign", "defense", "defence", "interior", "finance", "trade", "deputy", "vice", "chief", "supreme", "leader", "commander", "spokesman", "spokeswoman", "spokesperson", "press", "state", "former", "late", "then", "acting", "interim", "new"]
-)
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-PERSON_PRONOUNS = frozenset(["he", "him", "his", "she", "her", "hers"])
-GROUP_PRONOUNS = frozenset(["it", "its", "they", "them", "their", "theirs"])
+TITLE_WORDS = word_class("title_words")
+NAME_SUFFIXES = word_class("name_suffixes")
+PERSON_PRONOUNS = word_class("person_pronouns")
+GROUP_PRONOUNS = word_class("group_pronouns")
 
 # Weights multiply a relation's confidence: how sure we are this actor is who it names.
 HOW_WEIGHT = {
@@ -48,6 +46,18 @@ HOW_WEIGHT = {
     "nominal": 0.7,
     "implicit": 0.5,
 }
+
+
+class How:
+    """How a mention was resolved to its actor (``Actor.how``; weights in ``HOW_WEIGHT``)."""
+
+    NAME = "name"
+    ALIAS = "alias"
+    DEMONYM = "demonym"
+    METONYMY = "metonymy"
+    PRONOUN = "pronoun"
+    NOMINAL = "nominal"
+    IMPLICIT = "implicit"
 
 
 @dataclass(frozen=True)
@@ -102,7 +112,8 @@ class MentionIndex:
         return None
 
     def antecedent(self, token: Token) -> Actor | None:
-        """Nearest earlier actor compatible with a pronoun, in this or the two previous sentences."""
+        """Nearest earlier actor compatible with a pronoun, in this or the two previous
+        sentences."""
         want_person = token.lower_ in PERSON_PRONOUNS
         first_sent = token.sent
         for _ in range(2):
@@ -112,11 +123,16 @@ class MentionIndex:
         best: Actor | None = None
         best_subject: Actor | None = None
         # "Trump praised him": an object pronoun is not its own clause's subject
-        local_subjects = {
-            c.i for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")
-        } if token.dep_ in ("dobj", "pobj", "dative") or (token.dep_ == "poss" and token.head.dep_ in ("dobj", "pobj")) else set()
+        local_subjects = (
+            {c.i for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")}
+            if token.dep_ in ("dobj", "pobj", "dative")
+            or (token.dep_ == "poss" and token.head.dep_ in ("dobj", "pobj"))
+            else set()
+        )
         if token.dep_ == "pobj":
-            local_subjects |= {c.i for c in token.head.head.children if c.dep_ in ("nsubj", "nsubjpass")}
+            local_subjects |= {
+                c.i for c in token.head.head.children if c.dep_ in ("nsubj", "nsubjpass")
+            }
         excluded = {self.by_token[i].entity.key for i in local_subjects if i in self.by_token}
         for span, actor in self.spans:
             if span.root.i in local_subjects or actor.entity.key in excluded:
@@ -127,7 +143,13 @@ class MentionIndex:
                 continue
             if (actor.entity.type == "Person") != want_person:
                 continue
-            if span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "at", "near", "from", "to"):
+            if span.root.dep_ == "pobj" and span.root.head.lower_ in (
+                "in",
+                "at",
+                "near",
+                "from",
+                "to",
+            ):
                 continue  # a place named as a location, not an actor
             if is_dateline(span.root):
                 continue  # "SEOUL, South Korea — North Korea test-fired ... any it had launched"
@@ -173,7 +195,9 @@ def is_dateline(token: Token) -> bool:
     first = doc[start]
     if not (first.is_upper and first.is_alpha and len(first) > 1) or token.left_edge.i != start:
         return False
-    return any(t.text in ("—", "–", "--") for t in doc[start : min(token.right_edge.i + 2, len(doc))])
+    return any(
+        t.text in ("—", "–", "--") for t in doc[start : min(token.right_edge.i + 2, len(doc))]
+    )
 
 
 def span_name(span: Span) -> str:
@@ -196,7 +220,9 @@ def strip_titles(span: Span) -> Span:
     start, end = span.start, span.end
     doc = span.doc
     while start < end - 1 and (
-        doc[start].lower_.rstrip(".") in TITLE_WORDS or doc[start].is_punct or doc[start].lower_ == "the"
+        doc[start].lower_.rstrip(".") in TITLE_WORDS
+        or doc[start].is_punct
+        or doc[start].lower_ == "the"
     ):
         start += 1
     while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
@@ -218,19 +244,33 @@ def _typed(span: Span, lex: Lexicon) -> Actor | None:
         how = "name" if ident.startswith("country:") and span.label_ == "GPE" else "metonymy"
         if span.label_ == "NORP":
             how = "demonym"
-        place = Entity("Place", name, (), (("country", iso3),)) if ident.startswith("seat:") else None
+        place = (
+            Entity("Place", name, (), (("country", iso3),)) if ident.startswith("seat:") else None
+        )
         return Actor(country_entity(lex, iso3), how, place)
     if "\n" in span.text or " - " in span.text:
         return None  # headings and bylines run into each other
     if span.label_ in ("PERSON", "ORG") and len(span) == 1:
         capital = lex.metonym(name)
         if capital is not None:  # "Bogotá" tagged as a person is still the capital
-            return Actor(country_entity(lex, capital.iso3), "metonymy", Entity("Place", name, (), (("country", capital.iso3),)))
+            return Actor(
+                country_entity(lex, capital.iso3),
+                "metonymy",
+                Entity("Place", name, (), (("country", capital.iso3),)),
+            )
     org = lex.organization(name) if span.label_ in ("ORG", "FAC", "GPE", "NORP", "PERSON") else None
     if org is not None and not org.country and org.kind == "international" and span.label_ == "ORG":
         # "the Philippine National Security Council" is no UN body: a country's own
-        before = [t for t in span.doc[max(span.sent.start, span.start - 3) : span.start] if t.lower_ not in ("national", "federal", "supreme") and t.tag_ != "POS"]
-        country = lex.country(before[-1].text) if before and before[-1].ent_type_ in ("NORP", "GPE") else None
+        before = [
+            t
+            for t in span.doc[max(span.sent.start, span.start - 3) : span.start]
+            if t.lower_ not in ("national", "federal", "supreme") and t.tag_ != "POS"
+        ]
+        country = (
+            lex.country(before[-1].text)
+            if before and before[-1].ent_type_ in ("NORP", "GPE")
+            else None
+        )
         if country is not None and not name.startswith(("U", "E")):
             return Actor(country_entity(lex, country.iso3), "metonymy")
     if org is not None:
@@ -244,7 +284,11 @@ def _typed(span: Span, lex: Lexicon) -> Actor | None:
             return Actor(country_entity(lex, country.iso3), how)
         capital = lex.metonym(name)
         if capital is not None:
-            return Actor(country_entity(lex, capital.iso3), "metonymy", Entity("Place", name, (), (("country", capital.iso3),)))
+            return Actor(
+                country_entity(lex, capital.iso3),
+                "metonymy",
+                Entity("Place", name, (), (("country", capital.iso3),)),
+            )
         if span.label_ == "NORP":
             return None
         if len(span) > 1 and span[-1].is_lower and span[-1].lower_ in PLACE_NOUNS:
@@ -253,13 +297,16 @@ def _typed(span: Span, lex: Lexicon) -> Actor | None:
         return Actor(Entity("Place", name, (), (("country", city.iso3),) if city else ()), "name")
     if span.label_ == "ORG":
         if span.root.lower_ in STATE_BODY_WORDS:
-            # "Iran's Foreign Ministry", "the Colombian Defense Ministry": a state body acts for its country
+            # "Iran's Foreign Ministry", "the Colombian Defense Ministry": a state body acts for its
+            # country
             for tok in span.doc[max(span.sent.start, span.start - 2) : span.end]:
                 country = lex.country(tok.text) if tok.ent_type_ in ("GPE", "NORP") else None
                 if country is not None:
                     return Actor(country_entity(lex, country.iso3), "metonymy")
         if all(t.lower_ in GENERIC_BODY_WORDS for t in span if t.is_alpha):
-            return None  # "the Foreign Ministry", "Cabinet", "the army": some country's body, not an actor of its own
+            # "the Foreign Ministry", "Cabinet", "the army": some country's body, not an actor of
+            # its own
+            return None
         return Actor(Entity("Organization", name), "name")
     if span.label_ == "PERSON":
         core = strip_titles(span)
@@ -268,21 +315,71 @@ def _typed(span: Span, lex: Lexicon) -> Actor | None:
 
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
-STATE_BODY_WORDS = frozenset(
-    ["ministry", "department", "embassy", "consulate", "government", "army", "police", "forces", "navy", "parliament", "court", "office", "cabinet", "military", "guard", "guards", "agency", "service", "council"]
-)
+STATE_BODY_WORDS = word_class("state_body_words")
 # words that alone name no particular body: "the Foreign Ministry", "Treasury", "Supreme Court"
 GENERIC_BODY_WORDS = STATE_BODY_WORDS | frozenset(
-    ["the", "of", "for", "and", "junta", "regime", "transitional", "military", "foreign", "affairs", "defense", "defence", "interior", "home", "justice", "finance", "economy", "trade", "commerce", "security", "national", "state", "public", "supreme", "constitutional", "high", "federal", "central", "presidential", "prime", "minister", "minister's", "ministers", "treasury", "coast", "border", "armed", "air", "force", "special", "health", "energy", "water", "resources", "external", "internal", "intelligence", "information", "communications", "general", "staff", "joint", "chiefs", "ministry's", "bank"]
+    [
+        "the",
+        "of",
+        "for",
+        "and",
+        "junta",
+        "regime",
+        "transitional",
+        "military",
+        "foreign",
+        "affairs",
+        "defense",
+        "defence",
+        "interior",
+        "home",
+        "justice",
+        "finance",
+        "economy",
+        "trade",
+        "commerce",
+        "security",
+        "national",
+        "state",
+        "public",
+        "supreme",
+        "constitutional",
+        "high",
+        "federal",
+        "central",
+        "presidential",
+        "prime",
+        "minister",
+        "minister's",
+        "ministers",
+        "treasury",
+        "coast",
+        "border",
+        "armed",
+        "air",
+        "force",
+        "special",
+        "health",
+        "energy",
+        "water",
+        "resources",
+        "external",
+        "internal",
+        "intelligence",
+        "information",
+        "communications",
+        "general",
+        "staff",
+        "joint",
+        "chiefs",
+        "ministry's",
+        "bank",
+    ]
 )
-PLACE_NOUNS = frozenset(
-    ["port", "island", "capital", "department", "province", "region", "state", "county", "district", "city", "town", "village", "municipality", "governorate", "oblast", "prefecture"]
-)
+PLACE_NOUNS = word_class("place_nouns")
 
 
-PERSON_TITLES = frozenset(
-    ["president", "minister", "mr", "mrs", "ms", "dr", "sir", "senator", "ambassador", "envoy", "secretary", "chancellor", "premier", "king", "queen", "prince", "princess", "sheikh", "ayatollah", "general", "spokesman", "spokeswoman", "spokesperson", "leader", "diplomat", "governor", "mayor", "judge", "pope", "archbishop"]
-)
+PERSON_TITLES = word_class("person_titles")
 
 
 def _titled(span: Span) -> bool:
@@ -291,8 +388,12 @@ def _titled(span: Span) -> bool:
     if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in PERSON_TITLES:
         return True
     root = span.root
-    heads = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
-    return any(h.lemma_.lower() in PERSON_TITLES and h.i not in range(span.start, span.end) for h in heads)
+    heads = [c for c in root.children if c.dep_ == "appos"] + (
+        [root.head] if root.dep_ == "appos" else []
+    )
+    return any(
+        h.lemma_.lower() in PERSON_TITLES and h.i not in range(span.start, span.end) for h in heads
+    )
 
 
 def _clean_ents(doc: Doc) -> list[Span]:
@@ -307,12 +408,28 @@ def _clean_ents(doc: Doc) -> list[Span]:
     for ent in doc.ents:
         # "Later Petro": words before a name that are not part of it
         start = ent.start
-        while start < ent.end - 1 and doc[start].pos_ in ("ADV", "ADP", "CCONJ", "SCONJ", "PUNCT", "INTJ"):
+        while start < ent.end - 1 and doc[start].pos_ in (
+            "ADV",
+            "ADP",
+            "CCONJ",
+            "SCONJ",
+            "PUNCT",
+            "INTJ",
+        ):
             start += 1
-        ents.append(ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_, kb_id=ent.kb_id_))
+        ents.append(
+            ent
+            if start == ent.start
+            else Span(doc, start, ent.end, label=ent.label_, kb_id=ent.kb_id_)
+        )
     surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
     for ent in ents:
-        if ent.label_ == "DATE" and len(ent) == 1 and ent[0].lower_ in surnames and ent[0].dep_ in ("pobj", "nsubj", "dobj", "conj"):
+        if (
+            ent.label_ == "DATE"
+            and len(ent) == 1
+            and ent[0].lower_ in surnames
+            and ent[0].dep_ in ("pobj", "nsubj", "dobj", "conj")
+        ):
             # "spoke with May by phone": a month name used as a surname
             if not any(t.like_num for t in doc[max(0, ent.start - 1) : ent.end + 1]):
                 out.append(Span(doc, ent.start, ent.end, label="PERSON"))
@@ -350,11 +467,17 @@ def _clean_ents(doc: Doc) -> list[Span]:
             # "Hassan Sheikh" + "Mohamud": one name split in two
             out[-1] = Span(doc, out[-1].start, ent.end, label="PERSON")
             continue
-        place_appos = any(c.dep_ == "appos" and c.lemma_ in PLACE_NOUNS for c in ent.root.children) or (
-            ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lemma_ in PLACE_NOUNS
+        place_appos = any(
+            c.dep_ == "appos" and c.lemma_ in PLACE_NOUNS for c in ent.root.children
+        ) or (
+            ent.start >= 2
+            and doc[ent.start - 1].lower_ == "of"
+            and doc[ent.start - 2].lemma_ in PLACE_NOUNS
         )  # "the Russian port of Novorossiysk"
-        if ent.label_ in ("ORG", "PERSON", "NORP") and not ent.ent_id_ and (
-            (ent.end < len(doc) and doc[ent.end].lower_ in PLACE_NOUNS) or place_appos
+        if (
+            ent.label_ in ("ORG", "PERSON", "NORP")
+            and not ent.ent_id_
+            and ((ent.end < len(doc) and doc[ent.end].lower_ in PLACE_NOUNS) or place_appos)
         ):
             # "the Antioquia department", "Sinaloa, a state in northwestern Mexico": a place
             out.append(Span(doc, ent.start, ent.end, label="GPE"))
@@ -379,9 +502,20 @@ def resolve_doc(doc: Doc, *, lex: Lexicon | None = None) -> MentionIndex:
     first_names: dict[str, set[str]] = {}
     for full in persons:
         first_names.setdefault(norm(full.split()[0]), set()).add(full)
-        words = [w for w in full.split() if w.rstrip(".").lower() not in NAME_SUFFIXES] or full.split()
+        words = [
+            w for w in full.split() if w.rstrip(".").lower() not in NAME_SUFFIXES
+        ] or full.split()
         keys = {norm(words[-1]), norm(" ".join(words[1:]))}
-        if "-" in words[-1] and words[-1].split("-", 1)[0].lower() in ("al", "el", "ul", "ad", "as", "ash", "at", "az"):
+        if "-" in words[-1] and words[-1].split("-", 1)[0].lower() in (
+            "al",
+            "el",
+            "ul",
+            "ad",
+            "as",
+            "ash",
+            "at",
+            "az",
+        ):
             keys.add(norm(words[-1].split("-", 1)[1]))  # "Burhan" for Abdel Fattah al-Burhan
         for key in keys:
             surname_of.setdefault(key, set()).add(full)
@@ -391,18 +525,35 @@ def resolve_doc(doc: Doc, *, lex: Lexicon | None = None) -> MentionIndex:
         actor = _typed(ent, lex)
         core = strip_titles(ent) if ent.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC") else ent
         key = norm(span_name(core))
-        known_gazetteer = bool(ent.ent_id_) or lex.country(span_name(ent)) or lex.organization(span_name(ent))
-        if key not in surname_of and key in first_names and len(first_names[key]) == 1 and " " not in key:
+        known_gazetteer = (
+            bool(ent.ent_id_) or lex.country(span_name(ent)) or lex.organization(span_name(ent))
+        )
+        if (
+            key not in surname_of
+            and key in first_names
+            and len(first_names[key]) == 1
+            and " " not in key
+        ):
             surname_of[key] = first_names[key]  # "Abiy" for Abiy Ahmed, where no surname claims it
-        if key in full_names and not known_gazetteer and (actor is None or actor.entity.type != "Person"):
-            actor = Actor(Entity("Person", full_names[key]), "name")  # the full name tagged ORG elsewhere
+        if (
+            key in full_names
+            and not known_gazetteer
+            and (actor is None or actor.entity.type != "Person")
+        ):
+            actor = Actor(
+                Entity("Person", full_names[key]), "name"
+            )  # the full name tagged ORG elsewhere
         elif key in surname_of and len(surname_of[key]) == 1 and not known_gazetteer:
             full = next(iter(surname_of[key]))
             how = "name" if norm(full) == key else "alias"
             actor = Actor(Entity("Person", full), how)
         elif actor is not None and actor.entity.type == "Person":
             full_key = norm(actor.entity.name)
-            if len(actor.entity.name.split()) == 1 and full_key in surname_of and len(surname_of[full_key]) == 1:
+            if (
+                len(actor.entity.name.split()) == 1
+                and full_key in surname_of
+                and len(surname_of[full_key]) == 1
+            ):
                 actor = Actor(Entity("Person", next(iter(surname_of[full_key]))), "alias")
         if actor is None:
             continue
@@ -412,7 +563,9 @@ def resolve_doc(doc: Doc, *, lex: Lexicon | None = None) -> MentionIndex:
         if tok.pos_ == "PROPN" and tok.i not in index.by_token and not tok.ent_type_:
             people = surname_of.get(norm(tok.text)) or first_names.get(norm(tok.text))
             if people and len(people) == 1 and tok.is_title:
-                index.record(doc[tok.i : tok.i + 1], Actor(Entity("Person", next(iter(people))), "alias"))
+                index.record(
+                    doc[tok.i : tok.i + 1], Actor(Entity("Person", next(iter(people))), "alias")
+                )
     index.spans.sort(key=lambda item: item[0].start)
     _quoted_names(doc, index)
     _acronyms(doc, index)
@@ -420,18 +573,28 @@ def resolve_doc(doc: Doc, *, lex: Lexicon | None = None) -> MentionIndex:
 
 
 def _acronyms(doc: Doc, index: MentionIndex) -> None:
-    """"World Food Program (WFP)": the bracketed acronym is another name of the entity before it."""
+    """ "World Food Program (WFP)": the bracketed acronym is another name of the entity
+    before it."""
     by_acronym: dict[str, Actor] = {}
     for span, actor in list(index.spans):
         j = span.end
-        if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].is_upper:
+        if (
+            j + 2 < len(doc)
+            and doc[j].text == "("
+            and doc[j + 2].text == ")"
+            and doc[j + 1].is_upper
+        ):
             by_acronym[doc[j + 1].text] = actor
             index.names.setdefault(actor.entity.key, set()).add(doc[j + 1].text)
     if not by_acronym:
         return
     for tok in doc:
         named = by_acronym.get(tok.text)
-        if named is None or (tok.i in index.by_token and index.by_token[tok.i].entity.type != "Person" and tok.ent_id_):
+        if named is None or (
+            tok.i in index.by_token
+            and index.by_token[tok.i].entity.type != "Person"
+            and tok.ent_id_
+        ):
             continue
         index.by_token[tok.i] = Actor(named.entity, "alias", named.place)
     index.spans = [
@@ -442,7 +605,7 @@ def _acronyms(doc: Doc, index: MentionIndex) -> None:
 
 OPEN_QUOTES = frozenset({"“", '"', "‘", "'", "``"})
 CLOSE_QUOTES = frozenset({"”", '"', "’", "'", "''"})
-NICKNAME_CUES = ("known as", "alias", "nicknamed", "dubbed", "called")
+NICKNAME_CUES = word_tuple("nickname_cues")
 
 
 def _quoted_names(doc: Doc, index: MentionIndex) -> None:
@@ -461,11 +624,15 @@ def _quoted_names(doc: Doc, index: MentionIndex) -> None:
         if end is None or end == tok.i + 1:
             continue
         inner = doc[tok.i + 1 : end]
-        if any(t.i in index.by_token and index.by_token[t.i].entity.type == "Person" for t in inner):
+        if any(
+            t.i in index.by_token and index.by_token[t.i].entity.type == "Person" for t in inner
+        ):
             continue
         if any(t.ent_id_ for t in inner):
             continue
-        if not all(t.is_title or t.is_punct for t in inner) or not any(t.pos_ == "PROPN" for t in inner):
+        if not all(t.is_title or t.is_punct for t in inner) or not any(
+            t.pos_ == "PROPN" for t in inner
+        ):
             continue
         actor = Actor(Entity("Person", inner.text), "name")
         index.record(inner, actor)
@@ -478,7 +645,11 @@ def _nicknames(doc: Doc, index: MentionIndex) -> None:
     for pos, (span, actor) in enumerate(index.spans):
         if actor.entity.type != "Person" or actor.how != "name":
             continue
-        before = [t for t in doc[max(span.sent.start, span.start - 4) : span.start] if t.text not in OPEN_QUOTES]
+        before = [
+            t
+            for t in doc[max(span.sent.start, span.start - 4) : span.start]
+            if t.text not in OPEN_QUOTES
+        ]
         text = " ".join(t.lower_ for t in before)
         if not text.endswith(NICKNAME_CUES):
             continue

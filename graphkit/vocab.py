@@ -19,6 +19,8 @@ Examples:
 from __future__ import annotations
 
 import csv
+import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -26,7 +28,9 @@ from pathlib import Path
 from rdflib import URIRef
 from rdflib.namespace import DefinedNamespace, Namespace
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent / "ontology"
+ONTOLOGY_DIR = Path(
+    os.environ.get("GRAPHKIT_ONTOLOGY", Path(__file__).resolve().parent / "ontology")
+)  # GRAPHKIT_ONTOLOGY: a folder with relations.csv, graphkit.ttl and shapes.ttl
 GK_IRI = "https://w3id.org/graphkit/ontology#"
 ID_BASE = "https://w3id.org/graphkit/id/"
 WD = Namespace("http://www.wikidata.org/entity/")
@@ -51,37 +55,7 @@ class GK(DefinedNamespace):
     EventRelation: URIRef
     StaticRelation: URIRef
     PloverCategory: URIRef
-    # event relations
-    metWith: URIRef
-    visited: URIRef
-    spokeWith: URIRef
-    negotiatedWith: URIRef
-    agreedWith: URIRef
-    cooperatedWith: URIRef
-    extradited: URIRef
-    praised: URIRef
-    supported: URIRef
-    aided: URIRef
-    requested: URIRef
-    accused: URIRef
-    criticized: URIRef
-    rejected: URIRef
-    threatened: URIRef
-    protested: URIRef
-    sanctioned: URIRef
-    expelled: URIRef
-    deported: URIRef
-    arrested: URIRef
-    coerced: URIRef
-    attacked: URIRef
-    conceded: URIRef
-    retreatedFrom: URIRef
-    mobilizedAgainst: URIRef
-    # static relations
-    leaderOf: URIRef
-    officialOf: URIRef
-    memberOf: URIRef
-    locatedIn: URIRef
+    # event and static relations: every row of relations.csv (``_extras``, set below)
     # PLOVER categories (super-properties of the event relations)
     interactedWith: URIRef
     AGREE: URIRef
@@ -145,6 +119,35 @@ class RelationInfo:
     comment: str
     close_match: str
 
+    # what the extractor allows and where it looks (see the table's columns)
+    subject_types: frozenset[str] = frozenset()  # entity types the subject may have
+    object_types: frozenset[str] = frozenset()  # the same for the object ("collective" too)
+    object_search: frozenset[str] = frozenset()  # deep, shallow, clause, xcomp: see targets.py
+    judges: bool = (
+        False  # judges an act: its object is whoever did the act ("criticized the strike")
+    )
+    person_object: bool = False  # its object is a person ("arrested", "extradited")
+    reversible: bool = False  # undone by lifting or easing it ("lifted sanctions")
+    talks: bool = False  # a talk between parties that a mediation can refer to
+    hostile_to_places: bool = False  # aimed at a place, it is aimed at the place's country
+    fallback: bool = True  # its object may be any actor of the cue's clause when none is found
+
+    def allows(self, subject_type: str, object_type: str, *, collective: bool = False) -> bool:
+        """Whether the vocabulary allows this relation between entities of these types.
+
+        Examples:
+            >>> relation("locatedIn").allows("Place", "Country")
+            True
+            >>> relation("criticized").allows("Country", "Place")
+            False
+            >>> relation("arrested").allows("Country", "Organization", collective=True)
+            True
+        """
+        objects = self.object_types
+        return subject_type in self.subject_types and (
+            object_type in objects or (collective and "collective" in objects)
+        )
+
     @property
     def iri(self) -> URIRef:
         return URIRef(GK_IRI + self.name)
@@ -171,6 +174,15 @@ def _table() -> dict[str, RelationInfo]:
                 label=row["label"],
                 comment=row["comment"],
                 close_match=row["close_match"],
+                subject_types=frozenset(row["subject_types"].split()),
+                object_types=frozenset(row["object_types"].split()),
+                object_search=frozenset(row["object_search"].split()),
+                judges=row["judges"] == "yes",
+                person_object=row["person_object"] == "yes",
+                reversible=row["reversible"] == "yes",
+                talks=row["talks"] == "yes",
+                hostile_to_places=row["hostile_to_places"] == "yes",
+                fallback=row["fallback"] != "no",
             )
     return rows
 
@@ -183,6 +195,16 @@ def relations() -> tuple[RelationInfo, ...]:
 def relation(name: str) -> RelationInfo:
     """Look up one relation by its local name; raises KeyError for an unknown name."""
     return _table()[name]
+
+
+def relations_where(test: Callable[[RelationInfo], bool]) -> frozenset[str]:
+    """The names of the relations a test holds for.
+
+    Examples:
+        >>> sorted(relations_where(lambda r: r.person_object))
+        ['arrested', 'extradited']
+    """
+    return frozenset(r.name for r in _table().values() if test(r))
 
 
 def relation_names() -> frozenset[str]:
@@ -208,3 +230,6 @@ def entity_iri(key: str) -> URIRef:
 def article_iri(article_id: str) -> URIRef:
     """The IRI of an article; it also names the article's named graph."""
     return URIRef(f"{ID_BASE}article/{article_id}")
+
+
+GK._extras = sorted(_table())  # every relation of the table is a term of the closed namespace

@@ -1,11 +1,14 @@
-"""Generate ontology/graphkit.ttl from ontology/relations.csv.
+"""Generate ontology/graphkit.ttl and the relation lists of ontology/shapes.ttl from
+ontology/relations.csv.
 
-Run ``python scripts/build_ontology.py`` after editing the table; a test checks that the
-committed Turtle matches the table.
+Run ``python scripts/build_ontology.py`` after editing the table (with ``GRAPHKIT_ONTOLOGY=DIR``
+it reads and writes that folder instead of the package's); a test checks that the committed
+Turtle matches the table.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -16,7 +19,15 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graphkit.vocab import GK, GK_IRI, PLOVER_CATEGORIES, PROV, WD, relations  # noqa: E402
+from graphkit.vocab import (  # noqa: E402
+    GK,
+    GK_IRI,
+    ONTOLOGY_DIR,
+    PLOVER_CATEGORIES,
+    PROV,
+    WD,
+    relations,
+)
 
 SCHEMA = "https://schema.org/"
 W3C_ORG = "http://www.w3.org/ns/org#"
@@ -140,8 +151,9 @@ def build() -> Graph:
             g.add((p, RDFS.domain, GK.Actor))
             g.add((p, RDFS.range, GK.Actor))
         else:
-            domain = {"leaderOf": GK.Person, "officialOf": GK.Person, "locatedIn": GK.Place}
-            g.add((p, RDFS.domain, domain.get(rel.name, GK.Actor)))
+            # one subject type is the domain ("leaderOf": a Person), several are any Actor
+            (only,) = rel.subject_types if len(rel.subject_types) == 1 else ("Actor",)
+            g.add((p, RDFS.domain, GK[only]))
             g.add((p, RDFS.range, GK.Actor))
         if rel.close_match:
             g.add((p, SKOS.closeMatch, URIRef(rel.close_match)))
@@ -162,7 +174,36 @@ def render() -> str:
     return header + build().serialize(format="turtle")
 
 
+# the shapes whose relation lists come from the table: (shape, the list's property, joiner)
+SHAPE_LISTS = (
+    ("RelationSubject", "sh:targetSubjectsOf", ",\n        "),
+    ("RelationObject", "sh:targetObjectsOf", ",\n        "),
+    ("EvidencePredicate", "sh:in", "\n        "),
+)
+
+
+def render_shapes(text: str) -> str:
+    """``shapes.ttl`` with every relation list naming the table's relations, in its order."""
+    names = [f"gk:{rel.name}" for rel in relations()]
+    for shape, prop, joiner in SHAPE_LISTS:
+        if prop == "sh:in":
+            pattern = rf"(gksh:{shape} a sh:PropertyShape ;.*?{prop} \(\n        )(.*?)(\n    \) ;)"
+        else:
+            pattern = rf"(gksh:{shape} a sh:PropertyShape ;\n    {prop} )(.*?)( ;\n)"
+        listed = joiner.join(names)
+        text, count = re.subn(
+            pattern, lambda m: m[1] + listed + m[3], text, count=1, flags=re.S  # noqa: B023
+        )
+        if count != 1:
+            msg = f"shapes.ttl has no {prop} list in gksh:{shape} to fill"
+            raise SystemExit(msg)
+    return text
+
+
 if __name__ == "__main__":
-    out = ROOT / "graphkit" / "ontology" / "graphkit.ttl"
+    out = ONTOLOGY_DIR / "graphkit.ttl"
     out.write_text(render(), encoding="utf-8")
     print(f"wrote {out}")
+    shapes = ONTOLOGY_DIR / "shapes.ttl"
+    shapes.write_text(render_shapes(shapes.read_text(encoding="utf-8")), encoding="utf-8")
+    print(f"wrote the relation lists of {shapes}")

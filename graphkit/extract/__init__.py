@@ -3,10 +3,15 @@
 Examples:
     >>> from graphkit.nlp import load_nlp
     >>> from graphkit.records import Article
-    >>> art = Article.from_text("Colombian President Gustavo Petro met U.S. President Donald Trump.")
+    >>> art = Article.from_text(
+    ...     "Colombian President Gustavo Petro met U.S. President Donald Trump."
+    ... )
     >>> result = extract_doc(load_nlp()(art.text), art)
-    >>> sorted((r.subject.name, r.predicate, r.object.name) for r in result.relations)
-    [('Donald Trump', 'leaderOf', 'United States'), ('Gustavo Petro', 'leaderOf', 'Colombia'), ('Gustavo Petro', 'metWith', 'Donald Trump')]
+    >>> for r in sorted((r.subject.name, r.predicate, r.object.name) for r in result.relations):
+    ...     print(r)
+    ('Donald Trump', 'leaderOf', 'United States')
+    ('Gustavo Petro', 'leaderOf', 'Colombia')
+    ('Gustavo Petro', 'metWith', 'Donald Trump')
 """
 
 from __future__ import annotations
@@ -17,14 +22,15 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from graphkit.dates import resolve_event_date
-from graphkit.extract.args import is_collective
 from graphkit.extract.article import revise
+from graphkit.extract.collectives import is_collective
 from graphkit.extract.events import Found, sentence_events
 from graphkit.extract.static import static_relations
 from graphkit.extract.titles import GUESSED_TITLE, settle_guessed_titles
 from graphkit.lexicon import Lexicon, load_lexicon
 from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation
-from graphkit.resolve import Actor, MentionIndex, country_entity, resolve_doc
+from graphkit.resolve import Actor, How, MentionIndex, country_entity, resolve_doc
+from graphkit.vocab import relation
 
 __all__ = ["extract_doc"]
 
@@ -37,7 +43,7 @@ def _dateline_country(doc: Doc, index: MentionIndex, lex: Lexicon) -> Actor | No
             if nxt is not None and (nxt.text in ("—", "–", "-", "(", ",") or nxt.is_upper):
                 country = lex.metonym(tok.text) or lex.country(tok.text)
                 if country is not None:
-                    return Actor(country_entity(lex, country.iso3), "implicit")
+                    return Actor(country_entity(lex, country.iso3), How.IMPLICIT)
     return None
 
 
@@ -53,7 +59,7 @@ def _salient_country(index: MentionIndex) -> Actor | None:
     (top, n), *rest = [*counts.most_common(2), ("", 0)]
     if rest and rest[0][1] * 2 > n:
         return None  # no clear home country
-    return Actor(ents[top], "implicit")
+    return Actor(ents[top], How.IMPLICIT)
 
 
 def _to_relation(found: Found, article: Article, doc: Doc, dates: dict[int, str]) -> Relation:
@@ -91,33 +97,27 @@ def _dedupe(relations: Iterable[Relation]) -> list[Relation]:
         prev = best.get(key)
         if prev is None or rel.evidence.confidence > prev.evidence.confidence:
             best[key] = rel
-    return sorted(best.values(), key=lambda r: (r.evidence.start, r.predicate, r.subject.key, r.object.key))
+    return sorted(
+        best.values(), key=lambda r: (r.evidence.start, r.predicate, r.subject.key, r.object.key)
+    )
 
 
 def _valid(found: Found) -> bool:
-    """Type constraints of the vocabulary (ontology domains and ranges)."""
-    s, o, p = found.subject.entity, found.object.entity, found.predicate
-    if p in ("leaderOf", "officialOf"):
-        return s.type == "Person" and o.type in ("Country", "Organization")
-    if p == "memberOf":
-        return s.type in ("Country", "Person", "Organization") and o.type == "Organization"
-    if p == "locatedIn":
-        return s.type == "Place" and o.type in ("Country", "Place")
-    if p == "extradited":
-        return o.type == "Person"
-    if p == "arrested":
-        return o.type == "Person" or is_collective(o)
-    if s.type == "Place":
-        return False
-    return not (o.type == "Place" and p not in ("visited", "attacked", "coerced", "protested", "threatened", "mobilizedAgainst", "retreatedFrom", "conceded"))
+    """The types ``ontology/relations.csv`` allows for the relation's subject and object."""
+    s, o = found.subject.entity, found.object.entity
+    return relation(found.predicate).allows(s.type, o.type, collective=is_collective(o))
 
 
-def extract_doc(doc: Doc, article: Article, *, min_confidence: float = 0.0, lex: Lexicon | None = None) -> ArticleResult:
+def extract_doc(
+    doc: Doc, article: Article, *, min_confidence: float = 0.0, lex: Lexicon | None = None
+) -> ArticleResult:
     """Every relation one parsed article states, with canonical in-article entities."""
     lex = lex or load_lexicon()
     index = resolve_doc(doc, lex=lex)
     home = _dateline_country(doc, index, lex) or _salient_country(index)
-    found = [f for sent in doc.sents for f in static_relations(sent, index, lex, default_country=home)]
+    found = [
+        f for sent in doc.sents for f in static_relations(sent, index, lex, default_country=home)
+    ]
     year = int(article.date[:4]) if article.date[:4].isdigit() else None
     found, candidates = settle_guessed_titles(found, index, lex, home, year=year)
     for f in found:
@@ -142,7 +142,14 @@ def extract_doc(doc: Doc, article: Article, *, min_confidence: float = 0.0, lex:
         by_key.setdefault(r.subject.key, r.subject)
         by_key.setdefault(r.object.key, r.object)
     relations = [
-        Relation(by_key.get(r.subject.key, r.subject), r.predicate, by_key.get(r.object.key, r.object), r.evidence)
+        Relation(
+            by_key.get(r.subject.key, r.subject),
+            r.predicate,
+            by_key.get(r.object.key, r.object),
+            r.evidence,
+        )
         for r in relations
     ]
-    return ArticleResult(article, tuple(sorted(by_key.values(), key=lambda e: e.key)), tuple(relations))
+    return ArticleResult(
+        article, tuple(sorted(by_key.values(), key=lambda e: e.key)), tuple(relations)
+    )

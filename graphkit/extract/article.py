@@ -12,12 +12,14 @@ from dataclasses import replace
 
 from graphkit.extract.found import Found
 from graphkit.extract.titles import GUESSED_TITLE
-from graphkit.lexicon import norm
-from graphkit.resolve import Actor, MentionIndex, country_entity
-from graphkit.vocab import relation
+from graphkit.lexicon import norm, word_class
+from graphkit.resolve import Actor, How, MentionIndex, country_entity
+from graphkit.vocab import relation, relations_where
 
 
-def revise(found: list[Found], index: MentionIndex, candidates: dict[tuple[str, int], list[Actor]]) -> list[Found]:
+def revise(
+    found: list[Found], index: MentionIndex, candidates: dict[tuple[str, int], list[Actor]]
+) -> list[Found]:
     """The article's relations with every correction applied, in order."""
     found = _drop_contradicted_titles(found, index, candidates)
     found += _envoys_countries(found, index)
@@ -47,7 +49,9 @@ def _drop_contradicted_titles(
     very country, or its leader or official, are the two sides of an event in the same sentence
     ("X called the Chinese action reckless", "President Joe Biden spoke with Israeli Prime
     Minister Benjamin Netanyahu"): the next candidate country is taken, if any is left."""
-    events = [f for f in found if f.predicate not in ("leaderOf", "officialOf", "memberOf", "locatedIn")]
+    events = [
+        f for f in found if f.predicate not in ("leaderOf", "officialOf", "memberOf", "locatedIn")
+    ]
     stated = _stated_offices(found, countries_only=True)
     against: set[tuple[str, str, int]] = set()
     for f in events:
@@ -60,7 +64,9 @@ def _drop_contradicted_titles(
                 against.add((side, stated[other], at))  # "X met Israeli Prime Minister Y"
     out: list[Found] = []
     for f in found:
-        options = candidates.get((f.subject.entity.key, f.cue.i)) if f.method == GUESSED_TITLE else None
+        options = (
+            candidates.get((f.subject.entity.key, f.cue.i)) if f.method == GUESSED_TITLE else None
+        )
         if options is None:
             out.append(f)
             continue
@@ -71,7 +77,7 @@ def _drop_contradicted_titles(
     return out
 
 
-STATIC = frozenset({"leaderOf", "officialOf", "memberOf", "locatedIn"})
+STATIC = relations_where(lambda r: not r.is_event)
 
 
 def _against_own(found: Found, stated: dict[str, str]) -> bool:
@@ -79,14 +85,16 @@ def _against_own(found: Found, stated: dict[str, str]) -> bool:
     ("Zakharova criticized what she called attempts to 'push Russia out'", "praising the flag
     of Kenya") is a misreading."""
     if found.predicate in STATIC or found.predicate == "agreedWith":
-        return False  # a leader's promise to their own country is one ("promised to democratize Serbia")
-    if found.predicate in ("threatened", "coerced") and found.object.how == "demonym":
+        # a leader's promise to their own country is one ("promised to democratize Serbia")
+        return False
+    if found.predicate in ("threatened", "coerced") and found.object.how == How.DEMONYM:
         return False  # "Museveni threatened to ban Ugandan opposition candidates": his own people
     s, o = found.subject.entity.key, found.object.entity.key
     return stated.get(s) == o or stated.get(o) == s
 
 
-RELEASE_NOUNS = frozenset({"release", "freedom", "return", "handover", "extradition"})
+RELEASE_NOUNS = word_class("release_nouns")
+BAN_VERBS = word_class("ban_verbs")
 
 
 def _holders_asked(found: list[Found]) -> list[Found]:
@@ -98,18 +106,32 @@ def _holders_asked(found: list[Found]) -> list[Found]:
             holders.setdefault(norm(f.object.entity.name), []).append(f)
     out = []
     for f in found:
-        name = norm(f.object.entity.name)  # the model may tag the same name a person once, an organization later
+        name = norm(
+            f.object.entity.name
+        )  # the model may tag the same name a person once, an organization later
         if f.predicate == "requested" and f.object.entity.type != "Country" and name in holders:
-            asks_release = any(c.dep_ == "dobj" and c.lemma_ in RELEASE_NOUNS for c in f.cue.children) or f.cue.lemma_ in RELEASE_NOUNS
-            before = [h for h in holders[name] if h.cue.i < f.cue.i and h.subject.entity.key != f.subject.entity.key]
+            asks_release = (
+                any(c.dep_ == "dobj" and c.lemma_ in RELEASE_NOUNS for c in f.cue.children)
+                or f.cue.lemma_ in RELEASE_NOUNS
+            )
+            before = [
+                h
+                for h in holders[name]
+                if h.cue.i < f.cue.i and h.subject.entity.key != f.subject.entity.key
+            ]
             if asks_release and before:
-                f = replace(f, object=Actor(before[-1].subject.entity, "nominal", before[-1].subject.place), method=f"{f.method}:holder")
+                f = replace(
+                    f,
+                    object=Actor(before[-1].subject.entity, How.NOMINAL, before[-1].subject.place),
+                    method=f"{f.method}:holder",
+                )
         out.append(f)
     return out
 
 
 def _country_of(actor: Actor, index: MentionIndex) -> str:
-    """The ISO3 code an actor acts for: a country's own, a group's nationality, an official's state."""
+    """The ISO3 code an actor acts for: a country's own, a group's nationality, an official's
+    state."""
     ids = dict(actor.entity.ids)
     if ids.get("iso3"):
         return ids["iso3"]
@@ -123,13 +145,17 @@ def _domestic_ban(found: Found, index: MentionIndex) -> Found:
     """Banning or suspending one's own people coerces them ("Museveni has banned Ugandan
     opposition candidates"); banning foreigners ("the three Baltic states banned Ivanishvili")
     sanctions them."""
-    if found.predicate != "sanctioned" or found.cue.lemma_ not in ("ban", "suspend", "outlaw"):
+    if found.predicate != "sanctioned" or found.cue.lemma_ not in BAN_VERBS:
         return found
     own = _country_of(found.subject, index)
-    return replace(found, predicate="coerced") if own and own == _country_of(found.object, index) else found
+    return (
+        replace(found, predicate="coerced")
+        if own and own == _country_of(found.object, index)
+        else found
+    )
 
 
-HOSTILE_TO_PLACES = frozenset({"attacked", "coerced", "mobilizedAgainst", "threatened"})
+HOSTILE_TO_PLACES = relations_where(lambda r: r.hostile_to_places)
 
 
 def _places_countries(found: list[Found], index: MentionIndex) -> list[Found]:
@@ -142,8 +168,12 @@ def _places_countries(found: list[Found], index: MentionIndex) -> list[Found]:
             continue
         code = dict(place.ids).get("country", "")
         if code in index.lex.by_iso3 and code != dict(f.subject.entity.ids).get("iso3"):
-            country = Actor(country_entity(index.lex, code), "nominal")
-            out.append(replace(f, object=country, confidence=f.confidence * 0.9, method=f"{f.method}:place"))
+            country = Actor(country_entity(index.lex, code), How.NOMINAL)
+            out.append(
+                replace(
+                    f, object=country, confidence=f.confidence * 0.9, method=f"{f.method}:place"
+                )
+            )
     return out
 
 
@@ -156,5 +186,12 @@ def _envoys_countries(found: list[Found], index: MentionIndex) -> list[Found]:
             continue
         country = index.affiliation.get(f.object.entity.key)
         if country is not None and country.key != f.subject.entity.key:
-            out.append(replace(f, object=Actor(country, "nominal"), confidence=f.confidence * 0.9, method=f"{f.method}:envoy"))
+            out.append(
+                replace(
+                    f,
+                    object=Actor(country, How.NOMINAL),
+                    confidence=f.confidence * 0.9,
+                    method=f"{f.method}:envoy",
+                )
+            )
     return out

@@ -11,57 +11,53 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from graphkit.extract.args import (
-    actors_of,
-    clause_subjects,
-    is_condition,
-    prep_objects,
-    sentences_back,
-)
+from graphkit.extract.args import actors_of
 from graphkit.extract.found import INHERITED_CONFIDENCE, Found, emit
-from graphkit.resolve import Actor, MentionIndex
+from graphkit.extract.syntax import clause_subjects, is_condition, prep_objects, sentences_back
+from graphkit.lexicon import word_class, word_tuple
+from graphkit.records import ASSERTED
+from graphkit.resolve import Actor, How, MentionIndex
 
-BLAME_ADJECTIVES = frozenset(["responsible", "culpable", "guilty", "behind", "liable"])
-SAY_VERBS = frozenset(["say", "believe", "conclude", "think", "assert", "claim", "insist", "tell", "find", "state"])
-
-
-OBLIGATION_MODALS = frozenset({"must", "should"})
-REDUCE_VERBS = frozenset(
-    ["suspend", "halt", "cut", "reduce", "cancel", "freeze", "sever", "break", "downgrade", "end", "stop", "prohibit", "deny", "close", "withdraw", "recall", "curtail", "scale", "abandon"]
-)
-PART_NOUNS = frozenset(["part", "some", "all", "most", "much", "portion", "half", "share"])
-BUILD_VERBS = frozenset(
-    ["restore", "establish", "resume", "normalize", "normalise", "upgrade", "improve", "strengthen", "expand", "deepen", "renew", "boost", "forge", "build"]
-)
-RELATION_NOUNS = frozenset(["ties", "relations", "cooperation", "links", "contacts", "partnership", "dialogue"])
-TIES_NOUNS = frozenset(
-    ["aid", "links", "relations", "ties", "visit", "cooperation", "trade", "flights", "assistance", "supplies", "deliveries", "program", "programme", "borders", "border", "mediation", "entry", "contacts", "talks", "imports", "exports", "loans", "funding", "investment", "embassy"]
-)
+BLAME_ADJECTIVES = word_class("blame_adjectives")
+SAY_VERBS = word_class("say_verbs")
 
 
-DIPLOMATIC_TIES = frozenset(["relations", "ties", "relation", "tie"])
+OBLIGATION_MODALS = word_class("obligation_modals")
+REDUCE_VERBS = word_class("reduce_verbs")
+PART_NOUNS = word_class("part_nouns")
+BUILD_VERBS = word_class("build_verbs")
+RELATION_NOUNS = word_class("relation_nouns")
+TIES_NOUNS = word_class("ties_nouns")
 
 
-DEMAND_SAY_VERBS = frozenset(
-    ["say", "declare", "demand", "insist", "tell", "state", "conclude", "reiterate", "announce", "stress", "argue", "write", "urge", "maintain", "assert", "repeat", "add", "warn"]
-)
+DIPLOMATIC_TIES = word_class("diplomatic_ties")
+
+
+DEMAND_SAY_VERBS = word_class("demand_say_verbs")
 
 
 def demand_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
-    """"X said/declared/demanded that Y must (should) do Z" -> X requested Y."""
+    """ "X said/declared/demanded that Y must (should) do Z" -> X requested Y."""
     if verb.lemma_ not in DEMAND_SAY_VERBS:
         return
     for child in verb.children:
-        if child.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in OBLIGATION_MODALS for a in child.children):
+        if child.dep_ != "ccomp" or not any(
+            a.dep_ == "aux" and a.lower_ in OBLIGATION_MODALS for a in child.children
+        ):
             continue
         subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
-        objects = [a for c in child.children if c.dep_ in ("nsubj", "nsubjpass") for a in actors_of(c, index)]
+        objects = [
+            a
+            for c in child.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+            for a in actors_of(c, index)
+        ]
         if subjects and objects:
             yield from emit(subjects, objects, "requested", verb, INHERITED_CONFIDENCE, "say:must")
 
 
 def ties_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
-    """"X restored diplomatic ties with Y" -> X cooperatedWith Y."""
+    """ "X restored diplomatic ties with Y" -> X cooperatedWith Y."""
     if verb.lemma_ not in BUILD_VERBS:
         return
     for dobj in (c for c in verb.children if c.dep_ == "dobj"):
@@ -71,11 +67,19 @@ def ties_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
         objects = [a for p in prep_objects(dobj, ("with", "between")) for a in actors_of(p, index)]
         objects += [a for p in prep_objects(verb, ("with", "between")) for a in actors_of(p, index)]
         if subjects:
-            yield from emit(subjects, objects, "cooperatedWith", verb, INHERITED_CONFIDENCE, f"ties:{verb.lemma_}")
+            yield from emit(
+                subjects,
+                objects,
+                "cooperatedWith",
+                verb,
+                INHERITED_CONFIDENCE,
+                f"ties:{verb.lemma_}",
+            )
 
 
 def reduce_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
-    """"X suspended aid to Y" / "cancelled a visit to Y" / "closed its borders with Y" -> X sanctioned Y."""
+    """ "X suspended aid to Y" / "cancelled a visit to Y" / "closed its borders with Y": X
+    sanctioned Y."""
     if verb.lemma_ not in REDUCE_VERBS:
         return
     for dobj in (c for c in verb.children if c.dep_ == "dobj"):
@@ -85,59 +89,104 @@ def reduce_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
         if dobj.lemma_ not in TIES_NOUNS and dobj.lower_ not in TIES_NOUNS:
             continue
         subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
-        preps = ("to", "with", "for", "from", "in", "on")
+        preps = REDUCE_OBJECT_PREPS
         objects = [a for p in prep_objects(dobj, preps) for a in actors_of(p, index)]
         objects += [a for p in prep_objects(verb, preps) for a in actors_of(p, index)]
         if not objects:
-            objects = [a for c in dobj.children if c.dep_ in ("amod", "compound") for a in actors_of(c, index)]
+            objects = [
+                a
+                for c in dobj.children
+                if c.dep_ in ("amod", "compound")
+                for a in actors_of(c, index)
+            ]
         # breaking off diplomatic relations is the diplomats' recall, coded like an expulsion
         severed = dobj.lemma_ in DIPLOMATIC_TIES or dobj.lower_ in DIPLOMATIC_TIES
         if subjects and objects:
-            yield from emit(subjects, objects, "expelled" if severed else "sanctioned", verb, INHERITED_CONFIDENCE, f"reduce:{verb.lemma_}")
+            yield from emit(
+                subjects,
+                objects,
+                "expelled" if severed else "sanctioned",
+                verb,
+                INHERITED_CONFIDENCE,
+                f"reduce:{verb.lemma_}",
+            )
 
 
-RETALIATE_VERBS = frozenset(["respond", "retaliate", "react", "reciprocate", "answer"])
-NEGATIONS = frozenset(["not", "never", "n't"])
+RETALIATE_VERBS = word_class("retaliate_verbs")
+NEGATIONS = word_class("negations")
 
 
 def retaliation_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
-    """"Minsk would respond 'in a mirror manner'", "Zakharova said Moscow would retaliate": a
+    """ "Minsk would respond 'in a mirror manner'", "Zakharova said Moscow would retaliate": a
     vow to respond threatens whoever did what is answered ("respond to the expulsion"), else
     the last one who acted against the speaker. The threat is made, whatever comes of it."""
-    if verb.lemma_ not in RETALIATE_VERBS or not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in verb.children):
+    if verb.lemma_ not in RETALIATE_VERBS or not any(
+        c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in verb.children
+    ):
         return
     if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in verb.children):
         return
     subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
-    if verb.dep_ == "ccomp" and verb.head.lemma_ in SAY_VERBS | {"warn", "vow", "pledge", "promise"}:
+    if verb.dep_ == "ccomp" and verb.head.lemma_ in SAY_VERBS | PROMISE_VERBS:
         subjects += [a for t in clause_subjects(verb.head) for a in actors_of(t, index)]
     own = {a.entity.key for _, a in subjects}
-    targets = [a for p in prep_objects(verb, ("to", "against")) for a in actors_of(p, index, events=True) if a[1].entity.key not in own]
+    targets = [
+        a
+        for p in prep_objects(verb, ("to", "against"))
+        for a in actors_of(p, index, events=True)
+        if a[1].entity.key not in own
+    ]
     if not targets:
         start = sentences_back(verb, 3)
-        against = [t.subject for t in index.told if start <= t.pos < verb.i and t.object.entity.key in own and t.subject.entity.key not in own]
-        targets = [(verb, Actor(against[-1].entity, "nominal", against[-1].place))] if against else []
+        against = [
+            t.subject
+            for t in index.told
+            if start <= t.pos < verb.i
+            and t.object.entity.key in own
+            and t.subject.entity.key not in own
+        ]
+        targets = (
+            [(verb, Actor(against[-1].entity, How.NOMINAL, against[-1].place))] if against else []
+        )
     for tok, subject in subjects:
         for _, target in targets:
             conf = INHERITED_CONFIDENCE * subject.weight * target.weight
-            yield Found(subject, "threatened", target, verb, (min(tok.i, verb.i), verb.i + 1), conf, "asserted", f"retaliate:{verb.lemma_}")
+            yield Found(
+                subject,
+                "threatened",
+                target,
+                verb,
+                (min(tok.i, verb.i), verb.i + 1),
+                conf,
+                ASSERTED,
+                f"retaliate:{verb.lemma_}",
+            )
 
 
-WARN_VERBS = frozenset(["warn", "vow", "caution", "threaten"])
+WARN_VERBS = word_class("warn_verbs")
 
 
 def conditional_threat_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
-    """"Peskov warned that Moscow would respond with countermeasures if NATO deployed forces
+    """ "Peskov warned that Moscow would respond with countermeasures if NATO deployed forces
     in Sweden": a warning held over whoever the condition names threatens them."""
     if verb.lemma_ not in WARN_VERBS:
         return
     speakers = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         # the parse hangs the condition on the warning or on what it warns of
-        conditions = [c for c in [*clause.children, *verb.children] if is_condition(c, ("if", "unless", "should"))]
+        conditions = [
+            c
+            for c in [*clause.children, *verb.children]
+            if is_condition(c, ("if", "unless", "should"))
+        ]
         if not conditions:
             continue
-        inner = [a for t in clause.children if t.dep_ in ("nsubj", "nsubjpass") for a in actors_of(t, index)]
+        inner = [
+            a
+            for t in clause.children
+            if t.dep_ in ("nsubj", "nsubjpass")
+            for a in actors_of(t, index)
+        ]
         subjects = speakers + [a for a in inner if a[1].entity.type in ("Country", "Organization")]
         own = {a.entity.key for _, a in subjects}
         targets = [
@@ -147,14 +196,23 @@ def conditional_threat_events(verb: Token, index: MentionIndex) -> Iterator[Foun
         for tok, subject in subjects:
             for _, target in targets:
                 conf = INHERITED_CONFIDENCE * subject.weight * target.weight
-                yield Found(subject, "threatened", target, verb, (min(tok.i, verb.i), clause.right_edge.i + 1), conf, "asserted", "warn:condition")
+                yield Found(
+                    subject,
+                    "threatened",
+                    target,
+                    verb,
+                    (min(tok.i, verb.i), clause.right_edge.i + 1),
+                    conf,
+                    ASSERTED,
+                    "warn:condition",
+                )
 
 
-PHONE_NOUNS = frozenset(["phone", "telephone", "videoconference", "videolink", "video"])
+PHONE_NOUNS = word_class("phone_nouns")
 
 
 def phone_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
-    """"discussed the situation by phone with Chinese Premier Li Qiang" -> spokeWith."""
+    """ "discussed the situation by phone with Chinese Premier Li Qiang" -> spokeWith."""
     if not any(p.lower_ in PHONE_NOUNS for p in prep_objects(verb, ("by", "over"))):
         return
     subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
@@ -163,16 +221,21 @@ def phone_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
         yield from emit(subjects, objects, "spokeWith", verb, INHERITED_CONFIDENCE, "phone")
 
 
-DENY_VERBS = frozenset(["deny", "dismiss", "reject", "refute"])
-CHARGE_NOUNS = frozenset(["accusation", "allegation", "claim", "charge", "report", "assertion", "suggestion"])
+DENY_VERBS = word_class("deny_verbs")
+CHARGE_NOUNS = word_class("charge_nouns")
 
 
 def denial_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
-    """"Kinshasa accuses Rwanda of backing the M23 ... Rwanda denies backing the group": a
+    """ "Kinshasa accuses Rwanda of backing the M23 ... Rwanda denies backing the group": a
     denial of a deed, or of the charges, answers whoever accused the denier just before."""
     if verb.lemma_ not in DENY_VERBS:
         return
-    deed = [c for c in verb.children if (c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG") or (c.dep_ == "dobj" and c.lemma_ in CHARGE_NOUNS)]
+    deed = [
+        c
+        for c in verb.children
+        if (c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG")
+        or (c.dep_ == "dobj" and c.lemma_ in CHARGE_NOUNS)
+    ]
     if not deed:
         return
     subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
@@ -182,70 +245,103 @@ def denial_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
         if home is not None:
             own.add(home.key)
     start = sentences_back(verb, 3)
-    told = [t for t in index.told if start <= t.pos < verb.i and t.relation in ("accused", "criticized") and t.subject.entity.key not in own]
+    told = [
+        t
+        for t in index.told
+        if start <= t.pos < verb.i
+        and t.relation in ("accused", "criticized")
+        and t.subject.entity.key not in own
+    ]
     # the one who accused the denier, else (the charges being against an ally) the last accuser
     accusers = [t.subject for t in told if t.object.entity.key in own]
     if not accusers and told:
         counts = Counter(t.subject.entity.key for t in told)  # the main accuser of the charges
         accusers = [max(reversed([t.subject for t in told]), key=lambda a: counts[a.entity.key])]
     if subjects and accusers:
-        yield from emit(subjects, [(verb, Actor(accusers[-1].entity, "nominal", accusers[-1].place))], "rejected", verb, INHERITED_CONFIDENCE, "deny:accuser")
+        yield from emit(
+            subjects,
+            [(verb, Actor(accusers[-1].entity, How.NOMINAL, accusers[-1].place))],
+            "rejected",
+            verb,
+            INHERITED_CONFIDENCE,
+            "deny:accuser",
+        )
 
 
 def persona_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
-    """"X declared the Mexican ambassador, Raquel Serur, persona non grata" -> X expelled them,
+    """ "X declared the Mexican ambassador, Raquel Serur, persona non grata" -> X expelled them,
     when the parse makes "persona non grata" a clause of its own."""
     if verb.lemma_ != "declare":
         return
-    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd") and c.lower_ == "persona"):
-        objects = [a for t in clause.children if t.dep_ in ("nsubj", "nsubjpass") for a in actors_of(t, index)]
+    for clause in (
+        c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd") and c.lower_ == "persona"
+    ):
+        objects = [
+            a
+            for t in clause.children
+            if t.dep_ in ("nsubj", "nsubjpass")
+            for a in actors_of(t, index)
+        ]
         subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
         if subjects and objects:
-            yield from emit(subjects, objects, "expelled", verb, INHERITED_CONFIDENCE, "declare:persona-non-grata")
+            yield from emit(
+                subjects,
+                objects,
+                "expelled",
+                verb,
+                INHERITED_CONFIDENCE,
+                "declare:persona-non-grata",
+            )
 
 
 def blame_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
-    """"X said/believed Y was responsible for the attack" -> X accused Y."""
+    """ "X said/believed Y was responsible for the attack" -> X accused Y."""
     if verb.lemma_ not in SAY_VERBS:
         return
     for child in verb.children:
         if child.dep_ != "ccomp":
             continue
         if not any(
-            (c.dep_ == "acomp" and c.lemma_ in BLAME_ADJECTIVES) or (c.dep_ == "prep" and c.lower_ == "behind")
+            (c.dep_ == "acomp" and c.lemma_ in BLAME_ADJECTIVES)
+            or (c.dep_ == "prep" and c.lower_ == "behind")
             for c in child.children
         ):
             continue
         subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
         objects = [a for c in child.children if c.dep_ == "nsubj" for a in actors_of(c, index)]
         if subjects and objects:
-            yield from emit(subjects, objects, "accused", verb, INHERITED_CONFIDENCE, "say:responsible")
+            yield from emit(
+                subjects, objects, "accused", verb, INHERITED_CONFIDENCE, "say:responsible"
+            )
 
 
-NEGATIVE_LABELS = frozenset(
-    ["unfriendly", "groundless", "authoritarian", "cruel", "senseless", "irrational", "incorrect", "wrong", "unsafe", "unprofessional", "hypocritical", "false", "ridiculous", "flagrant", "nonstarter", "non-starter", "bribery", "blackmail", "hysteria", "interference", "lies", "propaganda", "inhumane", "illegitimate", "unconstitutional", "unfair", "discriminatory", "irresponsible", "unacceptable", "unjustified", "horrendous", "reckless", "irresponsible", "outrageous", "illegal", "shameful", "deplorable", "absurd", "baseless", "unfounded", "provocative", "dangerous", "barbaric", "cowardly", "criminal", "heinous", "despicable", "appalling", "abhorrent", "irresponsible", "hostile", "aggressive", "destabilizing", "shortsighted", "unjust", "unlawful", "terrorist"]
-)
+NEGATIVE_LABELS = word_class("negative_labels")
 # "called the veto a disgrace": nouns that condemn what they name
-NEGATIVE_LABEL_NOUNS = frozenset(
-    ["disgrace", "outrage", "scandal", "travesty", "farce", "provocation", "crime", "atrocity", "shame", "insult", "affront", "mistake", "blunder", "aggression", "violation", "betrayal", "sham", "catastrophe"]
-)
-LABEL_VERBS = frozenset(["call", "describe", "label", "brand", "term", "deem", "characterize", "characterise"])
-POSITIVE_LABELS = frozenset(
-    ["historic", "courageous", "constructive", "positive", "productive", "fruitful", "successful", "excellent", "brave", "wise", "cordial", "friendly", "welcome", "breakthrough", "milestone", "landmark", "encouraging", "good", "great", "important", "significant"]
-)
+NEGATIVE_LABEL_NOUNS = word_class("negative_label_nouns")
+LABEL_VERBS = word_class("label_verbs")
+POSITIVE_LABELS = word_class("positive_labels")
 # what one rejects by labelling it: "called the demand a nonstarter"
-CLAIM_NOUNS = frozenset(["accusation", "allegation", "claim", "charge", "report", "demand", "proposal", "offer", "statement", "assertion", "request", "condition", "ultimatum"])
+CLAIM_NOUNS = word_class("claim_nouns")
+REDUCE_OBJECT_PREPS = word_tuple("reduce_object_preps")
+PROMISE_VERBS = word_class("promise_verbs")
 
 
 def _label_tokens(verb: Token) -> list[Token]:
     """What a labelling verb calls its object: "called the raid 'an authoritarian act'", "called
     the expulsions unfriendly", "described them as absurd", "called Witkoff's demand 'a
     nonstarter'" (a quoted label the parse hung elsewhere)."""
-    out = [t for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.pos_ != "PROPN" for t in c.subtree]
+    out = [
+        t
+        for c in verb.children
+        if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.pos_ != "PROPN"
+        for t in c.subtree
+    ]
     out += [t for p in prep_objects(verb, ("as",)) for t in p.subtree]
     doc = verb.doc
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        out += [t for c in obj.children if c.dep_ == "appos" and c.pos_ != "PROPN" for t in c.subtree]
+        out += [
+            t for c in obj.children if c.dep_ == "appos" and c.pos_ != "PROPN" for t in c.subtree
+        ]
         j = obj.i + 1
         if j < len(doc) and doc[j].text in ("“", '"', "‘"):
             k = j + 1
@@ -256,7 +352,7 @@ def _label_tokens(verb: Token) -> list[Token]:
 
 
 def label_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
-    """"X called the expulsions unacceptable" -> X criticized whoever did them; "called the
+    """ "X called the expulsions unacceptable" -> X criticized whoever did them; "called the
     talks constructive" praises; "called Witkoff's demand 'a nonstarter'" rejects the demand's
     maker."""
     if verb.lemma_ not in LABEL_VERBS:
@@ -274,14 +370,19 @@ def label_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
     objects = [a for c in dobjs for a in actors_of(c, index, events=True)]
     relation = "praised" if positive else "criticized"
     if negative and any(c.lemma_ in CLAIM_NOUNS for c in dobjs):
-        relation = "rejected"  # "dismissed the accusations as groundless", "called the demand a nonstarter"
+        # "dismissed the accusations as groundless", "called the demand a nonstarter"
+        relation = "rejected"
     if subjects and objects:
         yield from emit(subjects, objects, relation, verb, INHERITED_CONFIDENCE, "verb:label")
 
 
 def labels_verb(verb: Token) -> bool:
     """A verb that labels its object ("called the move reckless") rather than phoning it."""
-    naming = verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in ("which", "that", "what") for c in verb.children)
-    return naming or (verb.lemma_ in LABEL_VERBS and bool(_label_tokens(verb))) or any(
-        c.pos_ == "ADJ" and c.lower_ in NEGATIVE_LABELS for c in verb.subtree
+    naming = verb.dep_ == "relcl" and any(
+        c.dep_ == "dobj" and c.lower_ in ("which", "that", "what") for c in verb.children
+    )
+    return (
+        naming
+        or (verb.lemma_ in LABEL_VERBS and bool(_label_tokens(verb)))
+        or any(c.pos_ == "ADJ" and c.lower_ in NEGATIVE_LABELS for c in verb.subtree)
     )  # "the shoal, which it calls Ren'ai Jiao": a name, not a call

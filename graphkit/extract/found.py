@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from graphkit.extract.modality import intent_relation, modality
+from graphkit.records import ASSERTED, HYPOTHETICAL
 from graphkit.resolve import Actor
 from graphkit.vocab import relation
 
@@ -39,9 +40,10 @@ def emit(
     confidence: float,
     method: str,
 ) -> Iterator[Found]:
-    """One Found per (subject, object) pair; an announced act also yields what announcing it amounts to."""
+    """One Found per (subject, object) pair; an announced act also yields what announcing it
+    amounts to."""
     mod = modality(cue)
-    intent = intent_relation(cue, predicate) if mod == "hypothetical" else None
+    intent = intent_relation(cue, predicate) if mod == HYPOTHETICAL else None
     tokens = [cue.i] + [t.i for t, _ in subjects] + [t.i for t, _ in objects]
     span = (min(tokens), max(tokens) + 1)
     symmetric = relation(predicate).symmetric
@@ -59,4 +61,4 @@ def emit(
             yield Found(s, predicate, o, cue, span, conf, mod, method)
             if intent is not None and intent != predicate:
                 # announcing a cooperative act is an agreement; announcing a hostile one, a threat
-                yield Found(s, intent, o, cue, span, conf * 0.85, "asserted", f"intent:{method}")
+                yield Found(s, intent, o, cue, span, conf * 0.85, ASSERTED, f"intent:{method}")

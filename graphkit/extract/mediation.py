@@ -22,15 +22,17 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from graphkit.extract.args import actors_of, clause_subjects, prep_objects, sentences_back
+from graphkit.extract.args import actors_of
 from graphkit.extract.found import INHERITED_CONFIDENCE, Found, emit
-from graphkit.resolve import Actor, MentionIndex, country_entity
+from graphkit.extract.syntax import clause_subjects, prep_objects, sentences_back
+from graphkit.lexicon import word_class
+from graphkit.resolve import Actor, How, MentionIndex, country_entity
+from graphkit.vocab import relations_where
 
-MEDIATE_VERBS = frozenset(["mediate", "broker", "facilitate", "convene", "sponsor", "shuttle", "arbitrate", "co-sponsor"])
-TALKS_NOUNS = frozenset(
-    ["talks", "talk", "negotiation", "negotiations", "dialogue", "ceasefire", "truce", "deal", "deals", "agreement", "accord", "accords", "exchange", "swap", "round", "rounds", "process", "meeting", "meetings", "summit", "discussions", "consultations"]
-)
-TALK_RELATIONS = frozenset(["metWith", "negotiatedWith", "agreedWith"])
+MEDIATE_VERBS = word_class("mediate_verbs")
+TALKS_NOUNS = word_class("talks_nouns")
+TALK_VERBS = word_class("talk_verbs")
+TALK_RELATIONS = relations_where(lambda r: r.talks)
 FUSED = re.compile(r"^(.+?)-(?:mediated|brokered|facilitated|sponsored|convened)$", re.IGNORECASE)
 
 
@@ -43,7 +45,7 @@ def mediation_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
         talks = _talks(verb.head) if verb.dep_ in ("amod", "compound") else None
         if named is None or talks is None:
             return
-        mediators = [(verb, Actor(country_entity(index.lex, named.iso3), "demonym"))]
+        mediators = [(verb, Actor(country_entity(index.lex, named.iso3), How.DEMONYM))]
     elif verb.pos_ == "VERB" and verb.lemma_.lower() in MEDIATE_VERBS:
         mediators, talks = _mediators(verb, index)
     else:
@@ -56,9 +58,13 @@ def mediation_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
     parties = _sides(mediators, parties, index)
     if not parties:
         return  # co-mediators do not negotiate with each other
-    if verb.lemma_ == "mediate" and any(c.dep_ == "prep" and c.lower_ == "between" for c in verb.children):
+    if verb.lemma_ == "mediate" and any(
+        c.dep_ == "prep" and c.lower_ == "between" for c in verb.children
+    ):
         return  # "mediated between A and B" is the lexicon's own cue
-    yield from emit(mediators, parties, "negotiatedWith", verb, INHERITED_CONFIDENCE, f"mediation:{verb.lemma_}")
+    yield from emit(
+        mediators, parties, "negotiatedWith", verb, INHERITED_CONFIDENCE, f"mediation:{verb.lemma_}"
+    )
 
 
 def _sides(
@@ -78,7 +84,7 @@ def _sides(
     for tok, party in parties:
         home = index.affiliation.get(party.entity.key)
         if states and party.entity.type == "Person" and home is not None:
-            party = Actor(home, "nominal")
+            party = Actor(home, How.NOMINAL)
         if party.entity.key in own or (home is not None and home.key in own):
             continue
         if all(party.entity.key != p.entity.key for _, p in out):
@@ -127,17 +133,29 @@ def between_parties(head: Token, index: MentionIndex) -> list[tuple[Token, Actor
         j, end, closing = prep.i + 1, min(prep.sent.end, prep.i + 16), False
         while j < end:
             tok = doc[j]
-            if (tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound")) or tok.text in (";", "(", "—", ":"):
+            if (
+                tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound")
+            ) or tok.text in (";", "(", "—", ":"):
                 break
             if tok.lower_ in ("and", "or"):
                 closing = True
             if tok.pos_ == "PRON" and tok.lower_ in ("them", "they"):
                 # "shuttled between them": the pair the pronoun stands for
-                out.extend(a for a in actors_of(tok, index) if all(a[1].entity.key != b.entity.key for _, b in out))
+                out.extend(
+                    a
+                    for a in actors_of(tok, index)
+                    if all(a[1].entity.key != b.entity.key for _, b in out)
+                )
                 break
             actor = index.actor_at(tok)
             if actor is None:
-                if closing and out and out[-1][0].i < j and tok.pos_ not in ("DET", "ADJ", "NUM", "CCONJ", "PROPN", "NOUN", "PUNCT", "PRON"):
+                if (
+                    closing
+                    and out
+                    and out[-1][0].i < j
+                    and tok.pos_
+                    not in ("DET", "ADJ", "NUM", "CCONJ", "PROPN", "NOUN", "PUNCT", "PRON")
+                ):
                     break
                 j += 1
                 continue
@@ -145,9 +163,14 @@ def between_parties(head: Token, index: MentionIndex) -> list[tuple[Token, Actor
             while nxt < end and index.by_token.get(nxt) is actor:
                 nxt += 1
             titled = actor.entity.type != "Person" and any(
-                (found := index.actor_at(doc[k])) is not None and found.entity.type == "Person" for k in range(nxt, min(end, nxt + 3))
+                (found := index.actor_at(doc[k])) is not None and found.entity.type == "Person"
+                for k in range(nxt, min(end, nxt + 3))
             )
-            if not titled and actor.entity.type != "Place" and all(actor.entity.key != a.entity.key for _, a in out):
+            if (
+                not titled
+                and actor.entity.type != "Place"
+                and all(actor.entity.key != a.entity.key for _, a in out)
+            ):
                 out.append((tok, actor))
                 if closing:
                     break
@@ -166,12 +189,21 @@ def _parties(talks: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
     governor, steps = talks.head, 0
     while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i and steps < 4:
         governor, steps = governor.head, steps + 1  # "held two days of talks", "met ... in talks"
-    if talks.dep_ in ("dobj", "pobj") and governor.pos_ in ("VERB", "AUX") and governor.lemma_ not in MEDIATE_VERBS:
+    if (
+        talks.dep_ in ("dobj", "pobj")
+        and governor.pos_ in ("VERB", "AUX")
+        and governor.lemma_ not in MEDIATE_VERBS
+    ):
         # "A and B held talks mediated by C", "A met B ..., in talks mediated by C"
         held = [a for t in clause_subjects(governor) for a in actors_of(t, index)]
         held += [a for p in prep_objects(talks, ("with",)) for a in actors_of(p, index)]
-        if governor.lemma_ in ("meet", "negotiate", "talk", "hold"):
-            held += [a for c in governor.children if c.dep_ == "dobj" and c.i != talks.i for a in actors_of(c, index)]
+        if governor.lemma_ in TALK_VERBS:
+            held += [
+                a
+                for c in governor.children
+                if c.dep_ == "dobj" and c.i != talks.i
+                for a in actors_of(c, index)
+            ]
             held += [a for p in prep_objects(governor, ("with",)) for a in actors_of(p, index)]
         if len(held) >= 2:
             return held

@@ -9,19 +9,31 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from graphkit.extract.args import actors_of, clause_subjects, conjuncts
+from graphkit.extract.args import actors_of
 from graphkit.extract.found import Found
 from graphkit.extract.modality import modality
+from graphkit.extract.syntax import clause_subjects, conjuncts
 from graphkit.extract.titles import APPOSITION_CONFIDENCE, salient_organization
-from graphkit.resolve import Actor, MentionIndex
+from graphkit.lexicon import word_class
+from graphkit.records import ASSERTED
+from graphkit.resolve import Actor, How, MentionIndex
 
 
 def membership(span: Span, actor: Actor, index: MentionIndex) -> Iterator[Found]:
-    """"Britain, a founding member of NATO" / "the alliance" -> the last organization named."""
+    """ "Britain, a founding member of NATO" / "the alliance" -> the last organization named."""
     root = span.root
     for head in [c for c in root.children if c.dep_ == "appos"]:
         if head.lemma_ == "one":  # "Sierra Leone, one of ten elected members"
-            head = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.lemma_ == "member"), head)
+            head = next(
+                (
+                    p
+                    for c in head.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children
+                    if p.lemma_ == "member"
+                ),
+                head,
+            )
         if head.lemma_ != "member":
             continue
         org = None
@@ -32,22 +44,46 @@ def membership(span: Span, actor: Actor, index: MentionIndex) -> Iterator[Found]
                     if org is None and pobj.lemma_ in MEMBER_WORDS:
                         org = _last_organization(index, pobj.i)
         if org is None and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
-            org = salient_organization(index) or _last_organization(index, head.i)  # "Hungary, the only other member that ..."
+            org = salient_organization(index) or _last_organization(
+                index, head.i
+            )  # "Hungary, the only other member that ..."
         if org is not None and org.entity.type == "Organization":
-            conf = APPOSITION_CONFIDENCE * (org.weight if org.how != "name" else 1.0)
-            yield Found(actor, "memberOf", org, head, (span.start, head.right_edge.i + 1), conf, "asserted", "member-apposition")
+            conf = APPOSITION_CONFIDENCE * (org.weight if org.how != How.NAME else 1.0)
+            yield Found(
+                actor,
+                "memberOf",
+                org,
+                head,
+                (span.start, head.right_edge.i + 1),
+                conf,
+                ASSERTED,
+                "member-apposition",
+            )
             if head.lower_ != "members":
                 continue
             # "Hungary and Slovakia, both members of the bloc": every country of the pair
             for other in (c for c in root.children if c.dep_ == "conj"):
                 named = index.actor_at(other)
-                if named is not None and named.entity.type == "Country" and named.entity.key != actor.entity.key:
-                    yield Found(named, "memberOf", org, head, (span.start, head.right_edge.i + 1), conf, "asserted", "member-apposition")
+                if (
+                    named is not None
+                    and named.entity.type == "Country"
+                    and named.entity.key != actor.entity.key
+                ):
+                    yield Found(
+                        named,
+                        "memberOf",
+                        org,
+                        head,
+                        (span.start, head.right_edge.i + 1),
+                        conf,
+                        ASSERTED,
+                        "member-apposition",
+                    )
 
 
-JOIN_VERBS = frozenset(["join", "form", "found", "establish", "create", "launch"])
+JOIN_VERBS = word_class("join_verbs")
 
-MEMBER_WORDS = frozenset(["alliance", "bloc", "organization", "union", "group", "grouping", "pact", "coalition", "body"])
+MEMBER_WORDS = word_class("member_words")
 
 
 def _org_named(token: Token, index: MentionIndex) -> Actor | None:
@@ -55,7 +91,13 @@ def _org_named(token: Token, index: MentionIndex) -> Actor | None:
     org = index.actor_at(token)
     if org is None and token.lemma_ in MEMBER_WORDS:
         org = _last_organization(index, token.i)
-    return org if org is not None and org.entity.type == "Organization" and ("kind", "group") not in org.entity.ids else None
+    return (
+        org
+        if org is not None
+        and org.entity.type == "Organization"
+        and ("kind", "group") not in org.entity.ids
+        else None
+    )
 
 
 def joined(sent: Span, index: MentionIndex) -> Iterator[Found]:
@@ -65,48 +107,117 @@ def joined(sent: Span, index: MentionIndex) -> Iterator[Found]:
     for tok in sent:
         if tok.lemma_ not in JOIN_VERBS and tok.lemma_ != "member":
             continue
-        finite = tok.tag_ in ("VBD", "VBZ", "VBP") or (tok.tag_ == "VBN" and any(c.dep_ == "aux" for c in tok.children))
-        if tok.pos_ == "VERB" and tok.lemma_ in JOIN_VERBS and finite and modality(tok) == "asserted":
-            members = [a for t in clause_subjects(tok) for a in actors_of(t, index) if a[1].entity.type == "Country"]
+        finite = tok.tag_ in ("VBD", "VBZ", "VBP") or (
+            tok.tag_ == "VBN" and any(c.dep_ == "aux" for c in tok.children)
+        )
+        if tok.pos_ == "VERB" and tok.lemma_ in JOIN_VERBS and finite and modality(tok) == ASSERTED:
+            members = [
+                a
+                for t in clause_subjects(tok)
+                for a in actors_of(t, index)
+                if a[1].entity.type == "Country"
+            ]
             founders = tok.lemma_ != "join"
             if founders and len(members) < 2:
                 continue  # one country "forming" something founds no bloc it belongs to
             objects = [o for c in tok.children if c.dep_ == "dobj" for o in conjuncts(c)]
-            objects += [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]  # "NATO in 1999 and the EU in 2004"
+            objects += [
+                c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")
+            ]  # "NATO in 1999 and the EU in 2004"
             for obj in objects:
                 org = _org_named(obj, index)
                 if org is None:
                     continue
                 for t, member in members:
-                    yield Found(member, "memberOf", org, tok, (min(t.i, tok.i), obj.i + 1), APPOSITION_CONFIDENCE * member.weight, "asserted", f"member-verb:{tok.lemma_}")
-        if tok.lemma_ == "member" and tok.tag_ == "NN" and tok.dep_ in ("nsubj", "appos", "npadvmod"):
+                    yield Found(
+                        member,
+                        "memberOf",
+                        org,
+                        tok,
+                        (min(t.i, tok.i), obj.i + 1),
+                        APPOSITION_CONFIDENCE * member.weight,
+                        ASSERTED,
+                        f"member-verb:{tok.lemma_}",
+                    )
+        if (
+            tok.lemma_ == "member"
+            and tok.tag_ == "NN"
+            and tok.dep_ in ("nsubj", "appos", "npadvmod")
+        ):
             # "A NATO member, Turkey has supplied ...", "Turkey, a NATO member, ..."
             named = [_org_named(c, index) for c in tok.children if c.dep_ == "compound"]
             org = next((o for o in named if o is not None), None)
-            others = [c for c in tok.head.children if c.dep_ == "nsubj" and c.i != tok.i] if tok.dep_ == "nsubj" else [tok.head]
+            others = (
+                [c for c in tok.head.children if c.dep_ == "nsubj" and c.i != tok.i]
+                if tok.dep_ == "nsubj"
+                else [tok.head]
+            )
             for other in others:
                 country = index.actor_at(other)
                 if org is not None and country is not None and country.entity.type == "Country":
-                    yield Found(country, "memberOf", org, tok, (min(tok.i, other.i), max(tok.i, other.i) + 1), APPOSITION_CONFIDENCE, "asserted", "member-apposition")
+                    yield Found(
+                        country,
+                        "memberOf",
+                        org,
+                        tok,
+                        (min(tok.i, other.i), max(tok.i, other.i) + 1),
+                        APPOSITION_CONFIDENCE,
+                        ASSERTED,
+                        "member-apposition",
+                    )
             continue
         if tok.lemma_ == "member" and (tok.tag_ == "NNS" or tok.dep_ == "compound"):
             # "member states, including Spain and Hungary", "permanent members Russia and China"
-            listed = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "including" for p in c.children if p.dep_ == "pobj" for o in conjuncts(p)]
+            listed = [
+                o
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "including"
+                for p in c.children
+                if p.dep_ == "pobj"
+                for o in conjuncts(p)
+            ]
             listed += [o for c in tok.children if c.dep_ == "appos" for o in conjuncts(c)]
             head = tok.head if tok.dep_ == "compound" else tok
-            listed += [o for c in head.children if c.dep_ in ("prep",) and c.lower_ == "including" and head is not tok for p in c.children if p.dep_ == "pobj" for o in conjuncts(p)]
-            of_org = [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
-            org = _org_named(of_org[0], index) if of_org else salient_organization(index) or _last_organization(index, tok.i)
+            listed += [
+                o
+                for c in head.children
+                if c.dep_ in ("prep",) and c.lower_ == "including" and head is not tok
+                for p in c.children
+                if p.dep_ == "pobj"
+                for o in conjuncts(p)
+            ]
+            of_org = [
+                o
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for o in c.children
+                if o.dep_ == "pobj"
+            ]
+            org = (
+                _org_named(of_org[0], index)
+                if of_org
+                else salient_organization(index) or _last_organization(index, tok.i)
+            )
             if org is None or org.entity.type != "Organization":
                 continue
             for t in listed:
                 country = index.actor_at(t)
                 if country is not None and country.entity.type == "Country":
-                    yield Found(country, "memberOf", org, tok, (tok.i, t.i + 1), APPOSITION_CONFIDENCE * 0.9, "asserted", "member-list")
+                    yield Found(
+                        country,
+                        "memberOf",
+                        org,
+                        tok,
+                        (tok.i, t.i + 1),
+                        APPOSITION_CONFIDENCE * 0.9,
+                        ASSERTED,
+                        "member-list",
+                    )
 
 
 def _last_organization(index: MentionIndex, before: int) -> Actor | None:
-    """The organization "the alliance"/"the bloc" refers to: one known by that word, else the last named."""
+    """The organization "the alliance"/"the bloc" refers to: one known by that word, else the
+    last named."""
     word = index.doc[before].lower_
     best = named = None
     for span, actor in index.spans:
@@ -116,5 +227,4 @@ def _last_organization(index: MentionIndex, before: int) -> Actor | None:
             if org is not None and any(word in a.lower().split() for a in (org.name, *org.aliases)):
                 named = actor
     chosen = named or best
-    return Actor(chosen.entity, "nominal") if chosen is not None else None
-
+    return Actor(chosen.entity, How.NOMINAL) if chosen is not None else None

@@ -13,15 +13,16 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span
 
-from graphkit.extract.args import clause_subjects
 from graphkit.extract.found import Found
 from graphkit.extract.members import joined, membership
 from graphkit.extract.places import located
+from graphkit.extract.syntax import clause_subjects
 from graphkit.extract.titles import APPOSITION_CONFIDENCE, person_titles
-from graphkit.lexicon import Lexicon
-from graphkit.resolve import Actor, MentionIndex
+from graphkit.lexicon import Lexicon, word_class
+from graphkit.records import ASSERTED
+from graphkit.resolve import Actor, How, MentionIndex
 
-LEAD_VERBS = frozenset(["head", "lead", "chair", "run", "command", "found"])
+LEAD_VERBS = word_class("lead_verbs")
 
 
 def static_relations(
@@ -32,28 +33,68 @@ def static_relations(
         if span.start < sent.start or span.end > sent.end:
             continue
         ent = actor.entity
-        if ent.type == "Person" and actor.how in ("name", "alias"):
+        if ent.type == "Person" and actor.how in (How.NAME, How.ALIAS):
             yield from person_titles(span, actor, index, lex, default_country)
         if ent.type in ("Country", "Place") or actor.place is not None:
             yield from located(span, actor, index)
-        if ent.type == "Country" and actor.how == "name":
+        if ent.type == "Country" and actor.how == How.NAME:
             yield from membership(span, actor, index)
     yield from joined(sent, index)
     for tok in sent:
-        if tok.pos_ == "VERB" and tok.lemma_ in LEAD_VERBS and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        if (
+            tok.pos_ == "VERB"
+            and tok.lemma_ in LEAD_VERBS
+            and tok.dep_ == "acl"
+            and tok.tag_ == "VBN"
+        ):
             # "the RSF, led by Mohamed Hamdan Dagalo"
             org = index.actor_at(tok.head)
-            agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            agents = [
+                p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+            ]
             person = index.actor_at(agents[0]) if agents else None
-            if org and person and person.entity.type == "Person" and org.entity.type in ("Organization", "Country"):
-                yield Found(person, "leaderOf", org, tok, (tok.head.i, agents[0].i + 1), APPOSITION_CONFIDENCE * person.weight, "asserted", "verb:led-by")
+            if (
+                org
+                and person
+                and person.entity.type == "Person"
+                and org.entity.type in ("Organization", "Country")
+            ):
+                yield Found(
+                    person,
+                    "leaderOf",
+                    org,
+                    tok,
+                    (tok.head.i, agents[0].i + 1),
+                    APPOSITION_CONFIDENCE * person.weight,
+                    ASSERTED,
+                    "verb:led-by",
+                )
         if tok.pos_ == "VERB" and tok.lemma_ in LEAD_VERBS:
             # "X heads the council", "Bola Tinubu, who chairs the bloc"
-            subj = clause_subjects(tok) if tok.dep_ == "relcl" else [c for c in tok.children if c.dep_ == "nsubj"]
+            subj = (
+                clause_subjects(tok)
+                if tok.dep_ == "relcl"
+                else [c for c in tok.children if c.dep_ == "nsubj"]
+            )
             obj = [c for c in tok.children if c.dep_ == "dobj"]
             if subj and obj:
                 s = index.actor_at(subj[0])
-                o = index.actor_at(obj[0])  # a named organization: "the bloc" is too loose for an office
-                if s and o and s.entity.type == "Person" and o.entity.type in ("Organization", "Country"):
-                    yield Found(s, "leaderOf", o, tok, (subj[0].i, obj[0].i + 1), APPOSITION_CONFIDENCE * s.weight, "asserted", "verb:lead")
-
+                o = index.actor_at(
+                    obj[0]
+                )  # a named organization: "the bloc" is too loose for an office
+                if (
+                    s
+                    and o
+                    and s.entity.type == "Person"
+                    and o.entity.type in ("Organization", "Country")
+                ):
+                    yield Found(
+                        s,
+                        "leaderOf",
+                        o,
+                        tok,
+                        (subj[0].i, obj[0].i + 1),
+                        APPOSITION_CONFIDENCE * s.weight,
+                        ASSERTED,
+                        "verb:lead",
+                    )

@@ -9,21 +9,17 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graphkit.extract.args import (
-    RELATIONAL_NOUNS,
-    actors_of,
-    clause_subjects,
-    is_condition,
-    is_purpose,
-    prep_objects,
-)
+from graphkit.extract.args import actors_of
+from graphkit.extract.finders import RELATIONAL_NOUNS
+from graphkit.extract.syntax import clause_subjects, is_condition, is_purpose, prep_objects
+from graphkit.lexicon import word_class
 from graphkit.resolve import Actor, MentionIndex
-from graphkit.vocab import relation
+from graphkit.vocab import relation, relations_where
 
-DEEP_OBJECT_RELATIONS = frozenset({"criticized", "rejected", "accused", "praised", "supported", "protested", "agreedWith"})
-DOCUMENT_NOUNS = frozenset(["resolution", "draft", "proposal", "plan", "text", "bill", "motion", "initiative", "deal", "agreement", "treaty", "statement", "declaration"])
+DEEP_OBJECT_RELATIONS = relations_where(lambda r: "deep" in r.object_search)
+DOCUMENT_NOUNS = word_class("document_nouns")
 # "agreed to US mediation" is agreed with the US; "agreed to impose sanctions on Russia" is not
-SHALLOW_OBJECT_RELATIONS = frozenset({"agreedWith"})
+SHALLOW_OBJECT_RELATIONS = relations_where(lambda r: "shallow" in r.object_search)
 
 
 def ccomp_subjects(verb: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
@@ -31,7 +27,11 @@ def ccomp_subjects(verb: Token, index: MentionIndex) -> list[tuple[Token, Actor]
     out: list[tuple[Token, Actor]] = []
     for child in verb.children:
         # "demanded that Israel ease", and a noun's "the demand that Israel ease"
-        that = child.dep_ == "acl" and verb.pos_ == "NOUN" and any(c.lower_ == "that" and c.dep_ == "mark" for c in child.children)
+        that = (
+            child.dep_ == "acl"
+            and verb.pos_ == "NOUN"
+            and any(c.lower_ == "that" and c.dep_ == "mark" for c in child.children)
+        )
         if child.dep_ == "ccomp" or that:
             for sub in child.children:
                 if sub.dep_ in ("nsubj", "nsubjpass"):
@@ -44,23 +44,26 @@ def ccomp_subjects(verb: Token, index: MentionIndex) -> list[tuple[Token, Actor]
     return out
 
 
-CLAUSE_OBJECT_RELATIONS = frozenset({"threatened", "requested", "accused", "protested"})
+CLAUSE_OBJECT_RELATIONS = relations_where(lambda r: "clause" in r.object_search)
 # "vow"/"warn"/"promise" threaten only when what they announce is hostile
-SOFT_THREAT_VERBS = frozenset({"vow", "warn", "caution"})
-HOSTILE_WORDS = frozenset(
-    ["punish", "retaliate", "retaliation", "revenge", "avenge", "respond", "response", "consequence", "consequences", "price", "war", "force", "destroy", "crush", "strike", "attack", "target", "hit", "pay", "wipe", "annihilate", "invade", "bomb", "sanction", "sanctions", "expel", "retaliatory", "military", "escalation"]
-)
-PROTEST_VERBS = frozenset({"protest", "demonstrate", "rally", "march"})
-XCOMP_OBJECT_RELATIONS = frozenset({"threatened", "rejected", "requested", "agreedWith", "protested"})
+SOFT_THREAT_VERBS = word_class("soft_threat_verbs")
+HOSTILE_WORDS = word_class("hostile_words")
+PROTEST_VERBS = word_class("protest_verbs")
+XCOMP_OBJECT_RELATIONS = relations_where(lambda r: "xcomp" in r.object_search)
 
 
-def xcomp_objects(verb: Token, index: MentionIndex, subjects: list[tuple[Token, Actor]]) -> list[tuple[Token, Actor]]:
-    """"threatened to shell Iraqi towns", "refused to allow U.S. planes"; with a condition
+def xcomp_objects(
+    verb: Token, index: MentionIndex, subjects: list[tuple[Token, Actor]]
+) -> list[tuple[Token, Actor]]:
+    """ "threatened to shell Iraqi towns", "refused to allow U.S. planes"; with a condition
     ("threatened to strike unless Israel rescinded"), the one held to it."""
     own = {a.entity.key for _, a in subjects}
     clauses = []
     for child in verb.children:
-        if (child.dep_ == "xcomp" or is_purpose(child) or is_condition(child)) and child.pos_ in ("VERB", "AUX"):
+        if (child.dep_ == "xcomp" or is_purpose(child) or is_condition(child)) and child.pos_ in (
+            "VERB",
+            "AUX",
+        ):
             clauses.append(child)
     for held in (True, False):
         for child in clauses:
@@ -77,19 +80,21 @@ def xcomp_objects(verb: Token, index: MentionIndex, subjects: list[tuple[Token, 
 
 
 FALLBACK_CONFIDENCE = 0.55
-PACT_NOUNS = frozenset(["truce", "ceasefire", "talks", "agreement", "deal", "negotiations", "dialogue", "peace", "accord", "treaty", "pact", "settlement"])
-FALLBACK_EXCLUDED = frozenset({"criticized", "praised"})
-SKIP_PREPS = frozenset({"according", "near", "along", "outside", "beside", "despite", "unlike", "like", "than", "after", "before", "since", "during", "following"})
+PACT_NOUNS = word_class("pact_nouns")
+SKIP_PREPS = word_class("skip_preps")
 
 
 def falls_back(predicate: str) -> bool:
     """Relations whose target may be any actor of the cue's clause: not the symmetric ones (a
     partner must be named), nor those whose object is an event's actor (see ``_deep_objects``)."""
-    return not relation(predicate).symmetric and predicate not in FALLBACK_EXCLUDED
+    info = relation(predicate)
+    return not info.symmetric and info.fallback
 
 
 def _hostile(verb: Token, index: MentionIndex) -> bool:
-    return any(relation(c.relation).score < 0 for c in index.lex.verb_cues.get(verb.lemma_.lower(), ()))
+    return any(
+        relation(c.relation).score < 0 for c in index.lex.verb_cues.get(verb.lemma_.lower(), ())
+    )
 
 
 def clause_objects(
@@ -109,8 +114,11 @@ def clause_objects(
             purpose = is_purpose(tok)
             if not purposes and tok.dep_ in ("advcl", "xcomp") and _hostile(tok, index):
                 continue  # "sent jets to bomb Cambodian positions": no help to Cambodia
-            if tok.i in own_tokens or (tok.dep_ in ("relcl", "advcl", "parataxis", "punct") and not purpose):
-                continue  # "began a hunger strike to demand ...": a purpose clause says whom it is aimed at
+            if tok.i in own_tokens or (
+                tok.dep_ in ("relcl", "advcl", "parataxis", "punct") and not purpose
+            ):
+                # "began a hunger strike to demand ...": a purpose clause says whom it is aimed at
+                continue
             if tok.dep_ == "agent" and depth == 1:
                 continue
             if depth == 1 and tok.dep_ in ("nsubj", "nsubjpass", "csubj"):
@@ -119,7 +127,12 @@ def clause_objects(
                 continue
             if tok.dep_ == "ccomp" or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")):
                 continue  # another clause's actors
-            if tok.dep_ == "prep" and tok.lower_ == "with" and depth > 1 and tok.head.lemma_ not in PACT_NOUNS:
+            if (
+                tok.dep_ == "prep"
+                and tok.lower_ == "with"
+                and depth > 1
+                and tok.head.lemma_ not in PACT_NOUNS
+            ):
                 continue  # "with the help of": instruments, not targets; "a truce with X" names X
             if tok.lemma_ in RELATIONAL_NOUNS or tok.lower_ in RELATIONAL_NOUNS:
                 continue  # "one of Washington's partners", "his daughter": not the actor named

@@ -12,9 +12,9 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from graphkit.extract.found import Found
-from graphkit.lexicon import Lexicon
-from graphkit.records import Entity
-from graphkit.resolve import GENERIC_BODY_WORDS, Actor, MentionIndex, country_entity
+from graphkit.lexicon import Lexicon, word_class
+from graphkit.records import ASSERTED, Entity
+from graphkit.resolve import GENERIC_BODY_WORDS, Actor, How, MentionIndex, country_entity
 
 TITLE_CONFIDENCE = 0.9
 
@@ -27,16 +27,13 @@ APPOSITION_CONFIDENCE = 0.8
 IMPLICIT_CONFIDENCE = 0.55
 
 # words between a holder and a title: "Lebanon's new President", "Haiti's ousted leader"
-TITLE_ADJECTIVES = frozenset(
-    ["former", "then", "the", "new", "incoming", "outgoing", "ousted", "deposed", "exiled", "interim", "late", "longtime", "veteran", "embattled", "current", "acting", "elected", "newly", "re-elected", "powerful"]
-)
+TITLE_ADJECTIVES = word_class("title_adjectives")
 
 # ranks and honorifics between an office and a name: "Foreign Minister Prince Faisal bin
 # Farhan", "army chief Gen Abdel Fattah al-Burhan", "junta leader Colonel Assimi Goïta"
-AIDE_NOUNS = frozenset(["spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "envoy", "negotiator", "deputy"])
-HONORIFICS = frozenset(
-    ["prince", "princess", "sheikh", "sheik", "gen", "general", "colonel", "col", "captain", "capt", "lt", "lieutenant", "maj", "major", "brig", "brigadier", "dr", "admiral", "adm", "marshal", "field", "mr", "mrs", "ms", "sir", "dame", "lord", "lady", "."]
-)
+AIDE_NOUNS = word_class("aide_nouns")
+HONORIFICS = word_class("honorifics")
+FRONTED_PLACE_PREPS = word_class("fronted_place_preps")
 
 
 def _title_before(span: Span, lex: Lexicon) -> tuple[str, int, str] | None:
@@ -44,7 +41,9 @@ def _title_before(span: Span, lex: Lexicon) -> tuple[str, int, str] | None:
     before a rank or honorific wins over the rank."""
     doc = span.doc
     full = _title_ending(doc, span.start, span.sent.start, lex)
-    if full is not None and not all(t.lower_.rstrip(".") in HONORIFICS for t in doc[full[1] : span.start]):
+    if full is not None and not all(
+        t.lower_.rstrip(".") in HONORIFICS for t in doc[full[1] : span.start]
+    ):
         return full  # "Secretary-General António Guterres"
     start = span.start
     while start > span.sent.start and doc[start - 1].lower_.rstrip(".") in HONORIFICS:
@@ -53,7 +52,9 @@ def _title_before(span: Span, lex: Lexicon) -> tuple[str, int, str] | None:
     return office or full
 
 
-def _title_ending(doc: Doc, start: int, sent_start: int, lex: Lexicon) -> tuple[str, int, str] | None:
+def _title_ending(
+    doc: Doc, start: int, sent_start: int, lex: Lexicon
+) -> tuple[str, int, str] | None:
     """The longest title that ends right before token ``start``."""
     best = None
     title_words = lex.title_words
@@ -76,7 +77,8 @@ def _title_ending(doc: Doc, start: int, sent_start: int, lex: Lexicon) -> tuple[
 
 
 def _holder_before(doc: Span, lo: int, index: MentionIndex) -> Actor | None:
-    """The country/organization named right before a title ("U.S. President", "NATO Secretary-General")."""
+    """The country/organization named right before a title ("U.S. President", "NATO
+    Secretary-General")."""
     tok_i = lo - 1
     while (tok_i >= doc.sent.start and doc.doc[tok_i].tag_ in ("POS",)) or (
         tok_i >= doc.sent.start and doc.doc[tok_i].lower_ in TITLE_ADJECTIVES
@@ -90,7 +92,10 @@ def _holder_before(doc: Span, lo: int, index: MentionIndex) -> Actor | None:
         and skipped < 3
         and doc.doc[tok_i].i not in index.by_token
         and doc.doc[tok_i].is_alpha
-        and (doc.doc[tok_i].is_title or doc.doc[tok_i].lower_ in (GENERIC_BODY_WORDS | index.lex.title_words))
+        and (
+            doc.doc[tok_i].is_title
+            or doc.doc[tok_i].lower_ in (GENERIC_BODY_WORDS | index.lex.title_words)
+        )
         and not doc.doc[tok_i].ent_type_
     ):
         tok_i -= 1
@@ -111,7 +116,12 @@ def poss_holder(head: Token, index: MentionIndex) -> Actor | None:
             actor = index.actor_at(child)
             if actor is not None and actor.entity.type in ("Country", "Organization"):
                 return actor
-            if actor is not None and actor.entity.type == "Person" and child.dep_ == "poss" and head.lemma_ in AIDE_NOUNS:
+            if (
+                actor is not None
+                and actor.entity.type == "Person"
+                and child.dep_ == "poss"
+                and head.lemma_ in AIDE_NOUNS
+            ):
                 office = _known_office(actor.entity.name, index.lex, None)
                 if office is not None and office.entity.type == "Country":
                     return office
@@ -150,7 +160,10 @@ def person_titles(
 ) -> Iterator[Found]:
     doc = span.doc
     found = _title_before(span, lex)
-    if found is not None and "opposition" in (found[2].lower(), span.doc[max(found[1] - 1, 0)].lower_):
+    if found is not None and "opposition" in (
+        found[2].lower(),
+        span.doc[max(found[1] - 1, 0)].lower_,
+    ):
         return  # an opposition leader leads no country
     if found is not None:
         rel, lo, title = found
@@ -158,11 +171,15 @@ def person_titles(
         conf = TITLE_CONFIDENCE
         own = lex.title_country(title) if holder is None else None
         if own is not None:
-            holder = Actor(country_entity(lex, own.iso3), "implicit")  # "Secretary of State Antony Blinken"
+            holder = Actor(
+                country_entity(lex, own.iso3), How.IMPLICIT
+            )  # "Secretary of State Antony Blinken"
             conf = TITLE_CONFIDENCE * 0.9
         method = "title" if own is None else HINTED_TITLE
         if holder is None:
-            holder = _coordinated_holder(span, lo, index, lex) or _implicit_holder(span, lo, index, lex, title)
+            holder = _coordinated_holder(span, lo, index, lex) or _implicit_holder(
+                span, lo, index, lex, title
+            )
             conf = IMPLICIT_CONFIDENCE
             method = HINTED_TITLE
             if holder is None:
@@ -171,11 +188,16 @@ def person_titles(
                     holder = salient_organization(index)
                 else:
                     holder = default_country or sentence_country(span, lo, index, lex)
-                # a well-known officeholder in a text that names no country ("President Putin met ...")
+                # a well-known officeholder in a text that names no country ("President Putin met
+                # ...")
                 holder = holder or _known_office(actor.entity.name, lex, None)
                 method = GUESSED_TITLE
-        if holder is not None and (holder.entity.type == "Country" or holder.entity.type == "Organization"):
-            yield Found(actor, rel, holder, doc[lo], (lo, span.end), conf * actor.weight, "asserted", method)
+        if holder is not None and (
+            holder.entity.type == "Country" or holder.entity.type == "Organization"
+        ):
+            yield Found(
+                actor, rel, holder, doc[lo], (lo, span.end), conf * actor.weight, ASSERTED, method
+            )
             return
     # apposition: "Petro, Colombia's president" / "Russia's envoy, Vassily Nebenzia"
     root = span.root
@@ -193,12 +215,21 @@ def person_titles(
         if holder is None:
             continue
         lo, hi = min(span.start, head.left_edge.i), max(span.end, head.i + 1)
-        yield Found(actor, noun_rel, holder, head, (lo, hi), APPOSITION_CONFIDENCE * actor.weight, "asserted", "apposition")
+        yield Found(
+            actor,
+            noun_rel,
+            holder,
+            head,
+            (lo, hi),
+            APPOSITION_CONFIDENCE * actor.weight,
+            ASSERTED,
+            "apposition",
+        )
         return
 
 
 def _office_of_organization(title: str) -> bool:
-    """"Secretary-General", "Director General", "Chairman": offices of organizations (a bare
+    """ "Secretary-General", "Director General", "Chairman": offices of organizations (a bare
     "General" is a military rank)."""
     lowered = title.lower().replace("-", " ")
     return ("general" in lowered and lowered.split()[0] != "general") or "chair" in lowered
@@ -215,7 +246,7 @@ def salient_organization(index: MentionIndex) -> Actor | None:
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if not ranked or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
         return None
-    return Actor(actors[ranked[0][0]].entity, "implicit")
+    return Actor(actors[ranked[0][0]].entity, How.IMPLICIT)
 
 
 def _coordinated_holder(span: Span, lo: int, index: MentionIndex, lex: Lexicon) -> Actor | None:
@@ -227,13 +258,24 @@ def _coordinated_holder(span: Span, lo: int, index: MentionIndex, lex: Lexicon) 
     else:
         others = [c for c in root.children if c.dep_ == "conj"]
     k = lo - 1
-    while k > span.sent.start and k > lo - 4 and span.doc[k].is_title and span.doc[k].i not in index.by_token:
+    while (
+        k > span.sent.start
+        and k > lo - 4
+        and span.doc[k].is_title
+        and span.doc[k].i not in index.by_token
+    ):
         k -= 1  # "... and Water Resources Minister Mohamed Abdel Aty"
     if k > span.sent.start and span.doc[k].lower_ == "and":
-        others.append(span.doc[k - 1])  # the parse often misses the coordination of two titled names
+        others.append(
+            span.doc[k - 1]
+        )  # the parse often misses the coordination of two titled names
     for other in others:
         for o_span, o_actor in index.spans:
-            if o_span.start <= other.i < o_span.end and o_actor.entity.type == "Person" and o_actor.entity != index.actor_at(root):
+            if (
+                o_span.start <= other.i < o_span.end
+                and o_actor.entity.type == "Person"
+                and o_actor.entity != index.actor_at(root)
+            ):
                 found = _title_before(o_span, lex)
                 holder = _holder_before(o_span, found[1], index) if found is not None else None
                 if holder is not None and holder.entity.type == "Country":
@@ -244,7 +286,7 @@ def _coordinated_holder(span: Span, lo: int, index: MentionIndex, lex: Lexicon) 
 def _fronted_place(sent: Span, index: MentionIndex) -> Actor | None:
     """The country of a place that opens the sentence: "In Washington, President Joe Biden said"."""
     first = sent[0]
-    if first.lower_ not in ("in", "from", "at") or len(sent) < 4:
+    if first.lower_ not in FRONTED_PLACE_PREPS or len(sent) < 4:
         return None
     for tok in sent[1:6]:
         if tok.text == ",":
@@ -252,10 +294,10 @@ def _fronted_place(sent: Span, index: MentionIndex) -> Actor | None:
         actor = index.actor_at(tok)
         if actor is not None and tok.head.i == first.i:
             if actor.entity.type == "Country":
-                return Actor(actor.entity, "implicit")
+                return Actor(actor.entity, How.IMPLICIT)
             code = dict((actor.place or actor.entity).ids).get("country")
             if code and code in index.lex.by_iso3:
-                return Actor(country_entity(index.lex, code), "implicit")
+                return Actor(country_entity(index.lex, code), How.IMPLICIT)
     return None
 
 
@@ -277,26 +319,35 @@ def _known_office(name: str, lex: Lexicon, year: int | None) -> Actor | None:
     if office is None:
         return None
     if office.holder in lex.by_iso3:
-        return Actor(country_entity(lex, office.holder), "implicit")
-    return Actor(Entity("Organization", office.holder), "implicit")
+        return Actor(country_entity(lex, office.holder), How.IMPLICIT)
+    return Actor(Entity("Organization", office.holder), How.IMPLICIT)
 
 
 def settle_guessed_titles(
-    found: list[Found], index: MentionIndex, lex: Lexicon, home: Actor | None, *, year: int | None = None
+    found: list[Found],
+    index: MentionIndex,
+    lex: Lexicon,
+    home: Actor | None,
+    *,
+    year: int | None = None,
 ) -> tuple[list[Found], dict[tuple[str, int], list[Actor]]]:
     """Whose office a bare title is when its sentence does not say ("Foreign Minister Park Jin").
 
     The country the article gives the same person elsewhere comes first ("Turkish President
     Recep Tayyip Erdoğan" ... "President Erdoğan"); then the office a well-known person held in
-    the article's year (``officeholders.csv``: "President Donald Trump"); then the country the sentence makes the
-    subject of what the person says; then the article's home country (its dateline's, or the
-    one it names most); then the sentence's own countries. Returns the relations, each guess
-    holding its first candidate, and the candidates of each guess (by person and title token)
-    for the events to overrule.
+    the article's year (``officeholders.csv``: "President Donald Trump"); then the country the
+    sentence makes the subject of what the person says; then the article's home country (its
+    dateline's, or the one it names most); then the sentence's own countries. Returns the
+    relations, each guess holding its first candidate, and the candidates of each guess (by
+    person and title token) for the events to overrule.
     """
     known: dict[str, Actor] = {}
     for f in found:
-        if f.predicate in ("leaderOf", "officialOf") and f.method in ("title", "apposition") and f.object.entity.type == "Country":
+        if (
+            f.predicate in ("leaderOf", "officialOf")
+            and f.method in ("title", "apposition")
+            and f.object.entity.type == "Country"
+        ):
             known.setdefault(f.subject.entity.key, f.object)
     out = []
     candidates: dict[tuple[str, int], list[Actor]] = {}
@@ -306,7 +357,11 @@ def settle_guessed_titles(
             continue
         holder = known.get(f.subject.entity.key) or _known_office(f.subject.entity.name, lex, year)
         if f.method == HINTED_TITLE:
-            chosen = holder if holder is not None and holder.entity.type == f.object.entity.type else f.object
+            chosen = (
+                holder
+                if holder is not None and holder.entity.type == f.object.entity.type
+                else f.object
+            )
             out.append(replace(f, object=chosen, method="title"))
             continue
         if holder is None and f.object.entity.type == "Organization":
@@ -314,24 +369,32 @@ def settle_guessed_titles(
             continue
         if holder is not None:
             conf = TITLE_CONFIDENCE * 0.9 * f.subject.weight
-            out.append(replace(f, object=Actor(holder.entity, "implicit"), confidence=conf, method="title"))
+            out.append(
+                replace(
+                    f, object=Actor(holder.entity, How.IMPLICIT), confidence=conf, method="title"
+                )
+            )
             continue
         lo, hi = f.span
-        span = next((sp for sp, a in index.spans if sp.end == hi and a.entity.type == "Person"), None)
+        span = next(
+            (sp for sp, a in index.spans if sp.end == hi and a.entity.type == "Person"), None
+        )
         if span is None or "former" in (f.cue.lower_, f.cue.nbor(-1).lower_ if f.cue.i > 0 else ""):
             continue  # a former officeholder's country is not the article's to guess
         ranked = [spoken_country(span, index), home, sentence_country(span, lo, index, lex)]
         unique: list[Actor] = []
         for actor in ranked:
             if actor is not None and all(actor.entity.key != u.entity.key for u in unique):
-                unique.append(Actor(actor.entity, "implicit"))
+                unique.append(Actor(actor.entity, How.IMPLICIT))
         if unique:
             candidates[(f.subject.entity.key, f.cue.i)] = unique
             out.append(replace(f, object=unique[0]))
     return out, candidates
 
 
-def _implicit_holder(span: Span, lo: int, index: MentionIndex, lex: Lexicon, title: str) -> Actor | None:
+def _implicit_holder(
+    span: Span, lo: int, index: MentionIndex, lex: Lexicon, title: str
+) -> Actor | None:
     """Who a bare title ("President Joe Biden") belongs to, when the sentence says it.
 
     A place that opens the sentence ("In Washington, ..."), seats of government and state
@@ -353,7 +416,9 @@ def _implicit_holder(span: Span, lo: int, index: MentionIndex, lex: Lexicon, tit
         kind = actor.entity.type
         if want_org and kind == "Organization":
             return actor
-        seat = other.ent_id_.startswith("seat:") or (other.label_ == "ORG" and actor.how == "metonymy")
+        seat = other.ent_id_.startswith("seat:") or (
+            other.label_ == "ORG" and actor.how == How.METONYMY
+        )
         if not want_org and kind == "Country" and seat:
             return actor  # "the White House said", "the State Department"
     return None
@@ -362,7 +427,11 @@ def _implicit_holder(span: Span, lo: int, index: MentionIndex, lex: Lexicon, tit
 def _reported_subjects(verb: Token) -> list[Token]:
     """Subjects of a verb's clause and of the clauses it reports ("said Ethiopia would ...")."""
     out = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "advcl") and c.pos_ in ("VERB", "AUX")):
+    for clause in (
+        c
+        for c in verb.children
+        if c.dep_ in ("ccomp", "xcomp", "advcl") and c.pos_ in ("VERB", "AUX")
+    ):
         out.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
     return out
 
@@ -385,7 +454,7 @@ def spoken_country(span: Span, index: MentionIndex) -> Actor | None:
             continue
         for tok in [subj, *(c for c in subj.children if c.dep_ in ("poss", "amod", "compound"))]:
             actor = index.actor_at(tok)
-            if actor is not None and actor.entity.type == "Country" and actor.how != "pronoun":
+            if actor is not None and actor.entity.type == "Country" and actor.how != How.PRONOUN:
                 return actor
     return None
 
@@ -411,4 +480,3 @@ def sentence_country(span: Span, lo: int, index: MentionIndex, lex: Lexicon) -> 
         elif after is None:
             after = actor
     return subject or before or after
-

@@ -47,7 +47,7 @@ from graphkit.vocab import GK, GK_IRI, ID_BASE
 
 _GRAPHKIT_SPACE = "w3id.org/graphkit/"
 BNODE_BASE = ID_BASE + "bnode/"
-_KNOWN_TERMS = frozenset(GK.__annotations__)
+_KNOWN_TERMS = frozenset(GK.__annotations__) | frozenset(GK._extras)  # relations: from the table
 
 
 def read_file(path: Path) -> Dataset:

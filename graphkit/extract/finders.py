@@ -1,0 +1,328 @@
+"""Argument finders: the ordered rules that say which actors an argument token stands for.
+
+Each finder answers with actors, with an empty list (the token stands for no actor), or with
+None (no answer: the next finder is asked). ``args.actors_for`` asks them in the order of
+``ACTOR_FINDERS``; the first answer wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from graphkit.extract.collectives import NON_STATE_GROUPS, collectives, peoples
+from graphkit.extract.references import (
+    collective_antecedent,
+    denied_accuser,
+    doer_of,
+    event_agent,
+    nominal_referent,
+    pair_reference,
+    plural_antecedents,
+)
+from graphkit.extract.syntax import conjuncts, of_phrase_objects
+from graphkit.lexicon import actor_nouns, word_class
+from graphkit.records import Entity
+from graphkit.resolve import Actor, How, MentionIndex
+
+# Common nouns that act for the country or organization modifying them.
+AGENT_NOUNS = actor_nouns("agent")
+# Nouns for people or parties related to their possessor, not standing for it ("his daughter",
+# "Washington's closest partners").
+RELATIONAL_NOUNS = word_class("relational_nouns")
+# Nouns for groups of people that act for the country they are "of" or "in", or that modifies them.
+GROUP_NOUNS = actor_nouns("group")
+ADMIN_NOUNS = word_class("admin_nouns")
+ORG_HEADS = word_class("org_heads")
+LEADER_NOUNS = word_class("leader_nouns")
+# events whose possessor, with no "of" phrase, is the one they befall: "his arrest", "her release"
+PATIENT_NOUNS = word_class("patient_nouns")
+OF_PHRASE_HEADS = word_class("of_phrase_heads")
+GROUP_PLACE_PREPS = word_class("group_place_preps")
+RELATIVE_PRONOUNS = word_class("relative_pronouns")
+
+
+def undergoes(token: Token) -> bool:
+    return token.lemma_ in PATIENT_NOUNS and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in token.children
+    )
+
+
+# An argument finder answers with the actors a token stands for, an empty list when the token
+# stands for no actor at all, or None when it has nothing to say: the next one is asked.
+Finder = Callable[[Token, MentionIndex, int, bool], "list[Actor] | None"]
+
+
+def _people_named(
+    token: Token, index: MentionIndex, depth: int, events: bool
+) -> list[Actor] | None:
+    """ "ethnic Albanians", "Iraqi Kurds": the people themselves."""
+    return peoples(token, index) or None
+
+
+def _pair_named(token: Token, index: MentionIndex, depth: int, events: bool) -> list[Actor] | None:
+    """ "the two sides", "both leaders": a pair told of just before."""
+    return pair_reference(token, index) or None
+
+
+def _relative_antecedent(
+    token: Token, index: MentionIndex, depth: int, events: bool
+) -> list[Actor] | None:
+    """ "the Emirates, which U.N. experts accused of ...": the Emirates."""
+    if token.lower_ not in RELATIVE_PRONOUNS or depth != 0:
+        return None
+    if token.dep_ not in ("dobj", "nsubjpass", "pobj"):
+        return None
+    clause = token.head if token.dep_ != "pobj" else token.head.head
+    if clause.dep_ != "relcl":
+        return None
+    from graphkit.extract.args import actors_for  # args asks the finders
+
+    return actors_for(clause.head, index, depth=depth + 1, events=events)
+
+
+def _mentioned(token: Token, index: MentionIndex, depth: int, events: bool) -> list[Actor] | None:
+    """A resolved mention; a pronoun that refers to a group or to several actors told of."""
+    actor = index.actor_at(token)
+    if actor is None:
+        return None
+    if actor.how != How.PRONOUN:
+        return [actor]
+    group = collective_antecedent(token, actor, index)
+    if group is not None:
+        return [group]
+    plural = plural_antecedents(token, actor, index)
+    if plural is None:
+        return []  # "A and B warned they could ...": the speakers themselves
+    return plural or [actor]
+
+
+def _no_noun(token: Token, index: MentionIndex, depth: int, events: bool) -> list[Actor] | None:
+    """Too deep, or not a noun: no actor."""
+    if depth > 2 or token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+        return []
+    return None
+
+
+def _apposed_person(
+    token: Token, index: MentionIndex, depth: int, events: bool
+) -> list[Actor] | None:
+    """ "Russia's envoy, Vassily Nebenzia, dismissed": the person in apposition."""
+    for child in token.children:
+        if child.dep_ != "appos":
+            continue
+        # "a senior Rwandan army officer, Brig. Gen. Andrew Nyamvumba": the rank is parsed as
+        # the head
+        for t in child.subtree if token.tag_ == "NN" else [child]:
+            inner = index.actor_at(t)
+            if inner is not None and inner.entity.type == "Person":
+                return [inner]
+    return None
+
+
+def _of_phrase(token: Token, index: MentionIndex, depth: int, events: bool) -> list[Actor] | None:
+    """ "thousands of Colombians", "the ambassadors of Britain, France and Germany", "forums like
+    CELAC"."""
+    from graphkit.extract.args import actors_for  # args asks the finders
+
+    of_objects = of_phrase_objects(token)
+    if of_objects and (
+        token.lower_ in AGENT_NOUNS
+        or token.lemma_ in AGENT_NOUNS
+        or (token.pos_ == "NUM" and any(index.actor_at(p) is not None for p in of_objects))
+        or token.lemma_ in OF_PHRASE_HEADS
+    ):
+        found = [
+            a
+            for pobj in of_objects
+            for c in conjuncts(pobj)
+            for a in actors_for(c, index, depth=depth + 1)
+        ]
+        return found or None
+    return None
+
+
+def _named_leader(
+    token: Token, index: MentionIndex, depth: int, events: bool
+) -> list[Actor] | None:
+    """ "the Colombian president", "Iran's leader": the leader this article named ("Chinese
+    leaders" are China)."""
+    if token.lemma_ not in LEADER_NOUNS or token.tag_ not in ("NN", "NNP"):
+        return None
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "poss"):
+            inner = index.actor_at(child)
+            if inner is not None and inner.entity.key in index.leaders:
+                return [Actor(index.leaders[inner.entity.key], How.NOMINAL)]
+    return None
+
+
+def _counterpart(token: Token, index: MentionIndex, depth: int, events: bool) -> list[Actor] | None:
+    """ "his Indian counterpart": India's official, whoever "his" is."""
+    if token.lemma_ != "counterpart":
+        return None
+    for child in token.children:
+        named = index.actor_at(child) if child.dep_ in ("amod", "compound") else None
+        if named is not None and named.entity.type == "Country":
+            return [Actor(named.entity, How.METONYMY, named.place)]
+    return None
+
+
+def _owner_actors(token: Token, child: Token, index: MentionIndex) -> list[Actor]:
+    """The actors a modifier of an agent noun names ("Hungarian and Romanian officials": both)."""
+    owners: list[Actor] = []
+    for mod in conjuncts(child):
+        named = index.actor_at(mod)
+        if (
+            named is not None
+            and named.entity.type == "Person"
+            and token.lemma_ in ADMIN_NOUNS
+            and (mod.dep_ == "compound" or (mod.dep_ == "poss" and mod.pos_ == "PROPN"))
+        ):
+            # "the Biden administration", "Modi's government": the government he
+            # leads, if the article says which (else he stands for it)
+            country = index.affiliation.get(named.entity.key)
+            owners.append(
+                Actor(country, How.METONYMY)
+                if country is not None
+                else Actor(named.entity, How.METONYMY)
+            )
+            continue
+        if named is not None and named.entity.type in ("Country", "Organization", "Person"):
+            how = named.how if named.how in (How.PRONOUN, How.DEMONYM) else How.METONYMY
+            owners.append(Actor(named.entity, how, named.place))
+    return owners
+
+
+def _owners(token: Token, index: MentionIndex, depth: int, events: bool) -> list[Actor] | None:
+    """ "Russian diplomats", "U.S. officials", "Iran's armed forces", "London's case": the
+    modifier the noun acts for."""
+    for child in token.children:
+        if child.dep_ not in ("amod", "compound", "poss", "nmod"):
+            continue
+        inner = index.actor_at(child)
+        if inner is None or inner.entity.type not in ("Country", "Organization", "Person"):
+            continue
+        if token.lower_ in RELATIONAL_NOUNS or token.lemma_ in RELATIONAL_NOUNS:
+            continue
+        if child.dep_ == "poss" and inner.entity.type == "Person" and undergoes(token):
+            continue  # "condemned his detention": he was detained, someone else detained him
+        if (
+            token.lemma_ in ORG_HEADS
+            and child.dep_ in ("compound", "nmod")
+            and inner.entity.type == "Organization"
+        ):
+            return [inner]  # "the Islamic Jihad movement" is Islamic Jihad
+        agent_compound = any(
+            c.dep_ == "compound" and c.lower_ in AGENT_NOUNS for c in token.children
+        )
+        if (
+            child.dep_ == "poss"
+            or token.lower_ in AGENT_NOUNS
+            or token.lemma_ in AGENT_NOUNS
+            or agent_compound
+        ):
+            return _owner_actors(token, child, index)
+    return None
+
+
+def _collective(token: Token, index: MentionIndex, depth: int, events: bool) -> list[Actor] | None:
+    """ "Sudanese rebels", "Palestinian refugees": a collective actor of its own."""
+    return collectives(token, index) or None
+
+
+def _led_by(token: Token, index: MentionIndex, depth: int, events: bool) -> list[Actor] | None:
+    """ "Vietnamese-led forces", "a Saudi-led coalition": the leader acts ("-backed" does not)."""
+    for child in token.children:
+        if child.dep_ == "amod" and child.lower_ == "led":
+            leaders = [
+                index.actor_at(c)
+                for c in child.children
+                if c.dep_ in ("npadvmod", "compound", "amod", "nmod")
+            ]
+            found = [
+                Actor(a.entity, How.METONYMY, a.place)
+                for a in leaders
+                if a is not None and a.entity.type == "Country"
+            ]
+            if found:
+                return found
+    return None
+
+
+def _group_of(token: Token, index: MentionIndex, depth: int, events: bool) -> list[Actor] | None:
+    """ "Iraqi towns", "students in Iran": the country or organization a group acts for;
+    "Darfur rebels": a non-state group named after a region is an actor of its own."""
+    if not (
+        token.lower_ in GROUP_NOUNS or token.lemma_ in GROUP_NOUNS or token.lemma_ in AGENT_NOUNS
+    ):
+        return None
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "nmod"):
+            mods = [index.actor_at(m) for m in conjuncts(child)]
+            found = [
+                Actor(m.entity, How.METONYMY, m.place)
+                for m in mods
+                if m is not None and m.entity.type in ("Country", "Organization")
+            ]
+            if found:
+                return found
+        if child.dep_ == "prep" and child.lower_ in GROUP_PLACE_PREPS:
+            for pobj in child.children:
+                inner = index.actor_at(pobj)
+                if inner is not None and inner.entity.type in ("Country", "Organization"):
+                    return [Actor(inner.entity, How.METONYMY, inner.place)]
+    if token.lower_ in NON_STATE_GROUPS or token.lemma_ in NON_STATE_GROUPS:
+        for child in token.children:
+            inner = index.actor_at(child) if child.dep_ in ("compound", "amod", "nmod") else None
+            if inner is not None and inner.entity.type == "Place":
+                name = f"{inner.entity.name} {token.text}"
+                return [Actor(Entity("Organization", name), How.NOMINAL)]
+    return None
+
+
+def _nominal_ref(token: Token, index: MentionIndex, depth: int, events: bool) -> list[Actor] | None:
+    """ "the bloc", "the administration": the organization or country it refers back to."""
+    nominal = nominal_referent(token, index)
+    return [nominal] if nominal is not None else None
+
+
+def _event_agent(token: Token, index: MentionIndex, depth: int, events: bool) -> list[Actor] | None:
+    """With ``events``: the agent of the event a noun names ("the strike")."""
+    agent = event_agent(token, index) if events else None
+    return [agent] if agent is not None else None
+
+
+def _accuser(token: Token, index: MentionIndex, depth: int, events: bool) -> list[Actor] | None:
+    """With ``events``: whoever blamed the one denying a role ("denied any role")."""
+    return (denied_accuser(token, index) if events else []) or None
+
+
+def _event_doer(token: Token, index: MentionIndex, depth: int, events: bool) -> list[Actor] | None:
+    """With ``events``: the owners of an event noun, else whoever did such an act before."""
+    from graphkit.extract.args import owners_of  # args asks the finders
+
+    return (owners_of(token, index) or doer_of(token, index, depth)) if events else None
+
+
+# Tried in this order; the first answer wins.
+ACTOR_FINDERS: tuple[Finder, ...] = (
+    _people_named,
+    _pair_named,
+    _relative_antecedent,
+    _mentioned,
+    _no_noun,
+    _apposed_person,
+    _of_phrase,
+    _named_leader,
+    _counterpart,
+    _owners,
+    _collective,
+    _led_by,
+    _group_of,
+    _nominal_ref,
+    _event_agent,
+    _accuser,
+    _event_doer,
+)

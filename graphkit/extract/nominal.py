@@ -1,0 +1,308 @@
+"""Event relations from nominal cues: "the meeting between X and Y", "X's visit to Y",
+"sanctions on X", "Bogotá's extradition of P", "held talks with Y", "drew condemnation from Y"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graphkit.extract.args import actors_of
+from graphkit.extract.clauses import (
+    TIES_NOUNS,
+)
+from graphkit.extract.found import (
+    INHERITED_CONFIDENCE,
+    NOMINAL_CONFIDENCE,
+    Found,
+    emit,
+)
+from graphkit.extract.mediation import between_parties
+from graphkit.extract.objects import cue_objects, needs_ok
+from graphkit.extract.syntax import clause_subjects, prep_objects
+from graphkit.extract.targets import (
+    CLAUSE_OBJECT_RELATIONS,
+    DEEP_OBJECT_RELATIONS,
+    FALLBACK_CONFIDENCE,
+    ccomp_subjects,
+    clause_objects,
+    falls_back,
+)
+from graphkit.lexicon import Cue, word_class, word_tuple
+from graphkit.resolve import Actor, How, MentionIndex
+from graphkit.vocab import relation, relations_where
+
+LIGHT_VERBS = word_class("light_verbs")
+SUBJECT_PREPS = word_tuple("subject_preps")
+
+
+def _noun_subjects(noun: Token, index: MentionIndex) -> tuple[list[tuple[Token, Actor]], float]:
+    # "Bogotá's extradition", "U.S. deportation flights", "Iranian attack"
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i:
+            found = actors_of(child, index)
+            if found:
+                return found, NOMINAL_CONFIDENCE
+    # modifiers of modifiers ("U.S." in "U.S. Deportation flights"), and a possessive the
+    # parse attached elsewhere ("Colombia and Bogotá's extradition")
+    doc = noun.doc
+    for tok in doc[noun.left_edge.i : noun.i]:
+        if tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.i < noun.i + 1:
+            found = actors_of(tok, index)
+            if found:
+                return found, NOMINAL_CONFIDENCE
+    k = noun.i - 1
+    while k > noun.sent.start and doc[k].pos_ == "ADJ":
+        k -= 1
+    if k > noun.sent.start and doc[k].tag_ == "POS" and doc[k - 1].i in index.by_token:
+        return [(doc[k - 1], index.by_token[doc[k - 1].i])], INHERITED_CONFIDENCE
+    for pobj in prep_objects(noun, SUBJECT_PREPS):
+        found = actors_of(pobj, index)
+        if found:
+            return found, NOMINAL_CONFIDENCE
+    # the subject of the verb that governs the noun: "Iran held talks with", "imposed sanctions"
+    tok = noun
+    hops = 0
+    while hops < 3 and tok.dep_ in (
+        "dobj",
+        "pobj",
+        "prep",
+        "conj",
+        "attr",
+        "nsubjpass",
+        "compound",
+    ):
+        tok = tok.head
+        hops += 1
+        if tok.pos_ in ("VERB", "AUX"):
+            if any(
+                c.relation in JUDGING_RELATIONS and needs_ok(tok, c)
+                for c in index.lex.verb_cues.get(tok.lemma_.lower(), ())
+            ):
+                # "New Delhi blamed the massacre on militants": judging an act is not doing it
+                break
+            subj = [a for t in clause_subjects(tok) for a in actors_of(t, index)]
+            if subj:
+                light = tok.lemma_ in LIGHT_VERBS and noun.dep_ == "dobj"
+                return subj, NOMINAL_CONFIDENCE if light else INHERITED_CONFIDENCE
+            break
+    return [], 0.0
+
+
+# Relations of verbs that judge someone else's act: the act's noun is not the judge's doing.
+JUDGING_RELATIONS = relations_where(lambda r: r.judges)
+EXPERIENCE_VERBS = word_class("experience_verbs")
+
+
+def _governor(noun: Token) -> Token:
+    """The verb a noun (or the first of its conjuncts) is the object of."""
+    tok = noun
+    while tok.dep_ == "conj":
+        tok = tok.head
+    return tok.head
+
+
+def _implicit_agent(objects: list[tuple[Token, Actor]], index: MentionIndex) -> Actor | None:
+    """The article's other main country: who imposes the sanctions a person "experienced"."""
+    excluded = {a.entity.key for _, a in objects}
+    excluded |= {index.affiliation[k].key for k in list(excluded) if k in index.affiliation}
+    counts: dict[str, int] = {}
+    ents = {}
+    for _, actor in index.spans:
+        if actor.entity.type == "Country" and actor.entity.key not in excluded:
+            counts[actor.entity.key] = counts.get(actor.entity.key, 0) + 1
+            ents[actor.entity.key] = actor.entity
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+        return None  # no clear counterpart
+    return Actor(ents[ranked[0][0]], How.IMPLICIT)
+
+
+DRAW_VERBS = word_class("draw_verbs")
+
+
+def _drawn_from(
+    noun: Token, index: MentionIndex
+) -> tuple[list[tuple[Token, Actor]], list[tuple[Token, Actor]]] | None:
+    """(subjects, objects) of "X drew condemnation from Y": Y condemned X."""
+    if noun.dep_ != "dobj" or noun.head.lemma_ not in DRAW_VERBS:
+        return None
+    sources = [a for p in prep_objects(noun, ("from",)) for a in actors_of(p, index)]
+    if not sources:
+        return None
+    targets = [a for t in clause_subjects(noun.head) for a in actors_of(t, index)]
+    if not targets and noun.head.dep_ == "advcl":
+        # ", drawing condemnation from ...": a trailing participle tells of the sentence's subject
+        targets = [a for t in clause_subjects(noun.sent.root) for a in actors_of(t, index)]
+    return (sources, targets) if targets else None
+
+
+REVERSIBLE = relations_where(lambda r: r.reversible)
+BLOCKING_VERBS = word_class("blocking_verbs")
+REVERSAL_VERBS = word_class("reversal_verbs")
+NOT_ATTACKS = word_class("not_attacks")
+
+
+def nominal_events(noun: Token, cues: tuple[Cue, ...], index: MentionIndex) -> Iterator[Found]:
+    """Events whose cue is a noun."""
+    mods = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")}
+    noun_preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
+    # the cue whose object preposition the noun has goes first: "a visit to Riyadh" is a visit
+    for cue in sorted(cues, key=lambda c: (-len(c.needs), not (set(c.slots) & noun_preps))):
+        if not needs_ok(noun, cue):
+            continue
+        if cue.relation == "attacked" and mods & NOT_ATTACKS:
+            continue
+        if "between" in cue.slots:
+            parties = between_parties(noun, index)
+            if len(parties) < 2:
+                parties = [a for p in prep_objects(noun, ("between",)) for a in actors_of(p, index)]
+            if len(parties) >= 2:
+                # "the negotiations between Egypt, Ethiopia and Sudan": every pair of them
+                for k in range(len(parties) - 1):
+                    yield from emit(
+                        parties[k : k + 1],
+                        parties[k + 1 :],
+                        cue.relation,
+                        noun,
+                        NOMINAL_CONFIDENCE,
+                        f"noun:{cue.lemma}",
+                    )
+                return
+        if (
+            cue.relation == "aided"
+            and noun.dep_ == "pobj"
+            and noun.head.lower_ == "with"
+            and noun.head.head.pos_ in ("VERB", "AUX")
+        ):
+            # "intercepted them with the help of the United States": the helpers aid the subject
+            helpers = [a for p in prep_objects(noun, ("of", "from")) for a in actors_of(p, index)]
+            helped = [a for t in clause_subjects(noun.head.head) for a in actors_of(t, index)]
+            if helpers and helped:
+                yield from emit(
+                    helpers, helped, cue.relation, noun, NOMINAL_CONFIDENCE, f"noun:{cue.lemma}"
+                )
+                return
+            continue
+        drawn = _drawn_from(noun, index)
+        if drawn is not None:
+            # "drawing condemnation from Britain", "won praise from Kyiv": the "from" side acts
+            yield from emit(
+                drawn[0],
+                drawn[1],
+                cue.relation,
+                noun,
+                INHERITED_CONFIDENCE,
+                f"noun-from:{cue.lemma}",
+            )
+            return
+        objects = cue_objects(noun, cue, index) if cue.slots else []
+        if not objects and cue.relation in DEEP_OBJECT_RELATIONS:
+            # "protest against violations by the Israeli military", "criticism of Iran's program"
+            preps = tuple(x for x in cue.slots if x not in ("dobj", "dative"))
+            objects = [
+                a for p in prep_objects(noun, preps) for a in actors_of(p, index, events=True)
+            ]
+        if not objects and noun.dep_ in ("dobj", "pobj") and cue.slots:
+            # "imposed sanctions on Colombia", "remained on alert in the West Bank": the
+            # preposition hangs on the verb
+            preps = tuple(x for x in cue.slots if x not in ("dobj", "dative"))
+            verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+            objects = (
+                [a for p in prep_objects(verb, preps) for a in actors_of(p, index)]
+                if verb.pos_ in ("VERB", "AUX")
+                else []
+            )
+        if not objects and cue.relation in CLAUSE_OBJECT_RELATIONS:
+            # "its demand that Israel ease restrictions" (the clause may hang on the verb)
+            objects = ccomp_subjects(noun, index) or (
+                ccomp_subjects(noun.head, index) if noun.dep_ == "dobj" else []
+            )
+        if (
+            cue.relation in REVERSIBLE
+            and noun.dep_ == "dobj"
+            and noun.head.lemma_ in REVERSAL_VERBS
+        ):
+            continue  # "lifted the sanctions", "ease restrictions": a concession, not a sanction
+        blocked = (noun.dep_ == "dobj" and noun.head.lemma_ in BLOCKING_VERBS) or any(
+            c.dep_ == "compound" and c.lemma_ in BLOCKING_VERBS for c in noun.children
+        )
+        if cue.relation in ("aided", "supported", "cooperatedWith") and blocked:
+            # "blocks EU aid for Ukraine" (a headline parsed "blocks" as a noun): no aid was given
+            continue
+        subjects, confidence = _noun_subjects(noun, index)
+        if (
+            not objects
+            and cue.relation == "requested"
+            and noun.dep_ == "pobj"
+            and noun.head.lower_ == "at"
+        ):
+            # "At Britain's request, the Security Council met": the council was asked
+            verb = noun.head.head
+            objects = (
+                [a for t in clause_subjects(verb) for a in actors_of(t, index)]
+                if verb.pos_ in ("VERB", "AUX")
+                else []
+            )
+            subjects = [a for c in noun.children if c.dep_ == "poss" for a in actors_of(c, index)]
+        objects = [o for o in objects if all(o[1].entity.key != s[1].entity.key for s in subjects)]
+        if (
+            not objects
+            and noun.dep_ in ("dobj", "conj")
+            and _governor(noun).lemma_ in EXPERIENCE_VERBS
+        ):
+            # "Petro, who had already experienced visa cancellations": he was sanctioned
+            objects = [a for t in clause_subjects(_governor(noun)) for a in actors_of(t, index)]
+            agent = _implicit_agent(objects, index) if objects else None
+            subjects, confidence = ([(noun, agent)], INHERITED_CONFIDENCE) if agent else ([], 0.0)
+        method = f"noun:{cue.lemma}"
+        if subjects and not objects and falls_back(cue.relation):
+            # "began a hunger strike to protest against Sweden's decision"
+            objects = clause_objects(noun, index, subjects)
+            gov = _governor(noun)
+            if (
+                not objects
+                and noun.dep_ == "dobj"
+                and gov.lemma_ in LIGHT_VERBS | EVENT_STAGING_VERBS
+            ):
+                objects = clause_objects(gov, index, subjects)
+            confidence = min(confidence, FALLBACK_CONFIDENCE)
+            method = f"noun-clause:{cue.lemma}"
+        if not subjects or (not objects and not relation(cue.relation).symmetric):
+            continue
+        out = list(emit(subjects, objects, cue.relation, noun, confidence, method))
+        if out:
+            yield from out
+            return
+
+
+REDUCE_NOUNS = word_class("reduce_nouns")
+REDUCE_NOUN_PREPS = word_tuple("reduce_noun_preps")
+EVENT_STAGING_VERBS = word_class("event_staging_verbs")
+
+
+def reduce_noun_events(noun: Token, index: MentionIndex) -> Iterator[Found]:
+    """ "Italy announced a suspension of air links with Serbia" -> Italy sanctioned Serbia."""
+    if noun.lemma_ not in REDUCE_NOUNS and noun.lower_ not in REDUCE_NOUNS:
+        return
+    for ties in prep_objects(noun, ("of",)):
+        if ties.lemma_ not in TIES_NOUNS and ties.lower_ not in TIES_NOUNS:
+            continue
+        preps = REDUCE_NOUN_PREPS
+        objects = [
+            a
+            for p in [*prep_objects(ties, preps), *prep_objects(noun, preps)]
+            for a in actors_of(p, index)
+        ]
+        subjects, confidence = _noun_subjects(noun, index)
+        if subjects and objects:
+            yield from emit(
+                subjects,
+                objects,
+                "sanctioned",
+                noun,
+                min(confidence, INHERITED_CONFIDENCE),
+                f"reduce:{noun.lemma_}",
+            )

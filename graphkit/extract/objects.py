@@ -1,0 +1,124 @@
+"""The object of a cue: where the cue file says to look (direct object, dative, a
+preposition), and people as objects of the relations that take them ("arrested")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graphkit.extract.args import actors_of
+from graphkit.extract.collectives import collective_entity
+from graphkit.extract.syntax import prep_objects
+from graphkit.lexicon import Cue
+from graphkit.records import Entity
+from graphkit.resolve import Actor, How, MentionIndex
+from graphkit.vocab import relations_where
+
+
+def needs_ok(tok: Token, cue: Cue) -> bool:
+    if not cue.needs:
+        return True
+    if cue.pos == "noun":
+        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        return all(n in mods for n in cue.needs)
+    # "called him on Monday" is no "call on": a preposition before a date is not the particle
+    children = [
+        c
+        for c in tok.children
+        if not (c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children))
+    ]
+    words = {c.lemma_.lower() for c in children}
+    words |= {g.lemma_.lower() for c in children if c.dep_ in ("dobj", "prep") for g in c.children}
+    return all(n in words for n in cue.needs)
+
+
+PERSON_OBJECT_RELATIONS = relations_where(lambda r: r.person_object)
+
+
+def _unnamed_person(token: Token) -> Actor | None:
+    """A capitalized name the model missed, where only a person can stand ("arrested Adolfo
+    Macías")."""
+    if token.pos_ != "PROPN" or not token.is_title:
+        return None
+    words = [
+        c
+        for c in token.children
+        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title and c.i < token.i
+    ]
+    span = token.doc[(words[0].i if words else token.i) : token.i + 1]
+    if len(span) < 2 or any(t.ent_type_ for t in span):
+        return None
+    return Actor(Entity("Person", span.text), How.NOMINAL)
+
+
+def as_people(token: Token, actor: Actor) -> Actor:
+    """ "arrested 100 Palestinians", "kidnapped 16 Russian civilian advisers": people in the
+    plural are a group of that country's people, not the state."""
+    if (
+        actor.entity.type != "Country"
+        or token.tag_ not in ("NNPS", "NNS", "NNP")
+        or not token.lower_.endswith("s")
+    ):
+        return actor
+    if actor.how != How.DEMONYM and token.tag_ != "NNS":
+        return actor
+    words = [
+        t
+        for t in token.children
+        if t.dep_ in ("amod", "compound", "nmod") and t.i < token.i and t.is_alpha
+    ]
+    iso3 = dict(actor.entity.ids).get("iso3", "")
+    return Actor(collective_entity(" ".join(t.text for t in [*words, token]), iso3), How.NOMINAL)
+
+
+def cue_objects(head: Token, cue: Cue, index: MentionIndex) -> list[tuple[Token, Actor]]:
+    out: list[tuple[Token, Actor]] = []
+    if cue.relation in PERSON_OBJECT_RELATIONS:
+        for child in head.children:
+            if child.dep_ in ("dobj", "nsubjpass") and index.actor_at(child) is None:
+                person = _unnamed_person(child)
+                if person is not None:
+                    out.append((child, person))
+    preps = tuple(s for s in cue.slots if s not in ("dobj", "dative"))
+    for child in head.children:
+        if (
+            "dobj" in cue.slots
+            and (child.dep_ == "dobj" or (child.dep_ == "oprd" and child.pos_ == "PROPN"))
+        ) or ("dative" in cue.slots and child.dep_ == "dative" and child.pos_ != "ADP"):
+            out.extend(actors_of(child, index))
+            if not out:  # "signed an agreement with X", "fired missiles at Israel"
+                for pobj in prep_objects(child, preps):
+                    out.extend(actors_of(pobj, index))
+    for pobj in prep_objects(head, preps):
+        out.extend(actors_of(pobj, index))
+    if cue.relation in PERSON_OBJECT_RELATIONS:
+        out = [(t, as_people(t, a)) for t, a in out]
+    if not out and preps:
+        for child in head.children:
+            if child.dep_ == "dobj":
+                for pobj in prep_objects(child, preps):
+                    out.extend(actors_of(pobj, index))
+    if not out and "dobj" in cue.slots:
+        out = _named_object(head, index)
+    return out
+
+
+def _named_object(head: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
+    """ "struck what it called terrorist infrastructure in Pakistan": what the clause names is
+    the object (the parse makes "what" the object of "called"), and where it lies is whose."""
+    for clause in head.children:
+        if clause.dep_ != "ccomp" or not any(
+            c.dep_ == "dobj" and c.lower_ == "what" for c in clause.children
+        ):
+            continue
+        for named in clause.children:
+            if named.dep_ in ("oprd", "attr", "dobj") and named.lower_ != "what":
+                found = actors_of(named, index)
+                if found:
+                    return found
+        places = [
+            t
+            for p in prep_objects(clause, ("in", "inside"))
+            for t in (p, *(c for c in p.children if c.dep_ in ("nmod", "compound")))
+        ]
+        return [f for t in places for f in actors_of(t, index) if f[1].entity.type == "Country"]
+    return []

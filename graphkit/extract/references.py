@@ -1,0 +1,336 @@
+"""References back to actors told of before: pairs ("the two sides"), plural pronouns, the
+doer of an act a noun refers to ("the move"), the accuser a denial answers."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graphkit.extract.collectives import collectives
+from graphkit.extract.syntax import clause_subjects, conjuncts, opening_end, sentences_back
+from graphkit.lexicon import actor_nouns, pair_nouns, word_class
+from graphkit.records import ASSERTED
+from graphkit.resolve import Actor, How, MentionIndex, Told
+
+# Plural nouns that, as "the two ..." or "both ...", name a pair told of just before, and the
+# kind of pair ("" for either countries or organizations).
+PAIR_NOUNS = pair_nouns()
+# What one denies having had in an act ("denied any role"), answering whoever blamed them.
+DENIED_NOUNS = word_class("denied_nouns")
+# Nouns that refer back to whatever act was just told of ("called the move a disgrace").
+GENERIC_EVENT_NOUNS = word_class("generic_event_nouns")
+
+
+def denied_accuser(token: Token, index: MentionIndex) -> list[Actor]:
+    """ "New Delhi blamed the massacre on militants ... Islamabad denied any role": a denied role
+    answers whoever blamed someone in this sentence or the two before."""
+    from graphkit.extract.args import actors_for
+
+    if token.lemma_ not in DENIED_NOUNS or token.dep_ != "dobj":
+        return []
+    verb = token.head
+    if not any(c.relation == "rejected" for c in index.lex.verb_cues.get(verb.lemma_.lower(), ())):
+        return []
+    own = {a.entity.key for t in clause_subjects(verb) for a in actors_for(t, index, depth=3)}
+    start = sentences_back(token, 2)
+    blamers = [
+        t.subject
+        for t in index.told
+        if start <= t.pos < token.i
+        and t.relation in ("accused", "criticized")
+        and t.subject.entity.key not in own
+    ]
+    return [Actor(a.entity, How.NOMINAL, a.place) for a in blamers[-1:]]
+
+
+def pair_reference(token: Token, index: MentionIndex) -> list[Actor]:
+    """ "The two leaders met", "called both leaders", "mediated between the two sides": the pair
+    of actors the text spoke of just before (joined by "and", or the two sides of an event),
+    of the kind the noun names; never the clause's own subject.
+
+    Examples:
+        >>> from graphkit.nlp import load_nlp
+        >>> from graphkit.resolve import resolve_doc
+        >>> doc = load_nlp()("Mexico and Peru signed a deal. The two countries met again.")
+        >>> [a.entity.name for a in pair_reference(doc[9], resolve_doc(doc))]
+        ['Mexico', 'Peru']
+    """
+    from graphkit.extract.args import actors_for
+
+    kind = PAIR_NOUNS.get(token.lemma_.lower())
+    if kind is None or token.tag_ not in ("NNS", "NNPS"):
+        return []
+    marks = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "preconj", "nummod")}
+    if not ("both" in marks or {"the", "two"} <= marks):
+        return []
+    clause = token
+    while clause.dep_ in ("dobj", "pobj", "prep", "dative", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    own: set[str] = set()
+    if clause.pos_ in ("VERB", "AUX") and clause.i != token.i:
+        for subject in clause_subjects(clause):
+            for actor in actors_for(subject, index, depth=3):
+                own.add(actor.entity.key)
+                home = index.affiliation.get(actor.entity.key)
+                if home is not None:
+                    own.add(home.key)
+    start = sentences_back(token, 3)
+    joined_pairs: list[tuple[int, Actor, Actor]] = []
+    for span, actor in index.spans:  # "A and B": exactly two actors joined
+        root = span.root
+        if not start <= span.start < token.i or root.dep_ == "conj":
+            continue
+        joined = [c for c in root.children if c.dep_ == "conj" and c.i in index.by_token]
+        keys = {index.by_token[c.i].entity.key for c in joined} | {actor.entity.key}
+        if len(keys) == 2 and joined[-1].i < token.i:
+            joined_pairs.append((joined[-1].i, actor, index.by_token[joined[-1].i]))
+    # "both sides", "both governments": the two sides of the article's main dispute, when two
+    # or more events so far joined them; else the pair named together last, else the two
+    # sides of the last event ("A called B")
+    sides = [(t.pos, t.subject, t.object) for t in asserted_before(token, index) if t.pos >= start]
+    main = _main_dyad(token, kind, index) if token.lemma_ in MAIN_PAIR_NOUNS else []
+    leaders = {e.key for e in index.leaders.values()}
+    for _, a, b in (
+        main
+        + sorted(joined_pairs, reverse=True, key=lambda c: c[0])
+        + sorted(sides, reverse=True, key=lambda c: c[0])
+    ):
+        pair = _pair_of_kind(a, b, kind, index)
+        if token.lemma_ == "leader" and leaders and not all(p.entity.key in leaders for p in pair):
+            continue  # "the two leaders" are leaders, not the ministers just named
+        if pair and not {p.entity.key for p in pair} & own:
+            return pair
+    return []
+
+
+def _main_dyad(token: Token, kind: str, index: MentionIndex) -> list[tuple[int, Actor, Actor]]:
+    """The pair of actors most events told so far joined (at least two), as countries when the
+    events were between their people."""
+    counts: dict[frozenset[str], int] = {}
+    pairs: dict[frozenset[str], tuple[Actor, Actor]] = {}
+    for told in index.told:
+        if told.pos >= token.i:
+            continue
+        pair = _pair_of_kind(told.subject, told.object, kind, index)
+        if len(pair) == 2:
+            key = frozenset(p.entity.key for p in pair)
+            counts[key] = counts.get(key, 0) + 1
+            pairs[key] = (pair[0], pair[1])
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return []
+    a, b = pairs[ranked[0][0]]
+    return [(token.i, a, b)]
+
+
+def _pair_of_kind(a: Actor, b: Actor, kind: str, index: MentionIndex) -> list[Actor]:
+    """The two actors as the kind of pair a noun names ("leaders": people; "countries": their
+    countries, a leader standing for the one they lead), or [] if they are no such pair."""
+    types = {a.entity.type, b.entity.type}
+    if kind == "Person":
+        return (
+            [Actor(a.entity, How.NOMINAL), Actor(b.entity, How.NOMINAL)]
+            if types == {"Person"}
+            else []
+        )
+    if types == {"Person"}:
+        ca, cb = index.affiliation.get(a.entity.key), index.affiliation.get(b.entity.key)
+        if ca is None or cb is None or ca.key == cb.key:
+            return []
+        return [Actor(ca, How.NOMINAL), Actor(cb, How.NOMINAL)]
+    allowed = {"Country"} if kind == "Country" else {"Country", "Organization"}
+    if not types <= allowed or a.entity.key == b.entity.key:
+        return []
+    return [Actor(a.entity, How.NOMINAL, a.place), Actor(b.entity, How.NOMINAL, b.place)]
+
+
+def doer_of(token: Token, index: MentionIndex, depth: int) -> list[Actor]:
+    """ "North Korea test-fired a missile ... Yoon condemned the test": the subject of the verb
+    the noun names, told in this sentence, the two before or the article's opening lines;
+    "called the move a disgrace": whoever did the latest act told just before."""
+    from graphkit.extract.args import actors_for
+
+    if (
+        token.pos_ != "NOUN"
+        or depth > 0
+        or not any(c.lower_ in DEFINITE_DETERMINERS for c in token.children)
+    ):
+        return []
+    doc = token.doc
+    start = sentences_back(token, 2)
+    if index.opening < 0:
+        index.opening = opening_end(doc)
+    opening = range(0, min(index.opening, start))
+    relations = index.lex.noun_relations.get(token.lemma_) or index.lex.noun_relations.get(
+        token.lower_
+    )
+    if relations:
+        # an event noun of the lexicon with no agent of its own ("Baghdad criticized the strike"):
+        # whoever did the latest such act told just before, or in the article's opening
+        if any(c.dep_ in ("poss", "compound", "amod", "prep") for c in token.children):
+            return []  # it has its own agent rule ("Turkey's strike", "the strike by Turkey")
+        earlier = [t for t in asserted_before(token, index) if t.relation in relations]
+        latest = [t.subject for t in earlier if t.pos >= start]
+        first = [t.subject for t in earlier if t.pos in opening]
+        return latest[-1:] or first[:1]
+    if token.lemma_ in GENERIC_EVENT_NOUNS:
+        earlier = asserted_before(token, index)
+        latest = [t.subject for t in earlier if t.pos >= start]
+        first = [t.subject for t in earlier if t.pos in opening]
+        return latest[-1:] or first[:1]
+    for verb in [*reversed(doc[start : token.i]), *(doc[i] for i in reversed(opening))]:
+        if verb.pos_ != "VERB":
+            continue
+        named = verb.lemma_ == token.lemma_ or (
+            verb.i >= 2 and doc[verb.i - 1].text == "-" and doc[verb.i - 2].lemma_ == token.lemma_
+        )
+        if named:
+            found = [
+                a for t in clause_subjects(verb) for a in actors_for(t, index, depth=depth + 1)
+            ]
+            if found:
+                return found
+    return []
+
+
+def asserted_before(token: Token, index: MentionIndex) -> list[Told]:
+    """The asserted events of the sentences before the token's own."""
+    return [t for t in index.told if t.pos < token.sent.start and t.modality == ASSERTED]
+
+
+def plural_antecedents(token: Token, actor: Actor, index: MentionIndex) -> list[Actor] | None:
+    """ "spoke with both Tshisekedi and Kagame and urged them", "Araghchi and Witkoff negotiated
+    ... as Albusaidi shuttled between them": a plural pronoun stands for the actors just joined
+    by "and" (in this sentence or the one before) when they come after its single antecedent;
+    never for its own clause's subjects (None when it stands for them: "Britain, France and
+    Germany warned they could ...")."""
+    if token.lower_ not in ("them", "they", "their"):
+        return []
+    own: set[int] = set()  # the subjects of its clause and of the ones reporting it
+    subjects_group: list[Actor] = []
+    for clause in token.ancestors:
+        if clause.pos_ in ("VERB", "AUX"):
+            for subject in clause_subjects(clause):
+                own |= {t.i for t in subject.subtree}
+                subjects_group += [
+                    index.by_token[t.i] for t in conjuncts(subject) if t.i in index.by_token
+                ]
+            if clause.dep_ not in ("ccomp", "xcomp", "conj"):
+                break
+    if len({a.entity.key for a in subjects_group}) >= 2 and any(
+        a.entity.key == actor.entity.key for a in subjects_group
+    ):
+        return None
+    start = sentences_back(token, 1)
+    latest_single = max(
+        (
+            sp.start
+            for sp, a in index.spans
+            if a.entity.key == actor.entity.key and sp.start < token.i and sp.root.i not in own
+        ),
+        default=-1,
+    )
+    best: list[Actor] = []
+    for span, first in index.spans:
+        root = span.root
+        if not start <= span.start < token.i or root.dep_ == "conj" or root.i in own:
+            continue
+        joined = [
+            c for c in root.children if c.dep_ == "conj" and c.i in index.by_token and c.i < token.i
+        ]
+        group = [first, *(index.by_token[c.i] for c in joined)]
+        keys = {a.entity.key for a in group}
+        persons = {a.entity.type == "Person" for a in group}
+        if len(keys) >= 2 and len(persons) == 1 and joined[-1].i >= latest_single:
+            best = [Actor(a.entity, How.PRONOUN, a.place) for a in group]
+    return best
+
+
+def collective_antecedent(token: Token, actor: Actor, index: MentionIndex) -> Actor | None:
+    """ "The Fijian rebels said they ...": a plural pronoun refers to the collective, not its
+    country."""
+    if token.lower_ not in PLURAL_PRONOUNS:
+        return None
+    for span, named in reversed(index.spans):
+        if span.start >= token.i or named.entity.key != actor.entity.key:
+            continue
+        mods = [
+            t
+            for t in span
+            if t.dep_ in ("amod", "compound", "nmod") and not span.start <= t.head.i < span.end
+        ]
+        found = collectives(mods[0].head, index) if mods else []
+        return Actor(found[0].entity, How.PRONOUN) if found else None
+    return None
+
+
+MAIN_PAIR_NOUNS = word_class("main_pair_nouns")
+PLURAL_PRONOUNS = word_class("plural_pronouns")
+DEFINITE_DETERMINERS = word_class("definite_determiners")
+GENERIC_ORG_WORDS = word_class("generic_org_words")
+STATE_BODY_NOUNS = actor_nouns("state_body")
+
+
+def _same_body(token: Token, index: MentionIndex) -> Actor | None:
+    """ "the army" after "Congolese army positions" (in this sentence or the three before): the
+    country whose army was named."""
+    if token.lemma_ not in STATE_BODY_NOUNS or any(
+        c.dep_ in ("amod", "compound", "poss") for c in token.children
+    ):
+        return None
+    for earlier in reversed(token.doc[sentences_back(token, 3) : token.i]):
+        if earlier.lemma_ != token.lemma_:
+            continue
+        mods = list(earlier.children)
+        if (
+            earlier.dep_ == "compound"
+        ):  # "Congolese army positions": the demonym hangs on "positions"
+            mods += [c for c in earlier.head.children if c.i < earlier.i]
+        for mod in mods:
+            named = (
+                index.actor_at(mod) if mod.dep_ in ("amod", "compound", "poss", "nmod") else None
+            )
+            if named is not None and named.entity.type == "Country":
+                return Actor(named.entity, How.NOMINAL)
+    return None
+
+
+def nominal_referent(token: Token, index: MentionIndex) -> Actor | None:
+    """ "the council" / "the alliance": the last organization named with that word; "the army":
+    the country whose army was just named."""
+    if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
+        return None
+    body = _same_body(token, index)
+    if body is not None:
+        return body
+    word = token.lower_
+    best = None
+    counts: dict[str, tuple[int, int, Actor]] = {}  # key -> (mentions, last position, actor)
+    for span, actor in index.spans:
+        if span.start >= token.i:
+            break
+        if actor.entity.type != "Organization" or ("kind", "group") in actor.entity.ids:
+            continue
+        seen = counts.get(actor.entity.key, (0, 0, actor))[0]
+        counts[actor.entity.key] = (seen + 1, span.start, actor)
+        names = [actor.entity.name, *actor.entity.aliases, span.text]
+        if any(word in name.lower().split() for name in names):
+            best = actor
+    if best is None and word in GENERIC_ORG_WORDS and counts:
+        # "the bloc", "the alliance": the organization named most so far, the latest of equals
+        best = max(counts.values(), key=lambda c: (c[0], c[1]))[2]
+    return Actor(best.entity, How.NOMINAL) if best is not None else None
+
+
+def event_agent(token: Token, index: MentionIndex, *, near: bool = False) -> Actor | None:
+    """ "condemned the attack": the actor of the latest event of that kind named before (with
+    ``near``, in this sentence or the one before)."""
+    named = index.lex.noun_relations
+    relations = named.get(token.lemma_.lower()) or named.get(token.lower_)
+    if not relations:
+        return None
+    best = None
+    earliest = sentences_back(token, 1) if near else 0
+    for told in index.told:
+        if earliest <= told.pos < token.i and told.relation in relations:
+            best = told.subject
+    return Actor(best.entity, How.NOMINAL) if best is not None else None

@@ -1,0 +1,240 @@
+"""Syntax helpers over the dependency parse, with no actors: conjuncts, clause subjects,
+prepositional objects, sentence distances, purpose and condition clauses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from graphkit.lexicon import word_class
+from graphkit.resolve import is_dateline
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("A, B and C")."""
+    out = [token]
+    stack = [token]
+    seen: set[int] = {token.i}
+    dropped: set[int] = set()
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ != "conj" or child.i in seen:
+                continue
+            seen.add(child.i)
+            stack.append(child)
+            name_end = _name_end_after_and(tok, child)
+            if name_end is None:
+                out.append(child)
+            elif child.i > name_end:
+                # "St. Vincent and the Grenadines Prime Minister Ralph Gonsalves": the name
+                # is a title of the one after it
+                dropped.add(tok.i)
+                out.append(child)
+            # else "Trinidad and Tobago": the second part of one name
+    return [t for t in out if t.i not in dropped]
+
+
+def _name_end_after_and(head: Token, conj: Token) -> int | None:
+    """Where the name ends whose own "and" stands between ``head`` and ``conj``, if one does."""
+    doc = head.doc
+    for cc in head.children:
+        if cc.dep_ == "cc" and cc.ent_iob_ == "I" and head.i < cc.i < conj.i:
+            end = cc.i
+            while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+                end += 1
+            return end
+    return None
+
+
+def of_phrase_objects(token: Token) -> list[Token]:
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "like"):
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "as"
+            and any(c.lower_ == "such" for c in child.children)
+        ):
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def opening_end(doc: Doc) -> int:
+    """Where the article's opening ends: its title, date line and first long sentence (the lede)."""
+    sents = list(doc.sents)
+    for sent in sents:
+        if sum(t.is_alpha for t in sent) >= 20:
+            return sent.end
+    return sents[0].end if sents else 0  # a short text: its first sentence
+
+
+def prep_objects(head: Token, preps: tuple[str, ...]) -> Iterator[Token]:
+    """Objects of the given prepositions under ``head`` ("with X", "on X and Y")."""
+    for child in head.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+            for pobj in child.children:
+                if pobj.dep_ in ("pobj", "pcomp"):
+                    yield pobj
+        if child.dep_ == "prep" and child.lower_ in ("out",) and "out" in preps:
+            yield child
+
+
+STATEMENT_NOUNS = word_class("statement_nouns")
+OBJECT_GERUND_VERBS = word_class("object_gerund_verbs")
+ISSUE_VERBS = word_class("issue_verbs")
+SAY_HEADS = word_class("say_heads")
+SPEECH_ACTS = word_class("speech_acts")
+DIRECTIVE_VERBS = word_class("directive_verbs")
+GERUND_OBJECT_PREPS = word_class("gerund_object_preps")
+
+
+def reporter_speaks_again(verb: Token) -> bool:
+    """A speech act the parse coordinated inside what someone said ("X said the draft amounted
+    to interference and accused Britain") is the speaker's own; after another speech act ("said
+    the United States condemned the raid and urged Ecuador ...") it shares that one's subject."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.lemma_ in SPEECH_ACTS
+        and verb.tag_ in ("VBD", "VBZ")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and head.dep_ == "ccomp"
+        and head.head.lemma_ in SAY_HEADS
+        and head.lemma_ not in SPEECH_ACTS
+    )
+
+
+def finite_after_infinitive(verb: Token) -> bool:
+    """A past-tense verb the parse coordinated with an infinitive ("urged Iran to stop and
+    called on Russia") belongs with the verb above the infinitive."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ in ("VBD", "VBZ")
+        and head.tag_ == "VB"
+        and head.dep_ == "xcomp"
+        and head.head.tag_ in ("VBD", "VBZ", "VBN")
+    )
+
+
+def is_purpose(clause: Token) -> bool:
+    """A purpose clause: "sent troops to help", "began a hunger strike to demand"."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    )
+
+
+def is_condition(clause: Token, marks: tuple[str, ...] = ("unless", "if")) -> bool:
+    """A conditional clause: "unless Israel rescinded", "if he is attacked"."""
+    return clause.dep_ == "advcl" and any(m.lower_ in marks for m in clause.children)
+
+
+def sentences_back(token: Token, back: int) -> int:
+    """Where the text ``back`` sentences before ``token``'s own begins (0: its own sentence)."""
+    start = token.sent.start
+    for _ in range(back):
+        if start > 0:
+            start = token.doc[start - 1].sent.start
+    return start
+
+
+def _after_comma(token: Token) -> bool:
+    left = token.left_edge.i
+    return left > token.sent.start and token.doc[left - 1].text == ","
+
+
+def clause_subjects(verb: Token) -> list[Token]:
+    """Subject tokens of a verb, climbing through coordination, control and relative clauses."""
+    seen = 0
+    tok = verb
+    while seen < 4:
+        seen += 1
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        if subj:
+            # "UNITED NATIONS — Russia vetoed": a dateline parsed as a subject is no subject, nor
+            # an apposition ("Members of X, a body linked to Y, investigated"); then the nearest
+            kept = [c for c in subj if not is_dateline(c) and not _after_comma(c)] or subj
+            s = max((c for c in kept if c.i < tok.i), key=lambda c: c.i, default=kept[0])
+            if is_dateline(s):
+                # "ARGYLE, St. Vincent — Maduro and Ali agreed": the parse hung the subject on the
+                # dateline
+                after = [
+                    c
+                    for c in s.children
+                    if c.dep_ in ("appos", "conj")
+                    and c.pos_ == "PROPN"
+                    and c.left_edge.i > 0
+                    and c.doc[c.left_edge.i - 1].text in ("—", "–", "--")
+                ]
+                if after:
+                    return after[:1]
+            if s.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+                head = tok.head
+                # "Petro, Colombia's first leftist president, who visited": the person; "Edgard
+                # Leblanc Fils, the president of Haiti's council, who thanked Kenya": him too
+                up, steps = head, 0
+                while s.lower_ == "who" and up.dep_ in ("pobj", "prep") and steps < 4:
+                    up, steps = up.head, steps + 1
+                if up.dep_ == "appos":
+                    return [up.head]
+                return [head]
+            # "He, his newspaper and the U.S. government all rejected": a list the parse cut in two
+            listed = [
+                c
+                for c in subj
+                if c.i != s.i and _after_comma(c) and any(d.dep_ == "conj" for d in c.children)
+            ]
+            return [s, *listed]
+        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+            # "the officials accusing Petro": the modified noun acts
+            if tok.dep_ == "relcl" or tok.tag_ == "VBG":
+                noun = tok.head
+                if (
+                    noun.lemma_ in STATEMENT_NOUNS
+                    and noun.dep_ == "dobj"
+                    and noun.head.lemma_ in ISSUE_VERBS
+                ):
+                    return clause_subjects(noun.head)  # "issued a statement demanding": its issuer
+                return [noun]
+            return []
+        if tok.dep_ == "xcomp":
+            # object control: "urged Iran to stop" -> Iran; subject control otherwise
+            objs = [c for c in tok.head.children if c.dep_ in ("dobj",)]
+            if objs and tok.head.lemma_ in DIRECTIVE_VERBS:
+                return objs
+            tok = tok.head
+            continue
+        if (
+            tok.dep_ == "pcomp"
+            and tok.head.dep_ == "prep"
+            and tok.head.head.pos_ in ("VERB", "AUX")
+        ):
+            verb_above = tok.head.head
+            if tok.head.lower_ in GERUND_OBJECT_PREPS and verb_above.lemma_ in OBJECT_GERUND_VERBS:
+                # "accused the Emirates of arming", "was convicted of murdering": the accused acts
+                held = [c for c in verb_above.children if c.dep_ in ("dobj", "nsubjpass")]
+                return held[:1]
+            tok = verb_above  # "Bangkok responded by sending jets": Bangkok sent them
+            continue
+        if tok.dep_ in ("acomp", "oprd") and tok.head.pos_ in ("VERB", "AUX"):
+            # "Arnor is about to restore", "Norway is willing to send"
+            tok = tok.head
+            continue
+        if finite_after_infinitive(tok):
+            tok = tok.head.head  # "urged Iran to stop and called on Russia": the urger called
+            continue
+        if reporter_speaks_again(tok):
+            tok = (
+                tok.head.head
+            )  # "Peskov said Russia had nothing to do with it and accused Washington"
+            continue
+        if tok.dep_ in ("conj", "advcl", "ccomp", "pcomp") and tok.head.pos_ in ("VERB", "AUX"):
+            if tok.dep_ == "ccomp":
+                return []
+            tok = tok.head
+            continue
+        break
+    return []

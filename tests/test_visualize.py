@@ -326,7 +326,7 @@ def test_visualize_cli_writes_a_map(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert (
         main(["map", "--graph", str(trig), "-o", str(out), "--focus", "Trump", "--title", "T"]) == 0
     )
-    assert capsys.readouterr().out.startswith(f"wrote {out}: 3 actors, 3 relations")
+    assert capsys.readouterr().err.startswith(f"wrote {out}: 3 actors, 3 relations")
     assert main(["map", "--graph", str(trig), "-o", str(out), "--focus", "Trumpp"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("graphkit map: error: no actor named 'Trumpp'; close matches:")

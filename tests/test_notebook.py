@@ -90,7 +90,9 @@ def test_notebook_shows_the_map_inline(executed):
 
 def test_notebook_shows_the_report_as_markdown(executed):
     [cell] = [c for c in executed.cells if c.cell_type == "code" and "report_markdown(" in c.source]
-    shown = [o["data"]["text/markdown"] for o in cell.outputs if "text/markdown" in o.get("data", {})]
+    shown = [
+        o["data"]["text/markdown"] for o in cell.outputs if "text/markdown" in o.get("data", {})
+    ]
     assert len(shown) == 1 and shown[0].startswith("# Network report")
 
 

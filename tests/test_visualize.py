@@ -347,7 +347,7 @@ def test_visualize_node_size_is_computed_on_the_view_not_the_whole_graph() -> No
     sizes = {n["label"]: n["value"] for n in focused["nodes"]}
     assert sizes["centre"] == 1.0, "the centre of a focused map is its biggest actor"
     assert sizes["hub"] == sizes["lone"] < 1.0, "one tie in the view: one size, however famous"
-    assert [n["label"] for n in sorted(focused["nodes"], key=lambda n: n["rank"])][0] == "centre"
+    assert min(focused["nodes"], key=lambda n: n["rank"])["label"] == "centre"
 
 
 def test_visualize_payload_has_communities_scores_and_modality() -> None:

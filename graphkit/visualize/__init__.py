@@ -220,9 +220,10 @@ def map_communities(graph: nx.MultiDiGraph, *, seed: int = 0) -> dict[Hashable, 
     from graphkit.analyze import communities, signed_graph
 
     try:
-        return dict(communities(signed_graph(graph), seed=seed))
+        found = communities(signed_graph(graph), seed=seed)
     except (KeyError, TypeError):
         return {}
+    return {node: number for node, number in found.items()}
 
 
 def build_map(

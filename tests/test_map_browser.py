@@ -399,6 +399,14 @@ def test_map_browser_top_actors_are_labelled_at_first_paint_without_overlap(
                 assert abs(x1 - x2) >= min(w1, w2) or abs(y1 - y2) >= min(h1, h2), (
                     "labels never pile up"
                 )
+        visit.page.check("input[name=gk-colour][value=community]")
+        coloured = visit.js(
+            """() => { const n = gkMap.data.nodes.find((x) => x.rank === 0);
+                 const c = gkMap.data.communities.find((x) => x.id === n.comm);
+                 return [gkMap.nodes.get(n.id).color.background, c ? c.color : null]; }"""
+        )
+        assert coloured[1] and coloured[0] == coloured[1], "community colours on request"
+        assert visit.page.locator("#gk-communities li").count() >= 2
         visit.page.click("#gk-core-all")
         assert visit.js("() => gkMap.shown.nodes") == 500, "the rest is one click away"
         visit.redrawn()

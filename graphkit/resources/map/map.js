@@ -637,7 +637,25 @@
       });
       var weight = function (e) { return e.rels ? e.rels.length * 100 + e.rels[0].n : e.n; };
       inView.sort(function (a, b) { return weight(b) - weight(a); });
-      inView.slice(0, LABEL_MAX).forEach(function (e) { want[e.id] = true; });
+      // a line's label only where it covers no other label (nor an actor's name)
+      var taken = (api.labelBoxes || []).map(function (l) {
+        var w = l.label.length * l.size * 0.55;
+        return [l.x - w / 2, l.y, l.x + w / 2, l.y + l.size * 1.2];
+      });
+      var free = function (b) {
+        return !taken.some(function (t) { return b[0] < t[2] && b[2] > t[0] && b[1] < t[3] && b[3] > t[1]; });
+      };
+      inView.forEach(function (e) {
+        if (Object.keys(want).length >= LABEL_MAX) { return; }
+        var a = net.canvasToDOM({ x: body[e.from].x, y: body[e.from].y });
+        var b = net.canvasToDOM({ x: body[e.to].x, y: body[e.to].y });
+        var text = e.rels ? pairLabel(e.rels) : e.label;
+        var w = text.length * 6.2 + 4, x = (a.x + b.x) / 2, y = (a.y + b.y) / 2;
+        var box = [x - w / 2, y - 8, x + w / 2, y + 8];
+        if (Math.hypot(a.x - b.x, a.y - b.y) < w * 0.8 || !free(box)) { return; }
+        taken.push(box);
+        want[e.id] = true;
+      });
     }
     var changed = Object.keys(want).length !== Object.keys(labelled).length ||
       Object.keys(want).some(function (k) { return !labelled[k]; });

@@ -2,13 +2,17 @@
 
 The page works offline and makes no request: vis-network is inlined from the pyvis package,
 every text from the articles is inserted as text (never as HTML), and a
-Content-Security-Policy forbids loading anything. Nodes are coloured and shaped by actor type
-and sized by degree centrality; edges are coloured by PLOVER quad class, as wide as their
-corroboration, with arrows for directed relations. The page has a legend that doubles as
-filters (actor types, relation classes and relations, dates), a search box matching any alias,
-tooltips with the evidence, and a side panel. Actors named in the articles but in no relation
-start hidden (one checkbox shows them); maps with over 300 relations label only the
-best-corroborated edges in view once zoomed in, as drawing thousands of labels is slow.
+Content-Security-Policy forbids loading anything. Nodes are shaped and coloured by actor type
+(or by the cooperative blocs ``graphkit analyze`` finds) and sized by PageRank in the map
+shown; labels are drawn most important first and only where they overlap no other, so they
+stay readable at any zoom. Each pair of actors gets one line (width: reports, colour: net
+cooperation or conflict, dashed and faint when only weakly supported); a toggle draws every
+relation. Maps of over :data:`CORE_ABOVE` actors open on their :data:`CORE_SIZE` most
+important ones; one click shows the rest. The page has a legend that doubles as filters
+(actor types, relation classes and relations, confidence, dates with a timeline that plays),
+a search box matching any alias, tooltips with the evidence, a details panel that stays in
+view (selecting an actor dims all but its partners; Escape clears), and exports of the
+current view (PNG, SVG, CSV of its actors and relations).
 
 * :func:`build_map` -> :class:`Map` (``.html``, ``.save()``, shows inline in Jupyter);
 * :func:`render_html` returns the page, :func:`write_map` writes it (used by ``graphkit map``).

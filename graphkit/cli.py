@@ -66,7 +66,9 @@ class _Parser(argparse.ArgumentParser):
 
 def _source_args(p: argparse.ArgumentParser) -> None:
     group = p.add_mutually_exclusive_group()
-    group.add_argument("--store", type=Path, help="on-disk store folder (default ./graphkit-store)")
+    group.add_argument(
+        "--store", type=Path, metavar="DIR", help="on-disk store folder (default ./graphkit-store)"
+    )
     group.add_argument(
         "--graph",
         type=Path,

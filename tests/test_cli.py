@@ -295,3 +295,19 @@ def test_cli_query_missing_store_is_exit_2(run_cli, tmp_path):
     code, _, err = run_cli("query", "--preset", "who-met-whom", "--store", tmp_path / "no-store")
     assert code == 2
     assert "graphkit build" in err
+
+
+def test_cli_help_explains_every_argument_with_an_example_per_command():
+    import argparse
+
+    from graphkit.cli import build_parser
+
+    parser = build_parser()
+    [sub] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    for name, command in sub.choices.items():
+        for action in command._actions:
+            if isinstance(action, argparse._HelpAction):
+                continue
+            assert action.help, f"graphkit {name} {'/'.join(action.option_strings) or action.dest}"
+        text = command.format_help()
+        assert "examples:" in text and f"graphkit {name} " in text.split("examples:")[1], name

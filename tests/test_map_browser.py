@@ -464,6 +464,13 @@ def test_map_browser_click_shows_details_in_view_and_dims_the_rest(
             top,
         )
         assert colours[0] == "#ececec" and colours[1] != "#ececec", "outside 1 hop is dimmed"
+        hidden_partners = visit.js(
+            """(id) => gkMap.data.edges.filter((e) => e.from === id || e.to === id)
+                 .map((e) => (e.from === id ? e.to : e.from))
+                 .filter((n) => gkMap.nodes.get(n).hidden).length""",
+            top,
+        )
+        assert hidden_partners == 0, "partners beyond the top actors join the selected one"
         assert set(visit.js("() => gkMap.labels")) <= set(
             visit.js(
                 """(id) => gkMap.data.nodes.filter((n) => n.id === id ||
@@ -475,6 +482,7 @@ def test_map_browser_click_shows_details_in_view_and_dims_the_rest(
         ), "only the neighbourhood keeps its labels"
         visit.page.keyboard.press("Escape")
         assert visit.page.locator("#gk-info").is_hidden()
+        assert visit.js("() => gkMap.shown.nodes") <= 60, "and leave again"
         far = visit.js("() => gkMap.data.nodes.find((n) => n.rank === 59).id")
         assert visit.js("(id) => gkMap.nodes.get(id).color.background", far) != "#ececec"
         assert visit.errors == []

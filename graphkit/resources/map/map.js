@@ -48,7 +48,8 @@
   // big maps open on their most important actors (placed apart by the server: cx, cy)
   var coreIds = {}, CORE = 0;
   data.nodes.forEach(function (n) { if (n.cx !== undefined) { coreIds[n.id] = true; CORE++; } });
-  var state = { colour: "type", core: CORE > 0, dim: null, minConf: 0 };
+  var state = { colour: "type", core: CORE > 0, dim: null, minConf: 0, extra: {} };
+  var moved = {};  // partners of a selected top actor, placed around it while it is selected
   api.core = state.core;
 
   // ---------- vis-network data ----------
@@ -402,7 +403,9 @@
     var from = $("gk-from").value, to = $("gk-to").value, undated = $("gk-undated").checked;
     var loner = $("gk-isolated").checked || !loners, minConf = state.minConf;
     var edgeFilter = Boolean(from || to || !undated || minConf > 0 || relBoxes.some(function (b) { return !b.checked; }));
-    var nodeOk = function (id) { return types[nodeById[id].type] === true && (!state.core || coreIds[id] === true); };
+    var nodeOk = function (id) {
+      return types[nodeById[id].type] === true && (!state.core || coreIds[id] === true || state.extra[id] === true);
+    };
     var linked = {}, nodeChanges = [], shownEdges = 0, shownNodes = 0;
     data.edges.forEach(function (e) {
       var ok = rels[e.rel] === true && nodeOk(e.from) && nodeOk(e.to) && e.conf >= minConf - 1e-9;
@@ -512,9 +515,11 @@
   api.setColour = setColour;
   function setCore(on) {
     state.core = on; api.core = on;
-    api.nodes.update(data.nodes.filter(function (n) { return n.cx !== undefined; }).map(function (n) {
-      return on ? { id: n.id, x: n.cx, y: n.cy } : { id: n.id, x: n.x, y: n.y };
+    state.extra = {};
+    api.nodes.update(data.nodes.filter(function (n) { return n.cx !== undefined || moved[n.id]; }).map(function (n) {
+      return on && n.cx !== undefined ? { id: n.id, x: n.cx, y: n.cy } : { id: n.id, x: n.x, y: n.y };
     }));
+    moved = {};
     updateCoreBar();
     applyFilters();
     fitShown(false);
@@ -596,6 +601,7 @@
     }
     var set = {}; set[id] = true;
     Object.keys(neighbours[id] || {}).forEach(function (k) { set[k] = true; });
+    if (state.core) { ringPartners(id); }
     setDim(set);
     api.network.selectNodes([id]);
     if (move) {
@@ -603,9 +609,27 @@
     }
     showInfo(P.nodeDetails(n, true, typeStyle));
   }
+  // in the view of the top actors, a selected actor's other partners join it, in a ring
+  function ringPartners(id) {
+    var outside = Object.keys(neighbours[id] || {}).map(Number).filter(function (k) { return !coreIds[k]; });
+    var had = Object.keys(state.extra).length;
+    state.extra = {};
+    if (!outside.length && !had) { return; }
+    var centre = api.network.getPositions([id])[id];
+    var radius = (120 + 8 * outside.length) / Math.max(api.network.getScale(), 0.2), changes = [];
+    outside.sort(function (a, b) { return nodeById[a].rank - nodeById[b].rank; });
+    outside.forEach(function (k, i) {
+      var angle = 2 * Math.PI * i / outside.length - Math.PI / 2;
+      state.extra[k] = true; moved[k] = true;
+      changes.push({ id: k, x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) });
+    });
+    if (changes.length) { api.nodes.update(changes); }
+    applyFilters();
+  }
   function clearSelection() {
     api.selected = null;
     info.hidden = true;
+    if (Object.keys(state.extra).length) { state.extra = {}; applyFilters(); }
     if (api.network) {
       api.network.unselectAll();
       if (state.dim) { setDim(null); }

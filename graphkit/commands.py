@@ -24,6 +24,7 @@ Examples:
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -147,13 +148,15 @@ def run_cli_analyze(
     level: str = "actors",
     top: int = 10,
     seed: int = 0,
+    status: Callable[[str], None] | None = None,
 ) -> str:
     """Run the analysis asked for on the command line and return what to print.
 
     With ``path`` (two names) the output is the chain of relations between them, with
     ``pair`` the timeline of one pair, otherwise the whole report. ``plot_dir`` and
     ``export`` write files as well (their paths are listed at the end of the Markdown
-    output). ``fmt`` is ``"md"`` or ``"json"``.
+    output, or go to ``status`` when given: the command line prints them on stderr, so that a
+    redirected report holds only the report). ``fmt`` is ``"md"`` or ``"json"``.
 
     Raises:
         InputError: an unknown actor name, unconnected actors or an unknown export suffix.
@@ -197,5 +200,9 @@ def run_cli_analyze(
         data["written"] = [str(p) for p in written]
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if written:
-        parts.append("Wrote " + ", ".join(str(p) for p in written) + "\n")
+        line = "Wrote " + ", ".join(str(p) for p in written)
+        if status is None:
+            parts.append(line + "\n")
+        else:
+            status(line)
     return "\n".join(parts)

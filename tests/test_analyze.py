@@ -485,9 +485,9 @@ def test_analyze_cli_command(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     trig = tmp_path / "g.trig"
     trig.write_text(_dataset(PATH_ROWS).serialize(format="trig"), encoding="utf-8")
     assert cmd_analyze(_cli_args(trig, path=["Petro", "Maduro"], export=tmp_path / "g.gexf")) == 0
-    out = capsys.readouterr().out
+    out, err = capsys.readouterr()
     assert "—threatened→ **Nicolás Maduro**" in out
-    assert f"Wrote {tmp_path / 'g.gexf'}" in out
+    assert f"Wrote {tmp_path / 'g.gexf'}" in err and "Wrote" not in out, "status on stderr"
     with pytest.raises(InputError, match="no actor named 'Nobody'"):
         cmd_analyze(_cli_args(trig, pair=["Petro", "Nobody"]))
 
@@ -566,3 +566,21 @@ def test_analyze_actor_graph_same_from_on_disk_store(example: Dataset, tmp_path:
     assert sorted(from_store.edges(keys=True, data=True)) == sorted(
         expected.edges(keys=True, data=True)
     )
+
+
+def test_analyze_centrality_chart_is_ordered_by_the_measure_it_draws() -> None:
+    pytest.importorskip("matplotlib")
+    from graphkit.analyze.plot import centrality_figure
+
+    report = {
+        "settings": {"betweenness": "exact"},
+        "top_actors": [  # ordered by reports, as the report lists them
+            {"label": "A", "pagerank": 0.1, "betweenness": 0.9},
+            {"label": "B", "pagerank": 0.3, "betweenness": 0.0},
+            {"label": "C", "pagerank": 0.2, "betweenness": 0.5},
+        ],
+    }
+    fig = centrality_figure(report)
+    fig.canvas.draw()
+    tops = [[t.get_text() for t in ax.get_yticklabels()][::-1] for ax in fig.axes]
+    assert tops == [["B", "C", "A"], ["A", "C", "B"]], "highest first in each chart"

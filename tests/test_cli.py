@@ -105,9 +105,9 @@ def test_cli_build_edited_file_replaces_its_graph(run_cli, small_articles, tmp_p
 def test_cli_remove_takes_an_article_out(run_cli, small_articles, tmp_path):
     store = tmp_path / "store"
     built(run_cli, small_articles, store)
-    code, out, err = run_cli("remove", "uk-russia.txt", "--store", store)
+    code, _, err = run_cli("remove", "uk-russia.txt", "--store", store)
     assert code == 0, err
-    assert "removed 1" in out
+    assert "removed 1" in err
     with open_store(store, read_only=True) as st:
         assert [Path(s).name for s in st.article_sources().values()] == ["petro-trump.txt"]
         assert (UK, GK.expelled, RUSSIA) not in st.dataset()
@@ -123,8 +123,8 @@ def test_cli_merge_unites_files_in_different_formats(run_cli, small_articles, tm
     assert run_cli("extract", small_articles / "uk-russia.txt", "-o", b, "-q")[0] == 0
     code, out, err = run_cli("merge", a, b, "-o", merged)
     assert code == 0, err
-    assert "merged 2 input(s)" in out
-    assert str(merged) in out
+    assert "merged 2 input(s)" in err and out == "", "status lines go to stderr"
+    assert str(merged) in err
     ds = read_rdf(merged)
     assert (PETRO, GK.metWith, TRUMP) in ds
     assert (UK, GK.expelled, RUSSIA) in ds
@@ -213,7 +213,7 @@ def test_cli_map_writes_a_self_contained_page(run_cli, articles_store, tmp_path)
     assert "Gustavo Petro" in html
     assert not re.search(r"""<(script|link)[^>]+(src|href)=["']https?://""", html), "the page loads from the network"
     assert not (tmp_path / "out" / "lib").exists()
-    assert str(page) in out
+    assert str(page) in err and out == "", "the status line goes to stderr"
 
 
 def test_cli_map_focus_on_one_actor(run_cli, articles_trig, tmp_path):
@@ -295,3 +295,19 @@ def test_cli_query_missing_store_is_exit_2(run_cli, tmp_path):
     code, _, err = run_cli("query", "--preset", "who-met-whom", "--store", tmp_path / "no-store")
     assert code == 2
     assert "graphkit build" in err
+
+
+def test_cli_help_explains_every_argument_with_an_example_per_command():
+    import argparse
+
+    from graphkit.cli import build_parser
+
+    parser = build_parser()
+    [sub] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    for name, command in sub.choices.items():
+        for action in command._actions:
+            if isinstance(action, argparse._HelpAction):
+                continue
+            assert action.help, f"graphkit {name} {'/'.join(action.option_strings) or action.dest}"
+        text = command.format_help()
+        assert "examples:" in text and f"graphkit {name} " in text.split("examples:")[1], name

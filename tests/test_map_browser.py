@@ -171,7 +171,9 @@ def test_map_browser_draws_the_map_with_legend_and_search_offline(
         assert visit.page.locator("#gk-types li").all_inner_texts() == ["person\n3", "country\n3"]
         assert visit.page.locator("#gk-classes > li").count() == 3
         assert visit.page.locator("#gk-search").is_visible()
-        assert visit.page.inner_text("#gk-status") == "Showing 6 of 6 actors and 5 of 5 relations."
+        assert visit.page.inner_text("#gk-status") == (
+            "Showing 6 of 6 actors and 5 of 5 relations (4 lines)."
+        )
         before = visit.js("() => gkMap.network.getPositions()")
         visit.page.wait_for_timeout(400)
         assert visit.js("() => gkMap.network.getPositions()") == before, "the layout is frozen"
@@ -271,7 +273,7 @@ def test_map_browser_click_or_search_selects_an_actor(
             )
         assert visit.js("() => gkMap.network.getSelectedNodes()") == [maduro]
         assert visit.js("() => gkMap.selected") == maduro
-        info = visit.page.inner_text("#gk-info")
+        info = visit.page.inner_text("#gk-info-body")
         assert (
             info.startswith("Nicolás Maduro")
             and "Also: Maduro" in info
@@ -346,10 +348,204 @@ def test_map_browser_big_map_labels_only_the_edges_in_view(browser: Any, tmp_pat
     visit = Visit(browser, _map(tmp_path, graph))
     labelled = "() => gkMap.edges.get().filter((e) => e.label).length"
     try:
-        visit.js("() => { gkMap.network.moveTo({ scale: 0.3 }); gkMap.relabel(); }")
+        visit.js("() => { gkMap.setCore(false); gkMap.network.moveTo({ scale: 0.3 }); }")
+        visit.js("() => gkMap.relabel()")
         assert visit.js(labelled) == 0, "zoomed out: no edge label"
         visit.js("() => { gkMap.network.moveTo({ scale: 1.5 }); gkMap.relabel(); }")
         assert 0 < visit.js(labelled) <= 300, "zoomed in: the edges in view are labelled"
         assert visit.errors == []
+    finally:
+        visit.close(tmp_path / "map.png")
+
+
+def _visit_at(browser: Any, path: Path, width: int = 1366, height: int = 768) -> Visit:
+    """A visit in a laptop-sized window (the size at which panels must stay in view)."""
+    visit = Visit.__new__(Visit)
+    visit.context = browser.new_context(viewport={"width": width, "height": height})
+    visit.requests, visit.dialogs, visit.errors, visit.console = [], [], [], []
+    visit.context.route("**/*", visit._route)
+    visit.page = visit.context.new_page()
+    visit.page.on("pageerror", lambda e: visit.errors.append(str(e)))
+    visit.page.goto(path.as_uri())
+    visit.page.wait_for_selector("body[data-state=stable]", state="attached", timeout=60_000)
+    return visit
+
+
+SHOWN_LINES = "() => gkMap.edges.get({ filter: (e) => !e.hidden }).length"
+
+
+@pytest.fixture(scope="module")
+def big_map(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 500-actor synthetic map, written once."""
+    out = tmp_path_factory.mktemp("big") / "map.html"
+    write_map(synthetic_actor_graph(500, seed=1), out)
+    return out
+
+
+def test_map_browser_top_actors_are_labelled_at_first_paint_without_overlap(
+    browser: Any, big_map: Path, tmp_path: Path
+) -> None:
+    visit = _visit_at(browser, big_map)
+    try:
+        top = visit.js("() => gkMap.data.nodes.filter((n) => n.rank < 10).map((n) => n.label)")
+        drawn = visit.js("() => gkMap.labels")
+        assert len(top) == 10 and set(top) <= set(drawn), "the ten most important are labelled"
+        assert visit.js("() => gkMap.core") is True, "a big map opens on its most important part"
+        assert visit.js("() => gkMap.shown.nodes") <= 60
+        boxes = visit.js("() => gkMap.labelBoxes")
+        rects = [(b["x"], b["y"], len(b["label"]) * b["size"] * 0.45, b["size"]) for b in boxes]
+        for i, (x1, y1, w1, h1) in enumerate(rects):
+            for x2, y2, w2, h2 in rects[i + 1 :]:
+                assert abs(x1 - x2) >= min(w1, w2) or abs(y1 - y2) >= min(h1, h2), (
+                    "labels never pile up"
+                )
+        visit.page.check("input[name=gk-colour][value=community]")
+        coloured = visit.js(
+            """() => { const n = gkMap.data.nodes.find((x) => x.rank === 0);
+                 const c = gkMap.data.communities.find((x) => x.id === n.comm);
+                 return [gkMap.nodes.get(n.id).color.background, c ? c.color : null]; }"""
+        )
+        assert coloured[1] and coloured[0] == coloured[1], "community colours on request"
+        assert visit.page.locator("#gk-communities li").count() >= 2
+        visit.page.click("#gk-core-all")
+        assert visit.js("() => gkMap.shown.nodes") == 500, "the rest is one click away"
+        visit.redrawn()
+        assert set(top) <= set(visit.js("() => gkMap.labels"))
+        assert visit.errors == []
+    finally:
+        visit.close(tmp_path / "map.png")
+
+
+def test_map_browser_one_line_per_pair_and_a_toggle_for_every_relation(
+    browser: Any, tmp_path: Path
+) -> None:
+    graph = synthetic_actor_graph(40, seed=3)
+    nodes = list(graph)
+    for name in ("criticized", "threatened", "metWith"):  # stack relations on one pair
+        graph.add_edge(nodes[0], nodes[1], key=name, **{
+            **next(iter(graph.get_edge_data(*next(iter(graph.edges()))[:2]).values())),
+            "predicate": name,
+        })  # fmt: skip
+    pairs = {frozenset((u, v)) for u, v in graph.edges()}
+    visit = _visit_at(browser, _map(tmp_path, graph))
+    try:
+        assert visit.js(SHOWN_LINES) == len(pairs), "one line per actor pair"
+        visit.page.check("#gk-all-rels")
+        shown = visit.js("() => gkMap.shown.edges")
+        assert visit.js(SHOWN_LINES) == shown > len(pairs), "every relation on request"
+        visit.page.uncheck("#gk-all-rels")
+        assert visit.js(SHOWN_LINES) == len(pairs)
+        assert visit.errors == []
+    finally:
+        visit.close(tmp_path / "map.png")
+
+
+def test_map_browser_click_shows_details_in_view_and_dims_the_rest(
+    browser: Any, big_map: Path, tmp_path: Path
+) -> None:
+    visit = _visit_at(browser, big_map)
+    try:
+        top = visit.js("() => gkMap.data.nodes.find((n) => n.rank === 0).id")
+        visit.page.mouse.click(*visit.node_xy(top))
+        visit.page.wait_for_selector("#gk-info:not([hidden])")
+        box = visit.page.locator("#gk-info").bounding_box()
+        assert box["y"] >= 0 and box["y"] + 40 < 768 and box["x"] + box["width"] <= 1366, (
+            "the details are in view without scrolling"
+        )
+        assert visit.page.locator("#gk-info-body").is_visible()
+        colours = visit.js(
+            """(id) => { const near = new Set([id]);
+                 gkMap.data.edges.forEach((e) => { if (e.from === id) near.add(e.to);
+                                                   if (e.to === id) near.add(e.from); });
+                 const far = gkMap.data.nodes.find((n) => !near.has(n.id) && n.rank < 60);
+                 const them = [...near].find((n) => n !== id);
+                 return [gkMap.nodes.get(far.id).color.background,
+                         gkMap.nodes.get(them).color.background]; }""",
+            top,
+        )
+        assert colours[0] == "#ececec" and colours[1] != "#ececec", "outside 1 hop is dimmed"
+        hidden_partners = visit.js(
+            """(id) => gkMap.data.edges.filter((e) => e.from === id || e.to === id)
+                 .map((e) => (e.from === id ? e.to : e.from))
+                 .filter((n) => gkMap.nodes.get(n).hidden).length""",
+            top,
+        )
+        assert hidden_partners == 0, "partners beyond the top actors join the selected one"
+        assert set(visit.js("() => gkMap.labels")) <= set(
+            visit.js(
+                """(id) => gkMap.data.nodes.filter((n) => n.id === id ||
+                     gkMap.data.edges.some((e) => (e.from === id && e.to === n.id) ||
+                                                  (e.to === id && e.from === n.id)))
+                   .map((n) => n.label)""",
+                top,
+            )
+        ), "only the neighbourhood keeps its labels"
+        visit.page.keyboard.press("Escape")
+        assert visit.page.locator("#gk-info").is_hidden()
+        assert visit.js("() => gkMap.shown.nodes") <= 60, "and leave again"
+        far = visit.js("() => gkMap.data.nodes.find((n) => n.rank === 59).id")
+        assert visit.js("(id) => gkMap.nodes.get(id).color.background", far) != "#ececec"
+        assert visit.errors == []
+    finally:
+        visit.close(tmp_path / "map.png")
+
+
+def test_map_browser_confidence_slider_and_timeline_filter_relations(
+    browser: Any, tmp_path: Path
+) -> None:
+    graph = synthetic_actor_graph(40, seed=4)
+    for i, (_, _, data) in enumerate(graph.edges(data=True)):
+        data["confidence"] = 0.3 if i % 3 == 0 else 0.9
+    total = graph.number_of_edges()
+    weak = sum(1 for _, _, d in graph.edges(data=True) if d["confidence"] < 0.5)
+    visit = _visit_at(browser, _map(tmp_path, graph))
+    try:
+        assert visit.js("() => gkMap.shown.edges") == total
+        faint = visit.js("() => gkMap.edges.get({ filter: (e) => !e.hidden && e.dashes }).length")
+        assert faint > 0, "low-confidence relations are drawn dashed"
+        visit.page.locator("#gk-conf").fill("0.5")
+        assert visit.js("() => gkMap.shown.edges") == total - weak
+        assert visit.page.inner_text("#gk-conf-value") == "0.50"
+        visit.page.locator("#gk-conf").fill("0")
+        first_day = visit.js("() => gkMap.data.dates[0]")
+        visit.js("() => gkMap.setTimeline(0)")
+        early = sum(1 for _, _, d in graph.edges(data=True) if (d["first_date"] or "") <= first_day)
+        assert visit.js("() => gkMap.shown.edges") == early < total
+        assert visit.page.input_value("#gk-to") == first_day
+        visit.page.click("#gk-play")
+        visit.page.wait_for_function(
+            f"() => gkMap.shown.edges === {total}", timeout=30_000, polling=200
+        )
+        assert visit.errors == []
+    finally:
+        visit.close(tmp_path / "map.png")
+
+
+def test_map_browser_exports_the_view_as_csv_svg_and_png(browser: Any, tmp_path: Path) -> None:
+    text = " ".join(XSS)
+    art = Article.from_text(f"{text} met Trump.", source="evil.txt", title=text, date="2025-01-26")
+    bad = Entity("Person", f"=Evil {XSS[0]}", (XSS[1],))
+    trump = Entity("Person", "Donald Trump", ("Trump",))
+    ev = Evidence(art.id, f"{text} met Trump.", 0, 10, "met", 0.9)
+    ds = results_dataset([ArticleResult(art, (bad, trump), (Relation(bad, "metWith", trump, ev),))])
+    visit = _visit_at(browser, _map(tmp_path, ds))
+    try:
+        actors = visit.js("() => gkMap.exportCsv('actors')")
+        assert actors.splitlines()[0] == "label,type,importance,community,relations,iri"
+        assert f"'=Evil {XSS[0]}" in actors.replace('""', '"'), "no formula for spreadsheets"
+        relations = visit.js("() => gkMap.exportCsv('relations')")
+        assert "met with" in relations and "Donald Trump" in relations
+        svg = visit.js("() => gkMap.exportSvg()")
+        assert svg.startswith("<svg") and "Donald Trump" in svg
+        assert "<img" not in svg and "<script" not in svg, "labels stay text in the SVG"
+        with visit.page.expect_download() as got:
+            visit.page.click("#gk-png")
+        saved = tmp_path / "view.png"
+        got.value.save_as(saved)
+        assert saved.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and saved.stat().st_size > 2000
+        with visit.page.expect_download() as got:
+            visit.page.click("#gk-csv-relations")
+        assert got.value.suggested_filename == "graphkit-relations.csv"
+        assert visit.js("() => window.__pwned") is None and visit.errors == []
     finally:
         visit.close(tmp_path / "map.png")

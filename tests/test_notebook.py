@@ -20,7 +20,8 @@ def text_of(cell) -> str:
         if out.get("output_type") == "stream":
             parts.append(out.get("text", ""))
         elif "data" in out:
-            parts.append(str(out["data"].get("text/plain", "")))
+            data = out["data"]
+            parts.append(str(data.get("text/markdown") or data.get("text/plain", "")))
     return "".join(parts)
 
 
@@ -54,7 +55,7 @@ def test_notebook_imports_graphkit_and_defines_nothing_reusable():
         line.split()[1].split(".")[0] for line in code.splitlines() if line.startswith(("import ", "from "))
     }
     assert "graphkit" in imported
-    assert imported <= {"graphkit", "pandas", "pathlib", "shutil", "tempfile"}, imported
+    assert imported <= {"graphkit", "pandas", "pathlib", "shutil", "tempfile", "IPython"}, imported
 
 
 def test_notebook_runs_without_error(executed):
@@ -83,6 +84,16 @@ def test_notebook_shows_the_map_inline(executed):
     html = "".join(str(o.get("data", {}).get("text/html", "")) for o in map_cell.outputs)
     assert html.startswith("<iframe srcdoc=")
     assert "Gustavo Petro" in html
+    plain = "".join(str(o.get("data", {}).get("text/plain", "")) for o in map_cell.outputs)
+    assert plain.startswith("<Map ") and len(plain) < 200, "no second copy of the page as text"
+
+
+def test_notebook_shows_the_report_as_markdown(executed):
+    [cell] = [c for c in executed.cells if c.cell_type == "code" and "report_markdown(" in c.source]
+    shown = [
+        o["data"]["text/markdown"] for o in cell.outputs if "text/markdown" in o.get("data", {})
+    ]
+    assert len(shown) == 1 and shown[0].startswith("# Network report")
 
 
 def test_notebook_plots_a_dyad_from_the_event_export(executed):

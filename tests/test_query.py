@@ -299,3 +299,25 @@ def test_query_turtle_files_know_the_ontology_too(tmp_path: Path) -> None:
     write_rdf(example_dataset(), path)
     ds = read_rdf(path)
     assert len(run_query(ds, "SELECT DISTINCT ?a ?b WHERE { ?a gk:CONSULT ?b }").rows) == 5
+
+
+def test_query_select_star_columns_come_in_the_order_the_query_names_them() -> None:
+    sparql = """SELECT * WHERE { VALUES (?subject ?relation ?object) {
+                  (<https://x/petro> "met" "<https://x?a=b>") } }"""
+    result = run_query(ox.Store(), sparql)
+    assert result.variables == ("subject", "relation", "object")
+    assert [t.value for t in result.rows[0]] == ["https://x/petro", "met", "<https://x?a=b>"]
+    named = run_query(ox.Store(), "SELECT ?o ?s WHERE { VALUES (?s ?o) { (1 2) } }")
+    assert named.variables == ("o", "s"), "an explicit projection keeps its order"
+
+
+def test_query_table_wraps_long_sentences_instead_of_cutting_them() -> None:
+    sentence = " ".join(f"word{i}" for i in range(40))  # about 280 characters
+    sparql = f'SELECT ?n ?s WHERE {{ VALUES (?n ?s) {{ (1 "{sentence}") }} }}'
+    result = run_query(ox.Store(), sparql)
+    lines = format_result(result, "table").splitlines()
+    assert max(len(line) for line in lines) <= 70
+    body = lines[2:-2]
+    assert len(body) > 3 and " ".join(" ".join(line.split()[1:] if i == 0 else line.split())
+                                       for i, line in enumerate(body)) == sentence
+    assert "…" not in "".join(lines) and lines[-1] == "(1 row)"

@@ -326,8 +326,57 @@ def test_visualize_cli_writes_a_map(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert (
         main(["map", "--graph", str(trig), "-o", str(out), "--focus", "Trump", "--title", "T"]) == 0
     )
-    assert capsys.readouterr().out.startswith(f"wrote {out}: 3 actors, 3 relations")
+    assert capsys.readouterr().err.startswith(f"wrote {out}: 3 actors, 3 relations")
     assert main(["map", "--graph", str(trig), "-o", str(out), "--focus", "Trumpp"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("graphkit map: error: no actor named 'Trumpp'; close matches:")
     assert "Donald Trump" in err
+
+
+def test_visualize_node_size_is_computed_on_the_view_not_the_whole_graph() -> None:
+    g = nx.MultiDiGraph()
+    for key in ("hub", "centre", "lone", *(f"x{i}" for i in range(8))):
+        g.add_node(ID + key, label=key, type="Country", aliases=[], iso3="")
+    for i in range(8):  # the hub has eight partners, outside the centre's neighbourhood
+        edge(g, ID + "hub", ID + f"x{i}", "metWith")
+    edge(g, ID + "centre", ID + "hub", "criticized")
+    edge(g, ID + "centre", ID + "lone", "criticized")
+    whole = {n["label"]: n["value"] for n in page_data(build_map(g).html)["nodes"]}
+    assert whole["hub"] == 1.0 and whole["centre"] < 0.5
+    focused = page_data(build_map(g, focus="centre").html)
+    sizes = {n["label"]: n["value"] for n in focused["nodes"]}
+    assert sizes["centre"] == 1.0, "the centre of a focused map is its biggest actor"
+    assert sizes["hub"] == sizes["lone"] < 1.0, "one tie in the view: one size, however famous"
+    assert min(focused["nodes"], key=lambda n: n["rank"])["label"] == "centre"
+
+
+def test_visualize_payload_has_communities_scores_and_modality() -> None:
+    g = small_graph()
+    nx.set_edge_attributes(g, {(ID + "t", ID + "p", "criticized"): [
+        {**evidence("Trump may criticize Petro.", "a3"), "modality": "hypothetical"}
+    ]}, "evidence")  # fmt: skip
+    data = page_data(build_map(g).html)
+    edges = {e["rel"]: e for e in data["edges"]}
+    assert edges["criticized"]["s"] < 0 < edges["metWith"]["s"], "conflict and cooperation"
+    assert edges["leaderOf"]["s"] == 0.0, "standing ties count for neither"
+    assert edges["criticized"]["mod"] == "hypothetical" and edges["metWith"]["mod"] == "asserted"
+    assert data["net"]["cooperation"] != data["net"]["conflict"]
+    assert data["communities"] == [], "no cooperative tie: no community to colour"
+    data = page_data(build_map(synthetic_actor_graph(120, seed=2)).html)
+    rows = data["communities"]
+    assert rows and rows[0]["id"] == 0 and rows[0]["count"] >= 2
+    members = [n for n in data["nodes"] if n["comm"] == 0]
+    assert len(members) == rows[0]["count"] and rows[0]["lead"] in {n["label"] for n in members}
+
+
+def test_visualize_big_map_opens_on_its_top_actors_spread_apart() -> None:
+    g = synthetic_actor_graph(400, seed=5)
+    data = page_data(build_map(g).html)
+    core = [n for n in data["nodes"] if "cx" in n]
+    assert len(core) == 60
+    assert {n["rank"] for n in core} == set(range(60)), "the 60 most important"
+    xy = np.array([(n["cx"], n["cy"]) for n in core])
+    gaps = np.sqrt(((xy[:, None] - xy[None]) ** 2).sum(axis=2)) + np.eye(len(xy)) * 1e9
+    assert gaps.min() > 100, "no two top actors crowd each other"
+    small = page_data(build_map(synthetic_actor_graph(100, seed=5)).html)
+    assert not [n for n in small["nodes"] if "cx" in n], "small maps show everything at once"

@@ -83,20 +83,21 @@ def timeline_figure(G: nx.MultiDiGraph, *, pairs: int = 5) -> Figure:
 
 
 def centrality_figure(report: dict[str, Any]) -> Figure:
-    """Bar charts of PageRank and betweenness of the report's top actors."""
-    actors = list(reversed(report["top_actors"]))
-    labels = [a["label"] for a in actors]
-    fig = Figure(figsize=(9, 0.35 * max(len(actors), 4) + 1.2))
+    """Bar charts of PageRank and betweenness of the report's top actors, each chart ordered
+    by the measure it draws (highest at the top)."""
+    actors = list(report["top_actors"])
+    fig = Figure(figsize=(11, 0.35 * max(len(actors), 4) + 1.2))
     for i, (key, title) in enumerate((("pagerank", "PageRank"), ("betweenness", "Betweenness"))):
+        ranked = sorted(actors, key=lambda a: (a[key], a["label"]))  # barh draws bottom up
         ax = fig.add_subplot(1, 2, i + 1)
-        ax.barh(labels, [a[key] for a in actors], color="tab:blue" if i == 0 else "tab:orange")
+        ax.barh([a["label"] for a in ranked], [a[key] for a in ranked],
+                color="tab:blue" if i == 0 else "tab:orange")  # fmt: skip
         ax.set_title(title)
-        if i:
-            ax.set_yticklabels([])
     fig.suptitle(
-        f"Top {len(actors)} actors by reports involving them "
+        f"Top {len(actors)} actors by reports involving them, ordered by each measure "
         f"({report['settings']['betweenness']} betweenness)"
     )
+    fig.tight_layout()
     return fig
 
 

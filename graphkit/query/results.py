@@ -24,6 +24,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import textwrap
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -35,7 +36,7 @@ from graphkit.store.sparql import PREFIXES, RDF_PREFIXES, QueryResult
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _NUMERIC = {XSD + t for t in ("integer", "decimal", "double", "float", "int", "long", "nonNegativeInteger")}
 TABLE_CELL_WIDTH = 60
-"""Table cells longer than this are cut (with an ellipsis); use csv/tsv/json for full values."""
+"""Table cells longer than this wrap onto more lines (at spaces where they can)."""
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml")
 MEDIA_TYPES = {
@@ -81,8 +82,16 @@ def _display(term: Any) -> str:
     return str(term)
 
 
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _wrap(text: str, width: int) -> list[str]:
+    """A cell's lines: words kept whole where they fit, long IRIs split.
+
+    Examples:
+        >>> _wrap("Petro met Trump in Washington on Monday.", 16)
+        ['Petro met Trump', 'in Washington on', 'Monday.']
+    """
+    if len(text) <= width:
+        return [text]
+    return textwrap.wrap(text, width, break_on_hyphens=False) or [text]
 
 
 def to_table(result: QueryResult) -> str:
@@ -90,7 +99,16 @@ def to_table(result: QueryResult) -> str:
     if result.kind == "ASK":
         return ("yes" if result.boolean else "no") + "\n"
     header = list(result.variables)
-    cells = [[_cut(_display(t), TABLE_CELL_WIDTH) for t in row] for row in result.rows]
+    wrapped = [[_wrap(_display(t), TABLE_CELL_WIDTH) for t in row] for row in result.rows]
+    # a row whose cells wrap takes several lines (the other cells blank there), and then
+    # a blank line parts the rows
+    spaced = any(len(cell) > 1 for row in wrapped for cell in row)
+    cells: list[list[str]] = []
+    for number, row in enumerate(wrapped):
+        if spaced and number:
+            cells.append([""] * len(row))
+        height = max((len(c) for c in row), default=1)
+        cells.extend([cell[k] if k < len(cell) else "" for cell in row] for k in range(height))
     numeric = [
         bool(result.rows)
         and all(isinstance(r[i], ox.Literal) and r[i].datatype.value in _NUMERIC for r in result.rows if r[i] is not None)

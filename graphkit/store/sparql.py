@@ -309,13 +309,39 @@ def execute(
         msg = f"{name} failed: {err}; check the store (or rebuild it)"
         raise QueryError(msg) from None
     try:
-        return _read(raw, max_rows=max_rows, name=name)
+        return _read(raw, max_rows=max_rows, name=name, text=text)
     except (OSError, RuntimeError, ValueError) as err:
         msg = f"{name} failed while running: {err}"
         raise QueryError(msg) from None
 
 
-def _read(raw: Any, *, max_rows: int | None, name: str) -> QueryResult:
+_SELECT_STAR = re.compile(r"\bSELECT\s+(?:(?:DISTINCT|REDUCED)\s+)?\*", re.IGNORECASE)
+_NOT_VARIABLES = re.compile(r"<[^<>\s]*>|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|#[^\n]*")
+_VARIABLE = re.compile(r"[?$](\w+)")
+
+
+def star_order(text: str, variables: tuple[str, ...]) -> tuple[str, ...]:
+    """The columns of ``SELECT *`` in the order the query first names them.
+
+    Oxigraph returns them sorted by name; people expect the order they wrote. Other queries
+    keep their projection order.
+
+    Examples:
+        >>> star_order("SELECT * WHERE { ?s <http://x?o=1> ?o }", ("o", "s"))
+        ('s', 'o')
+        >>> star_order("SELECT ?o ?s WHERE { ?s ?p ?o }", ("o", "s"))
+        ('o', 's')
+    """
+    found = _SELECT_STAR.search(text)
+    if not found:
+        return variables
+    body = _NOT_VARIABLES.sub(" ", text[found.end() :])
+    wanted = set(variables)
+    named = [v for v in dict.fromkeys(_VARIABLE.findall(body)) if v in wanted]
+    return (*named, *(v for v in variables if v not in named))
+
+
+def _read(raw: Any, *, max_rows: int | None, name: str, text: str = "") -> QueryResult:
     if isinstance(raw, ox.QueryBoolean):
         return QueryResult("ASK", boolean=bool(raw))
     if isinstance(raw, ox.QuerySolutions):
@@ -325,7 +351,11 @@ def _read(raw: Any, *, max_rows: int | None, name: str) -> QueryResult:
         rows: list[tuple[Any, ...]] = list(map(tuple, solutions))
         if max_rows is not None and len(rows) > max_rows:
             raise _too_many(name, max_rows)
-        return QueryResult("SELECT", variables=variables, rows=rows)
+        ordered = star_order(text, variables)
+        if ordered != variables:
+            where = [variables.index(v) for v in ordered]
+            rows = [tuple(row[i] for i in where) for row in rows]
+        return QueryResult("SELECT", variables=ordered, rows=rows)
     triples: list[Any] = []
     for triple in raw:
         if max_rows is not None and len(triples) >= max_rows:

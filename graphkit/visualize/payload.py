@@ -28,7 +28,15 @@ from typing import Any
 
 import networkx as nx
 
-from graphkit.visualize.style import EDGE_CLASSES, NODE_STYLES, edge_class, edge_width, node_style
+from graphkit.visualize.style import (
+    COMMUNITY_COLORS,
+    EDGE_CLASSES,
+    NET_COLORS,
+    NODE_STYLES,
+    edge_class,
+    edge_width,
+    node_style,
+)
 from graphkit.vocab import local_name, relation, relation_names, relations
 
 EVIDENCE_KEPT = 8
@@ -50,6 +58,8 @@ def map_payload(
     physics: bool = True,
     iterations: int = 0,
     big: int = 1500,
+    communities: Mapping[Hashable, int] | None = None,
+    core: Mapping[Hashable, tuple[float, float]] | None = None,
 ) -> Json:
     """Nodes, edges, legend and filter data of one map.
 
@@ -63,10 +73,26 @@ def map_payload(
         physics: whether the browser runs physics (then freezes it).
         iterations: browser stabilization iterations.
         big: above this many nodes the page hides edges while dragging and zooming.
+        communities: node -> community number (0 the biggest), for the legend's
+            "colour by community" option; None or empty leaves the option out.
+        core: positions of the actors a big map opens on (it shows only them at first);
+            None or empty opens on every actor.
     """
     ids = {node: i for i, node in enumerate(graph)}
     edges = list(_merged_edges(graph))
-    nodes = [_node_json(graph, node, ids[node], sizes.get(node, 0.0), positions) for node in graph]
+    ranked = sorted(graph, key=lambda v: (-sizes.get(v, 0.0), str(v)))
+    rank = {node: i for i, node in enumerate(ranked)}
+    membership = dict(communities or {})
+    nodes = [
+        {
+            **_node_json(graph, node, ids[node], sizes.get(node, 0.0), positions),
+            "rank": rank[node],
+            "comm": membership.get(node, -1),
+        }
+        for node in graph
+    ]
+    for node, (x, y) in (core or {}).items():
+        nodes[ids[node]]["cx"], nodes[ids[node]]["cy"] = x, y
     edge_json = [_edge_json(i, e, ids) for i, e in enumerate(edges)]
     _add_top_relations(nodes, edge_json)
     articles = {ev.get("article") for e in edges for ev in e["evidence"] if ev.get("article")}
@@ -90,8 +116,10 @@ def map_payload(
         "classes": [
             {"cls": c, **style, "count": class_counts[c]} for c, style in EDGE_CLASSES.items()
         ],
+        "net": NET_COLORS,
         "relations": [_relation_json(name, edges) for name in order if name in present],
         "dates": [dates[0], dates[-1]] if dates else [],
+        "communities": _communities_json(nodes),
         "nodes": nodes,
         "edges": edge_json,
     }
@@ -137,10 +165,41 @@ def _merged_edges(graph: nx.MultiDiGraph) -> Iterable[Json]:
             "symmetric": first["symmetric"],
             "sources": max([len(asserting), *(int(d.get("sources") or 0) for _, _, d in items)]),
             "confidence": max(float(d.get("confidence") or 0.0) for _, _, d in items),
+            "score": float(first.get("score", _table_score(first["predicate"])) or 0.0),
+            "modality": "asserted" if asserting or not evidence else _modality(evidence),
             "first": min((d for d in firsts if d), default=""),
             "last": max((d for d in lasts if d), default=""),
             "evidence": evidence,
         }
+
+
+def _modality(evidence: list[Json]) -> str:
+    """The most frequent modality of evidence that asserts nothing (negated, reported...)."""
+    counts = Counter(str(ev.get("modality") or "asserted") for ev in evidence)
+    return counts.most_common(1)[0][0]
+
+
+def _table_score(name: str) -> float:
+    try:
+        return relation(name).score
+    except KeyError:
+        return 0.0
+
+
+def _communities_json(nodes: list[Json]) -> list[Json]:
+    """Legend rows of the communities present: colour, size and best-ranked member."""
+    members: dict[int, list[Json]] = defaultdict(list)
+    for n in nodes:
+        if n["comm"] >= 0:
+            members[n["comm"]].append(n)
+    rows = []
+    for number in sorted(members):
+        lead = min(members[number], key=lambda n: n["rank"])
+        color = COMMUNITY_COLORS[number] if number < len(COMMUNITY_COLORS) else "#BBBBBB"
+        rows.append(
+            {"id": number, "color": color, "count": len(members[number]), "lead": lead["label"]}
+        )
+    return rows
 
 
 def _table_flag(name: str, flag: str) -> bool:
@@ -187,6 +246,8 @@ def _edge_json(index: int, edge: Json, ids: Mapping[Hashable, int]) -> Json:
         "n": edge["sources"],
         "w": edge_width(edge["sources"]),
         "conf": round(edge["confidence"], 2),
+        "s": 0.0 if edge["static"] else round(edge["score"], 2),
+        "mod": edge["modality"],
         "first": edge["first"],
         "last": edge["last"],
         "ev": [_evidence_json(ev) for ev in evidence[:EVIDENCE_KEPT]],

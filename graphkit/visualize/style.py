@@ -40,6 +40,21 @@ EDGE_CLASSES: dict[str, dict[str, str]] = {
 """Edge colour by PLOVER quad class; ``static`` is for standing ties such as ``leaderOf``."""
 
 
+COMMUNITY_COLORS = (
+    "#1F77B4", "#FF7F0E", "#2CA02C", "#D62728", "#9467BD", "#8C564B",
+    "#E377C2", "#17BECF", "#BCBD22", "#7F7F7F", "#AEC7E8", "#FFBB78",
+)  # fmt: skip
+"""Fill colours of the biggest communities (numbered from 0 by size); the rest are grey."""
+
+NET_COLORS = {
+    "cooperation": "#2E8B3E",
+    "conflict": "#D62728",
+    "mixed": "#E0A526",
+    "static": "#9A9A9A",
+}
+"""Colour of an actor pair's combined edge by the net cooperation/conflict of its relations."""
+
+
 def node_style(entity_type: str) -> dict[str, str]:
     """Shape, fill, border and legend label of an actor type (grey dot when unknown)."""
     return NODE_STYLES.get(entity_type, OTHER_NODE)

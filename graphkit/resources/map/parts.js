@@ -6,6 +6,7 @@ window.gkParts = (function () {
   var SVG = "http://www.w3.org/2000/svg";
   var TIP_SENTENCES = 3;
   var TIP_ARTICLES = 3;
+  var TIP_RELATIONS = 6;
 
   // ---------- small DOM helpers (text only) ----------
   function el(tag, className, text) {
@@ -114,6 +115,50 @@ window.gkParts = (function () {
   }
 
 
+  // one line per actor pair: what it combines, each relation with its count and evidence
+  var NET_WORDS = { cooperation: "net cooperation", conflict: "net conflict", mixed: "cooperation and conflict balance", "static": "standing ties only" };
+  function pairDetails(pair, rels, full, nodeById, classStyle) {
+    if (rels.length === 1) { return edgeDetails(rels[0], full, nodeById, classStyle); }
+    var box = el("div");
+    add(box, el("div", "gk-tip-head", nodeById[pair.from].label + " \u2014 " + nodeById[pair.to].label));
+    var bits = [plural(rels.length, "relation"), plural(pair.n, "report"), NET_WORDS[pair.net] || pair.net];
+    var first = "", last = "";
+    rels.forEach(function (e) {
+      if (e.first && (!first || e.first < first)) { first = e.first; }
+      if (e.last && e.last > last) { last = e.last; }
+    });
+    var when = dateRange(first, last);
+    if (when) { bits.push(when); }
+    add(box, el("div", "gk-meta", bits.join(" \u00b7 ")));
+    var list = el("ul", "gk-rels");
+    var shown = full ? rels : rels.slice(0, TIP_RELATIONS);
+    shown.forEach(function (e) {
+      var a = nodeById[e.from].label, b = nodeById[e.to].label;
+      var line = (e.sym ? a + " \u2014 " + e.label + " \u2014 " + b : a + " \u2192 " + e.label + " \u2192 " + b);
+      var meta = [plural(e.n, "article"), "confidence " + e.conf];
+      if (e.mod && e.mod !== "asserted") { meta.push(e.mod); }
+      var item = el("li");
+      var swatch = swatchLine(classStyle[e.cls] || { cls: e.cls, color: "#999999" });
+      if (full && e.ev.length) {
+        var details = el("details");
+        add(details, add(el("summary"), swatch, el("span", null, line + " "), el("span", "gk-meta", "(" + meta.join(", ") + ")")));
+        add(details, edgeDetails(e, true, nodeById, classStyle));
+        add(item, details);
+      } else {
+        add(item, swatch, el("span", null, line + " "), el("span", "gk-meta", "(" + meta.join(", ") + ")"));
+        if (e.ev.length) { add(item, el("div", "gk-quote", "\u201c" + e.ev[0].s + "\u201d")); }
+      }
+      add(list, item);
+    });
+    add(box, list);
+    if (rels.length > shown.length) {
+      add(box, el("div", "gk-more", "+" + (rels.length - shown.length) + " more relation" + (rels.length - shown.length === 1 ? "" : "s") + ": click the line to see all"));
+    } else if (!full) {
+      add(box, el("div", "gk-more", "Click the line for every sentence."));
+    }
+    return box;
+  }
+
   return { el: el, add: add, plural: plural, fold: fold, swatchNode: swatchNode, swatchLine: swatchLine,
-           nodeDetails: nodeDetails, edgeDetails: edgeDetails };
+           nodeDetails: nodeDetails, edgeDetails: edgeDetails, pairDetails: pairDetails };
 })();

@@ -7,6 +7,7 @@ traceback).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -592,6 +593,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"graphkit {args.command}: interrupted; outputs were left as they were", file=sys.stderr
         )
         return 130
+    except BrokenPipeError:
+        # the reader went away (`graphkit query ... | head -1`): stop quietly, like other tools
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -255,3 +255,23 @@ def test_cli_errors_bad_build_creates_no_store(
     )
     assert code == 2, err
     assert not files["store"].exists()
+
+
+def test_cli_errors_closed_pipe_is_no_traceback(tmp_path: Path) -> None:
+    """`graphkit ... | head -1`: a reader that goes away ends the command quietly."""
+    import subprocess
+    import sys
+
+    graphs = tmp_path / "g.trig"
+    write_rdf(example_dataset(), graphs)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "graphkit", "query", "--graph", str(graphs),
+         "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before anything is written
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141
+    assert "Traceback" not in err

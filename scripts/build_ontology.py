@@ -74,6 +74,18 @@ EVIDENCE_PROPS = {
     "iso2": ("ISO 3166-1 alpha-2", "The country's two-letter code.", "data", XSD.string),
     "countryCode": ("country code", "ISO 3166-1 alpha-3 code of the country a place lies in (from the city gazetteer) or a collective actor belongs to (\"Sudanese rebels\").", "data", XSD.string),
     "mergeReason": ("merge reason", "Why two names were resolved to one entity.", "data", XSD.string),
+    "subjectName": ("subject name", "The name the article gave the subject of the relation.", "data", XSD.string),
+    "objectName": ("object name", "The name the article gave the object of the relation.", "data", XSD.string),
+    "subjectMention": ("subject mention", "The article's own entity for the subject, before resolution across articles (a name record of the entities graph).", "object", None),
+    "objectMention": ("object mention", "The article's own entity for the object, before resolution across articles (a name record of the entities graph).", "object", None),
+    "resolvesTo": ("resolves to", "Name record -> the one entity it was resolved to (in the entities graph).", "object", None),
+    "nameKey": ("name key", "A normalized name under which resolution's index finds a name record.", "data", XSD.string),
+    "mentionType": ("mention type", "The entity type an article gave a name record.", "data", XSD.string),
+    "mentionLabel": ("mention label", "The name an article gave a name record's entity.", "data", XSD.string),
+    "mentionName": ("mention name", "Another name an article gave a name record's entity.", "data", XSD.string),
+    "mentionId": ("mention identifier", "An identifier (scheme=value) the article gave a name record's entity.", "data", XSD.string),
+    "titledIn": ("titled in", "An article that names the record's entity with a title or office (evidence of a person).", "object", GK.Article),
+    "pendingArticle": ("pending article", "An article whose entities still wait for resolution across articles.", "object", GK.Article),
 }  # fmt: skip
 
 
@@ -165,7 +177,8 @@ def build() -> Graph:
         g.add((GK[name], RDF.type, OWL.ObjectProperty if kind == "object" else OWL.DatatypeProperty))
         g.add((GK[name], RDFS.label, Literal(label, lang="en")))
         g.add((GK[name], RDFS.comment, Literal(comment, lang="en")))
-        g.add((GK[name], RDFS.range, rng))
+        if rng is not None:
+            g.add((GK[name], RDFS.range, rng))
     return g
 
 

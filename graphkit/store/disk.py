@@ -162,6 +162,13 @@ class Store:
         """Add or replace a non-article graph (e.g. entity resolution) as a whole, in one transaction."""
         self._replace(graph_iri, graph)
 
+    def apply(self, plan: Any) -> None:
+        """Run a resolution step (:class:`graphkit.merge.resolver.Plan`) in one transaction."""
+        sparql = plan.update()
+        if sparql:
+            self._update(sparql, name="entity resolution")
+        self._maybe_publish()
+
     def remove_article(self, graph_iri: URIRef) -> bool:
         """Remove an article's graph and its entailments in one transaction; False if absent."""
         name = self._graph_name(graph_iri)

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import os
 import re
 import time
@@ -363,13 +362,14 @@ class Store:
 
     def ensure_ontology(self) -> None:
         """Load ``ontology/graphkit.ttl`` into its graph unless the same version is there."""
-        triples = list(ontology_triples())
-        digest = hashlib.sha256("\n".join(sorted(str(t) for t in triples)).encode()).hexdigest()
+        from graphkit.store.entail import ontology_digest
+
+        digest = ontology_digest()  # of the file: parsed triples carry fresh blank-node ids
         graph = ox.NamedNode(ONTOLOGY_GRAPH)
         marker = ox.Triple(graph, ox.NamedNode(_GK + "contentHash"), ox.Literal(digest))
         if ox.Quad(marker.subject, marker.predicate, marker.object, graph) in self._ox:
             return
-        self._write(graph, [*triples, marker], entail=False)
+        self._write(graph, [*ontology_triples(), marker], entail=False)
 
     # lifecycle ----------------------------------------------------------------------------
     def refresh(self) -> bool:

@@ -300,8 +300,9 @@ def effective_types(members: Mapping[URIRef, Mention]) -> dict[URIRef, str]:
 
     A name an article gives a title or an office anywhere is a Person; a name typed an
     Organization or Place that the lexicon does not know, and that is the name or the surname
-    of a Person of the component, is that Person too ("Trump" typed Organization, "Milei"
-    typed Place); the other records keep their type.
+    of a Person of the component, or whose surname is one, is that Person too ("Trump" typed
+    Organization, "Milei" typed Place, "Bidzina Ivanishvili" typed Organization beside the
+    person "Ivanishvili"); the other records keep their type.
     """
     kinds = {iri: ("Person" if m.titled else m.type) for iri, m in members.items()}
     person_keys: set[tuple[str, ...]] = set()
@@ -310,10 +311,14 @@ def effective_types(members: Mapping[URIRef, Mention]) -> dict[URIRef, str]:
             for label in m.labels:
                 words = name_tokens(label)
                 person_keys |= {words[i:] for i in range(len(words))}
+    person_labels = {name_tokens(label) for iri, m in members.items() if kinds[iri] == "Person" for label in m.labels}
     for iri, m in members.items():
         if kinds[iri] in ("Organization", "Place") and not _lexical(m):
-            if any(name_tokens(label) in person_keys for label in m.labels):
-                kinds[iri] = "Person"
+            for label in m.labels:
+                words = name_tokens(label)
+                tails = {words[i:] for i in range(1, len(words))}
+                if words in person_keys or tails & person_labels:
+                    kinds[iri] = "Person"
     return kinds
 
 

@@ -1,0 +1,98 @@
+"""The graph users query: each fact once, each entity described once, articles by real path."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from graphkit.pipeline import build, remove
+from graphkit.store import open_store
+from graphkit.store.counts import store_counts
+from graphkit.validate import validate_path
+
+from .conftest import ROOT, SMALL_ARTICLES
+
+BUNDLED = [ROOT / "data" / "articles", *sorted((ROOT / "data" / "eval").glob("*/articles"))]
+
+
+def _rows(store: Path, sparql: str) -> list[tuple[str, ...]]:
+    with open_store(store, read_only=True) as st:
+        return [tuple(str(t.value) for t in row) for row in st.query(sparql).rows]
+
+
+@pytest.fixture(scope="module")
+def bundled_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    store = tmp_path_factory.mktemp("bundled") / "store"
+    build(BUNDLED, store=store)
+    return store
+
+
+@pytest.mark.slow
+def test_graph_label_join_counts_each_fact_once(bundled_store: Path) -> None:
+    rows = _rows(
+        bundled_store,
+        "SELECT ?a ?b (COUNT(*) AS ?n) WHERE { ?s gk:sanctioned ?o . ?s rdfs:label ?a . "
+        "?o rdfs:label ?b } GROUP BY ?a ?b",
+    )
+    counts = {(a, b): int(n) for a, b, n in rows}
+    assert counts[("United Kingdom", "Russia")] == 1
+    assert set(counts.values()) == {1}
+
+
+@pytest.mark.slow
+def test_graph_each_country_once(bundled_store: Path) -> None:
+    rows = _rows(bundled_store, "SELECT ?s WHERE { ?s a gk:Country }")
+    assert len(rows) == len(set(rows))
+    assert rows.count(("https://w3id.org/graphkit/id/country/iran",)) == 1
+
+
+@pytest.mark.slow
+def test_graph_merges_the_known_duplicates(bundled_store: Path) -> None:
+    labels = {r[0] for r in _rows(bundled_store, "SELECT ?l WHERE { ?e a ?t ; rdfs:label ?l }")}
+    for gone in ("Hassan Sheikh", "al-Qaida", "Abdel Fattah el-Sisi", "Krasikov", "Erdogan", "LONDON"):
+        assert gone not in labels
+    for kept in ("Hassan Sheikh Mohamud", "Vadim Krasikov", "Recep Tayyip Erdoğan"):
+        assert kept in labels
+    kinds = _rows(bundled_store, "SELECT ?t WHERE { ?e rdfs:label 'Vadim Krasikov' ; a ?t }")
+    assert kinds == [("https://w3id.org/graphkit/ontology#Person",)]
+
+
+@pytest.mark.slow
+def test_graph_store_of_every_bundled_article_validates(bundled_store: Path) -> None:
+    conforms, text = validate_path(bundled_store)
+    assert conforms, text[:2000]
+
+
+@pytest.mark.slow
+def test_graph_counts_agree_with_the_build_report(bundled_store: Path, tmp_path: Path) -> None:
+    again = build(BUNDLED, store=bundled_store)
+    assert again.skipped == 50 and again.added == 0
+    with open_store(bundled_store, read_only=True) as st:
+        counts = store_counts(st.ox)
+    assert again.totals == counts
+    assert counts["evidence"] == 1247
+    assert f"{counts['relations']} asserted relations between {counts['actors']} actors" in again.summary()
+
+
+def test_graph_another_spelling_of_the_path_replaces_the_article(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in SMALL_ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    store = tmp_path / "store"
+    first = build([folder.resolve()], store=store)
+    assert first.added == 2
+    edited = folder / "uk-russia.txt"
+    edited.write_text(SMALL_ARTICLES["uk-russia.txt"].replace("23", "25"), encoding="utf-8")
+    here = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        again = build([Path("articles")], store=store)
+    finally:
+        os.chdir(here)
+    assert (again.added, again.replaced, again.skipped) == (0, 1, 1)
+    rows = _rows(store, "SELECT ?a WHERE { ?a a gk:Article }")
+    assert len(rows) == 2
+    assert remove([str(edited)], store=store) == 1

@@ -12,8 +12,8 @@ from graphkit.store import open_store
 from graphkit.store.counts import store_counts
 from graphkit.validate import validate_path
 
-from .conftest import ROOT, SMALL_ARTICLES
 
+ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = [ROOT / "data" / "articles", *sorted((ROOT / "data" / "eval").glob("*/articles"))]
 
 
@@ -76,16 +76,13 @@ def test_graph_counts_agree_with_the_build_report(bundled_store: Path, tmp_path:
     assert f"{counts['relations']} asserted relations between {counts['actors']} actors" in again.summary()
 
 
-def test_graph_another_spelling_of_the_path_replaces_the_article(tmp_path: Path) -> None:
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for name, text in SMALL_ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
+def test_graph_another_spelling_of_the_path_replaces_the_article(tmp_path: Path, small_articles: Path) -> None:
+    folder = small_articles
     store = tmp_path / "store"
     first = build([folder.resolve()], store=store)
     assert first.added == 2
     edited = folder / "uk-russia.txt"
-    edited.write_text(SMALL_ARTICLES["uk-russia.txt"].replace("23", "25"), encoding="utf-8")
+    edited.write_text(edited.read_text(encoding="utf-8").replace("23", "25"), encoding="utf-8")
     here = Path.cwd()
     os.chdir(tmp_path)
     try:

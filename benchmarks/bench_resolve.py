@@ -24,7 +24,18 @@ from graphkit.merge.terms import to_graphs
 from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation
 from graphkit.store import open_store
 
-COUNTRIES = ["France", "Germany", "Brazil", "Kenya", "Japan", "India", "Chile", "Egypt", "Peru", "Iran"]
+COUNTRIES = [
+    "France",
+    "Germany",
+    "Brazil",
+    "Kenya",
+    "Japan",
+    "India",
+    "Chile",
+    "Egypt",
+    "Peru",
+    "Iran",
+]
 
 
 def synthetic(number: int, pool: int, rng: random.Random) -> ArticleResult:

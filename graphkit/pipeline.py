@@ -261,4 +261,4 @@ def remove(articles: Sequence[str], *, store: Path) -> int:
     return removed
 
 
-__all__ = ["BuildReport", "build", "source_key", "extract_articles", "extract_files", "extract_text", "remove"]
+__all__ = ["BuildReport", "build", "extract_articles", "extract_files", "extract_text", "remove", "source_key"]

@@ -44,18 +44,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from graphkit.merge.records import Triple
-
-import pyoxigraph as ox
-
 from graphkit.graph import ENTITIES_GRAPH
 from graphkit.merge.corroborate import corroboration, corroboration_by_day
 from graphkit.merge.inputs import check_terms, read_file, skolemize
-from graphkit.merge.resolver import Plan, add_articles, pending_articles, remove_articles, resolve_pending, split_article
+from graphkit.merge.records import Triple
+from graphkit.merge.resolver import (
+    Plan,
+    add_articles,
+    pending_articles,
+    remove_articles,
+    resolve_pending,
+    split_article,
+)
 from graphkit.merge.terms import RESOLUTION_GRAPH, Graphs, is_derived, to_dataset, to_graphs
 from graphkit.store.terms import from_ox, from_ox_graph
 from graphkit.vocab import GK, ID_BASE

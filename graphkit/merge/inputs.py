@@ -144,7 +144,7 @@ def _hashed_labels(group: list[Triple]) -> dict[Node, str]:
     """
     nodes = {t[0] for t in group if isinstance(t[0], BNode)} | {t[2] for t in group if isinstance(t[2], BNode)}
     label: dict[Node, str] = dict.fromkeys(nodes, "")
-    adjacent: dict[Node, list[tuple[str, Node]]] = {n: [] for n in nodes}
+    adjacent: dict[Node, list[tuple[str, Node]]] = {n: [] for n in nodes}  # type: ignore[misc]
     for s, p, o in group:
         if isinstance(s, BNode) and isinstance(o, BNode):
             adjacent[s].append(("> " + p.n3(), o))
@@ -167,7 +167,7 @@ def _hashed_labels(group: list[Triple]) -> dict[Node, str]:
             for _, nxt in sorted(adjacent[node], key=lambda e: (e[0], label[e[1]])):
                 if nxt not in order:
                     order[nxt] = len(order)
-                    queue.append(nxt)
+                    queue.append(nxt)  # type: ignore[arg-type]
     counts: dict[str, int] = {}
     out: dict[Node, str] = {}
     for node in sorted(nodes, key=lambda n: order[n]):

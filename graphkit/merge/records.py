@@ -47,7 +47,12 @@ from graphkit.vocab import GK, WD
 
 Triple = tuple[Node, Node, Node]
 
-CLASS_OF = {"Country": GK.Country, "Organization": GK.Organization, "Person": GK.Person, "Place": GK.Place}
+CLASS_OF = {
+    "Country": GK.Country,
+    "Organization": GK.Organization,
+    "Person": GK.Person,
+    "Place": GK.Place,
+}
 TYPE_OF = {v: k for k, v in CLASS_OF.items()}
 
 RECORD_PREDICATES = frozenset(
@@ -227,7 +232,10 @@ def describe(canonical: URIRef, kind: str, members: Iterable[Mention]) -> set[Tr
     key = norm(head.label)
     same = [n for m in group for n in m.labels if norm(n) == key] or [head.label]
     label = best_label(same)
-    out: set[Triple] = {(canonical, RDF.type, CLASS_OF[kind]), (canonical, RDFS.label, Literal(label))}
+    out: set[Triple] = {
+        (canonical, RDF.type, CLASS_OF[kind]),
+        (canonical, RDFS.label, Literal(label)),
+    }
     names = {n for m in group for n in m.names} - {label}
     out |= {(canonical, SKOS.altLabel, Literal(n)) for n in names}
     seen: set[str] = set()

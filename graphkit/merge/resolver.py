@@ -95,7 +95,9 @@ class ArticleInput:
     mentions: dict[URIRef, Mention]
 
 
-def split_article(iri: URIRef, triples: set[Triple], descriptions: Iterable[Triple]) -> ArticleInput:
+def split_article(
+    iri: URIRef, triples: set[Triple], descriptions: Iterable[Triple]
+) -> ArticleInput:
     """Resolve inside the article, then split facts (kept in its graph) from descriptions.
 
     Args:
@@ -144,8 +146,8 @@ def split_article(iri: URIRef, triples: set[Triple], descriptions: Iterable[Trip
         if p in rels:
             continue
         facts.add(t)
-    for s, p, o in normalized:
-        if p in _OFFICES and s in mentions:
+    for s, p, _o in normalized:
+        if p in _OFFICES and isinstance(s, URIRef) and s in mentions:
             mentions[s].titled.add(iri)
     for m in mentions.values():
         m.articles.add(iri)
@@ -155,7 +157,11 @@ def split_article(iri: URIRef, triples: set[Triple], descriptions: Iterable[Trip
 
 
 def _mentions_used(triples: Iterable[Triple]) -> set[Node]:
-    return {o for _, p, o in triples if p in (GK.subjectMention, GK.objectMention, RDF.subject, RDF.object)}
+    return {
+        o
+        for _, p, o in triples
+        if p in (GK.subjectMention, GK.objectMention, RDF.subject, RDF.object)
+    }
 
 
 def _note(mentions: dict[URIRef, Mention], s: Node, kind: str, p: Node, o: Node) -> None:
@@ -178,7 +184,9 @@ def _note(mentions: dict[URIRef, Mention], s: Node, kind: str, p: Node, o: Node)
         m.ids.add("wikidata=" + str(o).rsplit("/", 1)[-1])
 
 
-def _relations_from_evidence(triples: Iterable[Triple], mapping: Mapping[Node, Node]) -> set[Triple]:
+def _relations_from_evidence(
+    triples: Iterable[Triple], mapping: Mapping[Node, Node]
+) -> set[Triple]:
     """Evidence rdf:subject/object from the mentions, and the asserted relation triples."""
     ev: dict[Node, dict[Node, Node]] = {}
     for s, p, o in triples:
@@ -186,9 +194,14 @@ def _relations_from_evidence(triples: Iterable[Triple], mapping: Mapping[Node, N
             ev.setdefault(s, {})[p] = o
     out: set[Triple] = set()
     for node, parts in ev.items():
-        s, o, p = parts.get(GK.subjectMention), parts.get(GK.objectMention), parts.get(RDF.predicate)
-        if s is None or o is None or p is None:
+        s0, o0, p0 = (
+            parts.get(GK.subjectMention),
+            parts.get(GK.objectMention),
+            parts.get(RDF.predicate),
+        )
+        if s0 is None or o0 is None or p0 is None:
             continue
+        s, o, p = s0, o0, p0
         s2, o2 = mapping.get(s, s), mapping.get(o, o)
         out.add((node, RDF.subject, s2))
         out.add((node, RDF.object, o2))
@@ -246,7 +259,9 @@ def entity_triples(st: Any, subjects: Iterable[Node]) -> set[Triple]:
     return out
 
 
-def gather(st: Any, seeds: dict[URIRef, Mention], *, drop: Iterable[Node] = ()) -> dict[URIRef, Mention]:
+def gather(
+    st: Any, seeds: dict[URIRef, Mention], *, drop: Iterable[Node] = ()
+) -> dict[URIRef, Mention]:
     """The component of ``seeds``: stored records sharing a key with them, transitively.
 
     Stored records of the seeds' own IRIs are merged into the seeds (``absorb``); IRIs in
@@ -311,7 +326,12 @@ def effective_types(members: Mapping[URIRef, Mention]) -> dict[URIRef, str]:
             for label in m.labels:
                 words = name_tokens(label)
                 person_keys |= {words[i:] for i in range(len(words))}
-    person_labels = {name_tokens(label) for iri, m in members.items() if kinds[iri] == "Person" for label in m.labels}
+    person_labels = {
+        name_tokens(label)
+        for iri, m in members.items()
+        if kinds[iri] == "Person"
+        for label in m.labels
+    }
     for iri, m in members.items():
         if kinds[iri] in ("Organization", "Place") and not _lexical(m):
             for label in m.labels:
@@ -357,7 +377,7 @@ def resolve_component(members: Mapping[URIRef, Mention]) -> dict[URIRef, Resolve
         )
         for iri in ordered
     }
-    merges, _ = cluster(infos)
+    merges, _ = cluster(infos)  # type: ignore[arg-type]
     out: dict[URIRef, Resolved] = {}
     for iri in ordered:
         merge = merges.get(iri)
@@ -426,7 +446,10 @@ def _nt_rdflib(triples: Iterable[Triple]) -> str:
 
 def _article_triples(st: Any, iri: URIRef) -> set[Triple]:
     name = ox.NamedNode(str(iri))
-    return {(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)) for q in st.quads_for_pattern(None, None, None, name)}
+    return {
+        (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
+        for q in st.quads_for_pattern(None, None, None, name)
+    }
 
 
 def _plan_component(
@@ -447,7 +470,9 @@ def _plan_component(
             old_descr_subjects.add(m.resolves_to)
     old = entity_triples(st, old_descr_subjects)
     plan.delete = {t for t in old if t[1] in DESCRIPTION_PREDICATES or t[1] in RECORD_PREDICATES}
-    plan.delete |= {t for t in old if t[0] in set(members) | set(dropped_records) and t[1] == GK.nameKey}
+    plan.delete |= {
+        t for t in old if t[0] in set(members) | set(dropped_records) and t[1] == GK.nameKey
+    }
     groups: dict[URIRef, list[Mention]] = {}
     kinds: dict[URIRef, str] = {}
     for iri, m in members.items():
@@ -461,7 +486,9 @@ def _plan_component(
         plan.insert |= describe(canonical, kinds[canonical], group)
     # descriptions of canonicals outside this component stay: keep what is not ours
     outside = {t for t in plan.delete if t[1] in DESCRIPTION_PREDICATES and t[0] not in groups}
-    outside = {t for t in outside if t[0] not in old_descr_subjects or _still_canonical(st, t[0], members)}
+    outside = {
+        t for t in outside if t[0] not in old_descr_subjects or _still_canonical(st, t[0], members)
+    }
     plan.delete -= outside
     # articles to (re)write
     removed_set = set(removed)
@@ -481,17 +508,23 @@ def _plan_component(
 
 
 def _still_canonical(st: Any, subject: Node, members: Mapping[URIRef, Mention]) -> bool:
-    rows = st.quads_for_pattern(None, ox.NamedNode(str(GK.resolvesTo)), ox.NamedNode(str(subject)), ENTITIES)
+    rows = st.quads_for_pattern(
+        None, ox.NamedNode(str(GK.resolvesTo)), ox.NamedNode(str(subject)), ENTITIES
+    )
     return any(URIRef(q.subject.value) not in members for q in rows)
 
 
-def _full_mapping(st: Any, facts: Iterable[Triple], mapping: Mapping[URIRef, URIRef | None]) -> dict[Node, Node]:
+def _full_mapping(
+    st: Any, facts: Iterable[Triple], mapping: Mapping[URIRef, URIRef | None]
+) -> dict[Node, Node]:
     used = {o for _, p, o in facts if p in (GK.subjectMention, GK.objectMention)}
     out: dict[Node, Node] = {}
     for m in used:
         target = mapping.get(m)  # type: ignore[call-overload]
         if target is None:
-            for q in st.quads_for_pattern(ox.NamedNode(str(m)), ox.NamedNode(str(GK.resolvesTo)), None, ENTITIES):
+            for q in st.quads_for_pattern(
+                ox.NamedNode(str(m)), ox.NamedNode(str(GK.resolvesTo)), None, ENTITIES
+            ):
                 target = URIRef(q.object.value)
         out[m] = target if target is not None else m
     return out
@@ -513,7 +546,9 @@ def add_article(st: Any, graphs: Mapping[Node, set[Triple]]) -> Plan:
     ``graphs`` holds the article's graph and its descriptions (an entities graph, or
     descriptions inside the article graph as older versions wrote them).
     """
-    arts = [n for n in graphs if str(n).startswith(_ARTICLE_PREFIX) and not str(n).endswith("/inferred")]
+    arts = [
+        n for n in graphs if str(n).startswith(_ARTICLE_PREFIX) and not str(n).endswith("/inferred")
+    ]
     if len(arts) != 1:
         msg = f"expected one article graph, got {len(arts)}"
         raise GraphkitError(msg)
@@ -537,19 +572,23 @@ def add_articles(st: Any, inputs: list[ArticleInput]) -> Plan:
     members = gather(st, seeds)
     for iri in drop_refs:  # a replaced article's old references go
         if iri in members and iri not in {i for a in inputs for i in a.mentions}:
-            for a in previous:
-                members[iri].articles.discard(a)
-                members[iri].titled.discard(a)
+            for gone_article in previous:
+                members[iri].articles.discard(gone_article)
+                members[iri].titled.discard(gone_article)
     gone = [iri for iri, m in members.items() if not m.articles]
     for iri in gone:
         del members[iri]
-    return _plan_component(st, members, new_articles={a.iri: a.facts for a in inputs}, dropped_records=gone)
+    return _plan_component(
+        st, members, new_articles={a.iri: a.facts for a in inputs}, dropped_records=gone
+    )
 
 
 def _references(st: Any, articles: Iterable[URIRef]) -> set[URIRef]:
     found: set[URIRef] = set()
     for art in articles:
-        for q in st.quads_for_pattern(None, ox.NamedNode(str(DCTERMS.isReferencedBy)), ox.NamedNode(str(art)), ENTITIES):
+        for q in st.quads_for_pattern(
+            None, ox.NamedNode(str(DCTERMS.isReferencedBy)), ox.NamedNode(str(art)), ENTITIES
+        ):
             found.add(URIRef(q.subject.value))
     return found
 
@@ -601,10 +640,7 @@ def resolve_pending(st: Any) -> Plan | None:
     art = pending[0]
     triples = _article_triples(st, art)
     desc = entity_triples(st, _mentions_used(triples))
-    if triples:
-        plan = add_articles(st, [split_article(art, triples, desc)])
-    else:
-        plan = Plan()
+    plan = add_articles(st, [split_article(art, triples, desc)]) if triples else Plan()
     plan.delete.add(pending_triple(art))
     return plan
 

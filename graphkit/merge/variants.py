@@ -49,12 +49,19 @@ def _swap(a: str, b: str) -> bool:
     if len(a) != len(b) or len(a) < 5:
         return False
     diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
 
 
 def word_variant(a: str, b: str) -> bool:
     """True when two normalized words are spellings of one word (see the module notes)."""
-    return a == b or _single(a) == _single(b) or _vowel_change(_single(a), _single(b)) or _swap(a, b)
+    return (
+        a == b or _single(a) == _single(b) or _vowel_change(_single(a), _single(b)) or _swap(a, b)
+    )
 
 
 def variant(a: str, b: str) -> bool:

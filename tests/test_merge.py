@@ -26,7 +26,6 @@ from graphkit.merge import (
     merge,
     merge_datasets,
     merge_files,
-    resolution_updates,
     resolve_dataset,
     resolve_store,
 )
@@ -288,36 +287,6 @@ def test_new_article_splits_an_earlier_merge() -> None:
     again = merge_datasets([first, y])
     assert "Johnson" in labels(again, GK.Person)
     assert_same(again, merge_datasets([x, y]))
-
-
-def test_resolve_dataset_is_idempotent_and_updates_list_only_changed_graphs() -> None:
-    ds = results_dataset(
-        [article("a-1", [("Person", "Petro")]), article("a-2", [("Person", "Gustavo Petro")]), article("a-3", [("Country", "Colombia")])]
-    )
-    resolved, report = resolve_dataset(ds)
-    assert report.entities_before == 3 and report.entities_after == 2
-    assert_same(resolve_dataset(resolved)[0], resolved)
-    updates, _ = resolution_updates(ds)
-    # a-1 is renamed, a-3 gains Colombia's ISO code and Wikidata item, a-2 stays as it was
-    assert sorted(str(n) for n in updates) == sorted(map(str, [article_iri("a-1"), article_iri("a-3"), RESOLUTION_GRAPH]))
-    assert resolution_updates(resolved)[0] == {}
-
-
-def test_resolve_store_rewrites_and_takes_a_removed_article_out(tmp_path: Path) -> None:
-    from graphkit.store import open_store
-
-    ds = results_dataset([article("a-1", [("Person", "Petro")]), article("a-2", [("Person", "Gustavo Petro")])])
-    with open_store(tmp_path / "store") as st:
-        for g in ds.graphs():
-            if len(g):
-                st.replace_article(g.identifier, g)
-        report = resolve_store(st)
-        assert len(report.merges) == 1
-        assert sorted(labels(st.dataset(), GK.Person)) == ["Gustavo Petro"]
-        st.remove_article(article_iri("a-2"))
-        resolve_store(st)
-        assert sorted(labels(st.dataset(), GK.Person)) == ["Petro"]
-        assert RESOLUTION_GRAPH not in {g.identifier for g in st.dataset().graphs() if len(g)}
 
 
 # --- corroboration -------------------------------------------------------------------------

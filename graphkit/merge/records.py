@@ -28,7 +28,7 @@ Examples:
     >>> best_label(r.labels)
     'Erdoğan'
     >>> sorted(name_keys(r))[:3]
-    ['erdogan', 'recep', 'recep erdogan']
+    ['erdogan', 'recep erdogan', '~erdgn']
 """
 
 from __future__ import annotations

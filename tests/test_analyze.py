@@ -558,7 +558,7 @@ def test_analyze_actor_graph_same_from_on_disk_store(example: Dataset, tmp_path:
 
     with open_store(tmp_path / "store") as store:
         for graph in example.graphs():
-            if str(graph.identifier).startswith(ID + "article/"):
+            if str(graph.identifier).startswith((ID + "article/", ID + "graph/entities")):
                 store.replace_article(graph.identifier, graph)
         from_store = actor_graph(store.dataset())
     expected = actor_graph(example)

@@ -24,6 +24,7 @@ Examples:
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -58,7 +59,11 @@ class Merge:
 
 def _rank(iri: Node, info: EntityInfo) -> tuple[int, int, int, str]:
     label = info.label
-    return (-len(name_tokens(label)), -len(label), -info.graphs, str(iri))
+    # doubled letters do not make a name longer: of "el-Sisi" and "el-Sissi" the more used wins
+    return (-len(name_tokens(label)), -len(_DOUBLED.sub(r"\1", label)), -info.graphs, str(iri))
+
+
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 def _edges(entities: Mapping[Node, EntityInfo]) -> dict[Node, set[Node]]:

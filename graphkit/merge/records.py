@@ -157,6 +157,7 @@ def name_keys(m: Mention) -> set[str]:
         words = name_tokens(label)
         for start in range(1, len(words)):
             keys.add(" ".join(words[start:]))
+            keys.add("~" + skeleton(" ".join(words[start:])))
         if len(words) > 2:
             keys.add(" ".join(words[:2]))
         keys.add("~" + skeleton(label))

@@ -70,7 +70,7 @@ from graphkit.merge.variants import variant
 from graphkit.records import Entity
 from graphkit.store.entail import ox_entailments
 from graphkit.store.terms import from_ox, inferred_graph, to_ox
-from graphkit.vocab import GK, ID_BASE, entity_iri, relations
+from graphkit.vocab import GK, ID_BASE, WD, entity_iri, relations
 
 ENTITIES = ox.NamedNode(str(ENTITIES_GRAPH))
 MAX_COMPONENT = 5000
@@ -107,20 +107,12 @@ def split_article(
             name records of an earlier resolution, which are turned back into descriptions).
     """
     rels = relation_iris()
+    descriptions = set(descriptions)
     records = records_from(descriptions)
-    desc = set(descriptions)
-    for m in records.values():  # a resolved input: what the article said, not the merge
-        desc |= {(m.iri, RDF.type, CLASS_OF[m.type])}
-        desc |= {(m.iri, RDFS.label, Literal(n)) for n in m.labels}
-        desc |= {(m.iri, SKOS.altLabel, Literal(n)) for n in m.names - m.labels}
-    used = _mentions_used(triples)
-    persons = {s for s, p, o in desc if p == RDF.type and o == GK.Person}
-    # titles seen before the article's own resolution strips them
-    titled_names = {
-        str(o): bool(strip_titles(str(o))[1])
-        for s, p, o in desc
-        if p == RDFS.label and s in used and s in persons
-    }
+    # a resolved input: what the article said (its name records), not the merged description
+    desc = {t for t in descriptions if t[0] not in records}
+    for m in records.values():
+        desc |= record_description(m)
     drop = (RDF.subject, RDF.object)
     has = {(s, p) for s, p, _ in triples if p in (GK.subjectMention, GK.objectMention)}
     older = {  # files written before evidence named its mentions
@@ -129,6 +121,14 @@ def split_article(
         if p in drop and (s, GK.subjectMention if p == RDF.subject else GK.objectMention) not in has
     }
     triples = triples | older
+    used = {o for _, p, o in triples if p in (GK.subjectMention, GK.objectMention)}
+    persons = {s for s, p, o in desc if p == RDF.type and o == GK.Person}
+    # titles seen before the article's own resolution strips them
+    titled_names = {
+        str(o): bool(strip_titles(str(o))[1])
+        for s, p, o in desc
+        if p == RDFS.label and s in used and s in persons
+    }
     whole = {t for t in triples if t[1] not in rels and t[1] not in drop} | {
         t for t in desc if t[0] in used and t[1] in DESCRIPTION_PREDICATES
     }
@@ -154,6 +154,23 @@ def split_article(
         if any(titled_names.get(n) for n in m.names):
             m.titled.add(iri)
     return ArticleInput(iri, facts, mentions)
+
+
+def record_description(m: Mention) -> set[Triple]:
+    """The description an article gave the entity of a name record (type, names, codes)."""
+    out: set[Triple] = {(m.iri, RDF.type, CLASS_OF[m.type])}
+    out |= {(m.iri, RDFS.label, Literal(n)) for n in m.labels}
+    out |= {(m.iri, SKOS.altLabel, Literal(n)) for n in m.names - m.labels}
+    for ident in m.ids:
+        scheme, _, value = ident.partition("=")
+        if scheme == "wikidata":
+            out.add((m.iri, SAME_AS, WD[value]))
+        elif scheme in _ID_PREDICATES:
+            out.add((m.iri, _ID_PREDICATES[scheme], Literal(value)))
+    return out
+
+
+_ID_PREDICATES = {"iso3": GK.iso3, "iso2": GK.iso2, "country": GK.countryCode}
 
 
 def _mentions_used(triples: Iterable[Triple]) -> set[Node]:
@@ -362,12 +379,26 @@ def resolve_component(members: Mapping[URIRef, Mention]) -> dict[URIRef, Resolve
             for label in members[iri].labels:
                 by_skeleton.setdefault((kinds[iri], _skeleton_key(label)), []).append(iri)
     for group in by_skeleton.values():
+        group[:] = sorted(set(group), key=str)
+    for group in by_skeleton.values():
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
                 la, lb = members[a].label, members[b].label
                 if variant(la, lb):
                     names[a].add(lb)
                     names[b].add(la)
+    # a short form spelled another way ("el-Sissi" beside "Abdel Fattah el-Sisi")
+    for iri in ordered:
+        if kinds[iri] != "Person":
+            continue
+        short = name_tokens(members[iri].label)
+        for other in ordered:
+            full = name_tokens(members[other].label)
+            if other == iri or kinds[other] != "Person" or len(full) <= len(short):
+                continue
+            tail = full[-len(short) :]
+            if tail != short and variant(" ".join(short), " ".join(tail)):
+                names[other].add(members[iri].label)
     infos = {
         iri: EntityInfo(
             kinds[iri],

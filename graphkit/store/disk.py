@@ -266,7 +266,7 @@ class Store:
             else:
                 self._ox.bulk_load(path=str(path), format=rdf_format)
                 self._import_entailments()
-        except (SyntaxError, OSError, ValueError) as err:
+        except (SyntaxError, OSError, ValueError, MemoryError) as err:
             self._ox.clear()  # the store was empty: leave it so
             self.ensure_ontology()
             marker.unlink()

@@ -138,3 +138,27 @@ def test_store_full_disk_gives_a_clear_error_and_the_next_build_completes(
     run = _drive(small, "build")  # room again: the next build completes
     assert run.wait() == 0, (run.stderr.read() if run.stderr else b"").decode()[-2000:]
     assert _quads(small) == reference
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["merge", "{f}", "-o", "{out}"],
+        ["validate", "{f}"],
+        ["query", "ASK {{ ?s ?p ?o }}", "--graph", "{f}"],
+        ["analyze", "--graph", "{f}"],
+    ],
+)
+def test_store_rdf_line_over_the_parser_limit_is_a_one_line_error(
+    tmp_path: Path, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from graphkit.cli import main
+
+    path = tmp_path / "long.nt"
+    path.write_text('<urn:a> <urn:b> "' + "x" * (16 * 1024 * 1024 + 10) + '" .\n', encoding="utf-8")
+    args = [a.format(f=path, out=tmp_path / "out.trig") for a in command]
+    code = main(args)
+    err = capsys.readouterr().err.strip()
+    assert code == 2
+    assert len(err.splitlines()) == 1 and "16 MB" in err and str(path) in err
+    assert not (tmp_path / "out.trig").exists()

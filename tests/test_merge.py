@@ -26,8 +26,6 @@ from graphkit.merge import (
     merge,
     merge_datasets,
     merge_files,
-    resolve_dataset,
-    resolve_store,
 )
 from graphkit.merge.quality import load_pairs, score_pairs
 from graphkit.merge.terms import to_dataset, to_graphs

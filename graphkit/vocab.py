@@ -108,6 +108,8 @@ class GK(DefinedNamespace):
     mentionName: URIRef
     mentionId: URIRef
     titledIn: URIRef
+    articleCount: URIRef
+    titledCount: URIRef
     pendingArticle: URIRef
 
 

@@ -85,6 +85,8 @@ EVIDENCE_PROPS = {
     "mentionName": ("mention name", "Another name an article gave a name record's entity.", "data", XSD.string),
     "mentionId": ("mention identifier", "An identifier (scheme=value) the article gave a name record's entity.", "data", XSD.string),
     "titledIn": ("titled in", "An article that names the record's entity with a title or office (evidence of a person).", "object", GK.Article),
+    "articleCount": ("article count", "How many articles name a name record's entity so (its dcterms:isReferencedBy links).", "data", XSD.integer),
+    "titledCount": ("titled count", "How many articles name a name record's entity with a title or office.", "data", XSD.integer),
     "pendingArticle": ("pending article", "An article whose entities still wait for resolution across articles.", "object", GK.Article),
 }  # fmt: skip
 

@@ -64,6 +64,8 @@ RECORD_PREDICATES = frozenset(
         GK.mentionName,
         GK.mentionId,
         GK.titledIn,
+        GK.articleCount,
+        GK.titledCount,
         GK.mergeReason,
         DCTERMS.isReferencedBy,
     }
@@ -88,7 +90,10 @@ class Mention:
     names: set[str]  # labels and alternative labels
     ids: set[str] = field(default_factory=set)  # "iso3=GBR", "wikidata=Q145", "country=COL"
     articles: set[URIRef] = field(default_factory=set)
-    titled: set[URIRef] = field(default_factory=set)  # articles naming it with a title or office
+    """Articles whose reference this step writes (stored references are not read back)."""
+    titled: set[URIRef] = field(default_factory=set)  # of those, the ones naming it with a title
+    count: int = 0  # articles naming it, stored ones included
+    titled_count: int = 0
     resolves_to: URIRef | None = None
     reason: str = ""
 
@@ -103,6 +108,8 @@ class Mention:
         self.ids |= other.ids
         self.articles |= other.articles
         self.titled |= other.titled
+        self.count += other.count
+        self.titled_count += other.titled_count
 
 
 def _score(name: str) -> tuple[int, int, int, int, str]:
@@ -175,6 +182,9 @@ def record_triples(m: Mention) -> set[Triple]:
     out |= {(s, GK.mentionId, Literal(i)) for i in m.ids}
     out |= {(s, DCTERMS.isReferencedBy, a) for a in m.articles}
     out |= {(s, GK.titledIn, a) for a in m.titled}
+    out.add((s, GK.articleCount, Literal(m.count)))
+    if m.titled_count:
+        out.add((s, GK.titledCount, Literal(m.titled_count)))
     out |= {(s, GK.nameKey, Literal(k)) for k in name_keys(m)}
     if m.resolves_to is not None:
         out.add((s, GK.resolvesTo, m.resolves_to))
@@ -210,6 +220,10 @@ def records_from(triples: Iterable[Triple]) -> dict[URIRef, Mention]:
         elif p == DCTERMS.isReferencedBy:
             assert isinstance(o, URIRef)
             m.articles.add(o)
+        elif p == GK.articleCount:
+            m.count = int(o)  # type: ignore[call-overload]
+        elif p == GK.titledCount:
+            m.titled_count = int(o)  # type: ignore[call-overload]
         elif p == GK.titledIn:
             assert isinstance(o, URIRef)
             m.titled.add(o)

@@ -153,6 +153,8 @@ def split_article(
         m.articles.add(iri)
         if any(titled_names.get(n) for n in m.names):
             m.titled.add(iri)
+        m.count = 1
+        m.titled_count = 1 if m.titled else 0
     return ArticleInput(iri, facts, mentions)
 
 
@@ -264,33 +266,42 @@ def lookup(st: Any, keys: Iterable[str]) -> set[URIRef]:
     return found
 
 
+_REFERENCES = frozenset({str(DCTERMS.isReferencedBy), str(GK.titledIn)})
+
+
 def entity_triples(st: Any, subjects: Iterable[Node]) -> set[Triple]:
-    """Every triple of the entities graph about the given subjects."""
+    """The triples of the entities graph about the given subjects.
+
+    A record's links to its articles (``dcterms:isReferencedBy``, ``gk:titledIn``) are left
+    out: they grow with the store, and resolution needs only their counts.
+    """
     subjects = list(subjects)
     out: set[Triple] = set()
     for start in range(0, len(subjects), 200):
         for s in subjects[start : start + 200]:
             node = ox.NamedNode(str(s))
             for q in st.quads_for_pattern(node, None, None, ENTITIES):
-                out.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+                if q.predicate.value not in _REFERENCES:
+                    out.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
     return out
 
 
 def gather(
-    st: Any, seeds: dict[URIRef, Mention], *, drop: Iterable[Node] = ()
+    st: Any, seeds: dict[URIRef, Mention], *, drop: Iterable[Node] = (), stored: bool = False
 ) -> dict[URIRef, Mention]:
     """The component of ``seeds``: stored records sharing a key with them, transitively.
 
-    Stored records of the seeds' own IRIs are merged into the seeds (``absorb``); IRIs in
-    ``drop`` are left out (records being removed).
+    Stored records of the seeds' own IRIs are merged into the seeds (``absorb``) unless the
+    seeds were read from the store (``stored``); IRIs in ``drop`` are left out (records
+    being removed).
     """
     members = dict(seeds)
     dropped = set(drop)
-    stored = records_from(entity_triples(st, members))
-    for iri, m in stored.items():
-        if iri in members:
-            members[iri].absorb(m)
-            members[iri].resolves_to = m.resolves_to
+    if not stored:
+        for iri, m in records_from(entity_triples(st, members)).items():
+            if iri in members:
+                members[iri].absorb(m)
+                members[iri].resolves_to = m.resolves_to
     keys: set[str] = set()
     for m in members.values():
         keys |= name_keys(m)
@@ -336,7 +347,7 @@ def effective_types(members: Mapping[URIRef, Mention]) -> dict[URIRef, str]:
     Organization, "Milei" typed Place, "Bidzina Ivanishvili" typed Organization beside the
     person "Ivanishvili"); the other records keep their type.
     """
-    kinds = {iri: ("Person" if m.titled else m.type) for iri, m in members.items()}
+    kinds = {iri: ("Person" if m.titled_count > 0 else m.type) for iri, m in members.items()}
     person_keys: set[tuple[str, ...]] = set()
     for iri, m in members.items():
         if kinds[iri] == "Person":
@@ -404,7 +415,7 @@ def resolve_component(members: Mapping[URIRef, Mention]) -> dict[URIRef, Resolve
             kinds[iri],
             frozenset(members[iri].labels or names[iri]),
             frozenset(names[iri]),
-            max(1, len(members[iri].articles)),
+            max(1, members[iri].count),
         )
         for iri in ordered
     }
@@ -529,7 +540,7 @@ def _plan_component(
     moved = {iri for iri, m in members.items() if old_canonical[iri] not in (None, m.resolves_to)}
     touched: set[URIRef] = set()
     for iri in moved:
-        touched |= members[iri].articles
+        touched |= _articles_of(st, iri)
     for art in sorted(touched - set(new_articles) - removed_set, key=str):
         facts = _article_triples(st, art)
         if facts:
@@ -594,24 +605,31 @@ def add_articles(st: Any, inputs: list[ArticleInput]) -> Plan:
     seeds: dict[URIRef, Mention] = {}
     for a in inputs:
         for iri, m in a.mentions.items():
+            if _has_reference(st, iri, a.iri):  # the article was counted before (re-resolved)
+                m.count, m.titled_count = 0, 0
             if iri in seeds:
                 seeds[iri].absorb(m)
             else:
                 seeds[iri] = m
-    previous = {a.iri for a in inputs if _article_triples(st, a.iri)}
-    drop_refs = _references(st, previous)
     members = gather(st, seeds)
-    for iri in drop_refs:  # a replaced article's old references go
-        if iri in members and iri not in {i for a in inputs for i in a.mentions}:
-            for gone_article in previous:
-                members[iri].articles.discard(gone_article)
-                members[iri].titled.discard(gone_article)
-    gone = [iri for iri, m in members.items() if not m.articles]
-    for iri in gone:
-        del members[iri]
-    return _plan_component(
-        st, members, new_articles={a.iri: a.facts for a in inputs}, dropped_records=gone
+    return _plan_component(st, members, new_articles={a.iri: a.facts for a in inputs})
+
+
+def _has_reference(st: Any, record: URIRef, article: URIRef) -> bool:
+    quad = ox.Quad(
+        ox.NamedNode(str(record)),
+        ox.NamedNode(str(DCTERMS.isReferencedBy)),
+        ox.NamedNode(str(article)),
+        ENTITIES,
     )
+    return quad in st
+
+
+def _articles_of(st: Any, record: URIRef) -> set[URIRef]:
+    rows = st.quads_for_pattern(
+        ox.NamedNode(str(record)), ox.NamedNode(str(DCTERMS.isReferencedBy)), None, ENTITIES
+    )
+    return {URIRef(q.object.value) for q in rows}
 
 
 def _references(st: Any, articles: Iterable[URIRef]) -> set[URIRef]:
@@ -627,26 +645,42 @@ def _references(st: Any, articles: Iterable[URIRef]) -> set[URIRef]:
 def remove_articles(st: Any, articles: Iterable[URIRef]) -> Plan:
     """The plan that takes articles out, undoing the merges that rested on them."""
     arts = set(articles)
-    refs = _references(st, arts)
+    refs: dict[URIRef, set[URIRef]] = {}
+    links: set[Triple] = set()
+    for art in arts:
+        for p in (DCTERMS.isReferencedBy, GK.titledIn):
+            for q in st.quads_for_pattern(
+                None, ox.NamedNode(str(p)), ox.NamedNode(str(art)), ENTITIES
+            ):
+                record = URIRef(q.subject.value)
+                links.add((record, p, art))
+                if p == DCTERMS.isReferencedBy:
+                    refs.setdefault(record, set()).add(art)
     stored = records_from(entity_triples(st, refs))
-    for m in stored.values():
-        m.articles -= arts
-        m.titled -= arts
-    keep = {iri: m for iri, m in stored.items() if m.articles}
-    gone = [iri for iri, m in stored.items() if not m.articles]
-    members = gather(st, keep, drop=gone)
-    for iri in keep:
-        members[iri].articles -= arts
-        members[iri].titled -= arts
-    # neighbours of the records that go may have leaned on them
+    titled_gone = {s for s, p, _ in links if p == GK.titledIn}
+    for iri, m in stored.items():
+        m.count -= len(refs.get(iri, ()))
+        if iri in titled_gone:
+            m.titled_count -= sum(1 for s, p, _ in links if s == iri and p == GK.titledIn)
+    keep = {iri: m for iri, m in stored.items() if m.count > 0}
+    gone = [iri for iri, m in stored.items() if m.count <= 0]
+    members = gather(st, keep, drop=gone, stored=True)
     keys: set[str] = set()
     for iri in gone:
         keys |= name_keys(stored[iri])
-    if keys:
+    if keys:  # neighbours of the records that go may have leaned on them
         extra = lookup(st, keys) - set(members) - set(gone)
         if extra:
-            members = gather(st, {**members, **records_from(entity_triples(st, extra))}, drop=gone)
+            more = records_from(entity_triples(st, extra))
+            members = gather(st, {**members, **more}, drop=gone, stored=True)
     plan = _plan_component(st, members, new_articles={}, removed=arts, dropped_records=gone)
+    plan.delete |= links
+    for iri in gone:
+        plan.delete |= {
+            (iri, p, a)
+            for p in (DCTERMS.isReferencedBy, GK.titledIn)
+            for a in _articles_of(st, iri)
+        }
     for art in arts:
         plan.graphs[art] = set()
     return plan

@@ -103,3 +103,30 @@ def test_graph_another_spelling_of_the_path_replaces_the_article(
     rows = _rows(store, "SELECT ?a WHERE { ?a a gk:Article }")
     assert len(rows) == 2
     assert remove([str(edited)], store=store) == 1
+
+
+def _cookbook() -> list[str]:
+    text = (ROOT / "docs" / "cookbook.md").read_text(encoding="utf-8")
+    return [block.split("```", 1)[0] for block in text.split("```sparql")[1:]]
+
+
+@pytest.mark.slow
+def test_graph_cookbook_queries_return_each_row_once(bundled_store: Path) -> None:
+    queries = _cookbook()
+    assert len(queries) == 10
+    results = [_rows(bundled_store, q) for q in queries]
+    for query, rows in zip(queries, results, strict=True):
+        assert rows, query
+        assert "DISTINCT" not in query and "GRAPH" not in query
+        assert len(rows) == len(set(rows)), query
+    sanctions, countries, putin, active, leaders, per_relation, iran, erdogan, why, pair = results
+    assert ("United Kingdom", "Russia") in sanctions
+    assert countries.count(("Iran",)) == 1
+    assert all(len(r) == 3 for r in putin) and putin
+    assert len(active) == 5 and int(active[0][1]) >= int(active[-1][1])
+    assert ("Gustavo Petro", "Colombia") in {(a, b) for a, b, _ in leaders}
+    assert all(p.startswith("https://w3id.org/graphkit/ontology#") for p, _ in per_relation)
+    assert all(int(n) >= 1 for _, n in iran)
+    assert erdogan == [("Recep Tayyip Erdoğan", "https://w3id.org/graphkit/ontology#Person")]
+    assert {said for said, _ in why} == {"Krasikov", "Vadim Krasikov"}
+    assert {f for f, _, _, _ in pair} == {"United States", "Colombia"}

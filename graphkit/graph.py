@@ -19,7 +19,8 @@ The RDF conventions (other tools and tests rely on them; the README shows the la
   ``gk:eventDate`` when the sentence dates the event. Negated or hypothetical events keep their
   evidence node (with that modality) but get no relation triple.
 * The article node (whose IRI also names the graph) has ``dcterms:source`` (the path as given),
-  ``dcterms:title``, ``dcterms:date`` and ``gk:contentHash``.
+  ``dcterms:title``, ``dcterms:date``, ``gk:contentHash`` and ``gk:mentions`` for each entity
+  it names (its own entity, before resolution across articles).
 
 Examples:
     >>> from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation
@@ -172,10 +173,10 @@ def add_result(dataset: Dataset, result: ArticleResult) -> Graph:
     entities = dataset.graph(ENTITIES_GRAPH)
     art = add_article(graph, result.article)
     for entity in result.entities:
-        add_entity(entities, entity)
+        graph.add((art, GK.mentions, add_entity(entities, entity)))
     for relation in result.relations:
-        add_entity(entities, relation.subject)
-        add_entity(entities, relation.object)
+        graph.add((art, GK.mentions, add_entity(entities, relation.subject)))
+        graph.add((art, GK.mentions, add_entity(entities, relation.object)))
         add_relation(graph, relation, art)
     return graph
 

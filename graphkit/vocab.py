@@ -99,6 +99,7 @@ class GK(DefinedNamespace):
     # surface names on evidence, and entity resolution's own records (the entities graph)
     subjectName: URIRef
     objectName: URIRef
+    mentions: URIRef
     subjectMention: URIRef
     objectMention: URIRef
     resolvesTo: URIRef

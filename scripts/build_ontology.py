@@ -76,6 +76,7 @@ EVIDENCE_PROPS = {
     "mergeReason": ("merge reason", "Why two names were resolved to one entity.", "data", XSD.string),
     "subjectName": ("subject name", "The name the article gave the subject of the relation.", "data", XSD.string),
     "objectName": ("object name", "The name the article gave the object of the relation.", "data", XSD.string),
+    "mentions": ("mentions", "An entity the article names (its own, before resolution across articles).", "object", None),
     "subjectMention": ("subject mention", "The article's own entity for the subject, before resolution across articles (a name record of the entities graph).", "object", None),
     "objectMention": ("object mention", "The article's own entity for the object, before resolution across articles (a name record of the entities graph).", "object", None),
     "resolvesTo": ("resolves to", "Name record -> the one entity it was resolved to (in the entities graph).", "object", None),

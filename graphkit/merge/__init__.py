@@ -145,7 +145,7 @@ def resolve_into(st: Any, graphs: Graphs) -> ResolutionReport:
     return report
 
 
-_MENTION_PREDICATES = (GK.subjectMention, GK.objectMention, RDF.subject, RDF.object)
+_MENTION_PREDICATES = (GK.subjectMention, GK.objectMention, GK.mentions, RDF.subject, RDF.object)
 
 
 def _described(st: Any) -> set[str]:

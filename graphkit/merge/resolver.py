@@ -121,13 +121,14 @@ def split_article(
         if p in drop and (s, GK.subjectMention if p == RDF.subject else GK.objectMention) not in has
     }
     triples = triples | older
-    used = {o for _, p, o in triples if p in (GK.subjectMention, GK.objectMention)}
+    used = {o for _, p, o in triples if p in (GK.subjectMention, GK.objectMention, GK.mentions)}
+    used |= {s for s, p, o in triples if p == RDF.type and o in TYPE_OF}  # older files
     persons = {s for s, p, o in desc if p == RDF.type and o == GK.Person}
     # titles seen before the article's own resolution strips them
     titled_names = {
         str(o): bool(strip_titles(str(o))[1])
         for s, p, o in desc
-        if p == RDFS.label and s in used and s in persons
+        if p in (RDFS.label, SKOS.altLabel) and s in used and s in persons
     }
     whole = {t for t in triples if t[1] not in rels and t[1] not in drop} | {
         t for t in desc if t[0] in used and t[1] in DESCRIPTION_PREDICATES
@@ -176,11 +177,8 @@ _ID_PREDICATES = {"iso3": GK.iso3, "iso2": GK.iso2, "country": GK.countryCode}
 
 
 def _mentions_used(triples: Iterable[Triple]) -> set[Node]:
-    return {
-        o
-        for _, p, o in triples
-        if p in (GK.subjectMention, GK.objectMention, RDF.subject, RDF.object)
-    }
+    kinds = (GK.subjectMention, GK.objectMention, GK.mentions, RDF.subject, RDF.object)
+    return {o for _, p, o in triples if p in kinds}
 
 
 def _note(mentions: dict[URIRef, Mention], s: Node, kind: str, p: Node, o: Node) -> None:
@@ -559,7 +557,7 @@ def _still_canonical(st: Any, subject: Node, members: Mapping[URIRef, Mention]) 
 def _full_mapping(
     st: Any, facts: Iterable[Triple], mapping: Mapping[URIRef, URIRef | None]
 ) -> dict[Node, Node]:
-    used = {o for _, p, o in facts if p in (GK.subjectMention, GK.objectMention)}
+    used = {o for _, p, o in facts if p in (GK.subjectMention, GK.objectMention, GK.mentions)}
     out: dict[Node, Node] = {}
     for m in used:
         target = mapping.get(m)  # type: ignore[call-overload]

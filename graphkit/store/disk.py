@@ -51,7 +51,9 @@ _DCTERMS = "http://purl.org/dc/terms/"
 _ARTICLE_PREFIX = "https://w3id.org/graphkit/id/article/"
 ENTITIES_GRAPH = "https://w3id.org/graphkit/id/graph/entities"
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_MENTIONS = frozenset({_GK + "subjectMention", _GK + "objectMention", _RDF + "subject", _RDF + "object"})
+_MENTIONS = frozenset(
+    {_GK + "subjectMention", _GK + "objectMention", _GK + "mentions", _RDF + "subject", _RDF + "object"}
+)
 _MIN_PIECE_BYTES = 4 << 20
 """A bulk import loads a file in pieces side by side only if each gets at least this much."""
 

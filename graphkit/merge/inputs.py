@@ -14,8 +14,8 @@ Documented behaviour for awkward input (each one tested in ``tests/test_merge.py
 * **Blank nodes** become IRIs ``https://w3id.org/graphkit/id/bnode/<hash>`` whose hash is
   computed from the blank node's own description (its connected triples, canonicalized), so
   merging a file with itself does not duplicate them and nothing is dropped.
-* **Triples outside named graphs** (Turtle or N-Triples files) stay in the default graph,
-  which is resolved like any other graph.
+* **Triples outside named graphs** (Turtle or N-Triples files) stay in the default graph as
+  they are: only article graphs (and the entities graph describing them) are resolved.
 * **Derived graphs** (``<article>/inferred`` entailments and the ontology graph a store keeps)
   are kept by a plain union; with resolution they are left out, because they would still name
   the old IRIs, and the report counts them (a store derives them again).

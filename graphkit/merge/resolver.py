@@ -125,11 +125,12 @@ def split_article(
     used |= {s for s, p, o in triples if p == RDF.type and o in TYPE_OF}  # older files
     persons = {s for s, p, o in desc if p == RDF.type and o == GK.Person}
     # titles seen before the article's own resolution strips them
-    titled_names = {
+    titled_names = {  # names a record carries may come from other articles: not these
         str(o): bool(strip_titles(str(o))[1])
         for s, p, o in desc
-        if p in (RDFS.label, SKOS.altLabel) and s in used and s in persons
+        if p in (RDFS.label, SKOS.altLabel) and s in used and s in persons and s not in records
     }
+    titled_records = {r for r, m in records.items() if iri in m.titled}
     whole = {t for t in triples if t[1] not in rels and t[1] not in drop} | {
         t for t in desc if t[0] in used and t[1] in DESCRIPTION_PREDICATES
     }
@@ -152,7 +153,7 @@ def split_article(
             mentions[s].titled.add(iri)
     for m in mentions.values():
         m.articles.add(iri)
-        if any(titled_names.get(n) for n in m.names):
+        if any(titled_names.get(n) for n in m.names) or m.iri in titled_records:
             m.titled.add(iri)
         m.count = 1
         m.titled_count = 1 if m.titled else 0

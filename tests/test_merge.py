@@ -18,16 +18,14 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from graphkit.dates import resolve_event_date
 from graphkit.errors import InputError, RDFParseError
-from graphkit.graph import results_dataset
+from graphkit.graph import ENTITIES_GRAPH, results_dataset
 from graphkit.merge import (
-    RESOLUTION_GRAPH,
     corroboration,
     corroboration_by_day,
     merge,
     merge_datasets,
     merge_files,
 )
-from graphkit.graph import ENTITIES_GRAPH
 from graphkit.merge.quality import load_pairs, score_pairs
 from graphkit.merge.terms import to_dataset, to_graphs
 from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation

@@ -96,9 +96,9 @@ def resolve_names(names: Sequence[tuple[str, str]]) -> dict[tuple[str, str], Nod
     graphs, _ = merge_graph_sets([to_graphs(results_dataset(results))])
     found: dict[tuple[str, str], Node] = {}
     for result, key in zip(results, names, strict=True):
-        art = article_iri(result.article.id)
-        subjects = sorted((o for _, p, o in graphs[art] if p == RDF.subject), key=str)
-        found[key] = subjects[0] if subjects else art
+        graph = article_iri(result.article.id)
+        subjects = sorted((o for _, p, o in graphs[graph] if p == RDF.subject), key=str)
+        found[key] = subjects[0] if subjects else graph
     return found
 
 

@@ -137,7 +137,8 @@ class BuildReport:
             t = self.totals
             lines.append(
                 f"store: {t['articles']} article(s), {t['evidence']} evidence records, "
-                f"{t['relations']} asserted relations between {t['actors']} actors"
+                f"{t['relations']} asserted relations between {t['actors']} actors "
+                f"({t['entities']} entities described)"
             )
         if self.resumed:
             lines.append(f"finished the resolution of {self.resumed} article(s) an interrupted run left")

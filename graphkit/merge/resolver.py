@@ -360,7 +360,8 @@ def effective_types(members: Mapping[URIRef, Mention]) -> dict[URIRef, str]:
         for label in m.labels
     }
     for iri, m in members.items():
-        if kinds[iri] in ("Organization", "Place") and not _lexical(m):
+        located = any(i.startswith("country=") for i in m.ids)  # a gazetteer place stays one
+        if kinds[iri] in ("Organization", "Place") and not _lexical(m) and not located:
             for label in m.labels:
                 words = name_tokens(label)
                 tails = {words[i:] for i in range(1, len(words))}

@@ -4,7 +4,8 @@
   hypothetical or reported);
 * **asserted relations**: distinct ``subject relation object`` triples over all articles
   (what a query with no ``GRAPH`` clause sees; each fact once however many articles say it);
-* **actors**: entities that take part in at least one asserted relation.
+* **actors**: entities that take part in at least one asserted relation;
+* **entities**: entities described (every name an article gave, resolved), actors or not.
 
 Examples:
     >>> import tempfile
@@ -43,6 +44,10 @@ SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{
 _SIMPLE = {
     "articles": f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ GRAPH ?g {{ ?a a <{GK_IRI}Article> }} }}",
     "evidence": f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ GRAPH ?g {{ ?e a <{GK_IRI}Evidence> }} }}",
+    "entities": (
+        "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH <https://w3id.org/graphkit/id/graph/entities> "
+        f"{{ ?e a ?t }} VALUES ?t {{ <{GK_IRI}Person> <{GK_IRI}Country> <{GK_IRI}Organization> <{GK_IRI}Place> }} }}"
+    ),
 }
 
 

@@ -107,7 +107,13 @@ def build() -> Graph:
     g.add((onto, RDFS.comment, Literal(
         "Actors (people, countries, organizations, places) and the relations news reports between "
         "them. Each event relation is a sub-property of its PLOVER category; static relations "
-        "describe offices, memberships and locations. Generated from ontology/relations.csv."
+        "describe offices, memberships and locations. Named-graph layout: entity descriptions "
+        "(type, label, other names, codes) live once, in the entities graph "
+        "<https://w3id.org/graphkit/id/graph/entities>, with entity resolution's name records "
+        "(gk:resolvesTo, gk:nameKey, gk:mergeReason) and pending marks (gk:pendingArticle); each "
+        "article's graph, named by the article IRI, holds only what the article said: the "
+        "article node, asserted relation triples and their gk:Evidence. "
+        "Generated from ontology/relations.csv."
     )))
     for name, (label, comment, matches) in CLASSES.items():
         cls = GK[name]

@@ -151,6 +151,8 @@ def split_article(
     for s, p, _o in normalized:
         if p in _OFFICES and isinstance(s, URIRef) and s in mentions:
             mentions[s].titled.add(iri)
+        elif p == GK.locatedIn and isinstance(s, URIRef) and s in mentions:
+            mentions[s].ids.add("located=yes")  # said to lie somewhere: evidence of a place
     for m in mentions.values():
         m.articles.add(iri)
         if any(titled_names.get(n) for n in m.names) or m.iri in titled_records:
@@ -360,7 +362,8 @@ def effective_types(members: Mapping[URIRef, Mention]) -> dict[URIRef, str]:
         for label in m.labels
     }
     for iri, m in members.items():
-        located = any(i.startswith("country=") for i in m.ids)  # a gazetteer place stays one
+        # a gazetteer place, or one an article says lies somewhere, stays a place
+        located = any(i.startswith(("country=", "located=")) for i in m.ids)
         if kinds[iri] in ("Organization", "Place") and not _lexical(m) and not located:
             for label in m.labels:
                 words = name_tokens(label)

@@ -125,3 +125,22 @@ def test_graph_cookbook_queries_return_each_row_once(bundled_store: Path) -> Non
     assert erdogan == [("Recep Tayyip Erdoğan", "https://w3id.org/graphkit/ontology#Person")]
     assert {said for said, _ in why} == {"Krasikov", "Vadim Krasikov"}
     assert {f for f, _, _, _ in pair} == {"United States", "Colombia"}
+
+
+@pytest.mark.slow
+def test_graph_analyze_counts_what_build_counts(
+    bundled_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from graphkit.cli import main
+
+    with open_store(bundled_store, read_only=True) as st:
+        counts = store_counts(st.ox)
+    assert main(["analyze", "--store", str(bundled_store), "--format", "json"]) == 0
+    graph = json.loads(capsys.readouterr().out)["report"]["graph"]
+    assert (graph["relations"], graph["linked"], graph["actors"]) == (
+        counts["relations"],
+        counts["actors"],
+        counts["entities"],
+    )

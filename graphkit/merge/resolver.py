@@ -24,7 +24,8 @@ Examples:
     >>> from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation
     >>> from graphkit.merge.terms import to_graphs
     >>> st = ox.Store()
-    >>> for text, name in (("Petro met Lula.", "Petro"), ("Gustavo Petro met Lula.", "Gustavo Petro")):
+    >>> texts = (("Petro met Lula.", "Petro"), ("Gustavo Petro met Lula.", "Gustavo Petro"))
+    >>> for text, name in texts:
     ...     art = Article.from_text(text, source=name + ".txt")
     ...     p, lula = Entity("Person", name), Entity("Person", "Lula")
     ...     rel = Relation(p, "metWith", lula, Evidence(art.id, text, 0, len(text), "met", 0.9))
@@ -471,7 +472,8 @@ class Plan:
                 body = _nt(ox_triples)
                 extra = _nt(ox_entailments(ox_triples))
                 parts.append(
-                    f"INSERT DATA {{ GRAPH <{name}> {{\n{body}}}\nGRAPH <{inferred}> {{\n{extra}}} }}"
+                    f"INSERT DATA {{ GRAPH <{name}> {{\n{body}}}\n"
+                    f"GRAPH <{inferred}> {{\n{extra}}} }}"
                 )
         delete, insert = self.delete - self.insert, self.insert - self.delete
         if delete:

@@ -14,8 +14,12 @@ Examples:
     (True, True)
     >>> variant("Valdimir Putin", "Vladimir Putin")
     True
-    >>> variant("Maria Lopez", "Mario Lopez"), variant("Sara Smith", "Sera Smith"), variant("Iran", "Oman")
-    (False, False, False)
+    >>> variant("Maria Lopez", "Mario Lopez"), variant("Sara Smith", "Sera Smith")
+    (False, False)
+    >>> variant("Iran", "Oman")
+    False
+    >>> variant("Niger", "Nigeria")
+    False
 """
 
 from __future__ import annotations

@@ -41,12 +41,15 @@ SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{
   GRAPH ?g {{ {{ ?a ?p ?o }} UNION {{ ?o ?p ?a }} }} FILTER(!STRENDS(STR(?g), "/inferred"))
 }}"""
 
+_COUNT = "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH {graph} {{ ?x a {classes} }} }}"
+_ENTITIES = "<https://w3id.org/graphkit/id/graph/entities>"
+_CLASSES = " ".join(f"<{GK_IRI}{c}>" for c in ("Person", "Country", "Organization", "Place"))
 _SIMPLE = {
-    "articles": f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ GRAPH ?g {{ ?a a <{GK_IRI}Article> }} }}",
-    "evidence": f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ GRAPH ?g {{ ?e a <{GK_IRI}Evidence> }} }}",
+    "articles": _COUNT.format(graph="?g", classes=f"<{GK_IRI}Article>"),
+    "evidence": _COUNT.format(graph="?g", classes=f"<{GK_IRI}Evidence>"),
     "entities": (
-        "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH <https://w3id.org/graphkit/id/graph/entities> "
-        f"{{ ?e a ?t }} VALUES ?t {{ <{GK_IRI}Person> <{GK_IRI}Country> <{GK_IRI}Organization> <{GK_IRI}Place> }} }}"
+        f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH {_ENTITIES} {{ ?x a ?t }} "
+        f"VALUES ?t {{ {_CLASSES} }} }}"
     ),
 }
 

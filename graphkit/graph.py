@@ -1,18 +1,26 @@
 """Records -> RDF: one named graph per article, minted IRIs, evidence as reified statements.
 
-The RDF conventions (other tools and tests rely on them):
+The RDF conventions (other tools and tests rely on them; the README shows the layout):
 
-* An entity's IRI is ``https://w3id.org/graphkit/id/<type>/<slug of canonical name>``; it has
-  ``rdf:type`` ``gk:Person|Country|Organization|Place``, ``rdfs:label`` (canonical name),
+* Entity descriptions live once, in the entities graph ``https://w3id.org/graphkit/id/graph/entities``
+  (:data:`ENTITIES_GRAPH`), never in article graphs: an entity's IRI is
+  ``https://w3id.org/graphkit/id/<type>/<slug of canonical name>``; it has one ``rdf:type``
+  ``gk:Person|Country|Organization|Place``, one ``rdfs:label`` (canonical name),
   ``skos:altLabel`` (other names seen), and for countries ``gk:iso3`` and ``owl:sameAs`` Wikidata.
-* An asserted relation is the triple ``entity gk:<relation> entity`` in the article's graph.
+  Entity resolution also keeps its name records and pending marks there
+  (see :mod:`graphkit.merge.records`).
+* An article graph holds only what the article said: the article node, the asserted
+  relation triples ``entity gk:<relation> entity`` and their evidence.
 * Each relation has a ``gk:Evidence`` node (also an ``rdf:Statement``) with ``rdf:subject``,
   ``rdf:predicate``, ``rdf:object``, ``gk:article``, ``gk:sentence``, ``gk:start``/``gk:end``
-  (character offsets in the article), ``gk:cue``, ``gk:confidence``, ``gk:modality``, and
+  (character offsets in the article), ``gk:cue``, ``gk:confidence``, ``gk:modality``, the
+  names the article used (``gk:subjectName``, ``gk:objectName``), the article's own entities
+  before resolution across articles (``gk:subjectMention``, ``gk:objectMention``), and
   ``gk:eventDate`` when the sentence dates the event. Negated or hypothetical events keep their
   evidence node (with that modality) but get no relation triple.
 * The article node (whose IRI also names the graph) has ``dcterms:source`` (the path as given),
-  ``dcterms:title``, ``dcterms:date`` and ``gk:contentHash``.
+  ``dcterms:title``, ``dcterms:date``, ``gk:contentHash`` and ``gk:mentions`` for each entity
+  it names (its own entity, before resolution across articles).
 
 Examples:
     >>> from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation
@@ -23,6 +31,8 @@ Examples:
     >>> ds = article_dataset(ArticleResult(art, (petro, trump), (Relation(petro, "metWith", trump, ev),)))
     >>> (entity_iri(petro.key), GK.metWith, entity_iri(trump.key)) in ds.graph(article_iri(art.id))
     True
+    >>> str(ds.graph(ENTITIES_GRAPH).value(entity_iri(petro.key), RDFS.label))
+    'Gustavo Petro'
 """
 
 from __future__ import annotations
@@ -36,6 +46,9 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation
 from graphkit.vocab import GK, GK_IRI, ID_BASE, PROV, WD, article_iri, entity_iri
+
+ENTITIES_GRAPH = URIRef(ID_BASE + "graph/entities")
+"""The one graph of entity descriptions (and entity resolution's records)."""
 
 PREFIXES = {
     "gk": GK_IRI,
@@ -130,6 +143,10 @@ def add_relation(graph: Graph, relation: Relation, article_node: URIRef) -> URIR
     graph.add((node, RDF.subject, s))
     graph.add((node, RDF.predicate, p))
     graph.add((node, RDF.object, o))
+    graph.add((node, GK.subjectMention, s))
+    graph.add((node, GK.objectMention, o))
+    graph.add((node, GK.subjectName, Literal(relation.subject.name)))
+    graph.add((node, GK.objectName, Literal(relation.object.name)))
     graph.add((node, GK.article, article_node))
     graph.add((node, PROV.wasDerivedFrom, article_node))
     graph.add((node, GK.sentence, Literal(ev.sentence)))
@@ -146,15 +163,20 @@ def add_relation(graph: Graph, relation: Relation, article_node: URIRef) -> URIR
 
 
 def add_result(dataset: Dataset, result: ArticleResult) -> Graph:
-    """Write one article's result into its own named graph of ``dataset``; returns that graph."""
+    """Write one article's result into ``dataset``; returns the article's graph.
+
+    The relations and evidence go to the article's own named graph (replaced if it was
+    there), the descriptions of its entities to :data:`ENTITIES_GRAPH`.
+    """
     graph = dataset.graph(article_iri(result.article.id))
     graph.remove((None, None, None))  # a re-run replaces the article's graph
+    entities = dataset.graph(ENTITIES_GRAPH)
     art = add_article(graph, result.article)
     for entity in result.entities:
-        add_entity(graph, entity)
+        graph.add((art, GK.mentions, add_entity(entities, entity)))
     for relation in result.relations:
-        add_entity(graph, relation.subject)
-        add_entity(graph, relation.object)
+        graph.add((art, GK.mentions, add_entity(entities, relation.subject)))
+        graph.add((art, GK.mentions, add_entity(entities, relation.object)))
         add_relation(graph, relation, art)
     return graph
 

@@ -113,23 +113,64 @@ def extract_files(paths: Sequence[Path], *, settings: Settings | None = None, pr
 
 @dataclass
 class BuildReport:
-    """What a build did."""
+    """What a build did, and what the store holds after it."""
 
     store: Path
     added: int = 0
     replaced: int = 0
     skipped: int = 0
     relations: int = 0
+    """Evidence records this build extracted (every relation read, asserted or not)."""
+    totals: dict[str, int] = field(default_factory=dict)
+    """The store's counts after the build (see :func:`graphkit.store.counts.store_counts`)."""
+    resumed: int = 0
+    """Articles an interrupted earlier run left waiting for resolution, resolved now."""
     problems: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     def summary(self) -> str:
         lines = [
             f"built {self.store}: {self.added} article(s) added, {self.replaced} replaced, "
-            f"{self.skipped} unchanged; {self.relations} relation(s) extracted in {self.seconds:.1f} s"
+            f"{self.skipped} unchanged; {self.relations} evidence record(s) extracted in {self.seconds:.1f} s"
         ]
+        if self.totals:
+            t = self.totals
+            lines.append(
+                f"store: {t['articles']} article(s), {t['evidence']} evidence records, "
+                f"{t['relations']} asserted relations between {t['actors']} actors "
+                f"({t['entities']} entities described)"
+            )
+        if self.resumed:
+            lines.append(f"finished the resolution of {self.resumed} article(s) an interrupted run left")
         lines += [f"skipped: {p}" for p in self.problems]
         return "\n".join(lines)
+
+
+def source_key(source: str) -> str:
+    """What identifies an article read from a file: its resolved real path ('' for others).
+
+    Any spelling of the same file ("articles/a.txt", "/abs/articles/a.txt", a symlink) gives
+    the same key, so an edited article replaces its old version. Articles from JSON Lines or
+    stdin have no key: their content hash identifies them.
+
+    Examples:
+        >>> source_key("") , source_key("no/such/file.txt")
+        ('', '')
+    """
+    if not source or "#" in source:
+        return ""
+    try:
+        path = Path(source)
+        return str(path.resolve()) if path.is_file() else ""
+    except OSError:
+        return ""
+
+
+def _with_real_source(article: Article) -> Article:
+    from dataclasses import replace
+
+    key = source_key(article.source)
+    return replace(article, source=key) if key and key != article.source else article
 
 
 def build(
@@ -141,20 +182,32 @@ def build(
 ) -> BuildReport:
     """Extract every article under the paths into the on-disk store, incrementally.
 
-    Articles whose content hash is already in the store are skipped; an edited article
-    replaces its old graph; each article is written in its own transaction, so an interrupted
-    build leaves every article either fully in or as it was.
+    Articles whose content hash is already in the store are skipped; an edited article (the
+    same file, however its path is spelled) replaces its old graph. Each article is written
+    with its entity resolution in one transaction (:mod:`graphkit.merge.resolver`), so an
+    interrupted build leaves every article either fully in and resolved or as it was, and
+    the cost of adding an article does not grow with the store.
     """
-    from graphkit.merge import resolve_store
+    from rdflib import URIRef
+
+    from graphkit.merge import remove_from_store, resolve_store
+    from graphkit.merge.resolver import add_article
+    from graphkit.merge.terms import to_graphs
     from graphkit.store import open_store
+    from graphkit.store.counts import store_counts
 
     settings = settings or Settings()
     began = time.perf_counter()
     report = BuildReport(store=Path(store))
     articles, report.problems = collect_articles(paths, progress=progress, skip_bad=True)
+    articles = [_with_real_source(a) for a in articles]
     with open_store(Path(store)) as st:
+        report.resumed = resolve_store(st)
         known = st.article_hashes()
-        by_source = {src: iri for iri, src in st.article_sources().items()}
+        by_key: dict[str, str] = {}
+        for iri, src in st.article_sources().items():
+            key = source_key(src) or src
+            by_key[key] = iri
         todo: list[Article] = []
         for art in articles:
             if known.get(str(article_iri(art.id))) == art.hash:
@@ -162,50 +215,51 @@ def build(
             else:
                 todo.append(art)
         for result in _extract_with_progress(todo, settings=settings, progress=progress):
-            old = by_source.get(result.article.source)
+            key = source_key(result.article.source)
+            old = by_key.get(key) if key else None
             new_iri = article_iri(result.article.id)
             if old is not None and old != str(new_iri):
-                from rdflib import URIRef
-
-                st.remove_article(URIRef(old))
+                remove_from_store(st, [URIRef(old)])
                 report.replaced += 1
             else:
                 report.added += 1
-            ds = article_dataset(result)
-            st.replace_article(new_iri, ds.graph(new_iri))
+            st.apply(add_article(st.ox, to_graphs(article_dataset(result))))
             report.relations += len(result.relations)
-        if todo:
-            resolve_store(st)
+        report.totals = store_counts(st.ox)
     report.seconds = time.perf_counter() - began
     return report
 
 
 def remove(articles: Sequence[str], *, store: Path) -> int:
-    """Take articles (by path as given to build, id or IRI) out of the store; returns how many."""
+    """Take articles (by path as given to build, id or IRI) out of the store; returns how many.
+
+    Merges of entities that rested on a removed article are undone in the same transaction.
+    """
     from rdflib import URIRef
 
+    from graphkit.merge import remove_from_store
     from graphkit.store import open_store
 
     removed = 0
     with open_store(Path(store), create=False) as st:
         sources = st.article_sources()
         for name in articles:
+            key = source_key(name)
             matches = [
                 iri
                 for iri, src in sources.items()
-                if name in (src, iri, iri.rsplit("/", 1)[-1]) or Path(src).name == name
+                if name in (src, iri, iri.rsplit("/", 1)[-1])
+                or Path(src).name == name
+                or (key and source_key(src) == key)
             ]
             if not matches:
                 msg = f"no article {name!r} in {store}; list them with: graphkit query --preset articles --store {store}"
                 raise InputError(msg)
             for iri in matches:
-                st.remove_article(URIRef(iri))
-                removed += 1
-        if removed:
-            from graphkit.merge import resolve_store
-
-            resolve_store(st)  # merges that rested on a removed article are undone
+                sources.pop(iri, None)
+            remove_from_store(st, [URIRef(iri) for iri in matches])
+            removed += len(matches)
     return removed
 
 
-__all__ = ["BuildReport", "build", "extract_articles", "extract_files", "extract_text", "remove"]
+__all__ = ["BuildReport", "build", "extract_articles", "extract_files", "extract_text", "remove", "source_key"]

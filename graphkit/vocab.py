@@ -96,6 +96,22 @@ class GK(DefinedNamespace):
     iso2: URIRef
     countryCode: URIRef
     mergeReason: URIRef
+    # surface names on evidence, and entity resolution's own records (the entities graph)
+    subjectName: URIRef
+    objectName: URIRef
+    mentions: URIRef
+    subjectMention: URIRef
+    objectMention: URIRef
+    resolvesTo: URIRef
+    nameKey: URIRef
+    mentionType: URIRef
+    mentionLabel: URIRef
+    mentionName: URIRef
+    mentionId: URIRef
+    titledIn: URIRef
+    articleCount: URIRef
+    titledCount: URIRef
+    pendingArticle: URIRef
 
 
 PLOVER_CATEGORIES = (

@@ -74,6 +74,21 @@ EVIDENCE_PROPS = {
     "iso2": ("ISO 3166-1 alpha-2", "The country's two-letter code.", "data", XSD.string),
     "countryCode": ("country code", "ISO 3166-1 alpha-3 code of the country a place lies in (from the city gazetteer) or a collective actor belongs to (\"Sudanese rebels\").", "data", XSD.string),
     "mergeReason": ("merge reason", "Why two names were resolved to one entity.", "data", XSD.string),
+    "subjectName": ("subject name", "The name the article gave the subject of the relation.", "data", XSD.string),
+    "objectName": ("object name", "The name the article gave the object of the relation.", "data", XSD.string),
+    "mentions": ("mentions", "An entity the article names (its own, before resolution across articles).", "object", None),
+    "subjectMention": ("subject mention", "The article's own entity for the subject, before resolution across articles (a name record of the entities graph).", "object", None),
+    "objectMention": ("object mention", "The article's own entity for the object, before resolution across articles (a name record of the entities graph).", "object", None),
+    "resolvesTo": ("resolves to", "Name record -> the one entity it was resolved to (in the entities graph).", "object", None),
+    "nameKey": ("name key", "A normalized name under which resolution's index finds a name record.", "data", XSD.string),
+    "mentionType": ("mention type", "The entity type an article gave a name record.", "data", XSD.string),
+    "mentionLabel": ("mention label", "The name an article gave a name record's entity.", "data", XSD.string),
+    "mentionName": ("mention name", "Another name an article gave a name record's entity.", "data", XSD.string),
+    "mentionId": ("mention identifier", "An identifier (scheme=value) the article gave a name record's entity.", "data", XSD.string),
+    "titledIn": ("titled in", "An article that names the record's entity with a title or office (evidence of a person).", "object", GK.Article),
+    "articleCount": ("article count", "How many articles name a name record's entity so (its dcterms:isReferencedBy links).", "data", XSD.integer),
+    "titledCount": ("titled count", "How many articles name a name record's entity with a title or office.", "data", XSD.integer),
+    "pendingArticle": ("pending article", "An article whose entities still wait for resolution across articles.", "object", GK.Article),
 }  # fmt: skip
 
 
@@ -92,7 +107,13 @@ def build() -> Graph:
     g.add((onto, RDFS.comment, Literal(
         "Actors (people, countries, organizations, places) and the relations news reports between "
         "them. Each event relation is a sub-property of its PLOVER category; static relations "
-        "describe offices, memberships and locations. Generated from ontology/relations.csv."
+        "describe offices, memberships and locations. Named-graph layout: entity descriptions "
+        "(type, label, other names, codes) live once, in the entities graph "
+        "<https://w3id.org/graphkit/id/graph/entities>, with entity resolution's name records "
+        "(gk:resolvesTo, gk:nameKey, gk:mergeReason) and pending marks (gk:pendingArticle); each "
+        "article's graph, named by the article IRI, holds only what the article said: the "
+        "article node, asserted relation triples and their gk:Evidence. "
+        "Generated from ontology/relations.csv."
     )))
     for name, (label, comment, matches) in CLASSES.items():
         cls = GK[name]
@@ -165,7 +186,8 @@ def build() -> Graph:
         g.add((GK[name], RDF.type, OWL.ObjectProperty if kind == "object" else OWL.DatatypeProperty))
         g.add((GK[name], RDFS.label, Literal(label, lang="en")))
         g.add((GK[name], RDFS.comment, Literal(comment, lang="en")))
-        g.add((GK[name], RDFS.range, rng))
+        if rng is not None:
+            g.add((GK[name], RDFS.range, rng))
     return g
 
 

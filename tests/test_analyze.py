@@ -558,7 +558,7 @@ def test_analyze_actor_graph_same_from_on_disk_store(example: Dataset, tmp_path:
 
     with open_store(tmp_path / "store") as store:
         for graph in example.graphs():
-            if str(graph.identifier).startswith(ID + "article/"):
+            if str(graph.identifier).startswith((ID + "article/", ID + "graph/entities")):
                 store.replace_article(graph.identifier, graph)
         from_store = actor_graph(store.dataset())
     expected = actor_graph(example)
@@ -584,3 +584,24 @@ def test_analyze_centrality_chart_is_ordered_by_the_measure_it_draws() -> None:
     fig.canvas.draw()
     tops = [[t.get_text() for t in ax.get_yticklabels()][::-1] for ax in fig.axes]
     assert tops == [["B", "C", "A"], ["A", "C", "B"]], "highest first in each chart"
+
+
+def test_analyze_acting_upon_a_person_is_left_out_of_the_pair_balance() -> None:
+    from graphkit.analyze.pairs import pair_summaries
+    from graphkit.analyze.projections import signed_graph
+    from graphkit.graph import results_dataset
+    from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation
+
+    text = "Colombia extradited Pipe Tulua to the United States, which praised Colombia."
+    art = Article.from_text(text, source="x.txt")
+    col, pipe, us = Entity("Country", "Colombia"), Entity("Person", "Pipe Tulua"), Entity("Country", "United States")
+    rels = (
+        Relation(col, "extradited", pipe, Evidence(art.id, text, 0, 20, "extradited", 0.9)),
+        Relation(us, "deported", col, Evidence(art.id, text, 21, 40, "deported", 0.9)),
+    )
+    G = actor_graph(results_dataset([ArticleResult(art, (col, pipe, us), rels)]))
+    S = signed_graph(G)
+    colombia, person = (f"{ID}country/colombia", f"{ID}person/pipe-tulua")
+    assert not S.has_edge(colombia, person)
+    assert S.has_edge(colombia, f"{ID}country/united-states")  # states acting on states still count
+    assert all(person not in key for key in pair_summaries(G))

@@ -252,6 +252,11 @@ def test_pipeline_seed_who_met_whom_gives_full_names(articles_dataset):
     target = seed.graph(graph.identifier)
     for triple in graph:
         target.add(triple)
+    from graphkit.graph import ENTITIES_GRAPH
+
+    described = seed.graph(ENTITIES_GRAPH)  # entity descriptions live in their own graph
+    for triple in articles_dataset.graph(ENTITIES_GRAPH):
+        described.add(triple)
     table = run_cli_query(seed, query=None, preset="who-met-whom", params=[], fmt="csv", min_sources=None)
     rows = [line.split(",")[:2] for line in table.splitlines()[1:]]
     assert ["Donald Trump", "Gustavo Petro"] in [sorted(r) for r in rows], table

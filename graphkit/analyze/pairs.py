@@ -134,7 +134,8 @@ def pair_summaries(
 ) -> dict[tuple[str, str], dict[str, Any]]:
     """A :func:`summarize` dict for every pair of actors tied by an event relation.
 
-    Keys are (a, b) with a < b; static relations are left out.
+    Keys are (a, b) with a < b; static relations and relations acting upon a person
+    (:data:`graphkit.analyze.projections.ACTED_UPON`) are left out.
 
     Examples:
         >>> from graphkit.analyze.examples import example_dataset
@@ -143,9 +144,11 @@ def pair_summaries(
         >>> [(s["events"], s["score"], s["trend"]) for s in summaries.values()]
         [(3, 3.0, 'warming')]
     """
+    from graphkit.analyze.projections import acted_upon
+
     grouped: dict[tuple[str, str], list[tuple[str, float, str]]] = defaultdict(list)
     for u, v, attrs in G.edges(data=True):
-        if attrs["static"] or attrs["sources"] < min_sources or u == v:
+        if attrs["static"] or attrs["sources"] < min_sources or u == v or acted_upon(G, v, attrs):
             continue
         score, quad = attrs["score"], attrs["quad"]
         grouped[(u, v) if u < v else (v, u)].extend(

@@ -257,6 +257,19 @@ def weighted_graph(
     return W
 
 
+ACTED_UPON = frozenset({"extradited", "arrested", "deported"})
+"""Relations that act upon a person: when their object is a Person, the relation says what a
+state did with someone, not how it stands toward them, so it is left out of the pair balance
+(``signed_graph``, ``pair_summaries``): Colombia extraditing "Pipe Tuluá" is no cooperation
+with him. Such an event still counts toward the pair of the states involved when both are
+states ("United States deported ... Colombia")."""
+
+
+def acted_upon(G: nx.MultiDiGraph, v: str, attrs: dict[str, Any]) -> bool:
+    """True for an edge that acts upon a person (see :data:`ACTED_UPON`)."""
+    return attrs.get("predicate") in ACTED_UPON and G.nodes[v].get("type") == "Person"
+
+
 def signed_graph(G: nx.MultiDiGraph, *, min_sources: int = 1) -> nx.Graph:
     """One undirected edge per pair of actors with their net cooperation/conflict score.
 
@@ -264,7 +277,8 @@ def signed_graph(G: nx.MultiDiGraph, *, min_sources: int = 1) -> nx.Graph:
     +10, see ``ontology/cooperation-scale.md``) once per article asserting it, whatever its
     direction. Edge attributes: ``score`` (net sum), ``sign`` (+1, -1 or 0), ``weight``
     (absolute net score), ``cooperation`` and ``conflict`` (the positive and negative parts),
-    ``events`` (number of article-relation reports). Static relations are left out.
+    ``events`` (number of article-relation reports). Static relations are left out, and so
+    are relations acting upon a person (:data:`ACTED_UPON`).
 
     Examples:
         >>> from graphkit.analyze.examples import example_dataset
@@ -275,7 +289,7 @@ def signed_graph(G: nx.MultiDiGraph, *, min_sources: int = 1) -> nx.Graph:
     """
     totals: dict[tuple[str, str], list[float]] = {}
     for u, v, attrs in G.edges(data=True):
-        if attrs["static"] or attrs["sources"] < min_sources or u == v:
+        if attrs["static"] or attrs["sources"] < min_sources or u == v or acted_upon(G, v, attrs):
             continue
         data = totals.setdefault((u, v) if u < v else (v, u), [0.0, 0.0, 0])
         value = attrs["score"] * attrs["sources"]

@@ -69,8 +69,10 @@ def report_markdown(report: dict[str, Any]) -> str:
     lines = [
         "# Network report",
         "",
-        f"{g['actors']} actors{' (people and organizations rolled up into countries)' if g['level'] == 'countries' else ''}, {g['relations']} relations ({g['event_relations']} events, "
-        f"tying {g['pairs']} pairs of actors), from {g['articles']} articles.",
+        f"{g['relations']} asserted relations ({g['event_relations']} events, tying {g['pairs']} "
+        f"pairs of actors) between {g.get('linked', g['actors'])} actors; {g['actors']} entities"
+        f"{' (people and organizations rolled up into countries)' if g['level'] == 'countries' else ''}"
+        f", from {g['articles']} articles.",
         f"Betweenness: {settings['betweenness']} (exact up to {settings['approx_above']} nodes, "
         f"estimated from {settings['samples']} sampled sources above); "
         f"communities seeded with {settings['seed']}.",

@@ -111,6 +111,7 @@ def analyze(
         "graph": {
             "level": level,
             "actors": G.number_of_nodes(),
+            "linked": sum(1 for n in G if G.degree(n) > 0),
             "relations": G.number_of_edges(),
             "event_relations": sum(1 for _, _, s in G.edges(data="static") if not s),
             "pairs": S.number_of_edges(),

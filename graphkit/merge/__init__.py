@@ -1,28 +1,33 @@
 """Many graphs -> one: lossless union of article graphs plus cross-article entity resolution.
 
-A merge keeps every named graph and every evidence node of its inputs (set union, so
+A merge keeps every article graph and every evidence node of its inputs (set union, so
 ``merge(A, B) == merge(B, A)``, ``merge(A, A) == merge(A)`` and merges associate), then
-resolves entities in two steps:
+resolves entities with the same incremental resolver a store uses
+(:mod:`graphkit.merge.resolver`), article by article into an in-memory store:
 
-1. inside each graph (:mod:`graphkit.merge.normalize`): country variants, demonyms,
+1. inside each article (:mod:`graphkit.merge.normalize`): country variants, demonyms,
    capitals and seats of government acting as actors, acronyms, titles, and aliases the
-   article itself links; recorded in that article's graph;
-2. across graphs (:mod:`graphkit.merge.corpus`): a surname or short name to the only full
-   name that fits it, a name to the entity that lists it as an alias; recorded in the
-   resolution graph ``https://w3id.org/graphkit/id/graph/resolution``.
+   article itself links;
+2. across articles (:mod:`graphkit.merge.resolver`): types decided by the evidence, a surname
+   or short name to the only full name that fits it, a name to the entity that lists it as an
+   alias, spelling variants of one name.
 
-Resolution rewrites entity IRIs, so SPARQL, analyses and maps see one node per actor, with
-every surface name kept as ``skos:altLabel`` and an ``owl:sameAs`` + ``gk:mergeReason`` record
-saying why. Resolving again first undoes the previous cross-article step, so results depend
-only on the set of articles, never on the order or grouping of merges.
+The output has one entities graph (``https://w3id.org/graphkit/id/graph/entities``) describing
+every entity once (one type, one ``rdfs:label``, other names as ``skos:altLabel``) and holding
+the name records that say which article named whom how (``gk:resolvesTo``, ``gk:mergeReason``);
+article graphs keep only relations, evidence and the article node. Resolving again starts
+from what the articles said (their evidence's ``gk:subjectMention``/``gk:objectMention``), so
+results depend only on the set of articles, never on the order or grouping of merges.
 
 Examples:
     >>> from graphkit.graph import results_dataset
-    >>> from graphkit.records import Article, ArticleResult, Entity
-    >>> a = Article.from_text("Petro and Britain.", source="a.txt")
-    >>> b = Article.from_text("Gustavo Petro and the UK.", source="b.txt")
-    >>> A = results_dataset([ArticleResult(a, (Entity("Person", "Petro"), Entity("Country", "Britain")))])
-    >>> B = results_dataset([ArticleResult(b, (Entity("Person", "Gustavo Petro"), Entity("Country", "UK")))])
+    >>> from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation
+    >>> def art(text, src, *ents):
+    ...     a = Article.from_text(text, source=src)
+    ...     ev = Evidence(a.id, text, 0, len(text), "met", 0.9)
+    ...     return results_dataset([ArticleResult(a, ents, (Relation(ents[0], "metWith", ents[1], ev),))])
+    >>> A = art("Petro met Britain.", "a.txt", Entity("Person", "Petro"), Entity("Country", "Britain"))
+    >>> B = art("Gustavo Petro met the UK.", "b.txt", Entity("Person", "Gustavo Petro"), Entity("Country", "UK"))
     >>> ds = merge_datasets([A, B])
     >>> from rdflib.namespace import RDF, RDFS
     >>> from graphkit.vocab import GK
@@ -39,16 +44,47 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rdflib import Dataset, Graph
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from graphkit.merge.corpus import ResolutionReport, changed, resolve_graphs, unresolve_graphs
+from graphkit.graph import ENTITIES_GRAPH
 from graphkit.merge.corroborate import corroboration, corroboration_by_day
 from graphkit.merge.inputs import check_terms, read_file, skolemize
-from graphkit.merge.normalize import normalize_all
+from graphkit.merge.records import Triple
+from graphkit.merge.resolver import (
+    Plan,
+    add_articles,
+    pending_articles,
+    remove_articles,
+    resolve_pending,
+    split_article,
+)
 from graphkit.merge.terms import RESOLUTION_GRAPH, Graphs, is_derived, to_dataset, to_graphs
-from graphkit.vocab import GK
+from graphkit.store.terms import from_ox, from_ox_graph
+from graphkit.vocab import GK, ID_BASE
+
+_ARTICLE = ID_BASE + "article/"
+
+
+@dataclass
+class ResolutionReport:
+    """What cross-article resolution did."""
+
+    entities_before: int = 0
+    """Distinct entity IRIs the articles minted (after resolution inside each article)."""
+    entities_after: int = 0
+    """Entities described after resolution across articles."""
+    rewritten: int = 0
+    """Earlier articles rewritten because one of their entities moved."""
+
+    def summary(self) -> str:
+        """One line for people."""
+        return (
+            f"{self.entities_before} entities as the articles named them -> {self.entities_after} "
+            "after resolution across articles"
+        )
 
 
 @dataclass
@@ -77,6 +113,54 @@ def _prepare(graphs: Graphs, *, source: str, keep_unknown: bool) -> Graphs:
     return skolemize(graphs)
 
 
+def _is_article(name: Node) -> bool:
+    text = str(name)
+    return text.startswith(_ARTICLE) and not is_derived(name)
+
+
+def resolve_into(st: Any, graphs: Graphs) -> ResolutionReport:
+    """Add the article graphs of ``graphs`` to an Oxigraph store, resolving entities.
+
+    Descriptions come from ``graphs``' entities graph (or, for older files, from the article
+    graphs themselves). Articles are added one by one in the order of their IRIs.
+    """
+    entities = graphs.get(ENTITIES_GRAPH, set())
+    about: dict[Node, set[Triple]] = {}
+    for t in entities:
+        about.setdefault(t[0], set()).add(t)
+    report = ResolutionReport()
+    minted: set[Node] = set()
+    for name in sorted((n for n in graphs if _is_article(n)), key=str):
+        triples = graphs[name]
+        used = {o for _, p, o in triples if p in _MENTION_PREDICATES}
+        desc = set(triples)
+        for u in used:
+            desc |= about.get(u, set())
+        assert isinstance(name, URIRef)
+        art = split_article(name, triples, desc)
+        minted |= set(art.mentions)
+        apply_plan(st, add_articles(st, [art]))
+    report.entities_before = len(minted)
+    report.entities_after = len(_described(st))
+    return report
+
+
+_MENTION_PREDICATES = (GK.subjectMention, GK.objectMention, GK.mentions, RDF.subject, RDF.object)
+
+
+def _described(st: Any) -> set[str]:
+    from graphkit.merge.resolver import described
+
+    return set(described(st))
+
+
+def apply_plan(st: Any, plan: Plan) -> None:
+    """Run a resolution plan on a plain Oxigraph store (one transaction)."""
+    sparql = plan.update()
+    if sparql:
+        st.update(sparql)
+
+
 def merge_graph_sets(
     inputs: Iterable[Graphs], *, resolve: bool = True, sources: Sequence[str] = (), keep_unknown: bool = False
 ) -> tuple[Graphs, MergeReport]:
@@ -87,8 +171,6 @@ def merge_graph_sets(
         report.inputs += 1
         source = sources[number] if number < len(sources) else f"input {number + 1}"
         graphs = _prepare(graphs, source=source, keep_unknown=keep_unknown)
-        if resolve:
-            graphs = unresolve_graphs(graphs)
         for name, triples in graphs.items():
             if name in union:
                 union[name] = union[name] | triples
@@ -99,10 +181,24 @@ def merge_graph_sets(
         report.derived_left_out = len(derived)
         for n in derived:
             del union[n]
-        union, report.resolution = resolve_graphs(normalize_all(union))
+        union.pop(RESOLUTION_GRAPH, None)
+        st = ox.Store()
+        report.resolution = resolve_into(st, union)
+        rest = {n: t for n, t in union.items() if not _is_article(n) and n != ENTITIES_GRAPH}
+        union = {**_store_graphs(st), **rest}
     report.graphs = len(union)
     report.evidence = sum(1 for triples in union.values() for _, p, o in triples if p == RDF.type and o == GK.Evidence)
     return union, report
+
+
+def _store_graphs(st: Any) -> Graphs:
+    out: Graphs = {}
+    for q in st.quads_for_pattern(None, None, None, None):
+        name = from_ox_graph(q.graph_name)
+        if is_derived(name):
+            continue
+        out.setdefault(name, set()).add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+    return out
 
 
 def merge(
@@ -155,71 +251,49 @@ def merge_files(paths: Sequence[Path], *, resolve: bool = True, keep_unknown: bo
 
 
 def resolve_dataset(ds: Graph) -> tuple[Dataset, ResolutionReport]:
-    """Resolve the entities of a Dataset into a new Dataset with the resolution graph.
-
-    A Dataset resolved before is first brought back to what its articles said, so this is
-    idempotent and gives the same result as resolving everything at once.
-    """
+    """Resolve the entities of a Dataset into a new Dataset (idempotent: see the module notes)."""
     graphs, report = merge_graph_sets([to_graphs(ds)], keep_unknown=True)
     assert report.resolution is not None
     return to_dataset(graphs), report.resolution
 
 
-def _current(ds: Graph) -> Graphs:
-    return {n: t for n, t in to_graphs(ds).items() if not is_derived(n)}
+def resolve_store(store: Any) -> int:
+    """Finish the resolution a store still owes: every article marked pending.
 
-
-def resolution_updates(ds: Graph) -> tuple[dict[Node, Graph], ResolutionReport]:
-    """The graphs a store must rewrite to be resolved: graph name -> new content.
-
-    Computes the resolution of the store's whole Dataset (derived graphs ignored) and
-    returns only the graphs whose triples change, including the resolution graph; an empty
-    Graph means the graph should be removed. Feed each to ``Store.replace_article``.
-    """
-    before = _current(ds)
-    after, report = merge_graph_sets([before], keep_unknown=True)
-    assert report.resolution is not None
-    updates: dict[Node, Graph] = {}
-    for name, triples in sorted(changed(before, after).items(), key=lambda kv: str(kv[0])):
-        g = Graph(identifier=name)  # type: ignore[arg-type]
-        for t in triples:
-            g.add(t)
-        updates[name] = g
-    return updates, report.resolution
-
-
-def resolve_store(store: Any) -> ResolutionReport:
-    """Resolve entities across a store's articles, rewriting only the graphs that change.
-
-    Call it after articles were added, replaced or removed: names merged only because of an
-    article that is gone are split again.
+    Each pending article is resolved in one transaction that also clears its mark, so a
+    process killed here leaves the rest marked for the next open. Returns how many were done.
 
     Args:
-        store: a ``graphkit.store`` Store (``dataset()``, ``replace_article(iri, graph)``,
-            ``add_graph(iri, graph)``, ``remove_article(iri)``).
+        store: a ``graphkit.store`` Store opened for writing.
     """
-    updates, report = resolution_updates(store.dataset())
-    for name, graph in updates.items():
-        if len(graph) == 0:
-            store.remove_article(name)
-        elif name == RESOLUTION_GRAPH:
-            store.add_graph(name, graph)
-        else:
-            store.replace_article(name, graph)
-    return report
+    done = 0
+    while (plan := resolve_pending(store.ox)) is not None:
+        store.apply(plan)
+        done += 1
+    return done
+
+
+def remove_from_store(store: Any, articles: Iterable[URIRef]) -> Plan:
+    """Take articles out of a store and undo the merges that rested on them (one transaction)."""
+    plan = remove_articles(store.ox, list(articles))
+    store.apply(plan)
+    return plan
 
 
 __all__ = [
-    "RESOLUTION_GRAPH",
+    "ENTITIES_GRAPH",
     "MergeReport",
     "ResolutionReport",
+    "apply_plan",
     "corroboration",
     "corroboration_by_day",
     "merge",
     "merge_datasets",
     "merge_files",
     "merge_files_report",
-    "resolution_updates",
+    "pending_articles",
+    "remove_from_store",
     "resolve_dataset",
+    "resolve_into",
     "resolve_store",
 ]

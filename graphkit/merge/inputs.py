@@ -14,8 +14,8 @@ Documented behaviour for awkward input (each one tested in ``tests/test_merge.py
 * **Blank nodes** become IRIs ``https://w3id.org/graphkit/id/bnode/<hash>`` whose hash is
   computed from the blank node's own description (its connected triples, canonicalized), so
   merging a file with itself does not duplicate them and nothing is dropped.
-* **Triples outside named graphs** (Turtle or N-Triples files) stay in the default graph,
-  which is resolved like any other graph.
+* **Triples outside named graphs** (Turtle or N-Triples files) stay in the default graph as
+  they are: only article graphs (and the entities graph describing them) are resolved.
 * **Derived graphs** (``<article>/inferred`` entailments and the ontology graph a store keeps)
   are kept by a plain union; with resolution they are left out, because they would still name
   the old IRIs, and the report counts them (a store derives them again).
@@ -124,9 +124,73 @@ def _components(triples: Iterable[Triple]) -> list[list[Triple]]:
     return list(groups.values())
 
 
+CANONICAL_LIMIT = 200
+"""Blank-node descriptions up to this many triples are canonicalized exactly (rdflib's
+algorithm, worst case exponential); bigger ones are labelled by a linear hash (below)."""
+_ROUNDS = 4
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()
+
+
+def _hashed_labels(group: list[Triple]) -> dict[Node, str]:
+    """Linear-time labels for the blank nodes of a big description.
+
+    A few rounds of hashing each node's neighbourhood (predicates, constants and the
+    neighbours' labels), then ties broken by a breadth-first walk from the node with the
+    smallest label, neighbours in (predicate, label) order: a 4,000-deep chain of blank nodes
+    takes milliseconds instead of minutes, and nested descriptions keep one IRI per node.
+    """
+    nodes = {t[0] for t in group if isinstance(t[0], BNode)} | {t[2] for t in group if isinstance(t[2], BNode)}
+    label: dict[Node, str] = dict.fromkeys(nodes, "")
+    adjacent: dict[Node, list[tuple[str, Node]]] = {n: [] for n in nodes}  # type: ignore[misc]
+    for s, p, o in group:
+        if isinstance(s, BNode) and isinstance(o, BNode):
+            adjacent[s].append(("> " + p.n3(), o))
+            adjacent[o].append(("< " + p.n3(), s))
+    for _ in range(_ROUNDS):
+        sig: dict[Node, list[str]] = {n: [label[n]] for n in nodes}
+        for s, p, o in group:
+            if isinstance(s, BNode):
+                sig[s].append("> " + p.n3() + " " + (label[o] if isinstance(o, BNode) else o.n3()))
+            if isinstance(o, BNode):
+                sig[o].append("< " + p.n3() + " " + (label[s] if isinstance(s, BNode) else s.n3()))
+        label = {n: _digest("\n".join(sorted(parts))) for n, parts in sig.items()}
+    order: dict[Node, int] = {}
+    for start in sorted(nodes, key=lambda n: label[n]):
+        if start in order:
+            continue
+        queue = [start]
+        order[start] = len(order)
+        for node in queue:
+            for _, nxt in sorted(adjacent[node], key=lambda e: (e[0], label[e[1]])):
+                if nxt not in order:
+                    order[nxt] = len(order)
+                    queue.append(nxt)  # type: ignore[arg-type]
+    counts: dict[str, int] = {}
+    out: dict[Node, str] = {}
+    for node in sorted(nodes, key=lambda n: order[n]):
+        rank = counts.get(label[node], 0)
+        counts[label[node]] = rank + 1
+        out[node] = f"{label[node]}.{rank}"
+    return out
+
+
 def _skolem_graph(triples: set[Triple]) -> set[Triple]:
     plain = {t for t in triples if not (isinstance(t[0], BNode) or isinstance(t[2], BNode))}
     for group in _components(triples):
+        if len(group) > CANONICAL_LIMIT:
+            labels = _hashed_labels(group)
+            digest = _digest("".join(sorted(labels.values())))
+
+            def named(node: Node, labels: dict[Node, str] = labels, digest: str = digest) -> Node:
+                if isinstance(node, BNode):
+                    return URIRef(f"{BNODE_BASE}{_digest(digest + labels[node])[:20]}")
+                return node
+
+            plain.update((named(s), p, named(o)) for s, p, o in group)
+            continue
         g = Graph()
         for t in group:
             g.add(t)

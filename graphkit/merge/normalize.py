@@ -24,7 +24,7 @@ Examples:
     >>> from graphkit.merge.terms import to_graphs
     >>> art = Article.from_text("Britain and Petro.", source="a.txt")
     >>> ents = (Entity("Country", "Britain"), Entity("Person", "President Petro"))
-    >>> (triples,) = to_graphs(article_dataset(ArticleResult(art, ents))).values()
+    >>> triples = set().union(*to_graphs(article_dataset(ArticleResult(art, ents))).values())
     >>> out = normalize_graph(triples)
     >>> sorted(str(o) for s, p, o in out if p == RDFS.label)
     ['Petro', 'United Kingdom']

@@ -26,13 +26,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from graphkit.errors import InputError
 from graphkit.graph import results_dataset
 from graphkit.merge import merge_graph_sets
-from graphkit.merge.terms import entity_types, to_graphs
-from graphkit.records import Article, ArticleResult, Entity
+from graphkit.merge.terms import to_graphs
+from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation
 from graphkit.vocab import article_iri
 
 DEFAULT_PAIRS = Path("data") / "gold" / "alias_pairs.jsonl"  # run from a checkout of the repository
@@ -85,13 +86,19 @@ def resolve_names(names: Sequence[tuple[str, str]]) -> dict[tuple[str, str], Nod
     """(name, type) -> the IRI it ends on when each name is alone in its own article."""
     results = []
     for number, (name, kind) in enumerate(names):
-        art = Article.from_text(f"{number}: {name}", source=f"name-{number}.txt")
-        results.append(ArticleResult(art, (Entity(kind, name),)))
+        text = f"{number}: {name}"
+        art = Article.from_text(text, source=f"name-{number}.txt")
+        entity = Entity(kind, name)
+        # a relation to a marker of its own, so the name takes part in a fact (as in articles)
+        marker = Entity("Place", f"marker {number:06d}")
+        ev = Evidence(art.id, text, 0, len(text), "in", 1.0)
+        results.append(ArticleResult(art, (entity,), (Relation(entity, "locatedIn", marker, ev),)))
     graphs, _ = merge_graph_sets([to_graphs(results_dataset(results))])
     found: dict[tuple[str, str], Node] = {}
     for result, key in zip(results, names, strict=True):
-        typed = sorted(entity_types(graphs[article_iri(result.article.id)]), key=str)
-        found[key] = typed[0] if typed else article_iri(result.article.id)
+        graph = article_iri(result.article.id)
+        subjects = sorted((o for _, p, o in graphs[graph] if p == RDF.subject), key=str)
+        found[key] = subjects[0] if subjects else graph
     return found
 
 

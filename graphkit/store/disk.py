@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import os
 import re
 import time
@@ -39,10 +38,22 @@ from graphkit.errors import StoreError
 from graphkit.store import snapshots as snap
 from graphkit.store.entail import ontology_triples, ox_entailments
 from graphkit.store.sparql import PREFIXES, QueryResult, execute
-from graphkit.store.terms import ONTOLOGY_GRAPH, OxStoreView, inferred_graph, to_ox
+from graphkit.store.terms import (
+    ONTOLOGY_GRAPH,
+    OxStoreView,
+    inferred_graph,
+    is_derived_graph,
+    to_ox,
+)
 
 _GK = "https://w3id.org/graphkit/ontology#"
 _DCTERMS = "http://purl.org/dc/terms/"
+_ARTICLE_PREFIX = "https://w3id.org/graphkit/id/article/"
+ENTITIES_GRAPH = "https://w3id.org/graphkit/id/graph/entities"
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_MENTIONS = frozenset(
+    {_GK + "subjectMention", _GK + "objectMention", _GK + "mentions", _RDF + "subject", _RDF + "object"}
+)
 _MIN_PIECE_BYTES = 4 << 20
 """A bulk import loads a file in pieces side by side only if each gets at least this much."""
 
@@ -162,6 +173,13 @@ class Store:
         """Add or replace a non-article graph (e.g. entity resolution) as a whole, in one transaction."""
         self._replace(graph_iri, graph)
 
+    def apply(self, plan: Any) -> None:
+        """Run a resolution step (:class:`graphkit.merge.resolver.Plan`) in one transaction."""
+        sparql = plan.update()
+        if sparql:
+            self._update(sparql, name="entity resolution")
+        self._maybe_publish()
+
     def remove_article(self, graph_iri: URIRef) -> bool:
         """Remove an article's graph and its entailments in one transaction; False if absent."""
         name = self._graph_name(graph_iri)
@@ -179,12 +197,20 @@ class Store:
 
         Returns the number of graphs written. Triples outside named graphs (a Turtle file) are
         added to the default graph, their entailments to ``<https://w3id.org/graphkit/id/default/inferred>``.
+
+        Article graphs are written as the file has them, with the descriptions of their
+        entities (from the file's entities graph) and a ``gk:pendingArticle`` mark, in one
+        transaction each; entity resolution then runs article by article (each step clears
+        its mark), so a process killed during it leaves marks that the next open finishes.
         """
         from graphkit.store.formats import iter_file_quads
 
         by_graph: dict[Any, list[Any]] = {}
         for q in iter_file_quads(Path(path)):
             by_graph.setdefault(q.graph_name, []).append(ox.Triple(q.subject, q.predicate, q.object))
+        about: dict[Any, list[Any]] = {}
+        for t in by_graph.pop(ox.NamedNode(ENTITIES_GRAPH), []):
+            about.setdefault(t.subject, []).append(t)
         for name, triples in by_graph.items():
             if isinstance(name, ox.DefaultGraph):
                 from graphkit.store.entail import derived_quads
@@ -193,8 +219,17 @@ class Store:
                 self._mark_dirty()
                 quads = [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
                 self._ox.extend(quads + derived_quads(quads))
+            elif name.value.startswith(_ARTICLE_PREFIX) and not is_derived_graph(name.value):
+                used = {t.object for t in triples if t.predicate.value in _MENTIONS}
+                described = [d for u in sorted(used, key=str) for d in about.get(u, [])]
+                mark = f"<{ENTITIES_GRAPH}> <{_GK}pendingArticle> <{name.value}>"
+                then = f" ;\nINSERT DATA {{ GRAPH <{ENTITIES_GRAPH}> {{ {mark} }} }}"
+                self._write(name, triples + described, entail=True, then=then)
             else:
                 self._write(name, triples, entail=True)
+        from graphkit.merge import resolve_store
+
+        resolve_store(self)
         self._maybe_publish()
         return len(by_graph)
 
@@ -233,7 +268,7 @@ class Store:
             else:
                 self._ox.bulk_load(path=str(path), format=rdf_format)
                 self._import_entailments()
-        except (SyntaxError, OSError, ValueError) as err:
+        except (SyntaxError, OSError, ValueError, MemoryError) as err:
             self._ox.clear()  # the store was empty: leave it so
             self.ensure_ontology()
             marker.unlink()
@@ -301,7 +336,7 @@ class Store:
         self._write(name, triples, entail=True)
         self._maybe_publish()
 
-    def _write(self, name: Any, triples: list[Any], *, entail: bool) -> None:
+    def _write(self, name: Any, triples: list[Any], *, entail: bool, then: str = "") -> None:
         inferred = ox_entailments(triples) if entail else []
         body = bytes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
         extra = bytes(ox.serialize(inferred, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
@@ -309,6 +344,7 @@ class Store:
         self._update(
             f"DROP SILENT GRAPH <{name.value}> ; DROP SILENT GRAPH <{companion}> ;\n"
             f"INSERT DATA {{ GRAPH <{name.value}> {{\n{body}}}\nGRAPH <{companion}> {{\n{extra}}} }}"
+            + then
         )
 
     def _update(self, sparql: str, *, name: str = "store update") -> None:
@@ -356,13 +392,14 @@ class Store:
 
     def ensure_ontology(self) -> None:
         """Load ``ontology/graphkit.ttl`` into its graph unless the same version is there."""
-        triples = list(ontology_triples())
-        digest = hashlib.sha256("\n".join(sorted(str(t) for t in triples)).encode()).hexdigest()
+        from graphkit.store.entail import ontology_digest
+
+        digest = ontology_digest()  # of the file: parsed triples carry fresh blank-node ids
         graph = ox.NamedNode(ONTOLOGY_GRAPH)
         marker = ox.Triple(graph, ox.NamedNode(_GK + "contentHash"), ox.Literal(digest))
         if ox.Quad(marker.subject, marker.predicate, marker.object, graph) in self._ox:
             return
-        self._write(graph, [*triples, marker], entail=False)
+        self._write(graph, [*ontology_triples(), marker], entail=False)
 
     # lifecycle ----------------------------------------------------------------------------
     def refresh(self) -> bool:

@@ -175,6 +175,13 @@ def relation_predicates() -> tuple[str, ...]:
 
 
 @cache
+def ontology_digest() -> str:
+    """SHA-256 of ``ontology/graphkit.ttl``: the same file gives the same digest in every run."""
+    import hashlib
+
+    return hashlib.sha256((ONTOLOGY_DIR / "graphkit.ttl").read_bytes()).hexdigest()
+
+
 def ontology_triples() -> tuple[Any, ...]:
     """The triples of ``ontology/graphkit.ttl`` as Oxigraph triples (read once)."""
     path = ONTOLOGY_DIR / "graphkit.ttl"

@@ -7,7 +7,7 @@ Colombia extradites a drug lord to the United States, and Petro does *not* meet 
 
 Examples:
     >>> ds = example_dataset()
-    >>> len(list(ds.graphs())) - 1  # the default graph is not an article
+    >>> len(list(ds.graphs())) - 2  # the default graph and the entities graph are no articles
     3
 """
 

@@ -28,7 +28,8 @@ from graphkit.store import snapshots as snap
 from graphkit.store.disk import Store
 
 MARKER = "graphkit-store.json"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""2: entity descriptions in one entities graph, article graphs hold facts only."""
 
 
 def _check_folder(root: Path, *, create: bool) -> None:
@@ -81,6 +82,9 @@ def _open_writer(root: Path, *, create: bool, wait: float, publish_every: float)
     opened = Store(root, store, read_only=False, lock=lock, publish_every=publish_every)
     try:
         opened.ensure_ontology()
+        from graphkit.merge import resolve_store
+
+        resolve_store(opened)  # finish what an interrupted writer left pending
         if opened._dirty or snap.latest(root) is None or (root / snap.UNPUBLISHED).exists():
             opened.publish()
     except BaseException:

@@ -97,9 +97,19 @@ def check_readable(path: Path) -> None:
         raise RDFParseError(msg)
 
 
+PARSER_LIMIT = 16 * 1024 * 1024
+"""Oxigraph's parser buffer: no line (N-Triples, N-Quads) or token may be longer."""
+
+
 def parse_error(err: BaseException, path: Path | str) -> RDFParseError:
     """A one-line RDFParseError naming the file, the position and the fix."""
     text = " ".join(str(err).split())
+    if isinstance(err, MemoryError) or "buffer maximal size" in text:
+        return RDFParseError(
+            f"'{path}' has a line or term longer than the RDF parser's limit of "
+            f"{PARSER_LIMIT:,} bytes (16 MB); split the long literal or line, or store the text "
+            "elsewhere and link to it"
+        )
     if "LoadDocumentCallback" in text or "remote context" in text.lower():
         return RDFParseError(
             f"'{path}': its JSON-LD @context is a URL and graphkit never fetches remote contexts; "
@@ -123,7 +133,7 @@ def iter_file_quads(path: Path, *, fmt: str | None = None) -> Iterator[Any]:
         yield from ox.parse(path=str(path), format=rdf_format, rename_blank_nodes=True)
     except SyntaxError as err:
         raise parse_error(err, path) from None
-    except (OSError, ValueError) as err:
+    except (OSError, ValueError, MemoryError) as err:
         raise parse_error(err, path) from None
 
 

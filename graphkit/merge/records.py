@@ -1,0 +1,271 @@
+"""Name records: what each article said about an entity, kept in the entities graph.
+
+Cross-article resolution keeps one *name record* per entity IRI an article minted (after
+resolution inside the article, :mod:`graphkit.merge.normalize`). A record is the index entry
+resolution looks names up by, and the memory that lets a later article undo or redo a merge:
+
+.. code-block:: turtle
+
+    GRAPH gkid:graph/entities {
+      gkid:organization/trump gk:mentionType "Organization" ; gk:mentionLabel "Trump" ;
+          gk:nameKey "trump" ; dcterms:isReferencedBy gkid:article/a-1 ;
+          gk:resolvesTo gkid:person/donald-trump ;
+          gk:mergeReason "'Trump' is a short form of 'Donald Trump', ..." .
+      gkid:person/donald-trump a gk:Person ; rdfs:label "Donald Trump" ;
+          skos:altLabel "Trump" .                       # the description: one per entity
+      gkid:graph/entities gk:pendingArticle gkid:article/b-2 .   # waits for resolution
+    }
+
+Records are never typed and carry no ``rdfs:label``, so ``?x a gk:Country`` and
+``?x rdfs:label ?n`` see each entity once. :func:`describe` turns the records of a cluster
+into its entity's description (one type decided by the evidence, one label, the other names
+as ``skos:altLabel``).
+
+Examples:
+    >>> from rdflib import URIRef
+    >>> r = Mention(URIRef("https://w3id.org/graphkit/id/person/erdogan"), "Person",
+    ...             {"Erdogan", "Erdoğan"}, {"Erdogan", "Erdoğan", "Recep Erdoğan"})
+    >>> best_label(r.labels)
+    'Erdoğan'
+    >>> sorted(name_keys(r))[:3]
+    ['erdogan', 'recep erdogan', '~erdgn']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
+from rdflib.term import Node
+
+from graphkit.lexicon import norm
+from graphkit.merge.names import name_tokens
+from graphkit.vocab import GK, WD
+
+Triple = tuple[Node, Node, Node]
+
+CLASS_OF = {
+    "Country": GK.Country,
+    "Organization": GK.Organization,
+    "Person": GK.Person,
+    "Place": GK.Place,
+}
+TYPE_OF = {v: k for k, v in CLASS_OF.items()}
+
+RECORD_PREDICATES = frozenset(
+    {
+        GK.resolvesTo,
+        GK.nameKey,
+        GK.mentionType,
+        GK.mentionLabel,
+        GK.mentionName,
+        GK.mentionId,
+        GK.titledIn,
+        GK.articleCount,
+        GK.titledCount,
+        GK.mergeReason,
+        DCTERMS.isReferencedBy,
+    }
+)
+"""Predicates of name records (the rest of the entities graph describes entities)."""
+
+DESCRIPTION_PREDICATES = frozenset(
+    {RDF.type, RDFS.label, SKOS.altLabel, GK.iso3, GK.iso2, GK.countryCode, OWL.sameAs}
+)
+_ID_PREDICATES = {"iso3": GK.iso3, "iso2": GK.iso2, "country": GK.countryCode}
+_VOWELS = re.compile(r"[aeiouy]+")
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+@dataclass
+class Mention:
+    """One name record: an entity IRI as articles minted it, with what they said of it."""
+
+    iri: URIRef
+    type: str
+    labels: set[str]
+    names: set[str]  # labels and alternative labels
+    ids: set[str] = field(default_factory=set)  # "iso3=GBR", "wikidata=Q145", "country=COL"
+    articles: set[URIRef] = field(default_factory=set)
+    """Articles whose reference this step writes (stored references are not read back)."""
+    titled: set[URIRef] = field(default_factory=set)  # of those, the ones naming it with a title
+    count: int = 0  # articles naming it, stored ones included
+    titled_count: int = 0
+    resolves_to: URIRef | None = None
+    reason: str = ""
+
+    @property
+    def label(self) -> str:
+        return best_label(self.labels) if self.labels else min(self.names, default="")
+
+    def absorb(self, other: Mention) -> None:
+        """Add what another article said about the same IRI."""
+        self.labels |= other.labels
+        self.names |= other.names
+        self.ids |= other.ids
+        self.articles |= other.articles
+        self.titled |= other.titled
+        self.count += other.count
+        self.titled_count += other.titled_count
+
+
+def _score(name: str) -> tuple[int, int, int, int, str]:
+    letters = [c for c in name if c.isalpha()]
+    accented = sum(1 for c in letters if not c.isascii())
+    shouting = int(len(letters) > 3 and name.isupper())
+    lower = int(name.islower())
+    return (-len(name_tokens(name)), -accented, shouting + lower, -len(name), name)
+
+
+def best_label(names: Iterable[str]) -> str:
+    """The most complete, correctly accented, ordinarily cased of several spellings.
+
+    Examples:
+        >>> best_label(["LONDON", "London"]), best_label(["Erdogan", "Erdoğan"])
+        ('London', 'Erdoğan')
+    """
+    return min(names, key=_score)
+
+
+def skeleton(name: str) -> str:
+    """A spelling-insensitive key for transliterated names: ASCII, no vowels inside words
+    after the first letter, doubled letters single, 'q' as 'k'.
+
+    el-Sisi and el-Sissi, al-Qaeda and al-Qaida, Gaddafi and Qaddafi differ only in what
+    transliteration spells differently: vowels and doubled consonants.
+
+    Examples:
+        >>> skeleton("el-Sisi") == skeleton("el-Sissi")
+        True
+        >>> skeleton("al-Qaeda") == skeleton("al-Qaida")
+        True
+        >>> skeleton("Mali") == skeleton("Mauli"), skeleton("Iran") == skeleton("Oman")
+        (True, False)
+    """
+    words = []
+    for word in re.split(r"[\s\-]+", norm(name)):
+        if not word:
+            continue
+        word = word.replace("q", "k").replace("ph", "f")
+        word = word[0] + _VOWELS.sub("", word[1:])
+        words.append(_DOUBLES.sub(r"\1", word))
+    return " ".join(words)
+
+
+def name_keys(m: Mention) -> set[str]:
+    """The index keys of a record: two records that may be one entity share a key.
+
+    Every name's normalized form; for people also each proper suffix and the two-word
+    prefix of the label (surnames and short forms); the spelling skeleton of the label.
+    """
+    keys = {norm(n) for n in m.names}
+    for label in m.labels:
+        words = name_tokens(label)
+        for start in range(1, len(words)):
+            keys.add(" ".join(words[start:]))
+            keys.add("~" + skeleton(" ".join(words[start:])))
+        if len(words) > 2:
+            keys.add(" ".join(words[:2]))
+        keys.add("~" + skeleton(label))
+    keys.discard("")
+    keys.discard("~")
+    return keys
+
+
+def record_triples(m: Mention) -> set[Triple]:
+    """The triples of one name record."""
+    s = m.iri
+    out: set[Triple] = {(s, GK.mentionType, Literal(m.type))}
+    out |= {(s, GK.mentionLabel, Literal(n)) for n in m.labels}
+    out |= {(s, GK.mentionName, Literal(n)) for n in m.names - m.labels}
+    out |= {(s, GK.mentionId, Literal(i)) for i in m.ids}
+    out |= {(s, DCTERMS.isReferencedBy, a) for a in m.articles}
+    out |= {(s, GK.titledIn, a) for a in m.titled}
+    out.add((s, GK.articleCount, Literal(m.count)))
+    if m.titled_count:
+        out.add((s, GK.titledCount, Literal(m.titled_count)))
+    out |= {(s, GK.nameKey, Literal(k)) for k in name_keys(m)}
+    if m.resolves_to is not None:
+        out.add((s, GK.resolvesTo, m.resolves_to))
+    if m.reason:
+        out.add((s, GK.mergeReason, Literal(m.reason)))
+    return out
+
+
+def records_from(triples: Iterable[Triple]) -> dict[URIRef, Mention]:
+    """Name records read back from entities-graph triples (description triples ignored)."""
+    found: dict[URIRef, Mention] = {}
+
+    def get(s: Node) -> Mention:
+        assert isinstance(s, URIRef)
+        m = found.get(s)
+        if m is None:
+            m = found[s] = Mention(s, "", set(), set())
+        return m
+
+    for s, p, o in triples:
+        if p not in RECORD_PREDICATES or p == GK.nameKey:
+            continue
+        m = get(s)
+        if p == GK.mentionType:
+            m.type = str(o)
+        elif p == GK.mentionLabel:
+            m.labels.add(str(o))
+            m.names.add(str(o))
+        elif p == GK.mentionName:
+            m.names.add(str(o))
+        elif p == GK.mentionId:
+            m.ids.add(str(o))
+        elif p == DCTERMS.isReferencedBy:
+            assert isinstance(o, URIRef)
+            m.articles.add(o)
+        elif p == GK.articleCount:
+            m.count = int(o)  # type: ignore[call-overload]
+        elif p == GK.titledCount:
+            m.titled_count = int(o)  # type: ignore[call-overload]
+        elif p == GK.titledIn:
+            assert isinstance(o, URIRef)
+            m.titled.add(o)
+        elif p == GK.resolvesTo:
+            assert isinstance(o, URIRef)
+            m.resolves_to = o
+        elif p == GK.mergeReason:
+            m.reason = str(o)
+    return {k: v for k, v in found.items() if v.type}
+
+
+def describe(canonical: URIRef, kind: str, members: Iterable[Mention]) -> set[Triple]:
+    """The description of one entity from the records resolved to it.
+
+    One ``rdf:type`` (``kind``), one ``rdfs:label`` (the best spelling of the canonical
+    record's label), every other name as ``skos:altLabel``, and one value per identifier
+    scheme (the canonical record's own first).
+    """
+    group = sorted(members, key=lambda m: (m.iri != canonical, str(m.iri)))
+    head = group[0]
+    key = norm(head.label)
+    same = [n for m in group for n in m.labels if norm(n) == key] or [head.label]
+    label = best_label(same)
+    out: set[Triple] = {
+        (canonical, RDF.type, CLASS_OF[kind]),
+        (canonical, RDFS.label, Literal(label)),
+    }
+    names = {n for m in group for n in m.names} - {label}
+    out |= {(canonical, SKOS.altLabel, Literal(n)) for n in names}
+    seen: set[str] = set()
+    for m in group:
+        for ident in sorted(m.ids):
+            scheme, _, value = ident.partition("=")
+            if scheme in seen or not value:
+                continue
+            if scheme == "wikidata":
+                out.add((canonical, OWL.sameAs, WD[value]))
+            elif scheme in _ID_PREDICATES and (scheme != "country" or kind != "Country"):
+                out.add((canonical, _ID_PREDICATES[scheme], Literal(value)))
+            else:
+                continue
+            seen.add(scheme)
+    return out

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from graphkit.analyze import actor_graph, analyze
 from graphkit.pipeline import build, remove
-from graphkit.store import open_store
+from graphkit.store import open_source, open_store
 from graphkit.store.counts import store_counts
 from graphkit.validate import validate_path
+from graphkit.visualize import write_map
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = [ROOT / "data" / "articles", *sorted((ROOT / "data" / "eval").glob("*/articles"))]
@@ -73,9 +75,16 @@ def test_graph_counts_agree_with_the_build_report(bundled_store: Path, tmp_path:
         counts = store_counts(st.ox)
     assert again.added == 0 and again.skipped == counts["articles"]
     assert again.totals == counts
+    said = f"{counts['relations']} asserted relations between {counts['actors']} actors"
+    assert said in again.summary()
+    # the report and the map count the same relations and actors as the build
+    graph = actor_graph(open_source(store=bundled_store))
+    report = analyze(graph, top=3)["graph"]
+    assert (report["relations"], report["linked"]) == (counts["relations"], counts["actors"])
+    drawn = write_map(graph, tmp_path / "map.html")
     assert (
-        f"{counts['relations']} asserted relations between {counts['actors']} actors"
-        in again.summary()
+        f"{counts['relations']:,} asserted relations between {counts['actors']:,} actors"
+        in drawn
     )
 
 

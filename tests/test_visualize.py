@@ -116,7 +116,7 @@ def test_visualize_page_is_self_contained(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.chdir(tmp_path)
     summary = write_map(example_dataset(), Path("map.html"))
     assert sorted(os.listdir(tmp_path)) == ["map.html"], "no lib/ folder or temporary file is left"
-    assert summary.startswith("wrote map.html: 6 actors, 5 relations, 0.")
+    assert summary.startswith("wrote map.html: 5 asserted relations between 6 actors, drawn as 5 lines")
     page = (tmp_path / "map.html").read_text(encoding="utf-8")
     parser = _Links()
     parser.feed(page)
@@ -292,7 +292,7 @@ def test_visualize_fast_layout_keeps_clusters_apart() -> None:
 
 def test_visualize_empty_graph_gives_a_page_saying_so(tmp_path: Path) -> None:
     out = tmp_path / "empty.html"
-    assert write_map(new_dataset(), out).startswith(f"wrote {out}: 0 actors, 0 relations")
+    assert write_map(new_dataset(), out).startswith(f"wrote {out}: 0 asserted relations")
     data = page_data(out.read_text(encoding="utf-8"))
     assert data["nodes"] == [] and data["edges"] == []
     assert data["summary"] == "0 actors, 0 relations"
@@ -326,7 +326,7 @@ def test_visualize_cli_writes_a_map(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert (
         main(["map", "--graph", str(trig), "-o", str(out), "--focus", "Trump", "--title", "T"]) == 0
     )
-    assert capsys.readouterr().err.startswith(f"wrote {out}: 3 actors, 3 relations")
+    assert capsys.readouterr().err.startswith(f"wrote {out}: 3 asserted relations between 3 actors")
     assert main(["map", "--graph", str(trig), "-o", str(out), "--focus", "Trumpp"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("graphkit map: error: no actor named 'Trumpp'; close matches:")

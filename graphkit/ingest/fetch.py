@@ -42,6 +42,7 @@ import http.client
 import ipaddress
 import json
 import os
+import re
 import socket
 import ssl
 import tempfile
@@ -123,6 +124,21 @@ def _system_resolve(host: str, port: int) -> list[str]:
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
+def _numeric_address(host: str) -> str:
+    """The address a numeric host names, in any spelling the C library accepts
+    (``2130706433``, ``0177.0.0.1``, ``0x7f.1``, ``::ffff:127.0.0.1``); ``""`` for a name."""
+    try:
+        return str(ipaddress.ip_address(host))
+    except ValueError:
+        pass
+    if re.fullmatch(r"[0-9a-fA-FxX.]+", host) and any(ch.isdigit() for ch in host):
+        try:
+            return socket.inet_ntoa(socket.inet_aton(host))
+        except OSError:
+            return ""
+    return ""
+
+
 def _why_not_public(address: str) -> str:
     """'' for a public address, else what kind of address it is."""
     ip = ipaddress.ip_address(address.split("%", 1)[0])
@@ -177,8 +193,9 @@ def check_url(
         msg = f"{url}: the URL has no host; check it"
         raise FetchError(msg)
     port = port or (443 if parts.scheme == "https" else 80)
+    numeric = _numeric_address(host)
     try:
-        addresses = resolve(host, port)
+        addresses = [numeric] if numeric else resolve(host, port)
     except FetchError as err:
         msg = f"{url}: {err}"
         raise FetchError(msg) from err

@@ -71,14 +71,15 @@ def main() -> None:
     args = parser.parse_args()
     settings = Settings()
     nlp = load_nlp(settings.model, settings.lexicon_dir)
-    nlp("Warm up.")
+    time_extract(long_text(20_000), settings)  # warm up: the model, lexicons and gazetteers
     rows = []
     for size in args.sizes:
         text = long_text(size)
         spacy_s = time_spacy(nlp, text)
         extract_s, relations = time_extract(text, settings)
         rows.append((len(text), spacy_s, extract_s, relations))
-        print(f"  {len(text):>9,} chars: spaCy {spacy_s:7.1f} s, extract {extract_s:7.1f} s", flush=True)
+        line = f"  {len(text):>9,} chars: spaCy {spacy_s:7.1f} s, extract {extract_s:7.1f} s"
+        print(line, flush=True)
     base_chars, _, base_s, _ = rows[0]
     print()
     print(f"{'chars':>10} {'spaCy s':>8} {'extract s':>10} {'relations':>9} "

@@ -684,7 +684,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     original = warnings.showwarning
 
-    def show(message, category, filename, lineno, file=None, line=None) -> None:  # type: ignore[no-untyped-def]
+    def show(message, category, filename, lineno, file=None, line=None):  # type: ignore
         if issubclass(category, GraphkitWarning):
             print(f"graphkit {args.command}: warning: {message}", file=sys.stderr)
         else:

@@ -235,7 +235,10 @@ def build(
         report.fetch = dict(fetcher.stats)
     if strict and report.problems:
         more = f" (and {len(report.problems) - 1} more)" if len(report.problems) > 1 else ""
-        msg = f"{report.problems[0]}{more}; nothing was built (--strict): fix the input or drop --strict"
+        msg = (
+            f"{report.problems[0]}{more}; nothing was built (--strict): fix the input or drop "
+            "--strict"
+        )
         raise InputError(msg)
     with open_store(Path(store)) as st:
         known = st.article_hashes()

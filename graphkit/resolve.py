@@ -102,8 +102,12 @@ class MentionIndex:
     """person key -> the country they lead or serve, from the article's titles."""
     opening: int = -1
     """Where the article's opening (title, date line, lede) ends; -1 until it is needed."""
-    _by_start: tuple[object, ...] | None = field(default=None, init=False, repr=False, compare=False)
-    """``spans`` indexed by start token (see :meth:`spans_between`); rebuilt when it changes."""
+    _by_start: tuple[list[tuple[Span, Actor]], int, object, object, list[int], list[int]] | None = (
+        field(default=None, init=False, repr=False, compare=False)
+    )
+    """``spans`` indexed by start token (see :meth:`spans_between`): the list it was built from,
+    its length, first and last item (to notice a changed list), the starts in order and the
+    positions in ``spans`` they come from."""
 
     def actor_at(self, token: Token) -> Actor | None:
         """The actor a token names or refers to (pronouns resolved), or None."""
@@ -179,7 +183,7 @@ class MentionIndex:
             first, last = (spans[0], spans[-1]) if spans else (None, None)
             index = self._by_start = (spans, len(spans), first, last, starts, order)
         starts, order = index[4], index[5]
-        picked = sorted(order[bisect_left(starts, lo) : bisect_left(starts, hi)])  # type: ignore[index, call-overload]
+        picked = sorted(order[bisect_left(starts, lo) : bisect_left(starts, hi)])
         return [spans[j] for j in picked]
 
     def record(self, span: Span, actor: Actor) -> None:

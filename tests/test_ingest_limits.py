@@ -57,7 +57,8 @@ def test_ingest_text_over_spacy_max_length_is_parsed_in_pieces(nlp, settings) ->
     assert found == {(r.subject.name, r.predicate, r.object.name) for r in whole.relations}
     assert len(found) >= 3
     def offsets(result):
-        return sorted((r.evidence.start, r.evidence.end, r.evidence.sentence) for r in result.relations)
+        evs = [r.evidence for r in result.relations]
+        return sorted((ev.start, ev.end, ev.sentence) for ev in evs)
 
     assert offsets(pieces) == offsets(whole)
     assert all(text[start:end] in sentence for start, end, sentence in offsets(pieces))

@@ -235,10 +235,15 @@ def _read_bytes(path: Path, *, max_bytes: int) -> tuple[bytes, float]:
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            msg = f"{path} is not a regular file (a device, FIFO or socket); give article files only"
+            msg = (
+                f"{path} is not a regular file (a device, FIFO or socket); give article files only"
+            )
             raise InputError(msg)
         if info.st_size > max_bytes:
-            msg = f"{path} is larger than the limit ({_mb(info.st_size)} > {_mb(max_bytes)}); split it or raise --max-file-size"
+            msg = (
+                f"{path} is larger than the limit ({_mb(info.st_size)} > {_mb(max_bytes)}); split "
+                "it or raise --max-file-size"
+            )
             raise InputError(msg)
         try:
             data = handle.read(max_bytes + 1)
@@ -246,7 +251,9 @@ def _read_bytes(path: Path, *, max_bytes: int) -> tuple[bytes, float]:
             msg = f"cannot read {path}: {err.strerror or err}; check the file"
             raise InputError(msg) from err
     if len(data) > max_bytes:  # the file grew while we read it
-        msg = f"{path} is larger than the limit ({_mb(max_bytes)}); split it or raise --max-file-size"
+        msg = (
+            f"{path} is larger than the limit ({_mb(max_bytes)}); split it or raise --max-file-size"
+        )
         raise InputError(msg)
     return data, info.st_mtime
 
@@ -299,7 +306,10 @@ def _read_jsonl(
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as err:
-                msg = f"{where} is not valid JSON ({err.msg} at column {err.colno}); write one JSON object per line"
+                msg = (
+                    f"{where} is not valid JSON ({err.msg} at column {err.colno}); write one JSON "
+                    "object per line"
+                )
                 raise InputError(msg) from err
             article = _from_record(
                 record, where=where, source=f"{path}#{number}", reference=reference

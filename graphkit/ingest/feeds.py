@@ -65,10 +65,11 @@ def parse_feed(data: bytes, *, base_url: str) -> list[FeedItem]:
         ... </entry></feed>'''
         >>> parse_feed(atom, base_url="https://n.example/atom")
         [FeedItem(url='https://n.example/t', title='T', date='2025-01-27')]
-        >>> parse_feed(b'<!DOCTYPE x [<!ENTITY a "aaaa">]><rss>&a;</rss>', base_url="http://x/")
+        >>> bomb = b'<!DOCTYPE x [<!ENTITY a "aaaa">]><rss>&a;</rss>'
+        >>> parse_feed(bomb, base_url="http://x/")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        graphkit.errors.InputError: http://x/ is not a usable feed (it declares XML entities, which graphkit refuses); give an RSS or Atom feed
+        graphkit.errors.InputError: http://x/ is not a usable feed (it declares XML entities, ...
     """
     from defusedxml import DefusedXmlException
     from defusedxml.ElementTree import fromstring
@@ -76,14 +77,20 @@ def parse_feed(data: bytes, *, base_url: str) -> list[FeedItem]:
     try:
         root = fromstring(data)
     except DefusedXmlException as err:
-        msg = f"{base_url} is not a usable feed (it declares XML entities, which graphkit refuses); give an RSS or Atom feed"
+        msg = (
+            f"{base_url} is not a usable feed (it declares XML entities, which graphkit refuses); "
+            "give an RSS or Atom feed"
+        )
         raise InputError(msg) from err
     except ParseError as err:
         msg = f"{base_url} is not an RSS or Atom feed (XML error: {err}); check the feed URL"
         raise InputError(msg) from err
     kind = _local(root.tag)
     if kind not in ("rss", "feed", "rdf"):
-        msg = f"{base_url} is not an RSS or Atom feed (its root element is <{kind}>); check the feed URL"
+        msg = (
+            f"{base_url} is not an RSS or Atom feed (its root element is <{kind}>); check the feed "
+            "URL"
+        )
         raise InputError(msg)
     items: list[FeedItem] = []
     seen: set[str] = set()
@@ -129,7 +136,8 @@ def read_url_list(text: str, *, name: str = "<urls>") -> tuple[list[str], list[s
         InputError: the file holds no URL at all.
 
     Examples:
-        >>> read_url_list("id,url,tone\\n1,https://a.example/x,2.5\\n2,not-a-url,0\\n", name="g.csv")
+        >>> csv_text = "id,url,tone\\n1,https://a.example/x,2.5\\n2,not-a-url,0\\n"
+        >>> read_url_list(csv_text, name="g.csv")
         (['https://a.example/x'], ['g.csv line 3: not an http(s) URL: not-a-url'])
         >>> read_url_list("1\\t20250127\\thttps://a.example/x\\n")[0]
         ['https://a.example/x']
@@ -173,7 +181,8 @@ def _url_column(header: str) -> tuple[int | None, str]:
     for delimiter in (",", "\t", ";"):
         if delimiter not in header:
             continue
-        cells = [c.strip().strip('"').lower() for c in next(csv.reader([header], delimiter=delimiter))]
+        row = next(csv.reader([header], delimiter=delimiter))
+        cells = [c.strip().strip('"').lower() for c in row]
         for name in URL_COLUMNS:
             if name in cells:
                 return cells.index(name), delimiter

@@ -26,10 +26,10 @@ Examples:
     Traceback (most recent call last):
     ...
     graphkit.errors.FetchError: ftp://example.org/a: only http and https URLs are fetched
-    >>> check_url("http://127.0.0.1/feed.xml")
+    >>> check_url("http://127.0.0.1/feed.xml")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    graphkit.errors.FetchError: http://127.0.0.1/feed.xml: 127.0.0.1 is a loopback address; graphkit fetches public addresses only (use --allow-private for a local server)
+    graphkit.errors.FetchError: http://127.0.0.1/feed.xml: 127.0.0.1 is a loopback address; ...
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ from graphkit.errors import FetchError
 
 __all__ = ["FetchOptions", "Fetcher", "Page", "check_url", "default_cache_dir"]
 
-USER_AGENT = "graphkit/0.1 (knowledge graphs of diplomatic relations; +https://pypi.org/project/graphkit/)"
+USER_AGENT = "graphkit/0.1 (news articles to knowledge graphs; +https://pypi.org/project/graphkit/)"
 PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
 FEED_TYPES = frozenset(
     {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
@@ -68,7 +68,8 @@ Resolver = Callable[[str, int], list[str]]
 
 
 def default_cache_dir() -> Path:
-    """``$GRAPHKIT_CACHE``, else ``$XDG_CACHE_HOME/graphkit/web``, else ``~/.cache/graphkit/web``."""
+    """``$GRAPHKIT_CACHE``, else ``$XDG_CACHE_HOME/graphkit/web``, else ``~/.cache/graphkit/web``.
+    """
     if os.environ.get("GRAPHKIT_CACHE"):
         return Path(os.environ["GRAPHKIT_CACHE"])
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
@@ -172,10 +173,10 @@ def check_url(
             public (unless ``allow_private``).
 
     Examples:
-        >>> check_url("http://10.1.2.3/x", resolve=lambda host, port: [host])
+        >>> check_url("http://10.1.2.3/x", resolve=lambda host, port: [host])  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        graphkit.errors.FetchError: http://10.1.2.3/x: 10.1.2.3 is a private address; graphkit fetches public addresses only (use --allow-private for a local server)
+        graphkit.errors.FetchError: http://10.1.2.3/x: 10.1.2.3 is a private address; graphkit ...
         >>> check_url("https://example.org/", resolve=lambda host, port: ["93.184.215.14"])
         ('example.org', 443, '93.184.215.14')
     """
@@ -206,7 +207,10 @@ def check_url(
         for address in addresses:
             kind = _why_not_public(address)
             if kind:
-                msg = f"{url}: {address} is {kind} address; graphkit fetches public addresses only (use --allow-private for a local server)"
+                msg = (
+                    f"{url}: {address} is {kind} address; graphkit fetches public addresses only "
+                    "(use --allow-private for a local server)"
+                )
                 raise FetchError(msg)
     return host, port, addresses[0]
 
@@ -229,7 +233,8 @@ class _PinnedHTTPS(http.client.HTTPSConnection):
 
     def connect(self) -> None:
         sock = socket.create_connection((self._address, self.port), self.timeout)
-        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]
+        context = self._context  # type: ignore[attr-defined]
+        self.sock = context.wrap_socket(sock, server_hostname=self.host)
 
 
 @dataclass
@@ -240,7 +245,8 @@ class _Response:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    return now.isoformat().replace("+00:00", "Z")
 
 
 class Fetcher:
@@ -290,7 +296,10 @@ class Fetcher:
             return cached
         check_url(url, allow_private=opts.allow_private, resolve=self._resolve)
         if opts.robots and not self._robots_allow(url):
-            msg = f"{url}: robots.txt of the site disallows it; leave it out (or --ignore-robots if you may)"
+            msg = (
+                f"{url}: robots.txt of the site disallows it; leave it out (or --ignore-robots if "
+                "you may)"
+            )
             raise FetchError(msg)
         headers = {}
         if cached is not None:
@@ -310,7 +319,10 @@ class Fetcher:
         allowed = PAGE_TYPES | FEED_TYPES if feed else PAGE_TYPES
         if ctype not in allowed:
             kind = "feeds" if feed else "pages"
-            msg = f"{url}: content type {ctype or 'unknown'} is not text; graphkit reads HTML and plain-text {kind} only"
+            msg = (
+                f"{url}: content type {ctype or 'unknown'} is not text; graphkit reads HTML and "
+                f"plain-text {kind} only"
+            )
             raise FetchError(msg)
         page = Page(
             url=url,
@@ -339,7 +351,9 @@ class Fetcher:
                     raise FetchError(msg)
                 current = urljoin(current, location)
                 try:
-                    check_url(current, allow_private=self.options.allow_private, resolve=self._resolve)
+                    check_url(
+                        current, allow_private=self.options.allow_private, resolve=self._resolve
+                    )
                 except FetchError as err:
                     msg = f"{url}: redirected to {err}"
                     raise FetchError(msg) from err
@@ -351,7 +365,9 @@ class Fetcher:
     def _request(self, url: str, headers: dict[str, str]) -> _Response:
         """One GET to the checked address of the URL's host, within the limits."""
         opts = self.options
-        host, port, address = check_url(url, allow_private=opts.allow_private, resolve=self._resolve)
+        host, port, address = check_url(
+            url, allow_private=opts.allow_private, resolve=self._resolve
+        )
         parts = urlsplit(url)
         self._wait(f"{host}:{port}")
         conn_type = _PinnedHTTPS if parts.scheme == "https" else _PinnedHTTP
@@ -388,20 +404,28 @@ class Fetcher:
         opts = self.options
         declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > opts.max_bytes:
-            msg = f"{url}: the page is larger than the limit ({int(declared):,} > {opts.max_bytes:,} bytes); raise --max-page-size"
+            msg = (
+                f"{url}: the page is larger than the limit ({int(declared):,} > {opts.max_bytes:,} "
+                "bytes); raise --max-page-size"
+            )
             raise FetchError(msg)
         chunks: list[bytes] = []
         size = 0
         while True:
             if time.monotonic() - began > opts.timeout:
-                msg = f"{url}: timed out after {opts.timeout:g} s; try again later or raise --timeout"
+                msg = (
+                    f"{url}: timed out after {opts.timeout:g} s; try again later or raise --timeout"
+                )
                 raise FetchError(msg)
             chunk = raw.read1(65536) if hasattr(raw, "read1") else raw.read(65536)
             if not chunk:
                 return b"".join(chunks)
             size += len(chunk)
             if size > opts.max_bytes:
-                msg = f"{url}: the page is larger than the limit ({opts.max_bytes:,} bytes); raise --max-page-size"
+                msg = (
+                    f"{url}: the page is larger than the limit ({opts.max_bytes:,} bytes); raise "
+                    "--max-page-size"
+                )
                 raise FetchError(msg)
             chunks.append(chunk)
 
@@ -428,7 +452,6 @@ class Fetcher:
         """The site's robots.txt; None (all allowed) when it has none or it cannot be read."""
         cached = self._cache_load(robots_url)
         if cached is not None and self._fresh(robots_url):
-            self.stats["cached"] += 1
             text = cached.text
         else:
             try:
@@ -514,11 +537,17 @@ class Fetcher:
             _write_atomic(paths[1], page.body)
             _write_atomic(paths[0], json.dumps(meta).encode("utf-8"))
         except OSError as err:
-            msg = f"cannot write the web cache in {self.options.cache_dir}: {err.strerror or err}; give another --cache folder"
+            msg = (
+                f"cannot write the web cache in {self.options.cache_dir}: {err.strerror or err}; "
+                "give another --cache folder"
+            )
             raise FetchError(msg) from err
 
 
-_ACCEPT = "text/html, application/xhtml+xml, text/plain;q=0.9, application/rss+xml, application/atom+xml, application/xml;q=0.8"
+_ACCEPT = (
+    "text/html, application/xhtml+xml, text/plain;q=0.9, application/rss+xml, "
+    "application/atom+xml, application/xml;q=0.8"
+)
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

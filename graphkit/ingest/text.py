@@ -37,8 +37,9 @@ def decode_text(data: bytes, *, name: str = "<bytes>") -> str:
     UTF-8 first (a byte-order mark is dropped; UTF-16/32 are read when a byte-order mark
     says so); a file that is overwhelmingly valid UTF-8 (see :func:`mostly_utf8`) keeps its
     good characters and only its bad bytes become U+FFFD, with a :class:`GraphkitWarning`
-    naming the file and the byte offset; then Windows-1252 when the result reads as Western text (it covers Latin-1's
-    letters and adds curly quotes and dashes), then charset-normalizer's best guess.
+    naming the file and the byte offset; then Windows-1252 when the result reads as Western
+    text (it covers Latin-1's letters and adds curly quotes and dashes), then
+    charset-normalizer's best guess.
 
     Args:
         data: the file's bytes.

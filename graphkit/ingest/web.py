@@ -60,7 +60,10 @@ def read_web(
 def page_article(page: Page) -> Article:
     """Read a fetched page as an article; its source is the URL asked for."""
     if page.content_type not in ("text/html", "application/xhtml+xml", "text/plain"):
-        msg = f"{page.url}: a {page.content_type} document is not an article page; give page URLs or use --feed"
+        msg = (
+            f"{page.url}: a {page.content_type} document is not an article page; give page URLs or "
+            "use --feed"
+        )
         raise FetchError(msg)
     text = page.text if page.charset else decode_text(page.body, name=page.url)
     fetched_day = dt.date.fromisoformat(page.fetched[:10]) if page.fetched else dt.date.today()

@@ -59,7 +59,9 @@ def test_fuzz_arbitrary_unicode(nlp, text: str) -> None:
     st.lists(st.sampled_from(RTL + ZERO_WIDTH + CONTROLS), min_size=1, max_size=12),
     st.randoms(use_true_random=False),
 )
-def test_fuzz_invisible_rtl_and_control_characters_inside_names(nlp, names, verb, junk, rnd) -> None:
+def test_fuzz_invisible_rtl_and_control_characters_inside_names(
+    nlp, names, verb, junk, rnd
+) -> None:
     text = sentence(names, verb)
     for ch in junk:
         at = rnd.randrange(len(text) + 1)
@@ -70,7 +72,7 @@ def test_fuzz_invisible_rtl_and_control_characters_inside_names(nlp, names, verb
 @settings(FUZZ, max_examples=20)
 @given(st.integers(1, 60), st.sampled_from(["“", '"', "(", "[", "{", "«", "‘", "'"]))
 def test_fuzz_deep_quotes_and_brackets(nlp, depth: int, opener: str) -> None:
-    closer = {"“": "”", '"': '"', "(": ")", "[": "]", "{": "}", "«": "»", "‘": "’", "'": "'"}[opener]
+    closer = dict(zip("“\"([{«‘'", "”\")]}»’'", strict=True))[opener]
     inner = "Gustavo Petro said Colombia condemned Russia."
     check(f"Trump said {opener * depth}{inner}{closer * depth} on Monday.")
     check(f"Trump said {opener * depth}{inner}")  # never closed

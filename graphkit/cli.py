@@ -100,6 +100,9 @@ def _settings(args: argparse.Namespace):
     if getattr(args, "n_process", None):
         changes["n_process"] = args.n_process
     if getattr(args, "max_file_size", None) is not None:
+        if not args.max_file_size > 0:
+            msg = f"--max-file-size {args.max_file_size:g}: give a positive size in MB"
+            raise GraphkitError(msg)
         changes["max_file_bytes"] = int(args.max_file_size * 1024 * 1024)
     return Settings().replace(**changes)
 
@@ -143,6 +146,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not (paths or urls or args.feed):
         msg = "nothing to build: give article files or folders, URLs, --urls FILE or --feed URL"
         raise GraphkitError(msg)
+    if problems and args.strict:
+        msg = f"{problems[0]}; nothing was built (--strict): fix the URL list or drop --strict"
+        raise GraphkitError(msg)
     report = build(
         paths,
         store=args.store or _settings(args).store,
@@ -153,9 +159,6 @@ def cmd_build(args: argparse.Namespace) -> int:
         fetch=_fetch_options(args) if (urls or args.feed) else None,
         strict=args.strict,
     )
-    if problems and args.strict:
-        msg = f"{problems[0]}; fix the URL list or drop --strict"
-        raise GraphkitError(msg)
     print(report.summary(problems=False))
     return _report_skipped("build", problems + report.problems)
 

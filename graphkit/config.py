@@ -19,6 +19,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graphkit.errors import InputError
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 LEXICON_DIR = PACKAGE_DIR / "lexicons"
 ONTOLOGY_DIR = PACKAGE_DIR / "ontology"
@@ -28,6 +30,18 @@ DEFAULT_MAX_FILE_MB = 64.0
 
 def _env(name: str, default: str) -> str:
     return os.environ.get(name, default)
+
+
+def _megabytes(name: str) -> int:
+    value = _env(name, str(DEFAULT_MAX_FILE_MB))
+    try:
+        size = float(value)
+    except ValueError:
+        size = -1.0
+    if not size > 0:
+        msg = f"{name}={value!r} is not a size in MB; give a positive number such as 64"
+        raise InputError(msg)
+    return int(size * 1024 * 1024)
 
 
 @dataclass(frozen=True)
@@ -45,11 +59,7 @@ class Settings:
     min_confidence: float = 0.0
     batch_size: int = 32
     n_process: int = 1
-    max_file_bytes: int = field(
-        default_factory=lambda: int(
-            float(_env("GRAPHKIT_MAX_FILE_MB", str(DEFAULT_MAX_FILE_MB))) * 1024 * 1024
-        )
-    )
+    max_file_bytes: int = field(default_factory=lambda: _megabytes("GRAPHKIT_MAX_FILE_MB"))
     """Largest article file read; a larger one is refused (and skipped by build)."""
 
     def replace(self, **changes: object) -> Settings:

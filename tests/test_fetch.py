@@ -49,6 +49,7 @@ class Site:
             "/private/page.html": ("text/html", HTML.encode("utf-8")),
             "/image.png": ("image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100),
             "/big.html": ("text/html", b"<p>" + b"x" * 300_000 + b"</p>"),
+            "/empty.html": ("text/html", b"<html><head><title>Nothing</title></head><body></body></html>"),
         }
         for path in sorted(ARTICLES.glob("*.txt")):
             self.pages[f"/articles/{path.name}"] = ("text/plain; charset=utf-8", path.read_bytes())
@@ -186,6 +187,7 @@ def test_fetch_build_reports_each_failed_url_and_builds_the_rest(site, tmp_path,
         f"{b}/image.png",
         f"{b}/private/page.html",
         f"{b}/loop",
+        f"{b}/empty.html",
         "ftp://127.0.0.1/x.txt",
     ]
     listing = tmp_path / "urls.csv"
@@ -198,7 +200,7 @@ def test_fetch_build_reports_each_failed_url_and_builds_the_rest(site, tmp_path,
     assert code == EXIT_SKIPPED
     assert "2 article(s) added" in out  # the page, and the redirect to it (another source)
     lines = [line for line in err.splitlines() if line.startswith("graphkit build: skipped:")]
-    assert len(lines) == 7, err
+    assert len(lines) == 8, err
     assert all("\n" not in line for line in lines)
     expect = {
         "/missing.html": "404 Not Found",
@@ -207,6 +209,7 @@ def test_fetch_build_reports_each_failed_url_and_builds_the_rest(site, tmp_path,
         "/image.png": "content type image/png is not text",
         "/private/page.html": "robots.txt",
         "/loop": "more than 5 redirects",
+        "/empty.html: no article text found": "",
         "ftp://": "not an http(s) URL",
     }
     for path, words in expect.items():

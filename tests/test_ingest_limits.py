@@ -120,9 +120,15 @@ def test_ingest_file_over_the_size_limit_is_refused(tmp_path) -> None:
     assert read_articles(path, max_bytes=100_000)
 
 
-def test_ingest_size_limit_from_environment(monkeypatch) -> None:
+def test_ingest_size_limit_from_environment(monkeypatch, run_cli, tmp_path) -> None:
     monkeypatch.setenv("GRAPHKIT_MAX_FILE_MB", "0.5")
     assert Settings().max_file_bytes == 512 * 1024
+    monkeypatch.setenv("GRAPHKIT_MAX_FILE_MB", "lots")
+    with pytest.raises(InputError, match="GRAPHKIT_MAX_FILE_MB='lots' is not a size in MB"):
+        Settings()
+    monkeypatch.delenv("GRAPHKIT_MAX_FILE_MB")
+    code, _, err = run_cli("build", tmp_path, "--max-file-size", "0", "--store", tmp_path / "s")
+    assert code == EXIT_BAD_INPUT and "--max-file-size 0" in err
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")

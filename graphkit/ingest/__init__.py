@@ -203,11 +203,16 @@ def read_page(
     if not text.strip():
         msg = f"{url}: the page is empty; check the URL"
         raise InputError(msg)
-    if content_type == "text/plain":
-        article = _read_plain(Path(url), text, reference=reference)
-    else:
-        article = _read_html(Path(url), text, reference=reference)
-        site = site or article.site
+    as_path = Path(url)  # the URL's last segment names the article, as a file's stem does
+    try:
+        if content_type == "text/plain":
+            article = _read_plain(as_path, text, reference=reference)
+        else:
+            article = _read_html(as_path, text, reference=reference)
+            site = site or article.site
+    except InputError as err:
+        msg = str(err).replace(str(as_path), url, 1)
+        raise InputError(msg) from err
     return dataclasses.replace(
         article, source=url, fetched=fetched, site=site
     )

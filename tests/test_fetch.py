@@ -339,6 +339,21 @@ def test_fetch_guard_refuses_other_schemes(url: str) -> None:
         check_url(url, resolve=no_dns)
 
 
+def test_fetch_guard_international_names_and_paths(site, tmp_path) -> None:
+    seen: list[str] = []
+
+    def resolve(host: str, port: int) -> list[str]:
+        seen.append(host)
+        return ["93.184.215.14"]
+
+    assert check_url("https://bücher.test/café", resolve=resolve)[0] == "xn--bcher-kva.test"
+    assert seen == ["xn--bcher-kva.test"]
+    fetcher = Fetcher(options(tmp_path, robots=False))
+    with pytest.raises(FetchError, match="404"):
+        fetcher.get(f"{site.base}/html/café déjà.html")
+    assert "/html/caf%C3%A9%20d%C3%A9j%C3%A0.html" in site.hits
+
+
 def test_fetch_redirect_to_a_private_address_is_refused(tmp_path, monkeypatch) -> None:
     public = {"news.test": ["93.184.215.14"]}
     fetcher = Fetcher(

@@ -52,7 +52,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from graphkit.errors import FetchError
 
@@ -193,6 +193,12 @@ def check_url(
     if not host:
         msg = f"{url}: the URL has no host; check it"
         raise FetchError(msg)
+    if not host.isascii():
+        try:
+            host = host.encode("idna").decode("ascii")  # "bücher.example" -> "xn--bcher-kva..."
+        except UnicodeError as err:
+            msg = f"{url}: the host name is not a valid international name; check the URL"
+            raise FetchError(msg) from err
     port = port or (443 if parts.scheme == "https" else 80)
     numeric = _numeric_address(host)
     try:
@@ -375,6 +381,7 @@ class Fetcher:
         target = parts.path or "/"
         if parts.query:
             target += "?" + parts.query
+        target = quote(target, safe="/%?&=:@!$'()*+,;~")  # non-ASCII and spaces escaped
         began = time.monotonic()
         self.stats["requests"] += 1
         try:
@@ -392,7 +399,7 @@ class Fetcher:
         except TimeoutError as err:
             msg = f"{url}: timed out after {opts.timeout:g} s; try again later or raise --timeout"
             raise FetchError(msg) from err
-        except (OSError, http.client.HTTPException) as err:
+        except (OSError, ValueError, http.client.HTTPException) as err:
             msg = f"{url}: cannot fetch ({type(err).__name__}: {err}); check the URL"
             raise FetchError(msg) from err
         finally:

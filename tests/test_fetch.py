@@ -49,7 +49,7 @@ class Site:
             "/private/page.html": ("text/html", HTML.encode("utf-8")),
             "/image.png": ("image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100),
             "/big.html": ("text/html", b"<p>" + b"x" * 300_000 + b"</p>"),
-            "/empty.html": ("text/html", b"<html><head><title>-</title></head><body></body></html>"),
+            "/empty.html": ("text/html", b"<html><head></head><body></body></html>"),
         }
         for path in sorted(ARTICLES.glob("*.txt")):
             self.pages[f"/articles/{path.name}"] = ("text/plain; charset=utf-8", path.read_bytes())

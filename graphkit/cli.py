@@ -15,7 +15,8 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from graphkit.errors import EXIT_OK, EXIT_SKIPPED, GraphkitError, GraphkitWarning
+from graphkit.errors import EXIT_OK, EXIT_SKIPPED, GraphkitError
+from graphkit.notices import GraphkitWarning
 
 EXAMPLES = {
     "extract": """examples:

@@ -62,7 +62,3 @@ class TermError(StoreError, ValueError):
 
 class ModelError(GraphkitError):
     """The spaCy model cannot be loaded."""
-
-
-class GraphkitWarning(UserWarning):
-    """Something was read with a repair the user should know about (e.g. bad bytes replaced)."""

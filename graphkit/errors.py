@@ -1,7 +1,9 @@
 """One error hierarchy; every message says what went wrong and how to fix it.
 
 The command line turns a :class:`GraphkitError` into a one-line message and exit code 2
-(bad input) without a traceback.
+(bad input) without a traceback. ``build`` and ``extract`` skip an input they cannot use (a
+file, a JSON Lines record, a URL), report it on stderr and exit with
+:data:`EXIT_SKIPPED` once the rest is built (``--strict`` makes any skipped input an error).
 
 Examples:
     >>> from graphkit.errors import InputError
@@ -10,6 +12,15 @@ Examples:
 """
 
 from __future__ import annotations
+
+EXIT_OK = 0
+"""Everything asked for was done."""
+EXIT_FINDING = 1
+"""A finding, such as a graph that does not conform to the SHACL shapes."""
+EXIT_BAD_INPUT = 2
+"""Bad input or a failure: nothing (or nothing more) was written."""
+EXIT_SKIPPED = 3
+"""Built, but some inputs (files, records, URLs) were skipped; each is reported on stderr."""
 
 
 class GraphkitError(Exception):
@@ -20,6 +31,10 @@ class GraphkitError(Exception):
 
 class InputError(GraphkitError):
     """An input file or argument cannot be used (missing, empty, binary, malformed)."""
+
+
+class FetchError(InputError):
+    """A URL cannot be fetched (refused by a safety rule, failed, too big, not text)."""
 
 
 class RDFParseError(InputError):

@@ -18,9 +18,11 @@ The RDF conventions (other tools and tests rely on them; the README shows the la
   before resolution across articles (``gk:subjectMention``, ``gk:objectMention``), and
   ``gk:eventDate`` when the sentence dates the event. Negated or hypothetical events keep their
   evidence node (with that modality) but get no relation triple.
-* The article node (whose IRI also names the graph) has ``dcterms:source`` (the path as given),
-  ``dcterms:title``, ``dcterms:date``, ``gk:contentHash`` and ``gk:mentions`` for each entity
-  it names (its own entity, before resolution across articles).
+* The article node (whose IRI also names the graph) has ``dcterms:source`` (the path as given,
+  or the URL of a fetched page), ``dcterms:title``, ``dcterms:date``, ``gk:contentHash`` and
+  ``gk:mentions`` for each entity it names (its own entity, before resolution across articles);
+  a fetched page also has ``prov:generatedAtTime`` (when it was fetched, ``xsd:dateTime``) and
+  ``dcterms:publisher`` (the site's name, when the page states it).
 
 Examples:
     >>> from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation
@@ -108,6 +110,10 @@ def add_article(graph: Graph, article: Article) -> URIRef:
         graph.add((node, PROV.hadPrimarySource, URIRef(article.url)))
     if article.hash:
         graph.add((node, GK.contentHash, Literal(article.hash)))
+    if article.fetched:
+        graph.add((node, PROV.generatedAtTime, Literal(article.fetched, datatype=XSD.dateTime)))
+    if article.site:
+        graph.add((node, DCTERMS.publisher, Literal(article.site)))
     return node
 
 

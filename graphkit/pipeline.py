@@ -8,6 +8,7 @@ Examples:
 
 from __future__ import annotations
 
+import itertools
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -16,12 +17,16 @@ from pathlib import Path
 from typing import TypeVar
 
 from rdflib import Dataset
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from graphkit.config import Settings
 from graphkit.errors import GraphkitError, InputError
 from graphkit.extract import extract_doc
 from graphkit.graph import add_result, article_dataset, new_dataset
-from graphkit.ingest import iter_article_files, read_articles
+from graphkit.ingest import MAX_FILE_BYTES, iter_article_files, read_articles
+from graphkit.ingest.fetch import FetchOptions
+from graphkit.ingest.text import split_long
 from graphkit.lexicon import load_lexicon
 from graphkit.nlp import load_nlp
 from graphkit.records import Article, ArticleResult
@@ -29,6 +34,8 @@ from graphkit.vocab import article_iri
 
 T = TypeVar("T")
 PARALLEL_THRESHOLD = 200  # articles; below this, one process is faster than starting workers
+PIECE_CHARS = 200_000
+"""A text longer than spaCy's max_length is parsed in pieces of at most this many characters."""
 
 
 def _check(result: object, article: Article) -> ArticleResult:
@@ -50,10 +57,27 @@ def extract_articles(
     nlp = load_nlp(settings.model, settings.lexicon_dir)
     lex = load_lexicon(settings.lexicon_dir)
     n_process = settings.n_process if len(arts) >= PARALLEL_THRESHOLD else 1
-    docs = nlp.pipe((a.text for a in arts), batch_size=settings.batch_size, n_process=n_process)
-    for article, doc in zip(arts, docs, strict=True):
-        result = extract_doc(doc, article, min_confidence=settings.min_confidence, lex=lex)
-        yield _check(result, article)
+    for is_long, group in itertools.groupby(arts, key=lambda a: len(a.text) > nlp.max_length):
+        run = list(group)
+        if is_long:
+            docs: Iterable[Doc] = (_parse_long(nlp, a.text) for a in run)
+        else:
+            texts = (a.text for a in run)
+            docs = nlp.pipe(texts, batch_size=settings.batch_size, n_process=n_process)
+        for article, doc in zip(run, docs, strict=True):
+            result = extract_doc(doc, article, min_confidence=settings.min_confidence, lex=lex)
+            yield _check(result, article)
+
+
+def _parse_long(nlp: Language, text: str) -> Doc:
+    """Parse a text over spaCy's max_length in pieces cut at paragraph (else line, sentence)
+    breaks, joined back into one Doc whose text and character offsets are the article's."""
+    pieces = split_long(text, limit=min(PIECE_CHARS, nlp.max_length))
+    doc = Doc.from_docs(list(nlp.pipe(pieces, batch_size=4)), ensure_whitespace=False)
+    if doc.text != text:
+        msg = "the pieces of a long article did not join back into its text; please report this"
+        raise GraphkitError(msg)
+    return doc
 
 
 def extract_text(text: str, *, source: str = "", settings: Settings | None = None) -> ArticleResult:
@@ -83,9 +107,14 @@ def _extract_with_progress(
 
 
 def collect_articles(
-    paths: Sequence[Path], *, progress: bool = False, skip_bad: bool = False
+    paths: Sequence[Path],
+    *,
+    progress: bool = False,
+    skip_bad: bool = False,
+    max_bytes: int = MAX_FILE_BYTES,
 ) -> tuple[list[Article], list[str]]:
-    """Read every article under the paths; with skip_bad, bad files are reported and skipped."""
+    """Read every article under the paths; with skip_bad, bad files (and bad records of a
+    JSON Lines file) are reported and skipped; the rest is read."""
     files = list(iter_article_files(paths))
     if not files:
         msg = f"no article files under {', '.join(map(str, paths))}; give .txt, .html, .md or .jsonl files or folders holding them"
@@ -94,7 +123,9 @@ def collect_articles(
     problems: list[str] = []
     for path in _progress(files, progress, "reading"):
         try:
-            articles.extend(read_articles(path))
+            articles.extend(
+                read_articles(path, max_bytes=max_bytes, skipped=problems if skip_bad else None)
+            )
         except InputError as err:
             if not skip_bad:
                 raise
@@ -102,9 +133,28 @@ def collect_articles(
     return articles, problems
 
 
-def extract_files(paths: Sequence[Path], *, settings: Settings | None = None, progress: bool = False) -> Dataset:
-    """RDF (one named graph per article) for the given article files."""
-    articles, _ = collect_articles(paths, progress=progress)
+def extract_files(
+    paths: Sequence[Path],
+    *,
+    settings: Settings | None = None,
+    progress: bool = False,
+    skipped: list[str] | None = None,
+) -> Dataset:
+    """RDF (one named graph per article) for the given article files.
+
+    Without ``skipped`` the first bad file raises :class:`InputError`; with it, bad files
+    and records are described there and left out.
+    """
+    settings = settings or Settings()
+    articles, problems = collect_articles(
+        paths, progress=progress, skip_bad=skipped is not None, max_bytes=settings.max_file_bytes
+    )
+    if skipped is not None:
+        if problems and not articles:
+            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            msg = f"{problems[0]}{more}; no article could be read"
+            raise InputError(msg)
+        skipped.extend(problems)
     ds = new_dataset()
     for result in _extract_with_progress(articles, settings=settings, progress=progress):
         add_result(ds, result)
@@ -113,7 +163,8 @@ def extract_files(paths: Sequence[Path], *, settings: Settings | None = None, pr
 
 @dataclass
 class BuildReport:
-    """What a build did, and what the store holds after it."""
+    """What a build did, and what the store holds after it; ``problems`` lists every input
+    (file, record, URL) left out."""
 
     store: Path
     added: int = 0
@@ -127,8 +178,12 @@ class BuildReport:
     """Articles an interrupted earlier run left waiting for resolution, resolved now."""
     problems: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    fetch: dict[str, int] = field(default_factory=dict)
+    """What fetching did (see :class:`graphkit.ingest.fetch.Fetcher`); empty for files only."""
 
-    def summary(self) -> str:
+    def summary(self, *, problems: bool = True) -> str:
+        """What was built, in a few lines (with a ``skipped:`` line per problem unless not
+        ``problems``)."""
         lines = [
             f"built {self.store}: {self.added} article(s) added, {self.replaced} replaced, "
             f"{self.skipped} unchanged; {self.relations} evidence record(s) extracted in {self.seconds:.1f} s"
@@ -142,7 +197,14 @@ class BuildReport:
             )
         if self.resumed:
             lines.append(f"finished the resolution of {self.resumed} article(s) an interrupted run left")
-        lines += [f"skipped: {p}" for p in self.problems]
+        if self.fetch:
+            f = self.fetch
+            lines.append(
+                f"fetched {f.get('downloaded', 0)} page(s), {f.get('not_modified', 0)} unchanged "
+                f"(304), {f.get('cached', 0)} from the cache; {f.get('failed', 0)} failed"
+            )
+        if problems:
+            lines += [f"skipped: {p}" for p in self.problems]
         return "\n".join(lines)
 
 
@@ -179,14 +241,21 @@ def build(
     store: Path,
     settings: Settings | None = None,
     progress: bool = False,
+    urls: Sequence[str] = (),
+    feeds: Sequence[str] = (),
+    fetch: FetchOptions | None = None,
+    strict: bool = False,
 ) -> BuildReport:
-    """Extract every article under the paths into the on-disk store, incrementally.
+    """Extract every article under the paths (and at the URLs and in the feeds) into the
+    on-disk store, incrementally.
 
     Articles whose content hash is already in the store are skipped; an edited article (the
     same file, however its path is spelled) replaces its old graph. Each article is written
     with its entity resolution in one transaction (:mod:`graphkit.merge.resolver`), so an
     interrupted build leaves every article either fully in and resolved or as it was, and
-    the cost of adding an article does not grow with the store.
+    the cost of adding an article does not grow with the store. An input that cannot be used
+    (a file, a JSON Lines record, a URL) is listed in ``problems`` and left out, unless
+    ``strict``: then it raises :class:`InputError` before the store is opened.
     """
     from rdflib import URIRef
 
@@ -199,8 +268,28 @@ def build(
     settings = settings or Settings()
     began = time.perf_counter()
     report = BuildReport(store=Path(store))
-    articles, report.problems = collect_articles(paths, progress=progress, skip_bad=True)
-    articles = [_with_real_source(a) for a in articles]
+    articles: list[Article] = []
+    if paths or not (urls or feeds):
+        articles, report.problems = collect_articles(
+            paths, progress=progress, skip_bad=True, max_bytes=settings.max_file_bytes
+        )
+        articles = [_with_real_source(a) for a in articles]  # fetched pages keep their URL
+    if urls or feeds:
+        from graphkit.ingest.fetch import Fetcher
+        from graphkit.ingest.web import read_web
+
+        fetcher = Fetcher(fetch)
+        fetched, problems = read_web(urls, feeds=feeds, fetcher=fetcher)
+        articles += fetched
+        report.problems += problems
+        report.fetch = dict(fetcher.stats)
+    if strict and report.problems:
+        more = f" (and {len(report.problems) - 1} more)" if len(report.problems) > 1 else ""
+        msg = (
+            f"{report.problems[0]}{more}; nothing was built (--strict): fix the input or drop "
+            "--strict"
+        )
+        raise InputError(msg)
     with open_store(Path(store)) as st:
         report.resumed = resolve_store(st)
         known = st.article_hashes()

@@ -61,6 +61,8 @@ class Article:
     date: str = ""
     url: str = ""
     hash: str = ""
+    fetched: str = ""  # when a web page was fetched (ISO 8601, UTC); "" for files
+    site: str = ""  # the web site's name, when a fetched page states it
 
     @classmethod
     def from_text(

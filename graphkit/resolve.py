@@ -21,6 +21,7 @@ Examples:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -101,6 +102,12 @@ class MentionIndex:
     """person key -> the country they lead or serve, from the article's titles."""
     opening: int = -1
     """Where the article's opening (title, date line, lede) ends; -1 until it is needed."""
+    _by_start: tuple[list[tuple[Span, Actor]], int, object, object, list[int], list[int]] | None = (
+        field(default=None, init=False, repr=False, compare=False)
+    )
+    """``spans`` indexed by start token (see :meth:`spans_between`): the list it was built from,
+    its length, first and last item (to notice a changed list), the starts in order and the
+    positions in ``spans`` they come from."""
 
     def actor_at(self, token: Token) -> Actor | None:
         """The actor a token names or refers to (pronouns resolved), or None."""
@@ -134,10 +141,8 @@ class MentionIndex:
                 c.i for c in token.head.head.children if c.dep_ in ("nsubj", "nsubjpass")
             }
         excluded = {self.by_token[i].entity.key for i in local_subjects if i in self.by_token}
-        for span, actor in self.spans:
+        for span, actor in self.spans_between(first_sent.start, token.i):
             if span.root.i in local_subjects or actor.entity.key in excluded:
-                continue
-            if span.start >= token.i or span.start < first_sent.start:
                 continue
             if span.root.dep_ == "poss" and span.root.head.i == token.i:
                 continue
@@ -160,6 +165,26 @@ class MentionIndex:
         if chosen is None:
             return None
         return Actor(chosen.entity, "pronoun", chosen.place)
+
+    def spans_between(self, lo: int, hi: int) -> list[tuple[Span, Actor]]:
+        """The recorded ``(span, actor)`` pairs whose span starts at token ``lo`` to ``hi - 1``,
+        in ``spans`` order, found by bisection in an index by start (so a pronoun costs the
+        mentions near it, not all mentions of the article)."""
+        spans = self.spans
+        index = self._by_start
+        if (
+            index is None
+            or index[0] is not spans
+            or index[1] != len(spans)
+            or (spans and (index[2] is not spans[0] or index[3] is not spans[-1]))
+        ):
+            order = sorted(range(len(spans)), key=lambda j: spans[j][0].start)
+            starts = [spans[j][0].start for j in order]
+            first, last = (spans[0], spans[-1]) if spans else (None, None)
+            index = self._by_start = (spans, len(spans), first, last, starts, order)
+        starts, order = index[4], index[5]
+        picked = sorted(order[bisect_left(starts, lo) : bisect_left(starts, hi)])
+        return [spans[j] for j in picked]
 
     def record(self, span: Span, actor: Actor) -> None:
         for tok in span:

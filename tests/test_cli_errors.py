@@ -138,7 +138,6 @@ CASES: list[Case] = [
     ("query binary graph", lambda f: ["query", SELECT_ALL, "--graph", str(f["binary_rdf"])], _p("binary_rdf")),
     ("validate binary file", lambda f: ["validate", str(f["binary_rdf"])], _p("binary_rdf")),
     # malformed article files
-    ("extract JSONL with a malformed line", lambda f: ["extract", str(f["malformed_jsonl"]), "-q", "-o", str(f["out.trig"])], lambda f: [str(f["malformed_jsonl"]), "line 2"]),
     ("extract JSONL line without text", lambda f: ["extract", str(f["textless_jsonl"]), "-q", "-o", str(f["out.trig"])], lambda f: [str(f["textless_jsonl"]), "line 1", '"text"']),
     # malformed RDF
     ("merge malformed turtle", lambda f: ["merge", str(f["good"]), str(f["malformed_ttl"]), "-o", str(f["out.trig"])], _p("malformed_ttl")),

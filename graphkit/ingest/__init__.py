@@ -22,8 +22,15 @@ each object has ``text`` and optionally ``title``, ``date``, ``url``, ``id``).
   article id (slugified); a record without an ``id`` whose text repeats an earlier record's
   is skipped (same text, same article).
 
+* **Limits.** Only regular files are read (a device, FIFO or socket is refused before it is
+  opened for reading, also through a symlink), and only up to ``max_bytes``
+  (:data:`MAX_FILE_BYTES`, 64 MiB, by default; ``graphkit build --max-file-size MB`` or
+  ``GRAPHKIT_MAX_FILE_MB``).
+
 Every problem raises :class:`~graphkit.errors.InputError` with a one-line message that names
 the file (and line) and says how to fix it, so a folder build can report and skip the file.
+Given a ``skipped`` list, a bad record of a JSON Lines file (or item of a JSON list) is
+reported there with its line (item) number and only that record is left out.
 
 Examples:
     >>> import tempfile
@@ -42,6 +49,7 @@ import dataclasses
 import datetime as dt
 import json
 import os
+import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -60,14 +68,20 @@ from graphkit.records import Article, slugify
 
 __all__ = [
     "ARTICLE_SUFFIXES",
+    "MAX_FILE_BYTES",
     "decode_text",
     "find_date",
     "guess_title",
     "iter_article_files",
     "parse_date",
     "read_articles",
+    "read_page",
+    "read_text_file",
     "split_header",
 ]
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""Default largest article file read (64 MiB); a larger file is refused with a message."""
 
 
 def iter_article_files(paths: Sequence[Path]) -> Iterator[Path]:
@@ -114,19 +128,25 @@ def _walk(folder: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def read_articles(path: Path) -> list[Article]:
+def read_articles(
+    path: Path, *, max_bytes: int = MAX_FILE_BYTES, skipped: list[str] | None = None
+) -> list[Article]:
     """Read the article(s) in one file: one for text and HTML, one per line of a JSONL file.
 
     Args:
         path: the file; ``Article.source`` keeps it as given. An extension other than
             :data:`ARTICLE_SUFFIXES` is read as plain text.
+        max_bytes: refuse a file larger than this.
+        skipped: when given, a bad record of a JSON Lines or JSON list file is described
+            here (with its line or item number) and left out instead of failing the file.
 
     Returns:
         The articles, in file order.
 
     Raises:
-        InputError: the file is missing, a folder, unreadable, empty, binary, or a JSON(L)
-            record is malformed or has no ``text``.
+        InputError: the file is missing, a folder, not a regular file, larger than
+            ``max_bytes``, unreadable, empty, binary, or a JSON(L) record is malformed or has
+            no ``text`` (without ``skipped``; with it, only when no record is good).
 
     Examples:
         >>> read_articles(Path("missing.txt"))
@@ -135,34 +155,116 @@ def read_articles(path: Path) -> list[Article]:
         graphkit.errors.InputError: no such file or folder: missing.txt; check the path
     """
     path = Path(path)
-    data = _read_bytes(path)
+    data, mtime = _read_bytes(path, max_bytes=max_bytes)
     text = decode_text(data, name=str(path))
     if not text.strip():
         msg = f"{path} is empty; give a file with article text or leave it out"
         raise InputError(msg)
-    reference = dt.date.fromtimestamp(path.stat().st_mtime)
+    reference = dt.date.fromtimestamp(mtime)
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
-        return _read_jsonl(path, text, reference=reference)
+        return _read_jsonl(path, text, reference=reference, skipped=skipped)
     if suffix == ".json":
-        return _read_json(path, text, reference=reference)
+        return _read_json(path, text, reference=reference, skipped=skipped)
     if suffix in (".html", ".htm"):
         return [_read_html(path, text, reference=reference)]
     return [_read_plain(path, text, reference=reference)]
 
 
-def _read_bytes(path: Path) -> bytes:
-    if not path.exists():
-        msg = f"no such file or folder: {path}; check the path"
+def read_text_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """The decoded text of a file (a URL list, say), with the checks of :func:`read_articles`.
+
+    Examples:
+        >>> read_text_file(Path("missing.csv"))
+        Traceback (most recent call last):
+        ...
+        graphkit.errors.InputError: no such file or folder: missing.csv; check the path
+    """
+    data, _ = _read_bytes(Path(path), max_bytes=max_bytes)
+    return decode_text(data, name=str(path))
+
+
+def read_page(
+    body: str, *, url: str, content_type: str, fetched: str, reference: dt.date, site: str = ""
+) -> Article:
+    """The article in a fetched web page (HTML through trafilatura, or plain text).
+
+    ``Article.source`` is the URL asked for; ``url`` may differ after redirects. ``fetched``
+    is when the page was fetched (ISO 8601); ``reference`` dates year-less datelines.
+
+    Examples:
+        >>> art = read_page("Talks\\n\\nMay 5, 2022\\n\\nPetro met Trump.", url="http://x.org/a",
+        ...                 content_type="text/plain", fetched="2022-05-06T10:00:00Z",
+        ...                 reference=dt.date(2022, 5, 6))
+        >>> art.source, art.title, art.date, art.fetched
+        ('http://x.org/a', 'Talks', '2022-05-05', '2022-05-06T10:00:00Z')
+    """
+    text = normalize_newlines(body)
+    if not text.strip():
+        msg = f"{url}: the page is empty; check the URL"
         raise InputError(msg)
-    if path.is_dir():
-        msg = f"{path} is a folder, not an article file; give the files in it (or use build)"
-        raise InputError(msg)
+    as_path = Path(url)  # the URL's last segment names the article, as a file's stem does
     try:
-        return path.read_bytes()
+        if content_type == "text/plain":
+            article = _read_plain(as_path, text, reference=reference)
+        else:
+            article = _read_html(as_path, text, reference=reference)
+            site = site or article.site
+    except InputError as err:
+        msg = str(err).replace(str(as_path), url, 1)
+        raise InputError(msg) from err
+    return dataclasses.replace(
+        article, source=url, fetched=fetched, site=site
+    )
+
+
+def _read_bytes(path: Path, *, max_bytes: int) -> tuple[bytes, float]:
+    """The file's bytes and modification time; only regular files, at most max_bytes."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        msg = f"no such file or folder: {path}; check the path"
+        raise InputError(msg) from None
     except OSError as err:
         msg = f"cannot read {path}: {err.strerror or err}; check the file's permissions"
         raise InputError(msg) from err
+    if stat.S_ISDIR(info.st_mode):
+        msg = f"{path} is a folder, not an article file; give the files in it (or use build)"
+        raise InputError(msg)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags)  # non-blocking: a FIFO swapped in after stat cannot hang us
+    except OSError as err:
+        msg = f"cannot read {path}: {err.strerror or err}; check the file's permissions"
+        raise InputError(msg) from err
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            msg = (
+                f"{path} is not a regular file (a device, FIFO or socket); give article files only"
+            )
+            raise InputError(msg)
+        if info.st_size > max_bytes:
+            msg = (
+                f"{path} is larger than the limit ({_mb(info.st_size)} > {_mb(max_bytes)}); split "
+                "it or raise --max-file-size"
+            )
+            raise InputError(msg)
+        try:
+            data = handle.read(max_bytes + 1)
+        except OSError as err:
+            msg = f"cannot read {path}: {err.strerror or err}; check the file"
+            raise InputError(msg) from err
+    if len(data) > max_bytes:  # the file grew while we read it
+        msg = (
+            f"{path} is larger than the limit ({_mb(max_bytes)}); split it or raise --max-file-size"
+        )
+        raise InputError(msg)
+    return data, info.st_mtime
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
 
 
 def _read_plain(path: Path, text: str, *, reference: dt.date) -> Article:
@@ -191,26 +293,51 @@ def _read_html(path: Path, text: str, *, reference: dt.date) -> Article:
     date = parse_date(getattr(doc, "date", None) or "", reference=reference)
     date = date or find_date(body, reference=reference)
     url = getattr(doc, "url", None) or ""
-    return Article.from_text(body, source=str(path), title=title, date=date, url=url)
+    article = Article.from_text(body, source=str(path), title=title, date=date, url=url)
+    site = getattr(doc, "sitename", None) or ""
+    return dataclasses.replace(article, site=site) if site else article
 
 
-def _read_jsonl(path: Path, text: str, *, reference: dt.date) -> list[Article]:
+def _read_jsonl(
+    path: Path, text: str, *, reference: dt.date, skipped: list[str] | None
+) -> list[Article]:
     seen: dict[str, Article] = {}
+    bad = 0
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{path} line {number}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            msg = f"{where} is not valid JSON ({err.msg} at column {err.colno}); write one JSON object per line"
-            raise InputError(msg) from err
-        article = _from_record(record, where=where, source=f"{path}#{number}", reference=reference)
-        _add_unique(article, seen, where=where, explicit=_has_id(record))
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as err:
+                msg = (
+                    f"{where} is not valid JSON ({err.msg} at column {err.colno}); write one JSON "
+                    "object per line"
+                )
+                raise InputError(msg) from err
+            article = _from_record(
+                record, where=where, source=f"{path}#{number}", reference=reference
+            )
+            _add_unique(article, seen, where=where, explicit=_has_id(record))
+        except InputError as err:
+            if skipped is None:
+                raise
+            skipped.append(str(err))
+            bad += 1
+    return _kept(path, seen, bad)
+
+
+def _kept(path: Path, seen: dict[str, Article], bad: int) -> list[Article]:
+    if bad and not seen:
+        msg = f"{path}: none of its {bad} record(s) is usable (see above); fix the file"
+        raise InputError(msg)
     return list(seen.values())
 
 
-def _read_json(path: Path, text: str, *, reference: dt.date) -> list[Article]:
+def _read_json(
+    path: Path, text: str, *, reference: dt.date, skipped: list[str] | None
+) -> list[Article]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
@@ -222,11 +349,20 @@ def _read_json(path: Path, text: str, *, reference: dt.date) -> list[Article]:
         msg = f'{path} holds no article; give an object with "text" or a list of such objects'
         raise InputError(msg)
     seen: dict[str, Article] = {}
+    bad = 0
     for number, record in enumerate(data, start=1):
         where = f"{path} item {number}"
-        article = _from_record(record, where=where, source=f"{path}#{number}", reference=reference)
-        _add_unique(article, seen, where=where, explicit=_has_id(record))
-    return list(seen.values())
+        try:
+            article = _from_record(
+                record, where=where, source=f"{path}#{number}", reference=reference
+            )
+            _add_unique(article, seen, where=where, explicit=_has_id(record))
+        except InputError as err:
+            if skipped is None:
+                raise
+            skipped.append(str(err))
+            bad += 1
+    return _kept(path, seen, bad)
 
 
 def _from_record(record: object, *, where: str, source: str, reference: dt.date) -> Article:

@@ -10,9 +10,11 @@ Examples:
 from __future__ import annotations
 
 import re
+import warnings
 
 from graphkit.errors import InputError
 from graphkit.ingest.dates import is_date_line
+from graphkit.notices import GraphkitWarning
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl", ".json")
 """File extensions read as articles when a folder is given (compared case-insensitively)."""
@@ -34,8 +36,11 @@ def decode_text(data: bytes, *, name: str = "<bytes>") -> str:
     """Decode an article file's bytes to text with ``\\n`` line ends.
 
     UTF-8 first (a byte-order mark is dropped; UTF-16/32 are read when a byte-order mark
-    says so), then Windows-1252 when the result reads as Western text (it covers Latin-1's
-    letters and adds curly quotes and dashes), then charset-normalizer's best guess.
+    says so); a file that is overwhelmingly valid UTF-8 (see :func:`mostly_utf8`) keeps its
+    good characters and only its bad bytes become U+FFFD, with a :class:`GraphkitWarning`
+    naming the file and the byte offset; then Windows-1252 when the result reads as Western
+    text (it covers Latin-1's letters and adds curly quotes and dashes), then
+    charset-normalizer's best guess.
 
     Args:
         data: the file's bytes.
@@ -81,6 +86,16 @@ def _decode(data: bytes, name: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    bad = mostly_utf8(data)
+    if bad:
+        where = ", ".join(str(at) for at in bad[:3]) + (", ..." if len(bad) > 3 else "")
+        warnings.warn(
+            f"{name}: {len(bad)} invalid UTF-8 byte(s) replaced with U+FFFD "
+            f"(byte offset {where}); re-save the file as UTF-8 to keep those characters",
+            GraphkitWarning,
+            stacklevel=3,
+        )
+        return data.decode("utf-8", errors="replace")
     try:
         western = data.decode("cp1252")
     except UnicodeDecodeError:
@@ -94,6 +109,69 @@ def _decode(data: bytes, name: str) -> str:
         msg = f"{name} is not text in any known encoding (binary?); save it as UTF-8 text"
         raise InputError(msg)
     return str(best)
+
+
+def mostly_utf8(data: bytes) -> list[int]:
+    """Byte offsets of the invalid sequences when ``data`` is overwhelmingly valid UTF-8.
+
+    Overwhelmingly valid: at least three times as many valid multi-byte characters as invalid
+    bytes, and at most one invalid byte per 1,000 bytes. Text in another 8-bit encoding
+    (Windows-1252, Latin-1) almost never forms valid multi-byte sequences, so it gives
+    ``[]`` and is decoded as such.
+
+    Examples:
+        >>> mostly_utf8("Bogotá, García-Peña and Núñez ".encode() * 40 + b"\\xe1 x")
+        [1400]
+        >>> mostly_utf8("Bogotá".encode("cp1252"))
+        []
+    """
+    text = data.decode("utf-8", errors="surrogateescape")  # a bad byte -> U+DC80..U+DCFF
+    bad_at = [i for i, ch in enumerate(text) if "\udc80" <= ch <= "\udcff"]
+    if not bad_at or len(bad_at) * 1000 > max(len(data), 1000):
+        return []
+    valid = sum(1 for ch in text if ord(ch) > 127) - len(bad_at)
+    if valid < 3 * len(bad_at):
+        return []
+    offsets, offset, prev = [], 0, 0
+    for i in bad_at:
+        offset += len(text[prev:i].encode("utf-8", errors="surrogateescape"))
+        offsets.append(offset)
+        prev = i
+    return offsets
+
+
+def split_long(text: str, *, limit: int) -> list[str]:
+    """Cut a text into pieces of at most ``limit`` characters whose concatenation is the text.
+
+    Each cut falls at the last paragraph break (a blank line) before the limit, else the last
+    line break, else the last sentence end (". "), else the last space; only a text with no
+    space at all is cut mid-word. Offsets into the pieces add up to offsets into the text.
+
+    Examples:
+        >>> split_long("One.\\n\\nTwo two.\\n\\nThree.", limit=12)
+        ['One.\\n\\n', 'Two two.\\n\\n', 'Three.']
+        >>> "".join(split_long("a b " * 10, limit=7)) == "a b " * 10
+        True
+    """
+    if limit < 1:
+        msg = f"split limit must be positive, not {limit}"
+        raise ValueError(msg)
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            at = window.rfind(sep)
+            if at > 0:
+                cut = at + len(sep)
+                break
+        if cut <= 0:
+            cut = limit
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
 
 
 def _mostly_latin(text: str) -> bool:

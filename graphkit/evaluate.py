@@ -171,6 +171,20 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
     return out
 
 
+def _events_line(sc: Score) -> str:
+    """Strict figures over event relations alone (the static ones, titles, memberships and
+    places, left out), from the per-relation counts."""
+    t = f = n = 0
+    for rel, (tp, fp, fn) in sc.per_relation.items():
+        if rel in relation_names() and relation(rel).kind != "event":
+            continue
+        t, f, n = t + tp, f + fp, n + fn
+    p = t / (t + f) if t + f else 0.0
+    r = t / (t + n) if t + n else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return f"events (strict): P={p:.3f} R={r:.3f} F1={f1:.3f} (tp={t} fp={f} fn={n})"
+
+
 def format_scores(strict: Score, coarse: Score, *, detail: bool) -> str:
     lines = []
     for name, sc in (("strict", strict), ("coarse", coarse)):
@@ -179,6 +193,7 @@ def format_scores(strict: Score, coarse: Score, *, detail: bool) -> str:
             f"(tp={sc.tp} fp={sc.fp} gold_found={sc.found}/{sc.required})"
         )
     if detail:
+        lines.append(_events_line(strict))
         lines.append("")
         lines.append("| relation | tp | fp | fn | P | R | F1 |")
         lines.append("|---|---:|---:|---:|---:|---:|---:|")

@@ -105,114 +105,122 @@ def joined(sent: Span, index: MentionIndex) -> Iterator[Found]:
     EU in 2004", "Burkina Faso, Mali and Niger formed the Alliance of Sahel States", "some
     member states, including Spain and Hungary", "Sierra Leone, one of ten elected members"."""
     for tok in sent:
-        if tok.lemma_ not in JOIN_VERBS and tok.lemma_ != "member":
+        if tok.lemma_ in JOIN_VERBS:
+            yield from _joined_by_verb(tok, index)
+        elif tok.lemma_ != "member":
             continue
-        finite = tok.tag_ in ("VBD", "VBZ", "VBP") or (
-            tok.tag_ == "VBN" and any(c.dep_ == "aux" for c in tok.children)
-        )
-        if tok.pos_ == "VERB" and tok.lemma_ in JOIN_VERBS and finite and modality(tok) == ASSERTED:
-            members = [
-                a
-                for t in clause_subjects(tok)
-                for a in actors_of(t, index)
-                if a[1].entity.type == "Country"
-            ]
-            founders = tok.lemma_ != "join"
-            if founders and len(members) < 2:
-                continue  # one country "forming" something founds no bloc it belongs to
-            objects = [o for c in tok.children if c.dep_ == "dobj" for o in conjuncts(c)]
-            objects += [
-                c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")
-            ]  # "NATO in 1999 and the EU in 2004"
-            for obj in objects:
-                org = _org_named(obj, index)
-                if org is None:
-                    continue
-                for t, member in members:
-                    yield Found(
-                        member,
-                        "memberOf",
-                        org,
-                        tok,
-                        (min(t.i, tok.i), obj.i + 1),
-                        APPOSITION_CONFIDENCE * member.weight,
-                        ASSERTED,
-                        f"member-verb:{tok.lemma_}",
-                    )
-        if (
-            tok.lemma_ == "member"
-            and tok.tag_ == "NN"
-            and tok.dep_ in ("nsubj", "appos", "npadvmod")
-        ):
-            # "A NATO member, Turkey has supplied ...", "Turkey, a NATO member, ..."
-            named = [_org_named(c, index) for c in tok.children if c.dep_ == "compound"]
-            org = next((o for o in named if o is not None), None)
-            others = (
-                [c for c in tok.head.children if c.dep_ == "nsubj" and c.i != tok.i]
-                if tok.dep_ == "nsubj"
-                else [tok.head]
-            )
-            for other in others:
-                country = index.actor_at(other)
-                if org is not None and country is not None and country.entity.type == "Country":
-                    yield Found(
-                        country,
-                        "memberOf",
-                        org,
-                        tok,
-                        (min(tok.i, other.i), max(tok.i, other.i) + 1),
-                        APPOSITION_CONFIDENCE,
-                        ASSERTED,
-                        "member-apposition",
-                    )
+        elif tok.tag_ == "NN" and tok.dep_ in ("nsubj", "appos", "npadvmod"):
+            yield from _member_apposition(tok, index)
+        elif tok.tag_ == "NNS" or tok.dep_ == "compound":
+            yield from _member_list(tok, index)
+
+
+def _joined_by_verb(tok: Token, index: MentionIndex) -> Iterator[Found]:
+    """ "Hungary joined NATO in 1999 and the EU in 2004", "Mali and Niger formed the AES"."""
+    finite = tok.tag_ in ("VBD", "VBZ", "VBP") or (
+        tok.tag_ == "VBN" and any(c.dep_ == "aux" for c in tok.children)
+    )
+    if not (tok.pos_ == "VERB" and finite and modality(tok) == ASSERTED):
+        return
+    members = [
+        a
+        for t in clause_subjects(tok)
+        for a in actors_of(t, index)
+        if a[1].entity.type == "Country"
+    ]
+    founders = tok.lemma_ != "join"
+    if founders and len(members) < 2:
+        return  # one country "forming" something founds no bloc it belongs to
+    objects = [o for c in tok.children if c.dep_ == "dobj" for o in conjuncts(c)]
+    # "NATO in 1999 and the EU in 2004"
+    objects += [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+    for obj in objects:
+        org = _org_named(obj, index)
+        if org is None:
             continue
-        if tok.lemma_ == "member" and (tok.tag_ == "NNS" or tok.dep_ == "compound"):
-            # "member states, including Spain and Hungary", "permanent members Russia and China"
-            listed = [
-                o
-                for c in tok.children
-                if c.dep_ == "prep" and c.lower_ == "including"
-                for p in c.children
-                if p.dep_ == "pobj"
-                for o in conjuncts(p)
-            ]
-            listed += [o for c in tok.children if c.dep_ == "appos" for o in conjuncts(c)]
-            head = tok.head if tok.dep_ == "compound" else tok
-            listed += [
-                o
-                for c in head.children
-                if c.dep_ in ("prep",) and c.lower_ == "including" and head is not tok
-                for p in c.children
-                if p.dep_ == "pobj"
-                for o in conjuncts(p)
-            ]
-            of_org = [
-                o
-                for c in head.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for o in c.children
-                if o.dep_ == "pobj"
-            ]
-            org = (
-                _org_named(of_org[0], index)
-                if of_org
-                else salient_organization(index) or _last_organization(index, tok.i)
+        for t, member in members:
+            yield Found(
+                member,
+                "memberOf",
+                org,
+                tok,
+                (min(t.i, tok.i), obj.i + 1),
+                APPOSITION_CONFIDENCE * member.weight,
+                ASSERTED,
+                f"member-verb:{tok.lemma_}",
             )
-            if org is None or org.entity.type != "Organization":
-                continue
-            for t in listed:
-                country = index.actor_at(t)
-                if country is not None and country.entity.type == "Country":
-                    yield Found(
-                        country,
-                        "memberOf",
-                        org,
-                        tok,
-                        (tok.i, t.i + 1),
-                        APPOSITION_CONFIDENCE * 0.9,
-                        ASSERTED,
-                        "member-list",
-                    )
+
+
+def _member_apposition(tok: Token, index: MentionIndex) -> Iterator[Found]:
+    """ "A NATO member, Turkey has supplied ...", "Turkey, a NATO member, ..."."""
+    named = [_org_named(c, index) for c in tok.children if c.dep_ == "compound"]
+    org = next((o for o in named if o is not None), None)
+    others = (
+        [c for c in tok.head.children if c.dep_ == "nsubj" and c.i != tok.i]
+        if tok.dep_ == "nsubj"
+        else [tok.head]
+    )
+    for other in others:
+        country = index.actor_at(other)
+        if org is not None and country is not None and country.entity.type == "Country":
+            yield Found(
+                country,
+                "memberOf",
+                org,
+                tok,
+                (min(tok.i, other.i), max(tok.i, other.i) + 1),
+                APPOSITION_CONFIDENCE,
+                ASSERTED,
+                "member-apposition",
+            )
+
+
+def _including(head: Token) -> list[Token]:
+    """The conjuncts "including" lists under a noun."""
+    return [
+        o
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == "including"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for o in conjuncts(p)
+    ]
+
+
+def _member_list(tok: Token, index: MentionIndex) -> Iterator[Found]:
+    """ "member states, including Spain and Hungary", "permanent members Russia and China"."""
+    listed = _including(tok)
+    listed += [o for c in tok.children if c.dep_ == "appos" for o in conjuncts(c)]
+    head = tok.head if tok.dep_ == "compound" else tok
+    if head is not tok:
+        listed += _including(head)
+    of_org = [
+        o
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    org = (
+        _org_named(of_org[0], index)
+        if of_org
+        else salient_organization(index) or _last_organization(index, tok.i)
+    )
+    if org is None or org.entity.type != "Organization":
+        return
+    for t in listed:
+        country = index.actor_at(t)
+        if country is not None and country.entity.type == "Country":
+            yield Found(
+                country,
+                "memberOf",
+                org,
+                tok,
+                (tok.i, t.i + 1),
+                APPOSITION_CONFIDENCE * 0.9,
+                ASSERTED,
+                "member-list",
+            )
 
 
 def _last_organization(index: MentionIndex, before: int) -> Actor | None:

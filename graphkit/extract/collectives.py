@@ -42,25 +42,42 @@ def collectives(token: Token, index: MentionIndex) -> list[Actor]:
         if word in ("groups", "group") and _descriptors(token, index):
             pass  # "armed groups", "opposition groups", "aid groups": non-state by their words
         elif token.lemma_ in SETTLEMENT_NOUNS or word in ("camps", "homes"):
-            # "a camp for Congolese refugees", "Palestinian homes": the people who live there
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in ("for", "of"):
-                    for pobj in child.children:
-                        found = collectives(pobj, index)
-                        if found:
-                            return found
-            return []
+            return _dwellers(token, index)
         else:
             return []
+    words = " ".join([*_descriptors(token, index), _plural(token)])
+    return (
+        _by_nationality(token, index, words)
+        or _by_whereabouts(token, index, words)
+        or _by_kind(token, index, words)
+    )
+
+
+def _dwellers(token: Token, index: MentionIndex) -> list[Actor]:
+    """ "a camp for Congolese refugees", "Palestinian homes": the people who live there."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "of"):
+            for pobj in child.children:
+                found = collectives(pobj, index)
+                if found:
+                    return found
+    return []
+
+
+def _plural(token: Token) -> str:
+    """The group noun in the plural: "rebel" -> "rebels", "tribesman" -> "tribesmen"."""
+    word = token.lower_
     if (
         token.tag_ in ("NNS", "NNPS")
         or word.endswith(("s", "men"))
         or word in ("militia", "opposition")
     ):
-        plural = word
-    else:
-        plural = word[:-3] + "men" if word.endswith("man") else word + "s"
-    words = " ".join([*_descriptors(token, index), plural])
+        return word
+    return word[:-3] + "men" if word.endswith("man") else word + "s"
+
+
+def _by_nationality(token: Token, index: MentionIndex, words: str) -> list[Actor]:
+    """ "Sudanese rebels", "Sierra Leonean and Liberian refugees" (two groups)."""
     out: list[Actor] = []
     for child in token.children:
         if child.dep_ not in ("amod", "compound", "nmod") or child.i > token.i:
@@ -74,8 +91,11 @@ def collectives(token: Token, index: MentionIndex) -> list[Actor]:
             out.append(
                 Actor(collective_entity(f"{qualifier} {words}", country_code(named)), How.NOMINAL)
             )
-    if out:
-        return out
+    return out
+
+
+def _by_whereabouts(token: Token, index: MentionIndex, words: str) -> list[Actor]:
+    """ "opposition groups in Zimbabwe", "Prisoners rioted at a jail in Dili"."""
     heads = [token]
     if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
         heads.append(token.head)  # "Prisoners rioted at a jail in Dili": where they acted
@@ -89,12 +109,14 @@ def collectives(token: Token, index: MentionIndex) -> list[Actor]:
                     continue
                 # "students throughout Indonesia": named by where they are, not a nationality
                 where = named.place.name if named.place is not None else named.entity.name
-                return [
-                    Actor(
-                        collective_entity(f"{words} in {where}", country_code(named)), How.NOMINAL
-                    )
-                ]
-    # "Islamic fundamentalists", "opposition activists": a group its words name, of no one country
+                entity = collective_entity(f"{words} in {where}", country_code(named))
+                return [Actor(entity, How.NOMINAL)]
+    return []
+
+
+def _by_kind(token: Token, index: MentionIndex, words: str) -> list[Actor]:
+    """ "Islamic fundamentalists", "opposition activists": a group its words name, of no one
+    country."""
     kinds = [
         c
         for c in token.children

@@ -25,8 +25,9 @@ from graphkit.dates import resolve_event_date
 from graphkit.extract.article import revise
 from graphkit.extract.collectives import is_collective
 from graphkit.extract.events import Found, sentence_events
+from graphkit.extract.guesses import settle_guessed_titles
 from graphkit.extract.static import static_relations
-from graphkit.extract.titles import GUESSED_TITLE, settle_guessed_titles
+from graphkit.extract.titles import GUESSED_TITLE
 from graphkit.lexicon import Lexicon, load_lexicon
 from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation
 from graphkit.resolve import Actor, How, MentionIndex, country_entity, resolve_doc

@@ -24,7 +24,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -73,16 +72,6 @@ class Actor:
         return HOW_WEIGHT.get(self.how, 0.8)
 
 
-class Told(NamedTuple):
-    """An event found earlier in the article: where, which relation, between whom, how said."""
-
-    pos: int
-    relation: str
-    subject: Actor
-    object: Actor
-    modality: str
-
-
 @dataclass
 class MentionIndex:
     """Actors of one doc by token, plus the article's entities with every name seen."""
@@ -93,12 +82,6 @@ class MentionIndex:
     spans: list[tuple[Span, Actor]] = field(default_factory=list)
     names: dict[str, set[str]] = field(default_factory=dict)  # entity key -> surface names
     entities: dict[str, Entity] = field(default_factory=dict)  # entity key -> entity
-    told: list[Told] = field(default_factory=list)
-    """The events found so far, in text order: for "the attack", "the two sides" later on."""
-    leaders: dict[str, Entity] = field(default_factory=dict)
-    """country/organization key -> the person the article names as its leader."""
-    affiliation: dict[str, Entity] = field(default_factory=dict)
-    """person key -> the country they lead or serve, from the article's titles."""
     opening: int = -1
     """Where the article's opening (title, date line, lede) ends; -1 until it is needed."""
 

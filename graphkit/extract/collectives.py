@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import conjuncts, of_phrase_objects
 from graphkit.lexicon import actor_nouns, word_class, word_tuple
 from graphkit.records import Entity
-from graphkit.resolve import Actor, How, MentionIndex, span_name
+from graphkit.resolve import Actor, How, span_name
 
 NON_STATE_GROUPS = actor_nouns("non_state")
 # Collectives that are actors of their own, not their state: armed groups, civil groups, the
@@ -34,7 +35,7 @@ def country_code(actor: Actor) -> str:
     return ids.get("iso3", "") if actor.entity.type == "Country" else ids.get("country", "")
 
 
-def collectives(token: Token, index: MentionIndex) -> list[Actor]:
+def collectives(token: Token, index: ArticleIndex) -> list[Actor]:
     """Collective actors a group noun names: "Sudanese rebels", "Sierra Leonean and Liberian
     refugees" (two groups), "opposition groups in Zimbabwe", "a camp for Congolese refugees"."""
     word = token.lower_
@@ -53,7 +54,7 @@ def collectives(token: Token, index: MentionIndex) -> list[Actor]:
     )
 
 
-def _dwellers(token: Token, index: MentionIndex) -> list[Actor]:
+def _dwellers(token: Token, index: ArticleIndex) -> list[Actor]:
     """ "a camp for Congolese refugees", "Palestinian homes": the people who live there."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("for", "of"):
@@ -76,7 +77,7 @@ def _plural(token: Token) -> str:
     return word[:-3] + "men" if word.endswith("man") else word + "s"
 
 
-def _by_nationality(token: Token, index: MentionIndex, words: str) -> list[Actor]:
+def _by_nationality(token: Token, index: ArticleIndex, words: str) -> list[Actor]:
     """ "Sudanese rebels", "Sierra Leonean and Liberian refugees" (two groups)."""
     out: list[Actor] = []
     for child in token.children:
@@ -94,7 +95,7 @@ def _by_nationality(token: Token, index: MentionIndex, words: str) -> list[Actor
     return out
 
 
-def _by_whereabouts(token: Token, index: MentionIndex, words: str) -> list[Actor]:
+def _by_whereabouts(token: Token, index: ArticleIndex, words: str) -> list[Actor]:
     """ "opposition groups in Zimbabwe", "Prisoners rioted at a jail in Dili"."""
     heads = [token]
     if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
@@ -114,7 +115,7 @@ def _by_whereabouts(token: Token, index: MentionIndex, words: str) -> list[Actor
     return []
 
 
-def _by_kind(token: Token, index: MentionIndex, words: str) -> list[Actor]:
+def _by_kind(token: Token, index: ArticleIndex, words: str) -> list[Actor]:
     """ "Islamic fundamentalists", "opposition activists": a group its words name, of no one
     country."""
     kinds = [
@@ -129,7 +130,7 @@ def _by_kind(token: Token, index: MentionIndex, words: str) -> list[Actor]:
     return []
 
 
-def peoples(token: Token, index: MentionIndex) -> list[Actor]:
+def peoples(token: Token, index: ArticleIndex) -> list[Actor]:
     """A people named with a qualifier is a collective, not a state: "Bosnian Serbs" (of Bosnia),
     "ethnic Albanians", "Iraqi Kurds"; a bare "Albanians" is left to the demonym rule."""
     if token.tag_ != "NNPS" and not (token.ent_type_ == "NORP" and token.tag_ == "NNS"):
@@ -159,7 +160,7 @@ def peoples(token: Token, index: MentionIndex) -> list[Actor]:
     return []
 
 
-def _where(token: Token, index: MentionIndex) -> Actor | None:
+def _where(token: Token, index: ArticleIndex) -> Actor | None:
     """The country or place a location phrase names ("in Dili", "at a jail in northern Israel")."""
     named = index.actor_at(token)
     if named is not None:
@@ -182,7 +183,7 @@ def _where(token: Token, index: MentionIndex) -> Actor | None:
 NON_STATE_WORDS = word_class("non_state_words")
 
 
-def _descriptors(token: Token, index: MentionIndex) -> list[str]:
+def _descriptors(token: Token, index: ArticleIndex) -> list[str]:
     """The words that say what kind of collective a noun is ("opposition", "armed", "aid")."""
     words = [
         c

@@ -9,6 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from graphkit.extract.found import Found
+from graphkit.extract.known import ArticleIndex
 from graphkit.extract.titles import (
     GUESSED_TITLE,
     HINTED_TITLE,
@@ -17,12 +18,12 @@ from graphkit.extract.titles import (
     sentence_country,
 )
 from graphkit.lexicon import Lexicon
-from graphkit.resolve import Actor, How, MentionIndex
+from graphkit.resolve import Actor, How
 
 
 def settle_guessed_titles(
     found: list[Found],
-    index: MentionIndex,
+    index: ArticleIndex,
     lex: Lexicon,
     home: Actor | None,
     *,
@@ -101,7 +102,7 @@ def _reported_subjects(verb: Token) -> list[Token]:
     return out
 
 
-def spoken_country(span: Span, index: MentionIndex) -> Actor | None:
+def spoken_country(span: Span, index: ArticleIndex) -> Actor | None:
     """The country a titled speaker speaks for when the sentence makes it the subject of what
     they say or do: "Water Minister Seleshi Bekele said Ethiopia would begin ...", "British
     jets downed several drones, according to Prime Minister Rishi Sunak"."""

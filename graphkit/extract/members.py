@@ -11,15 +11,16 @@ from spacy.tokens import Span, Token
 
 from graphkit.extract.args import actors_of
 from graphkit.extract.found import Found
+from graphkit.extract.known import ArticleIndex
 from graphkit.extract.modality import modality
 from graphkit.extract.syntax import clause_subjects, conjuncts
 from graphkit.extract.titles import APPOSITION_CONFIDENCE, salient_organization
 from graphkit.lexicon import word_class
 from graphkit.records import ASSERTED
-from graphkit.resolve import Actor, How, MentionIndex
+from graphkit.resolve import Actor, How
 
 
-def membership(span: Span, actor: Actor, index: MentionIndex) -> Iterator[Found]:
+def membership(span: Span, actor: Actor, index: ArticleIndex) -> Iterator[Found]:
     """ "Britain, a founding member of NATO" / "the alliance" -> the last organization named."""
     root = span.root
     for head in [c for c in root.children if c.dep_ == "appos"]:
@@ -86,7 +87,7 @@ JOIN_VERBS = word_class("join_verbs")
 MEMBER_WORDS = word_class("member_words")
 
 
-def _org_named(token: Token, index: MentionIndex) -> Actor | None:
+def _org_named(token: Token, index: ArticleIndex) -> Actor | None:
     """The organization a token names ("NATO"), or the one "the alliance"/"the bloc" refers to."""
     org = index.actor_at(token)
     if org is None and token.lemma_ in MEMBER_WORDS:
@@ -100,7 +101,7 @@ def _org_named(token: Token, index: MentionIndex) -> Actor | None:
     )
 
 
-def joined(sent: Span, index: MentionIndex) -> Iterator[Found]:
+def joined(sent: Span, index: ArticleIndex) -> Iterator[Found]:
     """Membership told by a verb or a "members" noun: "Hungary, which joined NATO in 1999 and the
     EU in 2004", "Burkina Faso, Mali and Niger formed the Alliance of Sahel States", "some
     member states, including Spain and Hungary", "Sierra Leone, one of ten elected members"."""
@@ -115,7 +116,7 @@ def joined(sent: Span, index: MentionIndex) -> Iterator[Found]:
             yield from _member_list(tok, index)
 
 
-def _joined_by_verb(tok: Token, index: MentionIndex) -> Iterator[Found]:
+def _joined_by_verb(tok: Token, index: ArticleIndex) -> Iterator[Found]:
     """ "Hungary joined NATO in 1999 and the EU in 2004", "Mali and Niger formed the AES"."""
     finite = tok.tag_ in ("VBD", "VBZ", "VBP") or (
         tok.tag_ == "VBN" and any(c.dep_ == "aux" for c in tok.children)
@@ -151,7 +152,7 @@ def _joined_by_verb(tok: Token, index: MentionIndex) -> Iterator[Found]:
             )
 
 
-def _member_apposition(tok: Token, index: MentionIndex) -> Iterator[Found]:
+def _member_apposition(tok: Token, index: ArticleIndex) -> Iterator[Found]:
     """ "A NATO member, Turkey has supplied ...", "Turkey, a NATO member, ..."."""
     named = [_org_named(c, index) for c in tok.children if c.dep_ == "compound"]
     org = next((o for o in named if o is not None), None)
@@ -187,7 +188,7 @@ def _including(head: Token) -> list[Token]:
     ]
 
 
-def _member_list(tok: Token, index: MentionIndex) -> Iterator[Found]:
+def _member_list(tok: Token, index: ArticleIndex) -> Iterator[Found]:
     """ "member states, including Spain and Hungary", "permanent members Russia and China"."""
     listed = _including(tok)
     listed += [o for c in tok.children if c.dep_ == "appos" for o in conjuncts(c)]
@@ -223,7 +224,7 @@ def _member_list(tok: Token, index: MentionIndex) -> Iterator[Found]:
             )
 
 
-def _last_organization(index: MentionIndex, before: int) -> Actor | None:
+def _last_organization(index: ArticleIndex, before: int) -> Actor | None:
     """The organization "the alliance"/"the bloc" refers to: one known by that word, else the
     last named."""
     word = index.doc[before].lower_

@@ -17,6 +17,7 @@ from graphkit.extract.found import (
     Found,
     emit,
 )
+from graphkit.extract.known import ArticleIndex
 from graphkit.extract.mediation import between_parties
 from graphkit.extract.objects import cue_objects, needs_ok
 from graphkit.extract.syntax import clause_subjects, prep_objects
@@ -29,14 +30,14 @@ from graphkit.extract.targets import (
     falls_back,
 )
 from graphkit.lexicon import Cue, word_class, word_tuple
-from graphkit.resolve import Actor, How, MentionIndex
+from graphkit.resolve import Actor, How
 from graphkit.vocab import relation, relations_where
 
 LIGHT_VERBS = word_class("light_verbs")
 SUBJECT_PREPS = word_tuple("subject_preps")
 
 
-def _noun_subjects(noun: Token, index: MentionIndex) -> tuple[list[tuple[Token, Actor]], float]:
+def _noun_subjects(noun: Token, index: ArticleIndex) -> tuple[list[tuple[Token, Actor]], float]:
     # "Bogotá's extradition", "U.S. deportation flights", "Iranian attack"
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i:
@@ -102,7 +103,7 @@ def _governor(noun: Token) -> Token:
     return tok.head
 
 
-def _implicit_agent(objects: list[tuple[Token, Actor]], index: MentionIndex) -> Actor | None:
+def _implicit_agent(objects: list[tuple[Token, Actor]], index: ArticleIndex) -> Actor | None:
     """The article's other main country: who imposes the sanctions a person "experienced"."""
     excluded = {a.entity.key for _, a in objects}
     excluded |= {index.affiliation[k].key for k in list(excluded) if k in index.affiliation}
@@ -124,7 +125,7 @@ DRAW_VERBS = word_class("draw_verbs")
 
 
 def _drawn_from(
-    noun: Token, index: MentionIndex
+    noun: Token, index: ArticleIndex
 ) -> tuple[list[tuple[Token, Actor]], list[tuple[Token, Actor]]] | None:
     """(subjects, objects) of "X drew condemnation from Y": Y condemned X."""
     if noun.dep_ != "dobj" or noun.head.lemma_ not in DRAW_VERBS:
@@ -145,7 +146,7 @@ REVERSAL_VERBS = word_class("reversal_verbs")
 NOT_ATTACKS = word_class("not_attacks")
 
 
-def nominal_events(noun: Token, cues: tuple[Cue, ...], index: MentionIndex) -> Iterator[Found]:
+def nominal_events(noun: Token, cues: tuple[Cue, ...], index: ArticleIndex) -> Iterator[Found]:
     """Events whose cue is a noun: the first cue that gives an answer wins."""
     mods = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")}
     noun_preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
@@ -159,7 +160,7 @@ def nominal_events(noun: Token, cues: tuple[Cue, ...], index: MentionIndex) -> I
             return
 
 
-def _cue_events(noun: Token, cue: Cue, index: MentionIndex) -> list[Found] | None:
+def _cue_events(noun: Token, cue: Cue, index: ArticleIndex) -> list[Found] | None:
     """What one nominal cue says: a list (maybe empty) ends the search, None tries the next."""
     if "between" in cue.slots:
         pairs = _between(noun, cue, index)
@@ -189,7 +190,7 @@ def _cue_events(noun: Token, cue: Cue, index: MentionIndex) -> list[Found] | Non
     return _told(noun, cue, index)
 
 
-def _between(noun: Token, cue: Cue, index: MentionIndex) -> list[Found] | None:
+def _between(noun: Token, cue: Cue, index: ArticleIndex) -> list[Found] | None:
     """ "the negotiations between Egypt, Ethiopia and Sudan": every pair of them."""
     parties = between_parties(noun, index)
     if len(parties) < 2:
@@ -206,7 +207,7 @@ def _between(noun: Token, cue: Cue, index: MentionIndex) -> list[Found] | None:
     ]
 
 
-def _with_help(noun: Token, cue: Cue, index: MentionIndex) -> list[Found] | None:
+def _with_help(noun: Token, cue: Cue, index: ArticleIndex) -> list[Found] | None:
     """ "intercepted them with the help of the United States": the helpers aid the subject."""
     helpers = [a for p in prep_objects(noun, ("of", "from")) for a in actors_of(p, index)]
     helped = [a for t in clause_subjects(noun.head.head) for a in actors_of(t, index)]
@@ -215,7 +216,7 @@ def _with_help(noun: Token, cue: Cue, index: MentionIndex) -> list[Found] | None
     return list(emit(helpers, helped, cue.relation, noun, NOMINAL_CONFIDENCE, f"noun:{cue.lemma}"))
 
 
-def _cue_objects(noun: Token, cue: Cue, index: MentionIndex) -> list[tuple[Token, Actor]]:
+def _cue_objects(noun: Token, cue: Cue, index: ArticleIndex) -> list[tuple[Token, Actor]]:
     """Whom a nominal cue is aimed at: its own slots, then deeper or on its verb."""
     objects = cue_objects(noun, cue, index) if cue.slots else []
     preps = tuple(x for x in cue.slots if x not in ("dobj", "dative"))
@@ -250,7 +251,7 @@ def _undone(noun: Token, cue: Cue) -> bool:
     return cue.relation in ("aided", "supported", "cooperatedWith") and blocked
 
 
-def _told(noun: Token, cue: Cue, index: MentionIndex) -> list[Found] | None:
+def _told(noun: Token, cue: Cue, index: ArticleIndex) -> list[Found] | None:
     """The cue's subjects and objects found around the noun (the common case)."""
     objects = _cue_objects(noun, cue, index)
     if _undone(noun, cue):
@@ -284,7 +285,7 @@ def _told(noun: Token, cue: Cue, index: MentionIndex) -> list[Found] | None:
 
 
 def _clause_fallback(
-    noun: Token, index: MentionIndex, subjects: list[tuple[Token, Actor]]
+    noun: Token, index: ArticleIndex, subjects: list[tuple[Token, Actor]]
 ) -> list[tuple[Token, Actor]]:
     """The objects of the clause a nominal cue sits in (or of its light verb's clause)."""
     objects = clause_objects(noun, index, subjects)
@@ -299,7 +300,7 @@ REDUCE_NOUN_PREPS = word_tuple("reduce_noun_preps")
 EVENT_STAGING_VERBS = word_class("event_staging_verbs")
 
 
-def reduce_noun_events(noun: Token, index: MentionIndex) -> Iterator[Found]:
+def reduce_noun_events(noun: Token, index: ArticleIndex) -> Iterator[Found]:
     """ "Italy announced a suspension of air links with Serbia" -> Italy sanctioned Serbia."""
     if noun.lemma_ not in REDUCE_NOUNS and noun.lower_ not in REDUCE_NOUNS:
         return

@@ -9,15 +9,16 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graphkit.extract.found import Found
+from graphkit.extract.known import ArticleIndex
 from graphkit.extract.titles import APPOSITION_CONFIDENCE, poss_holder
 from graphkit.lexicon import word_class
 from graphkit.records import ASSERTED
-from graphkit.resolve import Actor, How, MentionIndex, country_entity
+from graphkit.resolve import Actor, How, country_entity
 
 PLACE_KINDS = word_class("place_kinds")
 
 
-def located(span: Span, actor: Actor, index: MentionIndex) -> Iterator[Found]:
+def located(span: Span, actor: Actor, index: ArticleIndex) -> Iterator[Found]:
     if span.start == span.sent.start and all(t.is_upper or not t.is_alpha for t in span):
         return  # a dateline ("SEOUL, South Korea — ") says where it was filed, not a fact told
     place = actor.place or actor.entity
@@ -35,7 +36,7 @@ def _found(here: Actor, holder: Actor, tok: Token, where: tuple[int, int], how: 
     return Found(here, "locatedIn", holder, tok, where, APPOSITION_CONFIDENCE, ASSERTED, how)
 
 
-def _comma_target(span: Span, index: MentionIndex) -> int | None:
+def _comma_target(span: Span, index: ArticleIndex) -> int | None:
     """Where the place named after "Salisbury, " starts (the token index), if anything follows."""
     doc = span.doc
     j = span.end
@@ -60,7 +61,7 @@ def _comma_target(span: Span, index: MentionIndex) -> int | None:
     return k
 
 
-def _after_comma(span: Span, here: Actor, index: MentionIndex) -> Iterator[Found]:
+def _after_comma(span: Span, here: Actor, index: ArticleIndex) -> Iterator[Found]:
     """ "Salisbury, England" / "Necoclí, in Antioquia"."""
     doc = span.doc
     k = _comma_target(span, index)
@@ -88,7 +89,7 @@ def _after_comma(span: Span, here: Actor, index: MentionIndex) -> Iterator[Found
     yield _found(here, target, doc[span.end], (span.start, k + 1), "place-apposition")
 
 
-def _country_in(head: Token, index: MentionIndex) -> Actor | None:
+def _country_in(head: Token, index: ArticleIndex) -> Actor | None:
     """The country of "a state in northwestern Mexico"."""
     return next(
         (
@@ -102,7 +103,7 @@ def _country_in(head: Token, index: MentionIndex) -> Actor | None:
     )
 
 
-def _apposed_kind(span: Span, here: Actor, index: MentionIndex) -> Iterator[Found]:
+def _apposed_kind(span: Span, here: Actor, index: ArticleIndex) -> Iterator[Found]:
     """ "the Syrian capital, Damascus", "Sinaloa, a state in northwestern Mexico"."""
     place = here.entity
     root = span.root
@@ -122,7 +123,7 @@ def _apposed_kind(span: Span, here: Actor, index: MentionIndex) -> Iterator[Foun
             yield _found(here, holder, head, where, "capital-apposition")
 
 
-def _possessed_kind(span: Span, here: Actor, index: MentionIndex) -> Iterator[Found]:
+def _possessed_kind(span: Span, here: Actor, index: ArticleIndex) -> Iterator[Found]:
     """ "Colombia's Antioquia department", "Pakistan's North Waziristan district"."""
     root = span.root
     noun = root if root.lemma_ in PLACE_KINDS and root.i > span.start else root.head
@@ -138,7 +139,7 @@ def _possessed_kind(span: Span, here: Actor, index: MentionIndex) -> Iterator[Fo
             yield _found(here, holder, noun, (noun.left_edge.i, noun.i + 1), "place-possessive")
 
 
-def _kind_of(span: Span, here: Actor, index: MentionIndex) -> Iterator[Found]:
+def _kind_of(span: Span, here: Actor, index: ArticleIndex) -> Iterator[Found]:
     """ "the Japanese city of Hiroshima", "the eastern Afghan provinces of Khost and Paktika"."""
     root = span.root
     first = root
@@ -159,7 +160,7 @@ def _kind_of(span: Span, here: Actor, index: MentionIndex) -> Iterator[Found]:
     yield from _kind_in(span, here, index)
 
 
-def _kind_in(span: Span, here: Actor, index: MentionIndex) -> Iterator[Found]:
+def _kind_in(span: Span, here: Actor, index: ArticleIndex) -> Iterator[Found]:
     """ "the port of Chornomorsk in the Odesa region", "the town of Amadiya in northern Iraq's
     Kurdistan region"."""
     root = span.root
@@ -188,7 +189,7 @@ def _kind_in(span: Span, here: Actor, index: MentionIndex) -> Iterator[Found]:
             yield _found(here, holder, where, (span.start, where.i + 1), "place-in")
 
 
-def index_end(index: MentionIndex, k: int) -> int:
+def index_end(index: ArticleIndex, k: int) -> int:
     """The token after the mention that covers token k."""
     actor = index.by_token.get(k)
     j = k

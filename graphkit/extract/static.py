@@ -14,19 +14,20 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graphkit.extract.found import Found
+from graphkit.extract.known import ArticleIndex
 from graphkit.extract.members import joined, membership
 from graphkit.extract.places import located
 from graphkit.extract.syntax import clause_subjects
 from graphkit.extract.titles import APPOSITION_CONFIDENCE, person_titles
 from graphkit.lexicon import Lexicon, word_class
 from graphkit.records import ASSERTED
-from graphkit.resolve import Actor, How, MentionIndex
+from graphkit.resolve import Actor, How
 
 LEAD_VERBS = word_class("lead_verbs")
 
 
 def static_relations(
-    sent: Span, index: MentionIndex, lex: Lexicon, *, default_country: Actor | None
+    sent: Span, index: ArticleIndex, lex: Lexicon, *, default_country: Actor | None
 ) -> Iterator[Found]:
     """leaderOf/officialOf/memberOf/locatedIn found in one sentence."""
     for span, actor in index.spans:
@@ -56,7 +57,7 @@ def _leader(person: Actor | None, org: Actor | None) -> bool:
     )
 
 
-def _led_by(tok: Token, index: MentionIndex) -> Iterator[Found]:
+def _led_by(tok: Token, index: ArticleIndex) -> Iterator[Found]:
     """ "the RSF, led by Mohamed Hamdan Dagalo"."""
     if not (tok.dep_ == "acl" and tok.tag_ == "VBN"):
         return
@@ -76,7 +77,7 @@ def _led_by(tok: Token, index: MentionIndex) -> Iterator[Found]:
         )
 
 
-def _leads(tok: Token, index: MentionIndex) -> Iterator[Found]:
+def _leads(tok: Token, index: ArticleIndex) -> Iterator[Found]:
     """ "X heads the council", "Bola Tinubu, who chairs the bloc"."""
     subj = (
         clause_subjects(tok)

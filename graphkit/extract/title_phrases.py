@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from graphkit.extract.known import ArticleIndex
 from graphkit.lexicon import Lexicon, word_class
-from graphkit.resolve import GENERIC_BODY_WORDS, Actor, MentionIndex
+from graphkit.resolve import GENERIC_BODY_WORDS, Actor
 
 # words between a holder and a title: "Lebanon's new President", "Haiti's ousted leader"
 TITLE_ADJECTIVES = word_class("title_adjectives")
@@ -58,7 +59,7 @@ def title_ending(
     return best
 
 
-def holder_before(doc: Span, lo: int, index: MentionIndex) -> Actor | None:
+def holder_before(doc: Span, lo: int, index: ArticleIndex) -> Actor | None:
     """The country/organization named right before a title ("U.S. President", "NATO
     Secretary-General")."""
     tok_i = lo - 1

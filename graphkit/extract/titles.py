@@ -11,10 +11,11 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graphkit.extract.found import Found
+from graphkit.extract.known import ArticleIndex
 from graphkit.extract.title_phrases import holder_before, title_before
 from graphkit.lexicon import Lexicon, word_class
 from graphkit.records import ASSERTED, Entity
-from graphkit.resolve import Actor, How, MentionIndex, country_entity
+from graphkit.resolve import Actor, How, country_entity
 
 TITLE_CONFIDENCE = 0.9
 
@@ -30,7 +31,7 @@ AIDE_NOUNS = word_class("aide_nouns")
 FRONTED_PLACE_PREPS = word_class("fronted_place_preps")
 
 
-def poss_holder(head: Token, index: MentionIndex) -> Actor | None:
+def poss_holder(head: Token, index: ArticleIndex) -> Actor | None:
     """The country/org owning a title noun: "Colombia's president", "president of Colombia",
     "Putin's spokesman" (the country of a well-known officeholder)."""
     for child in head.children:
@@ -78,7 +79,7 @@ def _title_noun_relation(head: Token, lex: Lexicon) -> str | None:
 
 
 def person_titles(
-    span: Span, actor: Actor, index: MentionIndex, lex: Lexicon, default_country: Actor | None
+    span: Span, actor: Actor, index: ArticleIndex, lex: Lexicon, default_country: Actor | None
 ) -> Iterator[Found]:
     """The office a named person holds: by the title before the name, else by an apposition."""
     found = title_before(span, lex)
@@ -98,7 +99,7 @@ def person_titles(
 def _titled(
     span: Span,
     actor: Actor,
-    index: MentionIndex,
+    index: ArticleIndex,
     lex: Lexicon,
     default_country: Actor | None,
     found: tuple[str, int, str],
@@ -132,7 +133,7 @@ def _titled(
 def _guessed_holder(
     span: Span,
     actor: Actor,
-    index: MentionIndex,
+    index: ArticleIndex,
     lex: Lexicon,
     default_country: Actor | None,
     lo: int,
@@ -148,7 +149,7 @@ def _guessed_holder(
     return holder or known_office(actor.entity.name, lex, None)
 
 
-def _apposed_title(span: Span, actor: Actor, index: MentionIndex, lex: Lexicon) -> Iterator[Found]:
+def _apposed_title(span: Span, actor: Actor, index: ArticleIndex, lex: Lexicon) -> Iterator[Found]:
     """ "Petro, Colombia's president" / "Russia's envoy, Vassily Nebenzia"."""
     root = span.root
     # the title the name stands in apposition to comes first: in "Australia's foreign minister,
@@ -185,7 +186,7 @@ def _office_of_organization(title: str) -> bool:
     return ("general" in lowered and lowered.split()[0] != "general") or "chair" in lowered
 
 
-def salient_organization(index: MentionIndex) -> Actor | None:
+def salient_organization(index: ArticleIndex) -> Actor | None:
     """The organization the article names most often (not a collective), if one stands out."""
     counts: dict[str, int] = {}
     actors: dict[str, Actor] = {}
@@ -199,7 +200,7 @@ def salient_organization(index: MentionIndex) -> Actor | None:
     return Actor(actors[ranked[0][0]].entity, How.IMPLICIT)
 
 
-def _coordinated_holder(span: Span, lo: int, index: MentionIndex, lex: Lexicon) -> Actor | None:
+def _coordinated_holder(span: Span, lo: int, index: ArticleIndex, lex: Lexicon) -> Actor | None:
     """The holder a bare title shares with a titled person it is coordinated with: "Egyptian
     Foreign Minister Sameh Shoukry and Water Resources Minister Mohamed Abdel Aty"."""
     root = span.root
@@ -233,7 +234,7 @@ def _coordinated_holder(span: Span, lo: int, index: MentionIndex, lex: Lexicon) 
     return None
 
 
-def _fronted_place(sent: Span, index: MentionIndex) -> Actor | None:
+def _fronted_place(sent: Span, index: ArticleIndex) -> Actor | None:
     """The country of a place that opens the sentence: "In Washington, President Joe Biden said"."""
     first = sent[0]
     if first.lower_ not in FRONTED_PLACE_PREPS or len(sent) < 4:
@@ -251,7 +252,7 @@ def _fronted_place(sent: Span, index: MentionIndex) -> Actor | None:
     return None
 
 
-def _claimed(sent: Span, index: MentionIndex, lex: Lexicon) -> set[int]:
+def _claimed(sent: Span, index: ArticleIndex, lex: Lexicon) -> set[int]:
     """Tokens just before the titles of the sentence's people: "U.S." in "U.S. President"."""
     claimed: set[int] = set()
     for other, actor in index.spans:
@@ -274,7 +275,7 @@ def known_office(name: str, lex: Lexicon, year: int | None) -> Actor | None:
 
 
 def _implicit_holder(
-    span: Span, lo: int, index: MentionIndex, lex: Lexicon, title: str
+    span: Span, lo: int, index: ArticleIndex, lex: Lexicon, title: str
 ) -> Actor | None:
     """Who a bare title ("President Joe Biden") belongs to, when the sentence says it.
 
@@ -305,7 +306,7 @@ def _implicit_holder(
     return None
 
 
-def sentence_country(span: Span, lo: int, index: MentionIndex, lex: Lexicon) -> Actor | None:
+def sentence_country(span: Span, lo: int, index: ArticleIndex, lex: Lexicon) -> Actor | None:
     """A weak guess at a bare title's country from its sentence: the country the sentence is
     about (its subject), else the last one before the title, else the first one after it,
     among those no other title claims."""

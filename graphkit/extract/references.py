@@ -52,7 +52,8 @@ def pair_reference(token: Token, index: ArticleIndex) -> list[Actor]:
         >>> from graphkit.nlp import load_nlp
         >>> from graphkit.resolve import resolve_doc
         >>> doc = load_nlp()("Mexico and Peru signed a deal. The two countries met again.")
-        >>> [a.entity.name for a in pair_reference(doc[9], resolve_doc(doc))]
+        >>> index = ArticleIndex.over(resolve_doc(doc))
+        >>> [a.entity.name for a in pair_reference(doc[9], index)]
         ['Mexico', 'Peru']
     """
     from graphkit.extract.args import actors_for

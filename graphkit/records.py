@@ -83,29 +83,6 @@ class Article:
 
 
 @dataclass(frozen=True)
-class Mention:
-    """A span of an article that names (or stands for) an actor.
-
-    ``text`` is the surface text, ``start``/``end`` character offsets in the article, ``type``
-    one of :data:`ENTITY_TYPES`. ``name`` is the name this mention stands for after
-    in-article resolution (e.g. "Petro" -> "Gustavo Petro", "Bogotá" as actor -> "Colombia");
-    ``how`` says how it was resolved (``name``, ``alias``, ``pronoun``, ``metonymy``, ``title``,
-    ``demonym``).
-    """
-
-    text: str
-    start: int
-    end: int
-    type: str
-    name: str = ""
-    how: str = "name"
-
-    @property
-    def canonical(self) -> str:
-        return self.name or self.text
-
-
-@dataclass(frozen=True)
 class Entity:
     """A canonical actor: one IRI per (type, normalized name)."""
 

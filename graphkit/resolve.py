@@ -20,68 +20,31 @@ Examples:
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from graphkit.lexicon import Lexicon, city_country, load_lexicon, norm, word_class, word_tuple
+# the actor record and the helpers every stage uses live in graphkit.actors; the mended entity
+# spans in graphkit.entity_spans; the second names (acronyms, quoted names) in graphkit.aliases
+from graphkit.actors import HOW_WEIGHT as HOW_WEIGHT
+from graphkit.actors import TITLE_WORDS as TITLE_WORDS
+from graphkit.actors import Actor as Actor
+from graphkit.actors import How as How
+from graphkit.actors import country_entity as country_entity
+from graphkit.actors import is_dateline as is_dateline
+from graphkit.actors import span_name as span_name
+from graphkit.actors import strip_titles as strip_titles
+from graphkit.aliases import acronyms, quoted_names
+from graphkit.entity_spans import ACTOR_LABELS as ACTOR_LABELS
+from graphkit.entity_spans import PLACE_NOUNS, clean_ents
+from graphkit.lexicon import Lexicon, city_country, load_lexicon, norm, word_class
 from graphkit.records import Entity
 
-TITLE_WORDS = word_class("title_words")
 NAME_SUFFIXES = word_class("name_suffixes")
 PERSON_PRONOUNS = word_class("person_pronouns")
 GROUP_PRONOUNS = word_class("group_pronouns")
-
-# Weights multiply a relation's confidence: how sure we are this actor is who it names.
-HOW_WEIGHT = {
-    "name": 1.0,
-    "alias": 0.95,
-    "demonym": 0.85,
-    "metonymy": 0.85,
-    "pronoun": 0.7,
-    "nominal": 0.7,
-    "implicit": 0.5,
-}
-
-
-class How:
-    """How a mention was resolved to its actor (``Actor.how``; weights in ``HOW_WEIGHT``)."""
-
-    NAME = "name"
-    ALIAS = "alias"
-    DEMONYM = "demonym"
-    METONYMY = "metonymy"
-    PRONOUN = "pronoun"
-    NOMINAL = "nominal"
-    IMPLICIT = "implicit"
-
-
-@dataclass(frozen=True)
-class Actor:
-    """An actor as it takes part in an event: the entity, and how the mention was resolved."""
-
-    entity: Entity
-    how: str = "name"
-    place: Entity | None = None  # the place itself, when a capital/seat stands for a country
-
-    @property
-    def weight(self) -> float:
-        return HOW_WEIGHT.get(self.how, 0.8)
-
-
-class Told(NamedTuple):
-    """An event found earlier in the article: where, which relation, between whom, how said."""
-
-    pos: int
-    relation: str
-    subject: Actor
-    object: Actor
-    modality: str
 
 
 @dataclass
@@ -94,12 +57,6 @@ class MentionIndex:
     spans: list[tuple[Span, Actor]] = field(default_factory=list)
     names: dict[str, set[str]] = field(default_factory=dict)  # entity key -> surface names
     entities: dict[str, Entity] = field(default_factory=dict)  # entity key -> entity
-    told: list[Told] = field(default_factory=list)
-    """The events found so far, in text order: for "the attack", "the two sides" later on."""
-    leaders: dict[str, Entity] = field(default_factory=dict)
-    """country/organization key -> the person the article names as its leader."""
-    affiliation: dict[str, Entity] = field(default_factory=dict)
-    """person key -> the country they lead or serve, from the article's titles."""
     opening: int = -1
     """Where the article's opening (title, date line, lede) ends; -1 until it is needed."""
     _by_start: tuple[list[tuple[Span, Actor]], int, object, object, list[int], list[int]] | None = (
@@ -212,54 +169,6 @@ class MentionIndex:
         return out
 
 
-def is_dateline(token: Token) -> bool:
-    """A sentence-initial place name in capitals set off by a dash ("MOSCOW — ", "UNITED
-    NATIONS -- ", "ARGYLE, St. Vincent and the Grenadines — ")."""
-    doc = token.doc
-    start = token.sent.start
-    first = doc[start]
-    if not (first.is_upper and first.is_alpha and len(first) > 1) or token.left_edge.i != start:
-        return False
-    return any(
-        t.text in ("—", "–", "--") for t in doc[start : min(token.right_edge.i + 2, len(doc))]
-    )
-
-
-def span_name(span: Span) -> str:
-    """The span's text without a leading 'the' and a trailing possessive."""
-    return _bare_name(span.text)
-
-
-@lru_cache(maxsize=65536)
-def _bare_name(text: str) -> str:
-    text = _LEADING_THE.sub("", text)
-    return _TRAILING_POSSESSIVE.sub("", text).strip()
-
-
-_LEADING_THE = re.compile(r"^(the|The)\s+")
-_TRAILING_POSSESSIVE = re.compile(r"(['’]s|['’])$")
-
-
-def strip_titles(span: Span) -> Span:
-    """Drop leading title words ('President', 'Brig. Gen.') and possessives from a person span."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end - 1 and (
-        doc[start].lower_.rstrip(".") in TITLE_WORDS
-        or doc[start].is_punct
-        or doc[start].lower_ == "the"
-    ):
-        start += 1
-    while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
-        end -= 1
-    return doc[start:end]
-
-
-def country_entity(lex: Lexicon, iso3: str) -> Entity:
-    c = lex.by_iso3[iso3]
-    return Entity("Country", c.name, (), (("iso3", c.iso3), ("iso2", c.iso2)))
-
-
 def _typed(span: Span, lex: Lexicon) -> Actor | None:
     """A first guess at the actor a named-entity span stands for, from the gazetteers."""
     ident = span.ent_id_
@@ -339,7 +248,6 @@ def _typed(span: Span, lex: Lexicon) -> Actor | None:
     return None
 
 
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 STATE_BODY_WORDS = word_class("state_body_words")
 # words that alone name no particular body: "the Foreign Ministry", "Treasury", "Supreme Court"
 GENERIC_BODY_WORDS = STATE_BODY_WORDS | frozenset(
@@ -401,121 +309,13 @@ GENERIC_BODY_WORDS = STATE_BODY_WORDS | frozenset(
         "bank",
     ]
 )
-PLACE_NOUNS = word_class("place_nouns")
-
-
-PERSON_TITLES = word_class("person_titles")
-
-
-def _titled(span: Span) -> bool:
-    """A name with a person's title right before it or in apposition to it."""
-    doc = span.doc
-    if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in PERSON_TITLES:
-        return True
-    root = span.root
-    heads = [c for c in root.children if c.dep_ == "appos"] + (
-        [root.head] if root.dep_ == "appos" else []
-    )
-    return any(
-        h.lemma_.lower() in PERSON_TITLES and h.i not in range(span.start, span.end) for h in heads
-    )
-
-
-def _clean_ents(doc: Doc) -> list[Span]:
-    """Entity spans with the model's usual slips mended.
-
-    Title words tagged as organizations ("Defense" in "Defense Minister") are dropped; a
-    first name split off a person ("Dairo" + "Antonio Úsuga") is joined back; a name followed
-    by "department"/"province" is a place.
-    """
-    out: list[Span] = []
-    ents = []
-    for ent in doc.ents:
-        # "Later Petro": words before a name that are not part of it
-        start = ent.start
-        while start < ent.end - 1 and doc[start].pos_ in (
-            "ADV",
-            "ADP",
-            "CCONJ",
-            "SCONJ",
-            "PUNCT",
-            "INTJ",
-        ):
-            start += 1
-        ents.append(
-            ent
-            if start == ent.start
-            else Span(doc, start, ent.end, label=ent.label_, kb_id=ent.kb_id_)
-        )
-    surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
-    for ent in ents:
-        if (
-            ent.label_ == "DATE"
-            and len(ent) == 1
-            and ent[0].lower_ in surnames
-            and ent[0].dep_ in ("pobj", "nsubj", "dobj", "conj")
-        ):
-            # "spoke with May by phone": a month name used as a surname
-            if not any(t.like_num for t in doc[max(0, ent.start - 1) : ent.end + 1]):
-                out.append(Span(doc, ent.start, ent.end, label="PERSON"))
-            continue
-        if ent.label_ not in ACTOR_LABELS or "\n" in ent.text:
-            continue
-        if all(t.lower_.rstrip(".") in TITLE_WORDS or t.is_punct for t in ent):
-            continue
-        if ent.end < len(doc) and doc[ent.end].text in ("$", "dollars") and ent.label_ == "GPE":
-            continue  # "US $50 million" is money, not a country
-        if (
-            ent.label_ == "PERSON"
-            and out
-            and out[-1].end == ent.start
-            and len(out[-1]) == 1
-            and not out[-1].ent_id_
-            and out[-1][0].is_title
-            and out[-1][0].lower_ not in TITLE_WORDS
-        ):
-            out[-1] = Span(doc, out[-1].start, ent.end, label="PERSON")
-            continue
-        if ent.label_ in ("ORG", "GPE", "LOC", "FAC") and not ent.ent_id_ and _titled(ent):
-            # "President Petro", "Petro, Colombia's president": a person whatever the model said
-            out.append(Span(doc, ent.start, ent.end, label="PERSON"))
-            continue
-        if (
-            out
-            and out[-1].label_ == "PERSON"
-            and out[-1].end == ent.start
-            and len(ent) == 1
-            and not ent.ent_id_
-            and ent[0].is_title
-            and ent.label_ in ("ORG", "GPE", "PERSON", "NORP")
-        ):
-            # "Hassan Sheikh" + "Mohamud": one name split in two
-            out[-1] = Span(doc, out[-1].start, ent.end, label="PERSON")
-            continue
-        place_appos = any(
-            c.dep_ == "appos" and c.lemma_ in PLACE_NOUNS for c in ent.root.children
-        ) or (
-            ent.start >= 2
-            and doc[ent.start - 1].lower_ == "of"
-            and doc[ent.start - 2].lemma_ in PLACE_NOUNS
-        )  # "the Russian port of Novorossiysk"
-        if (
-            ent.label_ in ("ORG", "PERSON", "NORP")
-            and not ent.ent_id_
-            and ((ent.end < len(doc) and doc[ent.end].lower_ in PLACE_NOUNS) or place_appos)
-        ):
-            # "the Antioquia department", "Sinaloa, a state in northwestern Mexico": a place
-            out.append(Span(doc, ent.start, ent.end, label="GPE"))
-            continue
-        out.append(ent)
-    return out
 
 
 def resolve_doc(doc: Doc, *, lex: Lexicon | None = None) -> MentionIndex:
     """Resolve every actor mention of a parsed article to a canonical in-article entity."""
     lex = lex or load_lexicon()
     index = MentionIndex(doc, lex)
-    ents = _clean_ents(doc)
+    ents = clean_ents(doc)
     # 1. full person names, and the surnames that point at them
     persons: Counter[str] = Counter()
     for ent in ents:
@@ -592,110 +392,6 @@ def resolve_doc(doc: Doc, *, lex: Lexicon | None = None) -> MentionIndex:
                     doc[tok.i : tok.i + 1], Actor(Entity("Person", next(iter(people))), "alias")
                 )
     index.spans.sort(key=lambda item: item[0].start)
-    _quoted_names(doc, index)
-    _acronyms(doc, index)
+    quoted_names(doc, index)
+    acronyms(doc, index)
     return index
-
-
-def _acronyms(doc: Doc, index: MentionIndex) -> None:
-    """ "World Food Program (WFP)": the bracketed acronym is another name of the entity
-    before it."""
-    by_acronym: dict[str, Actor] = {}
-    for span, actor in list(index.spans):
-        j = span.end
-        if (
-            j + 2 < len(doc)
-            and doc[j].text == "("
-            and doc[j + 2].text == ")"
-            and doc[j + 1].is_upper
-        ):
-            by_acronym[doc[j + 1].text] = actor
-            index.names.setdefault(actor.entity.key, set()).add(doc[j + 1].text)
-    if not by_acronym:
-        return
-    for tok in doc:
-        named = by_acronym.get(tok.text)
-        if named is None or (
-            tok.i in index.by_token
-            and index.by_token[tok.i].entity.type != "Person"
-            and tok.ent_id_
-        ):
-            continue
-        index.by_token[tok.i] = Actor(named.entity, "alias", named.place)
-    index.spans = [
-        (span, index.by_token.get(span.start, actor)) if span.text in by_acronym else (span, actor)
-        for span, actor in index.spans
-    ]
-
-
-OPEN_QUOTES = frozenset({"“", '"', "‘", "'", "``"})
-CLOSE_QUOTES = frozenset({"”", '"', "’", "'", "''"})
-NICKNAME_CUES = word_tuple("nickname_cues")
-
-
-def _quoted_names(doc: Doc, index: MentionIndex) -> None:
-    """Quoted proper names the model missed ('“Pipe Tuluá”', '"Otoniel"') become people.
-
-    A quoted name right after "known as"/"alias" is another name of the person just named.
-    """
-    for tok in doc:
-        if tok.text not in OPEN_QUOTES or tok.i + 1 >= len(doc):
-            continue
-        end = None
-        for j in range(tok.i + 1, min(tok.i + 6, len(doc))):
-            if doc[j].text in CLOSE_QUOTES:
-                end = j
-                break
-        if end is None or end == tok.i + 1:
-            continue
-        inner = doc[tok.i + 1 : end]
-        if any(
-            t.i in index.by_token and index.by_token[t.i].entity.type == "Person" for t in inner
-        ):
-            continue
-        if any(t.ent_id_ for t in inner):
-            continue
-        if not all(t.is_title or t.is_punct for t in inner) or not any(
-            t.pos_ == "PROPN" for t in inner
-        ):
-            continue
-        actor = Actor(Entity("Person", inner.text), "name")
-        index.record(inner, actor)
-    index.spans.sort(key=lambda item: item[0].start)
-    _nicknames(doc, index)
-
-
-def _nicknames(doc: Doc, index: MentionIndex) -> None:
-    """A name right after "known as"/"alias" is another name of the person just named."""
-    for pos, (span, actor) in enumerate(index.spans):
-        if actor.entity.type != "Person" or actor.how != "name":
-            continue
-        before = [
-            t
-            for t in doc[max(span.sent.start, span.start - 4) : span.start]
-            if t.text not in OPEN_QUOTES
-        ]
-        text = " ".join(t.lower_ for t in before)
-        if not text.endswith(NICKNAME_CUES):
-            continue
-        for prev_span, prev in reversed(index.spans[:pos]):
-            if prev_span.sent.start == span.sent.start and prev.entity.type == "Person":
-                alias = Actor(prev.entity, "alias")
-                for tok in span:
-                    index.by_token[tok.i] = alias
-                index.spans[pos] = (span, alias)
-                index.names.setdefault(prev.entity.key, set()).add(span_name(span))
-                break
-    # every other mention of a nickname is the same person
-    nick: dict[str, Entity] = {}
-    for span, actor in index.spans:
-        if actor.entity.type == "Person" and actor.how == "alias":
-            nick.setdefault(norm(span_name(span)), actor.entity)
-    for pos, (span, actor) in enumerate(index.spans):
-        person = nick.get(norm(span_name(span)))
-        if person is not None and actor.entity != person and not span.ent_id_:
-            alias = Actor(person, "alias")
-            for tok in span:
-                index.by_token[tok.i] = alias
-            index.spans[pos] = (span, alias)
-            index.names.setdefault(person.key, set()).add(span_name(span))

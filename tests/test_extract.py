@@ -175,3 +175,35 @@ def test_extract_confidence_lower_for_pronouns_and_metonymy() -> None:
 def test_extract_no_event_in_plain_description() -> None:
     found = triples("The weather in Paris was mild and the museums were busy.")
     assert not found
+
+
+def test_extraction_records_what_it_found_in_its_own_index_not_in_resolves() -> None:
+    """Resolution hands over its actors; the events each cue tells are recorded by the caller of
+    sentence_events (extract_doc), so "the meeting" later on can refer back to them."""
+    from graphkit.extract.events import sentence_events
+    from graphkit.extract.known import ArticleIndex
+    from graphkit.lexicon import load_lexicon
+    from graphkit.nlp import load_nlp
+    from graphkit.resolve import resolve_doc
+
+    lex = load_lexicon()
+    doc = load_nlp()("Colombian President Gustavo Petro met Donald Trump in Washington.")
+    resolved = resolve_doc(doc, lex=lex)
+    actors = dict(resolved.by_token)
+    index = ArticleIndex.over(resolved)
+    told = [
+        (pos, found)
+        for sent in doc.sents
+        for pos, found in sentence_events(list(sent), lex, index)
+    ]
+    assert not index.told, "sentence_events itself records nothing"
+    for pos, found in told:
+        index.tell(pos, found)
+    met = [t for t in index.told if t.relation == "metWith"]
+    assert met
+    assert {met[0].subject.entity.name, met[0].object.entity.name} == {
+        "Gustavo Petro",
+        "Donald Trump",
+    }
+    assert doc[met[0].pos].lemma_ == "meet"
+    assert dict(resolved.by_token) == actors, "resolve's actors are left as they were"

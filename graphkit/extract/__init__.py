@@ -25,17 +25,19 @@ from graphkit.dates import resolve_event_date
 from graphkit.extract.article import revise
 from graphkit.extract.collectives import is_collective
 from graphkit.extract.events import Found, sentence_events
+from graphkit.extract.guesses import settle_guessed_titles
+from graphkit.extract.known import ArticleIndex
 from graphkit.extract.static import static_relations
-from graphkit.extract.titles import GUESSED_TITLE, settle_guessed_titles
+from graphkit.extract.titles import GUESSED_TITLE
 from graphkit.lexicon import Lexicon, load_lexicon
 from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation
-from graphkit.resolve import Actor, How, MentionIndex, country_entity, resolve_doc
+from graphkit.resolve import Actor, How, country_entity, resolve_doc
 from graphkit.vocab import relation
 
 __all__ = ["extract_doc"]
 
 
-def _dateline_country(doc: Doc, index: MentionIndex, lex: Lexicon) -> Actor | None:
+def _dateline_country(doc: Doc, index: ArticleIndex, lex: Lexicon) -> Actor | None:
     """The country of a dateline ("BOGOTÁ —", "WASHINGTON (Reuters) -") near the top."""
     for tok in doc[: min(len(doc), 80)]:
         if tok.is_upper and len(tok.text) > 2 and tok.is_alpha:
@@ -47,7 +49,7 @@ def _dateline_country(doc: Doc, index: MentionIndex, lex: Lexicon) -> Actor | No
     return None
 
 
-def _salient_country(index: MentionIndex) -> Actor | None:
+def _salient_country(index: ArticleIndex) -> Actor | None:
     counts: Counter[str] = Counter()
     ents: dict[str, Entity] = {}
     for _, actor in index.spans:
@@ -113,20 +115,20 @@ def extract_doc(
 ) -> ArticleResult:
     """Every relation one parsed article states, with canonical in-article entities."""
     lex = lex or load_lexicon()
-    index = resolve_doc(doc, lex=lex)
+    index = ArticleIndex.over(resolve_doc(doc, lex=lex))
     home = _dateline_country(doc, index, lex) or _salient_country(index)
     found = [
         f for sent in doc.sents for f in static_relations(sent, index, lex, default_country=home)
     ]
     year = int(article.date[:4]) if article.date[:4].isdigit() else None
     found, candidates = settle_guessed_titles(found, index, lex, home, year=year)
-    for f in found:
-        if f.predicate in ("leaderOf", "officialOf") and f.object.entity.type == "Country":
-            index.affiliation.setdefault(f.subject.entity.key, f.object.entity)
-        if f.predicate == "leaderOf" and f.method in ("title", "apposition", GUESSED_TITLE):
-            index.leaders.setdefault(f.object.entity.key, f.subject.entity)
+    index.learn_offices(found, ("title", "apposition", GUESSED_TITLE))
     for sent in doc.sents:
-        found.extend(sentence_events(list(sent), lex, index))
+        # each cue token's events, recorded before the next token is read (later cues refer
+        # to them: "the attack", "the two sides")
+        for pos, told in sentence_events(list(sent), lex, index):
+            index.tell(pos, told)
+            found.extend(told)
     dates: dict[int, str] = {}
     found = revise(found, index, candidates)
     relations = [

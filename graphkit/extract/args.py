@@ -11,12 +11,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graphkit.extract.finders import ACTOR_FINDERS, undergoes
+from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import conjuncts, of_phrase_objects
-from graphkit.resolve import Actor, How, MentionIndex
+from graphkit.resolve import Actor, How
 
 
 def actors_for(
-    token: Token, index: MentionIndex, *, depth: int = 0, events: bool = False
+    token: Token, index: ArticleIndex, *, depth: int = 0, events: bool = False
 ) -> list[Actor]:
     """The actors one argument token stands for (several for "the ambassadors of A, B and C").
 
@@ -44,7 +45,7 @@ def actors_for(
 
 
 def _actors_for(
-    token: Token, index: MentionIndex, *, depth: int = 0, events: bool = False
+    token: Token, index: ArticleIndex, *, depth: int = 0, events: bool = False
 ) -> list[Actor]:
     for finder in ACTOR_FINDERS:
         found = finder(token, index, depth, events)
@@ -53,7 +54,7 @@ def _actors_for(
     return []
 
 
-def owners_of(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Actor]:
+def owners_of(token: Token, index: ArticleIndex, *, depth: int = 0) -> list[Actor]:
     """Whose thing a noun names: "an Indian proposal", "Sweden's decision", "violations by the
     Israeli military", "the legality of Israel's techniques" -> the actor behind it."""
     if depth > 1 or token.pos_ not in ("NOUN", "PROPN"):
@@ -95,14 +96,14 @@ def owners_of(token: Token, index: MentionIndex, *, depth: int = 0) -> list[Acto
     return []
 
 
-def actor_of(token: Token, index: MentionIndex) -> Actor | None:
+def actor_of(token: Token, index: ArticleIndex) -> Actor | None:
     """The first actor an argument token stands for, or None."""
     found = actors_for(token, index)
     return found[0] if found else None
 
 
 def actors_of(
-    token: Token, index: MentionIndex, *, events: bool = False
+    token: Token, index: ArticleIndex, *, events: bool = False
 ) -> list[tuple[Token, Actor]]:
     """Actors for an argument token and everything coordinated with it."""
     out: list[tuple[Token, Actor]] = []
@@ -119,7 +120,7 @@ def actors_of(
     return out
 
 
-def _people_before_and(token: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
+def _people_before_and(token: Token, index: ArticleIndex) -> list[tuple[Token, Actor]]:
     """ "Commission President Ursula von der Leyen and Council President António Costa met":
     people joined by "and" in front of a person that the parse folded into its name's modifiers."""
     own = index.by_token.get(token.i)

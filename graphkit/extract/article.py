@@ -11,14 +11,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from graphkit.extract.found import Found
+from graphkit.extract.known import ArticleIndex
 from graphkit.extract.titles import GUESSED_TITLE
 from graphkit.lexicon import norm, word_class
-from graphkit.resolve import Actor, How, MentionIndex, country_entity
+from graphkit.resolve import Actor, How, country_entity
 from graphkit.vocab import relation, relations_where
 
 
 def revise(
-    found: list[Found], index: MentionIndex, candidates: dict[tuple[str, int], list[Actor]]
+    found: list[Found], index: ArticleIndex, candidates: dict[tuple[str, int], list[Actor]]
 ) -> list[Found]:
     """The article's relations with every correction applied, in order."""
     found = _drop_contradicted_titles(found, index, candidates)
@@ -43,7 +44,7 @@ def _stated_offices(found: list[Found], *, countries_only: bool = False) -> dict
 
 
 def _drop_contradicted_titles(
-    found: list[Found], index: MentionIndex, candidates: dict[tuple[str, int], list[Actor]]
+    found: list[Found], index: ArticleIndex, candidates: dict[tuple[str, int], list[Actor]]
 ) -> list[Found]:
     """A guessed office ("Defense Secretary X" with no country named) gives way when X and that
     very country, or its leader or official, are the two sides of an event in the same sentence
@@ -129,7 +130,7 @@ def _holders_asked(found: list[Found]) -> list[Found]:
     return out
 
 
-def _country_of(actor: Actor, index: MentionIndex) -> str:
+def _country_of(actor: Actor, index: ArticleIndex) -> str:
     """The ISO3 code an actor acts for: a country's own, a group's nationality, an official's
     state."""
     ids = dict(actor.entity.ids)
@@ -141,7 +142,7 @@ def _country_of(actor: Actor, index: MentionIndex) -> str:
     return dict(home.ids).get("iso3", "") if home is not None else ""
 
 
-def _domestic_ban(found: Found, index: MentionIndex) -> Found:
+def _domestic_ban(found: Found, index: ArticleIndex) -> Found:
     """Banning or suspending one's own people coerces them ("Museveni has banned Ugandan
     opposition candidates"); banning foreigners ("the three Baltic states banned Ivanishvili")
     sanctions them."""
@@ -158,7 +159,7 @@ def _domestic_ban(found: Found, index: MentionIndex) -> Found:
 HOSTILE_TO_PLACES = relations_where(lambda r: r.hostile_to_places)
 
 
-def _places_countries(found: list[Found], index: MentionIndex) -> list[Found]:
+def _places_countries(found: list[Found], index: ArticleIndex) -> list[Found]:
     """An attack on a place is an attack on its country too: "Ukrainian naval drones struck
     the Russian port of Novorossiysk" attacked Russia."""
     out = []
@@ -177,7 +178,7 @@ def _places_countries(found: list[Found], index: MentionIndex) -> list[Found]:
     return out
 
 
-def _envoys_countries(found: list[Found], index: MentionIndex) -> list[Found]:
+def _envoys_countries(found: list[Found], index: ArticleIndex) -> list[Found]:
     """Expelling or summoning an envoy is aimed at the envoy's country too: "declared the
     Mexican ambassador, Raquel Serur, persona non grata" expels Mexico's."""
     out = []

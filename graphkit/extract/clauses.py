@@ -13,10 +13,11 @@ from spacy.tokens import Token
 
 from graphkit.extract.args import actors_of
 from graphkit.extract.found import INHERITED_CONFIDENCE, Found, emit
+from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import clause_subjects, is_condition, prep_objects, sentences_back
 from graphkit.lexicon import word_class, word_tuple
 from graphkit.records import ASSERTED
-from graphkit.resolve import Actor, How, MentionIndex
+from graphkit.resolve import Actor, How
 
 BLAME_ADJECTIVES = word_class("blame_adjectives")
 SAY_VERBS = word_class("say_verbs")
@@ -36,7 +37,7 @@ DIPLOMATIC_TIES = word_class("diplomatic_ties")
 DEMAND_SAY_VERBS = word_class("demand_say_verbs")
 
 
-def demand_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
+def demand_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
     """ "X said/declared/demanded that Y must (should) do Z" -> X requested Y."""
     if verb.lemma_ not in DEMAND_SAY_VERBS:
         return
@@ -56,7 +57,7 @@ def demand_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
             yield from emit(subjects, objects, "requested", verb, INHERITED_CONFIDENCE, "say:must")
 
 
-def ties_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
+def ties_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
     """ "X restored diplomatic ties with Y" -> X cooperatedWith Y."""
     if verb.lemma_ not in BUILD_VERBS:
         return
@@ -77,7 +78,7 @@ def ties_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
             )
 
 
-def reduce_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
+def reduce_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
     """ "X suspended aid to Y" / "cancelled a visit to Y" / "closed its borders with Y": X
     sanctioned Y."""
     if verb.lemma_ not in REDUCE_VERBS:
@@ -116,7 +117,7 @@ RETALIATE_VERBS = word_class("retaliate_verbs")
 NEGATIONS = word_class("negations")
 
 
-def retaliation_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
+def retaliation_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
     """ "Minsk would respond 'in a mirror manner'", "Zakharova said Moscow would retaliate": a
     vow to respond threatens whoever did what is answered ("respond to the expulsion"), else
     the last one who acted against the speaker. The threat is made, whatever comes of it."""
@@ -166,7 +167,7 @@ def retaliation_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
 WARN_VERBS = word_class("warn_verbs")
 
 
-def conditional_threat_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
+def conditional_threat_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
     """ "Peskov warned that Moscow would respond with countermeasures if NATO deployed forces
     in Sweden": a warning held over whoever the condition names threatens them."""
     if verb.lemma_ not in WARN_VERBS:
@@ -211,7 +212,7 @@ def conditional_threat_events(verb: Token, index: MentionIndex) -> Iterator[Foun
 PHONE_NOUNS = word_class("phone_nouns")
 
 
-def phone_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
+def phone_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
     """ "discussed the situation by phone with Chinese Premier Li Qiang" -> spokeWith."""
     if not any(p.lower_ in PHONE_NOUNS for p in prep_objects(verb, ("by", "over"))):
         return
@@ -225,7 +226,7 @@ DENY_VERBS = word_class("deny_verbs")
 CHARGE_NOUNS = word_class("charge_nouns")
 
 
-def denial_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
+def denial_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
     """ "Kinshasa accuses Rwanda of backing the M23 ... Rwanda denies backing the group": a
     denial of a deed, or of the charges, answers whoever accused the denier just before."""
     if verb.lemma_ not in DENY_VERBS:
@@ -268,7 +269,7 @@ def denial_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
         )
 
 
-def persona_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
+def persona_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
     """ "X declared the Mexican ambassador, Raquel Serur, persona non grata" -> X expelled them,
     when the parse makes "persona non grata" a clause of its own."""
     if verb.lemma_ != "declare":
@@ -294,7 +295,7 @@ def persona_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
             )
 
 
-def blame_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
+def blame_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
     """ "X said/believed Y was responsible for the attack" -> X accused Y."""
     if verb.lemma_ not in SAY_VERBS:
         return
@@ -351,7 +352,7 @@ def _label_tokens(verb: Token) -> list[Token]:
     return out
 
 
-def label_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
+def label_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
     """ "X called the expulsions unacceptable" -> X criticized whoever did them; "called the
     talks constructive" praises; "called Witkoff's demand 'a nonstarter'" rejects the demand's
     maker."""

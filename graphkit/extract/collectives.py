@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import conjuncts, of_phrase_objects
 from graphkit.lexicon import actor_nouns, word_class, word_tuple
 from graphkit.records import Entity
-from graphkit.resolve import Actor, How, MentionIndex, span_name
+from graphkit.resolve import Actor, How, span_name
 
 NON_STATE_GROUPS = actor_nouns("non_state")
 # Collectives that are actors of their own, not their state: armed groups, civil groups, the
@@ -34,7 +35,7 @@ def country_code(actor: Actor) -> str:
     return ids.get("iso3", "") if actor.entity.type == "Country" else ids.get("country", "")
 
 
-def collectives(token: Token, index: MentionIndex) -> list[Actor]:
+def collectives(token: Token, index: ArticleIndex) -> list[Actor]:
     """Collective actors a group noun names: "Sudanese rebels", "Sierra Leonean and Liberian
     refugees" (two groups), "opposition groups in Zimbabwe", "a camp for Congolese refugees"."""
     word = token.lower_
@@ -42,25 +43,42 @@ def collectives(token: Token, index: MentionIndex) -> list[Actor]:
         if word in ("groups", "group") and _descriptors(token, index):
             pass  # "armed groups", "opposition groups", "aid groups": non-state by their words
         elif token.lemma_ in SETTLEMENT_NOUNS or word in ("camps", "homes"):
-            # "a camp for Congolese refugees", "Palestinian homes": the people who live there
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in ("for", "of"):
-                    for pobj in child.children:
-                        found = collectives(pobj, index)
-                        if found:
-                            return found
-            return []
+            return _dwellers(token, index)
         else:
             return []
+    words = " ".join([*_descriptors(token, index), _plural(token)])
+    return (
+        _by_nationality(token, index, words)
+        or _by_whereabouts(token, index, words)
+        or _by_kind(token, index, words)
+    )
+
+
+def _dwellers(token: Token, index: ArticleIndex) -> list[Actor]:
+    """ "a camp for Congolese refugees", "Palestinian homes": the people who live there."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "of"):
+            for pobj in child.children:
+                found = collectives(pobj, index)
+                if found:
+                    return found
+    return []
+
+
+def _plural(token: Token) -> str:
+    """The group noun in the plural: "rebel" -> "rebels", "tribesman" -> "tribesmen"."""
+    word = token.lower_
     if (
         token.tag_ in ("NNS", "NNPS")
         or word.endswith(("s", "men"))
         or word in ("militia", "opposition")
     ):
-        plural = word
-    else:
-        plural = word[:-3] + "men" if word.endswith("man") else word + "s"
-    words = " ".join([*_descriptors(token, index), plural])
+        return word
+    return word[:-3] + "men" if word.endswith("man") else word + "s"
+
+
+def _by_nationality(token: Token, index: ArticleIndex, words: str) -> list[Actor]:
+    """ "Sudanese rebels", "Sierra Leonean and Liberian refugees" (two groups)."""
     out: list[Actor] = []
     for child in token.children:
         if child.dep_ not in ("amod", "compound", "nmod") or child.i > token.i:
@@ -74,8 +92,11 @@ def collectives(token: Token, index: MentionIndex) -> list[Actor]:
             out.append(
                 Actor(collective_entity(f"{qualifier} {words}", country_code(named)), How.NOMINAL)
             )
-    if out:
-        return out
+    return out
+
+
+def _by_whereabouts(token: Token, index: ArticleIndex, words: str) -> list[Actor]:
+    """ "opposition groups in Zimbabwe", "Prisoners rioted at a jail in Dili"."""
     heads = [token]
     if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
         heads.append(token.head)  # "Prisoners rioted at a jail in Dili": where they acted
@@ -89,12 +110,14 @@ def collectives(token: Token, index: MentionIndex) -> list[Actor]:
                     continue
                 # "students throughout Indonesia": named by where they are, not a nationality
                 where = named.place.name if named.place is not None else named.entity.name
-                return [
-                    Actor(
-                        collective_entity(f"{words} in {where}", country_code(named)), How.NOMINAL
-                    )
-                ]
-    # "Islamic fundamentalists", "opposition activists": a group its words name, of no one country
+                entity = collective_entity(f"{words} in {where}", country_code(named))
+                return [Actor(entity, How.NOMINAL)]
+    return []
+
+
+def _by_kind(token: Token, index: ArticleIndex, words: str) -> list[Actor]:
+    """ "Islamic fundamentalists", "opposition activists": a group its words name, of no one
+    country."""
     kinds = [
         c
         for c in token.children
@@ -107,7 +130,7 @@ def collectives(token: Token, index: MentionIndex) -> list[Actor]:
     return []
 
 
-def peoples(token: Token, index: MentionIndex) -> list[Actor]:
+def peoples(token: Token, index: ArticleIndex) -> list[Actor]:
     """A people named with a qualifier is a collective, not a state: "Bosnian Serbs" (of Bosnia),
     "ethnic Albanians", "Iraqi Kurds"; a bare "Albanians" is left to the demonym rule."""
     if token.tag_ != "NNPS" and not (token.ent_type_ == "NORP" and token.tag_ == "NNS"):
@@ -137,7 +160,7 @@ def peoples(token: Token, index: MentionIndex) -> list[Actor]:
     return []
 
 
-def _where(token: Token, index: MentionIndex) -> Actor | None:
+def _where(token: Token, index: ArticleIndex) -> Actor | None:
     """The country or place a location phrase names ("in Dili", "at a jail in northern Israel")."""
     named = index.actor_at(token)
     if named is not None:
@@ -160,7 +183,7 @@ def _where(token: Token, index: MentionIndex) -> Actor | None:
 NON_STATE_WORDS = word_class("non_state_words")
 
 
-def _descriptors(token: Token, index: MentionIndex) -> list[str]:
+def _descriptors(token: Token, index: ArticleIndex) -> list[str]:
     """The words that say what kind of collective a noun is ("opposition", "armed", "aid")."""
     words = [
         c

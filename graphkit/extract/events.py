@@ -24,15 +24,19 @@ from graphkit.extract.clauses import (
     ties_events,
 )
 from graphkit.extract.found import Found
+from graphkit.extract.known import ArticleIndex
 from graphkit.extract.mediation import mediation_events
 from graphkit.extract.nominal import nominal_events, reduce_noun_events
 from graphkit.extract.verbal import verbal_events
 from graphkit.lexicon import Lexicon
-from graphkit.resolve import MentionIndex, Told
 
 
-def sentence_events(sent_tokens: list[Token], lex: Lexicon, index: MentionIndex) -> Iterator[Found]:
-    """Every event cue in a sentence, verbal and nominal; remembers who did what for later."""
+def sentence_events(
+    sent_tokens: list[Token], lex: Lexicon, index: ArticleIndex
+) -> Iterator[tuple[int, list[Found]]]:
+    """Every event cue in a sentence, verbal and nominal: (the cue token's position, what it
+    tells), one cue at a time; the caller records each (``ArticleIndex.tell``) before asking for
+    the next, since later cues refer back to them."""
     for tok in sent_tokens:
         lemma = tok.lemma_.lower()
         found: list[Found] = []
@@ -65,9 +69,8 @@ def sentence_events(sent_tokens: list[Token], lex: Lexicon, index: MentionIndex)
                 found.extend(phone_events(tok, index))
         if tok.pos_ in ("VERB", "ADJ"):
             found.extend(mediation_events(tok, index))
-        for f in found:
-            index.told.append(Told(tok.i, f.predicate, f.subject, f.object, f.modality))
-        yield from found
+        if found:
+            yield tok.i, found
 
 
 __all__ = ["Found", "sentence_events"]

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from graphkit.extract.collectives import NON_STATE_GROUPS, collectives, peoples
+from graphkit.extract.known import ArticleIndex
 from graphkit.extract.references import (
     collective_antecedent,
     denied_accuser,
@@ -24,7 +25,7 @@ from graphkit.extract.references import (
 from graphkit.extract.syntax import conjuncts, of_phrase_objects
 from graphkit.lexicon import actor_nouns, word_class
 from graphkit.records import Entity
-from graphkit.resolve import Actor, How, MentionIndex
+from graphkit.resolve import Actor, How
 
 # Common nouns that act for the country or organization modifying them.
 AGENT_NOUNS = actor_nouns("agent")
@@ -51,23 +52,23 @@ def undergoes(token: Token) -> bool:
 
 # An argument finder answers with the actors a token stands for, an empty list when the token
 # stands for no actor at all, or None when it has nothing to say: the next one is asked.
-Finder = Callable[[Token, MentionIndex, int, bool], "list[Actor] | None"]
+Finder = Callable[[Token, ArticleIndex, int, bool], "list[Actor] | None"]
 
 
 def _people_named(
-    token: Token, index: MentionIndex, depth: int, events: bool
+    token: Token, index: ArticleIndex, depth: int, events: bool
 ) -> list[Actor] | None:
     """ "ethnic Albanians", "Iraqi Kurds": the people themselves."""
     return peoples(token, index) or None
 
 
-def _pair_named(token: Token, index: MentionIndex, depth: int, events: bool) -> list[Actor] | None:
+def _pair_named(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:
     """ "the two sides", "both leaders": a pair told of just before."""
     return pair_reference(token, index) or None
 
 
 def _relative_antecedent(
-    token: Token, index: MentionIndex, depth: int, events: bool
+    token: Token, index: ArticleIndex, depth: int, events: bool
 ) -> list[Actor] | None:
     """ "the Emirates, which U.N. experts accused of ...": the Emirates."""
     if token.lower_ not in RELATIVE_PRONOUNS or depth != 0:
@@ -82,7 +83,7 @@ def _relative_antecedent(
     return actors_for(clause.head, index, depth=depth + 1, events=events)
 
 
-def _mentioned(token: Token, index: MentionIndex, depth: int, events: bool) -> list[Actor] | None:
+def _mentioned(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:
     """A resolved mention; a pronoun that refers to a group or to several actors told of."""
     actor = index.actor_at(token)
     if actor is None:
@@ -98,7 +99,7 @@ def _mentioned(token: Token, index: MentionIndex, depth: int, events: bool) -> l
     return plural or [actor]
 
 
-def _no_noun(token: Token, index: MentionIndex, depth: int, events: bool) -> list[Actor] | None:
+def _no_noun(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:
     """Too deep, or not a noun: no actor."""
     if depth > 2 or token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
         return []
@@ -106,7 +107,7 @@ def _no_noun(token: Token, index: MentionIndex, depth: int, events: bool) -> lis
 
 
 def _apposed_person(
-    token: Token, index: MentionIndex, depth: int, events: bool
+    token: Token, index: ArticleIndex, depth: int, events: bool
 ) -> list[Actor] | None:
     """ "Russia's envoy, Vassily Nebenzia, dismissed": the person in apposition."""
     for child in token.children:
@@ -121,7 +122,7 @@ def _apposed_person(
     return None
 
 
-def _of_phrase(token: Token, index: MentionIndex, depth: int, events: bool) -> list[Actor] | None:
+def _of_phrase(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:
     """ "thousands of Colombians", "the ambassadors of Britain, France and Germany", "forums like
     CELAC"."""
     from graphkit.extract.args import actors_for  # args asks the finders
@@ -144,7 +145,7 @@ def _of_phrase(token: Token, index: MentionIndex, depth: int, events: bool) -> l
 
 
 def _named_leader(
-    token: Token, index: MentionIndex, depth: int, events: bool
+    token: Token, index: ArticleIndex, depth: int, events: bool
 ) -> list[Actor] | None:
     """ "the Colombian president", "Iran's leader": the leader this article named ("Chinese
     leaders" are China)."""
@@ -158,7 +159,7 @@ def _named_leader(
     return None
 
 
-def _counterpart(token: Token, index: MentionIndex, depth: int, events: bool) -> list[Actor] | None:
+def _counterpart(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:
     """ "his Indian counterpart": India's official, whoever "his" is."""
     if token.lemma_ != "counterpart":
         return None
@@ -169,7 +170,7 @@ def _counterpart(token: Token, index: MentionIndex, depth: int, events: bool) ->
     return None
 
 
-def _owner_actors(token: Token, child: Token, index: MentionIndex) -> list[Actor]:
+def _owner_actors(token: Token, child: Token, index: ArticleIndex) -> list[Actor]:
     """The actors a modifier of an agent noun names ("Hungarian and Romanian officials": both)."""
     owners: list[Actor] = []
     for mod in conjuncts(child):
@@ -195,7 +196,7 @@ def _owner_actors(token: Token, child: Token, index: MentionIndex) -> list[Actor
     return owners
 
 
-def _owners(token: Token, index: MentionIndex, depth: int, events: bool) -> list[Actor] | None:
+def _owners(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:
     """ "Russian diplomats", "U.S. officials", "Iran's armed forces", "London's case": the
     modifier the noun acts for."""
     for child in token.children:
@@ -227,12 +228,12 @@ def _owners(token: Token, index: MentionIndex, depth: int, events: bool) -> list
     return None
 
 
-def _collective(token: Token, index: MentionIndex, depth: int, events: bool) -> list[Actor] | None:
+def _collective(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:
     """ "Sudanese rebels", "Palestinian refugees": a collective actor of its own."""
     return collectives(token, index) or None
 
 
-def _led_by(token: Token, index: MentionIndex, depth: int, events: bool) -> list[Actor] | None:
+def _led_by(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:
     """ "Vietnamese-led forces", "a Saudi-led coalition": the leader acts ("-backed" does not)."""
     for child in token.children:
         if child.dep_ == "amod" and child.lower_ == "led":
@@ -251,7 +252,7 @@ def _led_by(token: Token, index: MentionIndex, depth: int, events: bool) -> list
     return None
 
 
-def _group_of(token: Token, index: MentionIndex, depth: int, events: bool) -> list[Actor] | None:
+def _group_of(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:
     """ "Iraqi towns", "students in Iran": the country or organization a group acts for;
     "Darfur rebels": a non-state group named after a region is an actor of its own."""
     if not (
@@ -282,24 +283,24 @@ def _group_of(token: Token, index: MentionIndex, depth: int, events: bool) -> li
     return None
 
 
-def _nominal_ref(token: Token, index: MentionIndex, depth: int, events: bool) -> list[Actor] | None:
+def _nominal_ref(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:
     """ "the bloc", "the administration": the organization or country it refers back to."""
     nominal = nominal_referent(token, index)
     return [nominal] if nominal is not None else None
 
 
-def _event_agent(token: Token, index: MentionIndex, depth: int, events: bool) -> list[Actor] | None:
+def _event_agent(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:
     """With ``events``: the agent of the event a noun names ("the strike")."""
     agent = event_agent(token, index) if events else None
     return [agent] if agent is not None else None
 
 
-def _accuser(token: Token, index: MentionIndex, depth: int, events: bool) -> list[Actor] | None:
+def _accuser(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:
     """With ``events``: whoever blamed the one denying a role ("denied any role")."""
     return (denied_accuser(token, index) if events else []) or None
 
 
-def _event_doer(token: Token, index: MentionIndex, depth: int, events: bool) -> list[Actor] | None:
+def _event_doer(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:
     """With ``events``: the owners of an event noun, else whoever did such an act before."""
     from graphkit.extract.args import owners_of  # args asks the finders
 

@@ -24,9 +24,10 @@ from spacy.tokens import Token
 
 from graphkit.extract.args import actors_of
 from graphkit.extract.found import INHERITED_CONFIDENCE, Found, emit
+from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import clause_subjects, prep_objects, sentences_back
 from graphkit.lexicon import word_class
-from graphkit.resolve import Actor, How, MentionIndex, country_entity
+from graphkit.resolve import Actor, How, country_entity
 from graphkit.vocab import relations_where
 
 MEDIATE_VERBS = word_class("mediate_verbs")
@@ -36,7 +37,7 @@ TALK_RELATIONS = relations_where(lambda r: r.talks)
 FUSED = re.compile(r"^(.+?)-(?:mediated|brokered|facilitated|sponsored|convened)$", re.IGNORECASE)
 
 
-def mediation_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
+def mediation_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
     """Mediator -> each party, for one mediation verb (active, passive or "X-mediated")."""
     fused = FUSED.match(verb.text) if "-" in verb.text else None
     if fused is not None:
@@ -68,7 +69,7 @@ def mediation_events(verb: Token, index: MentionIndex) -> Iterator[Found]:
 
 
 def _sides(
-    mediators: list[tuple[Token, Actor]], parties: list[tuple[Token, Actor]], index: MentionIndex
+    mediators: list[tuple[Token, Actor]], parties: list[tuple[Token, Actor]], index: ArticleIndex
 ) -> list[tuple[Token, Actor]]:
     """The parties a mediator stands between: never the mediator, its country or its people;
     a country mediates between countries ("talks mediated by China" between Iran's and Saudi
@@ -92,7 +93,7 @@ def _sides(
     return out
 
 
-def _mediators(verb: Token, index: MentionIndex) -> tuple[list[tuple[Token, Actor]], Token | None]:
+def _mediators(verb: Token, index: ArticleIndex) -> tuple[list[tuple[Token, Actor]], Token | None]:
     """Who mediates, and the talks noun when there is one."""
     doc = verb.doc
     if verb.dep_ in ("amod", "compound") and verb.i >= 2 and doc[verb.i - 1].text == "-":
@@ -119,7 +120,7 @@ def _talks(noun: Token) -> Token | None:
     return noun if noun.lemma_.lower() in TALKS_NOUNS or noun.lower_ in TALKS_NOUNS else None
 
 
-def between_parties(head: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
+def between_parties(head: Token, index: ArticleIndex) -> list[tuple[Token, Actor]]:
     """Every actor of the list after "between", read off the words when the parse attaches
     part of it elsewhere ("between Egypt, Ethiopia and Sudan"); the list ends with the item
     after its "and". The country of a titled person ("Colombian President Gustavo Petro") is
@@ -180,7 +181,7 @@ def between_parties(head: Token, index: MentionIndex) -> list[tuple[Token, Actor
     return out
 
 
-def _parties(talks: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
+def _parties(talks: Token, index: ArticleIndex) -> list[tuple[Token, Actor]]:
     """Who holds the talks: "between" them, the subjects of the verb they hang on, or the two
     sides of the talks told in the sentences just before."""
     parties = between_parties(talks, index)

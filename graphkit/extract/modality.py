@@ -130,38 +130,12 @@ def modality(cue: Token) -> str:
     """The modality of the event a cue token (verb or noun) states."""
     tok = cue
     if cue.pos_ in ("NOUN", "PROPN"):
-        for child in cue.children:
-            if child.dep_ == "det" and child.lower_ == "no":
-                return NEGATED
-            if child.dep_ == "amod" and child.lower_ in HYPOTHETICAL_MODIFIERS - {"further", "new"}:
-                return HYPOTHETICAL
-        # "called for sanctions against Nigeria": asked for, not imposed
-        # ("discussed trade during a visit to Riyadh": the visit took place)
-        asked = cue.dep_ == "pobj" and cue.head.lower_ in REQUEST_PREPS
-        gov = cue.head.head if asked else cue.head if cue.dep_ == "dobj" else None
-        if (
-            gov is not None
-            and gov.lemma_ in REQUEST_HEADS
-            and (gov.lemma_ != "call" or cue.head.lower_ == "for")
-            and (
-                gov.lemma_ != "insist"
-                or (cue.head.lower_ == "on" and cue.lemma_ not in ("demand", "request"))
-            )  # "insisted on a dialogue with the M23"
-        ):
-            return HYPOTHETICAL
-        # climb from the noun to the verb or noun that governs it
-        hops = 0
-        while (
-            tok.dep_ in ("dobj", "pobj", "prep", "conj", "compound", "appos", "nsubjpass", "attr")
-            and hops < 4
-        ):
-            head = tok.head
-            if head.pos_ in ("NOUN",) and head.lemma_ in IRREALIS_NOUNS and head.i != cue.i:
-                return HYPOTHETICAL
-            tok = head
-            hops += 1
-            if tok.pos_ in ("VERB", "AUX"):
-                break
+        flag = _noun_flags(cue)
+        if flag is not None:
+            return flag
+        flag, tok = _climb_to_verb(cue)
+        if flag is not None:
+            return flag
     if (
         tok.dep_ == "pcomp"
         and tok.head.lower_ in ALLEGATION_PREPS
@@ -175,53 +149,101 @@ def modality(cue: Token) -> str:
             if tok.i != cue.i and tok.lemma_ in NEGATING_HEADS:
                 return NEGATED
             return flag
-        if tok.dep_ == "xcomp" or (tok.dep_ == "pcomp" and tok.head.dep_ == "prep"):
-            head = tok.head if tok.dep_ == "xcomp" else tok.head.head
-            if head.lemma_ in NEGATING_HEADS:
-                return NEGATED
-            if (
-                head.lemma_ in IRREALIS_HEADS
-                or head.lemma_ in IRREALIS_NOUNS
-                or head.lemma_ in WILLING
-            ):
-                return HYPOTHETICAL
-            tok = head
-            hops += 1
-            continue
-        if is_purpose(tok):
-            tok = tok.head  # "sent troops to help": a purpose shares its clause's modality
-            hops += 1
-            continue
-        if (
-            tok.dep_ == "ccomp"
-            and tok.head.pos_ in ("VERB", "AUX")
-            and any(c.lower_ == "that" for c in tok.children)
-        ):
-            # "demanded that Israel ease", "reiterated its demand that Israel ease": asked for
-            head = tok.head
-            if head.lemma_ in REQUEST_HEADS or any(
-                c.dep_ == "dobj" and c.lemma_ in IRREALIS_NOUNS for c in head.children
-            ):
-                return HYPOTHETICAL
-        if tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN":
-            # "there was no sign that they had spoken"
-            if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.head.children):
-                return NEGATED
-            if tok.head.lemma_ in IRREALIS_NOUNS:
-                return HYPOTHETICAL
-            if tok.head.lemma_ in ALLEGATION_NOUNS:
-                return REPORTED  # "accusations that Chinese companies supplied Russia"
-        if tok.dep_ == "advcl":
-            flag = _clause_flags(tok)
-            if flag is not None:
-                return flag
-        if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
-            tok = (
-                tok.head.head
-                if finite_after_infinitive(tok) or reporter_speaks_again(tok)
-                else tok.head
-            )
-            hops += 1
-            continue
-        break
+        flag, up = _clause_step(tok)
+        if flag is not None:
+            return flag
+        if up is None:
+            break
+        tok = up
+        hops += 1
     return ASSERTED
+
+
+def _noun_flags(cue: Token) -> str | None:
+    """ "no talks", "possible sanctions", "called for sanctions against Nigeria"."""
+    for child in cue.children:
+        if child.dep_ == "det" and child.lower_ == "no":
+            return NEGATED
+        if child.dep_ == "amod" and child.lower_ in HYPOTHETICAL_MODIFIERS - {"further", "new"}:
+            return HYPOTHETICAL
+    # "called for sanctions against Nigeria": asked for, not imposed
+    # ("discussed trade during a visit to Riyadh": the visit took place)
+    asked = cue.dep_ == "pobj" and cue.head.lower_ in REQUEST_PREPS
+    gov = cue.head.head if asked else cue.head if cue.dep_ == "dobj" else None
+    if (
+        gov is not None
+        and gov.lemma_ in REQUEST_HEADS
+        and (gov.lemma_ != "call" or cue.head.lower_ == "for")
+        and (
+            gov.lemma_ != "insist"
+            or (cue.head.lower_ == "on" and cue.lemma_ not in ("demand", "request"))
+        )  # "insisted on a dialogue with the M23"
+    ):
+        return HYPOTHETICAL
+    return None
+
+
+CLIMB_DEPS = ("dobj", "pobj", "prep", "conj", "compound", "appos", "nsubjpass", "attr")
+
+
+def _climb_to_verb(cue: Token) -> tuple[str | None, Token]:
+    """Climb from a noun cue to the verb or noun that governs it (at most four hops); a wish
+    noun on the way ("a plan for talks") makes it hypothetical."""
+    tok = cue
+    hops = 0
+    while tok.dep_ in CLIMB_DEPS and hops < 4:
+        head = tok.head
+        if head.pos_ in ("NOUN",) and head.lemma_ in IRREALIS_NOUNS and head.i != cue.i:
+            return HYPOTHETICAL, tok
+        tok = head
+        hops += 1
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+    return None, tok
+
+
+def _clause_step(tok: Token) -> tuple[str | None, Token | None]:
+    """One step up the clause chain: (a modality, None) answers, (None, the next token) goes
+    on, (None, None) stops (asserted)."""
+    if tok.dep_ == "xcomp" or (tok.dep_ == "pcomp" and tok.head.dep_ == "prep"):
+        head = tok.head if tok.dep_ == "xcomp" else tok.head.head
+        if head.lemma_ in NEGATING_HEADS:
+            return NEGATED, None
+        if head.lemma_ in IRREALIS_HEADS or head.lemma_ in IRREALIS_NOUNS or head.lemma_ in WILLING:
+            return HYPOTHETICAL, None
+        return None, head
+    if is_purpose(tok):
+        return None, tok.head  # "sent troops to help": a purpose shares its clause's modality
+    flag = _embedding_flag(tok)
+    if flag is not None:
+        return flag, None
+    if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+        again = finite_after_infinitive(tok) or reporter_speaks_again(tok)
+        return None, tok.head.head if again else tok.head
+    return None, None
+
+
+def _embedding_flag(tok: Token) -> str | None:
+    """The modality a clause takes from what embeds it: "demanded that Israel ease", "there was
+    no sign that they had spoken", "accusations that Chinese companies supplied Russia"."""
+    if (
+        tok.dep_ == "ccomp"
+        and tok.head.pos_ in ("VERB", "AUX")
+        and any(c.lower_ == "that" for c in tok.children)
+    ):
+        # "demanded that Israel ease", "reiterated its demand that Israel ease": asked for
+        head = tok.head
+        if head.lemma_ in REQUEST_HEADS or any(
+            c.dep_ == "dobj" and c.lemma_ in IRREALIS_NOUNS for c in head.children
+        ):
+            return HYPOTHETICAL
+    if tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN":
+        # "there was no sign that they had spoken"
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.head.children):
+            return NEGATED
+        if tok.head.lemma_ in IRREALIS_NOUNS:
+            return HYPOTHETICAL
+        if tok.head.lemma_ in ALLEGATION_NOUNS:
+            return REPORTED  # "accusations that Chinese companies supplied Russia"
+    # an "advcl" clause's own flags were read at the top of the step (_clause_flags)
+    return None

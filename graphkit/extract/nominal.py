@@ -17,6 +17,7 @@ from graphkit.extract.found import (
     Found,
     emit,
 )
+from graphkit.extract.known import ArticleIndex
 from graphkit.extract.mediation import between_parties
 from graphkit.extract.objects import cue_objects, needs_ok
 from graphkit.extract.syntax import clause_subjects, prep_objects
@@ -29,14 +30,14 @@ from graphkit.extract.targets import (
     falls_back,
 )
 from graphkit.lexicon import Cue, word_class, word_tuple
-from graphkit.resolve import Actor, How, MentionIndex
+from graphkit.resolve import Actor, How
 from graphkit.vocab import relation, relations_where
 
 LIGHT_VERBS = word_class("light_verbs")
 SUBJECT_PREPS = word_tuple("subject_preps")
 
 
-def _noun_subjects(noun: Token, index: MentionIndex) -> tuple[list[tuple[Token, Actor]], float]:
+def _noun_subjects(noun: Token, index: ArticleIndex) -> tuple[list[tuple[Token, Actor]], float]:
     # "Bogotá's extradition", "U.S. deportation flights", "Iranian attack"
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i:
@@ -102,7 +103,7 @@ def _governor(noun: Token) -> Token:
     return tok.head
 
 
-def _implicit_agent(objects: list[tuple[Token, Actor]], index: MentionIndex) -> Actor | None:
+def _implicit_agent(objects: list[tuple[Token, Actor]], index: ArticleIndex) -> Actor | None:
     """The article's other main country: who imposes the sanctions a person "experienced"."""
     excluded = {a.entity.key for _, a in objects}
     excluded |= {index.affiliation[k].key for k in list(excluded) if k in index.affiliation}
@@ -124,7 +125,7 @@ DRAW_VERBS = word_class("draw_verbs")
 
 
 def _drawn_from(
-    noun: Token, index: MentionIndex
+    noun: Token, index: ArticleIndex
 ) -> tuple[list[tuple[Token, Actor]], list[tuple[Token, Actor]]] | None:
     """(subjects, objects) of "X drew condemnation from Y": Y condemned X."""
     if noun.dep_ != "dobj" or noun.head.lemma_ not in DRAW_VERBS:
@@ -145,137 +146,153 @@ REVERSAL_VERBS = word_class("reversal_verbs")
 NOT_ATTACKS = word_class("not_attacks")
 
 
-def nominal_events(noun: Token, cues: tuple[Cue, ...], index: MentionIndex) -> Iterator[Found]:
-    """Events whose cue is a noun."""
+def nominal_events(noun: Token, cues: tuple[Cue, ...], index: ArticleIndex) -> Iterator[Found]:
+    """Events whose cue is a noun: the first cue that gives an answer wins."""
     mods = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")}
     noun_preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
     # the cue whose object preposition the noun has goes first: "a visit to Riyadh" is a visit
     for cue in sorted(cues, key=lambda c: (-len(c.needs), not (set(c.slots) & noun_preps))):
-        if not needs_ok(noun, cue):
+        if not needs_ok(noun, cue) or (cue.relation == "attacked" and mods & NOT_ATTACKS):
             continue
-        if cue.relation == "attacked" and mods & NOT_ATTACKS:
-            continue
-        if "between" in cue.slots:
-            parties = between_parties(noun, index)
-            if len(parties) < 2:
-                parties = [a for p in prep_objects(noun, ("between",)) for a in actors_of(p, index)]
-            if len(parties) >= 2:
-                # "the negotiations between Egypt, Ethiopia and Sudan": every pair of them
-                for k in range(len(parties) - 1):
-                    yield from emit(
-                        parties[k : k + 1],
-                        parties[k + 1 :],
-                        cue.relation,
-                        noun,
-                        NOMINAL_CONFIDENCE,
-                        f"noun:{cue.lemma}",
-                    )
-                return
-        if (
-            cue.relation == "aided"
-            and noun.dep_ == "pobj"
-            and noun.head.lower_ == "with"
-            and noun.head.head.pos_ in ("VERB", "AUX")
-        ):
-            # "intercepted them with the help of the United States": the helpers aid the subject
-            helpers = [a for p in prep_objects(noun, ("of", "from")) for a in actors_of(p, index)]
-            helped = [a for t in clause_subjects(noun.head.head) for a in actors_of(t, index)]
-            if helpers and helped:
-                yield from emit(
-                    helpers, helped, cue.relation, noun, NOMINAL_CONFIDENCE, f"noun:{cue.lemma}"
-                )
-                return
-            continue
-        drawn = _drawn_from(noun, index)
-        if drawn is not None:
-            # "drawing condemnation from Britain", "won praise from Kyiv": the "from" side acts
-            yield from emit(
-                drawn[0],
-                drawn[1],
+        found = _cue_events(noun, cue, index)
+        if found is not None:
+            yield from found
+            return
+
+
+def _cue_events(noun: Token, cue: Cue, index: ArticleIndex) -> list[Found] | None:
+    """What one nominal cue says: a list (maybe empty) ends the search, None tries the next."""
+    if "between" in cue.slots:
+        pairs = _between(noun, cue, index)
+        if pairs is not None:
+            return pairs
+    if (
+        cue.relation == "aided"
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "with"
+        and noun.head.head.pos_ in ("VERB", "AUX")
+    ):
+        return _with_help(noun, cue, index)
+    drawn = _drawn_from(noun, index)
+    if drawn is not None:
+        # "drawing condemnation from Britain", "won praise from Kyiv": the "from" side acts
+        subjects, objects = drawn
+        return list(
+            emit(
+                subjects,
+                objects,
                 cue.relation,
                 noun,
                 INHERITED_CONFIDENCE,
                 f"noun-from:{cue.lemma}",
             )
-            return
-        objects = cue_objects(noun, cue, index) if cue.slots else []
-        if not objects and cue.relation in DEEP_OBJECT_RELATIONS:
-            # "protest against violations by the Israeli military", "criticism of Iran's program"
-            preps = tuple(x for x in cue.slots if x not in ("dobj", "dative"))
-            objects = [
-                a for p in prep_objects(noun, preps) for a in actors_of(p, index, events=True)
-            ]
-        if not objects and noun.dep_ in ("dobj", "pobj") and cue.slots:
-            # "imposed sanctions on Colombia", "remained on alert in the West Bank": the
-            # preposition hangs on the verb
-            preps = tuple(x for x in cue.slots if x not in ("dobj", "dative"))
-            verb = noun.head if noun.dep_ == "dobj" else noun.head.head
-            objects = (
-                [a for p in prep_objects(verb, preps) for a in actors_of(p, index)]
-                if verb.pos_ in ("VERB", "AUX")
-                else []
-            )
-        if not objects and cue.relation in CLAUSE_OBJECT_RELATIONS:
-            # "its demand that Israel ease restrictions" (the clause may hang on the verb)
-            objects = ccomp_subjects(noun, index) or (
-                ccomp_subjects(noun.head, index) if noun.dep_ == "dobj" else []
-            )
-        if (
-            cue.relation in REVERSIBLE
-            and noun.dep_ == "dobj"
-            and noun.head.lemma_ in REVERSAL_VERBS
-        ):
-            continue  # "lifted the sanctions", "ease restrictions": a concession, not a sanction
-        blocked = (noun.dep_ == "dobj" and noun.head.lemma_ in BLOCKING_VERBS) or any(
-            c.dep_ == "compound" and c.lemma_ in BLOCKING_VERBS for c in noun.children
         )
-        if cue.relation in ("aided", "supported", "cooperatedWith") and blocked:
-            # "blocks EU aid for Ukraine" (a headline parsed "blocks" as a noun): no aid was given
-            continue
-        subjects, confidence = _noun_subjects(noun, index)
-        if (
-            not objects
-            and cue.relation == "requested"
-            and noun.dep_ == "pobj"
-            and noun.head.lower_ == "at"
-        ):
-            # "At Britain's request, the Security Council met": the council was asked
-            verb = noun.head.head
-            objects = (
-                [a for t in clause_subjects(verb) for a in actors_of(t, index)]
-                if verb.pos_ in ("VERB", "AUX")
-                else []
-            )
-            subjects = [a for c in noun.children if c.dep_ == "poss" for a in actors_of(c, index)]
-        objects = [o for o in objects if all(o[1].entity.key != s[1].entity.key for s in subjects)]
-        if (
-            not objects
-            and noun.dep_ in ("dobj", "conj")
-            and _governor(noun).lemma_ in EXPERIENCE_VERBS
-        ):
-            # "Petro, who had already experienced visa cancellations": he was sanctioned
-            objects = [a for t in clause_subjects(_governor(noun)) for a in actors_of(t, index)]
-            agent = _implicit_agent(objects, index) if objects else None
-            subjects, confidence = ([(noun, agent)], INHERITED_CONFIDENCE) if agent else ([], 0.0)
-        method = f"noun:{cue.lemma}"
-        if subjects and not objects and falls_back(cue.relation):
-            # "began a hunger strike to protest against Sweden's decision"
-            objects = clause_objects(noun, index, subjects)
-            gov = _governor(noun)
-            if (
-                not objects
-                and noun.dep_ == "dobj"
-                and gov.lemma_ in LIGHT_VERBS | EVENT_STAGING_VERBS
-            ):
-                objects = clause_objects(gov, index, subjects)
-            confidence = min(confidence, FALLBACK_CONFIDENCE)
-            method = f"noun-clause:{cue.lemma}"
-        if not subjects or (not objects and not relation(cue.relation).symmetric):
-            continue
-        out = list(emit(subjects, objects, cue.relation, noun, confidence, method))
-        if out:
-            yield from out
-            return
+    return _told(noun, cue, index)
+
+
+def _between(noun: Token, cue: Cue, index: ArticleIndex) -> list[Found] | None:
+    """ "the negotiations between Egypt, Ethiopia and Sudan": every pair of them."""
+    parties = between_parties(noun, index)
+    if len(parties) < 2:
+        parties = [a for p in prep_objects(noun, ("between",)) for a in actors_of(p, index)]
+    if len(parties) < 2:
+        return None
+    method = f"noun:{cue.lemma}"
+    return [
+        found
+        for k in range(len(parties) - 1)
+        for found in emit(
+            parties[k : k + 1], parties[k + 1 :], cue.relation, noun, NOMINAL_CONFIDENCE, method
+        )
+    ]
+
+
+def _with_help(noun: Token, cue: Cue, index: ArticleIndex) -> list[Found] | None:
+    """ "intercepted them with the help of the United States": the helpers aid the subject."""
+    helpers = [a for p in prep_objects(noun, ("of", "from")) for a in actors_of(p, index)]
+    helped = [a for t in clause_subjects(noun.head.head) for a in actors_of(t, index)]
+    if not (helpers and helped):
+        return None
+    return list(emit(helpers, helped, cue.relation, noun, NOMINAL_CONFIDENCE, f"noun:{cue.lemma}"))
+
+
+def _cue_objects(noun: Token, cue: Cue, index: ArticleIndex) -> list[tuple[Token, Actor]]:
+    """Whom a nominal cue is aimed at: its own slots, then deeper or on its verb."""
+    objects = cue_objects(noun, cue, index) if cue.slots else []
+    preps = tuple(x for x in cue.slots if x not in ("dobj", "dative"))
+    if not objects and cue.relation in DEEP_OBJECT_RELATIONS:
+        # "protest against violations by the Israeli military", "criticism of Iran's program"
+        objects = [a for p in prep_objects(noun, preps) for a in actors_of(p, index, events=True)]
+    if not objects and noun.dep_ in ("dobj", "pobj") and cue.slots:
+        # "imposed sanctions on Colombia", "remained on alert in the West Bank": the
+        # preposition hangs on the verb
+        verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+        objects = (
+            [a for p in prep_objects(verb, preps) for a in actors_of(p, index)]
+            if verb.pos_ in ("VERB", "AUX")
+            else []
+        )
+    if not objects and cue.relation in CLAUSE_OBJECT_RELATIONS:
+        # "its demand that Israel ease restrictions" (the clause may hang on the verb)
+        objects = ccomp_subjects(noun, index) or (
+            ccomp_subjects(noun.head, index) if noun.dep_ == "dobj" else []
+        )
+    return objects
+
+
+def _undone(noun: Token, cue: Cue) -> bool:
+    """ "lifted the sanctions" (a concession, not a sanction), "blocks EU aid" (none given)."""
+    if cue.relation in REVERSIBLE and noun.dep_ == "dobj" and noun.head.lemma_ in REVERSAL_VERBS:
+        return True
+    blocked = (noun.dep_ == "dobj" and noun.head.lemma_ in BLOCKING_VERBS) or any(
+        c.dep_ == "compound" and c.lemma_ in BLOCKING_VERBS for c in noun.children
+    )
+    # "blocks EU aid for Ukraine" (a headline parsed "blocks" as a noun): no aid was given
+    return cue.relation in ("aided", "supported", "cooperatedWith") and blocked
+
+
+def _told(noun: Token, cue: Cue, index: ArticleIndex) -> list[Found] | None:
+    """The cue's subjects and objects found around the noun (the common case)."""
+    objects = _cue_objects(noun, cue, index)
+    if _undone(noun, cue):
+        return None
+    subjects, confidence = _noun_subjects(noun, index)
+    at = noun.dep_ == "pobj" and noun.head.lower_ == "at"
+    if not objects and cue.relation == "requested" and at:
+        # "At Britain's request, the Security Council met": the council was asked
+        verb = noun.head.head
+        objects = (
+            [a for t in clause_subjects(verb) for a in actors_of(t, index)]
+            if verb.pos_ in ("VERB", "AUX")
+            else []
+        )
+        subjects = [a for c in noun.children if c.dep_ == "poss" for a in actors_of(c, index)]
+    objects = [o for o in objects if all(o[1].entity.key != s[1].entity.key for s in subjects)]
+    if not objects and noun.dep_ in ("dobj", "conj") and _governor(noun).lemma_ in EXPERIENCE_VERBS:
+        # "Petro, who had already experienced visa cancellations": he was sanctioned
+        objects = [a for t in clause_subjects(_governor(noun)) for a in actors_of(t, index)]
+        agent = _implicit_agent(objects, index) if objects else None
+        subjects, confidence = ([(noun, agent)], INHERITED_CONFIDENCE) if agent else ([], 0.0)
+    method = f"noun:{cue.lemma}"
+    if subjects and not objects and falls_back(cue.relation):
+        # "began a hunger strike to protest against Sweden's decision"
+        objects = _clause_fallback(noun, index, subjects)
+        confidence = min(confidence, FALLBACK_CONFIDENCE)
+        method = f"noun-clause:{cue.lemma}"
+    if not subjects or (not objects and not relation(cue.relation).symmetric):
+        return None
+    return list(emit(subjects, objects, cue.relation, noun, confidence, method)) or None
+
+
+def _clause_fallback(
+    noun: Token, index: ArticleIndex, subjects: list[tuple[Token, Actor]]
+) -> list[tuple[Token, Actor]]:
+    """The objects of the clause a nominal cue sits in (or of its light verb's clause)."""
+    objects = clause_objects(noun, index, subjects)
+    gov = _governor(noun)
+    if not objects and noun.dep_ == "dobj" and gov.lemma_ in LIGHT_VERBS | EVENT_STAGING_VERBS:
+        objects = clause_objects(gov, index, subjects)
+    return objects
 
 
 REDUCE_NOUNS = word_class("reduce_nouns")
@@ -283,7 +300,7 @@ REDUCE_NOUN_PREPS = word_tuple("reduce_noun_preps")
 EVENT_STAGING_VERBS = word_class("event_staging_verbs")
 
 
-def reduce_noun_events(noun: Token, index: MentionIndex) -> Iterator[Found]:
+def reduce_noun_events(noun: Token, index: ArticleIndex) -> Iterator[Found]:
     """ "Italy announced a suspension of air links with Serbia" -> Italy sanctioned Serbia."""
     if noun.lemma_ not in REDUCE_NOUNS and noun.lower_ not in REDUCE_NOUNS:
         return

@@ -7,10 +7,11 @@ from spacy.tokens import Token
 
 from graphkit.extract.args import actors_of
 from graphkit.extract.collectives import collective_entity
+from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import prep_objects
 from graphkit.lexicon import Cue
 from graphkit.records import Entity
-from graphkit.resolve import Actor, How, MentionIndex
+from graphkit.resolve import Actor, How
 from graphkit.vocab import relations_where
 
 
@@ -70,7 +71,7 @@ def as_people(token: Token, actor: Actor) -> Actor:
     return Actor(collective_entity(" ".join(t.text for t in [*words, token]), iso3), How.NOMINAL)
 
 
-def cue_objects(head: Token, cue: Cue, index: MentionIndex) -> list[tuple[Token, Actor]]:
+def cue_objects(head: Token, cue: Cue, index: ArticleIndex) -> list[tuple[Token, Actor]]:
     out: list[tuple[Token, Actor]] = []
     if cue.relation in PERSON_OBJECT_RELATIONS:
         for child in head.children:
@@ -102,7 +103,7 @@ def cue_objects(head: Token, cue: Cue, index: MentionIndex) -> list[tuple[Token,
     return out
 
 
-def _named_object(head: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
+def _named_object(head: Token, index: ArticleIndex) -> list[tuple[Token, Actor]]:
     """ "struck what it called terrorist infrastructure in Pakistan": what the clause names is
     the object (the parse makes "what" the object of "called"), and where it lies is whose."""
     for clause in head.children:

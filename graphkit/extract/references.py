@@ -6,10 +6,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graphkit.extract.collectives import collectives
+from graphkit.extract.known import ArticleIndex, Told
 from graphkit.extract.syntax import clause_subjects, conjuncts, opening_end, sentences_back
 from graphkit.lexicon import actor_nouns, pair_nouns, word_class
 from graphkit.records import ASSERTED
-from graphkit.resolve import Actor, How, MentionIndex, Told
+from graphkit.resolve import Actor, How
 
 # Plural nouns that, as "the two ..." or "both ...", name a pair told of just before, and the
 # kind of pair ("" for either countries or organizations).
@@ -20,7 +21,7 @@ DENIED_NOUNS = word_class("denied_nouns")
 GENERIC_EVENT_NOUNS = word_class("generic_event_nouns")
 
 
-def denied_accuser(token: Token, index: MentionIndex) -> list[Actor]:
+def denied_accuser(token: Token, index: ArticleIndex) -> list[Actor]:
     """ "New Delhi blamed the massacre on militants ... Islamabad denied any role": a denied role
     answers whoever blamed someone in this sentence or the two before."""
     from graphkit.extract.args import actors_for
@@ -42,7 +43,7 @@ def denied_accuser(token: Token, index: MentionIndex) -> list[Actor]:
     return [Actor(a.entity, How.NOMINAL, a.place) for a in blamers[-1:]]
 
 
-def pair_reference(token: Token, index: MentionIndex) -> list[Actor]:
+def pair_reference(token: Token, index: ArticleIndex) -> list[Actor]:
     """ "The two leaders met", "called both leaders", "mediated between the two sides": the pair
     of actors the text spoke of just before (joined by "and", or the two sides of an event),
     of the kind the noun names; never the clause's own subject.
@@ -51,7 +52,8 @@ def pair_reference(token: Token, index: MentionIndex) -> list[Actor]:
         >>> from graphkit.nlp import load_nlp
         >>> from graphkit.resolve import resolve_doc
         >>> doc = load_nlp()("Mexico and Peru signed a deal. The two countries met again.")
-        >>> [a.entity.name for a in pair_reference(doc[9], resolve_doc(doc))]
+        >>> index = ArticleIndex.over(resolve_doc(doc))
+        >>> [a.entity.name for a in pair_reference(doc[9], index)]
         ['Mexico', 'Peru']
     """
     from graphkit.extract.args import actors_for
@@ -102,7 +104,7 @@ def pair_reference(token: Token, index: MentionIndex) -> list[Actor]:
     return []
 
 
-def _main_dyad(token: Token, kind: str, index: MentionIndex) -> list[tuple[int, Actor, Actor]]:
+def _main_dyad(token: Token, kind: str, index: ArticleIndex) -> list[tuple[int, Actor, Actor]]:
     """The pair of actors most events told so far joined (at least two), as countries when the
     events were between their people."""
     counts: dict[frozenset[str], int] = {}
@@ -122,7 +124,7 @@ def _main_dyad(token: Token, kind: str, index: MentionIndex) -> list[tuple[int, 
     return [(token.i, a, b)]
 
 
-def _pair_of_kind(a: Actor, b: Actor, kind: str, index: MentionIndex) -> list[Actor]:
+def _pair_of_kind(a: Actor, b: Actor, kind: str, index: ArticleIndex) -> list[Actor]:
     """The two actors as the kind of pair a noun names ("leaders": people; "countries": their
     countries, a leader standing for the one they lead), or [] if they are no such pair."""
     types = {a.entity.type, b.entity.type}
@@ -143,7 +145,7 @@ def _pair_of_kind(a: Actor, b: Actor, kind: str, index: MentionIndex) -> list[Ac
     return [Actor(a.entity, How.NOMINAL, a.place), Actor(b.entity, How.NOMINAL, b.place)]
 
 
-def doer_of(token: Token, index: MentionIndex, depth: int) -> list[Actor]:
+def doer_of(token: Token, index: ArticleIndex, depth: int) -> list[Actor]:
     """ "North Korea test-fired a missile ... Yoon condemned the test": the subject of the verb
     the noun names, told in this sentence, the two before or the article's opening lines;
     "called the move a disgrace": whoever did the latest act told just before."""
@@ -192,12 +194,12 @@ def doer_of(token: Token, index: MentionIndex, depth: int) -> list[Actor]:
     return []
 
 
-def asserted_before(token: Token, index: MentionIndex) -> list[Told]:
+def asserted_before(token: Token, index: ArticleIndex) -> list[Told]:
     """The asserted events of the sentences before the token's own."""
     return [t for t in index.told if t.pos < token.sent.start and t.modality == ASSERTED]
 
 
-def plural_antecedents(token: Token, actor: Actor, index: MentionIndex) -> list[Actor] | None:
+def plural_antecedents(token: Token, actor: Actor, index: ArticleIndex) -> list[Actor] | None:
     """ "spoke with both Tshisekedi and Kagame and urged them", "Araghchi and Witkoff negotiated
     ... as Albusaidi shuttled between them": a plural pronoun stands for the actors just joined
     by "and" (in this sentence or the one before) when they come after its single antecedent;
@@ -245,7 +247,7 @@ def plural_antecedents(token: Token, actor: Actor, index: MentionIndex) -> list[
     return best
 
 
-def collective_antecedent(token: Token, actor: Actor, index: MentionIndex) -> Actor | None:
+def collective_antecedent(token: Token, actor: Actor, index: ArticleIndex) -> Actor | None:
     """ "The Fijian rebels said they ...": a plural pronoun refers to the collective, not its
     country."""
     if token.lower_ not in PLURAL_PRONOUNS:
@@ -270,7 +272,7 @@ GENERIC_ORG_WORDS = word_class("generic_org_words")
 STATE_BODY_NOUNS = actor_nouns("state_body")
 
 
-def _same_body(token: Token, index: MentionIndex) -> Actor | None:
+def _same_body(token: Token, index: ArticleIndex) -> Actor | None:
     """ "the army" after "Congolese army positions" (in this sentence or the three before): the
     country whose army was named."""
     if token.lemma_ not in STATE_BODY_NOUNS or any(
@@ -294,7 +296,7 @@ def _same_body(token: Token, index: MentionIndex) -> Actor | None:
     return None
 
 
-def nominal_referent(token: Token, index: MentionIndex) -> Actor | None:
+def nominal_referent(token: Token, index: ArticleIndex) -> Actor | None:
     """ "the council" / "the alliance": the last organization named with that word; "the army":
     the country whose army was just named."""
     if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
@@ -321,7 +323,7 @@ def nominal_referent(token: Token, index: MentionIndex) -> Actor | None:
     return Actor(best.entity, How.NOMINAL) if best is not None else None
 
 
-def event_agent(token: Token, index: MentionIndex, *, near: bool = False) -> Actor | None:
+def event_agent(token: Token, index: ArticleIndex, *, near: bool = False) -> Actor | None:
     """ "condemned the attack": the actor of the latest event of that kind named before (with
     ``near``, in this sentence or the one before)."""
     named = index.lex.noun_relations

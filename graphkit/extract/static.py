@@ -11,22 +11,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from graphkit.extract.found import Found
+from graphkit.extract.known import ArticleIndex
 from graphkit.extract.members import joined, membership
 from graphkit.extract.places import located
 from graphkit.extract.syntax import clause_subjects
 from graphkit.extract.titles import APPOSITION_CONFIDENCE, person_titles
 from graphkit.lexicon import Lexicon, word_class
 from graphkit.records import ASSERTED
-from graphkit.resolve import Actor, How, MentionIndex
+from graphkit.resolve import Actor, How
 
 LEAD_VERBS = word_class("lead_verbs")
 
 
 def static_relations(
-    sent: Span, index: MentionIndex, lex: Lexicon, *, default_country: Actor | None
+    sent: Span, index: ArticleIndex, lex: Lexicon, *, default_country: Actor | None
 ) -> Iterator[Found]:
     """leaderOf/officialOf/memberOf/locatedIn found in one sentence."""
     for span, actor in index.spans:
@@ -41,60 +42,61 @@ def static_relations(
             yield from membership(span, actor, index)
     yield from joined(sent, index)
     for tok in sent:
-        if (
-            tok.pos_ == "VERB"
-            and tok.lemma_ in LEAD_VERBS
-            and tok.dep_ == "acl"
-            and tok.tag_ == "VBN"
-        ):
-            # "the RSF, led by Mohamed Hamdan Dagalo"
-            org = index.actor_at(tok.head)
-            agents = [
-                p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
-            ]
-            person = index.actor_at(agents[0]) if agents else None
-            if (
-                org
-                and person
-                and person.entity.type == "Person"
-                and org.entity.type in ("Organization", "Country")
-            ):
-                yield Found(
-                    person,
-                    "leaderOf",
-                    org,
-                    tok,
-                    (tok.head.i, agents[0].i + 1),
-                    APPOSITION_CONFIDENCE * person.weight,
-                    ASSERTED,
-                    "verb:led-by",
-                )
         if tok.pos_ == "VERB" and tok.lemma_ in LEAD_VERBS:
-            # "X heads the council", "Bola Tinubu, who chairs the bloc"
-            subj = (
-                clause_subjects(tok)
-                if tok.dep_ == "relcl"
-                else [c for c in tok.children if c.dep_ == "nsubj"]
-            )
-            obj = [c for c in tok.children if c.dep_ == "dobj"]
-            if subj and obj:
-                s = index.actor_at(subj[0])
-                o = index.actor_at(
-                    obj[0]
-                )  # a named organization: "the bloc" is too loose for an office
-                if (
-                    s
-                    and o
-                    and s.entity.type == "Person"
-                    and o.entity.type in ("Organization", "Country")
-                ):
-                    yield Found(
-                        s,
-                        "leaderOf",
-                        o,
-                        tok,
-                        (subj[0].i, obj[0].i + 1),
-                        APPOSITION_CONFIDENCE * s.weight,
-                        ASSERTED,
-                        "verb:lead",
-                    )
+            yield from _led_by(tok, index)
+            yield from _leads(tok, index)
+
+
+def _leader(person: Actor | None, org: Actor | None) -> bool:
+    """A named person leading a named organization or country."""
+    return bool(
+        org
+        and person
+        and person.entity.type == "Person"
+        and org.entity.type in ("Organization", "Country")
+    )
+
+
+def _led_by(tok: Token, index: ArticleIndex) -> Iterator[Found]:
+    """ "the RSF, led by Mohamed Hamdan Dagalo"."""
+    if not (tok.dep_ == "acl" and tok.tag_ == "VBN"):
+        return
+    org = index.actor_at(tok.head)
+    agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    person = index.actor_at(agents[0]) if agents else None
+    if person is not None and org is not None and _leader(person, org):
+        yield Found(
+            person,
+            "leaderOf",
+            org,
+            tok,
+            (tok.head.i, agents[0].i + 1),
+            APPOSITION_CONFIDENCE * person.weight,
+            ASSERTED,
+            "verb:led-by",
+        )
+
+
+def _leads(tok: Token, index: ArticleIndex) -> Iterator[Found]:
+    """ "X heads the council", "Bola Tinubu, who chairs the bloc"."""
+    subj = (
+        clause_subjects(tok)
+        if tok.dep_ == "relcl"
+        else [c for c in tok.children if c.dep_ == "nsubj"]
+    )
+    obj = [c for c in tok.children if c.dep_ == "dobj"]
+    if not (subj and obj):
+        return
+    s = index.actor_at(subj[0])
+    o = index.actor_at(obj[0])  # a named organization: "the bloc" is too loose for an office
+    if s is not None and o is not None and _leader(s, o):
+        yield Found(
+            s,
+            "leaderOf",
+            o,
+            tok,
+            (subj[0].i, obj[0].i + 1),
+            APPOSITION_CONFIDENCE * s.weight,
+            ASSERTED,
+            "verb:lead",
+        )

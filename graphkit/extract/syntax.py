@@ -154,87 +154,95 @@ def clause_subjects(verb: Token) -> list[Token]:
         seen += 1
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
         if subj:
-            # "UNITED NATIONS — Russia vetoed": a dateline parsed as a subject is no subject, nor
-            # an apposition ("Members of X, a body linked to Y, investigated"); then the nearest
-            kept = [c for c in subj if not is_dateline(c) and not _after_comma(c)] or subj
-            s = max((c for c in kept if c.i < tok.i), key=lambda c: c.i, default=kept[0])
-            if is_dateline(s):
-                # "ARGYLE, St. Vincent — Maduro and Ali agreed": the parse hung the subject on the
-                # dateline
-                after = [
-                    c
-                    for c in s.children
-                    if c.dep_ in ("appos", "conj")
-                    and c.pos_ == "PROPN"
-                    and c.left_edge.i > 0
-                    and c.doc[c.left_edge.i - 1].text in ("—", "–", "--")
-                ]
-                if after:
-                    return after[:1]
-            if s.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
-                head = tok.head
-                # "Petro, Colombia's first leftist president, who visited": the person; "Edgard
-                # Leblanc Fils, the president of Haiti's council, who thanked Kenya": him too
-                up, steps = head, 0
-                while s.lower_ == "who" and up.dep_ in ("pobj", "prep") and steps < 4:
-                    up, steps = up.head, steps + 1
-                if up.dep_ == "appos":
-                    return [up.head]
-                return [head]
-            # "He, his newspaper and the U.S. government all rejected": a list the parse cut in two
-            listed = [
-                c
-                for c in subj
-                if c.i != s.i and _after_comma(c) and any(d.dep_ == "conj" for d in c.children)
-            ]
-            return [s, *listed]
-        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
-            # "the officials accusing Petro": the modified noun acts
-            if tok.dep_ == "relcl" or tok.tag_ == "VBG":
-                noun = tok.head
-                if (
-                    noun.lemma_ in STATEMENT_NOUNS
-                    and noun.dep_ == "dobj"
-                    and noun.head.lemma_ in ISSUE_VERBS
-                ):
-                    return clause_subjects(noun.head)  # "issued a statement demanding": its issuer
-                return [noun]
-            return []
-        if tok.dep_ == "xcomp":
-            # object control: "urged Iran to stop" -> Iran; subject control otherwise
-            objs = [c for c in tok.head.children if c.dep_ in ("dobj",)]
-            if objs and tok.head.lemma_ in DIRECTIVE_VERBS:
-                return objs
-            tok = tok.head
-            continue
+            return _own_subjects(tok, subj)
+        answer, up = _subject_step(tok)
+        if answer is not None:
+            return answer
+        if up is None:
+            break
+        tok = up
+    return []
+
+
+def _own_subjects(tok: Token, subj: list[Token]) -> list[Token]:
+    """The subjects a clause names itself (its nsubj/csubj children)."""
+    # "UNITED NATIONS — Russia vetoed": a dateline parsed as a subject is no subject, nor
+    # an apposition ("Members of X, a body linked to Y, investigated"); then the nearest
+    kept = [c for c in subj if not is_dateline(c) and not _after_comma(c)] or subj
+    s = max((c for c in kept if c.i < tok.i), key=lambda c: c.i, default=kept[0])
+    if is_dateline(s):
+        # "ARGYLE, St. Vincent — Maduro and Ali agreed": the parse hung the subject on the
+        # dateline
+        after = [
+            c
+            for c in s.children
+            if c.dep_ in ("appos", "conj")
+            and c.pos_ == "PROPN"
+            and c.left_edge.i > 0
+            and c.doc[c.left_edge.i - 1].text in ("—", "–", "--")
+        ]
+        if after:
+            return after[:1]
+    if s.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+        head = tok.head
+        # "Petro, Colombia's first leftist president, who visited": the person; "Edgard
+        # Leblanc Fils, the president of Haiti's council, who thanked Kenya": him too
+        up, steps = head, 0
+        while s.lower_ == "who" and up.dep_ in ("pobj", "prep") and steps < 4:
+            up, steps = up.head, steps + 1
+        if up.dep_ == "appos":
+            return [up.head]
+        return [head]
+    # "He, his newspaper and the U.S. government all rejected": a list the parse cut in two
+    listed = [
+        c
+        for c in subj
+        if c.i != s.i and _after_comma(c) and any(d.dep_ == "conj" for d in c.children)
+    ]
+    return [s, *listed]
+
+
+def _subject_step(tok: Token) -> tuple[list[Token] | None, Token | None]:
+    """For a clause with no subject of its own: (the subjects, None) answers, (None, the token
+    to climb to) goes on, (None, None) gives up."""
+    if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        return _modified_noun(tok), None
+    if tok.dep_ == "xcomp":
+        # object control: "urged Iran to stop" -> Iran; subject control otherwise
+        objs = [c for c in tok.head.children if c.dep_ in ("dobj",)]
+        if objs and tok.head.lemma_ in DIRECTIVE_VERBS:
+            return objs, None
+        return None, tok.head
+    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+        verb_above = tok.head.head
+        if tok.head.lower_ in GERUND_OBJECT_PREPS and verb_above.lemma_ in OBJECT_GERUND_VERBS:
+            # "accused the Emirates of arming", "was convicted of murdering": the accused acts
+            held = [c for c in verb_above.children if c.dep_ in ("dobj", "nsubjpass")]
+            return held[:1], None
+        return None, verb_above  # "Bangkok responded by sending jets": Bangkok sent them
+    if tok.dep_ in ("acomp", "oprd") and tok.head.pos_ in ("VERB", "AUX"):
+        return None, tok.head  # "Arnor is about to restore", "Norway is willing to send"
+    if finite_after_infinitive(tok):
+        return None, tok.head.head  # "urged Iran to stop and called on Russia": the urger called
+    if reporter_speaks_again(tok):
+        # "Peskov said Russia had nothing to do with it and accused Washington"
+        return None, tok.head.head
+    if tok.dep_ in ("conj", "advcl", "ccomp", "pcomp") and tok.head.pos_ in ("VERB", "AUX"):
+        if tok.dep_ == "ccomp":
+            return [], None
+        return None, tok.head
+    return None, None
+
+
+def _modified_noun(tok: Token) -> list[Token]:
+    """ "the officials accusing Petro": the modified noun acts."""
+    if tok.dep_ == "relcl" or tok.tag_ == "VBG":
+        noun = tok.head
         if (
-            tok.dep_ == "pcomp"
-            and tok.head.dep_ == "prep"
-            and tok.head.head.pos_ in ("VERB", "AUX")
+            noun.lemma_ in STATEMENT_NOUNS
+            and noun.dep_ == "dobj"
+            and noun.head.lemma_ in ISSUE_VERBS
         ):
-            verb_above = tok.head.head
-            if tok.head.lower_ in GERUND_OBJECT_PREPS and verb_above.lemma_ in OBJECT_GERUND_VERBS:
-                # "accused the Emirates of arming", "was convicted of murdering": the accused acts
-                held = [c for c in verb_above.children if c.dep_ in ("dobj", "nsubjpass")]
-                return held[:1]
-            tok = verb_above  # "Bangkok responded by sending jets": Bangkok sent them
-            continue
-        if tok.dep_ in ("acomp", "oprd") and tok.head.pos_ in ("VERB", "AUX"):
-            # "Arnor is about to restore", "Norway is willing to send"
-            tok = tok.head
-            continue
-        if finite_after_infinitive(tok):
-            tok = tok.head.head  # "urged Iran to stop and called on Russia": the urger called
-            continue
-        if reporter_speaks_again(tok):
-            tok = (
-                tok.head.head
-            )  # "Peskov said Russia had nothing to do with it and accused Washington"
-            continue
-        if tok.dep_ in ("conj", "advcl", "ccomp", "pcomp") and tok.head.pos_ in ("VERB", "AUX"):
-            if tok.dep_ == "ccomp":
-                return []
-            tok = tok.head
-            continue
-        break
+            return clause_subjects(noun.head)  # "issued a statement demanding": its issuer
+        return [noun]
     return []

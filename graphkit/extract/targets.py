@@ -11,9 +11,10 @@ from spacy.tokens import Token
 
 from graphkit.extract.args import actors_of
 from graphkit.extract.finders import RELATIONAL_NOUNS
+from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import clause_subjects, is_condition, is_purpose, prep_objects
 from graphkit.lexicon import word_class
-from graphkit.resolve import Actor, MentionIndex
+from graphkit.resolve import Actor
 from graphkit.vocab import relation, relations_where
 
 DEEP_OBJECT_RELATIONS = relations_where(lambda r: "deep" in r.object_search)
@@ -22,7 +23,7 @@ DOCUMENT_NOUNS = word_class("document_nouns")
 SHALLOW_OBJECT_RELATIONS = relations_where(lambda r: "shallow" in r.object_search)
 
 
-def ccomp_subjects(verb: Token, index: MentionIndex) -> list[tuple[Token, Actor]]:
+def ccomp_subjects(verb: Token, index: ArticleIndex) -> list[tuple[Token, Actor]]:
     """Actors of the clause a verb introduces: "vowed that Israel would be punished"."""
     out: list[tuple[Token, Actor]] = []
     for child in verb.children:
@@ -53,7 +54,7 @@ XCOMP_OBJECT_RELATIONS = relations_where(lambda r: "xcomp" in r.object_search)
 
 
 def xcomp_objects(
-    verb: Token, index: MentionIndex, subjects: list[tuple[Token, Actor]]
+    verb: Token, index: ArticleIndex, subjects: list[tuple[Token, Actor]]
 ) -> list[tuple[Token, Actor]]:
     """ "threatened to shell Iraqi towns", "refused to allow U.S. planes"; with a condition
     ("threatened to strike unless Israel rescinded"), the one held to it."""
@@ -91,14 +92,14 @@ def falls_back(predicate: str) -> bool:
     return not info.symmetric and info.fallback
 
 
-def _hostile(verb: Token, index: MentionIndex) -> bool:
+def _hostile(verb: Token, index: ArticleIndex) -> bool:
     return any(
         relation(c.relation).score < 0 for c in index.lex.verb_cues.get(verb.lemma_.lower(), ())
     )
 
 
 def clause_objects(
-    head: Token, index: MentionIndex, subjects: list[tuple[Token, Actor]], *, purposes: bool = True
+    head: Token, index: ArticleIndex, subjects: list[tuple[Token, Actor]], *, purposes: bool = True
 ) -> list[tuple[Token, Actor]]:
     """The nearest other actor in the cue's own clause, when no slot named one: "Afghan rebels
     exploded bombs in Kabul", "the army demolished homes in southern Gaza". With
@@ -148,7 +149,7 @@ def clause_objects(
 
 def deep_objects(
     verb: Token,
-    index: MentionIndex,
+    index: ArticleIndex,
     preps: tuple[str, ...] = (),
     subjects: list[tuple[Token, Actor]] | None = None,
     *,

@@ -7,14 +7,15 @@ Trump", "Foreign Minister Park Jin") when the sentence does not say.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from graphkit.extract.found import Found
+from graphkit.extract.known import ArticleIndex
+from graphkit.extract.title_phrases import holder_before, title_before
 from graphkit.lexicon import Lexicon, word_class
 from graphkit.records import ASSERTED, Entity
-from graphkit.resolve import GENERIC_BODY_WORDS, Actor, How, MentionIndex, country_entity
+from graphkit.resolve import Actor, How, country_entity
 
 TITLE_CONFIDENCE = 0.9
 
@@ -26,89 +27,11 @@ APPOSITION_CONFIDENCE = 0.8
 
 IMPLICIT_CONFIDENCE = 0.55
 
-# words between a holder and a title: "Lebanon's new President", "Haiti's ousted leader"
-TITLE_ADJECTIVES = word_class("title_adjectives")
-
-# ranks and honorifics between an office and a name: "Foreign Minister Prince Faisal bin
-# Farhan", "army chief Gen Abdel Fattah al-Burhan", "junta leader Colonel Assimi Goïta"
 AIDE_NOUNS = word_class("aide_nouns")
-HONORIFICS = word_class("honorifics")
 FRONTED_PLACE_PREPS = word_class("fronted_place_preps")
 
 
-def _title_before(span: Span, lex: Lexicon) -> tuple[str, int, str] | None:
-    """The title right before a person's name: (relation, start token, title text); an office
-    before a rank or honorific wins over the rank."""
-    doc = span.doc
-    full = _title_ending(doc, span.start, span.sent.start, lex)
-    if full is not None and not all(
-        t.lower_.rstrip(".") in HONORIFICS for t in doc[full[1] : span.start]
-    ):
-        return full  # "Secretary-General António Guterres"
-    start = span.start
-    while start > span.sent.start and doc[start - 1].lower_.rstrip(".") in HONORIFICS:
-        start -= 1
-    office = _title_ending(doc, start, span.sent.start, lex) if start < span.start else None
-    return office or full
-
-
-def _title_ending(
-    doc: Doc, start: int, sent_start: int, lex: Lexicon
-) -> tuple[str, int, str] | None:
-    """The longest title that ends right before token ``start``."""
-    best = None
-    title_words = lex.title_words
-    for width in range(1, 5):
-        lo = start - width
-        if lo < sent_start:
-            break
-        words = doc[lo:start]
-        if any(t.is_punct and t.text not in ("-", ".") for t in words):
-            break
-        word = doc[lo].lower_.strip(".")
-        if word not in title_words and word not in ("of", "-"):
-            break
-        if word in ("of", "-"):
-            continue
-        rel = lex.title_relation(words.text)
-        if rel is not None:
-            best = (rel, lo, words.text)
-    return best
-
-
-def _holder_before(doc: Span, lo: int, index: MentionIndex) -> Actor | None:
-    """The country/organization named right before a title ("U.S. President", "NATO
-    Secretary-General")."""
-    tok_i = lo - 1
-    while (tok_i >= doc.sent.start and doc.doc[tok_i].tag_ in ("POS",)) or (
-        tok_i >= doc.sent.start and doc.doc[tok_i].lower_ in TITLE_ADJECTIVES
-    ):
-        tok_i -= 1
-    # words of the office the title list does not know: "Indian External Affairs Minister",
-    # "State Department deputy spokesman", "Japanese Chief Cabinet Secretary"
-    skipped = 0
-    while (
-        tok_i > doc.sent.start
-        and skipped < 3
-        and doc.doc[tok_i].i not in index.by_token
-        and doc.doc[tok_i].is_alpha
-        and (
-            doc.doc[tok_i].is_title
-            or doc.doc[tok_i].lower_ in (GENERIC_BODY_WORDS | index.lex.title_words)
-        )
-        and not doc.doc[tok_i].ent_type_
-    ):
-        tok_i -= 1
-        skipped += 1
-    if tok_i < doc.sent.start:
-        return None
-    actor = index.actor_at(doc.doc[tok_i])
-    if actor is not None and actor.entity.type in ("Country", "Organization"):
-        return actor
-    return None
-
-
-def poss_holder(head: Token, index: MentionIndex) -> Actor | None:
+def poss_holder(head: Token, index: ArticleIndex) -> Actor | None:
     """The country/org owning a title noun: "Colombia's president", "president of Colombia",
     "Putin's spokesman" (the country of a well-known officeholder)."""
     for child in head.children:
@@ -122,7 +45,7 @@ def poss_holder(head: Token, index: MentionIndex) -> Actor | None:
                 and child.dep_ == "poss"
                 and head.lemma_ in AIDE_NOUNS
             ):
-                office = _known_office(actor.entity.name, index.lex, None)
+                office = known_office(actor.entity.name, index.lex, None)
                 if office is not None and office.entity.type == "Country":
                     return office
             # "Israel's war cabinet", "Iran's armed forces chief of staff"
@@ -156,50 +79,78 @@ def _title_noun_relation(head: Token, lex: Lexicon) -> str | None:
 
 
 def person_titles(
-    span: Span, actor: Actor, index: MentionIndex, lex: Lexicon, default_country: Actor | None
+    span: Span, actor: Actor, index: ArticleIndex, lex: Lexicon, default_country: Actor | None
 ) -> Iterator[Found]:
-    doc = span.doc
-    found = _title_before(span, lex)
+    """The office a named person holds: by the title before the name, else by an apposition."""
+    found = title_before(span, lex)
     if found is not None and "opposition" in (
         found[2].lower(),
         span.doc[max(found[1] - 1, 0)].lower_,
     ):
         return  # an opposition leader leads no country
     if found is not None:
-        rel, lo, title = found
-        holder = _holder_before(span, lo, index)
-        conf = TITLE_CONFIDENCE
-        own = lex.title_country(title) if holder is None else None
-        if own is not None:
-            holder = Actor(
-                country_entity(lex, own.iso3), How.IMPLICIT
-            )  # "Secretary of State Antony Blinken"
-            conf = TITLE_CONFIDENCE * 0.9
-        method = "title" if own is None else HINTED_TITLE
-        if holder is None:
-            holder = _coordinated_holder(span, lo, index, lex) or _implicit_holder(
-                span, lo, index, lex, title
-            )
-            conf = IMPLICIT_CONFIDENCE
-            method = HINTED_TITLE
-            if holder is None:
-                # nothing in the sentence says whose office it is: the article decides later
-                if _office_of_organization(title):
-                    holder = salient_organization(index)
-                else:
-                    holder = default_country or sentence_country(span, lo, index, lex)
-                # a well-known officeholder in a text that names no country ("President Putin met
-                # ...")
-                holder = holder or _known_office(actor.entity.name, lex, None)
-                method = GUESSED_TITLE
-        if holder is not None and (
-            holder.entity.type == "Country" or holder.entity.type == "Organization"
-        ):
-            yield Found(
-                actor, rel, holder, doc[lo], (lo, span.end), conf * actor.weight, ASSERTED, method
-            )
+        titled = _titled(span, actor, index, lex, default_country, found)
+        if titled is not None:
+            yield titled
             return
-    # apposition: "Petro, Colombia's president" / "Russia's envoy, Vassily Nebenzia"
+    yield from _apposed_title(span, actor, index, lex)
+
+
+def _titled(
+    span: Span,
+    actor: Actor,
+    index: ArticleIndex,
+    lex: Lexicon,
+    default_country: Actor | None,
+    found: tuple[str, int, str],
+) -> Found | None:
+    """ "Colombian President Gustavo Petro", "Secretary of State Antony Blinken", "President
+    Joe Biden" (whose office the sentence hints at or the article decides later)."""
+    rel, lo, title = found
+    holder = holder_before(span, lo, index)
+    conf = TITLE_CONFIDENCE
+    own = lex.title_country(title) if holder is None else None
+    if own is not None:
+        # "Secretary of State Antony Blinken"
+        holder = Actor(country_entity(lex, own.iso3), How.IMPLICIT)
+        conf = TITLE_CONFIDENCE * 0.9
+    method = "title" if own is None else HINTED_TITLE
+    if holder is None:
+        holder = _coordinated_holder(span, lo, index, lex) or _implicit_holder(
+            span, lo, index, lex, title
+        )
+        conf = IMPLICIT_CONFIDENCE
+        method = HINTED_TITLE
+        if holder is None:
+            holder = _guessed_holder(span, actor, index, lex, default_country, lo, title)
+            method = GUESSED_TITLE
+    if holder is None or holder.entity.type not in ("Country", "Organization"):
+        return None
+    doc = span.doc
+    return Found(actor, rel, holder, doc[lo], (lo, span.end), conf * actor.weight, ASSERTED, method)
+
+
+def _guessed_holder(
+    span: Span,
+    actor: Actor,
+    index: ArticleIndex,
+    lex: Lexicon,
+    default_country: Actor | None,
+    lo: int,
+    title: str,
+) -> Actor | None:
+    """Nothing in the sentence says whose office it is: a first guess the article settles later
+    (``guesses.settle_guessed_titles``)."""
+    if _office_of_organization(title):
+        holder = salient_organization(index)
+    else:
+        holder = default_country or sentence_country(span, lo, index, lex)
+    # a well-known officeholder in a text that names no country ("President Putin met ...")
+    return holder or known_office(actor.entity.name, lex, None)
+
+
+def _apposed_title(span: Span, actor: Actor, index: ArticleIndex, lex: Lexicon) -> Iterator[Found]:
+    """ "Petro, Colombia's president" / "Russia's envoy, Vassily Nebenzia"."""
     root = span.root
     # the title the name stands in apposition to comes first: in "Australia's foreign minister,
     # Penny Wong, India's foreign minister, S Jaishankar" the second title is Jaishankar's
@@ -235,7 +186,7 @@ def _office_of_organization(title: str) -> bool:
     return ("general" in lowered and lowered.split()[0] != "general") or "chair" in lowered
 
 
-def salient_organization(index: MentionIndex) -> Actor | None:
+def salient_organization(index: ArticleIndex) -> Actor | None:
     """The organization the article names most often (not a collective), if one stands out."""
     counts: dict[str, int] = {}
     actors: dict[str, Actor] = {}
@@ -249,7 +200,7 @@ def salient_organization(index: MentionIndex) -> Actor | None:
     return Actor(actors[ranked[0][0]].entity, How.IMPLICIT)
 
 
-def _coordinated_holder(span: Span, lo: int, index: MentionIndex, lex: Lexicon) -> Actor | None:
+def _coordinated_holder(span: Span, lo: int, index: ArticleIndex, lex: Lexicon) -> Actor | None:
     """The holder a bare title shares with a titled person it is coordinated with: "Egyptian
     Foreign Minister Sameh Shoukry and Water Resources Minister Mohamed Abdel Aty"."""
     root = span.root
@@ -276,14 +227,14 @@ def _coordinated_holder(span: Span, lo: int, index: MentionIndex, lex: Lexicon) 
                 and o_actor.entity.type == "Person"
                 and o_actor.entity != index.actor_at(root)
             ):
-                found = _title_before(o_span, lex)
-                holder = _holder_before(o_span, found[1], index) if found is not None else None
+                found = title_before(o_span, lex)
+                holder = holder_before(o_span, found[1], index) if found is not None else None
                 if holder is not None and holder.entity.type == "Country":
                     return holder
     return None
 
 
-def _fronted_place(sent: Span, index: MentionIndex) -> Actor | None:
+def _fronted_place(sent: Span, index: ArticleIndex) -> Actor | None:
     """The country of a place that opens the sentence: "In Washington, President Joe Biden said"."""
     first = sent[0]
     if first.lower_ not in FRONTED_PLACE_PREPS or len(sent) < 4:
@@ -301,19 +252,19 @@ def _fronted_place(sent: Span, index: MentionIndex) -> Actor | None:
     return None
 
 
-def _claimed(sent: Span, index: MentionIndex, lex: Lexicon) -> set[int]:
+def _claimed(sent: Span, index: ArticleIndex, lex: Lexicon) -> set[int]:
     """Tokens just before the titles of the sentence's people: "U.S." in "U.S. President"."""
     claimed: set[int] = set()
     for other, actor in index.spans:
         if other.start < sent.start or other.end > sent.end or actor.entity.type != "Person":
             continue
-        found = _title_before(other, lex)
+        found = title_before(other, lex)
         if found is not None:
             claimed.update(range(max(sent.start, found[1] - 3), found[1]))
     return claimed
 
 
-def _known_office(name: str, lex: Lexicon, year: int | None) -> Actor | None:
+def known_office(name: str, lex: Lexicon, year: int | None) -> Actor | None:
     """The country or organization a well-known person served in the article's year."""
     office = lex.office_of(name, year)
     if office is None:
@@ -323,77 +274,8 @@ def _known_office(name: str, lex: Lexicon, year: int | None) -> Actor | None:
     return Actor(Entity("Organization", office.holder), How.IMPLICIT)
 
 
-def settle_guessed_titles(
-    found: list[Found],
-    index: MentionIndex,
-    lex: Lexicon,
-    home: Actor | None,
-    *,
-    year: int | None = None,
-) -> tuple[list[Found], dict[tuple[str, int], list[Actor]]]:
-    """Whose office a bare title is when its sentence does not say ("Foreign Minister Park Jin").
-
-    The country the article gives the same person elsewhere comes first ("Turkish President
-    Recep Tayyip Erdoğan" ... "President Erdoğan"); then the office a well-known person held in
-    the article's year (``officeholders.csv``: "President Donald Trump"); then the country the
-    sentence makes the subject of what the person says; then the article's home country (its
-    dateline's, or the one it names most); then the sentence's own countries. Returns the
-    relations, each guess holding its first candidate, and the candidates of each guess (by
-    person and title token) for the events to overrule.
-    """
-    known: dict[str, Actor] = {}
-    for f in found:
-        if (
-            f.predicate in ("leaderOf", "officialOf")
-            and f.method in ("title", "apposition")
-            and f.object.entity.type == "Country"
-        ):
-            known.setdefault(f.subject.entity.key, f.object)
-    out = []
-    candidates: dict[tuple[str, int], list[Actor]] = {}
-    for f in found:
-        if f.method not in (GUESSED_TITLE, HINTED_TITLE):
-            out.append(f)
-            continue
-        holder = known.get(f.subject.entity.key) or _known_office(f.subject.entity.name, lex, year)
-        if f.method == HINTED_TITLE:
-            chosen = (
-                holder
-                if holder is not None and holder.entity.type == f.object.entity.type
-                else f.object
-            )
-            out.append(replace(f, object=chosen, method="title"))
-            continue
-        if holder is None and f.object.entity.type == "Organization":
-            out.append(replace(f, method="title"))
-            continue
-        if holder is not None:
-            conf = TITLE_CONFIDENCE * 0.9 * f.subject.weight
-            out.append(
-                replace(
-                    f, object=Actor(holder.entity, How.IMPLICIT), confidence=conf, method="title"
-                )
-            )
-            continue
-        lo, hi = f.span
-        span = next(
-            (sp for sp, a in index.spans if sp.end == hi and a.entity.type == "Person"), None
-        )
-        if span is None or "former" in (f.cue.lower_, f.cue.nbor(-1).lower_ if f.cue.i > 0 else ""):
-            continue  # a former officeholder's country is not the article's to guess
-        ranked = [spoken_country(span, index), home, sentence_country(span, lo, index, lex)]
-        unique: list[Actor] = []
-        for actor in ranked:
-            if actor is not None and all(actor.entity.key != u.entity.key for u in unique):
-                unique.append(Actor(actor.entity, How.IMPLICIT))
-        if unique:
-            candidates[(f.subject.entity.key, f.cue.i)] = unique
-            out.append(replace(f, object=unique[0]))
-    return out, candidates
-
-
 def _implicit_holder(
-    span: Span, lo: int, index: MentionIndex, lex: Lexicon, title: str
+    span: Span, lo: int, index: ArticleIndex, lex: Lexicon, title: str
 ) -> Actor | None:
     """Who a bare title ("President Joe Biden") belongs to, when the sentence says it.
 
@@ -424,42 +306,7 @@ def _implicit_holder(
     return None
 
 
-def _reported_subjects(verb: Token) -> list[Token]:
-    """Subjects of a verb's clause and of the clauses it reports ("said Ethiopia would ...")."""
-    out = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    for clause in (
-        c
-        for c in verb.children
-        if c.dep_ in ("ccomp", "xcomp", "advcl") and c.pos_ in ("VERB", "AUX")
-    ):
-        out.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
-    return out
-
-
-def spoken_country(span: Span, index: MentionIndex) -> Actor | None:
-    """The country a titled speaker speaks for when the sentence makes it the subject of what
-    they say or do: "Water Minister Seleshi Bekele said Ethiopia would begin ...", "British
-    jets downed several drones, according to Prime Minister Rishi Sunak"."""
-    root = span.root
-    while root.dep_ in ("compound", "appos") and root.head.pos_ == "PROPN":
-        root = root.head
-    if root.dep_ in ("nsubj", "nsubjpass"):
-        verb = root.head
-    elif root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
-        verb = root.head.head.head
-    else:
-        return None
-    for subj in _reported_subjects(verb):
-        if subj.i in range(span.start, span.end):
-            continue
-        for tok in [subj, *(c for c in subj.children if c.dep_ in ("poss", "amod", "compound"))]:
-            actor = index.actor_at(tok)
-            if actor is not None and actor.entity.type == "Country" and actor.how != How.PRONOUN:
-                return actor
-    return None
-
-
-def sentence_country(span: Span, lo: int, index: MentionIndex, lex: Lexicon) -> Actor | None:
+def sentence_country(span: Span, lo: int, index: ArticleIndex, lex: Lexicon) -> Actor | None:
     """A weak guess at a bare title's country from its sentence: the country the sentence is
     about (its subject), else the last one before the title, else the first one after it,
     among those no other title claims."""

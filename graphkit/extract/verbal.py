@@ -14,6 +14,7 @@ from graphkit.extract.found import (
     Found,
     emit,
 )
+from graphkit.extract.known import ArticleIndex
 from graphkit.extract.objects import PERSON_OBJECT_RELATIONS, as_people, cue_objects
 from graphkit.extract.references import event_agent
 from graphkit.extract.rewrites import ENVOY_NOUNS, not_this_cue, rewritten_cue
@@ -32,7 +33,7 @@ from graphkit.extract.targets import (
     xcomp_objects,
 )
 from graphkit.lexicon import Cue, word_class
-from graphkit.resolve import Actor, MentionIndex
+from graphkit.resolve import Actor
 from graphkit.vocab import relation
 
 # "Israel is opposed to French mediation": a state, said of its subject, not a passive
@@ -79,7 +80,7 @@ def _participants(participle: Token) -> list[Token]:
     return clause_subjects(tok) if tok.i != participle.i else []
 
 
-def _agrees_to_hostility(verb: Token, cue: Cue, index: MentionIndex) -> bool:
+def _agrees_to_hostility(verb: Token, cue: Cue, index: ArticleIndex) -> bool:
     """ "The EU agreed to impose sanctions on Russia": agreeing among themselves, not with
     Russia."""
     if relation(cue.relation).score <= 0:
@@ -103,7 +104,7 @@ def _agrees_to_hostility(verb: Token, cue: Cue, index: MentionIndex) -> bool:
 Args = list[tuple[Token, Actor]]
 
 
-def _participle_objects(verb: Token, cue: Cue, index: MentionIndex, bodies: Args) -> Args | None:
+def _participle_objects(verb: Token, cue: Cue, index: ArticleIndex, bodies: Args) -> Args | None:
     """ "Mali and Burkina Faso, both suspended from ECOWAS": a participle the parse read as
     active; the members suspended, when it is one."""
     if not (
@@ -120,7 +121,7 @@ def _participle_objects(verb: Token, cue: Cue, index: MentionIndex, bodies: Args
 
 
 def _passive_args(
-    verb: Token, cue: Cue, index: MentionIndex, bodies: Args
+    verb: Token, cue: Cue, index: ArticleIndex, bodies: Args
 ) -> tuple[Args, Args, float]:
     """(subjects, objects, confidence) of a passive: the agent acts on the passive subject."""
     objects = []
@@ -173,7 +174,7 @@ def _passive_args(
     return subjects, objects, VERBAL_CONFIDENCE
 
 
-def _agent_only_args(verb: Token, cue: Cue, index: MentionIndex) -> tuple[Args, Args, float] | None:
+def _agent_only_args(verb: Token, cue: Cue, index: ArticleIndex) -> tuple[Args, Args, float] | None:
     """ "the two leaders met, in talks hosted by A and mediated by B": B acts, and the clause's
     subjects take part (a parse that joined "mediated" to "met"). None: co-hosts ("talks
     hosted by A and B") did not meet each other."""
@@ -192,7 +193,7 @@ def _agent_only_args(verb: Token, cue: Cue, index: MentionIndex) -> tuple[Args, 
     return subjects, objects, INHERITED_CONFIDENCE
 
 
-def _promised_to(verb: Token, index: MentionIndex) -> Args:
+def _promised_to(verb: Token, index: ArticleIndex) -> Args:
     """ "promised to continue military aid to Mozambique": the promised act's own recipient;
     never each other ("Guatemala and El Salvador have promised to send troops") nor the
     parties of talks one offers to host."""
@@ -218,7 +219,7 @@ def _promised_to(verb: Token, index: MentionIndex) -> Args:
     return objects
 
 
-def _active_args(verb: Token, cue: Cue, index: MentionIndex) -> tuple[Args, Args, float] | None:
+def _active_args(verb: Token, cue: Cue, index: ArticleIndex) -> tuple[Args, Args, float] | None:
     """(subjects, objects, confidence) of an active verb, the object searched where the
     relation's ``object_search`` column says when the cue's own slots are empty. None: a
     promise with no recipient."""
@@ -273,7 +274,7 @@ def _active_args(verb: Token, cue: Cue, index: MentionIndex) -> tuple[Args, Args
     return subjects, objects, confidence
 
 
-def verbal_events(verb: Token, cues: tuple[Cue, ...], index: MentionIndex) -> Iterator[Found]:
+def verbal_events(verb: Token, cues: tuple[Cue, ...], index: ArticleIndex) -> Iterator[Found]:
     """Events whose cue is a verb: the first cue (most needed words first) that yields one."""
     for cue in sorted(cues, key=lambda c: -len(c.needs)):
         cue = rewritten_cue(verb, cue)

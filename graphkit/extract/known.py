@@ -1,0 +1,59 @@
+"""What the extractor has learnt of one article so far, kept apart from resolve's record.
+
+``graphkit.resolve`` hands over a :class:`~graphkit.resolve.MentionIndex`: the actors each token
+and span names. The extractor reads it through an :class:`ArticleIndex`, the same actors plus
+what extraction itself has found: the events told so far (for "the attack", "the two sides"
+later on), each country's or organization's leader and each person's country (from the
+titles). Resolve's index is never written to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields
+from typing import NamedTuple
+
+from graphkit.extract.found import Found
+from graphkit.records import Entity
+from graphkit.resolve import Actor, MentionIndex
+
+
+class Told(NamedTuple):
+    """An event found earlier in the article: where, which relation, between whom, how said."""
+
+    pos: int
+    relation: str
+    subject: Actor
+    object: Actor
+    modality: str
+
+
+@dataclass
+class ArticleIndex(MentionIndex):
+    """Resolve's actors of one article, with what extraction has found in it so far."""
+
+    told: list[Told] = field(default_factory=list)
+    """The events found so far, in text order: for "the attack", "the two sides" later on."""
+    leaders: dict[str, Entity] = field(default_factory=dict)
+    """country/organization key -> the person the article names as its leader."""
+    affiliation: dict[str, Entity] = field(default_factory=dict)
+    """person key -> the country they lead or serve, from the article's titles."""
+
+    @classmethod
+    def over(cls, index: MentionIndex) -> ArticleIndex:
+        """An extraction record over resolve's index (its actors shared, not copied)."""
+        return cls(**{f.name: getattr(index, f.name) for f in fields(MentionIndex) if f.init})
+
+    def learn_offices(self, found: Iterable[Found], named: tuple[str, ...]) -> None:
+        """Remember who leads or serves which country or organization; ``named`` are the
+        methods whose leaders count (a title, an apposition, a title's first guess)."""
+        for f in found:
+            if f.predicate in ("leaderOf", "officialOf") and f.object.entity.type == "Country":
+                self.affiliation.setdefault(f.subject.entity.key, f.object.entity)
+            if f.predicate == "leaderOf" and f.method in named:
+                self.leaders.setdefault(f.object.entity.key, f.subject.entity)
+
+    def tell(self, pos: int, found: Iterable[Found]) -> None:
+        """Remember the events one cue token told."""
+        for f in found:
+            self.told.append(Told(pos, f.predicate, f.subject, f.object, f.modality))

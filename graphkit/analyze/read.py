@@ -10,8 +10,8 @@ Examples:
     >>> from graphkit.analyze.examples import example_dataset
     >>> from graphkit.vocab import GK
     >>> scan = scanner(example_dataset())
-    >>> sorted((s.rsplit("/", 1)[1], o) for s, o, _ in scan(str(GK.iso3)))  # once per graph
-    [('colombia', 'COL'), ('united-states', 'USA'), ('united-states', 'USA'), ('venezuela', 'VEN')]
+    >>> sorted((s.rsplit("/", 1)[1], o) for s, o, _ in scan(str(GK.iso3)))  # the entities graph
+    [('colombia', 'COL'), ('united-states', 'USA'), ('venezuela', 'VEN')]
 """
 
 from __future__ import annotations

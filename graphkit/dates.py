@@ -36,10 +36,15 @@ _MONTHS = (
 )  # fmt: skip
 _MONTH_ABBR = {m[:3]: i for i, m in enumerate(_MONTHS, start=1)} | {"sept": 9}
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|2\d\d\d)"
-_FUTURE = re.compile(r"\b(?:upcoming|next|coming|will|scheduled|planned)\b[^.;]{0,30}$", re.IGNORECASE)
+_FUTURE = re.compile(
+    r"\b(?:upcoming|next|coming|will|scheduled|planned)\b[^.;]{0,30}$", re.IGNORECASE
+)
 _PATTERN = re.compile(
     rf"""(?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)
     |(?P<md>\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?)
@@ -76,7 +81,13 @@ def _dateparser(phrase: str, base: dt.date, prefer: str) -> str:
 
 def _month_only(text: str, base: dt.date | None, prefer: str) -> str:
     words = re.findall(r"[A-Za-z]+|\d{4}", text)
-    month = next((_MONTH_ABBR.get(w.lower()[:4], 0) or _MONTH_ABBR.get(w.lower()[:3], 0) for w in words[1:2]), 0)
+    month = next(
+        (
+            _MONTH_ABBR.get(w.lower()[:4], 0) or _MONTH_ABBR.get(w.lower()[:3], 0)
+            for w in words[1:2]
+        ),
+        0,
+    )
     year = next((int(w) for w in words if w.isdigit()), None)
     if not month:
         return ""

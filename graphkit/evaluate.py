@@ -79,7 +79,9 @@ class Score:
     missed: list[dict[str, Any]] = field(default_factory=list)
 
 
-def score(preds: list[dict[str, Any]], gold: list[dict[str, Any]], *, coarse: bool = False) -> Score:
+def score(
+    preds: list[dict[str, Any]], gold: list[dict[str, Any]], *, coarse: bool = False
+) -> Score:
     """Precision, recall and F1 of predictions against gold lines."""
     by_art: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for g in gold:
@@ -165,7 +167,10 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
             for key in ("article", "s", "p", "o"):
                 row[key]
         except (ValueError, KeyError, TypeError) as err:
-            msg = f"{path} line {n}: not a gold line ({err}); each line is JSON with article, s, p, o"
+            msg = (
+                f"{path} line {n}: not a gold line ({err}); "
+                "each line is JSON with article, s, p, o"
+            )
             raise InputError(msg) from err
         out.append(row)
     return out
@@ -205,7 +210,9 @@ def format_scores(strict: Score, coarse: Score, *, detail: bool) -> str:
     return "\n".join(lines)
 
 
-def evaluate(gold_path: Path, articles_dir: Path, *, settings: Settings | None = None) -> tuple[Score, Score, list[dict[str, Any]]]:
+def evaluate(
+    gold_path: Path, articles_dir: Path, *, settings: Settings | None = None
+) -> tuple[Score, Score, list[dict[str, Any]]]:
     """Extract every article in ``articles_dir`` and score against ``gold_path``."""
     from graphkit.pipeline import collect_articles, extract_articles
 
@@ -214,12 +221,17 @@ def evaluate(gold_path: Path, articles_dir: Path, *, settings: Settings | None =
     wanted = {g["article"] for g in gold}
     articles = [a for a in articles if Path(a.source).name in wanted]
     if not articles:
-        msg = f"none of the gold articles ({', '.join(sorted(wanted))}) is in {articles_dir}; point ARTICLES_DIR at the folder holding them"
+        msg = (
+            f"none of the gold articles ({', '.join(sorted(wanted))}) is in {articles_dir}; "
+            "point ARTICLES_DIR at the folder holding them"
+        )
         raise InputError(msg)
     preds = predictions(list(extract_articles(articles, settings=settings)))
     return score(preds, gold), score(preds, gold, coarse=True), preds
 
 
-def evaluate_cli(gold: Path, articles: Path, *, settings: Settings | None = None, detail: bool = True) -> str:
+def evaluate_cli(
+    gold: Path, articles: Path, *, settings: Settings | None = None, detail: bool = True
+) -> str:
     strict, coarse, _ = evaluate(gold, articles, settings=settings)
     return format_scores(strict, coarse, detail=detail)

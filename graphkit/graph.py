@@ -30,7 +30,8 @@ Examples:
     >>> petro = Entity("Person", "Gustavo Petro", ("Petro",))
     >>> trump = Entity("Person", "Donald Trump", ("Trump",))
     >>> ev = Evidence(art.id, "Petro met Trump.", 0, 15, "met", 0.9)
-    >>> ds = article_dataset(ArticleResult(art, (petro, trump), (Relation(petro, "metWith", trump, ev),)))
+    >>> ds = article_dataset(
+    ...     ArticleResult(art, (petro, trump), (Relation(petro, "metWith", trump, ev),)))
     >>> (entity_iri(petro.key), GK.metWith, entity_iri(trump.key)) in ds.graph(article_iri(art.id))
     True
     >>> str(ds.graph(ENTITIES_GRAPH).value(entity_iri(petro.key), RDFS.label))
@@ -77,9 +78,19 @@ def bind_prefixes(graph: Graph) -> None:
 
 
 def evidence_iri(evidence: Evidence, subject: Entity, predicate: str, obj: Entity) -> URIRef:
-    """A deterministic IRI for one piece of evidence (same input, same IRI: merges stay idempotent)."""
+    """A deterministic IRI for one piece of evidence.
+
+    Same input, same IRI: merges stay idempotent.
+    """
     raw = "|".join(
-        (evidence.article_id, subject.key, predicate, obj.key, str(evidence.start), str(evidence.end))
+        (
+            evidence.article_id,
+            subject.key,
+            predicate,
+            obj.key,
+            str(evidence.start),
+            str(evidence.end),
+        )
     )
     return URIRef(f"{ID_BASE}evidence/{hashlib.sha1(raw.encode('utf-8')).hexdigest()[:20]}")
 
@@ -159,7 +170,8 @@ def add_relation(graph: Graph, relation: Relation, article_node: URIRef) -> URIR
     graph.add((node, GK.start, Literal(ev.start)))
     graph.add((node, GK.end, Literal(ev.end)))
     graph.add((node, GK.cue, Literal(ev.cue)))
-    graph.add((node, GK.confidence, Literal(Decimal(str(round(ev.confidence, 3))), datatype=XSD.decimal)))
+    confidence = Decimal(str(round(ev.confidence, 3)))
+    graph.add((node, GK.confidence, Literal(confidence, datatype=XSD.decimal)))
     graph.add((node, GK.modality, Literal(ev.modality)))
     if ev.method:
         graph.add((node, GK.method, Literal(ev.method)))

@@ -1,7 +1,8 @@
 """The one place that loads spaCy: the model named in the settings plus a gazetteer ruler.
 
-The ruler runs first (before the statistical NER, which keeps its spans), so countries, demonyms, seats of government and
-known organizations are found and typed consistently; the model still finds everything else.
+The ruler runs first (before the statistical NER, which keeps its spans), so countries, demonyms,
+seats of government and known organizations are found and typed consistently; the model still
+finds everything else.
 Each ruler entity carries an id (``country:COL``, ``seat:USA``, ``org:NATO``...) in ``ent.ent_id_``.
 
 Examples:
@@ -74,8 +75,11 @@ def gazetteer_patterns(lex: Lexicon) -> list[dict[str, Any]]:
 
 # abbreviated titles and ranks after which a capitalized word goes on the same sentence
 TITLE_ABBREVIATIONS = frozenset(
-    ["brig.", "gen.", "lt.", "col.", "maj.", "capt.", "cmdr.", "adm.", "sgt.", "gov.", "sen.", "rep.", "dr.", "mr.", "mrs.", "ms.", "st.", "prof.", "rev.", "amb."]
-)
+    [
+        "brig.", "gen.", "lt.", "col.", "maj.", "capt.", "cmdr.", "adm.", "sgt.", "gov.", "sen.",
+        "rep.", "dr.", "mr.", "mrs.", "ms.", "st.", "prof.", "rev.", "amb.",
+    ]
+)  # fmt: skip
 
 
 @Language.component("graphkit_paragraphs")
@@ -86,13 +90,23 @@ def paragraph_breaks(doc: Doc) -> Doc:
         if tok.is_space and "\n" in tok.text:
             doc[tok.i + 1].is_sent_start = True
         elif doc[tok.i + 1].is_title and (
-            tok.lower_ in TITLE_ABBREVIATIONS or (tok.text == "." and tok.i > 0 and doc[tok.i - 1].lower_ + "." in TITLE_ABBREVIATIONS)
+            tok.lower_ in TITLE_ABBREVIATIONS
+            or (
+                tok.text == "."
+                and tok.i > 0
+                and doc[tok.i - 1].lower_ + "." in TITLE_ABBREVIATIONS
+            )
         ):
             doc[tok.i + 1].is_sent_start = False
     return doc
 
 
-NAME_PARTICLES = frozenset(["von", "van", "der", "den", "de", "da", "di", "del", "della", "la", "le", "bin", "ibn", "al", "dos", "das", "du", "ter"])
+NAME_PARTICLES = frozenset(
+    [
+        "von", "van", "der", "den", "de", "da", "di", "del", "della", "la", "le", "bin", "ibn",
+        "al", "dos", "das", "du", "ter",
+    ]
+)  # fmt: skip
 
 
 HYPHEN_PARTICLES = frozenset(["el", "al", "ul", "ud", "bin", "abu", "ben", "ould"])
@@ -108,7 +122,13 @@ def _name_head_end(ent: Span) -> int:
     doc = ent.doc
     head = ent.root.head
     end = ent.end
-    if head.i < end or head.i > end + 2 or head.ent_type_ or head.pos_ != "PROPN" or not head.is_title:
+    if (
+        head.i < end
+        or head.i > end + 2
+        or head.ent_type_
+        or head.pos_ != "PROPN"
+        or not head.is_title
+    ):
         return end
     if head.is_sent_start or head.text.lower() in NAME_PARTICLES:
         return end
@@ -130,7 +150,10 @@ def name_particles(doc: Doc) -> Doc:
     while i < len(ents):
         ent = ents[i]
         end = ent.end
-        if ent.label_ == "PERSON" and (doc[end - 1].lower_ in NAME_PARTICLES or (end < len(doc) and doc[end].lower_ in NAME_PARTICLES)):
+        if ent.label_ == "PERSON" and (
+            doc[end - 1].lower_ in NAME_PARTICLES
+            or (end < len(doc) and doc[end].lower_ in NAME_PARTICLES)
+        ):
             while end < len(doc) and doc[end].lower_ in NAME_PARTICLES:
                 end += 1
             while end < len(doc) and doc[end].is_title and not doc[end].is_sent_start:

@@ -5,7 +5,8 @@ and each leader leads his country. Maduro leads Venezuela and has no other tie.
 
 Examples:
     >>> ds = example_dataset()
-    >>> sorted(str(r.title) for r in ds.query("SELECT ?title WHERE { ?a <http://purl.org/dc/terms/title> ?title }"))
+    >>> sorted(str(r.title) for r in ds.query(
+    ...     "SELECT ?title WHERE { ?a <http://purl.org/dc/terms/title> ?title }"))
     ['A second meeting', 'Trump and Petro clash']
 """
 
@@ -54,7 +55,9 @@ def example_results() -> tuple[ArticleResult, ...]:
                     "Trump criticized Petro over deportation flights.",
                     "criticized",
                 ),
-                example_relation(one, PETRO, "metWith", TRUMP, "Petro met Trump in Washington.", "met"),
+                example_relation(
+                    one, PETRO, "metWith", TRUMP, "Petro met Trump in Washington.", "met"
+                ),
                 example_relation(
                     one,
                     PETRO,
@@ -86,7 +89,9 @@ def example_results() -> tuple[ArticleResult, ...]:
                     "Donald Trump, the U.S. president, leads the United States.",
                     "president",
                 ),
-                example_relation(two, MADURO, "leaderOf", VENEZUELA, "Maduro leads Venezuela.", "leads"),
+                example_relation(
+                    two, MADURO, "leaderOf", VENEZUELA, "Maduro leads Venezuela.", "leads"
+                ),
                 example_relation(
                     two,
                     PETRO,

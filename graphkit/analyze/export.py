@@ -30,7 +30,8 @@ from graphkit.store.formats import write_atomic
 FORMATS = {".graphml": "graphml", ".gexf": "gexf", ".csv": "csv"}
 CSV_COLUMNS = (
     "source", "target", "source_label", "target_label", "predicate", "plover", "quad", "score",
-    "symmetric", "static", "sources", "confidence", "first_date", "last_date", "sentence", "article",
+    "symmetric", "static", "sources", "confidence", "first_date", "last_date", "sentence",
+    "article",
 )  # fmt: skip
 
 

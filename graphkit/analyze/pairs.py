@@ -8,9 +8,12 @@ Examples:
     >>> from graphkit.analyze.examples import example_dataset
     >>> from graphkit.analyze.projections import actor_graph
     >>> G = actor_graph(example_dataset())
-    >>> petro, trump = (f"https://w3id.org/graphkit/id/person/{n}" for n in ("gustavo-petro", "donald-trump"))
-    >>> [(r["date"], r["predicate"], r["net"]) for r in pair_timeline(G, petro, trump)["events"]]
-    [('2025-01-26', 'criticized', -2.0), ('2025-01-26', 'metWith', 0.5), ('2025-02-01', 'metWith', 3.0)]
+    >>> petro, trump = (f"https://w3id.org/graphkit/id/person/{n}"
+    ...                 for n in ("gustavo-petro", "donald-trump"))
+    >>> [(r["date"], r["predicate"], r["net"])
+    ...  for r in pair_timeline(G, petro, trump)["events"]]  # doctest: +NORMALIZE_WHITESPACE
+    [('2025-01-26', 'criticized', -2.0), ('2025-01-26', 'metWith', 0.5),
+     ('2025-02-01', 'metWith', 3.0)]
 """
 
 from __future__ import annotations
@@ -164,9 +167,11 @@ def pair_summary(G: nx.MultiDiGraph, a: str, b: str, *, min_sources: int = 1) ->
         >>> from graphkit.analyze.examples import example_dataset
         >>> from graphkit.analyze.projections import actor_graph
         >>> G = actor_graph(example_dataset())
-        >>> petro, trump = (f"https://w3id.org/graphkit/id/person/{n}" for n in ("gustavo-petro", "donald-trump"))
-        >>> pair_summary(G, trump, petro)["by_quad"]
-        {'verbal-cooperation': 2, 'material-cooperation': 0, 'verbal-conflict': 1, 'material-conflict': 0}
+        >>> petro, trump = (f"https://w3id.org/graphkit/id/person/{n}"
+        ...                 for n in ("gustavo-petro", "donald-trump"))
+        >>> pair_summary(G, trump, petro)["by_quad"]  # doctest: +NORMALIZE_WHITESPACE
+        {'verbal-cooperation': 2, 'material-cooperation': 0, 'verbal-conflict': 1,
+         'material-conflict': 0}
     """
     items = [
         (date, attrs["score"], attrs["quad"])

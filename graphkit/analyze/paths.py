@@ -6,7 +6,8 @@ Examples:
     >>> G = actor_graph(example_dataset())
     >>> find_actor(G, "nicolas MADURO")
     'https://w3id.org/graphkit/id/person/nicolas-maduro'
-    >>> [(h["from_label"], h["predicate"], h["to_label"]) for h in evidence_path(G, "Petro", "United States")]
+    >>> [(h["from_label"], h["predicate"], h["to_label"])
+    ...  for h in evidence_path(G, "Petro", "United States")]
     [('Gustavo Petro', 'metWith', 'Donald Trump'), ('Donald Trump', 'leaderOf', 'United States')]
 """
 
@@ -73,10 +74,11 @@ def find_actor(G: nx.Graph, name: str) -> str:
         >>> G = actor_graph(example_dataset())
         >>> find_actor(G, "U.S.")
         'https://w3id.org/graphkit/id/country/united-states'
-        >>> find_actor(G, "Gustavo Petri")
+        >>> find_actor(G, "Gustavo Petri")  # doctest: +NORMALIZE_WHITESPACE
         Traceback (most recent call last):
         ...
-        graphkit.errors.InputError: no actor named 'Gustavo Petri'; close matches: 'Gustavo Petro'; names are matched against labels and aliases
+        graphkit.errors.InputError: no actor named 'Gustavo Petri'; close matches: 'Gustavo Petro';
+        names are matched against labels and aliases
     """
     if name in G:
         return name

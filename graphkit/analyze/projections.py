@@ -165,8 +165,9 @@ def actor_graph(ds: Dataset) -> nx.MultiDiGraph:
     Examples:
         >>> from graphkit.analyze.examples import example_dataset
         >>> G = actor_graph(example_dataset())
-        >>> sorted(G.nodes[n]["label"] for n in G)
-        ['Colombia', 'Donald Trump', 'Gustavo Petro', 'Nicolás Maduro', 'United States', 'Venezuela']
+        >>> sorted(G.nodes[n]["label"] for n in G)  # doctest: +NORMALIZE_WHITESPACE
+        ['Colombia', 'Donald Trump', 'Gustavo Petro', 'Nicolás Maduro', 'United States',
+         'Venezuela']
         >>> attrs = G.edges["https://w3id.org/graphkit/id/person/donald-trump",
         ...                 "https://w3id.org/graphkit/id/person/gustavo-petro", "criticized"]
         >>> attrs["quad"], attrs["score"], attrs["first_date"], attrs["evidence"][0]["cue"]
@@ -235,7 +236,8 @@ def weighted_graph(
     Examples:
         >>> from graphkit.analyze.examples import example_dataset
         >>> W = weighted_graph(actor_graph(example_dataset()))
-        >>> petro, trump = (f"https://w3id.org/graphkit/id/person/{n}" for n in ("gustavo-petro", "donald-trump"))
+        >>> petro, trump = (f"https://w3id.org/graphkit/id/person/{n}"
+        ...                 for n in ("gustavo-petro", "donald-trump"))
         >>> W[petro][trump]["weight"], W[trump][petro]["weight"], W[trump][petro]["relations"]
         (2, 3, ['criticized', 'metWith'])
     """
@@ -283,7 +285,8 @@ def signed_graph(G: nx.MultiDiGraph, *, min_sources: int = 1) -> nx.Graph:
     Examples:
         >>> from graphkit.analyze.examples import example_dataset
         >>> S = signed_graph(actor_graph(example_dataset()))
-        >>> petro, trump = (f"https://w3id.org/graphkit/id/person/{n}" for n in ("gustavo-petro", "donald-trump"))
+        >>> petro, trump = (f"https://w3id.org/graphkit/id/person/{n}"
+        ...                 for n in ("gustavo-petro", "donald-trump"))
         >>> S[petro][trump]["score"], S[petro][trump]["sign"], S[petro][trump]["events"]
         (3.0, 1, 3)
     """
@@ -354,7 +357,8 @@ def country_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
         >>> C = country_graph(actor_graph(example_dataset()))
         >>> sorted(C.nodes[n]["label"] for n in C)
         ['Colombia', 'United States', 'Venezuela']
-        >>> col, usa = (f"https://w3id.org/graphkit/id/country/{n}" for n in ("colombia", "united-states"))
+        >>> col, usa = (f"https://w3id.org/graphkit/id/country/{n}"
+        ...             for n in ("colombia", "united-states"))
         >>> sorted(k for _, _, k in C.edges(keys=True)), C.edges[col, usa, "metWith"]["sources"]
         (['criticized', 'metWith'], 2)
     """

@@ -66,12 +66,13 @@ def _pairs(title: str, pairs: list[dict[str, Any]]) -> list[str]:
 def report_markdown(report: dict[str, Any]) -> str:
     """The report of :func:`graphkit.analyze.report.analyze` as Markdown."""
     g, settings = report["graph"], report["settings"]
+    rolled_up = " (people and organizations rolled up into countries)"
     lines = [
         "# Network report",
         "",
         f"{g['relations']} asserted relations ({g['event_relations']} events, tying {g['pairs']} "
         f"pairs of actors) between {g.get('linked', g['actors'])} actors; {g['actors']} entities"
-        f"{' (people and organizations rolled up into countries)' if g['level'] == 'countries' else ''}"
+        f"{rolled_up if g['level'] == 'countries' else ''}"
         f", from {g['articles']} articles.",
         f"Betweenness: {settings['betweenness']} (exact up to {settings['approx_above']} nodes, "
         f"estimated from {settings['samples']} sampled sources above); "
@@ -117,7 +118,8 @@ def report_markdown(report: dict[str, Any]) -> str:
         "",
         "## Brokers",
         "",
-        "Actors whose cooperative ties reach into several communities, by betweenness in the cooperation graph.",
+        "Actors whose cooperative ties reach into several communities, by betweenness in the "
+        "cooperation graph.",
         "",
     ]
     if report["brokers"]:
@@ -155,7 +157,8 @@ def report_markdown(report: dict[str, Any]) -> str:
         "## Components",
         "",
         f"{comp['components']} connected components; the largest holds {largest} actors.",
-        f"{len(isolates)} isolates (no relation at all){': ' + _names(isolates) if isolates else ''}.",
+        f"{len(isolates)} isolates (no relation at all)"
+        f"{': ' + _names(isolates) if isolates else ''}.",
     ]
     return "\n".join(lines) + "\n"
 
@@ -181,7 +184,8 @@ def path_markdown(hops: list[dict[str, Any]], source: str, target: str) -> str:
         arrow = f"—{h['predicate']}→" if h["subject"] == h["from"] else f"←{h['predicate']}—"
         plural = "s" if h["sources"] != 1 else ""
         lines.append(
-            f"{i}. **{h['from_label']}** {arrow} **{h['to_label']}** ({h['sources']} article{plural})"
+            f"{i}. **{h['from_label']}** {arrow} **{h['to_label']}** "
+            f"({h['sources']} article{plural})"
         )
         if h["sentence"]:
             lines.append(f"   > {' '.join(h['sentence'].split())}")
@@ -208,7 +212,8 @@ def pair_markdown(timeline: dict[str, Any], labels: dict[str, str]) -> str:
     rows: list[list[object]] = [
         [
             e["date"] or "?",
-            f"{labels.get(e['subject'], e['subject'])} {e['predicate']} {labels.get(e['object'], e['object'])}",
+            f"{labels.get(e['subject'], e['subject'])} {e['predicate']} "
+            f"{labels.get(e['object'], e['object'])}",
             _score(e["score"]),
             _score(e["net"]),
             e["sentence"],

@@ -25,9 +25,12 @@ Examples:
     >>> def art(text, src, *ents):
     ...     a = Article.from_text(text, source=src)
     ...     ev = Evidence(a.id, text, 0, len(text), "met", 0.9)
-    ...     return results_dataset([ArticleResult(a, ents, (Relation(ents[0], "metWith", ents[1], ev),))])
-    >>> A = art("Petro met Britain.", "a.txt", Entity("Person", "Petro"), Entity("Country", "Britain"))
-    >>> B = art("Gustavo Petro met the UK.", "b.txt", Entity("Person", "Gustavo Petro"), Entity("Country", "UK"))
+    ...     relation = Relation(ents[0], "metWith", ents[1], ev)
+    ...     return results_dataset([ArticleResult(a, ents, (relation,))])
+    >>> A = art("Petro met Britain.", "a.txt",
+    ...         Entity("Person", "Petro"), Entity("Country", "Britain"))
+    >>> B = art("Gustavo Petro met the UK.", "b.txt",
+    ...         Entity("Person", "Gustavo Petro"), Entity("Country", "UK"))
     >>> ds = merge_datasets([A, B])
     >>> from rdflib.namespace import RDF, RDFS
     >>> from graphkit.vocab import GK
@@ -99,9 +102,15 @@ class MergeReport:
 
     def summary(self) -> str:
         """A short text for people."""
-        line = f"merged {self.inputs} input(s): {self.graphs} graph(s), {self.evidence} evidence node(s)"
+        line = (
+            f"merged {self.inputs} input(s): {self.graphs} graph(s), "
+            f"{self.evidence} evidence node(s)"
+        )
         if self.derived_left_out:
-            line += f"; {self.derived_left_out} derived graph(s) left out (a store derives them again)"
+            line += (
+                f"; {self.derived_left_out} derived graph(s) left out "
+                "(a store derives them again)"
+            )
         if self.resolution is not None:
             line += "\n" + self.resolution.summary()
         return line
@@ -162,9 +171,16 @@ def apply_plan(st: Any, plan: Plan) -> None:
 
 
 def merge_graph_sets(
-    inputs: Iterable[Graphs], *, resolve: bool = True, sources: Sequence[str] = (), keep_unknown: bool = False
+    inputs: Iterable[Graphs],
+    *,
+    resolve: bool = True,
+    sources: Sequence[str] = (),
+    keep_unknown: bool = False,
 ) -> tuple[Graphs, MergeReport]:
-    """Merge inputs given as graph sets (see :mod:`graphkit.merge.terms`); the core of every merge."""
+    """Merge inputs given as graph sets (see :mod:`graphkit.merge.terms`).
+
+    The core of every merge.
+    """
     report = MergeReport()
     union: Graphs = {}
     for number, graphs in enumerate(inputs):
@@ -187,7 +203,12 @@ def merge_graph_sets(
         rest = {n: t for n, t in union.items() if not _is_article(n) and n != ENTITIES_GRAPH}
         union = {**_store_graphs(st), **rest}
     report.graphs = len(union)
-    report.evidence = sum(1 for triples in union.values() for _, p, o in triples if p == RDF.type and o == GK.Evidence)
+    report.evidence = sum(
+        1
+        for triples in union.values()
+        for _, p, o in triples
+        if p == RDF.type and o == GK.Evidence
+    )
     return union, report
 
 
@@ -197,12 +218,18 @@ def _store_graphs(st: Any) -> Graphs:
         name = from_ox_graph(q.graph_name)
         if is_derived(name):
             continue
-        out.setdefault(name, set()).add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+        out.setdefault(name, set()).add(
+            (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
+        )
     return out
 
 
 def merge(
-    datasets: Iterable[Graph], *, resolve: bool = True, sources: Sequence[str] = (), keep_unknown: bool = False
+    datasets: Iterable[Graph],
+    *,
+    resolve: bool = True,
+    sources: Sequence[str] = (),
+    keep_unknown: bool = False,
 ) -> tuple[Dataset, MergeReport]:
     """Merge Datasets into a new one; returns it with a report.
 
@@ -217,12 +244,17 @@ def merge(
         InputError: an input uses unknown graphkit terms (see :mod:`graphkit.merge.inputs`).
     """
     graphs, report = merge_graph_sets(
-        (to_graphs(ds) for ds in datasets), resolve=resolve, sources=sources, keep_unknown=keep_unknown
+        (to_graphs(ds) for ds in datasets),
+        resolve=resolve,
+        sources=sources,
+        keep_unknown=keep_unknown,
     )
     return to_dataset(graphs), report
 
 
-def merge_datasets(datasets: Iterable[Graph], *, resolve: bool = True, keep_unknown: bool = False) -> Dataset:
+def merge_datasets(
+    datasets: Iterable[Graph], *, resolve: bool = True, keep_unknown: bool = False
+) -> Dataset:
     """Merge Datasets into a new Dataset (see :func:`merge`)."""
     return merge(datasets, resolve=resolve, keep_unknown=keep_unknown)[0]
 
@@ -245,7 +277,9 @@ def merge_files_report(
     )
 
 
-def merge_files(paths: Sequence[Path], *, resolve: bool = True, keep_unknown: bool = False) -> Dataset:
+def merge_files(
+    paths: Sequence[Path], *, resolve: bool = True, keep_unknown: bool = False
+) -> Dataset:
     """Read RDF files (.trig, .nq, .ttl, .nt, .jsonld) and merge them into one Dataset."""
     return merge_files_report(paths, resolve=resolve, keep_unknown=keep_unknown)[0]
 

@@ -166,7 +166,8 @@ def cluster(
                 succ[comp[node]].add(comp[target])
     # Tarjan numbers components in reverse topological order: successors come first.
     canonical_of = {
-        number: min(group, key=lambda iri: _rank(iri, entities[iri])) for number, group in members.items()
+        number: min(group, key=lambda iri: _rank(iri, entities[iri]))
+        for number, group in members.items()
     }
     sink_of: dict[int, int] = {}
     for number in sorted(members):
@@ -199,7 +200,9 @@ this many times as many as every other (the corpus's usual bearer: "Trump" is Do
 where one article also names Ivanka Trump)."""
 
 
-def _dominant(outs: set[int], canonical_of: dict[int, Node], entities: Mapping[Node, EntityInfo]) -> int:
+def _dominant(
+    outs: set[int], canonical_of: dict[int, Node], entities: Mapping[Node, EntityInfo]
+) -> int:
     if -1 in outs:
         return -1
     counts = sorted(((entities[canonical_of[o]].graphs, o) for o in outs), reverse=True)
@@ -207,7 +210,9 @@ def _dominant(outs: set[int], canonical_of: dict[int, Node], entities: Mapping[N
     return best if top >= DOMINANCE and top >= DOMINANCE * second else -1
 
 
-def _reason(node: Node, target: Node, entities: Mapping[Node, EntityInfo], edges: dict[Node, set[Node]]) -> str:
+def _reason(
+    node: Node, target: Node, entities: Mapping[Node, EntityInfo], edges: dict[Node, set[Node]]
+) -> str:
     mine, theirs = entities[node], entities[target]
     words, full = name_tokens(mine.label), name_tokens(theirs.label)
     if mine.type == "Person" and 0 < len(words) < len(full) and full[-len(words) :] == words:

@@ -13,9 +13,11 @@ Examples:
     >>> trump, col = Entity("Person", "Donald Trump"), Entity("Country", "Colombia")
     >>> def article(name, date=""):
     ...     art = Article.from_text(name, source=name)
-    ...     ev = Evidence(art.id, "Trump threatened Colombia.", 0, 26, "threatened", 0.9, event_date=date)
+    ...     ev = Evidence(art.id, "Trump threatened Colombia.", 0, 26, "threatened", 0.9,
+    ...                   event_date=date)
     ...     return ArticleResult(art, (trump, col), (Relation(trump, "threatened", col, ev),))
-    >>> ds = results_dataset([article("a.txt", "2025-01-26"), article("b.txt"), article("c.txt", "2025-10-01")])
+    >>> ds = results_dataset(
+    ...     [article("a.txt", "2025-01-26"), article("b.txt"), article("c.txt", "2025-10-01")])
     >>> list(corroboration(ds).values())
     [3]
     >>> sorted(corroboration_by_day(ds).values())
@@ -80,5 +82,7 @@ def corroboration_by_day(ds: Graph) -> dict[tuple[Node, Node, Node, str], int]:
     for (s, p, o), articles in sorted(_asserted(ds).items()):
         days = sorted({d for dates in articles.values() for d in dates if d})
         for day in days or [""]:
-            out[(s, p, o, day)] = sum(1 for dates in articles.values() if day in dates or "" in dates)
+            out[(s, p, o, day)] = sum(
+                1 for dates in articles.values() if day in dates or "" in dates
+            )
     return out

@@ -76,8 +76,8 @@ def unknown_terms(graphs: Graphs) -> list[str]:
     """graphkit-looking IRIs this version does not define, sorted.
 
     Examples:
-        >>> unknown_terms({None: {(URIRef(ID_BASE + "person/a"), GK.metWith, URIRef(ID_BASE + "person/b")),
-        ...                       (URIRef(ID_BASE + "person/a"), URIRef(GK_IRI + "meetsWith"), URIRef(ID_BASE + "person/b"))}})
+        >>> a, b = URIRef(ID_BASE + "person/a"), URIRef(ID_BASE + "person/b")
+        >>> unknown_terms({None: {(a, GK.metWith, b), (a, URIRef(GK_IRI + "meetsWith"), b)}})
         ['https://w3id.org/graphkit/ontology#meetsWith']
     """
     found: set[str] = set()
@@ -93,7 +93,8 @@ def check_terms(graphs: Graphs, source: str) -> None:
     """Raise InputError when ``graphs`` use graphkit terms this version does not know."""
     unknown = unknown_terms(graphs)
     if unknown:
-        shown = ", ".join(unknown[:5]) + (f" and {len(unknown) - 5} more" if len(unknown) > 5 else "")
+        more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+        shown = ", ".join(unknown[:5]) + more
         msg = (
             f"{source} uses graphkit terms this version does not define: {shown}; it was probably "
             "written by another graphkit version or edited by hand: re-extract the articles, fix "
@@ -142,7 +143,9 @@ def _hashed_labels(group: list[Triple]) -> dict[Node, str]:
     smallest label, neighbours in (predicate, label) order: a 4,000-deep chain of blank nodes
     takes milliseconds instead of minutes, and nested descriptions keep one IRI per node.
     """
-    nodes = {t[0] for t in group if isinstance(t[0], BNode)} | {t[2] for t in group if isinstance(t[2], BNode)}
+    nodes = {t[0] for t in group if isinstance(t[0], BNode)} | {
+        t[2] for t in group if isinstance(t[2], BNode)
+    }
     label: dict[Node, str] = dict.fromkeys(nodes, "")
     adjacent: dict[Node, list[tuple[str, Node]]] = {n: [] for n in nodes}  # type: ignore[misc]
     for s, p, o in group:
@@ -195,11 +198,13 @@ def _skolem_graph(triples: set[Triple]) -> set[Triple]:
         for t in group:
             g.add(t)
         canonical = sorted(to_canonical_graph(g), key=lambda t: tuple(x.n3() for x in t))
-        digest = hashlib.sha1("\n".join(" ".join(x.n3() for x in t) for t in canonical).encode()).hexdigest()
+        text = "\n".join(" ".join(x.n3() for x in t) for t in canonical)
+        digest = hashlib.sha1(text.encode()).hexdigest()
 
         def iri(node: Node, digest: str = digest) -> Node:
             if isinstance(node, BNode):
-                return URIRef(f"{BNODE_BASE}{hashlib.sha1((digest + str(node)).encode()).hexdigest()[:20]}")
+                hashed = hashlib.sha1((digest + str(node)).encode()).hexdigest()[:20]
+                return URIRef(f"{BNODE_BASE}{hashed}")
             return node
 
         plain.update((iri(s), p, iri(o)) for s, p, o in canonical)

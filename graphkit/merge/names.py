@@ -33,8 +33,13 @@ from graphkit.errors import InputError
 from graphkit.lexicon import Lexicon, load_lexicon, norm
 
 HONORIFICS = frozenset(
-    ["mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "gen", "general", "brig", "maj", "lt", "col", "capt", "adm", "sen", "rep", "gov", "ayatollah", "sheikh", "prince", "princess", "pope", "rev", "judge", "justice", "former", "late", "acting", "interim", "then", "deputy", "vice"]
-)
+    [
+        "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "gen", "general", "brig", "maj",
+        "lt", "col", "capt", "adm", "sen", "rep", "gov", "ayatollah", "sheikh", "prince",
+        "princess", "pope", "rev", "judge", "justice", "former", "late", "acting", "interim",
+        "then", "deputy", "vice",
+    ]
+)  # fmt: skip
 """Words dropped from the front of a person's name besides the lexicon's titles."""
 
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -107,7 +112,10 @@ def _qualifier(keys: list[str], lex: Lexicon) -> int:
     for size in (3, 2, 1):
         phrase = " ".join(keys[:size])
         if len(keys) > size and (
-            phrase in lex.countries or phrase in lex.demonyms or phrase in lex.organizations or phrase in lex.seats
+            phrase in lex.countries
+            or phrase in lex.demonyms
+            or phrase in lex.organizations
+            or phrase in lex.seats
         ):
             return size
     return 0
@@ -139,7 +147,10 @@ def wikidata_table(path: Path | None = None) -> dict[tuple[str, str], str]:
         with path.open(encoding="utf-8", newline="") as handle:
             return {(r["kind"], r["key"]): r["qid"] for r in csv.DictReader(handle)}
     except (OSError, KeyError) as err:
-        msg = f"cannot read the Wikidata table {path}: {err}; restore graphkit/lexicons/wikidata.csv or set GRAPHKIT_LEXICONS"
+        msg = (
+            f"cannot read the Wikidata table {path}: {err}; "
+            "restore graphkit/lexicons/wikidata.csv or set GRAPHKIT_LEXICONS"
+        )
         raise InputError(msg) from err
 
 
@@ -175,14 +186,20 @@ def lexicon_target(name: str, type_: str, *, actor: bool) -> Target | None:
         hit = lex.countries.get(key)
         if hit is not None:
             why = "the name" if norm(hit.name) == key else "a name"
-            return country_target(hit.iso3, f"'{name}' is {why} of the country {hit.name} (ISO 3166 {hit.iso3})")
+            return country_target(
+                hit.iso3, f"'{name}' is {why} of the country {hit.name} (ISO 3166 {hit.iso3})"
+            )
         hit = lex.demonyms.get(key)
         if hit is not None:
-            return country_target(hit.iso3, f"'{name}' is the demonym of {hit.name} (ISO 3166 {hit.iso3})")
+            return country_target(
+                hit.iso3, f"'{name}' is the demonym of {hit.name} (ISO 3166 {hit.iso3})"
+            )
     if type_ in ("Country", "Organization") or (type_ == "Place" and actor):
         hit = lex.seats.get(key)
         if hit is not None:
-            return country_target(hit.iso3, f"'{name}' is the seat of government of {hit.name}, acting for it")
+            return country_target(
+                hit.iso3, f"'{name}' is the seat of government of {hit.name}, acting for it"
+            )
         hit = lex.capitals.get(key)
         if hit is not None:
             return country_target(hit.iso3, f"'{name}' is the capital of {hit.name}, acting for it")
@@ -190,9 +207,13 @@ def lexicon_target(name: str, type_: str, *, actor: bool) -> Target | None:
         org = lex.organizations.get(key)
         if org is not None and actor and org.country in lex.by_iso3:
             country = lex.by_iso3[org.country]
-            return country_target(org.country, f"'{name}' is a state body of {country.name}, acting for it")
+            return country_target(
+                org.country, f"'{name}' is a state body of {country.name}, acting for it"
+            )
         if org is not None:
             qid = wikidata_table().get(("organization", org.name), "")
             why = "its name" if norm(org.name) == key else "an acronym or other name"
-            return Target("Organization", org.name, f"'{name}' is {why} of {org.name}", wikidata=qid)
+            return Target(
+                "Organization", org.name, f"'{name}' is {why} of {org.name}", wikidata=qid
+            )
     return None

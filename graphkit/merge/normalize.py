@@ -28,7 +28,8 @@ Examples:
     >>> out = normalize_graph(triples)
     >>> sorted(str(o) for s, p, o in out if p == RDFS.label)
     ['Petro', 'United Kingdom']
-    >>> (URIRef("https://w3id.org/graphkit/id/country/united-kingdom"), GK.iso3, Literal("GBR")) in out
+    >>> uk = URIRef("https://w3id.org/graphkit/id/country/united-kingdom")
+    >>> (uk, GK.iso3, Literal("GBR")) in out
     True
     >>> normalize_graph(out) == out
     True
@@ -70,14 +71,18 @@ def _actors(triples: set[Triple]) -> set[Node]:
 
 def _target(names: frozenset[str], type_: str, iri: Node, *, actor: bool) -> Target | None:
     """The lexicon target of the first label that has one, preferring one naming ``iri`` itself."""
-    found = [t for t in (lexicon_target(n, type_, actor=actor) for n in sorted(names)) if t is not None]
+    found = [
+        t for t in (lexicon_target(n, type_, actor=actor) for n in sorted(names)) if t is not None
+    ]
     for target in found:
         if entity_iri(Entity(target.type, target.name).key) == iri:
             return target
     return found[0] if found else None
 
 
-def _lexicon_renames(triples: set[Triple]) -> tuple[dict[Node, Node], dict[Node, str], dict[Node, Target | str]]:
+def _lexicon_renames(
+    triples: set[Triple],
+) -> tuple[dict[Node, Node], dict[Node, str], dict[Node, Target | str]]:
     """Renames by the lexicon and titles: (old -> new, old -> reason, new -> its label source)."""
     infos = entity_infos([triples])
     actors = _actors(triples)
@@ -108,7 +113,9 @@ def _lexicon_renames(triples: set[Triple]) -> tuple[dict[Node, Node], dict[Node,
     return mapping, reasons, labels
 
 
-def _records(mapping: dict[Node, Node], reasons: dict[Node, str], *, suffix: str = "") -> set[Triple]:
+def _records(
+    mapping: dict[Node, Node], reasons: dict[Node, str], *, suffix: str = ""
+) -> set[Triple]:
     out: set[Triple] = set()
     for old, new in mapping.items():
         out.add((old, SAME_AS, new))

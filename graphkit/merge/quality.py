@@ -75,10 +75,14 @@ class AliasScores:
 def load_pairs(path: Path = DEFAULT_PAIRS) -> list[AliasPair]:
     """Read a JSON-lines file of labelled pairs (keys a, a_type, b, b_type, same)."""
     try:
-        rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+        text = Path(path).read_text(encoding="utf-8")
+        rows = [json.loads(line) for line in text.splitlines() if line.strip()]
         return [AliasPair(r["a"], r["a_type"], r["b"], r["b_type"], bool(r["same"])) for r in rows]
     except (OSError, ValueError, KeyError) as err:
-        msg = f"cannot read alias pairs from '{path}': {err}; each line needs a, a_type, b, b_type and same"
+        msg = (
+            f"cannot read alias pairs from '{path}': {err}; "
+            "each line needs a, a_type, b, b_type and same"
+        )
         raise InputError(msg) from err
 
 

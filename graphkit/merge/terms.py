@@ -168,7 +168,9 @@ def entity_infos(graphs: Iterable[set[Triple]]) -> dict[Node, EntityInfo]:
                 if which:
                     labels.setdefault(s, set()).add(str(o))
     return {
-        iri: EntityInfo(kind, frozenset(labels.get(iri, ())), frozenset(names.get(iri, ())), counts[iri])
+        iri: EntityInfo(
+            kind, frozenset(labels.get(iri, ())), frozenset(names.get(iri, ())), counts[iri]
+        )
         for iri, kind in types.items()
     }
 
@@ -202,7 +204,13 @@ def rename(triples: Iterable[Triple], mapping: Mapping[Node, Node]) -> set[Tripl
             if p == TYPE and o in ENTITY_CLASSES:
                 # a capital or state body merged into its country takes the country's type
                 o = _CLASS_OF_SEGMENT.get(str(mapping[s])[len(ID_BASE):].split("/", 1)[0], o)
-            out.add((mapping[s], ALT_LABEL if p == LABEL else p, mapping.get(o, o) if type(o) is URIRef else o))
+            out.add(
+                (
+                    mapping[s],
+                    ALT_LABEL if p == LABEL else p,
+                    mapping.get(o, o) if type(o) is URIRef else o,
+                )
+            )
         elif type(o) is URIRef and o in mapping:
             out.add((s, p, mapping[o]))
         else:

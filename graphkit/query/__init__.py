@@ -10,7 +10,8 @@ graphs, as a bag: use ``DISTINCT`` when a triple may come from several articles.
 Examples:
     >>> from graphkit.store.examples import example_dataset
     >>> ds = example_dataset()
-    >>> r = run_query(ds, "SELECT DISTINCT ?b WHERE { ?a rdfs:label 'Donald Trump' ; gk:metWith ?b }")
+    >>> r = run_query(
+    ...     ds, "SELECT DISTINCT ?b WHERE { ?a rdfs:label 'Donald Trump' ; gk:metWith ?b }")
     >>> [row[0].value for row in r.rows]
     ['https://w3id.org/graphkit/id/person/gustavo-petro']
 """

@@ -85,7 +85,10 @@ def parse_header(name: str, text: str) -> Preset:
         if m:
             kind = (m.group(2) or "text").lower()
             if kind not in PARAM_KINDS:
-                msg = f"{name}: parameter {m.group(1)} has unknown kind {kind!r}; use one of {', '.join(PARAM_KINDS)}"
+                msg = (
+                    f"{name}: parameter {m.group(1)} has unknown kind {kind!r}; "
+                    f"use one of {', '.join(PARAM_KINDS)}"
+                )
                 raise InputError(msg)
             params.append(Param(m.group(1), kind, m.group(3).strip()))
         elif not description and stripped.lstrip("#").strip():
@@ -118,7 +121,10 @@ def get_preset(name: str) -> Preset:
 
 def list_presets() -> str:
     """One line per preset: name, parameters, description (for ``--preset list``)."""
-    rows = [(p.name + "".join(f" {q.name}" for q in p.params), p.description) for p in presets().values()]
+    rows = [
+        (p.name + "".join(f" {q.name}" for q in p.params), p.description)
+        for p in presets().values()
+    ]
     width = max(len(r[0]) for r in rows)
     lines = [f"{name.ljust(width)}  {desc}" for name, desc in rows]
     lines.append("")
@@ -144,11 +150,15 @@ def resolve_actor(store: Any, name: str, *, param: str = "ACTOR") -> Any:
     result = execute(
         store,
         "SELECT DISTINCT ?label ?main WHERE { { ?a rdfs:label ?label BIND(true AS ?main) } UNION "
-        "{ ?a skos:altLabel ?label BIND(false AS ?main) } FILTER(LCASE(STR(?label)) = LCASE($name)) }",
+        "{ ?a skos:altLabel ?label BIND(false AS ?main) } "
+        "FILTER(LCASE(STR(?label)) = LCASE($name)) }",
         params={"name": exact},
     )
     if not result.rows:
-        msg = f"no actor named {name!r} (label or alias) for {param}; check the spelling or list actors with '--preset most-active-actors'"
+        msg = (
+            f"no actor named {name!r} (label or alias) for {param}; "
+            "check the spelling or list actors with '--preset most-active-actors'"
+        )
         raise InputError(msg)
     ranked = sorted(result.rows, key=lambda row: (row[1].value != "true", row[0].value))
     return ranked[0][0]
@@ -165,7 +175,10 @@ def resolve_relation(name: str, *, param: str = "RELATION") -> Any:
         else:
             close = difflib.get_close_matches(local, known, n=3)
             hint = f"did you mean {', '.join(close)}? " if close else ""
-            msg = f"unknown relation {name!r} for {param}; {hint}use a relation or PLOVER category name (e.g. metWith, CONSULT)"
+            msg = (
+                f"unknown relation {name!r} for {param}; "
+                f"{hint}use a relation or PLOVER category name (e.g. metWith, CONSULT)"
+            )
             raise InputError(msg)
     return ox.NamedNode(GK_IRI + local)
 
@@ -178,7 +191,10 @@ def bind_params(store: Any, preset: Preset, values: list[str]) -> dict[str, Any]
     """
     if len(values) != len(preset.params):
         names = ", ".join(p.name for p in preset.params) or "no parameters"
-        msg = f"{preset.name} takes {len(preset.params)} parameter(s) ({names}) but got {len(values)}; pass them with --param"
+        msg = (
+            f"{preset.name} takes {len(preset.params)} parameter(s) ({names}) "
+            f"but got {len(values)}; pass them with --param"
+        )
         raise InputError(msg)
     bound: dict[str, Any] = {}
     for param, value in zip(preset.params, values, strict=True):

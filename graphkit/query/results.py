@@ -34,7 +34,10 @@ from graphkit.errors import InputError
 from graphkit.store.sparql import PREFIXES, RDF_PREFIXES, QueryResult
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
-_NUMERIC = {XSD + t for t in ("integer", "decimal", "double", "float", "int", "long", "nonNegativeInteger")}
+_NUMERIC = {
+    XSD + t
+    for t in ("integer", "decimal", "double", "float", "int", "long", "nonNegativeInteger")
+}
 TABLE_CELL_WIDTH = 60
 """Table cells longer than this wrap onto more lines (at spaces where they can)."""
 
@@ -53,7 +56,13 @@ RDF_MEDIA_TYPES = {
     "trig": "application/trig",
     "json-ld": "application/ld+json",
 }
-_RDF_FOR_RESULT_FORMAT = {"table": "turtle", "json": "json-ld", "csv": "ntriples", "tsv": "ntriples", "xml": "turtle"}
+_RDF_FOR_RESULT_FORMAT = {
+    "table": "turtle",
+    "json": "json-ld",
+    "csv": "ntriples",
+    "tsv": "ntriples",
+    "xml": "turtle",
+}
 
 
 def compact(iri: str) -> str:
@@ -78,7 +87,9 @@ def _display(term: Any) -> str:
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     if isinstance(term, ox.Literal):
-        return " ".join(term.value.split()) if "\n" in term.value or "\t" in term.value else term.value
+        if "\n" in term.value or "\t" in term.value:
+            return " ".join(term.value.split())
+        return term.value
     return str(term)
 
 
@@ -111,13 +122,20 @@ def to_table(result: QueryResult) -> str:
         cells.extend([cell[k] if k < len(cell) else "" for cell in row] for k in range(height))
     numeric = [
         bool(result.rows)
-        and all(isinstance(r[i], ox.Literal) and r[i].datatype.value in _NUMERIC for r in result.rows if r[i] is not None)
+        and all(
+            isinstance(r[i], ox.Literal) and r[i].datatype.value in _NUMERIC
+            for r in result.rows
+            if r[i] is not None
+        )
         for i in range(len(header))
     ]
     widths = [max([len(h)] + [len(c[i]) for c in cells]) for i, h in enumerate(header)]
 
     def line(values: list[str]) -> str:
-        parts = [v.rjust(w) if num else v.ljust(w) for v, w, num in zip(values, widths, numeric, strict=True)]
+        parts = [
+            v.rjust(w) if num else v.ljust(w)
+            for v, w, num in zip(values, widths, numeric, strict=True)
+        ]
         return "  ".join(parts).rstrip()
 
     lines = [line(header), "  ".join("-" * w for w in widths)]
@@ -200,7 +218,8 @@ def to_xml(result: QueryResult) -> str:
     """SPARQL Query Results XML."""
     head = '<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n'
     if result.kind == "ASK":
-        return head + f"<head/>\n<boolean>{'true' if result.boolean else 'false'}</boolean>\n</sparql>\n"
+        boolean = "true" if result.boolean else "false"
+        return head + f"<head/>\n<boolean>{boolean}</boolean>\n</sparql>\n"
     parts = [head, "<head>"]
     parts.extend(f"<variable name={quoteattr(v)}/>" for v in result.variables)
     parts.append("</head>\n<results>\n")
@@ -224,7 +243,8 @@ def to_rdf(result: QueryResult, fmt: str = "turtle") -> str:
     triples: list[Any] = result.triples
     if rdf_format.supports_datasets:
         triples = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples]
-    return bytes(ox.serialize(triples, None, rdf_format, prefixes=RDF_PREFIXES) or b"").decode("utf-8")
+    data = ox.serialize(triples, None, rdf_format, prefixes=RDF_PREFIXES) or b""
+    return bytes(data).decode("utf-8")
 
 
 def format_result(result: QueryResult, fmt: str) -> str:

@@ -43,7 +43,10 @@ def _check_folder(root: Path, *, create: bool) -> None:
         except (OSError, ValueError, AttributeError):
             version = None
         if version != FORMAT_VERSION:
-            msg = f"{root} holds a graphkit store of another format version ({version}); rebuild it with 'graphkit build' into a new folder"
+            msg = (
+                f"{root} holds a graphkit store of another format version ({version}); "
+                "rebuild it with 'graphkit build' into a new folder"
+            )
             raise StoreError(msg)
         if (root / snap.IMPORTING).exists():
             msg = f"an import into {root} was interrupted; delete the folder and import again"
@@ -56,9 +59,14 @@ def _check_folder(root: Path, *, create: bool) -> None:
         root.mkdir(parents=True, exist_ok=True)
         from graphkit.store.formats import atomic_write
 
-        atomic_write(marker, json.dumps({"format": "graphkit-store", "version": FORMAT_VERSION}) + "\n")
+        atomic_write(
+            marker, json.dumps({"format": "graphkit-store", "version": FORMAT_VERSION}) + "\n"
+        )
         return
-    msg = f"{root} is not a graphkit store (no {MARKER}) and is not empty; choose another folder with --store"
+    msg = (
+        f"{root} is not a graphkit store (no {MARKER}) and is not empty; "
+        "choose another folder with --store"
+    )
     raise StoreError(msg)
 
 
@@ -69,7 +77,10 @@ def _open_writer(root: Path, *, create: bool, wait: float, publish_every: float)
     while not lock.acquire(exclusive=True, blocking=False):
         if time.monotonic() >= deadline:
             who = snap.owner(root)
-            msg = f"the store at {root} is being written by another process ({who or 'unknown'}); wait for it to finish or use another --store"
+            msg = (
+                f"the store at {root} is being written by another process ({who or 'unknown'}); "
+                "wait for it to finish or use another --store"
+            )
             raise StoreError(msg)
         time.sleep(0.05)
     lock.write_owner()
@@ -77,7 +88,10 @@ def _open_writer(root: Path, *, create: bool, wait: float, publish_every: float)
         store = ox.Store(str(root / snap.DB))
     except OSError as err:
         lock.release()
-        msg = f"cannot open the store at {root}: {err}; if it is damaged, rebuild it into a new folder"
+        msg = (
+            f"cannot open the store at {root}: {err}; "
+            "if it is damaged, rebuild it into a new folder"
+        )
         raise StoreError(msg) from None
     opened = Store(root, store, read_only=False, lock=lock, publish_every=publish_every)
     try:
@@ -103,7 +117,10 @@ def _open_reader(root: Path, *, wait: float) -> Store:
     deadline = time.monotonic() + wait
     while (opened := snap.open_latest(root)) is None:
         if time.monotonic() >= deadline:
-            msg = f"the store at {root} has no published snapshot yet (it is being created); try again in a moment"
+            msg = (
+                f"the store at {root} has no published snapshot yet (it is being created); "
+                "try again in a moment"
+            )
             raise StoreError(msg)
         time.sleep(0.05)
     path, lock = opened
@@ -111,7 +128,10 @@ def _open_reader(root: Path, *, wait: float) -> Store:
         store = ox.Store.read_only(str(path))
     except OSError as err:
         lock.release()
-        msg = f"cannot open the store at {root}: {err}; if it is damaged, rebuild it into a new folder"
+        msg = (
+            f"cannot open the store at {root}: {err}; "
+            "if it is damaged, rebuild it into a new folder"
+        )
         raise StoreError(msg) from None
     return Store(root, store, read_only=True, lock=lock, snapshot=path)
 

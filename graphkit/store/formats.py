@@ -14,10 +14,11 @@ Examples:
     >>> ds = read_rdf(folder / "x.trig")
     >>> len(list(ds.graphs())) > 1
     True
-    >>> format_for(Path("x.rdf"))
+    >>> format_for(Path("x.rdf"))  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    graphkit.errors.InputError: cannot tell the RDF format of 'x.rdf' from its extension; use one of .trig, .nq, .ttl, .nt, .jsonld
+    graphkit.errors.InputError: cannot tell the RDF format of 'x.rdf' from its extension;
+    use one of .trig, .nq, .ttl, .nt, .jsonld
 """
 
 from __future__ import annotations
@@ -53,7 +54,14 @@ _OX_FORMATS = {
     "ntriples": ox.RdfFormat.N_TRIPLES,
     "json-ld": ox.RdfFormat.JSON_LD,
 }
-_ALIASES = {"nq": "nquads", "ttl": "turtle", "nt": "ntriples", "jsonld": "json-ld", "n-quads": "nquads", "n-triples": "ntriples"}
+_ALIASES = {
+    "nq": "nquads",
+    "ttl": "turtle",
+    "nt": "ntriples",
+    "jsonld": "json-ld",
+    "n-quads": "nquads",
+    "n-triples": "ntriples",
+}
 _QUAD_FORMATS = {"trig", "nquads", "json-ld"}
 
 
@@ -65,7 +73,10 @@ def format_for(path: Path) -> str:
     """
     fmt = FORMATS.get(Path(path).suffix.lower())
     if fmt is None:
-        msg = f"cannot tell the RDF format of '{path}' from its extension; use one of {', '.join(FORMATS)}"
+        msg = (
+            f"cannot tell the RDF format of '{path}' from its extension; "
+            f"use one of {', '.join(FORMATS)}"
+        )
         raise InputError(msg)
     return fmt
 
@@ -276,7 +287,10 @@ def write_rdf(ds: Graph, path: Path, *, derived: bool = False) -> None:
         with atomic_path(Path(path)) as tmp:
             _serialize(ds, fmt, str(tmp), derived=derived)
     except OSError as err:
-        msg = f"cannot write '{path}': {err.strerror or err}; check the folder exists and is writable"
+        msg = (
+            f"cannot write '{path}': {err.strerror or err}; "
+            "check the folder exists and is writable"
+        )
         raise InputError(msg) from None
     except ValueError as err:
         msg = f"cannot write '{path}': {err}; the file was left as it was"

@@ -91,7 +91,10 @@ def owner(root: Path) -> str:
     except OSError:
         return ""
     pid, _, command = text.partition(" ")
-    return f"pid {pid}: {Path(command.split(' ')[0]).name} {' '.join(command.split(' ')[1:])}".strip() if pid else ""
+    if not pid:
+        return ""
+    program, *args = command.split(" ")
+    return f"pid {pid}: {Path(program).name} {' '.join(args)}".strip()
 
 
 def writer_active(root: Path) -> bool:

@@ -8,7 +8,10 @@ network.
 Examples:
     >>> import pyoxigraph as ox
     >>> s = ox.Store()
-    >>> s.add(ox.Quad(ox.NamedNode("https://w3id.org/graphkit/id/person/a"), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal("A"), ox.NamedNode("https://w3id.org/graphkit/id/article/x")))
+    >>> s.add(ox.Quad(ox.NamedNode("https://w3id.org/graphkit/id/person/a"),
+    ...               ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+    ...               ox.Literal("A"),
+    ...               ox.NamedNode("https://w3id.org/graphkit/id/article/x")))
     >>> execute(s, "SELECT ?l WHERE { ?a rdfs:label ?l }").rows[0][0].value
     'A'
     >>> query_form("PREFIX gk: <x#> # comment\\nconstruct { ?s ?p ?o } WHERE { ?s ?p ?o }")
@@ -45,7 +48,9 @@ RDF_PREFIXES = {k: v for k, v in PREFIXES.items() if k != "gkid"}
 """Prefixes for RDF output (entity IRIs hold '/', which prefixed names would have to escape)."""
 
 QUERY_FORMS = ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")
-UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
+UPDATE_FORMS = (
+    "INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"
+)  # fmt: skip
 
 _TOKEN = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""'  # long strings
@@ -164,7 +169,8 @@ def bind_params(sparql: str, values: Mapping[str, Any]) -> str:
     change the query's structure. ``$NAME`` tokens without a value stay variables.
 
     Examples:
-        >>> print(bind_params('SELECT * { ?a rdfs:label $ACTOR } # $ACTOR', {"ACTOR": ox.Literal('Petro "P"')}))
+        >>> print(bind_params('SELECT * { ?a rdfs:label $ACTOR } # $ACTOR',
+        ...                   {"ACTOR": ox.Literal('Petro "P"')}))
         SELECT * { ?a rdfs:label "Petro \\"P\\"" } # $ACTOR
     """
     if not values:
@@ -227,21 +233,25 @@ def _rdflib_position(sparql: str, *, update: bool) -> tuple[int, int] | None:
     return None
 
 
-def syntax_error(err: BaseException, sparql: str, *, name: str = "query", update: bool = False) -> QueryError:
+def syntax_error(
+    err: BaseException, sparql: str, *, name: str = "query", update: bool = False
+) -> QueryError:
     """A one-line QueryError from Oxigraph's syntax error: the line, what is near, the fix.
 
     Examples:
         >>> import pyoxigraph as ox
-        >>> try:
+        >>> try:  # doctest: +NORMALIZE_WHITESPACE
         ...     ox.Store().query("SELEC ?s WHERE { ?s ?p ?o }")
         ... except SyntaxError as e:
         ...     print(syntax_error(e, "SELEC ?s WHERE { ?s ?p ?o }", name="query.rq"))
-        query.rq line 1: syntax error near 'SELEC' (a query starts with SELECT, CONSTRUCT, ASK or DESCRIBE); check the SPARQL syntax
+        query.rq line 1: syntax error near 'SELEC'
+        (a query starts with SELECT, CONSTRUCT, ASK or DESCRIBE); check the SPARQL syntax
     """
     text = str(err)
     m = re.match(r"error at (\d+):(\d+): (.*)", text, re.DOTALL)
     if not m:
-        return QueryError(f"{name}: {text.splitlines()[0] if text else 'invalid query'}; check the SPARQL syntax")
+        first_line = text.splitlines()[0] if text else "invalid query"
+        return QueryError(f"{name}: {first_line}; check the SPARQL syntax")
     line, col, expected = int(m.group(1)), int(m.group(2)), " ".join(m.group(3).split())
     lines = sparql.splitlines() or [""]
     hint = expected if len(expected) <= 60 else ""
@@ -258,11 +268,17 @@ def syntax_error(err: BaseException, sparql: str, *, name: str = "query", update
         source = lines[line - 1] if 0 < line <= len(lines) else ""
         found = re.match(r"\S+", source[max(col - 1, 0) :].lstrip())
         near = found.group(0)[:30] if found else ""
-        if first and first.upper() not in QUERY_FORMS + UPDATE_FORMS and (line, col) <= (1, len(first) + 1):
+        if (
+            first
+            and first.upper() not in QUERY_FORMS + UPDATE_FORMS
+            and (line, col) <= (1, len(first) + 1)
+        ):
             hint = "a query starts with SELECT, CONSTRUCT, ASK or DESCRIBE"
     near_text = f" near {near!r}" if near else " at the end"
     hint_text = f" ({hint})" if hint else ""
-    return QueryError(f"{name} line {line}: syntax error{near_text}{hint_text}; check the SPARQL syntax")
+    return QueryError(
+        f"{name} line {line}: syntax error{near_text}{hint_text}; check the SPARQL syntax"
+    )
 
 
 def execute(

@@ -194,7 +194,8 @@ class OxStoreView(OxigraphStore):
 
     def __len__(self, context: Graph | None = None) -> int:  # type: ignore[override]
         if context is not None and context.identifier != DATASET_DEFAULT_GRAPH_ID:
-            return sum(1 for _ in self.ox.quads_for_pattern(None, None, None, to_ox_graph(context.identifier)))
+            graph = to_ox_graph(context.identifier)
+            return sum(1 for _ in self.ox.quads_for_pattern(None, None, None, graph))
         if context is not None:
             return sum(1 for _ in self.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()))
         return sum(1 for _ in self._union_triples((None, None, None)))
@@ -215,7 +216,10 @@ class OxStoreView(OxigraphStore):
         )
 
     def add_graph(self, graph: Graph) -> None:
-        """Named graphs exist by holding triples; asking for one (``ds.graph(iri)``) writes nothing."""
+        """Named graphs exist by holding triples.
+
+        Asking for one (``ds.graph(iri)``) writes nothing.
+        """
         if graph.identifier == DATASET_DEFAULT_GRAPH_ID:
             return
         name = to_ox_graph(graph.identifier)
@@ -224,7 +228,9 @@ class OxStoreView(OxigraphStore):
         with contextlib.suppress(OSError, RuntimeError):  # read-only: the graph is just empty
             self.ox.add_graph(name)
 
-    def query(self, query: Any, initNs: Any, initBindings: Any, queryGraph: Any, **kwargs: object) -> Any:
+    def query(
+        self, query: Any, initNs: Any, initBindings: Any, queryGraph: Any, **kwargs: object
+    ) -> Any:
         if not self.derived:
             msg = "a view without derived graphs is queried by rdflib's engine"
             raise NotImplementedError(msg)

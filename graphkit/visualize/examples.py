@@ -62,7 +62,9 @@ def synthetic_actor_graph(n: int, *, edges_per_node: int = 3, seed: int = 0) -> 
         days = sorted(rng.randrange(365) for _ in range(sources))
         evidence = [
             {
-                "sentence": f"{graph.nodes[s]['label']} {info.label} {graph.nodes[o]['label']} ({k}).",
+                "sentence": (
+                    f"{graph.nodes[s]['label']} {info.label} {graph.nodes[o]['label']} ({k})."
+                ),
                 "article": f"{ID_BASE}article/a{u}-{v}-{k}",
                 "title": f"Report {u}-{v} number {k}",
                 "date": (start + dt.timedelta(days=day)).isoformat(),

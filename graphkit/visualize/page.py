@@ -95,7 +95,10 @@ def _resource(name: str) -> str:
 
 
 def render_page(payload: dict[str, Any]) -> str:
-    """The complete HTML page for a map payload (see :func:`graphkit.visualize.payload.map_payload`)."""
+    """The complete HTML page for a map payload.
+
+    See :func:`graphkit.visualize.payload.map_payload`.
+    """
     vis_js, vis_css = vis_assets()
     parts_js, own_js, own_css = _resource("parts.js"), _resource("map.js"), _resource("map.css")
     for name, text in (("parts.js", parts_js), ("map.js", own_js)):

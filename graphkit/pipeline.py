@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import sys
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from rdflib import Dataset
 
@@ -21,7 +23,7 @@ from graphkit.config import Settings
 from graphkit.errors import GraphkitError, InputError
 from graphkit.extract import extract_doc
 from graphkit.graph import add_result, article_dataset, new_dataset
-from graphkit.ingest import iter_article_files, read_articles
+from graphkit.ingest import iter_article_files, read_articles, source_key
 from graphkit.lexicon import load_lexicon
 from graphkit.nlp import load_nlp
 from graphkit.records import Article, ArticleResult
@@ -40,20 +42,46 @@ def _check(result: object, article: Article) -> ArticleResult:
 
 
 def extract_articles(
-    articles: Iterable[Article], *, settings: Settings | None = None
+    articles: Iterable[Article], *, settings: Settings | None = None, problems: list[str] | None = None
 ) -> Iterator[ArticleResult]:
-    """Run spaCy (batched with nlp.pipe) and the extractor over articles, in order."""
+    """Run spaCy (batched with nlp.pipe) and the extractor over articles, in order.
+
+    Articles are read from the iterable as they are needed. From ``PARALLEL_THRESHOLD``
+    articles on, ``settings.n_process`` processes parse and extract side by side
+    (:mod:`graphkit.scale.local`), a bounded window of articles ahead. With ``problems``,
+    an article whose extraction fails is reported there and skipped.
+    """
     settings = settings or Settings()
-    arts = list(articles)
-    if not arts:
+    stream = iter(articles)
+    head = list(islice(stream, PARALLEL_THRESHOLD))
+    if not head:
         return  # nothing to read: do not load the model
+    if settings.n_process > 1 and len(head) >= PARALLEL_THRESHOLD:
+        from graphkit.scale.local import parallel_results
+
+        yield from parallel_results(
+            chain(head, stream), settings=settings, n_process=settings.n_process, problems=problems
+        )
+        return
     nlp = load_nlp(settings.model, settings.lexicon_dir)
     lex = load_lexicon(settings.lexicon_dir)
-    n_process = settings.n_process if len(arts) >= PARALLEL_THRESHOLD else 1
-    docs = nlp.pipe((a.text for a in arts), batch_size=settings.batch_size, n_process=n_process)
-    for article, doc in zip(arts, docs, strict=True):
-        result = extract_doc(doc, article, min_confidence=settings.min_confidence, lex=lex)
-        yield _check(result, article)
+    waiting: deque[Article] = deque()  # the articles nlp.pipe has read ahead
+
+    def texts() -> Iterator[str]:
+        for article in chain(head, stream):
+            waiting.append(article)
+            yield article.text
+
+    for doc in nlp.pipe(texts(), batch_size=settings.batch_size):
+        article = waiting.popleft()
+        try:
+            result = _check(extract_doc(doc, article, min_confidence=settings.min_confidence, lex=lex), article)
+        except Exception as err:
+            if problems is None:
+                raise
+            problems.append(f"{article.source or article.id}: extraction failed ({type(err).__name__}: {err}); the article was skipped")
+            continue
+        yield result
 
 
 def extract_text(text: str, *, source: str = "", settings: Settings | None = None) -> ArticleResult:
@@ -115,7 +143,7 @@ def extract_files(paths: Sequence[Path], *, settings: Settings | None = None, pr
 class BuildReport:
     """What a build did, and what the store holds after it."""
 
-    store: Path
+    store: Path | str
     added: int = 0
     replaced: int = 0
     skipped: int = 0
@@ -146,26 +174,6 @@ class BuildReport:
         return "\n".join(lines)
 
 
-def source_key(source: str) -> str:
-    """What identifies an article read from a file: its resolved real path ('' for others).
-
-    Any spelling of the same file ("articles/a.txt", "/abs/articles/a.txt", a symlink) gives
-    the same key, so an edited article replaces its old version. Articles from JSON Lines or
-    stdin have no key: their content hash identifies them.
-
-    Examples:
-        >>> source_key("") , source_key("no/such/file.txt")
-        ('', '')
-    """
-    if not source or "#" in source:
-        return ""
-    try:
-        path = Path(source)
-        return str(path.resolve()) if path.is_file() else ""
-    except OSError:
-        return ""
-
-
 def _with_real_source(article: Article) -> Article:
     from dataclasses import replace
 
@@ -173,64 +181,199 @@ def _with_real_source(article: Article) -> Article:
     return replace(article, source=key) if key and key != article.source else article
 
 
+@dataclass(frozen=True)
+class _Made:
+    """One article to write: its IRI, input path, relation count and graphs (as triples)."""
+
+    iri: str
+    source: str
+    relations: int
+    graphs: dict[Any, set[Any]]
+
+
+def _open_for_build(store: Any) -> Any:
+    """The store to build into: a folder (embedded store), a RemoteStore or a sparql+http URL."""
+    from graphkit.store.remote import RemoteStore, is_remote, open_remote
+
+    if isinstance(store, RemoteStore):
+        opened = store
+    elif is_remote(store):
+        opened = open_remote(store)
+    else:
+        from graphkit.store import open_store
+
+        return open_store(Path(store))
+    opened.ensure_ontology()
+    return opened
+
+
+def _article_files(paths: Sequence[Path]) -> list[Path]:
+    files = list(iter_article_files(paths))
+    if not files:
+        msg = (
+            f"no article files under {', '.join(map(str, paths))}; "
+            "give .txt, .html, .md or .jsonl files or folders holding them"
+        )
+        raise InputError(msg)
+    return files
+
+
+def _local_graphs(
+    files: list[Path],
+    known: dict[str, str],
+    *,
+    settings: Settings,
+    report: BuildReport,
+    progress: bool,
+) -> Iterator[_Made]:
+    """Read, skip unchanged, extract (in settings.n_process processes) and graph, streaming."""
+    from graphkit.merge.terms import to_graphs
+    from graphkit.scale.worker import read_files
+
+    def todo() -> Iterator[Article]:
+        for art in read_files(_progress(files, progress, "building"), report.problems):
+            if known.get(str(article_iri(art.id))) == art.hash:
+                report.skipped += 1
+            else:
+                yield _with_real_source(art)
+
+    for result in extract_articles(todo(), settings=settings, problems=report.problems):
+        iri = article_iri(result.article.id)
+        graphs = dict(to_graphs(article_dataset(result)))
+        yield _Made(str(iri), result.article.source, len(result.relations), graphs)
+
+
+def _dask_graphs(
+    files: list[Path],
+    known: dict[str, str],
+    *,
+    settings: Settings,
+    report: BuildReport,
+    dask: str,
+    partition_size: int | None,
+    shard_dir: Path | None,
+) -> Iterator[_Made]:
+    """Extract on Dask (graphkit.scale.cluster); shards in shard_dir or a temporary folder.
+
+    Workers only extract: each article's graph comes back through a shard and is written by
+    the build's one write loop, with its resolution, whatever the store (embedded or remote).
+    """
+    import shutil
+    import tempfile
+
+    from rdflib import URIRef
+
+    from graphkit.scale.cluster import connect, dask_graphs
+    from graphkit.store.terms import from_ox
+
+    folder = shard_dir
+    if folder is None:
+        folder = Path(tempfile.mkdtemp(prefix="graphkit-shards-"))
+    else:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    counts: dict[str, int] = {}
+    try:
+        with connect(dask, n_workers=settings.n_process) as client:
+            made = dask_graphs(
+                files,
+                client=client,
+                settings=settings,
+                known=known,
+                shard_dir=folder,
+                partition_size=partition_size,
+                problems=report.problems,
+                counts=counts,
+            )
+            for item in made:
+                triples = {
+                    (from_ox(t.subject), from_ox(t.predicate), from_ox(t.object))
+                    for t in item.triples()
+                }
+                graphs: dict[Any, set[Any]] = {URIRef(item.iri): triples}
+                yield _Made(item.iri, item.source, item.relations, graphs)
+    finally:
+        report.skipped += counts.get("unchanged", 0)
+        if shard_dir is None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 def build(
     paths: Sequence[Path],
     *,
-    store: Path,
+    store: Path | str | Any,
     settings: Settings | None = None,
     progress: bool = False,
+    dask: str | None = None,
+    partition_size: int | None = None,
+    shard_dir: Path | None = None,
 ) -> BuildReport:
-    """Extract every article under the paths into the on-disk store, incrementally.
+    """Extract every article under the paths into a store, incrementally.
 
     Articles whose content hash is already in the store are skipped; an edited article (the
     same file, however its path is spelled) replaces its old graph. Each article is written
-    with its entity resolution in one transaction (:mod:`graphkit.merge.resolver`), so an
-    interrupted build leaves every article either fully in and resolved or as it was, and
-    the cost of adding an article does not grow with the store.
+    with its entity resolution in one transaction (:mod:`graphkit.merge.resolver`; on a
+    server, one SPARQL Update), so an interrupted build leaves every article either fully
+    in and resolved or as it was, and the cost of adding an article does not grow with the
+    store. Articles stream through: a build of any size holds a bounded window of them in
+    memory. Extraction runs here (in ``settings.n_process`` processes on large inputs) or
+    on Dask; writing is always done here, one article after another.
+
+    Args:
+        paths: article files or folders.
+        store: an embedded store folder, a ``sparql+http://`` URL or a
+            :class:`graphkit.store.remote.RemoteStore`.
+        settings: model, thresholds and ``n_process`` (processes on large inputs).
+        dask: a Dask scheduler address, or ``"local"`` for a LocalCluster of
+            ``settings.n_process`` workers; extraction then runs there.
+        partition_size: article files per Dask task (default: about four tasks per worker).
+        shard_dir: with Dask, the folder (shared by the workers) for the N-Quads shards,
+            kept after the build; by default a temporary folder, removed after.
     """
     from rdflib import URIRef
 
     from graphkit.merge import remove_from_store, resolve_store
     from graphkit.merge.resolver import add_article
-    from graphkit.merge.terms import to_graphs
-    from graphkit.store import open_store
     from graphkit.store.counts import store_counts
 
     settings = settings or Settings()
     began = time.perf_counter()
-    report = BuildReport(store=Path(store))
-    articles, report.problems = collect_articles(paths, progress=progress, skip_bad=True)
-    articles = [_with_real_source(a) for a in articles]
-    with open_store(Path(store)) as st:
+    report = BuildReport(store=store if isinstance(store, str | Path) else str(store.path))
+    files = _article_files(paths)
+    with _open_for_build(store) as st:
         report.resumed = resolve_store(st)
         known = st.article_hashes()
         by_key: dict[str, str] = {}
         for iri, src in st.article_sources().items():
             key = source_key(src) or src
             by_key[key] = iri
-        todo: list[Article] = []
-        for art in articles:
-            if known.get(str(article_iri(art.id))) == art.hash:
-                report.skipped += 1
-            else:
-                todo.append(art)
-        for result in _extract_with_progress(todo, settings=settings, progress=progress):
-            key = source_key(result.article.source)
+        if dask:
+            made = _dask_graphs(
+                files,
+                known,
+                settings=settings,
+                report=report,
+                dask=dask,
+                partition_size=partition_size,
+                shard_dir=shard_dir,
+            )
+        else:
+            made = _local_graphs(files, known, settings=settings, report=report, progress=progress)
+        for item in made:
+            key = source_key(item.source)
             old = by_key.get(key) if key else None
-            new_iri = article_iri(result.article.id)
-            if old is not None and old != str(new_iri):
+            if old is not None and old != item.iri:
                 remove_from_store(st, [URIRef(old)])
                 report.replaced += 1
             else:
                 report.added += 1
-            st.apply(add_article(st.ox, to_graphs(article_dataset(result))))
-            report.relations += len(result.relations)
+            st.apply(add_article(st.ox, item.graphs))
+            report.relations += item.relations
         report.totals = store_counts(st.ox)
     report.seconds = time.perf_counter() - began
     return report
 
 
-def remove(articles: Sequence[str], *, store: Path) -> int:
+def remove(articles: Sequence[str], *, store: Path | str | Any) -> int:
     """Take articles (by path as given to build, id or IRI) out of the store; returns how many.
 
     Merges of entities that rested on a removed article are undone in the same transaction.
@@ -239,9 +382,11 @@ def remove(articles: Sequence[str], *, store: Path) -> int:
 
     from graphkit.merge import remove_from_store
     from graphkit.store import open_store
+    from graphkit.store.remote import RemoteStore, is_remote
 
     removed = 0
-    with open_store(Path(store), create=False) as st:
+    remote = isinstance(store, RemoteStore) or is_remote(store)
+    with _open_for_build(store) if remote else open_store(Path(store), create=False) as st:
         sources = st.article_sources()
         for name in articles:
             key = source_key(name)

@@ -204,6 +204,7 @@ def _open_for_build(store: Any) -> Any:
 
         return open_store(Path(store))
     opened.ensure_ontology()
+    opened.check_union()  # before any work: a server that would hide the graphs from queries
     return opened
 
 

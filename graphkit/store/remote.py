@@ -354,6 +354,9 @@ class RemoteStore:
     def __len__(self) -> int:
         return len(self._ox)
 
+    def __bool__(self) -> bool:
+        return True  # an empty store is still a store
+
     # writing ------------------------------------------------------------------------------
     def _graph_url(self, name: str) -> str:
         return f"{self.endpoints.gsp}?{urllib.parse.urlencode({'graph': name})}"

@@ -83,7 +83,7 @@ def test_remote_endpoint_flags_name_the_three_services(
 def test_remote_server_down_is_a_one_line_error(run_cli: Cli) -> None:
     url = f"sparql+http://127.0.0.1:{free_port()}"
     began = time.monotonic()
-    code, out, err = run_cli("query", "--preset", "articles", "--store", url)
+    code, _, err = run_cli("query", "--preset", "articles", "--store", url)
     assert code == 2
     assert "cannot reach the SPARQL server" in err and "connection refused" in err
     assert "after 6 tries" in err  # retried with backoff (0.2 s doubling) before giving up

@@ -1,0 +1,134 @@
+"""Builds beyond one process: a Dask LocalCluster (killing a worker too) and the local pool."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ARTICLES, TEST_DATA, sorted_nquads
+
+from graphkit.config import Settings
+from graphkit.pipeline import build, extract_articles
+from graphkit.scale.worker import load_count, process_id
+
+distributed = pytest.importorskip("distributed")
+
+
+@pytest.fixture
+def cluster() -> Iterator[Any]:
+    """Two single-threaded worker processes on 127.0.0.1, with nannies that restart them."""
+    import logging
+
+    with distributed.LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+        silence_logs=logging.ERROR,
+    ) as local, distributed.Client(local) as client:
+        yield client
+
+
+@pytest.mark.slow
+def test_scale_dask_build_equals_the_serial_build_quad_for_quad(
+    cluster: Any, articles_store: Path, tmp_path: Path, settings: Settings
+) -> None:
+    shards = tmp_path / "shards"
+    bad = TEST_DATA / "binary.txt"
+    report = build(
+        [ARTICLES, bad],
+        store=tmp_path / "store",
+        settings=settings,
+        dask=cluster.scheduler.address,
+        partition_size=1,
+        shard_dir=shards,
+    )
+    assert (report.added, report.replaced, report.skipped) == (5, 0, 0)
+    assert sorted_nquads(tmp_path / "store") == sorted_nquads(articles_store)
+    # one shard per partition (5 articles and the binary file, one file each)
+    assert sorted(p.name for p in shards.iterdir()) == [f"part-{i:05d}.nq" for i in range(6)]
+    # the unreadable file is reported with its path, not fatal
+    assert len(report.problems) == 1 and str(bad) in report.problems[0]
+    # each worker loaded the model once, although each ran several tasks
+    assert set(cluster.run(load_count).values()) == {1}
+
+    again = build([ARTICLES], store=tmp_path / "store", settings=settings, dask=cluster.scheduler.address)
+    assert (again.added, again.skipped) == (0, 5)
+
+
+@pytest.mark.slow
+def test_scale_dask_worker_killed_mid_build_loses_and_duplicates_nothing(
+    cluster: Any, articles_store: Path, tmp_path: Path, settings: Settings
+) -> None:
+    pids = cluster.run(process_id)
+    killed: list[tuple[str, str]] = []
+
+    def kill_a_busy_worker() -> None:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not killed:
+            for worker, keys in cluster.processing().items():
+                busy = [str(k) for k in keys if "graphkit-partition" in str(k)]
+                if busy and worker in pids:
+                    os.kill(pids[worker], signal.SIGKILL)
+                    killed.append((worker, busy[0]))
+                    return
+            time.sleep(0.02)
+
+    killer = threading.Thread(target=kill_a_busy_worker)
+    killer.start()
+    report = build(
+        [ARTICLES],
+        store=tmp_path / "store",
+        settings=settings,
+        dask=cluster.scheduler.address,
+        partition_size=1,
+    )
+    killer.join()
+    assert killed, "no worker was busy with a partition while the build ran"
+    assert (report.added, report.replaced, report.problems) == (5, 0, [])
+    assert sorted_nquads(tmp_path / "store") == sorted_nquads(articles_store)
+
+
+def test_scale_dask_scheduler_unreachable_is_a_one_line_error(run_cli: Any, tmp_path: Path) -> None:
+    from conftest import free_port
+
+    code, _, err = run_cli(
+        "build", ARTICLES, "--store", tmp_path / "store", "--dask", f"tcp://127.0.0.1:{free_port()}"
+    )
+    assert code == 2
+    assert "cannot reach the Dask scheduler" in err and "--dask local" in err
+
+
+@pytest.mark.slow
+def test_scale_dask_build_straight_into_the_oxigraph_server(
+    cluster: Any, oxigraph: str, articles_store: Path, settings: Settings
+) -> None:
+    from graphkit.store.remote import open_remote
+
+    report = build([ARTICLES], store=oxigraph, settings=settings, dask=cluster.scheduler.address)
+    assert report.added == 5
+    assert sorted_nquads(open_remote(oxigraph)) == sorted_nquads(articles_store)
+
+
+@pytest.mark.slow
+def test_scale_local_pool_gives_the_serial_results_in_order(settings: Settings) -> None:
+    from graphkit.ingest import read_articles
+    from graphkit.scale.local import parallel_results
+
+    articles = [a for p in sorted(ARTICLES.iterdir()) for a in read_articles(p)]
+    serial = list(extract_articles(articles, settings=settings.replace(n_process=1)))
+    problems: list[str] = []
+    pooled = list(parallel_results(iter(articles), settings=settings, n_process=2, batch=2, problems=problems))
+    assert pooled == serial
+    assert problems == []
+
+
+def test_scale_default_n_process_is_the_usable_cores() -> None:
+    assert Settings().n_process == len(os.sched_getaffinity(0))

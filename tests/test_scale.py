@@ -20,9 +20,13 @@ from graphkit.scale.worker import load_count, process_id
 distributed = pytest.importorskip("distributed")
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def cluster() -> Iterator[Any]:
-    """Two single-threaded worker processes on 127.0.0.1, with nannies that restart them."""
+    """Two single-threaded worker processes on 127.0.0.1, with nannies that restart them.
+
+    Shared by this module's tests (starting workers and loading their model takes seconds);
+    a worker killed by a test is restarted by its nanny.
+    """
     import logging
 
     with distributed.LocalCluster(
@@ -119,14 +123,20 @@ def test_scale_dask_build_straight_into_the_oxigraph_server(
 
 @pytest.mark.slow
 def test_scale_local_pool_gives_the_serial_results_in_order(settings: Settings) -> None:
-    from graphkit.ingest import read_articles
+    from conftest import SMALL_ARTICLES
+
+    from graphkit.records import Article
     from graphkit.scale.local import parallel_results
 
-    articles = [a for p in sorted(ARTICLES.iterdir()) for a in read_articles(p)]
+    articles = [
+        Article.from_text(text, source=f"{n}-{name}") for n in range(3) for name, text in SMALL_ARTICLES.items()
+    ]
     serial = list(extract_articles(articles, settings=settings.replace(n_process=1)))
     problems: list[str] = []
     pooled = list(parallel_results(iter(articles), settings=settings, n_process=2, batch=2, problems=problems))
     assert pooled == serial
+    assert [r.article.source for r in pooled] == [a.source for a in articles]
+    assert all(r.relations for r in pooled)
     assert problems == []
 
 

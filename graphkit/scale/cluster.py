@@ -160,7 +160,7 @@ def connect(address: str, *, n_workers: int | None = None) -> Iterator[Any]:
             yield client
         return
     try:
-        client = Client(address, timeout="10s")
+        client = Client(address, timeout="5s")
     except (OSError, TimeoutError) as err:
         msg = f"cannot reach the Dask scheduler at {address} ({err}); start it ('dask scheduler') or use --dask local"
         raise ClusterError(msg) from None

@@ -196,7 +196,7 @@ def part_load(args: argparse.Namespace) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--copies", type=int, default=1, help="copies of the 61 articles")
+    ap.add_argument("--copies", type=int, default=1, help="copies of the sample and evaluation articles")
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="Dask worker counts")
     ap.add_argument("--load-articles", type=int, default=400, help="synthetic graphs for the load part")
     ap.add_argument("--skip-extraction", action="store_true")

@@ -7,10 +7,11 @@ articles in memory at a time. Each process parses and extracts (spaCy's own
 of the time, to one core). Results come back in input order.
 
 Examples:
-    >>> from graphkit.records import Article
-    >>> arts = [Article.from_text(f"Colombia extradited Dairo Antonio Úsuga to the United States.", source=f"{i}.txt") for i in range(3)]
-    >>> [r.article.source for r in parallel_results(arts, n_process=2, batch=2)]
-    ['0.txt', '1.txt', '2.txt']
+    >>> [len(b) for b in batches(range(5), 2)]  # the tasks a pool gets: 2 articles each
+    [2, 2, 1]
+
+    ``parallel_results(articles, n_process=2)`` yields what ``extract_articles`` yields, in
+    the same order (``tests/test_scale.py`` checks it).
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ def _start(settings: Settings) -> None:
     model(settings)  # load once, before the first batch arrives
 
 
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def batches(articles: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Consecutive lists of ``size`` items (the last may be shorter), read lazily."""
     it = iter(articles)
     while batch := list(islice(it, size)):
         yield batch
@@ -74,7 +76,7 @@ def parallel_results(
     pending: deque[Future[BatchReport]] = deque()
     with ProcessPoolExecutor(n_process, mp_context=context, initializer=_start, initargs=(settings,)) as pool:
         try:
-            for chunk in _batches(articles, batch):
+            for chunk in batches(articles, batch):
                 pending.append(pool.submit(extract_batch, chunk, settings=settings))
                 if len(pending) >= window:
                     yield from _collect(pending.popleft(), problems)

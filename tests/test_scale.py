@@ -14,7 +14,7 @@ import pytest
 from conftest import ARTICLES, TEST_DATA, sorted_nquads
 
 from graphkit.config import Settings
-from graphkit.pipeline import build, extract_articles
+from graphkit.pipeline import PARALLEL_THRESHOLD, build, extract_articles
 from graphkit.scale.worker import load_count, process_id
 
 distributed = pytest.importorskip("distributed")
@@ -138,6 +138,35 @@ def test_scale_local_pool_gives_the_serial_results_in_order(settings: Settings) 
     assert [r.article.source for r in pooled] == [a.source for a in articles]
     assert all(r.relations for r in pooled)
     assert problems == []
+
+
+@pytest.mark.slow
+def test_scale_cli_build_on_a_local_cluster(small_articles: Path, tmp_path: Path, run_cli: Any) -> None:
+    store = tmp_path / "store"
+    code, out, err = run_cli("build", small_articles, "--store", store, "--dask", "local", "--n-process", "1", "-q")
+    assert code == 0, err
+    assert "2 article(s) added" in out
+    code, out, _ = run_cli("query", "--preset", "articles", "--format", "csv", "--store", store)
+    assert len(out.splitlines()) == 3
+
+
+def test_scale_extraction_reads_articles_as_it_needs_them(settings: Settings) -> None:
+    from conftest import SMALL_ARTICLES
+
+    from graphkit.records import Article
+
+    text = SMALL_ARTICLES["petro-trump.txt"]
+    read: list[int] = []
+
+    def articles() -> Iterator[Article]:
+        for n in range(10 * PARALLEL_THRESHOLD):
+            read.append(n)
+            yield Article.from_text(text, source=f"{n}.txt")
+
+    results = extract_articles(articles(), settings=settings.replace(n_process=1, batch_size=4))
+    assert [next(results).article.source for _ in range(3)] == ["0.txt", "1.txt", "2.txt"]
+    # a look-ahead (to choose between one process and several) and nlp.pipe's batch, no more
+    assert len(read) <= PARALLEL_THRESHOLD + 4
 
 
 def test_scale_default_n_process_is_the_usable_cores() -> None:

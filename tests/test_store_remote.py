@@ -63,6 +63,11 @@ def test_remote_build_again_is_idempotent(oxigraph: str, small_articles: Path, r
     store = open_remote(oxigraph)
     assert len(store.article_hashes()) == 2
     assert sorted_nquads(store) != before
+    # remove takes an article's graph and its entailments out of the server
+    code, out, _ = run_cli("remove", "uk-russia.txt", "--store", oxigraph)
+    assert (code, out.strip()) == (0, "removed 1 article graph(s)")
+    assert len(store.article_hashes()) == 1
+    assert not [g for g in store.graph_names(derived=True) if "uk-russia" in g]
 
 
 def test_remote_endpoint_flags_name_the_three_services(

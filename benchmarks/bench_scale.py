@@ -55,11 +55,21 @@ def corpus_files(copies: int, folder: Path) -> list[Path]:
     return files
 
 
-def rate(label: str, seconds: float, articles: int, words: int, base: float | None) -> float:
+def rate(label: str, seconds: float, articles: int, words: int, base: float | None, cpu: float) -> float:
     per_s = words / seconds
     ratio = f"{per_s / base:5.2f}x" if base else "  1.00x"
-    print(f"{label:<22} {seconds:8.1f} s {articles / seconds:9.2f} art/s {per_s:9,.0f} words/s {ratio}")
+    print(
+        f"{label:<22} {seconds:8.1f} s {articles / seconds:9.2f} art/s {per_s:9,.0f} words/s {ratio}"
+        f"   cpu {cpu:7.1f} s = {1000 * cpu / words:5.2f} ms/word"
+    )
     return per_s
+
+
+def children_cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def part_extraction(args: argparse.Namespace) -> None:
@@ -78,23 +88,32 @@ def part_extraction(args: argparse.Namespace) -> None:
         settings = Settings()
         nlp, _ = model(settings)
 
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), time.process_time()
         for _ in nlp.pipe((a.text for a in articles), batch_size=settings.batch_size):
             pass
-        base = rate("nlp.pipe (baseline)", time.perf_counter() - began, len(articles), words, None)
+        base = rate(
+            "nlp.pipe (baseline)", time.perf_counter() - began, len(articles), words, None,
+            time.process_time() - cpu,
+        )  # fmt: skip
 
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), time.process_time()
         for result in extract_results(articles, settings=settings):
             result_quads(result)
-        rate("serial extract", time.perf_counter() - began, len(articles), words, base)
+        rate(
+            "serial extract", time.perf_counter() - began, len(articles), words, base,
+            time.process_time() - cpu,
+        )  # fmt: skip
 
         for n in args.workers:
             if n < 2:
                 continue
-            began = time.perf_counter()
+            began, cpu = time.perf_counter(), time.process_time() + children_cpu()
             for _ in parallel_results(articles, settings=settings.replace(n_process=n), n_process=n):
                 pass
-            rate(f"local pool {n}", time.perf_counter() - began, len(articles), words, base)
+            seconds = time.perf_counter() - began
+            cpu = time.process_time() + children_cpu() - cpu
+            rate(f"local pool {n}", seconds, len(articles), words, base, cpu)
+            print(f"{'':<22} (includes starting {n} processes and loading their models)")
 
         from distributed import Client, LocalCluster
 
@@ -109,7 +128,8 @@ def part_extraction(args: argparse.Namespace) -> None:
                 shards = folder / f"shards-{n}"
                 shards.mkdir()
                 problems: list[str] = []
-                began = time.perf_counter()
+                workers_cpu = sum(client.run(time.process_time).values())
+                began, cpu = time.perf_counter(), time.process_time()
                 made = list(
                     dask_graphs(
                         files, client=client, settings=settings, known={}, shard_dir=shards,
@@ -117,8 +137,9 @@ def part_extraction(args: argparse.Namespace) -> None:
                     )
                 )  # fmt: skip
                 seconds = time.perf_counter() - began
+                cpu = time.process_time() - cpu + sum(client.run(time.process_time).values()) - workers_cpu
                 assert len(made) == len(articles) and not problems, problems
-            rate(f"dask {n} worker(s)", seconds, len(articles), words, base)
+            rate(f"dask {n} worker(s)", seconds, len(articles), words, base, cpu)
             print(f"{'':<22} (cluster start and model loads: {ready:.1f} s, not counted)")
     finally:
         shutil.rmtree(folder, ignore_errors=True)

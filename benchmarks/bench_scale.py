@@ -75,7 +75,7 @@ def children_cpu() -> float:
 def part_extraction(args: argparse.Namespace) -> None:
     from graphkit.config import Settings
     from graphkit.ingest import read_articles
-    from graphkit.scale.cluster import ModelPlugin, _plugin, dask_graphs
+    from graphkit.scale.cluster import ModelPlugin, dask_graphs
     from graphkit.scale.local import parallel_results
     from graphkit.scale.worker import extract_results, model, result_quads
 
@@ -123,7 +123,7 @@ def part_extraction(args: argparse.Namespace) -> None:
                 n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
                 dashboard_address=None, silence_logs=logging.ERROR,
             ) as cluster, Client(cluster) as client:  # fmt: skip
-                client.register_plugin(_plugin(settings), name=ModelPlugin.name)
+                client.register_plugin(ModelPlugin(settings), name=ModelPlugin.name)
                 ready = time.perf_counter() - started
                 shards = folder / f"shards-{n}"
                 shards.mkdir()

@@ -95,12 +95,12 @@ def run_partition(
     chunks: list[bytes] = []
     for result in extract_results(todo, settings=settings, problems=report.problems):
         iri, data = result_quads(result)
-        graph = ArticleGraph(iri, result.article.source, len(result.relations))
+        graph = ArticleGraph(iri, result.article.source, len(result.relations), data)
         if store is not None:
-            store.write_graph(iri, ArticleGraph(iri, "", 0, data).triples())
+            store.write_graph(iri, graph.triples())  # a PUT: a retried task replaces it
         else:
             chunks.append(data)
-        report.graphs.append(graph)
+        report.graphs.append(ArticleGraph(graph.iri, graph.source, graph.relations))
     if shard_dir is not None:
         shard = Path(shard_dir) / SHARD_NAME.format(index)
         tmp = shard.with_name(f".{shard.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
@@ -110,8 +110,18 @@ def run_partition(
     return report
 
 
-class ModelPlugin:
-    """A Dask ``WorkerPlugin`` that loads the spaCy model when a worker starts (once per worker)."""
+try:
+    from distributed.diagnostics.plugin import WorkerPlugin
+except ImportError:  # pragma: no cover - the scale extra is not installed
+    WorkerPlugin = object  # type: ignore[assignment,misc]
+
+
+class ModelPlugin(WorkerPlugin):  # type: ignore[misc,valid-type]
+    """A Dask ``WorkerPlugin`` that loads the spaCy model when a worker starts (once per worker).
+
+    The model lives in :mod:`graphkit.scale.worker`'s cache, so the tasks the worker runs
+    afterwards find it there; a worker restarted by its nanny loads it again, once.
+    """
 
     name = "graphkit-model"
 
@@ -123,15 +133,6 @@ class ModelPlugin:
 
     def teardown(self, worker: Any) -> None:
         """Nothing to release."""
-
-
-def _plugin(settings: Settings) -> Any:
-    from distributed.diagnostics.plugin import WorkerPlugin
-
-    class _Plugin(ModelPlugin, WorkerPlugin):
-        pass
-
-    return _Plugin(settings)
 
 
 @contextlib.contextmanager
@@ -190,7 +191,7 @@ def dask_graphs(
     """
     from distributed import as_completed
 
-    client.register_plugin(_plugin(settings), name=ModelPlugin.name)
+    client.register_plugin(ModelPlugin(settings), name=ModelPlugin.name)
     workers = len(client.scheduler_info().get("workers", {})) or 1
     size = partition_size or default_partition_size(len(files), workers)
     parts = partitions([str(f) for f in files], size=size)

@@ -121,7 +121,7 @@ def part_extraction(args: argparse.Namespace) -> None:
             started = time.perf_counter()
             with LocalCluster(
                 n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
-                dashboard_address=None, silence_logs=logging.ERROR,
+                dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR,
             ) as cluster, Client(cluster) as client:  # fmt: skip
                 client.register_plugin(ModelPlugin(settings), name=ModelPlugin.name)
                 ready = time.perf_counter() - started

@@ -34,7 +34,7 @@ def cluster() -> Iterator[Any]:
         threads_per_worker=1,
         processes=True,
         host="127.0.0.1",
-        dashboard_address=None,
+        dashboard_address="127.0.0.1:0",  # loopback, a free port (None still takes 8787)
         silence_logs=logging.ERROR,
     ) as local, distributed.Client(local) as client:
         yield client
@@ -148,6 +148,21 @@ def test_scale_cli_build_on_a_local_cluster(small_articles: Path, tmp_path: Path
     assert "2 article(s) added" in out
     code, out, _ = run_cli("query", "--preset", "articles", "--format", "csv", "--store", store)
     assert len(out.splitlines()) == 3
+
+
+@pytest.mark.slow
+def test_scale_local_cluster_listens_on_loopback_only() -> None:
+    import psutil
+
+    from graphkit.scale.cluster import connect
+
+    with connect("local", n_workers=1) as client:
+        assert client.run(process_id)  # a worker is up
+        processes = [psutil.Process(), *psutil.Process().children(recursive=True)]
+        listening = {
+            c.laddr.ip for p in processes for c in p.net_connections(kind="inet") if c.status == psutil.CONN_LISTEN
+        }
+    assert listening == {"127.0.0.1"}
 
 
 def test_scale_extraction_reads_articles_as_it_needs_them(settings: Settings) -> None:

@@ -155,7 +155,7 @@ def connect(address: str, *, n_workers: int | None = None) -> Iterator[Any]:
             threads_per_worker=1,
             processes=True,
             host="127.0.0.1",
-            dashboard_address=None,
+            dashboard_address="127.0.0.1:0",  # loopback, a free port (None still takes 8787)
             silence_logs=logging.ERROR,
         ) as cluster, Client(cluster) as client:
             yield client

@@ -184,5 +184,25 @@ def test_scale_extraction_reads_articles_as_it_needs_them(settings: Settings) ->
     assert len(read) <= PARALLEL_THRESHOLD + 4
 
 
+def test_scale_article_whose_extraction_fails_is_reported_and_skipped(
+    small_articles: Path, tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import graphkit.pipeline
+
+    real = graphkit.pipeline.extract_doc
+
+    def failing(doc: Any, article: Any, **kwargs: Any) -> Any:
+        if article.source.endswith("uk-russia.txt"):
+            msg = "a parse the extractor cannot handle"
+            raise ValueError(msg)
+        return real(doc, article, **kwargs)
+
+    monkeypatch.setattr(graphkit.pipeline, "extract_doc", failing)
+    report = build([small_articles], store=tmp_path / "store", settings=settings)
+    assert report.added == 1
+    [problem] = report.problems
+    assert "uk-russia.txt: extraction failed (ValueError: a parse the extractor cannot handle)" in problem
+
+
 def test_scale_default_n_process_is_the_usable_cores() -> None:
     assert Settings().n_process == len(os.sched_getaffinity(0))

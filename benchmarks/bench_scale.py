@@ -55,11 +55,14 @@ def corpus_files(copies: int, folder: Path) -> list[Path]:
     return files
 
 
-def rate(label: str, seconds: float, articles: int, words: int, base: float | None, cpu: float) -> float:
+def rate(
+    label: str, seconds: float, articles: int, words: int, base: float | None, cpu: float
+) -> float:
     per_s = words / seconds
     ratio = f"{per_s / base:5.2f}x" if base else "  1.00x"
     print(
-        f"{label:<22} {seconds:8.1f} s {articles / seconds:9.2f} art/s {per_s:9,.0f} words/s {ratio}"
+        f"{label:<22} {seconds:8.1f} s {articles / seconds:9.2f} art/s"
+        f" {per_s:9,.0f} words/s {ratio}"
         f"   cpu {cpu:7.1f} s = {1000 * cpu / words:5.2f} ms/word"
     )
     return per_s
@@ -84,7 +87,10 @@ def part_extraction(args: argparse.Namespace) -> None:
         files = corpus_files(args.copies, folder)
         articles = [a for f in files for a in read_articles(f)]
         words = sum(len(a.text.split()) for a in articles)
-        print(f"corpus: {len(articles)} articles, {words:,} words; {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
+        print(
+            f"corpus: {len(articles)} articles, {words:,} words; "
+            f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}"
+        )
         settings = Settings()
         nlp, _ = model(settings)
 
@@ -108,7 +114,9 @@ def part_extraction(args: argparse.Namespace) -> None:
             if n < 2:
                 continue
             began, cpu = time.perf_counter(), time.process_time() + children_cpu()
-            for _ in parallel_results(articles, settings=settings.replace(n_process=n), n_process=n):
+            for _ in parallel_results(
+                articles, settings=settings.replace(n_process=n), n_process=n
+            ):
                 pass
             seconds = time.perf_counter() - began
             cpu = time.process_time() + children_cpu() - cpu
@@ -137,7 +145,12 @@ def part_extraction(args: argparse.Namespace) -> None:
                     )
                 )  # fmt: skip
                 seconds = time.perf_counter() - began
-                cpu = time.process_time() - cpu + sum(client.run(time.process_time).values()) - workers_cpu
+                cpu = (
+                    time.process_time()
+                    - cpu
+                    + sum(client.run(time.process_time).values())
+                    - workers_cpu
+                )
                 assert len(made) == len(articles) and not problems, problems
             rate(f"dask {n} worker(s)", seconds, len(articles), words, base, cpu)
             print(f"{'':<22} (cluster start and model loads: {ready:.1f} s, not counted)")
@@ -156,7 +169,9 @@ def synthetic_graphs(articles: int) -> list[tuple[str, Any]]:
     rng = random.Random(7)
     out = []
     for a in range(articles):
-        data = "\n".join(article_lines(a, relations=16, mentions=20, entities=5000, rng=rng)).encode()
+        data = "\n".join(
+            article_lines(a, relations=16, mentions=20, entities=5000, rng=rng)
+        ).encode()
         quads = list(ox.parse(data, format=ox.RdfFormat.N_QUADS))
         name = quads[0].graph_name.value
         g = Graph(identifier=URIRef(name))
@@ -190,7 +205,8 @@ def part_load(args: argparse.Namespace) -> None:
             sock.bind(("127.0.0.1", 0))
             port = sock.getsockname()[1]
         server = subprocess.Popen(
-            [str(binary), "serve", "--location", str(folder / "server"), "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+            [str(binary), "serve", "--location", str(folder / "server")]
+            + ["--bind", f"127.0.0.1:{port}", "--union-default-graph"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         try:
@@ -217,9 +233,13 @@ def part_load(args: argparse.Namespace) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--copies", type=int, default=1, help="copies of the sample and evaluation articles")
+    ap.add_argument(
+        "--copies", type=int, default=1, help="copies of the sample and evaluation articles"
+    )
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="Dask worker counts")
-    ap.add_argument("--load-articles", type=int, default=400, help="synthetic graphs for the load part")
+    ap.add_argument(
+        "--load-articles", type=int, default=400, help="synthetic graphs for the load part"
+    )
     ap.add_argument("--skip-extraction", action="store_true")
     ap.add_argument("--skip-load", action="store_true")
     args = ap.parse_args()

@@ -42,7 +42,10 @@ def _check(result: object, article: Article) -> ArticleResult:
 
 
 def extract_articles(
-    articles: Iterable[Article], *, settings: Settings | None = None, problems: list[str] | None = None
+    articles: Iterable[Article],
+    *,
+    settings: Settings | None = None,
+    problems: list[str] | None = None,
 ) -> Iterator[ArticleResult]:
     """Run spaCy (batched with nlp.pipe) and the extractor over articles, in order.
 
@@ -75,11 +78,15 @@ def extract_articles(
     for doc in nlp.pipe(texts(), batch_size=settings.batch_size):
         article = waiting.popleft()
         try:
-            result = _check(extract_doc(doc, article, min_confidence=settings.min_confidence, lex=lex), article)
+            found = extract_doc(doc, article, min_confidence=settings.min_confidence, lex=lex)
+            result = _check(found, article)
         except Exception as err:
             if problems is None:
                 raise
-            problems.append(f"{article.source or article.id}: extraction failed ({type(err).__name__}: {err}); the article was skipped")
+            where = article.source or article.id
+            problems.append(
+                f"{where}: extraction failed ({type(err).__name__}: {err}); the article was skipped"
+            )
             continue
         yield result
 
@@ -116,7 +123,10 @@ def collect_articles(
     """Read every article under the paths; with skip_bad, bad files are reported and skipped."""
     files = list(iter_article_files(paths))
     if not files:
-        msg = f"no article files under {', '.join(map(str, paths))}; give .txt, .html, .md or .jsonl files or folders holding them"
+        msg = (
+            f"no article files under {', '.join(map(str, paths))}; "
+            "give .txt, .html, .md or .jsonl files or folders holding them"
+        )
         raise InputError(msg)
     articles: list[Article] = []
     problems: list[str] = []

@@ -29,14 +29,17 @@ def cluster() -> Iterator[Any]:
     """
     import logging
 
-    with distributed.LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address="127.0.0.1:0",  # loopback, a free port (None still takes 8787)
-        silence_logs=logging.ERROR,
-    ) as local, distributed.Client(local) as client:
+    with (
+        distributed.LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address="127.0.0.1:0",  # loopback, a free port (None still takes 8787)
+            silence_logs=logging.ERROR,
+        ) as local,
+        distributed.Client(local) as client,
+    ):
         yield client
 
 
@@ -63,7 +66,9 @@ def test_scale_dask_build_equals_the_serial_build_quad_for_quad(
     # each worker loaded the model once, although each ran several tasks
     assert set(cluster.run(load_count).values()) == {1}
 
-    again = build([ARTICLES], store=tmp_path / "store", settings=settings, dask=cluster.scheduler.address)
+    again = build(
+        [ARTICLES], store=tmp_path / "store", settings=settings, dask=cluster.scheduler.address
+    )
     assert (again.added, again.skipped) == (0, 5)
 
 
@@ -129,11 +134,15 @@ def test_scale_local_pool_gives_the_serial_results_in_order(settings: Settings) 
     from graphkit.scale.local import parallel_results
 
     articles = [
-        Article.from_text(text, source=f"{n}-{name}") for n in range(3) for name, text in SMALL_ARTICLES.items()
+        Article.from_text(text, source=f"{n}-{name}")
+        for n in range(3)
+        for name, text in SMALL_ARTICLES.items()
     ]
     serial = list(extract_articles(articles, settings=settings.replace(n_process=1)))
     problems: list[str] = []
-    pooled = list(parallel_results(iter(articles), settings=settings, n_process=2, batch=2, problems=problems))
+    pooled = list(
+        parallel_results(iter(articles), settings=settings, n_process=2, batch=2, problems=problems)
+    )
     assert pooled == serial
     assert [r.article.source for r in pooled] == [a.source for a in articles]
     assert all(r.relations for r in pooled)
@@ -141,9 +150,13 @@ def test_scale_local_pool_gives_the_serial_results_in_order(settings: Settings) 
 
 
 @pytest.mark.slow
-def test_scale_cli_build_on_a_local_cluster(small_articles: Path, tmp_path: Path, run_cli: Any) -> None:
+def test_scale_cli_build_on_a_local_cluster(
+    small_articles: Path, tmp_path: Path, run_cli: Any
+) -> None:
     store = tmp_path / "store"
-    code, out, err = run_cli("build", small_articles, "--store", store, "--dask", "local", "--n-process", "1", "-q")
+    code, out, err = run_cli(
+        "build", small_articles, "--store", store, "--dask", "local", "--n-process", "1", "-q"
+    )
     assert code == 0, err
     assert "2 article(s) added" in out
     code, out, _ = run_cli("query", "--preset", "articles", "--format", "csv", "--store", store)
@@ -160,7 +173,10 @@ def test_scale_local_cluster_listens_on_loopback_only() -> None:
         assert client.run(process_id)  # a worker is up
         processes = [psutil.Process(), *psutil.Process().children(recursive=True)]
         listening = {
-            c.laddr.ip for p in processes for c in p.net_connections(kind="inet") if c.status == psutil.CONN_LISTEN
+            c.laddr.ip
+            for p in processes
+            for c in p.net_connections(kind="inet")
+            if c.status == psutil.CONN_LISTEN
         }
     assert listening == {"127.0.0.1"}
 
@@ -201,7 +217,10 @@ def test_scale_article_whose_extraction_fails_is_reported_and_skipped(
     report = build([small_articles], store=tmp_path / "store", settings=settings)
     assert report.added == 1
     [problem] = report.problems
-    assert "uk-russia.txt: extraction failed (ValueError: a parse the extractor cannot handle)" in problem
+    assert (
+        "uk-russia.txt: extraction failed (ValueError: a parse the extractor cannot handle)"
+        in problem
+    )
 
 
 def test_scale_default_n_process_is_the_usable_cores() -> None:

@@ -50,14 +50,18 @@ def test_remote_build_query_map_analyze_match_the_embedded_store(
     assert (tmp_path / "remote.html").stat().st_size > 10_000
 
 
-def test_remote_build_again_is_idempotent(oxigraph: str, small_articles: Path, run_cli: Cli) -> None:
+def test_remote_build_again_is_idempotent(
+    oxigraph: str, small_articles: Path, run_cli: Cli
+) -> None:
     assert run_cli("build", small_articles, "--store", oxigraph, "-q")[0] == 0
     before = sorted_nquads(open_remote(oxigraph))
     code, out, _ = run_cli("build", small_articles, "--store", oxigraph, "-q")
     assert code == 0
     assert "0 article(s) added, 0 replaced, 2 unchanged" in out
     # an edited article replaces its graph: no graph of the old text is left
-    (small_articles / "petro-trump.txt").write_text("Petro met Trump in Bogotá.\n", encoding="utf-8")
+    (small_articles / "petro-trump.txt").write_text(
+        "Petro met Trump in Bogotá.\n", encoding="utf-8"
+    )
     code, out, _ = run_cli("build", small_articles, "--store", oxigraph, "-q")
     assert "0 article(s) added, 1 replaced, 1 unchanged" in out
     store = open_remote(oxigraph)
@@ -76,10 +80,14 @@ def test_remote_endpoint_flags_name_the_three_services(
     base = oxigraph.removeprefix("sparql+")
     code, _, err = run_cli(
         "build", small_articles, "-q",
-        "--endpoint", f"{base}/query", "--update-endpoint", f"{base}/update", "--gsp", f"{base}/store",
+        "--endpoint", f"{base}/query",
+        "--update-endpoint", f"{base}/update",
+        "--gsp", f"{base}/store",
     )  # fmt: skip
     assert code == 0, err
-    code, out, _ = run_cli("query", "--preset", "articles", "--format", "csv", "--endpoint", f"{base}/query")
+    code, out, _ = run_cli(
+        "query", "--preset", "articles", "--format", "csv", "--endpoint", f"{base}/query"
+    )
     assert code == 0
     assert len(out.splitlines()) == 3  # header and two articles
     assert not (tmp_cwd / "graphkit-store").exists()  # nothing went to the default folder
@@ -124,7 +132,9 @@ def test_remote_refused_request_names_the_status(oxigraph: str, small_articles: 
         build([small_articles], store=store)
 
 
-def test_remote_server_without_union_default_graph_is_refused(tmp_path: Path, small_articles: Path) -> None:
+def test_remote_server_without_union_default_graph_is_refused(
+    tmp_path: Path, small_articles: Path
+) -> None:
     proc, url = start_oxigraph(tmp_path / "plain", union=False)
     try:
         from graphkit.pipeline import build
@@ -137,7 +147,9 @@ def test_remote_server_without_union_default_graph_is_refused(tmp_path: Path, sm
         proc.wait(timeout=10)
 
 
-def test_remote_query_syntax_error_reads_as_on_the_embedded_store(oxigraph: str, run_cli: Cli) -> None:
+def test_remote_query_syntax_error_reads_as_on_the_embedded_store(
+    oxigraph: str, run_cli: Cli
+) -> None:
     code, _, err = run_cli("query", "SELEC ?s WHERE { ?s ?p ?o }", "--store", oxigraph)
     assert code == 2
     assert "syntax error near 'SELEC'" in err

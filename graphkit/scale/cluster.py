@@ -48,8 +48,8 @@ def default_partition_size(n_files: int, n_workers: int) -> int:
     """About four partitions per worker (lost work stays small), 1 to 256 files each.
 
     Examples:
-        >>> default_partition_size(1000, 2), default_partition_size(3, 2), default_partition_size(10**6, 8)
-        (125, 1, 256)
+        >>> [default_partition_size(n, w) for n, w in [(1000, 2), (3, 2), (10**6, 8)]]
+        [125, 1, 256]
     """
     return max(1, min(256, -(-n_files // max(1, 4 * n_workers))))
 
@@ -150,20 +150,26 @@ def connect(address: str, *, n_workers: int | None = None) -> Iterator[Any]:
     if address == "local":
         from graphkit.scale.local import usable_cores
 
-        with LocalCluster(
-            n_workers=n_workers or usable_cores(),
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address="127.0.0.1:0",  # loopback, a free port (None still takes 8787)
-            silence_logs=logging.ERROR,
-        ) as cluster, Client(cluster) as client:
+        with (
+            LocalCluster(
+                n_workers=n_workers or usable_cores(),
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address="127.0.0.1:0",  # loopback, a free port (None still takes 8787)
+                silence_logs=logging.ERROR,
+            ) as cluster,
+            Client(cluster) as client,
+        ):
             yield client
         return
     try:
         client = Client(address, timeout="5s")
     except (OSError, TimeoutError) as err:
-        msg = f"cannot reach the Dask scheduler at {address} ({err}); start it ('dask scheduler') or use --dask local"
+        msg = (
+            f"cannot reach the Dask scheduler at {address} ({err}); "
+            "start it ('dask scheduler') or use --dask local"
+        )
         raise ClusterError(msg) from None
     try:
         yield client
@@ -195,7 +201,9 @@ def dask_graphs(
     workers = len(client.scheduler_info().get("workers", {})) or 1
     size = partition_size or default_partition_size(len(files), workers)
     parts = partitions([str(f) for f in files], size=size)
-    [known_future] = client.scatter([known], broadcast=True, hash=False)  # a list: a dict would be keys
+    [known_future] = client.scatter(
+        [known], broadcast=True, hash=False
+    )  # a list: a dict would be keys
     token = uuid.uuid4().hex[:8]
     futures = [
         client.submit(

@@ -74,7 +74,9 @@ def parallel_results(
     window = 2 * n_process
     context = multiprocessing.get_context("spawn")  # no fork of a process holding a store open
     pending: deque[Future[BatchReport]] = deque()
-    with ProcessPoolExecutor(n_process, mp_context=context, initializer=_start, initargs=(settings,)) as pool:
+    with ProcessPoolExecutor(
+        n_process, mp_context=context, initializer=_start, initargs=(settings,)
+    ) as pool:
         try:
             for chunk in batches(articles, batch):
                 pending.append(pool.submit(extract_batch, chunk, settings=settings))
@@ -83,7 +85,10 @@ def parallel_results(
             while pending:
                 yield from _collect(pending.popleft(), problems)
         except BrokenProcessPool:
-            msg = "a worker process died during extraction (out of memory or killed); run again (unchanged articles are skipped) or lower --n-process"
+            msg = (
+                "a worker process died during extraction (out of memory or killed); "
+                "run again (unchanged articles are skipped) or lower --n-process"
+            )
             raise GraphkitError(msg) from None
         finally:
             for job in pending:

@@ -7,7 +7,8 @@ every task), so a worker loads them once whatever the number of tasks it runs;
 
 Examples:
     >>> from graphkit.records import Article
-    >>> art = Article.from_text("Colombia extradited Dairo Antonio Úsuga to the United States.", source="a.txt")
+    >>> text = "Colombia extradited Dairo Antonio Úsuga to the United States."
+    >>> art = Article.from_text(text, source="a.txt")
     >>> [out] = extract_graphs([art])
     >>> out.source, out.relations, len(out.quads) > 5
     ('a.txt', 1, True)
@@ -42,7 +43,10 @@ def model(settings: Settings) -> tuple[Any, Any]:
         from graphkit.lexicon import load_lexicon
         from graphkit.nlp import load_nlp
 
-        _MODELS[key] = (load_nlp(settings.model, settings.lexicon_dir), load_lexicon(settings.lexicon_dir))
+        _MODELS[key] = (
+            load_nlp(settings.model, settings.lexicon_dir),
+            load_lexicon(settings.lexicon_dir),
+        )
         _LOADS += 1
     return _MODELS[key]
 
@@ -71,7 +75,10 @@ class ArticleGraph:
 
     def triples(self) -> list[Any]:
         """The graph's triples as Oxigraph triples."""
-        return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(self.quads, format=ox.RdfFormat.N_QUADS)]
+        return [
+            ox.Triple(q.subject, q.predicate, q.object)
+            for q in ox.parse(self.quads, format=ox.RdfFormat.N_QUADS)
+        ]
 
 
 @dataclass
@@ -105,13 +112,19 @@ def _checked(result: Any, article: Article) -> Any:
     from graphkit.records import ArticleResult
 
     if not isinstance(result, ArticleResult) or result.article.id != article.id:
-        msg = f"extraction returned {type(result).__name__} for article {article.source or article.id}; expected its ArticleResult"
+        msg = (
+            f"extraction returned {type(result).__name__} for article "
+            f"{article.source or article.id}; expected its ArticleResult"
+        )
         raise GraphkitError(msg)
     return result
 
 
 def extract_results(
-    articles: Iterable[Article], *, settings: Settings | None = None, problems: list[str] | None = None
+    articles: Iterable[Article],
+    *,
+    settings: Settings | None = None,
+    problems: list[str] | None = None,
 ) -> Iterator[Any]:
     """Parse (``nlp.pipe``) and extract articles in this process; yields ArticleResults in order.
 
@@ -149,7 +162,9 @@ def extract_batch(articles: Sequence[Article], *, settings: Settings | None = No
     return report
 
 
-def extract_graphs(articles: Sequence[Article], *, settings: Settings | None = None) -> list[ArticleGraph]:
+def extract_graphs(
+    articles: Sequence[Article], *, settings: Settings | None = None
+) -> list[ArticleGraph]:
     """Parse, extract and serialize articles in this process."""
     out = []
     for result in extract_results(articles, settings=settings):
@@ -159,7 +174,7 @@ def extract_graphs(articles: Sequence[Article], *, settings: Settings | None = N
 
 
 def read_files(files: Iterable[str | Path], problems: list[str]) -> Iterator[Article]:
-    """The articles of the files; a file that cannot be read is reported (with its path) and skipped."""
+    """The articles of the files; a file that cannot be read is reported in ``problems``."""
     from graphkit.ingest import read_articles
 
     for file in files:

@@ -205,8 +205,10 @@ def part_load(args: argparse.Namespace) -> None:
             sock.bind(("127.0.0.1", 0))
             port = sock.getsockname()[1]
         server = subprocess.Popen(
-            [str(binary), "serve", "--location", str(folder / "server")]
-            + ["--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+            [
+                *(str(binary), "serve", "--location", str(folder / "server")),
+                *("--bind", f"127.0.0.1:{port}", "--union-default-graph"),
+            ],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         try:

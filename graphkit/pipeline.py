@@ -272,10 +272,7 @@ def _dask_graphs(
     import shutil
     import tempfile
 
-    from rdflib import URIRef
-
     from graphkit.scale.cluster import connect, dask_graphs
-    from graphkit.store.terms import from_ox
 
     folder = shard_dir
     if folder is None:
@@ -296,12 +293,7 @@ def _dask_graphs(
                 counts=counts,
             )
             for item in made:
-                triples = {
-                    (from_ox(t.subject), from_ox(t.predicate), from_ox(t.object))
-                    for t in item.triples()
-                }
-                graphs: dict[Any, set[Any]] = {URIRef(item.iri): triples}
-                yield _Made(item.iri, item.source, item.relations, graphs)
+                yield _Made(item.iri, item.source, item.relations, item.graphs())
     finally:
         report.skipped += counts.get("unchanged", 0)
         if shard_dir is None:

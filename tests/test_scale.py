@@ -116,7 +116,7 @@ def test_scale_dask_scheduler_unreachable_is_a_one_line_error(run_cli: Any, tmp_
 
 
 @pytest.mark.slow
-def test_scale_dask_build_straight_into_the_oxigraph_server(
+def test_scale_dask_build_into_the_oxigraph_server_equals_the_serial_build(
     cluster: Any, oxigraph: str, articles_store: Path, settings: Settings
 ) -> None:
     from graphkit.store.remote import open_remote

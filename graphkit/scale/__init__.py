@@ -6,7 +6,7 @@
   so a build streams articles in and graphs out (``graphkit build --n-process N``);
 * :mod:`graphkit.scale.cluster`: the same on Dask (``graphkit build --dask ADDRESS`` or
   ``--dask local``): one task per partition of the article files, one N-Quads shard per
-  partition, or each graph written straight to a remote store.
+  partition; workers never write to a store.
 
 :func:`graphkit.pipeline.build` chooses among them and writes what comes back, so every
 way of building writes the same graphs in the same way.

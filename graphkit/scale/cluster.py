@@ -3,14 +3,12 @@
 The client lists the article files (paths only) and cuts the list into partitions; each task
 reads its files on a worker, skips articles whose content hash the store already has, parses
 and extracts them with the model the worker loaded once (:class:`ModelPlugin`), and writes
-what it made:
-
-* to a shared folder, as one N-Quads shard per partition (``part-00042.nq``, written to a
-  temporary name and renamed, so a retried task replaces its shard and a half-written one
-  is never read); the client loads each shard into the store as it arrives;
-* or straight to a remote store (:mod:`graphkit.store.remote`), one Graph Store Protocol
-  PUT per article graph, which replaces that graph: a retried task writes the same graphs
-  again, never twice.
+what it made to a shared folder, as one N-Quads shard per partition (``part-00042.nq``,
+written to a temporary name and renamed, so a retried task replaces its shard and a
+half-written one is never read). The client writes each article of a shard, in the order of
+the input files, with its entity resolution, through the build's one write loop (embedded
+store or SPARQL server alike). Workers never write to a store themselves: resolution must
+see every article, one after another.
 
 A worker that dies mid-task (killed, out of memory) loses nothing: Dask runs the task again
 on another worker. A file that cannot be read, or an article whose extraction fails, is
@@ -60,10 +58,9 @@ def run_partition(
     *,
     settings: Settings,
     known: dict[str, str],
-    shard_dir: str | None = None,
-    remote: Any = None,
+    shard_dir: str,
 ) -> BatchReport:
-    """One Dask task: read, extract and write the articles of one partition.
+    """One Dask task: read and extract the articles of one partition into its shard.
 
     Args:
         index: the partition's number (names its shard).
@@ -71,12 +68,14 @@ def run_partition(
         settings: model and thresholds.
         known: article IRI -> content hash already in the store (those are skipped).
         shard_dir: write the partition's graphs to ``shard_dir/part-<index>.nq``.
-        remote: a :class:`graphkit.store.remote.Endpoints`; write each graph there instead.
 
     Returns:
         What was made (graph IRIs, sources, relation counts; the shard's path), skipped and
         reported.
     """
+    from dataclasses import replace
+
+    from graphkit.ingest import source_key
     from graphkit.scale.worker import result_quads
     from graphkit.vocab import article_iri
 
@@ -85,28 +84,22 @@ def run_partition(
     for article in read_files(files, report.problems):
         if known.get(str(article_iri(article.id))) == article.hash:
             report.unchanged += 1
-        else:
-            todo.append(article)
-    store = None
-    if remote is not None:
-        from graphkit.store.remote import RemoteStore
-
-        store = RemoteStore(remote)
+        else:  # an article is its file's real path, as in the serial build
+            key = source_key(article.source)
+            todo.append(replace(article, source=key) if key else article)
     chunks: list[bytes] = []
+    offset = 0
     for result in extract_results(todo, settings=settings, problems=report.problems):
         iri, data = result_quads(result)
-        graph = ArticleGraph(iri, result.article.source, len(result.relations), data)
-        if store is not None:
-            store.write_graph(iri, graph.triples())  # a PUT: a retried task replaces it
-        else:
-            chunks.append(data)
-        report.graphs.append(ArticleGraph(graph.iri, graph.source, graph.relations))
-    if shard_dir is not None:
-        shard = Path(shard_dir) / SHARD_NAME.format(index)
-        tmp = shard.with_name(f".{shard.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
-        tmp.write_bytes(b"".join(chunks))
-        os.replace(tmp, shard)  # a retried task replaces the shard as a whole
-        report.shard = str(shard)
+        chunks.append(data)
+        made = ArticleGraph(iri, result.article.source, len(result.relations))
+        report.graphs.append(replace(made, offset=offset, size=len(data)))
+        offset += len(data)
+    shard = Path(shard_dir) / SHARD_NAME.format(index)
+    tmp = shard.with_name(f".{shard.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+    tmp.write_bytes(b"".join(chunks))
+    os.replace(tmp, shard)  # a retried task replaces the shard as a whole
+    report.shard = str(shard)
     return report
 
 
@@ -183,16 +176,16 @@ def dask_graphs(
     client: Any,
     settings: Settings,
     known: dict[str, str],
-    shard_dir: Path | None = None,
-    remote: Any = None,
+    shard_dir: Path,
     partition_size: int | None = None,
     problems: list[str],
     counts: dict[str, int],
 ) -> Iterator[ArticleGraph]:
-    """Run the partitions on the cluster; yields each article graph as its partition finishes.
+    """Run the partitions on the cluster; yields each article graph with its N-Quads.
 
-    Graphs come with their N-Quads read from the partition's shard (with ``shard_dir``) or
-    without (written straight to ``remote``). ``counts["unchanged"]`` and ``problems``
+    Partitions run in any order, but their graphs are yielded in the order of ``files`` (a
+    finished partition waits for the ones before it), so a build writes, and resolves, the
+    articles in the same order as a serial build. ``counts["unchanged"]`` and ``problems``
     collect what the tasks skipped. Shards stay in ``shard_dir``.
     """
     from distributed import as_completed
@@ -212,13 +205,15 @@ def dask_graphs(
             part,
             settings=settings,
             known=known_future,
-            shard_dir=None if shard_dir is None else str(shard_dir),
-            remote=remote,
+            shard_dir=str(shard_dir),
             key=f"graphkit-partition-{token}-{index:05d}",
             retries=2,
         )
         for index, part in enumerate(parts)
     ]
+    index_of = {future.key: index for index, future in enumerate(futures)}
+    done: dict[int, BatchReport] = {}
+    next_index = 0
     try:
         for future in as_completed(futures):
             try:
@@ -228,22 +223,19 @@ def dask_graphs(
                 raise ClusterError(msg) from None
             counts["unchanged"] = counts.get("unchanged", 0) + report.unchanged
             problems.extend(report.problems)
-            if not report.shard:
-                yield from report.graphs
-                continue
-            yield from _shard_graphs(Path(report.shard), report.graphs)
+            done[index_of[future.key]] = report
+            while next_index in done:
+                ready = done.pop(next_index)
+                next_index += 1
+                yield from _shard_graphs(Path(ready.shard), ready.graphs)
     finally:
         client.cancel(futures)
 
 
 def _shard_graphs(shard: Path, graphs: list[ArticleGraph]) -> Iterator[ArticleGraph]:
-    """Each graph of a shard with its own N-Quads (lines grouped by their graph name)."""
-    import pyoxigraph as ox
+    """Each article of a shard with its own N-Quads (its byte range in the shard)."""
+    from dataclasses import replace
 
-    by_graph: dict[str, list[Any]] = {}
-    for q in ox.parse(path=str(shard), format=ox.RdfFormat.N_QUADS):
-        by_graph.setdefault(q.graph_name.value, []).append(q)
+    data = shard.read_bytes()
     for graph in graphs:
-        quads = by_graph.get(graph.iri, [])
-        data = bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
-        yield ArticleGraph(graph.iri, graph.source, graph.relations, data)
+        yield replace(graph, quads=data[graph.offset : graph.offset + graph.size])

@@ -63,22 +63,30 @@ def process_id() -> int:
 
 @dataclass(frozen=True)
 class ArticleGraph:
-    """One article's named graph as it leaves a worker: N-Quads bytes plus what the build reports.
+    """One article as it leaves a worker: its N-Quads plus what the build reports.
 
-    ``quads`` is empty when the graph was already written (straight to a remote store).
+    ``quads`` holds every graph the article makes (its article graph and the descriptions of
+    the entities it names, in the entities graph), as the serial build writes them; it is
+    empty in a partition's report, where ``offset`` and ``size`` say where the article's
+    bytes lie in the partition's shard.
     """
 
     iri: str
     source: str
     relations: int
     quads: bytes = b""
+    offset: int = 0
+    size: int = 0
 
-    def triples(self) -> list[Any]:
-        """The graph's triples as Oxigraph triples."""
-        return [
-            ox.Triple(q.subject, q.predicate, q.object)
-            for q in ox.parse(self.quads, format=ox.RdfFormat.N_QUADS)
-        ]
+    def graphs(self) -> dict[Any, set[Any]]:
+        """Graph name -> triples (rdflib terms), the input of the resolver's ``add_article``."""
+        from graphkit.store.terms import from_ox
+
+        out: dict[Any, set[Any]] = {}
+        for q in ox.parse(self.quads, format=ox.RdfFormat.N_QUADS):
+            triple = (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
+            out.setdefault(from_ox(q.graph_name), set()).add(triple)
+        return out
 
 
 @dataclass
@@ -94,15 +102,18 @@ class BatchReport:
 
 
 def result_quads(result: Any) -> tuple[str, bytes]:
-    """(graph IRI, N-Quads bytes) of one ArticleResult's named graph."""
+    """(article IRI, N-Quads bytes) of every graph one ArticleResult makes."""
     from graphkit.graph import article_dataset
+    from graphkit.merge.terms import to_graphs
     from graphkit.store.terms import to_ox
     from graphkit.vocab import article_iri
 
     iri = article_iri(result.article.id)
-    name = ox.NamedNode(str(iri))
-    graph = article_dataset(result).graph(iri)
-    quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o in graph]
+    quads = [
+        ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(name)))
+        for name, triples in to_graphs(article_dataset(result)).items()
+        for s, p, o in triples
+    ]
     return str(iri), bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
 
 

@@ -6,11 +6,14 @@ update API). graphkit talks plain HTTP to three endpoints:
 
 * **query** (SPARQL 1.1 Protocol, POST form): every read, including the predicate scans
   the analysis and the map make;
-* **Graph Store Protocol** (``PUT/DELETE <gsp>?graph=<iri>``): each article's named graph is
-  written with one PUT, which replaces that graph, so re-running a build is idempotent;
-  its entailments go to ``<graph>/inferred`` with a second PUT, exactly as the embedded
-  store lays them out (:mod:`graphkit.store.entail`);
-* **update** (SPARQL 1.1 Update): only for :meth:`RemoteStore.update`.
+* **Graph Store Protocol** (``PUT/DELETE <gsp>?graph=<iri>``): whole graphs (the ontology,
+  :meth:`RemoteStore.load`, :meth:`RemoteStore.replace_article`), one PUT each, which
+  replaces that graph; entailments go to ``<graph>/inferred`` with a second PUT, exactly as
+  the embedded store lays them out (:mod:`graphkit.store.entail`);
+* **update** (SPARQL 1.1 Update): :meth:`RemoteStore.update` and :meth:`RemoteStore.apply`,
+  the build's write: one article with its entity resolution
+  (:class:`graphkit.merge.resolver.Plan`) in one request, which Oxigraph runs as one
+  transaction.
 
 Queries see the union of the named graphs as their default graph, as on the embedded store:
 the server must be set up so (Oxigraph: ``oxigraph serve --union-default-graph``; Fuseki:
@@ -264,6 +267,15 @@ class RemoteOx:
             values = [row[v[1:]] if t is None else t for v, t in terms]
             yield ox.Quad(*values)
 
+    def __contains__(self, quad: Any) -> bool:
+        """True if the server holds the quad (in a named graph)."""
+        if isinstance(quad.graph_name, ox.DefaultGraph):
+            return False
+        q = quad
+        return bool(
+            self.query(f"ASK {{ GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }} }}")
+        )
+
     def named_graphs(self) -> Iterator[Any]:
         """The names of the server's named graphs."""
         for row in self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"):
@@ -410,6 +422,17 @@ class RemoteStore:
     def add_graph(self, graph_iri: URIRef | str, graph: Graph) -> None:
         """Add or replace a non-article graph (e.g. entity resolution) as a whole."""
         self.replace_article(graph_iri, graph)
+
+    def apply(self, plan: Any) -> None:
+        """Run a resolution step (:class:`graphkit.merge.resolver.Plan`) on the server.
+
+        The plan's SPARQL Update goes to the update endpoint in one request (Oxigraph runs it
+        as one transaction); it writes the article graphs with their entailments and the
+        entities graph, as on the embedded store.
+        """
+        sparql = plan.update()
+        if sparql:
+            self.update(sparql)
 
     def remove_article(self, graph_iri: URIRef | str) -> bool:
         """Remove an article's graph and its entailments; False if it was absent."""

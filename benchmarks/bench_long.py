@@ -28,8 +28,8 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from graphkit.config import Settings
-from graphkit.nlp import load_nlp
-from graphkit.pipeline import PIECE_CHARS, extract_articles
+from graphkit.nlp import PIECE_CHARS, load_nlp
+from graphkit.pipeline import extract_articles
 from graphkit.records import Article
 
 ROOT = Path(__file__).resolve().parent.parent

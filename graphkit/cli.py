@@ -70,10 +70,49 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
+def _store_arg(value: str) -> Path | str:
+    """A store folder, or a remote server's sparql+http(s):// URL kept as written."""
+    from graphkit.store.remote import is_remote
+
+    return value if is_remote(value) else Path(value)
+
+
+def _remote_args(p: argparse.ArgumentParser, *, writes: bool) -> None:
+    p.add_argument("--endpoint", metavar="URL", help="a server's SPARQL query endpoint, as store")
+    if writes:
+        p.add_argument("--update-endpoint", metavar="URL", help="its SPARQL Update endpoint")
+        p.add_argument("--gsp", metavar="URL", help="its Graph Store Protocol endpoint")
+
+
+def _build_store(args: argparse.Namespace):
+    remote = _remote(args)
+    return remote if remote is not None else args.store or _settings(args).store
+
+
+def _remote(args: argparse.Namespace):
+    """The RemoteStore the arguments name (a sparql+http --store or --endpoint), else None."""
+    from graphkit.store.remote import is_remote, open_remote
+
+    url = args.store if is_remote(getattr(args, "store", None)) else None
+    endpoint = getattr(args, "endpoint", None)
+    if url is None and endpoint is None:
+        return None
+    return open_remote(
+        url,
+        endpoint=endpoint,
+        update_endpoint=getattr(args, "update_endpoint", None),
+        gsp=getattr(args, "gsp", None),
+    )
+
+
 def _source_args(p: argparse.ArgumentParser) -> None:
+    _remote_args(p, writes=False)
     group = p.add_mutually_exclusive_group()
     group.add_argument(
-        "--store", type=Path, metavar="DIR", help="on-disk store folder (default ./graphkit-store)"
+        "--store",
+        type=_store_arg,
+        metavar="DIR",
+        help="on-disk store folder (default ./graphkit-store) or sparql+http://HOST:PORT",
     )
     group.add_argument(
         "--graph",
@@ -87,6 +126,9 @@ def _source_args(p: argparse.ArgumentParser) -> None:
 def _open_source(args: argparse.Namespace):
     from graphkit.store import open_source
 
+    remote = None if args.graph else _remote(args)
+    if remote is not None:
+        return remote.dataset()
     return open_source(store=args.store, graphs=args.graph or ())
 
 
@@ -152,13 +194,16 @@ def cmd_build(args: argparse.Namespace) -> int:
         raise GraphkitError(msg)
     report = build(
         paths,
-        store=args.store or _settings(args).store,
+        store=_build_store(args),
         settings=_settings(args),
         progress=not args.quiet,
         urls=urls,
         feeds=args.feed or (),
         fetch=_fetch_options(args) if (urls or args.feed) else None,
         strict=args.strict,
+        dask=args.dask,
+        partition_size=args.partition_size,
+        shard_dir=args.shard_dir,
     )
     print(report.summary(problems=False))
     return _report_skipped("build", problems + report.problems)
@@ -189,7 +234,7 @@ def _fetch_options(args: argparse.Namespace):
 def cmd_remove(args: argparse.Namespace) -> int:
     from graphkit.pipeline import remove
 
-    removed = remove(args.articles, store=args.store or _settings(args).store)
+    removed = remove(args.articles, store=_build_store(args))
     _status(f"removed {removed} article graph(s)")
     return 0
 
@@ -368,7 +413,7 @@ def build_parser() -> argparse.ArgumentParser:
             type=int,
             default=None,
             metavar="N",
-            help="processes for spaCy on large inputs (e.g. 2)",
+            help="processes extracting large inputs (default: one per core)",
         )
         p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
@@ -406,7 +451,19 @@ def build_parser() -> argparse.ArgumentParser:
         "paths", nargs="*", metavar="PATH_OR_URL", help="article files, folders, or page URLs"
     )
     p.add_argument(
-        "--store", type=Path, metavar="DIR", help="store folder (default ./graphkit-store)"
+        "--store",
+        type=_store_arg,
+        metavar="DIR",
+        help="store folder (default ./graphkit-store) or sparql+http://HOST:PORT",
+    )
+    _remote_args(p, writes=True)
+    p.add_argument("--dask", metavar="ADDRESS", help="extract on Dask: a scheduler or 'local'")
+    p.add_argument("--partition-size", type=int, metavar="N", help="with --dask: files per task")
+    p.add_argument(
+        "--shard-dir",
+        type=Path,
+        metavar="DIR",
+        help="with --dask: keep the N-Quads shards in DIR (a folder all workers reach)",
     )
     nlp_args(p)
     _input_args(p)
@@ -421,8 +478,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("articles", nargs="+", metavar="ARTICLE", help="article path, id or IRI")
     p.add_argument(
-        "--store", type=Path, metavar="DIR", help="store folder (default ./graphkit-store)"
+        "--store",
+        type=_store_arg,
+        metavar="DIR",
+        help="store folder (default ./graphkit-store) or sparql+http://HOST:PORT",
     )
+    _remote_args(p, writes=True)
     p.set_defaults(func=cmd_remove)
 
     p = sub.add_parser(

@@ -44,6 +44,13 @@ def _megabytes(name: str) -> int:
     return int(size * 1024 * 1024)
 
 
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything a run can be configured with."""
@@ -58,9 +65,10 @@ class Settings:
     store: Path = field(default_factory=lambda: Path(_env("GRAPHKIT_STORE", "graphkit-store")))
     min_confidence: float = 0.0
     batch_size: int = 32
-    n_process: int = 1
     max_file_bytes: int = field(default_factory=lambda: _megabytes("GRAPHKIT_MAX_FILE_MB"))
     """Largest article file read; a larger one is refused (and skipped by build)."""
+    n_process: int = field(default_factory=_cores)
+    """Processes extracting in parallel on large inputs (default: one per usable core)."""
 
     def replace(self, **changes: object) -> Settings:
         """A copy with some settings changed."""

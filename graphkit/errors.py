@@ -62,3 +62,7 @@ class TermError(StoreError, ValueError):
 
 class ModelError(GraphkitError):
     """The spaCy model cannot be loaded."""
+
+
+class ClusterError(GraphkitError):
+    """A Dask cluster cannot be reached or used, or a task failed for good."""

@@ -14,6 +14,7 @@ Examples:
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -204,3 +205,48 @@ def load_nlp(model: str | None = None, lexicon_dir: Path | None = None) -> Langu
         )
         ruler.add_patterns(gazetteer_patterns(load_lexicon(lexicon_dir)))  # type: ignore[attr-defined]
     return nlp
+
+
+PIECE_CHARS = 200_000
+"""Texts over spaCy's ``max_length`` are parsed in pieces of at most this many characters."""
+
+
+def parse_texts(nlp: Any, texts: Iterable[str], *, batch_size: int = 32) -> Iterator[Any]:
+    """``nlp.pipe`` over texts of any length, in order, reading the texts as they are needed.
+
+    A text over ``nlp.max_length`` (spaCy refuses those) is parsed in pieces cut at
+    paragraph, line or sentence breaks and joined back into one Doc whose text and character
+    offsets are the text's.
+
+    Examples:
+        >>> import spacy
+        >>> blank = spacy.blank("en")
+        >>> blank.max_length = 12
+        >>> [d.text for d in parse_texts(blank, ["a short one", "a long one.\\n\\nIt goes on."])]
+        ['a short one', 'a long one.\\n\\nIt goes on.']
+    """
+    from spacy.tokens import Doc
+
+    from graphkit.ingest.text import split_long
+
+    long_ones: dict[int, str] = {}
+
+    def short(items: Iterable[str]) -> Iterator[str]:
+        for i, text in enumerate(items):
+            if len(text) > nlp.max_length:
+                long_ones[i] = text
+                yield ""  # parsed below, in pieces; keeps the order
+            else:
+                yield text
+
+    for i, doc in enumerate(nlp.pipe(short(texts), batch_size=batch_size)):
+        text = long_ones.pop(i, None)
+        if text is None:
+            yield doc
+            continue
+        pieces = split_long(text, limit=min(PIECE_CHARS, nlp.max_length))
+        joined = Doc.from_docs(list(nlp.pipe(pieces, batch_size=4)), ensure_whitespace=False)
+        if joined.text != text:
+            msg = "the pieces of a long article did not join back into its text; please report this"
+            raise ModelError(msg)
+        yield joined

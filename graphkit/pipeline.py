@@ -8,33 +8,30 @@ Examples:
 
 from __future__ import annotations
 
-import itertools
 import sys
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from rdflib import Dataset
-from spacy.language import Language
-from spacy.tokens import Doc
 
 from graphkit.config import Settings
 from graphkit.errors import GraphkitError, InputError
 from graphkit.extract import extract_doc
 from graphkit.graph import add_result, article_dataset, new_dataset
-from graphkit.ingest import MAX_FILE_BYTES, iter_article_files, read_articles
+from graphkit.ingest import MAX_FILE_BYTES, iter_article_files, read_articles, source_key
 from graphkit.ingest.fetch import FetchOptions
-from graphkit.ingest.text import split_long
 from graphkit.lexicon import load_lexicon
-from graphkit.nlp import load_nlp
+from graphkit.nlp import load_nlp, parse_texts
 from graphkit.records import Article, ArticleResult
 from graphkit.vocab import article_iri
 
 T = TypeVar("T")
 PARALLEL_THRESHOLD = 200  # articles; below this, one process is faster than starting workers
-PIECE_CHARS = 200_000
 """A text longer than spaCy's max_length is parsed in pieces of at most this many characters."""
 
 
@@ -47,37 +44,53 @@ def _check(result: object, article: Article) -> ArticleResult:
 
 
 def extract_articles(
-    articles: Iterable[Article], *, settings: Settings | None = None
+    articles: Iterable[Article],
+    *,
+    settings: Settings | None = None,
+    problems: list[str] | None = None,
 ) -> Iterator[ArticleResult]:
-    """Run spaCy (batched with nlp.pipe) and the extractor over articles, in order."""
+    """Run spaCy (batched with nlp.pipe) and the extractor over articles, in order.
+
+    Articles are read from the iterable as they are needed. From ``PARALLEL_THRESHOLD``
+    articles on, ``settings.n_process`` processes parse and extract side by side
+    (:mod:`graphkit.scale.local`), a bounded window of articles ahead. With ``problems``,
+    an article whose extraction fails is reported there and skipped.
+    """
     settings = settings or Settings()
-    arts = list(articles)
-    if not arts:
+    stream = iter(articles)
+    head = list(islice(stream, PARALLEL_THRESHOLD))
+    if not head:
         return  # nothing to read: do not load the model
+    if settings.n_process > 1 and len(head) >= PARALLEL_THRESHOLD:
+        from graphkit.scale.local import parallel_results
+
+        yield from parallel_results(
+            chain(head, stream), settings=settings, n_process=settings.n_process, problems=problems
+        )
+        return
     nlp = load_nlp(settings.model, settings.lexicon_dir)
     lex = load_lexicon(settings.lexicon_dir)
-    n_process = settings.n_process if len(arts) >= PARALLEL_THRESHOLD else 1
-    for is_long, group in itertools.groupby(arts, key=lambda a: len(a.text) > nlp.max_length):
-        run = list(group)
-        if is_long:
-            docs: Iterable[Doc] = (_parse_long(nlp, a.text) for a in run)
-        else:
-            texts = (a.text for a in run)
-            docs = nlp.pipe(texts, batch_size=settings.batch_size, n_process=n_process)
-        for article, doc in zip(run, docs, strict=True):
-            result = extract_doc(doc, article, min_confidence=settings.min_confidence, lex=lex)
-            yield _check(result, article)
+    waiting: deque[Article] = deque()  # the articles nlp.pipe has read ahead
 
+    def texts() -> Iterator[str]:
+        for article in chain(head, stream):
+            waiting.append(article)
+            yield article.text
 
-def _parse_long(nlp: Language, text: str) -> Doc:
-    """Parse a text over spaCy's max_length in pieces cut at paragraph (else line, sentence)
-    breaks, joined back into one Doc whose text and character offsets are the article's."""
-    pieces = split_long(text, limit=min(PIECE_CHARS, nlp.max_length))
-    doc = Doc.from_docs(list(nlp.pipe(pieces, batch_size=4)), ensure_whitespace=False)
-    if doc.text != text:
-        msg = "the pieces of a long article did not join back into its text; please report this"
-        raise GraphkitError(msg)
-    return doc
+    for doc in parse_texts(nlp, texts(), batch_size=settings.batch_size):
+        article = waiting.popleft()
+        try:
+            found = extract_doc(doc, article, min_confidence=settings.min_confidence, lex=lex)
+            result = _check(found, article)
+        except Exception as err:
+            if problems is None:
+                raise
+            where = article.source or article.id
+            problems.append(
+                f"{where}: extraction failed ({type(err).__name__}: {err}); the article was skipped"
+            )
+            continue
+        yield result
 
 
 def extract_text(text: str, *, source: str = "", settings: Settings | None = None) -> ArticleResult:
@@ -117,7 +130,10 @@ def collect_articles(
     JSON Lines file) are reported and skipped; the rest is read."""
     files = list(iter_article_files(paths))
     if not files:
-        msg = f"no article files under {', '.join(map(str, paths))}; give .txt, .html, .md or .jsonl files or folders holding them"
+        msg = (
+            f"no article files under {', '.join(map(str, paths))}; "
+            "give .txt, .html, .md or .jsonl files or folders holding them"
+        )
         raise InputError(msg)
     articles: list[Article] = []
     problems: list[str] = []
@@ -166,7 +182,7 @@ class BuildReport:
     """What a build did, and what the store holds after it; ``problems`` lists every input
     (file, record, URL) left out."""
 
-    store: Path
+    store: Path | str
     added: int = 0
     replaced: int = 0
     skipped: int = 0
@@ -208,26 +224,6 @@ class BuildReport:
         return "\n".join(lines)
 
 
-def source_key(source: str) -> str:
-    """What identifies an article read from a file: its resolved real path ('' for others).
-
-    Any spelling of the same file ("articles/a.txt", "/abs/articles/a.txt", a symlink) gives
-    the same key, so an edited article replaces its old version. Articles from JSON Lines or
-    stdin have no key: their content hash identifies them.
-
-    Examples:
-        >>> source_key("") , source_key("no/such/file.txt")
-        ('', '')
-    """
-    if not source or "#" in source:
-        return ""
-    try:
-        path = Path(source)
-        return str(path.resolve()) if path.is_file() else ""
-    except OSError:
-        return ""
-
-
 def _with_real_source(article: Article) -> Article:
     from dataclasses import replace
 
@@ -235,91 +231,233 @@ def _with_real_source(article: Article) -> Article:
     return replace(article, source=key) if key and key != article.source else article
 
 
+@dataclass(frozen=True)
+class _Made:
+    """One article to write: its IRI, input path, relation count and graphs (as triples)."""
+
+    iri: str
+    source: str
+    relations: int
+    graphs: dict[Any, set[Any]]
+
+
+def _open_for_build(store: Any) -> Any:
+    """The store to build into: a folder (embedded store), a RemoteStore or a sparql+http URL."""
+    from graphkit.store.remote import RemoteStore, is_remote, open_remote
+
+    if isinstance(store, RemoteStore):
+        opened = store
+    elif is_remote(store):
+        opened = open_remote(store)
+    else:
+        from graphkit.store import open_store
+
+        return open_store(Path(store))
+    opened.ensure_ontology()
+    opened.check_union()  # before any work: a server that would hide the graphs from queries
+    return opened
+
+
+def _article_files(paths: Sequence[Path]) -> list[Path]:
+    files = list(iter_article_files(paths))
+    if not files:
+        msg = (
+            f"no article files under {', '.join(map(str, paths))}; "
+            "give .txt, .html, .md or .jsonl files or folders holding them"
+        )
+        raise InputError(msg)
+    return files
+
+
+def _local_graphs(
+    files: list[Path],
+    known: dict[str, str],
+    *,
+    settings: Settings,
+    report: BuildReport,
+    progress: bool,
+    fetched: Sequence[Article] = (),
+) -> Iterator[_Made]:
+    """Read, skip unchanged, extract (in settings.n_process processes) and graph, streaming;
+    ``fetched`` pages (already read) come after the files."""
+    from graphkit.merge.terms import to_graphs
+    from graphkit.scale.worker import read_files
+
+    def todo() -> Iterator[Article]:
+        read = read_files(
+            _progress(files, progress, "building"),
+            report.problems,
+            max_bytes=settings.max_file_bytes,
+        )
+        for art in chain((_with_real_source(a) for a in read), fetched):
+            if known.get(str(article_iri(art.id))) == art.hash:
+                report.skipped += 1
+            else:
+                yield art
+
+    for result in extract_articles(todo(), settings=settings, problems=report.problems):
+        iri = article_iri(result.article.id)
+        graphs = dict(to_graphs(article_dataset(result)))
+        yield _Made(str(iri), result.article.source, len(result.relations), graphs)
+
+
+def _dask_graphs(
+    files: list[Path],
+    known: dict[str, str],
+    *,
+    settings: Settings,
+    report: BuildReport,
+    dask: str,
+    partition_size: int | None,
+    shard_dir: Path | None,
+) -> Iterator[_Made]:
+    """Extract on Dask (graphkit.scale.cluster); shards in shard_dir or a temporary folder.
+
+    Workers only extract: each article's graph comes back through a shard and is written by
+    the build's one write loop, with its resolution, whatever the store (embedded or remote).
+    """
+    import shutil
+    import tempfile
+
+    from graphkit.scale.cluster import connect, dask_graphs
+
+    folder = shard_dir
+    if folder is None:
+        folder = Path(tempfile.mkdtemp(prefix="graphkit-shards-"))
+    else:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    counts: dict[str, int] = {}
+    try:
+        with connect(dask, n_workers=settings.n_process) as client:
+            made = dask_graphs(
+                files,
+                client=client,
+                settings=settings,
+                known=known,
+                shard_dir=folder,
+                partition_size=partition_size,
+                problems=report.problems,
+                counts=counts,
+            )
+            for item in made:
+                yield _Made(item.iri, item.source, item.relations, item.graphs())
+    finally:
+        report.skipped += counts.get("unchanged", 0)
+        if shard_dir is None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 def build(
     paths: Sequence[Path],
     *,
-    store: Path,
+    store: Path | str | Any,
     settings: Settings | None = None,
     progress: bool = False,
     urls: Sequence[str] = (),
     feeds: Sequence[str] = (),
     fetch: FetchOptions | None = None,
     strict: bool = False,
+    dask: str | None = None,
+    partition_size: int | None = None,
+    shard_dir: Path | None = None,
 ) -> BuildReport:
-    """Extract every article under the paths (and at the URLs and in the feeds) into the
-    on-disk store, incrementally.
+    """Extract every article under the paths (and at the URLs and in the feeds) into a
+    store, incrementally.
 
     Articles whose content hash is already in the store are skipped; an edited article (the
     same file, however its path is spelled) replaces its old graph. Each article is written
-    with its entity resolution in one transaction (:mod:`graphkit.merge.resolver`), so an
-    interrupted build leaves every article either fully in and resolved or as it was, and
-    the cost of adding an article does not grow with the store. An input that cannot be used
-    (a file, a JSON Lines record, a URL) is listed in ``problems`` and left out, unless
-    ``strict``: then it raises :class:`InputError` before the store is opened.
+    with its entity resolution in one transaction (:mod:`graphkit.merge.resolver`; on a
+    server, one SPARQL Update), so an interrupted build leaves every article either fully
+    in and resolved or as it was, and the cost of adding an article does not grow with the
+    store. Articles stream through: a build of any size holds a bounded window of them in
+    memory. Extraction runs here (in ``settings.n_process`` processes on large inputs) or
+    on Dask; writing is always done here, one article after another. An input that cannot
+    be used (a file, a JSON Lines record, a URL) is listed in ``problems`` and left out,
+    unless ``strict``: then it raises :class:`InputError` before the store is opened.
+
+    Args:
+        paths: article files or folders.
+        store: an embedded store folder, a ``sparql+http://`` URL or a
+            :class:`graphkit.store.remote.RemoteStore`.
+        settings: model, thresholds and ``n_process`` (processes on large inputs).
+        urls, feeds, fetch: pages and RSS/Atom feeds to fetch (:mod:`graphkit.ingest.fetch`).
+        strict: refuse the whole build when any input is bad.
+        dask: a Dask scheduler address, or ``"local"`` for a LocalCluster of
+            ``settings.n_process`` workers; extraction then runs there.
+        partition_size: article files per Dask task (default: about four tasks per worker).
+        shard_dir: with Dask, the folder (shared by the workers) for the N-Quads shards,
+            kept after the build; by default a temporary folder, removed after.
     """
     from rdflib import URIRef
 
     from graphkit.merge import remove_from_store, resolve_store
     from graphkit.merge.resolver import add_article
-    from graphkit.merge.terms import to_graphs
-    from graphkit.store import open_store
     from graphkit.store.counts import store_counts
 
     settings = settings or Settings()
     began = time.perf_counter()
-    report = BuildReport(store=Path(store))
-    articles: list[Article] = []
-    if paths or not (urls or feeds):
-        articles, report.problems = collect_articles(
-            paths, progress=progress, skip_bad=True, max_bytes=settings.max_file_bytes
-        )
-        articles = [_with_real_source(a) for a in articles]  # fetched pages keep their URL
+    report = BuildReport(store=store if isinstance(store, str | Path) else str(store.path))
+    files = _article_files(paths) if paths or not (urls or feeds) else []
+    fetched: list[Article] = []
     if urls or feeds:
         from graphkit.ingest.fetch import Fetcher
         from graphkit.ingest.web import read_web
 
         fetcher = Fetcher(fetch)
         fetched, problems = read_web(urls, feeds=feeds, fetcher=fetcher)
-        articles += fetched
         report.problems += problems
         report.fetch = dict(fetcher.stats)
-    if strict and report.problems:
-        more = f" (and {len(report.problems) - 1} more)" if len(report.problems) > 1 else ""
-        msg = (
-            f"{report.problems[0]}{more}; nothing was built (--strict): fix the input or drop "
-            "--strict"
-        )
-        raise InputError(msg)
-    with open_store(Path(store)) as st:
+    if strict:
+        bad = list(report.problems)
+        if files:
+            bad += collect_articles(files, skip_bad=True, max_bytes=settings.max_file_bytes)[1]
+        if bad:
+            more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
+            msg = f"{bad[0]}{more}; nothing was built (--strict): fix the input or drop --strict"
+            raise InputError(msg)
+    with _open_for_build(store) as st:
         report.resumed = resolve_store(st)
         known = st.article_hashes()
         by_key: dict[str, str] = {}
         for iri, src in st.article_sources().items():
             key = source_key(src) or src
             by_key[key] = iri
-        todo: list[Article] = []
-        for art in articles:
-            if known.get(str(article_iri(art.id))) == art.hash:
-                report.skipped += 1
-            else:
-                todo.append(art)
-        for result in _extract_with_progress(todo, settings=settings, progress=progress):
-            key = source_key(result.article.source)
+        made: Iterator[_Made]
+        if dask:
+            made = _dask_graphs(
+                files,
+                known,
+                settings=settings,
+                report=report,
+                dask=dask,
+                partition_size=partition_size,
+                shard_dir=shard_dir,
+            )
+            if fetched:  # pages are already in memory: extracted here, after the files
+                pages = _local_graphs(
+                    [], known, settings=settings, report=report, progress=False, fetched=fetched
+                )
+                made = chain(made, pages)
+        else:
+            made = _local_graphs(
+                files, known, settings=settings, report=report, progress=progress, fetched=fetched
+            )
+        for item in made:
+            key = source_key(item.source)
             old = by_key.get(key) if key else None
-            new_iri = article_iri(result.article.id)
-            if old is not None and old != str(new_iri):
+            if old is not None and old != item.iri:
                 remove_from_store(st, [URIRef(old)])
                 report.replaced += 1
             else:
                 report.added += 1
-            st.apply(add_article(st.ox, to_graphs(article_dataset(result))))
-            report.relations += len(result.relations)
+            st.apply(add_article(st.ox, item.graphs))
+            report.relations += item.relations
         report.totals = store_counts(st.ox)
     report.seconds = time.perf_counter() - began
     return report
 
 
-def remove(articles: Sequence[str], *, store: Path) -> int:
+def remove(articles: Sequence[str], *, store: Path | str | Any) -> int:
     """Take articles (by path as given to build, id or IRI) out of the store; returns how many.
 
     Merges of entities that rested on a removed article are undone in the same transaction.
@@ -328,9 +466,11 @@ def remove(articles: Sequence[str], *, store: Path) -> int:
 
     from graphkit.merge import remove_from_store
     from graphkit.store import open_store
+    from graphkit.store.remote import RemoteStore, is_remote
 
     removed = 0
-    with open_store(Path(store), create=False) as st:
+    remote = isinstance(store, RemoteStore) or is_remote(store)
+    with _open_for_build(store) if remote else open_store(Path(store), create=False) as st:
         sources = st.article_sources()
         for name in articles:
             key = source_key(name)

@@ -178,3 +178,76 @@ def tmp_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Run the test inside an empty temporary folder (for commands with default paths)."""
     monkeypatch.chdir(tmp_path)
     yield tmp_path
+
+
+def sorted_nquads(store: Any) -> list[str]:
+    """Every quad of a store (folder, or RemoteStore) but the ontology's, as sorted N-Quads lines.
+
+    The ontology graph is left out: it is the same file in every store, but its blank nodes
+    get new labels each time it is parsed.
+    """
+    from graphkit.store import ONTOLOGY_GRAPH, open_store
+
+    if isinstance(store, Path):
+        with open_store(store, read_only=True) as st:
+            quads = list(st.ox)
+    else:
+        quads = list(store.ox.quads_for_pattern(None, None, None, None))
+    return sorted(f"{q} ." for q in quads if q.graph_name.value != ONTOLOGY_GRAPH)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_oxigraph(folder: Path, *, port: int | None = None, union: bool = True) -> tuple[Any, str]:
+    """Start the Oxigraph server (from the ``oxigraph`` package) on 127.0.0.1; (process, URL)."""
+    import os
+    import subprocess
+    import sys
+    import time
+    import urllib.error
+    import urllib.request
+
+    binary = Path(sys.executable).parent / "oxigraph"
+    if not binary.exists():
+        found = shutil.which("oxigraph")
+        if found is None:
+            pytest.skip("the Oxigraph server is not installed (pip install -e '.[scale]')")
+        binary = Path(found)
+    port = port or free_port()
+    args = [str(binary), "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}"]
+    proc = subprocess.Popen(
+        [*args, "--union-default-graph"] if union else args,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "RUST_LOG": "error"},
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=2):
+                break
+        except (urllib.error.URLError, OSError):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail(f"the Oxigraph server did not start on {url}")
+            time.sleep(0.1)
+    return proc, "sparql+" + url
+
+
+@pytest.fixture
+def oxigraph(tmp_path: Path) -> Iterator[str]:
+    """A fresh Oxigraph server (union default graph) on a free port; its sparql+http URL."""
+    proc, url = start_oxigraph(tmp_path / "oxigraph")
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

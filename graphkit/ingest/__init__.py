@@ -77,6 +77,7 @@ __all__ = [
     "read_articles",
     "read_page",
     "read_text_file",
+    "source_key",
     "split_header",
 ]
 
@@ -403,3 +404,23 @@ def _add_unique(article: Article, seen: dict[str, Article], *, where: str, expli
     elif explicit or earlier.hash != article.hash:
         msg = f"{where} repeats the article id {article.id!r} of {earlier.source}; give each article its own id"
         raise InputError(msg)
+
+
+def source_key(source: str) -> str:
+    """What identifies an article read from a file: its resolved real path ('' for others).
+
+    Any spelling of the same file ("articles/a.txt", "/abs/articles/a.txt", a symlink) gives
+    the same key, so an edited article replaces its old version. Articles from JSON Lines or
+    stdin have no key: their content hash identifies them.
+
+    Examples:
+        >>> source_key("") , source_key("no/such/file.txt")
+        ('', '')
+    """
+    if not source or "#" in source:
+        return ""
+    try:
+        path = Path(source)
+        return str(path.resolve()) if path.is_file() else ""
+    except OSError:
+        return ""

@@ -37,6 +37,7 @@ from rdflib import Dataset, Graph, URIRef
 from graphkit.errors import StoreError
 from graphkit.store import snapshots as snap
 from graphkit.store.entail import ontology_triples, ox_entailments
+from graphkit.store.listing import ArticleListing
 from graphkit.store.sparql import PREFIXES, QueryResult, execute
 from graphkit.store.terms import (
     ONTOLOGY_GRAPH,
@@ -47,7 +48,6 @@ from graphkit.store.terms import (
 )
 
 _GK = "https://w3id.org/graphkit/ontology#"
-_DCTERMS = "http://purl.org/dc/terms/"
 _ARTICLE_PREFIX = "https://w3id.org/graphkit/id/article/"
 ENTITIES_GRAPH = "https://w3id.org/graphkit/id/graph/entities"
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -82,7 +82,7 @@ def _line_pieces(data: bytes, size: int) -> list[tuple[int, int]]:
     return pieces
 
 
-class Store:
+class Store(ArticleListing):
     """An open on-disk store; use :func:`open_store` to get one, and close it (or use ``with``).
 
     A store opened for writing owns the folder's writer lock; one opened read-only reads the
@@ -136,29 +136,6 @@ class Store:
         """Run a read-only SPARQL query over every graph (entailments and ontology included)."""
         return execute(self.ox, sparql, **options)
 
-    def _pairs(self, predicate: str) -> dict[str, str]:
-        result = self.query(
-            f"SELECT DISTINCT ?g ?v WHERE {{ GRAPH ?g {{ ?g a gk:Article ; <{predicate}> ?v }} }}"
-        )
-        return {row[0].value: row[1].value for row in result.rows}
-
-    def article_hashes(self) -> dict[str, str]:
-        """Article IRI -> its ``gk:contentHash`` (for incremental builds)."""
-        return self._pairs(_GK + "contentHash")
-
-    def article_sources(self) -> dict[str, str]:
-        """Article IRI -> its ``dcterms:source`` (the input path as given)."""
-        return self._pairs(_DCTERMS + "source")
-
-    def graph_names(self, *, derived: bool = False) -> list[str]:
-        """Names of the named graphs, sorted; without derived graphs unless ``derived``."""
-        from graphkit.store.terms import is_derived_graph
-
-        names = (g.value for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode))
-        return sorted(n for n in names if derived or not is_derived_graph(n))
-
-    def __len__(self) -> int:
-        return len(self.ox)
 
     # writing ------------------------------------------------------------------------------
     def replace_article(self, graph_iri: URIRef, graph: Graph) -> None:

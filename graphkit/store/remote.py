@@ -53,13 +53,13 @@ from rdflib import Dataset, Graph, URIRef
 
 from graphkit.errors import StoreError
 from graphkit.store.entail import ontology_triples, ox_entailments
+from graphkit.store.listing import ArticleListing
 from graphkit.store.sparql import PREFIXES, QueryResult, execute, query_form, skeleton
 from graphkit.store.terms import ONTOLOGY_GRAPH, OxStoreView, inferred_graph, to_ox
 
 SCHEMES = ("sparql+http://", "sparql+https://")
 """A ``--store`` value starting with one of these names a remote server."""
 _GK = "https://w3id.org/graphkit/ontology#"
-_DCTERMS = "http://purl.org/dc/terms/"
 _RETRY_STATUS = frozenset({502, 503, 504})
 _NTRIPLES = "application/n-triples"
 _PREFIX_DECL = re.compile(r"PREFIX\s+([\w.\-]*):", re.IGNORECASE)
@@ -290,7 +290,7 @@ class RemoteOx:
         return int(rows[0]["n"].value) if rows else 0
 
 
-class RemoteStore:
+class RemoteStore(ArticleListing):
     """A store on a SPARQL server, with the public methods of :class:`graphkit.store.Store`.
 
     Get one with :func:`open_remote`. Unlike the embedded store, writes from several
@@ -352,30 +352,6 @@ class RemoteStore:
         self.check_union()
         return execute(self._ox, sparql, **options)
 
-    def _pairs(self, predicate: str) -> dict[str, str]:
-        result = execute(
-            self._ox,
-            f"SELECT DISTINCT ?g ?v WHERE {{ GRAPH ?g {{ ?g a gk:Article ; <{predicate}> ?v }} }}",
-        )
-        return {row[0].value: row[1].value for row in result.rows}
-
-    def article_hashes(self) -> dict[str, str]:
-        """Article IRI -> its ``gk:contentHash`` (for incremental builds)."""
-        return self._pairs(_GK + "contentHash")
-
-    def article_sources(self) -> dict[str, str]:
-        """Article IRI -> its ``dcterms:source`` (the input path as given)."""
-        return self._pairs(_DCTERMS + "source")
-
-    def graph_names(self, *, derived: bool = False) -> list[str]:
-        """Names of the named graphs, sorted; without derived graphs unless ``derived``."""
-        from graphkit.store.terms import is_derived_graph
-
-        names = (g.value for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
-        return sorted(n for n in names if derived or not is_derived_graph(n))
-
-    def __len__(self) -> int:
-        return len(self._ox)
 
     def __bool__(self) -> bool:
         return True  # an empty store is still a store

@@ -50,7 +50,7 @@ import datetime as dt
 import json
 import os
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -302,21 +302,44 @@ def _read_html(path: Path, text: str, *, reference: dt.date) -> Article:
 def _read_jsonl(
     path: Path, text: str, *, reference: dt.date, skipped: list[str] | None
 ) -> list[Article]:
+    lines = (
+        (number, f"{path} line {number}", line)
+        for number, line in enumerate(text.split("\n"), start=1)
+        if line.strip()
+    )
+    return _read_records(path, lines, _json_line, reference=reference, skipped=skipped)
+
+
+def _json_line(line: Any, where: str) -> Any:
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as err:
+        msg = (
+            f"{where} is not valid JSON ({err.msg} at column {err.colno}); write one JSON "
+            "object per line"
+        )
+        raise InputError(msg) from err
+
+
+def _as_is(record: Any, where: str) -> Any:
+    return record
+
+
+def _read_records(
+    path: Path,
+    entries: Iterable[tuple[int, str, Any]],
+    parse: Callable[[Any, str], Any],
+    *,
+    reference: dt.date,
+    skipped: list[str] | None,
+) -> list[Article]:
+    """Articles of numbered entries (JSON Lines lines, JSON list items) read by ``parse``;
+    with ``skipped``, a bad entry is described there and left out."""
     seen: dict[str, Article] = {}
     bad = 0
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        where = f"{path} line {number}"
+    for number, where, raw in entries:
         try:
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as err:
-                msg = (
-                    f"{where} is not valid JSON ({err.msg} at column {err.colno}); write one JSON "
-                    "object per line"
-                )
-                raise InputError(msg) from err
+            record = parse(raw, where)
             article = _from_record(
                 record, where=where, source=f"{path}#{number}", reference=reference
             )
@@ -349,21 +372,8 @@ def _read_json(
     if not isinstance(data, list) or not data:
         msg = f'{path} holds no article; give an object with "text" or a list of such objects'
         raise InputError(msg)
-    seen: dict[str, Article] = {}
-    bad = 0
-    for number, record in enumerate(data, start=1):
-        where = f"{path} item {number}"
-        try:
-            article = _from_record(
-                record, where=where, source=f"{path}#{number}", reference=reference
-            )
-            _add_unique(article, seen, where=where, explicit=_has_id(record))
-        except InputError as err:
-            if skipped is None:
-                raise
-            skipped.append(str(err))
-            bad += 1
-    return _kept(path, seen, bad)
+    items = ((number, f"{path} item {number}", record) for number, record in enumerate(data, 1))
+    return _read_records(path, items, _as_is, reference=reference, skipped=skipped)
 
 
 def _from_record(record: object, *, where: str, source: str, reference: dt.date) -> Article:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.server
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -76,6 +77,16 @@ def test_store_triple_formats_write_the_union(tmp_path: Path, ext: str) -> None:
     for graph in article_graphs(original).values():
         union += graph
     assert_isomorphic(union, back.graph(DATASET_DEFAULT_GRAPH_ID))
+
+
+def test_store_trig_writes_each_graph_as_one_block_the_same_every_time() -> None:
+    from graphkit.store import dataset_to_string
+
+    text = dataset_to_string(example_dataset(), "trig")
+    blocks = re.findall(r"^(<[^>]+>) \{$", text, flags=re.M)
+    assert blocks and len(blocks) == len(set(blocks))
+    assert blocks == sorted(blocks)
+    assert dataset_to_string(example_dataset(), "trig") == text
 
 
 def test_store_formats_cover_the_five_extensions() -> None:

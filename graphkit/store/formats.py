@@ -194,11 +194,19 @@ def read_rdf(path: Path, *, into: Dataset | None = None) -> Dataset:
 
 def _serialize(ds: Graph, fmt: str, output: Any, *, derived: bool) -> Any:
     rdf_format = ox_format(fmt)
-    quads = dataset_quads(ds, derived=derived)
+    quads: Any = dataset_quads(ds, derived=derived)
+    if not isinstance(ds.store, OxStoreView):
+        # An in-memory Dataset lists its quads in hash order: sorted, each graph and each
+        # subject is written as one block, and the same graph gives the same text every time.
+        quads = sorted(quads, key=_quad_key)
     if rdf_format.supports_datasets:
         return ox.serialize(quads, output, rdf_format, prefixes=RDF_PREFIXES)
     triples = dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object) for q in quads)
     return ox.serialize(triples, output, rdf_format, prefixes=RDF_PREFIXES)
+
+
+def _quad_key(quad: Any) -> tuple[str, str, str, str]:
+    return (str(quad.graph_name), str(quad.subject), str(quad.predicate), str(quad.object))
 
 
 def dataset_to_string(ds: Graph, fmt: str = "trig", *, derived: bool = False) -> str:

@@ -2,7 +2,7 @@
 
 Usage: python3 data/eval/realnews/check_gold.py
 
-For each half (dev, test): every gold line parses and has the expected keys,
+For each half (dev, test, dev2, test2): every gold line parses and has the expected keys,
 every relation is in the vocabulary of the annotation guide, every evidence
 string is a verbatim substring of its article, every article has gold lines
 and every gold line names an existing article, no (s, p, o) triple is repeated
@@ -20,6 +20,7 @@ RELATIONS = {
 }
 KEYS = {"article", "s", "p", "o", "s_aliases", "o_aliases", "evidence", "optional"}
 HERE = Path(__file__).resolve().parent
+HALVES = ("dev", "test", "dev2", "test2")
 
 
 def check_half(half):
@@ -57,18 +58,18 @@ def check_half(half):
         w = len(text.split())
         words += w
         req, opt = counts[name]
-        print(f"{half:4} {name:55} {w:5} words  {req:3} required  {opt:3} optional")
+        print(f"{half:5} {name:62} {w:5} words  {req:3} required  {opt:3} optional")
         if req + opt == 0:
             errors.append(f"{half}/{name}: no gold lines")
     req = sum(c[0] for c in counts.values())
     opt = sum(c[1] for c in counts.values())
-    print(f"{half:4} {len(texts)} articles, {words} words, {req + opt} gold lines ({req} required)\n")
+    print(f"{half:5} {len(texts)} articles, {words} words, {req + opt} gold lines ({req} required)\n")
     return errors, words
 
 
 def main():
     errors, total = [], 0
-    for half in ("dev", "test"):
+    for half in HALVES:
         e, w = check_half(half)
         errors += e
         total += w

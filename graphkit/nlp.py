@@ -141,12 +141,31 @@ def _name_head_end(ent: Span) -> int:
     return head.i + 1
 
 
+def _name_start(ent: Span) -> int:
+    """Where a person's name really starts when the model began it at a middle initial.
+
+    In "Secretary of State Antony J. Blinken" the small model tags "J. Blinken": an untagged,
+    capitalized proper noun just before an initial is the given name ("Antony").
+    """
+    doc = ent.doc
+    first = doc[ent.start]
+    initial = len(first.text) == 2 and first.text[0].isupper() and first.text[1] == "."
+    if ent.start == 0 or not initial:
+        return ent.start
+    before = doc[ent.start - 1]
+    if before.ent_type_ or before.pos_ != "PROPN" or not before.is_title or not before.is_alpha:
+        return ent.start
+    if before.lower_ in load_lexicon().title_words:
+        return ent.start
+    return ent.start - 1
+
+
 @Language.component("graphkit_name_particles")
 def name_particles(doc: Doc) -> Doc:
     """A person's name runs on across its particles ("Ursula von der Leyen", not "Ursula von")
     and up to its head word ("Mohamed Abdel Aty", "Abdel Fattah el-Sissi")."""
     ents = list(doc.ents)
-    out = []
+    out: list[Span] = []
     i = 0
     while i < len(ents):
         ent = ents[i]
@@ -161,7 +180,10 @@ def name_particles(doc: Doc) -> Doc:
                 end += 1
         elif ent.label_ == "PERSON":
             end = _name_head_end(ent)
-        if end > ent.end and doc[end - 1].is_title:
+        start = _name_start(ent) if ent.label_ == "PERSON" else ent.start
+        if start < ent.start and (not out or out[-1].end <= start):
+            out.append(Span(doc, start, max(end, ent.end), label="PERSON"))
+        elif end > ent.end and doc[end - 1].is_title:
             # drop the entities the longer name swallows ("Leyen" as a place)
             while i + 1 < len(ents) and ents[i + 1].start < end:
                 i += 1

@@ -334,6 +334,12 @@ STATIC = [
     # a title only one country uses names that country
     ("In Washington, Secretary of State Antony Blinken met South Korean Foreign Minister Cho Tae-yul.", ("Antony Blinken", "officialOf", "United States"), True),
     ("In Washington, Secretary of State Antony Blinken met South Korean Foreign Minister Cho Tae-yul.", ("Antony Blinken", "officialOf", "South Korea"), False),
+    # a middle initial does not cut the given name off; the title's country holds for the
+    # same person's bare title later in the article, over the other side's country
+    ("Secretary of State Antony J. Blinken spoke with Colombian President Ivan Duque today. Secretary Blinken and President Duque discussed climate change.", ("Antony J. Blinken", "officialOf", "United States"), True),
+    ("Secretary of State Antony J. Blinken spoke with Colombian President Ivan Duque today. Secretary Blinken and President Duque discussed climate change.", ("Antony J. Blinken", "officialOf", "Colombia"), False),
+    ("Secretary of State Antony J. Blinken spoke with Colombian President Ivan Duque today. Secretary Blinken and President Duque discussed climate change.", ("J. Blinken", "officialOf", "United States"), False),
+    ("President George W. Bush met Prime Minister Tony Blair.", ("George W. Bush", "metWith", "Tony Blair"), True),
     # "X, who chairs the African Union": a relative clause gives the office too
     ("Nigeria's president Bola Tinubu, who chairs the African Union, said so.", ("Bola Tinubu", "leaderOf", "African Union"), True),
     # "led by" after an organization; both countries of "A and B, both members of"

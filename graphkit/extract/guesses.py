@@ -47,21 +47,20 @@ def settle_guessed_titles(
             and f.object.entity.type == "Country"
         ):
             known.setdefault(f.subject.entity.key, f.object)
+    hinted = {id(f): _hinted_holder(f, known, lex, year) for f in found if f.method == HINTED_TITLE}
+    for f in found:
+        if f.method == HINTED_TITLE and hinted[id(f)].entity.type == "Country":
+            known.setdefault(f.subject.entity.key, hinted[id(f)])
     out = []
     candidates: dict[tuple[str, int], list[Actor]] = {}
     for f in found:
-        if f.method not in (GUESSED_TITLE, HINTED_TITLE):
+        if f.method == HINTED_TITLE:
+            out.append(replace(f, object=hinted[id(f)], method="title"))
+            continue
+        if f.method != GUESSED_TITLE:
             out.append(f)
             continue
         holder = known.get(f.subject.entity.key) or known_office(f.subject.entity.name, lex, year)
-        if f.method == HINTED_TITLE:
-            chosen = (
-                holder
-                if holder is not None and holder.entity.type == f.object.entity.type
-                else f.object
-            )
-            out.append(replace(f, object=chosen, method="title"))
-            continue
         if holder is None and f.object.entity.type == "Organization":
             out.append(replace(f, method="title"))
             continue
@@ -88,6 +87,17 @@ def settle_guessed_titles(
             candidates[(f.subject.entity.key, f.cue.i)] = unique
             out.append(replace(f, object=unique[0]))
     return out, candidates
+
+
+def _hinted_holder(
+    f: Found, known: dict[str, Actor], lex: Lexicon, year: int | None
+) -> Actor:
+    """The office a title the sentence hints at is: the country the article's explicit titles
+    give the same person, else the office a well-known person held that year, else the hint."""
+    holder = known.get(f.subject.entity.key) or known_office(f.subject.entity.name, lex, year)
+    if holder is not None and holder.entity.type == f.object.entity.type:
+        return holder
+    return f.object
 
 
 def _reported_subjects(verb: Token) -> list[Token]:

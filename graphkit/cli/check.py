@@ -1,0 +1,68 @@
+"""The commands that check a graph: ``validate`` (SHACL) and ``eval`` (against gold triples)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from graphkit.cli.common import RAW, nlp_args, settings_of
+
+EXAMPLES = {
+    "validate": """examples:
+  graphkit validate graphkit-store
+  graphkit validate merged.trig --max-nodes 50""",
+    "eval": """examples:
+  graphkit eval data/gold/dev.jsonl data/articles --brief""",
+}
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from graphkit.validate import validate_path
+
+    conforms, text = validate_path(args.target, max_nodes=args.max_nodes)
+    print(text)
+    return 0 if conforms else 1
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from graphkit.evaluate import evaluate_cli
+
+    print(evaluate_cli(args.gold, args.articles, settings=settings_of(args), detail=not args.brief))
+    return 0
+
+
+def add_parsers(sub: Any) -> None:
+    """The parsers of ``validate`` and ``eval``."""
+    p = sub.add_parser(
+        "validate",
+        help="SHACL check against ontology/shapes.ttl (exit 1 if not conforming)",
+        epilog=EXAMPLES["validate"],
+        **RAW,
+    )
+    p.add_argument(
+        "target", type=Path, metavar="GRAPH_OR_STORE", help="an RDF file or a store folder"
+    )
+    p.add_argument(
+        "--max-nodes", type=int, default=10, metavar="N", help="list at most N offending nodes"
+    )
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser(
+        "eval",
+        help="score extraction against gold triples (strict and coarse P/R/F1)",
+        epilog=EXAMPLES["eval"],
+        **RAW,
+    )
+    p.add_argument(
+        "gold", type=Path, metavar="GOLD.jsonl", help="gold triples, one JSON object a line"
+    )
+    p.add_argument(
+        "articles",
+        type=Path,
+        metavar="ARTICLES_DIR",
+        help="folder of the articles the gold file describes",
+    )
+    p.add_argument("--brief", action="store_true", help="overall figures only")
+    nlp_args(p)
+    p.set_defaults(func=cmd_eval)

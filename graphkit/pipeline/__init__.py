@@ -12,7 +12,6 @@ import sys
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any, TypeVar
@@ -27,18 +26,29 @@ from graphkit.ingest import MAX_FILE_BYTES, iter_article_files, read_articles, s
 from graphkit.ingest.fetch import FetchOptions
 from graphkit.lexicon import load_lexicon
 from graphkit.nlp import load_nlp, parse_texts
+from graphkit.pipeline.building import (
+    BuildReport,
+    Made,
+    article_files,
+    graphs_on_dask,
+    open_for_build,
+    with_real_source,
+)
 from graphkit.records import Article, ArticleResult
 from graphkit.vocab import article_iri
 
 T = TypeVar("T")
-PARALLEL_THRESHOLD = 200  # articles; below this, one process is faster than starting workers
-"""A text longer than spaCy's max_length is parsed in pieces of at most this many characters."""
+PARALLEL_THRESHOLD = 200
+"""Articles from which extraction runs in several processes (below it, one is faster)."""
 
 
 def _check(result: object, article: Article) -> ArticleResult:
     """Fail loudly when a stage hands over the wrong thing (as spaCy's Language.__call__ does)."""
     if not isinstance(result, ArticleResult) or result.article.id != article.id:
-        msg = f"extraction returned {type(result).__name__} for article {article.source or article.id}; expected its ArticleResult"
+        msg = (
+            f"extraction returned {type(result).__name__} for article "
+            f"{article.source or article.id}; expected its ArticleResult"
+        )
         raise GraphkitError(msg)
     return result
 
@@ -177,98 +187,6 @@ def extract_files(
     return ds
 
 
-@dataclass
-class BuildReport:
-    """What a build did, and what the store holds after it; ``problems`` lists every input
-    (file, record, URL) left out."""
-
-    store: Path | str
-    added: int = 0
-    replaced: int = 0
-    skipped: int = 0
-    relations: int = 0
-    """Evidence records this build extracted (every relation read, asserted or not)."""
-    totals: dict[str, int] = field(default_factory=dict)
-    """The store's counts after the build (see :func:`graphkit.store.counts.store_counts`)."""
-    resumed: int = 0
-    """Articles an interrupted earlier run left waiting for resolution, resolved now."""
-    problems: list[str] = field(default_factory=list)
-    seconds: float = 0.0
-    fetch: dict[str, int] = field(default_factory=dict)
-    """What fetching did (see :class:`graphkit.ingest.fetch.Fetcher`); empty for files only."""
-
-    def summary(self, *, problems: bool = True) -> str:
-        """What was built, in a few lines (with a ``skipped:`` line per problem unless not
-        ``problems``)."""
-        lines = [
-            f"built {self.store}: {self.added} article(s) added, {self.replaced} replaced, "
-            f"{self.skipped} unchanged; {self.relations} evidence record(s) extracted in {self.seconds:.1f} s"
-        ]
-        if self.totals:
-            t = self.totals
-            lines.append(
-                f"store: {t['articles']} article(s), {t['evidence']} evidence records, "
-                f"{t['relations']} asserted relations between {t['actors']} actors "
-                f"({t['entities']} entities described)"
-            )
-        if self.resumed:
-            lines.append(f"finished the resolution of {self.resumed} article(s) an interrupted run left")
-        if self.fetch:
-            f = self.fetch
-            lines.append(
-                f"fetched {f.get('downloaded', 0)} page(s), {f.get('not_modified', 0)} unchanged "
-                f"(304), {f.get('cached', 0)} from the cache; {f.get('failed', 0)} failed"
-            )
-        if problems:
-            lines += [f"skipped: {p}" for p in self.problems]
-        return "\n".join(lines)
-
-
-def _with_real_source(article: Article) -> Article:
-    from dataclasses import replace
-
-    key = source_key(article.source)
-    return replace(article, source=key) if key and key != article.source else article
-
-
-@dataclass(frozen=True)
-class _Made:
-    """One article to write: its IRI, input path, relation count and graphs (as triples)."""
-
-    iri: str
-    source: str
-    relations: int
-    graphs: dict[Any, set[Any]]
-
-
-def _open_for_build(store: Any) -> Any:
-    """The store to build into: a folder (embedded store), a RemoteStore or a sparql+http URL."""
-    from graphkit.store.remote import RemoteStore, is_remote, open_remote
-
-    if isinstance(store, RemoteStore):
-        opened = store
-    elif is_remote(store):
-        opened = open_remote(store)
-    else:
-        from graphkit.store import open_store
-
-        return open_store(Path(store))
-    opened.ensure_ontology()
-    opened.check_union()  # before any work: a server that would hide the graphs from queries
-    return opened
-
-
-def _article_files(paths: Sequence[Path]) -> list[Path]:
-    files = list(iter_article_files(paths))
-    if not files:
-        msg = (
-            f"no article files under {', '.join(map(str, paths))}; "
-            "give .txt, .html, .md or .jsonl files or folders holding them"
-        )
-        raise InputError(msg)
-    return files
-
-
 def _local_graphs(
     files: list[Path],
     known: dict[str, str],
@@ -277,7 +195,7 @@ def _local_graphs(
     report: BuildReport,
     progress: bool,
     fetched: Sequence[Article] = (),
-) -> Iterator[_Made]:
+) -> Iterator[Made]:
     """Read, skip unchanged, extract (in settings.n_process processes) and graph, streaming;
     ``fetched`` pages (already read) come after the files."""
     from graphkit.merge.terms import to_graphs
@@ -289,7 +207,7 @@ def _local_graphs(
             report.problems,
             max_bytes=settings.max_file_bytes,
         )
-        for art in chain((_with_real_source(a) for a in read), fetched):
+        for art in chain((with_real_source(a) for a in read), fetched):
             if known.get(str(article_iri(art.id))) == art.hash:
                 report.skipped += 1
             else:
@@ -298,53 +216,7 @@ def _local_graphs(
     for result in extract_articles(todo(), settings=settings, problems=report.problems):
         iri = article_iri(result.article.id)
         graphs = dict(to_graphs(article_dataset(result)))
-        yield _Made(str(iri), result.article.source, len(result.relations), graphs)
-
-
-def _dask_graphs(
-    files: list[Path],
-    known: dict[str, str],
-    *,
-    settings: Settings,
-    report: BuildReport,
-    dask: str,
-    partition_size: int | None,
-    shard_dir: Path | None,
-) -> Iterator[_Made]:
-    """Extract on Dask (graphkit.scale.cluster); shards in shard_dir or a temporary folder.
-
-    Workers only extract: each article's graph comes back through a shard and is written by
-    the build's one write loop, with its resolution, whatever the store (embedded or remote).
-    """
-    import shutil
-    import tempfile
-
-    from graphkit.scale.cluster import connect, dask_graphs
-
-    folder = shard_dir
-    if folder is None:
-        folder = Path(tempfile.mkdtemp(prefix="graphkit-shards-"))
-    else:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-    counts: dict[str, int] = {}
-    try:
-        with connect(dask, n_workers=settings.n_process) as client:
-            made = dask_graphs(
-                files,
-                client=client,
-                settings=settings,
-                known=known,
-                shard_dir=folder,
-                partition_size=partition_size,
-                problems=report.problems,
-                counts=counts,
-            )
-            for item in made:
-                yield _Made(item.iri, item.source, item.relations, item.graphs())
-    finally:
-        report.skipped += counts.get("unchanged", 0)
-        if shard_dir is None:
-            shutil.rmtree(folder, ignore_errors=True)
+        yield Made(str(iri), result.article.source, len(result.relations), graphs)
 
 
 def build(
@@ -397,7 +269,7 @@ def build(
     settings = settings or Settings()
     began = time.perf_counter()
     report = BuildReport(store=store if isinstance(store, str | Path) else str(store.path))
-    files = _article_files(paths) if paths or not (urls or feeds) else []
+    files = article_files(paths) if paths or not (urls or feeds) else []
     fetched: list[Article] = []
     if urls or feeds:
         from graphkit.ingest.fetch import Fetcher
@@ -415,16 +287,16 @@ def build(
             more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
             msg = f"{bad[0]}{more}; nothing was built (--strict): fix the input or drop --strict"
             raise InputError(msg)
-    with _open_for_build(store) as st:
+    with open_for_build(store) as st:
         report.resumed = resolve_store(st)
         known = st.article_hashes()
         by_key: dict[str, str] = {}
         for iri, src in st.article_sources().items():
             key = source_key(src) or src
             by_key[key] = iri
-        made: Iterator[_Made]
+        made: Iterator[Made]
         if dask:
-            made = _dask_graphs(
+            made = graphs_on_dask(
                 files,
                 known,
                 settings=settings,
@@ -470,7 +342,7 @@ def remove(articles: Sequence[str], *, store: Path | str | Any) -> int:
 
     removed = 0
     remote = isinstance(store, RemoteStore) or is_remote(store)
-    with _open_for_build(store) if remote else open_store(Path(store), create=False) as st:
+    with open_for_build(store) if remote else open_store(Path(store), create=False) as st:
         sources = st.article_sources()
         for name in articles:
             key = source_key(name)
@@ -482,7 +354,10 @@ def remove(articles: Sequence[str], *, store: Path | str | Any) -> int:
                 or (key and source_key(src) == key)
             ]
             if not matches:
-                msg = f"no article {name!r} in {store}; list them with: graphkit query --preset articles --store {store}"
+                msg = (
+                    f"no article {name!r} in {store}; list them with: "
+                    f"graphkit query --preset articles --store {store}"
+                )
                 raise InputError(msg)
             for iri in matches:
                 sources.pop(iri, None)
@@ -491,4 +366,12 @@ def remove(articles: Sequence[str], *, store: Path | str | Any) -> int:
     return removed
 
 
-__all__ = ["BuildReport", "build", "extract_articles", "extract_files", "extract_text", "remove", "source_key"]
+__all__ = [
+    "BuildReport",
+    "build",
+    "extract_articles",
+    "extract_files",
+    "extract_text",
+    "remove",
+    "source_key",
+]

@@ -123,7 +123,8 @@ def synthetic_dataset(r: int, *, seed: int = 0) -> Dataset:
 def bench_metrics(n: int, m: int) -> None:
     build, G = timed(lambda: synthetic_actor_graph(n, m))
     print(
-        f"actor graph: {G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges (built in {build:.1f} s)"
+        f"actor graph: {G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges (built in "
+        f"{build:.1f} s)"
     )
     base = min(timed(lambda: dict(G.degree()))[0] for _ in range(3))
     print(f"baseline dict(G.degree()), best of 3: {base:.3f} s")

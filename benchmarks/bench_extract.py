@@ -65,7 +65,8 @@ def words(texts: Sequence[str]) -> int:
 
 
 def article_corpus(n_words: int, *, seed: int = 0) -> list[Article]:
-    """The sample articles as ingest reads them (title, date), repeated and shuffled to ``n_words``."""
+    """The sample articles as ingest reads them (title, date), repeated and shuffled to
+    ``n_words``."""
     originals = [a for p in sorted(ARTICLES.glob("*.txt")) for a in read_articles(p)]
     if not originals:
         msg = f"no sample articles in {ARTICLES}"
@@ -78,7 +79,9 @@ def article_corpus(n_words: int, *, seed: int = 0) -> list[Article]:
         rng.shuffle(batch)
         for art in batch:
             out.append(
-                Article.from_text(art.text, source=f"copy-{len(out)}.txt", title=art.title, date=art.date)
+                Article.from_text(
+                    art.text, source=f"copy-{len(out)}.txt", title=art.title, date=art.date
+                )
             )
             total += len(art.text.split())
     return out
@@ -93,10 +96,16 @@ def paragraph_corpus(articles: Sequence[Article], *, piece_words: int = 100) -> 
             if para.strip():
                 piece.append(para.strip())
             if words(piece) >= piece_words:
-                out.append(Article.from_text("\n\n".join(piece), source=f"piece-{len(out)}.txt", date=art.date))
+                out.append(
+                    Article.from_text(
+                        "\n\n".join(piece), source=f"piece-{len(out)}.txt", date=art.date
+                    )
+                )
                 piece = []
         if piece:
-            out.append(Article.from_text("\n\n".join(piece), source=f"piece-{len(out)}.txt", date=art.date))
+            out.append(
+                Article.from_text("\n\n".join(piece), source=f"piece-{len(out)}.txt", date=art.date)
+            )
     return out
 
 
@@ -128,7 +137,12 @@ Times = dict[str, list[tuple[float, float]]]
 
 
 def measure(
-    articles: Sequence[Article], *, n_process: int, repeat: int, settings: Settings, plain_spacy: bool = True
+    articles: Sequence[Article],
+    *,
+    n_process: int,
+    repeat: int,
+    settings: Settings,
+    plain_spacy: bool = True,
 ) -> Times:
     """(wall, CPU) seconds per stage and round; the stage order rotates from round to round."""
     texts = [a.text for a in articles]
@@ -268,7 +282,9 @@ class StageTimer:
         self._undo.clear()
 
 
-def profile_extractor(label: str, articles: Sequence[Article], *, settings: Settings, top: int = 12) -> None:
+def profile_extractor(
+    label: str, articles: Sequence[Article], *, settings: Settings, top: int = 12
+) -> None:
     """Parse once, then time only the extractor, function by function, and print the hotspots."""
     nlp = load_nlp(settings.model, settings.lexicon_dir)
     lex = load_lexicon(settings.lexicon_dir)
@@ -281,14 +297,17 @@ def profile_extractor(label: str, articles: Sequence[Article], *, settings: Sett
     timer = StageTimer()
     timer.install()
     try:
-        got = [extract.extract_doc(doc, art, lex=lex) for doc, art in zip(docs, articles, strict=True)]
+        got = [
+            extract.extract_doc(doc, art, lex=lex) for doc, art in zip(docs, articles, strict=True)
+        ]
     finally:
         timer.uninstall()
     if got != expected:
         print("warning: the instrumented extractor gave other results than the plain one")
     whole = timer.total.get("graphkit/extract/__init__.py:extract_doc", 0.0) or 1e-9
     print(
-        f"\n{label}: graphkit pipe {parse_cpu:.2f} s CPU, then the extractor alone {extract_cpu:.2f} s"
+        f"\n{label}: graphkit pipe {parse_cpu:.2f} s CPU, then the extractor alone "
+        f"{extract_cpu:.2f} s"
         f" CPU (+{100 * extract_cpu / parse_cpu:.0f}% over the pipe; {plain:.2f} s wall) on"
         f" {len(articles)} docs; {whole:.2f} s instrumented. Shares of the instrumented time:"
     )
@@ -318,7 +337,8 @@ def main() -> None:
     list(extract_articles(articles[:2], settings=settings))
     spacy.load(settings.model)
 
-    print(f"model {settings.model}, batch size {settings.batch_size}, median of {args.repeat} rounds")
+    print(f"model {settings.model}, batch size {settings.batch_size}, median of {args.repeat} "
+          f"rounds")
     print(
         f"ratio = wall time / graphkit pipe wall time in the same round (target for extract: "
         f"<= {TARGET}); cpu s / cpu rat: the same in CPU seconds (this process and its workers), "
@@ -333,12 +353,17 @@ def main() -> None:
         runs.append(("PLOVER sentences", plover, 1))
     if not args.no_parallel:
         if len(pieces) < PARALLEL_THRESHOLD:
-            print(f"(only {len(pieces)} pieces: the pipeline stays in one process below {PARALLEL_THRESHOLD})")
+            print(f"(only {len(pieces)} pieces: the pipeline stays in one process below "
+                  f"{PARALLEL_THRESHOLD})")
         runs.append(("article pieces", pieces, 2))
     began = time.perf_counter()
     for label, corpus, n_process in [] if args.profile_only else runs:
         times = measure(
-            corpus, n_process=n_process, repeat=args.repeat, settings=settings, plain_spacy=n_process == 1
+            corpus,
+            n_process=n_process,
+            repeat=args.repeat,
+            settings=settings,
+            plain_spacy=n_process == 1,
         )
         report(label, corpus, n_process, times)
     print(f"\n(measured in {time.perf_counter() - began:.0f} s)")

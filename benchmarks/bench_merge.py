@@ -23,10 +23,28 @@ import time
 
 BATCH = 500
 FIRST = ["Ana", "Luis", "Maria", "Jorge", "Sofia", "Pedro", "Elena", "Omar", "Yuki", "Ivan"]
-COUNTRIES = ["Colombia", "Colombian", "Bogotá", "United States", "U.S.", "Washington", "Britain",
-             "United Kingdom", "Russia", "Moscow", "Iran", "Tehran", "Israel", "France", "Germany"]  # fmt: skip
-ORGS = ["NATO", "North Atlantic Treaty Organization", "United Nations", "U.N.", "CELAC", "OPCW", "Gulf Clan"]
-PREDICATES = ["metWith", "threatened", "criticized", "sanctioned", "praised", "requested", "leaderOf"]
+COUNTRIES = [
+    "Colombia", "Colombian", "Bogotá", "United States", "U.S.", "Washington", "Britain",
+    "United Kingdom", "Russia", "Moscow", "Iran", "Tehran", "Israel", "France", "Germany",
+]  # fmt: skip
+ORGS = [
+    "NATO",
+    "North Atlantic Treaty Organization",
+    "United Nations",
+    "U.N.",
+    "CELAC",
+    "OPCW",
+    "Gulf Clan",
+]
+PREDICATES = [
+    "metWith",
+    "threatened",
+    "criticized",
+    "sanctioned",
+    "praised",
+    "requested",
+    "leaderOf",
+]
 
 
 def synthetic(count: int, *, seed: int = 7) -> list:  # list[Dataset]
@@ -85,19 +103,25 @@ def main(sizes: list[int]) -> None:
     rows = []
     for count in sizes:
         out = subprocess.run(
-            [sys.executable, __file__, "--one", str(count)], capture_output=True, text=True, check=True
+            [sys.executable, __file__, "--one", str(count)],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
     base = rows[0]["cpu"] / rows[0]["articles"]
-    print(f"{'articles':>9} {'quads in':>9} {'wall s':>7} {'cpu s':>7} {'art/s cpu':>9} {'ratio':>6} {'peak MB':>8} {'merged':>7}")
+    print(f"{'articles':>9} {'quads in':>9} {'wall s':>7} {'cpu s':>7} {'art/s cpu':>9} "
+          f"{'ratio':>6} {'peak MB':>8} {'merged':>7}")
     for r in rows:
         per = r["cpu"] / r["articles"]
         print(
             f"{r['articles']:>9} {r['quads_in']:>9} {r['seconds']:>7.1f} {r['cpu']:>7.1f} "
-            f"{r['articles'] / r['cpu']:>9.0f} {per / base:>6.2f} {r['peak_mb']:>8.0f} {r['merged_names']:>7}"
+            f"{r['articles'] / r['cpu']:>9.0f} {per / base:>6.2f} {r['peak_mb']:>8.0f} "
+            f"{r['merged_names']:>7}"
         )
     print(
-        f"ratio = CPU time per article / CPU time per article at {rows[0]['articles']} (1.00 = linear; "
+        f"ratio = CPU time per article / CPU time per article at {rows[0]['articles']} (1.00 = "
+        f"linear; "
         "CPU time, as the wall clock moves with other load); peak MB includes the input Datasets"
     )
 

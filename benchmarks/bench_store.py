@@ -12,7 +12,7 @@ measures, each side in its own process so memory figures do not mix:
 
 Ratios are computed within the run; the machine's speed cancels out. Run::
 
-    python benchmarks/bench_store.py                  # 1,000,000 triples (rdflib side: ~1 min, ~3 GB)
+    python benchmarks/bench_store.py                  # 1,000,000 triples (rdflib: ~1 min, ~3 GB)
     python benchmarks/bench_store.py --triples 100000 # a quick run
 """
 
@@ -40,9 +40,9 @@ SKOS = "http://www.w3.org/2004/02/skos/core#"
 DCT = "http://purl.org/dc/terms/"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RELATIONS = [
-    "metWith", "visited", "spokeWith", "negotiatedWith", "agreedWith", "cooperatedWith", "extradited",
-    "praised", "supported", "aided", "requested", "accused", "criticized", "rejected", "threatened",
-    "protested", "sanctioned", "expelled", "deported", "arrested", "attacked",
+    "metWith", "visited", "spokeWith", "negotiatedWith", "agreedWith", "cooperatedWith",
+    "extradited", "praised", "supported", "aided", "requested", "accused", "criticized", "rejected",
+    "threatened", "protested", "sanctioned", "expelled", "deported", "arrested", "attacked",
 ]  # fmt: skip
 TYPES = ["person", "country", "organization", "place"]
 PREFIXES = (
@@ -62,7 +62,13 @@ def lit(text: str, datatype: str = "") -> str:
 
 
 def article_lines(
-    a: int, *, relations: int, mentions: int, entities: int, rng: random.Random, pairs: dict[tuple[int, int], int] | None = None
+    a: int,
+    *,
+    relations: int,
+    mentions: int,
+    entities: int,
+    rng: random.Random,
+    pairs: dict[tuple[int, int], int] | None = None,
 ) -> list[str]:
     """N-Quads lines of one synthetic article graph (``pairs`` counts the related actor pairs)."""
     g = f"<{ID}article/art-{a}>"
@@ -80,7 +86,11 @@ def article_lines(
     chosen: set[int] = set()
     while len(chosen) < min(mentions, entities):
         frequent = rng.random() < 0.5
-        chosen.add(min(int(rng.paretovariate(0.6)) - 1, entities - 1) if frequent else rng.randrange(entities))
+        chosen.add(
+            min(int(rng.paretovariate(0.6)) - 1, entities - 1)
+            if frequent
+            else rng.randrange(entities)
+        )
     cast = sorted(chosen)
     for n in cast:
         iri, label = entity(n)
@@ -114,7 +124,9 @@ def article_lines(
     return lines
 
 
-def generate(path: Path, *, triples: int, articles: int, entities: int, seed: int = 7) -> tuple[int, dict[str, str]]:
+def generate(
+    path: Path, *, triples: int, articles: int, entities: int, seed: int = 7
+) -> tuple[int, dict[str, str]]:
     """Write a synthetic N-Quads file of about ``triples`` quads.
 
     Returns the exact count and actor names: ``hub`` and ``other``, the pair related most
@@ -128,7 +140,9 @@ def generate(path: Path, *, triples: int, articles: int, entities: int, seed: in
     pairs: dict[tuple[int, int], int] = {}
     with path.open("w", encoding="utf-8") as out:
         for a in range(articles):
-            lines = article_lines(a, relations=relations, mentions=mentions, entities=entities, rng=rng, pairs=pairs)
+            lines = article_lines(
+                a, relations=relations, mentions=mentions, entities=entities, rng=rng, pairs=pairs
+            )
             count += len(lines)
             out.write("\n".join(lines) + "\n")
     top = max(pairs, key=lambda p: (pairs[p], -p[0], -p[1]))
@@ -138,7 +152,11 @@ def generate(path: Path, *, triples: int, articles: int, entities: int, seed: in
         activity[o] = activity.get(o, 0) + n
     ranked = sorted(activity, key=lambda n: (-activity[n], n))
     typical = ranked[min(99, len(ranked) - 1)]
-    return count, {"hub": entity(top[0])[1], "other": entity(top[1])[1], "typical": entity(typical)[1]}
+    return count, {
+        "hub": entity(top[0])[1],
+        "other": entity(top[1])[1],
+        "typical": entity(typical)[1],
+    }
 
 
 def queries(hub: str, other: str, typical: str, *, bag: bool) -> dict[str, str]:
@@ -159,7 +177,9 @@ def queries(hub: str, other: str, typical: str, *, bag: bool) -> dict[str, str]:
         return f"{{ SELECT DISTINCT ?{var} WHERE {{ {pattern} }} }}" if bag else pattern + " ."
 
     def two_hop(name: str) -> str:
-        if bag:  # the store materializes gk:interactedWith, the super-property of every event relation
+        if (
+            bag
+        ):  # the store materializes gk:interactedWith, the super-property of every event relation
             return PREFIXES + f"""SELECT DISTINCT ?c WHERE {{
   {{ SELECT DISTINCT ?b WHERE {{ {actor(name)} ?a gk:interactedWith ?b }} }}
   ?b gk:interactedWith ?c
@@ -169,17 +189,22 @@ def queries(hub: str, other: str, typical: str, *, bag: bool) -> dict[str, str]:
 }}"""
 
     def neighbourhood(name: str) -> str:
-        return PREFIXES + f"SELECT DISTINCT ?p ?x WHERE {{ {actor(name)} {{ ?a ?p ?x }} UNION {{ ?x ?p ?a }} }}"
+        return (
+            PREFIXES
+            + f"SELECT DISTINCT ?p ?x WHERE {{ {actor(name)} {{ ?a ?p ?x }} UNION {{ ?x ?p ?a }} }}"
+        )
 
     between = presets()["between"].text.replace("$ACTOR1", lit(hub)).replace("$ACTOR2", lit(other))
     return {
         "2-hop join from a label (hub)": two_hop(hub),
         "2-hop join from a label (typical)": two_hop(typical),
-        "relations per predicate": PREFIXES + f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ VALUES ?p {{ {rels} }} ?s ?p ?o }} GROUP BY ?p",
+        "relations per predicate": PREFIXES
+        + f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ VALUES ?p {{ {rels} }} ?s ?p ?o }} GROUP BY ?p",
         "neighbourhood (hub)": neighbourhood(hub),
         "neighbourhood (typical)": neighbourhood(typical),
         "between preset (hub pair)": between,
-        "full-scan GROUP BY (reference)": "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p",
+        "full-scan GROUP BY (reference)": "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY "
+        "?p",
     }
 
 
@@ -260,7 +285,9 @@ def side_store(data: Path, folder: Path, names: dict[str, str], cap: float) -> d
             secs, result = capped(lambda text=text: run_query(store, text), cap)
             out[name] = {"secs": secs, "rows": None if result is None else len(result.rows)}
     out["peak_mb"] = peak_mb()
-    out["disk_mb"] = sum(p.stat().st_size for p in (folder / "db").rglob("*") if p.is_file()) / 2**20
+    out["disk_mb"] = (
+        sum(p.stat().st_size for p in (folder / "db").rglob("*") if p.is_file()) / 2**20
+    )
     return out
 
 
@@ -277,14 +304,21 @@ def side_build(folder: Path, articles: int, per_article: int, entities: int) -> 
     start = time.perf_counter()
     with open_store(folder) as store:
         for a in range(articles):
-            text = "\n".join(article_lines(a, relations=relations, mentions=mentions, entities=entities, rng=rng))
+            text = "\n".join(
+                article_lines(a, relations=relations, mentions=mentions, entities=entities, rng=rng)
+            )
             ds = Dataset()
             ds.parse(data=text, format="ox-nquads")
             graph = next(g for g in ds.graphs() if len(g))
             store.replace_article(graph.identifier, graph)
             if (a + 1) % max(1, articles // 10) == 0:
                 samples.append((a + 1, current_mb()))
-    return {"secs": time.perf_counter() - start, "articles": articles, "samples": samples, "peak_mb": peak_mb()}
+    return {
+        "secs": time.perf_counter() - start,
+        "articles": articles,
+        "samples": samples,
+        "peak_mb": peak_mb(),
+    }
 
 
 def child(args: argparse.Namespace) -> None:
@@ -314,11 +348,14 @@ def main() -> None:
     parser.add_argument("--triples", type=int, default=1_000_000)
     parser.add_argument("--articles", type=int, default=1_000)
     parser.add_argument("--entities", type=int, default=50_000)
-    parser.add_argument("--build-articles", type=int, default=10_000, help="articles in the streamed build")
-    parser.add_argument("--per-article", type=int, default=100, help="triples per article in the streamed build")
+    parser.add_argument("--build-articles", type=int, default=10_000, help="articles in the "
+                                                                           "streamed build")
+    parser.add_argument("--per-article", type=int, default=100, help="triples per article in the "
+                                                                     "streamed build")
     parser.add_argument("--skip-build", action="store_true")
     parser.add_argument("--child", help=argparse.SUPPRESS)
-    parser.add_argument("--cap", type=float, default=300.0, help="seconds after which a query is given up")
+    parser.add_argument("--cap", type=float, default=300.0, help="seconds after which a query is "
+                                                                 "given up")
     for hidden in ("--data", "--folder", "--names"):
         parser.add_argument(hidden, default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -329,18 +366,29 @@ def main() -> None:
     try:
         data = work / "graph.nq"
         started = time.perf_counter()
-        count, names = generate(data, triples=args.triples, articles=args.articles, entities=args.entities)
-        print(f"generated {count:,} quads in {args.articles:,} article graphs, {args.entities:,} entities "
-              f"({data.stat().st_size / 2**20:.0f} MB N-Quads, {time.perf_counter() - started:.1f} s)")  # fmt: skip
-        print(f"hub actor {names['hub']!r} (with {names['other']!r} for between), typical actor {names['typical']!r}")
+        count, names = generate(
+            data, triples=args.triples, articles=args.articles, entities=args.entities
+        )
+        print(f"generated {count:,} quads in {args.articles:,} article graphs, {args.entities:,} "
+              f"entities "
+              f"({data.stat().st_size / 2**20:.0f} MB N-Quads, "
+              f"{time.perf_counter() - started:.1f} s)")  # fmt: skip
+        print(f"hub actor {names['hub']!r} (with {names['other']!r} for between), typical actor "
+              f"{names['typical']!r}")
         store = run_child("store", args, data=data, folder=work / "store", names=names)
         memory = run_child("rdflib", args, data=data, names=names)
         print()
-        print(f"{'measure':36} {'rdflib memory':>14} {'embedded store':>15} {'ratio':>8}  rows (rdflib/store)")
-        print(f"{'load (store: bulk import)':36} {memory['load']:13.2f}s {store['load']:14.2f}s {memory['load'] / store['load']:7.1f}x")
+        print(f"{'measure':36} {'rdflib memory':>14} {'embedded store':>15} {'ratio':>8}  rows "
+              f"(rdflib/store)")
+        print(f"{'load (store: bulk import)':36} {memory['load']:13.2f}s {store['load']:14.2f}s "
+              f"{memory['load'] / store['load']:7.1f}x")
 
         def ms(secs: float | None) -> str:
-            return f"{secs * 1000:12.1f}ms" if secs is not None else f"{'> ' + str(int(args.cap)) + ' s':>14}"
+            return (
+                f"{secs * 1000:12.1f}ms"
+                if secs is not None
+                else f"{'> ' + str(int(args.cap)) + ' s':>14}"
+            )
 
         for name in queries(**names, bag=True):
             m, s = memory[name], store[name]
@@ -352,14 +400,21 @@ def main() -> None:
                 ratio = "-"
             print(f"{name:36} {ms(m['secs'])} {ms(s['secs'])} {ratio:>8}  {m['rows']}/{s['rows']}")
         print(f"{'peak memory':36} {memory['peak_mb']:12.0f}MB {store['peak_mb']:13.0f}MB")
-        print(f"store on disk: {store['disk_mb']:.0f} MB for {store['quads']:,} quads (entailments and ontology included)")
-        print("rows differ where the store also finds entailed triples (reverse of symmetric relations, categories).")
+        print(f"store on disk: {store['disk_mb']:.0f} MB for {store['quads']:,} quads "
+              f"(entailments and ontology included)")
+        print("rows differ where the store also finds entailed triples (reverse of symmetric "
+              "relations, categories).")
         if not args.skip_build:
             build = run_child("build", args, folder=work / "build")
             print()
-            print(f"streamed build: {build['articles']:,} articles of ~{args.per_article} triples, one transaction each, "
-                  f"{build['secs']:.1f} s ({build['articles'] / build['secs']:.0f} articles/s)")  # fmt: skip
-            print("memory (RSS) after n articles: " + ", ".join(f"{n:,}: {mb:.0f} MB" for n, mb in build["samples"]))
+            print(f"streamed build: {build['articles']:,} articles of ~{args.per_article} "
+                  f"triples, one transaction each, "
+                  f"{build['secs']:.1f} s "
+                  f"({build['articles'] / build['secs']:.0f} articles/s)")  # fmt: skip
+            print(
+                "memory (RSS) after n articles: "
+                + ", ".join(f"{n:,}: {mb:.0f} MB" for n, mb in build["samples"])
+            )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     os.sys.stdout.flush()

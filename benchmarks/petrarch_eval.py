@@ -124,11 +124,22 @@ def build_lexicon(folder: Path, codes: dict[str, dict]) -> dict[str, str]:
             continue
         iso3 = piece
         if iso3 in taken:
-            iso3 = next(c for c in (f"X{piece[:2]}", f"X{piece[1:]}", f"X{piece[0]}{piece[2]}") if c not in taken)
+            iso3 = next(
+                c
+                for c in (f"X{piece[:2]}", f"X{piece[1:]}", f"X{piece[0]}{piece[2]}")
+                if c not in taken
+            )
         taken.add(iso3)
         by_name[norm(name)] = pieces[piece] = iso3
         rows.append(
-            {"iso3": iso3, "iso2": "", "name": name, "aliases": aliases, "demonyms": [], "capital": ""}
+            {
+                "iso3": iso3,
+                "iso2": "",
+                "name": name,
+                "aliases": aliases,
+                "demonyms": [],
+                "capital": "",
+            }
         )
     (folder / "countries.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
     return pieces
@@ -196,7 +207,9 @@ def matches(keys: set[Key], want: Key | None) -> bool:
     if want is None:
         return True
     if want[0] == "name":
-        return any(k[0] == "name" and len(k[1]) > 2 and (k[1] in want[1] or want[1] in k[1]) for k in keys)
+        return any(
+            k[0] == "name" and len(k[1]) > 2 and (k[1] in want[1] or want[1] in k[1]) for k in keys
+        )
     return want in keys
 
 
@@ -216,11 +229,19 @@ class Outcome:
 
 
 def event_relations(result: ArticleResult) -> list[Relation]:
-    return [r for r in result.relations if r.predicate not in AFFILIATIONS and relation(r.predicate).is_event]
+    return [
+        r
+        for r in result.relations
+        if r.predicate not in AFFILIATIONS and relation(r.predicate).is_event
+    ]
 
 
 def _verdict(
-    exp: dict, events: Sequence[Relation], keys: dict[str, set[Key]], suite: Suite, pairs: set[tuple[str, str]]
+    exp: dict,
+    events: Sequence[Relation],
+    keys: dict[str, set[Key]],
+    suite: Suite,
+    pairs: set[tuple[str, str]],
 ) -> tuple[str, set[int]]:
     """hit / reversed / "" for one expected event, and the relations that account for it."""
     src, tgt = expected_key(exp["source"], suite), expected_key(exp["target"], suite)
@@ -340,7 +361,8 @@ def silent_verbs(outcomes: Iterable[Outcome], settings: Settings, lex: Lexicon) 
 
 def describe(r: Relation) -> str:
     mod = "" if r.evidence.modality == "asserted" else f" [{r.evidence.modality}]"
-    return f"{r.subject.name} ({r.subject.type}) -{r.predicate}-> {r.object.name} ({r.object.type}){mod}"
+    subject, obj = f"{r.subject.name} ({r.subject.type})", f"{r.object.name} ({r.object.type})"
+    return f"{subject} -{r.predicate}-> {obj}{mod}"
 
 
 def failures(outcomes: Iterable[Outcome], limit: int) -> list[Outcome]:
@@ -382,11 +404,19 @@ def main() -> None:
     ap.add_argument("--include-parse-differs", action="store_true")
     ap.add_argument("--failures", type=int, default=20, help="failing records to print")
     args = ap.parse_args()
-    codes = json.loads((args.suite.parent / "actor_codes.json").read_text(encoding="utf-8"))["codes"]
-    records = [json.loads(line) for line in args.suite.read_text(encoding="utf-8").splitlines() if line.strip()]
+    codes = json.loads((args.suite.parent / "actor_codes.json").read_text(encoding="utf-8"))[
+        "codes"
+    ]
+    records = [
+        json.loads(line)
+        for line in args.suite.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     records = [r for r in records if r.get("in_default_run", True)]
     errors = [r for r in records if r["expected"] == "error"]
-    skipped = [r for r in records if r["parse_differs_from_text"] and not args.include_parse_differs]
+    skipped = [
+        r for r in records if r["parse_differs_from_text"] and not args.include_parse_differs
+    ]
     scored = [r for r in records if r["expected"] != "error" and r not in skipped]
     with tempfile.TemporaryDirectory(prefix="petrarch-lexicon-") as tmp:
         fictional = build_lexicon(Path(tmp), codes)
@@ -419,7 +449,8 @@ def main() -> None:
     table(groups)
     print(
         "\ndyad acc: expected events whose dyad some event relation has (any modality); asserted: "
-        "the same with asserted relations only; actor miss / no event / other pair: why an event was "
+        "the same with asserted relations only; actor miss / no event / other pair: why an event "
+        "was "
         "missed (see the module docstring); rec ok: records with every expected event hit; "
         "extra/rec: event relations matching no expected event; false ev: no_events records "
         "with an event relation. Indented rows are test families within a category."

@@ -32,7 +32,9 @@ def countries(result: ArticleResult) -> dict[str, str]:
     """Entity key -> ISO3: countries themselves, people/orgs through their affiliations."""
     out = {e.key: dict(e.ids).get("iso3", "") for e in result.entities if e.type == "Country"}
     # collectives ("Sudanese rebels") and cities carry their country's code (gk:countryCode)
-    out.update({e.key: dict(e.ids)["country"] for e in result.entities if dict(e.ids).get("country")})
+    out.update(
+        {e.key: dict(e.ids)["country"] for e in result.entities if dict(e.ids).get("country")}
+    )
     for r in result.relations:
         if r.predicate in AFFILIATIONS and r.object.type == "Country":
             out.setdefault(r.subject.key, dict(r.object.ids).get("iso3", ""))
@@ -60,7 +62,8 @@ def predictions(records: list[dict], results: list[ArticleResult]) -> list[dict]
 
 
 def class_precision(records: list[dict], lines: list[dict]) -> tuple[float, int]:
-    """Of the distinct PLOVER classes output per sentence, the share that is the record's category."""
+    """Of the distinct PLOVER classes output per sentence, the share that is the record's
+    category."""
     from graphkit.vocab import relation
 
     classes: dict[str, set[str]] = {}
@@ -81,14 +84,22 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=Path("plover-preds.jsonl"))
     ap.add_argument("--international-only", action="store_true")
     args = ap.parse_args()
-    records = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = [
+        json.loads(line)
+        for line in args.gold.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     articles = [Article.from_text(r["text"].strip(), source=r["id"]) for r in records]
     began = time.perf_counter()
     results = list(extract_articles(articles))
     seconds = time.perf_counter() - began
     lines = predictions(records, results)
-    args.out.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
-    print(f"{len(records)} sentences, {len(lines)} event relations in {seconds:.1f} s -> {args.out}")
+    args.out.write_text(
+        "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8"
+    )
+    print(
+        f"{len(records)} sentences, {len(lines)} event relations in {seconds:.1f} s -> {args.out}"
+    )
     precision, n_classes = class_precision(records, lines)
     print(f"class precision: {precision:.3f} over {n_classes} distinct (sentence, class) outputs")
     scorer = args.gold.parent / "score_plover.py"
@@ -98,9 +109,18 @@ def main() -> None:
 
     relation_map = args.out.with_suffix(".relations.json")
     relation_map.write_text(
-        json.dumps({r.name: r.plover for r in relations() if r.plover.isupper()}, indent=1), encoding="utf-8"
+        json.dumps({r.name: r.plover for r in relations() if r.plover.isupper()}, indent=1),
+        encoding="utf-8",
     )
-    cmd = [sys.executable, str(scorer), str(args.out), "--gold", str(args.gold), "--relation-map", str(relation_map)]
+    cmd = [
+        sys.executable,
+        str(scorer),
+        str(args.out),
+        "--gold",
+        str(args.gold),
+        "--relation-map",
+        str(relation_map),
+    ]
     if args.international_only:
         cmd.append("--international-only")
     subprocess.run(cmd, check=False)

@@ -29,7 +29,8 @@ VOWELS = "aeiouy"
 
 
 def demonym_candidates(name: str) -> set[str]:
-    """Regular demonym forms: Colombia-n, Iran-ian, Sudan-ese, Israel-i, Ital(y)-ian, Chin(a)-ese."""
+    """Regular demonym forms: Colombia-n, Iran-ian, Sudan-ese, Israel-i, Ital(y)-ian,
+    Chin(a)-ese."""
     out = set()
     last = name[-1:].lower()
     if last in VOWELS:
@@ -58,7 +59,11 @@ def main() -> None:
     countries = []
     for _, row in cc.data.iterrows():
         iso3 = row["ISO3"]
-        if not isinstance(iso3, str) or len(iso3) != 3 or str(row.get("obsolete")) not in ("nan", "", "None", "<NA>"):
+        if (
+            not isinstance(iso3, str)
+            or len(iso3) != 3
+            or str(row.get("obsolete")) not in ("nan", "", "None", "<NA>")
+        ):
             continue
         name = str(row["name_short"])
         names = {name, str(row["name_official"])}
@@ -72,7 +77,12 @@ def main() -> None:
             names.add(geo[iso3]["name"])
         regex = re.compile(str(row["regex"]), re.IGNORECASE)
         demonyms = set()
-        bases = sorted(n for n in names if len(n.split()) <= 2 and not re.search(r"Republic|Kingdom|State|Federation|Commonwealth|Islands|of", n))
+        bases = sorted(
+            n
+            for n in names
+            if len(n.split()) <= 2
+            and not re.search(r"Republic|Kingdom|State|Federation|Commonwealth|Islands|of", n)
+        )
         for base in bases:
             for cand in demonym_candidates(base):
                 if cand in vocab and cand not in names and regex.search(cand):
@@ -80,7 +90,17 @@ def main() -> None:
         extra = extras.get(iso3, {"aliases": [], "demonyms": []})
         if not demonyms and not extra["demonyms"] and name in bases:
             # spaCy's vocabulary lacks many demonyms: keep the one regular form
-            fallback = name + "n" if name.endswith("a") else name[:-1] + "ian" if name.endswith("y") else name + "i" if name.endswith(("stan", "q", "t", "r", "l")) else name + "an" if name.endswith(("i", "o")) else name + "ian"
+            fallback = (
+                name + "n"
+                if name.endswith("a")
+                else name[:-1] + "ian"
+                if name.endswith("y")
+                else name + "i"
+                if name.endswith(("stan", "q", "t", "r", "l"))
+                else name + "an"
+                if name.endswith(("i", "o"))
+                else name + "ian"
+            )
             if regex.search(fallback):
                 demonyms.add(fallback)
         names.update(extra["aliases"])
@@ -99,7 +119,8 @@ def main() -> None:
     countries.sort(key=lambda c: c["iso3"])
     out = LEX / "countries.json"
     out.write_text(json.dumps(countries, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {out}: {len(countries)} countries, {sum(len(c['demonyms']) for c in countries)} demonyms")
+    print(f"wrote {out}: {len(countries)} countries, {sum(len(c['demonyms']) for c in countries)} "
+          f"demonyms")
 
 
 if __name__ == "__main__":

@@ -46,50 +46,170 @@ CLASSES = {
         "A government body, party, international organization, company or armed group.",
         [W3C_ORG + "Organization", SCHEMA + "Organization", WD + "Q43229"],
     ),
-    "Place": ("place", "A city, region or building used as a place.", [SCHEMA + "Place", WD + "Q2221906"]),
+    "Place": (
+        "place",
+        "A city, region or building used as a place.",
+        [SCHEMA + "Place", WD + "Q2221906"],
+    ),
 }
 
 QUADS = {
     "AGREE": "verbal-cooperation", "CONSULT": "verbal-cooperation", "SUPPORT": "verbal-cooperation",
-    "CONCEDE": "verbal-cooperation", "COOPERATE": "material-cooperation", "AID": "material-cooperation",
-    "RETREAT": "material-cooperation", "REQUEST": "verbal-conflict", "ACCUSE": "verbal-conflict",
-    "REJECT": "verbal-conflict", "THREATEN": "verbal-conflict", "PROTEST": "material-conflict",
-    "SANCTION": "material-conflict", "MOBILIZE": "material-conflict", "COERCE": "material-conflict",
-    "ASSAULT": "material-conflict",
+    "CONCEDE": "verbal-cooperation", "COOPERATE": "material-cooperation",
+    "AID": "material-cooperation", "RETREAT": "material-cooperation", "REQUEST": "verbal-conflict",
+    "ACCUSE": "verbal-conflict", "REJECT": "verbal-conflict", "THREATEN": "verbal-conflict",
+    "PROTEST": "material-conflict", "SANCTION": "material-conflict",
+    "MOBILIZE": "material-conflict", "COERCE": "material-conflict", "ASSAULT": "material-conflict",
 }  # fmt: skip
 
 EVIDENCE_PROPS = {
     "article": ("article", "The article the evidence was read from.", "object", GK.Article),
     "sentence": ("sentence", "The sentence the relation was read from.", "data", XSD.string),
-    "sentenceStart": ("sentence start", "Character offset of the sentence in the article.", "data", XSD.integer),
-    "start": ("start", "Character offset where the evidence span starts in the article.", "data", XSD.integer),
-    "end": ("end", "Character offset where the evidence span ends in the article.", "data", XSD.integer),
+    "sentenceStart": (
+        "sentence start",
+        "Character offset of the sentence in the article.",
+        "data",
+        XSD.integer,
+    ),
+    "start": (
+        "start",
+        "Character offset where the evidence span starts in the article.",
+        "data",
+        XSD.integer,
+    ),
+    "end": (
+        "end",
+        "Character offset where the evidence span ends in the article.",
+        "data",
+        XSD.integer,
+    ),
     "cue": ("cue", "The word or phrase that signalled the relation.", "data", XSD.string),
-    "confidence": ("confidence", "How likely the relation is right, from 0 to 1.", "data", XSD.decimal),
+    "confidence": (
+        "confidence",
+        "How likely the relation is right, from 0 to 1.",
+        "data",
+        XSD.decimal,
+    ),
     "modality": ("modality", "asserted, negated, hypothetical or reported.", "data", XSD.string),
-    "eventDate": ("event date", "The date the sentence gives for the event, resolved against the article date.", "data", XSD.date),
+    "eventDate": (
+        "event date",
+        "The date the sentence gives for the event, resolved against the article date.",
+        "data",
+        XSD.date,
+    ),
     "method": ("method", "Which extraction rule produced the relation.", "data", XSD.string),
     "contentHash": ("content hash", "SHA-256 of the article text.", "data", XSD.string),
     "iso3": ("ISO 3166-1 alpha-3", "The country's three-letter code.", "data", XSD.string),
     "iso2": ("ISO 3166-1 alpha-2", "The country's two-letter code.", "data", XSD.string),
-    "countryCode": ("country code", "ISO 3166-1 alpha-3 code of the country a place lies in (from the city gazetteer) or a collective actor belongs to (\"Sudanese rebels\").", "data", XSD.string),
-    "mergeReason": ("merge reason", "Why two names were resolved to one entity.", "data", XSD.string),
-    "subjectName": ("subject name", "The name the article gave the subject of the relation.", "data", XSD.string),
-    "objectName": ("object name", "The name the article gave the object of the relation.", "data", XSD.string),
-    "mentions": ("mentions", "An entity the article names (its own, before resolution across articles).", "object", None),
-    "subjectMention": ("subject mention", "The article's own entity for the subject, before resolution across articles (a name record of the entities graph).", "object", None),
-    "objectMention": ("object mention", "The article's own entity for the object, before resolution across articles (a name record of the entities graph).", "object", None),
-    "resolvesTo": ("resolves to", "Name record -> the one entity it was resolved to (in the entities graph).", "object", None),
-    "nameKey": ("name key", "A normalized name under which resolution's index finds a name record.", "data", XSD.string),
-    "mentionType": ("mention type", "The entity type an article gave a name record.", "data", XSD.string),
-    "mentionLabel": ("mention label", "The name an article gave a name record's entity.", "data", XSD.string),
-    "mentionName": ("mention name", "Another name an article gave a name record's entity.", "data", XSD.string),
-    "mentionId": ("mention identifier", "An identifier (scheme=value) the article gave a name record's entity.", "data", XSD.string),
-    "titledIn": ("titled in", "An article that names the record's entity with a title or office (evidence of a person).", "object", GK.Article),
-    "articleCount": ("article count", "How many articles name a name record's entity so (its dcterms:isReferencedBy links).", "data", XSD.integer),
-    "titledCount": ("titled count", "How many articles name a name record's entity with a title or office.", "data", XSD.integer),
-    "pendingArticle": ("pending article", "An article whose entities still wait for resolution across articles.", "object", GK.Article),
-}  # fmt: skip
+    "countryCode": (
+        "country code",
+        "ISO 3166-1 alpha-3 code of the country a place lies in (from "
+        "the city gazetteer) or a collective actor belongs to "
+        '("Sudanese rebels").',
+        "data",
+        XSD.string,
+    ),
+    "mergeReason": (
+        "merge reason",
+        "Why two names were resolved to one entity.",
+        "data",
+        XSD.string,
+    ),
+    "subjectName": (
+        "subject name",
+        "The name the article gave the subject of the relation.",
+        "data",
+        XSD.string,
+    ),
+    "objectName": (
+        "object name",
+        "The name the article gave the object of the relation.",
+        "data",
+        XSD.string,
+    ),
+    "mentions": (
+        "mentions",
+        "An entity the article names (its own, before resolution across articles).",
+        "object",
+        None,
+    ),
+    "subjectMention": (
+        "subject mention",
+        "The article's own entity for the subject, before "
+        "resolution across articles (a name record of the "
+        "entities graph).",
+        "object",
+        None,
+    ),
+    "objectMention": (
+        "object mention",
+        "The article's own entity for the object, before "
+        "resolution across articles (a name record of the "
+        "entities graph).",
+        "object",
+        None,
+    ),
+    "resolvesTo": (
+        "resolves to",
+        "Name record -> the one entity it was resolved to (in the entities graph).",
+        "object",
+        None,
+    ),
+    "nameKey": (
+        "name key",
+        "A normalized name under which resolution's index finds a name record.",
+        "data",
+        XSD.string,
+    ),
+    "mentionType": (
+        "mention type",
+        "The entity type an article gave a name record.",
+        "data",
+        XSD.string,
+    ),
+    "mentionLabel": (
+        "mention label",
+        "The name an article gave a name record's entity.",
+        "data",
+        XSD.string,
+    ),
+    "mentionName": (
+        "mention name",
+        "Another name an article gave a name record's entity.",
+        "data",
+        XSD.string,
+    ),
+    "mentionId": (
+        "mention identifier",
+        "An identifier (scheme=value) the article gave a name record's entity.",
+        "data",
+        XSD.string,
+    ),
+    "titledIn": (
+        "titled in",
+        "An article that names the record's entity with a title or office (evidence of a person).",
+        "object",
+        GK.Article,
+    ),
+    "articleCount": (
+        "article count",
+        "How many articles name a name record's entity so (its dcterms:isReferencedBy links).",
+        "data",
+        XSD.integer,
+    ),
+    "titledCount": (
+        "titled count",
+        "How many articles name a name record's entity with a title or office.",
+        "data",
+        XSD.integer,
+    ),
+    "pendingArticle": (
+        "pending article",
+        "An article whose entities still wait for resolution across articles.",
+        "object",
+        GK.Article,
+    ),
+}
 
 
 def build() -> Graph:
@@ -183,7 +303,9 @@ def build() -> Graph:
         g.add((GK[name], RDF.type, OWL.AnnotationProperty))
         g.add((GK[name], RDFS.label, Literal(name, lang="en")))
     for name, (label, comment, kind, rng) in EVIDENCE_PROPS.items():
-        g.add((GK[name], RDF.type, OWL.ObjectProperty if kind == "object" else OWL.DatatypeProperty))
+        g.add(
+            (GK[name], RDF.type, OWL.ObjectProperty if kind == "object" else OWL.DatatypeProperty)
+        )
         g.add((GK[name], RDFS.label, Literal(label, lang="en")))
         g.add((GK[name], RDFS.comment, Literal(comment, lang="en")))
         if rng is not None:
@@ -192,7 +314,10 @@ def build() -> Graph:
 
 
 def render() -> str:
-    header = "# Generated by scripts/build_ontology.py from ontology/relations.csv: edit the table, not this file.\n"
+    header = (
+        "# Generated by scripts/build_ontology.py from ontology/relations.csv: "
+        "edit the table, not this file.\n"
+    )
     return header + build().serialize(format="turtle")
 
 

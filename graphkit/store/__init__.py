@@ -26,7 +26,9 @@ Examples:
     ...     for g in example_dataset().graphs():
     ...         if len(g):
     ...             store.replace_article(g.identifier, g)
-    ...     result = store.query("SELECT DISTINCT ?b WHERE { ?a rdfs:label 'Donald Trump' . ?a gk:CONSULT ?b }")
+    ...     result = store.query(
+    ...         "SELECT DISTINCT ?b WHERE { ?a rdfs:label 'Donald Trump' . ?a gk:CONSULT ?b }"
+    ...     )
     >>> [row[0].value.rsplit("/", 1)[1] for row in result.rows]
     ['gustavo-petro']
 """

@@ -110,7 +110,7 @@ def run_cli_query(
         QueryError: the query is malformed (one line naming where).
     """
     if preset == "list":
-        return list_presets()
+        return list_presets() + "\nRun one with: graphkit query --preset NAME [--param VALUE ...]\n"
     if (query is None) == (preset is None):
         msg = "give either a SPARQL query (text or .rq file) or --preset NAME (see --preset list)"
         raise InputError(msg)

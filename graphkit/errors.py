@@ -4,6 +4,8 @@ The command line turns a :class:`GraphkitError` into a one-line message and exit
 (bad input) without a traceback. ``build`` and ``extract`` skip an input they cannot use (a
 file, a JSON Lines record, a URL), report it on stderr and exit with
 :data:`EXIT_SKIPPED` once the rest is built (``--strict`` makes any skipped input an error).
+A message names the Python parameter that fixes the problem (``strict=True``, ``focus=NAME``);
+the command line shows it with its own flag (:mod:`graphkit.cli.flags`).
 
 Examples:
     >>> from graphkit.errors import InputError

@@ -166,7 +166,7 @@ def test_server_accepts_both_post_forms(
         (
             "INSERT DATA { <http://a.org/x> <http://a.org/y> <http://a.org/z> }",
             403,
-            b"read-only; restart it with 'graphkit serve --allow-update'",
+            b"read-only; restart it with allow_update=True",
         ),
     ],
 )

@@ -295,7 +295,7 @@ def test_store_literals_survive_writing(tmp_path: Path, text: str) -> None:
 
 
 def test_store_missing_store_says_how_to_build_one(tmp_path: Path) -> None:
-    with pytest.raises(StoreError, match=r"no store at .*nowhere; run 'graphkit build PATH' first or pass --graph FILE"):
+    with pytest.raises(StoreError, match=r"no store at .*nowhere; run 'graphkit build PATH' first or pass graphs=FILE"):
         open_source(store=tmp_path / "nowhere")
 
 

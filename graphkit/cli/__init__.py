@@ -8,7 +8,8 @@ written).
 One module per group of commands, each with its parsers and its ``cmd_*`` functions:
 :mod:`graphkit.cli.write` (extract, build, remove, merge), :mod:`graphkit.cli.read` (query,
 map, analyze, export), :mod:`graphkit.cli.check` (validate, eval), :mod:`graphkit.cli.serve`;
-what they share is in :mod:`graphkit.cli.common`.
+what they share is in :mod:`graphkit.cli.common`. Library errors and warnings name Python
+parameters; :mod:`graphkit.cli.flags` shows them as the command's flags.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from collections.abc import Sequence
 from graphkit.cli import check, read, serve, write
 from graphkit.cli.check import cmd_eval, cmd_validate
 from graphkit.cli.common import Parser
+from graphkit.cli.flags import as_flags, flags_of
 from graphkit.cli.read import cmd_analyze, cmd_export, cmd_map, cmd_query
 from graphkit.cli.serve import cmd_serve
 from graphkit.cli.write import cmd_build, cmd_extract, cmd_merge, cmd_remove
@@ -59,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
     for group in (write, read, check, serve):
         group.add_parsers(sub)
+    for command in sub.choices.values():
+        command.set_defaults(flags=flags_of(command))  # how its errors name the options
     return parser
 
 
@@ -74,10 +78,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     original = warnings.showwarning
+    flags = getattr(args, "flags", {})
 
     def show(message, category, filename, lineno, file=None, line=None):  # type: ignore
         if issubclass(category, GraphkitWarning):
-            print(f"graphkit {args.command}: warning: {message}", file=sys.stderr)
+            print(
+                f"graphkit {args.command}: warning: {as_flags(str(message), flags)}",
+                file=sys.stderr,
+            )
         else:
             original(message, category, filename, lineno, file, line)
 
@@ -87,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             warnings.showwarning = show
             return int(args.func(args))
     except GraphkitError as err:
-        print(f"graphkit {args.command}: error: {err}", file=sys.stderr)
+        print(f"graphkit {args.command}: error: {as_flags(str(err), flags)}", file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
         print(

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from graphkit.cli.common import RAW, settings_of
+from graphkit.cli.flags import as_flags
 
 EXAMPLES = {
     "serve": """examples:
@@ -33,6 +34,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         queue_wait=args.queue_wait,
         max_queue=args.max_queue,
         cors_origins=tuple(args.cors_origin) if args.cors_origin is not None else None,
+        wording=lambda text: as_flags(text, getattr(args, "flags", {})),
     )
     return 0
 

@@ -285,7 +285,10 @@ def build(
             bad += collect_articles(files, skip_bad=True, max_bytes=settings.max_file_bytes)[1]
         if bad:
             more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
-            msg = f"{bad[0]}{more}; nothing was built (--strict): fix the input or drop --strict"
+            msg = (
+                f"{bad[0]}{more}; nothing was built (strict=True): "
+                "fix the input or drop strict=True"
+            )
             raise InputError(msg)
     with open_for_build(store) as st:
         report.resumed = resolve_store(st)
@@ -354,10 +357,7 @@ def remove(articles: Sequence[str], *, store: Path | str | Any) -> int:
                 or (key and source_key(src) == key)
             ]
             if not matches:
-                msg = (
-                    f"no article {name!r} in {store}; list them with: "
-                    f"graphkit query --preset articles --store {store}"
-                )
+                msg = f"no article {name!r} in {store}; the 'articles' preset lists them"
                 raise InputError(msg)
             for iri in matches:
                 sources.pop(iri, None)

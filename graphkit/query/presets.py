@@ -114,21 +114,19 @@ def get_preset(name: str) -> Preset:
     if name not in table:
         close = difflib.get_close_matches(name, table, n=3)
         hint = f"did you mean {', '.join(close)}? " if close else ""
-        msg = f"no preset named {name!r}; {hint}see 'graphkit query --preset list'"
+        msg = f"no preset named {name!r}; {hint}see presets() for the names"
         raise InputError(msg)
     return table[name]
 
 
 def list_presets() -> str:
-    """One line per preset: name, parameters, description (for ``--preset list``)."""
+    """One line per preset: name, parameters, description."""
     rows = [
         (p.name + "".join(f" {q.name}" for q in p.params), p.description)
         for p in presets().values()
     ]
     width = max(len(r[0]) for r in rows)
     lines = [f"{name.ljust(width)}  {desc}" for name, desc in rows]
-    lines.append("")
-    lines.append("Run one with: graphkit query --preset NAME [--param VALUE ...]")
     return "\n".join(lines) + "\n"
 
 
@@ -157,7 +155,7 @@ def resolve_actor(store: Any, name: str, *, param: str = "ACTOR") -> Any:
     if not result.rows:
         msg = (
             f"no actor named {name!r} (label or alias) for {param}; "
-            "check the spelling or list actors with '--preset most-active-actors'"
+            "check the spelling or list actors with the most-active-actors preset"
         )
         raise InputError(msg)
     ranked = sorted(result.rows, key=lambda row: (row[1].value != "true", row[0].value))
@@ -193,7 +191,7 @@ def bind_params(store: Any, preset: Preset, values: list[str]) -> dict[str, Any]
         names = ", ".join(p.name for p in preset.params) or "no parameters"
         msg = (
             f"{preset.name} takes {len(preset.params)} parameter(s) ({names}) "
-            f"but got {len(values)}; pass them with --param"
+            f"but got {len(values)}; pass one value for each"
         )
         raise InputError(msg)
     bound: dict[str, Any] = {}

@@ -7,7 +7,7 @@ RDF/XML for CONSTRUCT and DESCRIBE; 406 for anything else), so any SPARQL client
 GET ``/sparql`` without a query gives the SPARQL 1.1 Service Description; HEAD and OPTIONS
 are answered, and CORS headers let browser tools (YASGUI and the like) use it. ``/`` is a
 query editor with the presets as examples (:mod:`graphkit.server.pages`); ``/map`` serves
-the map page given with ``--map``.
+the map page given as ``map_path``.
 
 Safety: it binds 127.0.0.1 unless told otherwise; it is read-only unless started with
 ``allow_update`` (403 otherwise); ``SERVICE`` and ``LOAD`` are refused with a 400 (decided on
@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import ipaddress
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +85,7 @@ def make_server(
     queue_wait: float = 30.0,
     max_queue: int = 0,
     cors_origins: tuple[str, ...] | None = None,
+    wording: Callable[[str], str] | None = None,
 ) -> SparqlServer:
     """A ready (not yet serving) endpoint; ``port=0`` picks a free port (see ``server.url``).
 
@@ -98,6 +100,8 @@ def make_server(
         quiet: no request log.
         cors_origins: origins browser pages may query from; default ``("*",)`` when
             read-only and none but the endpoint's own when updates are allowed.
+        wording: rewords the error messages sent, which name the Python parameters (the
+            command line passes one that names its flags).
 
     Raises:
         StoreError: no store at ``store`` (with the fix).
@@ -115,10 +119,10 @@ def make_server(
     try:
         return SparqlServer(
             (host, port), store=Path(store), allow_update=allow_update, limits=limits,
-            map_path=map_path, cors_origins=tuple(origins), quiet=quiet,
+            map_path=map_path, cors_origins=tuple(origins), quiet=quiet, wording=wording,
         )  # fmt: skip
     except OSError as err:
-        msg = f"cannot listen on {host}:{port}: {err.strerror or err}; choose another --port"
+        msg = f"cannot listen on {host}:{port}: {err.strerror or err}; choose another port="
         raise GraphkitError(msg) from None
 
 

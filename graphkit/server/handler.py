@@ -8,6 +8,8 @@ builds one.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -33,6 +35,7 @@ class SparqlServer(ThreadingHTTPServer):
         map_path: Path | None,
         cors_origins: tuple[str, ...],
         quiet: bool,
+        wording: Callable[[str], str] | None = None,
     ) -> None:
         self.store_path = store
         self.allow_update = allow_update
@@ -40,6 +43,7 @@ class SparqlServer(ThreadingHTTPServer):
         self.limits = limits
         self.cors_origins = cors_origins
         self.quiet = quiet
+        self.wording = wording  # error messages name Python parameters; this rewords them
         self.idle_timeout = IDLE_TIMEOUT
         self.request_queue_size = limits.backlog
         self.readers = self._pool(store, limits, size=limits.workers, writer=False)
@@ -104,6 +108,14 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self.send_header("Vary", "Origin")
 
     def _send(self, reply: Reply) -> None:
+        wording = self.server.wording
+        if (
+            wording is not None
+            and reply.status >= 400
+            and reply.content_type.startswith("text/plain")
+        ):
+            text = wording(reply.body.decode("utf-8", errors="replace"))
+            reply = dataclasses.replace(reply, body=text.encode("utf-8"))
         self.send_response(reply.status)
         self.send_header("Content-Type", reply.content_type)
         self.send_header("Content-Length", str(len(reply.body)))
@@ -205,12 +217,12 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if kind == "update" and not self.server.allow_update:
             return Reply.error(
                 403,
-                "this endpoint is read-only; restart it with 'graphkit serve --allow-update'"
+                "this endpoint is read-only; restart it with allow_update=True"
                 " to accept SPARQL Update",
             )
         if kind == "update" and not self._origin_may_update():
             return Reply.error(
-                403, "updates from a page of another origin are refused; add it with --cors-origin"
+                403, "updates from a page of another origin are refused; add it to cors_origins="
             )
         accept = self.headers.get("Accept") or ""
         override = (params.get("format") or params.get("output") or [""])[0]
@@ -279,12 +291,11 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if path is None:
             return Reply.error(
                 404,
-                "no map is served; restart with 'graphkit serve --map MAP.html'"
-                " (write one with 'graphkit map')",
+                "no map is served; restart with map_path=MAP.html (write one with 'graphkit map')",
             )
         try:
             return Reply(200, "text/html; charset=utf-8", path.read_bytes())
         except OSError:
             return Reply.error(
-                404, f"the map file {path} is missing; write it with 'graphkit map -o {path}'"
+                404, f"the map file {path} is missing; write it again with write_map()"
             )

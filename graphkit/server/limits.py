@@ -42,14 +42,15 @@ class Limits:
 
     def __post_init__(self) -> None:
         numbers = {
-            "--timeout": self.timeout, "--max-results": self.max_results,
-            "--max-memory": self.max_memory, "--max-response": self.max_response,
-            "--workers": self.workers, "--queue-wait": self.queue_wait,
+            "timeout": self.timeout, "max_results": self.max_results,
+            "max_memory": self.max_memory, "max_response": self.max_response,
+            "workers": self.workers, "queue_wait": self.queue_wait,
         }  # fmt: skip
-        bad = [name for name, value in numbers.items() if value <= 0]
+        bad = [f"{name}={value:g}" for name, value in numbers.items() if value <= 0]
         bad += [
-            n for n, v in (("--backlog", self.backlog), ("--max-queue", self.max_queue)) if v < 0
-        ]
+            f"{n}={v:g}" for n, v in (("backlog", self.backlog), ("max_queue", self.max_queue))
+            if v < 0
+        ]  # fmt: skip
         if bad:
             msg = f"{', '.join(bad)} must be positive"
             raise GraphkitError(msg)

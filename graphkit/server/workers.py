@@ -87,7 +87,7 @@ def memory_reply(max_memory: int) -> Reply:
     return Reply.error(
         503,
         f"the query needed more than the {max_memory} MB memory limit of a worker and was stopped;"
-        " narrow it or add LIMIT (or restart with a larger --max-memory)",
+        " narrow it or add LIMIT (or restart with a larger max_memory=)",
     )
 
 
@@ -142,7 +142,7 @@ def _answer(store: Any, job: dict[str, Any], max_results: int, max_response: int
         return Reply.error(
             422,
             f"the result is {size:.0f} MB, over the {max_response} MB limit; add LIMIT or narrow"
-            " the query (or restart with a larger --max-response)",
+            " the query (or restart with a larger max_response=)",
         )
     return reply
 

@@ -6,7 +6,7 @@ Examples:
     >>> open_store(folder, read_only=True)
     Traceback (most recent call last):
     ...
-    graphkit.errors.StoreError: no store at ... run 'graphkit build PATH' first or pass --graph FILE
+    graphkit.errors.StoreError: no store at ... run 'graphkit build PATH' first or pass graphs=FILE
     >>> with open_store(folder) as store:
     ...     store.read_only
     False
@@ -34,7 +34,7 @@ FORMAT_VERSION = 2
 
 def _check_folder(root: Path, *, create: bool) -> None:
     if root.exists() and not root.is_dir():
-        msg = f"store path {root} is a file, not a folder; pass the store folder with --store"
+        msg = f"store path {root} is a file, not a folder; pass the store folder (store=DIR)"
         raise StoreError(msg)
     marker = root / MARKER
     if marker.exists():
@@ -54,7 +54,7 @@ def _check_folder(root: Path, *, create: bool) -> None:
         return
     if not root.exists() or not any(root.iterdir()):
         if not create:
-            msg = f"no store at {root}; run 'graphkit build PATH' first or pass --graph FILE"
+            msg = f"no store at {root}; run 'graphkit build PATH' first or pass graphs=FILE"
             raise StoreError(msg)
         root.mkdir(parents=True, exist_ok=True)
         from graphkit.store.formats import atomic_write
@@ -65,7 +65,7 @@ def _check_folder(root: Path, *, create: bool) -> None:
         return
     msg = (
         f"{root} is not a graphkit store (no {MARKER}) and is not empty; "
-        "choose another folder with --store"
+        "choose another folder (store=DIR)"
     )
     raise StoreError(msg)
 
@@ -79,7 +79,7 @@ def _open_writer(root: Path, *, create: bool, wait: float, publish_every: float)
             who = snap.owner(root)
             msg = (
                 f"the store at {root} is being written by another process ({who or 'unknown'}); "
-                "wait for it to finish or use another --store"
+                "wait for it to finish or use another store (store=DIR)"
             )
             raise StoreError(msg)
         time.sleep(0.05)
@@ -191,4 +191,3 @@ def open_source(*, store: Path | None = None, graphs: Iterable[Path] = ()) -> Da
 
         store = Settings().store
     return open_store(Path(store), read_only=True).dataset()
-

@@ -19,7 +19,7 @@ Examples:
     ['p', 't']
     >>> print(note)  # doctest: +NORMALIZE_WHITESPACE
     Showing the 2 most connected of 3 actors: 1 actor and 0 relations are hidden;
-    use --focus NAME to map the others.
+    a map centred on one actor shows its neighbourhood.
 """
 
 from __future__ import annotations
@@ -60,6 +60,7 @@ def top_actors(
     note = (
         f"Showing the {max_nodes:,} most connected of {graph.number_of_nodes():,} actors: "
         f"{hidden_nodes:,} actor{'s' * (hidden_nodes != 1)} and {hidden_edges:,} "
-        f"relation{'s' * (hidden_edges != 1)} are hidden; use --focus NAME to map the others."
+        f"relation{'s' * (hidden_edges != 1)} are hidden; "
+        "a map centred on one actor shows its neighbourhood."
     )
     return kept, note

@@ -88,7 +88,7 @@ def plan_layout(graph: nx.Graph, *, layout: str = "auto", seed: int = 7) -> Layo
         if n > KAMADA_KAWAI_MAX:
             msg = (
                 f"kamada-kawai is too slow for {n:,} actors (limit {KAMADA_KAWAI_MAX:,}); "
-                "use --layout auto or spring, or --focus NAME for a smaller map"
+                "use layout='auto' or layout='spring', or focus=NAME for a smaller map"
             )
             raise InputError(msg)
         raw = nx.kamada_kawai_layout(simple) if n > 1 else dict.fromkeys(simple, (0.0, 0.0))

@@ -594,7 +594,11 @@ def test_analyze_acting_upon_a_person_is_left_out_of_the_pair_balance() -> None:
 
     text = "Colombia extradited Pipe Tulua to the United States, which praised Colombia."
     art = Article.from_text(text, source="x.txt")
-    col, pipe, us = Entity("Country", "Colombia"), Entity("Person", "Pipe Tulua"), Entity("Country", "United States")
+    col, pipe, us = (
+        Entity("Country", "Colombia"),
+        Entity("Person", "Pipe Tulua"),
+        Entity("Country", "United States"),
+    )
     rels = (
         Relation(col, "extradited", pipe, Evidence(art.id, text, 0, 20, "extradited", 0.9)),
         Relation(us, "deported", col, Evidence(art.id, text, 21, 40, "deported", 0.9)),

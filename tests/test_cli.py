@@ -1,4 +1,5 @@
-"""The command line end to end: every command through ``graphkit.cli.main`` (serve is tested elsewhere)."""
+"""The command line end to end: every command through ``graphkit.cli.main`` (serve is tested
+elsewhere)."""
 
 from __future__ import annotations
 
@@ -97,7 +98,10 @@ def test_cli_build_edited_file_replaces_its_graph(run_cli, small_articles, tmp_p
     with open_store(store, read_only=True) as st:
         sources = st.article_sources()
         ds = st.dataset()
-        assert sorted(Path(s).name for s in sources.values()) == ["petro-trump.txt", "uk-russia.txt"]
+        assert sorted(Path(s).name for s in sources.values()) == [
+            "petro-trump.txt",
+            "uk-russia.txt",
+        ]
         assert (PETRO, GK.spokeWith, TRUMP) in ds
         assert (PETRO, GK.metWith, TRUMP) not in ds, "the old version's relation is still there"
 
@@ -152,7 +156,9 @@ def test_cli_query_rq_file_on_rdf_files(run_cli, articles_trig, tmp_path):
 
 
 def test_cli_query_preset_with_param(run_cli, articles_store):
-    code, out, err = run_cli("query", "--preset", "relations-of", "--param", "Petro", "--store", articles_store)
+    code, out, err = run_cli(
+        "query", "--preset", "relations-of", "--param", "Petro", "--store", articles_store
+    )
     assert code == 0, err
     assert "Gustavo Petro" in out
     assert "metWith" in out
@@ -166,7 +172,9 @@ def test_cli_query_preset_list_needs_no_graph(run_cli, tmp_cwd):
 
 @pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json"])
 def test_cli_query_formats(run_cli, articles_store, fmt):
-    code, out, err = run_cli("query", "--preset", "who-met-whom", "--format", fmt, "--store", articles_store)
+    code, out, err = run_cli(
+        "query", "--preset", "who-met-whom", "--format", fmt, "--store", articles_store
+    )
     assert code == 0, err
     if fmt == "json":
         doc = json.loads(out)
@@ -182,7 +190,11 @@ def test_cli_query_formats(run_cli, articles_store, fmt):
     else:
         header = out.splitlines()[0].split()
         assert header[:2] == ["actor1", "actor2"]
-        pairs = [{"Gustavo Petro", "Donald Trump"}] if re.search(r"Donald Trump\s+Gustavo Petro", out) else []
+        pairs = (
+            [{"Gustavo Petro", "Donald Trump"}]
+            if re.search(r"Donald Trump\s+Gustavo Petro", out)
+            else []
+        )
     assert {"Gustavo Petro", "Donald Trump"} in pairs
 
 
@@ -211,7 +223,9 @@ def test_cli_map_writes_a_self_contained_page(run_cli, articles_store, tmp_path)
     html = page.read_text(encoding="utf-8")
     assert html.lstrip().lower().startswith("<!doctype html")
     assert "Gustavo Petro" in html
-    assert not re.search(r"""<(script|link)[^>]+(src|href)=["']https?://""", html), "the page loads from the network"
+    assert not re.search(r"""<(script|link)[^>]+(src|href)=["']https?://""", html), (
+        "the page loads from the network"
+    )
     assert not (tmp_path / "out" / "lib").exists()
     assert str(page) in err and out == "", "the status line goes to stderr"
 

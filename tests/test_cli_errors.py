@@ -115,43 +115,155 @@ def _p(*keys: str) -> Callable[[dict[str, Path]], list[str]]:
 
 CASES: list[Case] = [
     # a missing file or folder
-    ("extract missing file", lambda f: ["extract", str(f["missing_txt"]), "-q", "-o", str(f["out.trig"])], _p("missing_txt")),
-    ("build missing folder", lambda f: ["build", str(f["missing_dir"]), "--store", str(f["store"]), "-q"], _p("missing_dir")),
-    ("merge missing file", lambda f: ["merge", str(f["good"]), str(f["missing_rdf"]), "-o", str(f["out.trig"])], _p("missing_rdf")),
-    ("query missing graph", lambda f: ["query", SELECT_ALL, "--graph", str(f["missing_rdf"])], _p("missing_rdf")),
-    ("query missing store", lambda f: ["query", SELECT_ALL, "--store", str(f["no_store"])], _p("no_store")),
-    ("query missing .rq file", lambda f: ["query", str(f["missing_rq"]), "--graph", str(f["good"])], _p("missing_rq")),
-    ("map missing graph", lambda f: ["map", "--graph", str(f["missing_rdf"]), "-o", str(f["out.html"])], _p("missing_rdf")),
-    ("analyze missing graph", lambda f: ["analyze", "--graph", str(f["missing_rdf"])], _p("missing_rdf")),
+    (
+        "extract missing file",
+        lambda f: ["extract", str(f["missing_txt"]), "-q", "-o", str(f["out.trig"])],
+        _p("missing_txt"),
+    ),
+    (
+        "build missing folder",
+        lambda f: ["build", str(f["missing_dir"]), "--store", str(f["store"]), "-q"],
+        _p("missing_dir"),
+    ),
+    (
+        "merge missing file",
+        lambda f: ["merge", str(f["good"]), str(f["missing_rdf"]), "-o", str(f["out.trig"])],
+        _p("missing_rdf"),
+    ),
+    (
+        "query missing graph",
+        lambda f: ["query", SELECT_ALL, "--graph", str(f["missing_rdf"])],
+        _p("missing_rdf"),
+    ),
+    (
+        "query missing store",
+        lambda f: ["query", SELECT_ALL, "--store", str(f["no_store"])],
+        _p("no_store"),
+    ),
+    (
+        "query missing .rq file",
+        lambda f: ["query", str(f["missing_rq"]), "--graph", str(f["good"])],
+        _p("missing_rq"),
+    ),
+    (
+        "map missing graph",
+        lambda f: ["map", "--graph", str(f["missing_rdf"]), "-o", str(f["out.html"])],
+        _p("missing_rdf"),
+    ),
+    (
+        "analyze missing graph",
+        lambda f: ["analyze", "--graph", str(f["missing_rdf"])],
+        _p("missing_rdf"),
+    ),
     ("validate missing file", lambda f: ["validate", str(f["missing_rdf"])], _p("missing_rdf")),
-    ("validate a folder that is no store", lambda f: ["validate", str(f["not_a_store"])], lambda f: [str(f["not_a_store"]), "not a graphkit store"]),
-    ("remove from missing store", lambda f: ["remove", "article.txt", "--store", str(f["no_store"])], _p("no_store")),
-    ("eval missing gold file", lambda f: ["eval", str(f["missing_txt"]), str(ARTICLES), "-q"], _p("missing_txt")),
+    (
+        "validate a folder that is no store",
+        lambda f: ["validate", str(f["not_a_store"])],
+        lambda f: [str(f["not_a_store"]), "not a graphkit store"],
+    ),
+    (
+        "remove from missing store",
+        lambda f: ["remove", "article.txt", "--store", str(f["no_store"])],
+        _p("no_store"),
+    ),
+    (
+        "eval missing gold file",
+        lambda f: ["eval", str(f["missing_txt"]), str(ARTICLES), "-q"],
+        _p("missing_txt"),
+    ),
     # an empty file
-    ("extract empty file", lambda f: ["extract", str(f["empty_txt"]), "-q", "-o", str(f["out.trig"])], _p("empty_txt")),
-    ("merge empty file", lambda f: ["merge", str(f["good"]), str(f["empty_rdf"]), "-o", str(f["out.trig"])], _p("empty_rdf")),
-    ("query empty graph", lambda f: ["query", SELECT_ALL, "--graph", str(f["empty_rdf"])], _p("empty_rdf")),
+    (
+        "extract empty file",
+        lambda f: ["extract", str(f["empty_txt"]), "-q", "-o", str(f["out.trig"])],
+        _p("empty_txt"),
+    ),
+    (
+        "merge empty file",
+        lambda f: ["merge", str(f["good"]), str(f["empty_rdf"]), "-o", str(f["out.trig"])],
+        _p("empty_rdf"),
+    ),
+    (
+        "query empty graph",
+        lambda f: ["query", SELECT_ALL, "--graph", str(f["empty_rdf"])],
+        _p("empty_rdf"),
+    ),
     ("validate empty file", lambda f: ["validate", str(f["empty_rdf"])], _p("empty_rdf")),
     # a binary file
-    ("extract binary file", lambda f: ["extract", str(f["binary_txt"]), "-q", "-o", str(f["out.trig"])], _p("binary_txt")),
-    ("merge binary file", lambda f: ["merge", str(f["binary_rdf"]), "-o", str(f["out.trig"])], _p("binary_rdf")),
-    ("query binary graph", lambda f: ["query", SELECT_ALL, "--graph", str(f["binary_rdf"])], _p("binary_rdf")),
+    (
+        "extract binary file",
+        lambda f: ["extract", str(f["binary_txt"]), "-q", "-o", str(f["out.trig"])],
+        _p("binary_txt"),
+    ),
+    (
+        "merge binary file",
+        lambda f: ["merge", str(f["binary_rdf"]), "-o", str(f["out.trig"])],
+        _p("binary_rdf"),
+    ),
+    (
+        "query binary graph",
+        lambda f: ["query", SELECT_ALL, "--graph", str(f["binary_rdf"])],
+        _p("binary_rdf"),
+    ),
     ("validate binary file", lambda f: ["validate", str(f["binary_rdf"])], _p("binary_rdf")),
     # malformed article files
-    ("extract JSONL line without text", lambda f: ["extract", str(f["textless_jsonl"]), "-q", "-o", str(f["out.trig"])], lambda f: [str(f["textless_jsonl"]), "line 1", '"text"']),
+    (
+        "extract JSONL line without text",
+        lambda f: ["extract", str(f["textless_jsonl"]), "-q", "-o", str(f["out.trig"])],
+        lambda f: [str(f["textless_jsonl"]), "line 1", '"text"'],
+    ),
     # malformed RDF
-    ("merge malformed turtle", lambda f: ["merge", str(f["good"]), str(f["malformed_ttl"]), "-o", str(f["out.trig"])], _p("malformed_ttl")),
-    ("query malformed trig", lambda f: ["query", SELECT_ALL, "--graph", str(f["malformed_trig"])], _p("malformed_trig")),
-    ("map malformed turtle", lambda f: ["map", "--graph", str(f["malformed_ttl"]), "-o", str(f["out.html"])], _p("malformed_ttl")),
-    ("analyze malformed turtle", lambda f: ["analyze", "--graph", str(f["malformed_ttl"])], _p("malformed_ttl")),
-    ("validate malformed turtle", lambda f: ["validate", str(f["malformed_ttl"])], _p("malformed_ttl")),
-    ("merge JSON-LD with a remote context", lambda f: ["merge", str(f["remote_jsonld"]), "-o", str(f["out.trig"])], lambda f: [str(f["remote_jsonld"]), "@context"]),
+    (
+        "merge malformed turtle",
+        lambda f: ["merge", str(f["good"]), str(f["malformed_ttl"]), "-o", str(f["out.trig"])],
+        _p("malformed_ttl"),
+    ),
+    (
+        "query malformed trig",
+        lambda f: ["query", SELECT_ALL, "--graph", str(f["malformed_trig"])],
+        _p("malformed_trig"),
+    ),
+    (
+        "map malformed turtle",
+        lambda f: ["map", "--graph", str(f["malformed_ttl"]), "-o", str(f["out.html"])],
+        _p("malformed_ttl"),
+    ),
+    (
+        "analyze malformed turtle",
+        lambda f: ["analyze", "--graph", str(f["malformed_ttl"])],
+        _p("malformed_ttl"),
+    ),
+    (
+        "validate malformed turtle",
+        lambda f: ["validate", str(f["malformed_ttl"])],
+        _p("malformed_ttl"),
+    ),
+    (
+        "merge JSON-LD with a remote context",
+        lambda f: ["merge", str(f["remote_jsonld"]), "-o", str(f["out.trig"])],
+        lambda f: [str(f["remote_jsonld"]), "@context"],
+    ),
     # SPARQL
-    ("query syntax error", lambda f: ["query", "SELECT ?s WHERE { ?s ?p }", "--graph", str(f["good"])], lambda f: ["SPARQL"]),
-    ("query unknown preset", lambda f: ["query", "--preset", "no-such-preset", "--graph", str(f["good"])], lambda f: ["no-such-preset"]),
+    (
+        "query syntax error",
+        lambda f: ["query", "SELECT ?s WHERE { ?s ?p }", "--graph", str(f["good"])],
+        lambda f: ["SPARQL"],
+    ),
+    (
+        "query unknown preset",
+        lambda f: ["query", "--preset", "no-such-preset", "--graph", str(f["good"])],
+        lambda f: ["no-such-preset"],
+    ),
     # output files graphkit cannot write
-    ("extract to an unknown format", lambda f: ["extract", str(f["article"]), "-q", "-o", str(f["out.rdf"])], _p("out.rdf")),
-    ("merge to an unknown format", lambda f: ["merge", str(f["good"]), "-o", str(f["out.rdf"])], _p("out.rdf")),
+    (
+        "extract to an unknown format",
+        lambda f: ["extract", str(f["article"]), "-q", "-o", str(f["out.rdf"])],
+        _p("out.rdf"),
+    ),
+    (
+        "merge to an unknown format",
+        lambda f: ["merge", str(f["good"]), "-o", str(f["out.rdf"])],
+        _p("out.rdf"),
+    ),
 ]  # fmt: skip
 
 
@@ -216,14 +328,52 @@ def test_cli_errors_bad_options(
 
 
 NOT_CLOBBERED: list[tuple[str, Callable[[dict[str, Path]], list[str]], str]] = [
-    ("extract missing input", lambda f: ["extract", str(f["missing_txt"]), "-q", "-o", str(f["out.trig"])], "out.trig"),
-    ("extract empty input", lambda f: ["extract", str(f["empty_txt"]), "-q", "-o", str(f["out.trig"])], "out.trig"),
-    ("extract binary input", lambda f: ["extract", str(f["binary_txt"]), "-q", "-o", str(f["out.trig"])], "out.trig"),
-    ("extract to an unknown format", lambda f: ["extract", str(f["article"]), "-q", "-o", str(f["out.rdf"])], "out.rdf"),
-    ("merge malformed input", lambda f: ["merge", str(f["good"]), str(f["malformed_ttl"]), "-o", str(f["out.trig"])], "out.trig"),
-    ("merge missing input", lambda f: ["merge", str(f["good"]), str(f["missing_rdf"]), "-o", str(f["out.trig"])], "out.trig"),
-    ("map malformed input", lambda f: ["map", "--graph", str(f["malformed_ttl"]), "-o", str(f["out.html"])], "out.html"),
-    ("analyze export of malformed input", lambda f: ["analyze", "--graph", str(f["malformed_ttl"]), "--export", str(f["out.graphml"])], "out.graphml"),
+    (
+        "extract missing input",
+        lambda f: ["extract", str(f["missing_txt"]), "-q", "-o", str(f["out.trig"])],
+        "out.trig",
+    ),
+    (
+        "extract empty input",
+        lambda f: ["extract", str(f["empty_txt"]), "-q", "-o", str(f["out.trig"])],
+        "out.trig",
+    ),
+    (
+        "extract binary input",
+        lambda f: ["extract", str(f["binary_txt"]), "-q", "-o", str(f["out.trig"])],
+        "out.trig",
+    ),
+    (
+        "extract to an unknown format",
+        lambda f: ["extract", str(f["article"]), "-q", "-o", str(f["out.rdf"])],
+        "out.rdf",
+    ),
+    (
+        "merge malformed input",
+        lambda f: ["merge", str(f["good"]), str(f["malformed_ttl"]), "-o", str(f["out.trig"])],
+        "out.trig",
+    ),
+    (
+        "merge missing input",
+        lambda f: ["merge", str(f["good"]), str(f["missing_rdf"]), "-o", str(f["out.trig"])],
+        "out.trig",
+    ),
+    (
+        "map malformed input",
+        lambda f: ["map", "--graph", str(f["malformed_ttl"]), "-o", str(f["out.html"])],
+        "out.html",
+    ),
+    (
+        "analyze export of malformed input",
+        lambda f: [
+            "analyze",
+            "--graph",
+            str(f["malformed_ttl"]),
+            "--export",
+            str(f["out.graphml"]),
+        ],
+        "out.graphml",
+    ),
 ]  # fmt: skip
 
 

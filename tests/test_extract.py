@@ -16,51 +16,174 @@ def triples(text: str, *, modality: str = "asserted") -> set[tuple[str, str, str
     }
 
 
-def has(found: set[tuple[str, str, str]], s: str, p: str, o: str, *, symmetric: bool = False) -> bool:
+def has(
+    found: set[tuple[str, str, str]], s: str, p: str, o: str, *, symmetric: bool = False
+) -> bool:
     return (s, p, o) in found or (symmetric and (o, p, s) in found)
 
 
 VERBAL = [
-    ("Gustavo Petro met with Donald Trump in Washington on Monday.", "Gustavo Petro", "metWith", "Donald Trump", True),
-    ("Emmanuel Macron met Olaf Scholz in Berlin.", "Emmanuel Macron", "metWith", "Olaf Scholz", True),
-    ("Pipe Tuluá was extradited to the United States by Colombia.", "Colombia", "extradited", "Pipe Tuluá", False),
+    (
+        "Gustavo Petro met with Donald Trump in Washington on Monday.",
+        "Gustavo Petro",
+        "metWith",
+        "Donald Trump",
+        True,
+    ),
+    (
+        "Emmanuel Macron met Olaf Scholz in Berlin.",
+        "Emmanuel Macron",
+        "metWith",
+        "Olaf Scholz",
+        True,
+    ),
+    (
+        "Pipe Tuluá was extradited to the United States by Colombia.",
+        "Colombia",
+        "extradited",
+        "Pipe Tuluá",
+        False,
+    ),
     ("Peru and Chile signed an agreement on water rights.", "Peru", "agreedWith", "Chile", True),
-    ("The United States sanctioned Iran and Venezuela.", "United States", "sanctioned", "Iran", False),
-    ("The United States sanctioned Iran and Venezuela.", "United States", "sanctioned", "Venezuela", False),
+    (
+        "The United States sanctioned Iran and Venezuela.",
+        "United States",
+        "sanctioned",
+        "Iran",
+        False,
+    ),
+    (
+        "The United States sanctioned Iran and Venezuela.",
+        "United States",
+        "sanctioned",
+        "Venezuela",
+        False,
+    ),
     ("Britain expelled 23 Russian diplomats.", "United Kingdom", "expelled", "Russia", False),
     ("Iran fired missiles at Israel on Saturday.", "Iran", "attacked", "Israel", False),
     ("Japan condemned North Korea after the launch.", "Japan", "criticized", "North Korea", False),
     ("Germany accused Russia of spreading disinformation.", "Germany", "accused", "Russia", False),
     ("Kenya urged Ethiopia to withdraw its troops.", "Kenya", "requested", "Ethiopia", False),
     ("Brazil rejected the proposal from Argentina.", "Brazil", "rejected", "Argentina", False),
-    ("The European Union praised Moldova for its reforms.", "European Union", "praised", "Moldova", False),
+    (
+        "The European Union praised Moldova for its reforms.",
+        "European Union",
+        "praised",
+        "Moldova",
+        False,
+    ),
     ("Canada sent humanitarian aid to Haiti.", "Canada", "aided", "Haiti", False),
-    ("Mexico deported hundreds of migrants to Guatemala.", "Mexico", "deported", "Guatemala", False),
-    ("Police in Ecuador arrested Adolfo Macías on Sunday.", "Ecuador", "arrested", "Adolfo Macías", False),
-    ("Joe Biden spoke with Volodymyr Zelensky by phone.", "Joe Biden", "spokeWith", "Volodymyr Zelensky", True),
+    (
+        "Mexico deported hundreds of migrants to Guatemala.",
+        "Mexico",
+        "deported",
+        "Guatemala",
+        False,
+    ),
+    (
+        "Police in Ecuador arrested Adolfo Macías on Sunday.",
+        "Ecuador",
+        "arrested",
+        "Adolfo Macías",
+        False,
+    ),
+    (
+        "Joe Biden spoke with Volodymyr Zelensky by phone.",
+        "Joe Biden",
+        "spokeWith",
+        "Volodymyr Zelensky",
+        True,
+    ),
     ("Narendra Modi visited France last week.", "Narendra Modi", "visited", "France", False),
-    ("Iran summoned the ambassadors of Britain and France to protest the decision.", "Iran", "protested", "United Kingdom", False),
+    (
+        "Iran summoned the ambassadors of Britain and France to protest the decision.",
+        "Iran",
+        "protested",
+        "United Kingdom",
+        False,
+    ),
 ]
 
 NOMINAL = [
-    ("The meeting between Xi Jinping and Joe Biden lasted four hours.", "Xi Jinping", "metWith", "Joe Biden", True),
+    (
+        "The meeting between Xi Jinping and Joe Biden lasted four hours.",
+        "Xi Jinping",
+        "metWith",
+        "Joe Biden",
+        True,
+    ),
     ("Lula's meeting with Javier Milei was tense.", "Lula", "metWith", "Javier Milei", True),
     ("Turkey held talks with Greece on Tuesday.", "Türkiye", "metWith", "Greece", True),
-    ("Bogotá's extradition of Dairo Úsuga drew praise.", "Colombia", "extradited", "Dairo Úsuga", False),
-    ("Washington imposed sanctions on Nicaragua.", "United States", "sanctioned", "Nicaragua", False),
-    ("U.S. deportation flights to Colombia resumed.", "United States", "deported", "Colombia", False),
+    (
+        "Bogotá's extradition of Dairo Úsuga drew praise.",
+        "Colombia",
+        "extradited",
+        "Dairo Úsuga",
+        False,
+    ),
+    (
+        "Washington imposed sanctions on Nicaragua.",
+        "United States",
+        "sanctioned",
+        "Nicaragua",
+        False,
+    ),
+    (
+        "U.S. deportation flights to Colombia resumed.",
+        "United States",
+        "deported",
+        "Colombia",
+        False,
+    ),
     ("Narendra Modi's visit to Japan was his third.", "Narendra Modi", "visited", "Japan", False),
-    ("Anthony Albanese held a call with Rishi Sunak.", "Anthony Albanese", "spokeWith", "Rishi Sunak", True),
-    ("The Kremlin's threat against Finland alarmed NATO.", "Russia", "threatened", "Finland", False),
+    (
+        "Anthony Albanese held a call with Rishi Sunak.",
+        "Anthony Albanese",
+        "spokeWith",
+        "Rishi Sunak",
+        True,
+    ),
+    (
+        "The Kremlin's threat against Finland alarmed NATO.",
+        "Russia",
+        "threatened",
+        "Finland",
+        False,
+    ),
 ]
 
 STATIC = [
-    ("Colombian President Gustavo Petro arrived on Monday.", "Gustavo Petro", "leaderOf", "Colombia"),
-    ("Russian Foreign Minister Sergei Lavrov spoke first.", "Sergei Lavrov", "officialOf", "Russia"),
+    (
+        "Colombian President Gustavo Petro arrived on Monday.",
+        "Gustavo Petro",
+        "leaderOf",
+        "Colombia",
+    ),
+    (
+        "Russian Foreign Minister Sergei Lavrov spoke first.",
+        "Sergei Lavrov",
+        "officialOf",
+        "Russia",
+    ),
     ("Petro, Colombia's president, spoke first.", "Petro", "leaderOf", "Colombia"),
-    ("NATO Secretary-General Jens Stoltenberg visited Kyiv.", "Jens Stoltenberg", "leaderOf", "North Atlantic Treaty Organization"),
-    ("Russia's envoy, Vassily Nebenzia, rejected the claim.", "Vassily Nebenzia", "officialOf", "Russia"),
-    ("The attack happened in Salisbury, England, last week.", "Salisbury", "locatedIn", "United Kingdom"),
+    (
+        "NATO Secretary-General Jens Stoltenberg visited Kyiv.",
+        "Jens Stoltenberg",
+        "leaderOf",
+        "North Atlantic Treaty Organization",
+    ),
+    (
+        "Russia's envoy, Vassily Nebenzia, rejected the claim.",
+        "Vassily Nebenzia",
+        "officialOf",
+        "Russia",
+    ),
+    (
+        "The attack happened in Salisbury, England, last week.",
+        "Salisbury",
+        "locatedIn",
+        "United Kingdom",
+    ),
     ("The strike hit the Syrian capital, Damascus.", "Damascus", "locatedIn", "Syria"),
 ]
 
@@ -68,7 +191,12 @@ METONYMY = [
     ("The White House criticized Venezuela on Friday.", "United States", "criticized", "Venezuela"),
     ("The Kremlin rejected the proposal from Ukraine.", "Russia", "rejected", "Ukraine"),
     ("Downing Street condemned Iran.", "United Kingdom", "criticized", "Iran"),
-    ("Bogotá extradited Dairo Úsuga to the United States.", "Colombia", "extradited", "Dairo Úsuga"),
+    (
+        "Bogotá extradited Dairo Úsuga to the United States.",
+        "Colombia",
+        "extradited",
+        "Dairo Úsuga",
+    ),
     ("Washington accused Beijing of spying.", "United States", "accused", "China"),
     ("Israeli troops attacked Lebanon.", "Israel", "attacked", "Lebanon"),
 ]
@@ -104,7 +232,11 @@ def test_extract_surnames_and_pronouns_resolve_within_article() -> None:
         "Trump praised him after the meeting."
     )
     found = triples(text)
-    assert ("Gustavo Petro", "metWith", "Donald Trump") in found or ("Donald Trump", "metWith", "Gustavo Petro") in found
+    assert ("Gustavo Petro", "metWith", "Donald Trump") in found or (
+        "Donald Trump",
+        "metWith",
+        "Gustavo Petro",
+    ) in found
     assert ("Donald Trump", "praised", "Gustavo Petro") in found
 
 
@@ -117,7 +249,10 @@ def test_extract_nominal_reference_to_a_named_leader() -> None:
 
 
 def test_extract_entity_types_agree_across_mentions() -> None:
-    text = "President Gustavo Petro spoke on Monday. Later Petro criticized Trump. Donald Trump answered."
+    text = (
+        "President Gustavo Petro spoke on Monday. Later Petro criticized Trump. "
+        "Donald Trump answered."
+    )
     result = extract_text(text)
     types = {e.name: e.type for e in result.entities}
     assert types.get("Gustavo Petro") == "Person"
@@ -136,15 +271,23 @@ def test_extract_entity_types_agree_across_mentions() -> None:
 )
 def test_extract_unasserted_events_are_marked_not_asserted(text: str, modality: str) -> None:
     result = extract_text(text)
-    events = [r for r in result.relations if r.predicate not in ("leaderOf", "officialOf", "memberOf", "locatedIn")]
+    events = [
+        r
+        for r in result.relations
+        if r.predicate not in ("leaderOf", "officialOf", "memberOf", "locatedIn")
+    ]
     assert events, "the event should be kept as evidence"
-    assert all(r.evidence.modality != "asserted" or r.evidence.method.startswith("intent:") for r in events)
+    assert all(
+        r.evidence.modality != "asserted" or r.evidence.method.startswith("intent:") for r in events
+    )
     assert any(r.evidence.modality == modality for r in events)
 
 
 def test_extract_threat_happened_expulsion_did_not() -> None:
     found = triples("Britain threatened to expel Russian diplomats.")
-    hypothetical = triples("Britain threatened to expel Russian diplomats.", modality="hypothetical")
+    hypothetical = triples(
+        "Britain threatened to expel Russian diplomats.", modality="hypothetical"
+    )
     assert ("United Kingdom", "threatened", "Russia") in found
     assert ("United Kingdom", "expelled", "Russia") not in found
     assert ("United Kingdom", "expelled", "Russia") in hypothetical

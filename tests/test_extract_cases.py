@@ -16,7 +16,8 @@ Triple = tuple[str, str, str]
 
 
 def events(text: str, *, modality: str = "asserted") -> set[Triple]:
-    """(subject, predicate, object) of the event relations the sentence gives, static ones left out."""
+    """(subject, predicate, object) of the event relations the sentence gives, static ones left
+    out."""
     static = {"leaderOf", "officialOf", "memberOf", "locatedIn"}
     return {
         (r.subject.name, r.predicate, r.object.name)
@@ -31,274 +32,854 @@ def gap(case: tuple, reason: str) -> object:
 
 FOUND = [
     # compound subjects and objects
-    ("France, Germany and Italy condemned Russia on Monday.", {("France", "criticized", "Russia"), ("Germany", "criticized", "Russia"), ("Italy", "criticized", "Russia")}),
-    ("Japan criticized China, South Korea and Vietnam over the dispute.", {("Japan", "criticized", "China"), ("Japan", "criticized", "South Korea"), ("Japan", "criticized", "Vietnam")}),
+    (
+        "France, Germany and Italy condemned Russia on Monday.",
+        {
+            ("France", "criticized", "Russia"),
+            ("Germany", "criticized", "Russia"),
+            ("Italy", "criticized", "Russia"),
+        },
+    ),
+    (
+        "Japan criticized China, South Korea and Vietnam over the dispute.",
+        {
+            ("Japan", "criticized", "China"),
+            ("Japan", "criticized", "South Korea"),
+            ("Japan", "criticized", "Vietnam"),
+        },
+    ),
     # passives: the agent is the subject
     ("Iran was condemned by France on Tuesday.", {("France", "criticized", "Iran")}),
-    ("Iran was criticized by France and Germany.", {("France", "criticized", "Iran"), ("Germany", "criticized", "Iran")}),
+    (
+        "Iran was criticized by France and Germany.",
+        {("France", "criticized", "Iran"), ("Germany", "criticized", "Iran")},
+    ),
     # comma insertions and reported speech leave the dyad alone
     ("Egypt, a senior official said, condemned Israel.", {("Egypt", "criticized", "Israel")}),
-    ("Egypt condemned Israel almost five years after crowds trashed its embassy, a senior official said on Saturday.", {("Egypt", "criticized", "Israel")}),
+    (
+        "Egypt condemned Israel almost five years after crowds trashed its embassy, a senior "
+        "official said on Saturday.",
+        {("Egypt", "criticized", "Israel")},
+    ),
     # titled agents act for their country or stay themselves
     ("The Egyptian foreign minister criticized Israel.", {("Egypt", "criticized", "Israel")}),
-    ("French President Emmanuel Macron criticized Russia.", {("Emmanuel Macron", "criticized", "Russia")}),
-    ("The Italian government condemned an attack by Libyan soldiers in southern Tunisia on Thursday.", {("Italy", "criticized", "Libya")}),
+    (
+        "French President Emmanuel Macron criticized Russia.",
+        {("Emmanuel Macron", "criticized", "Russia")},
+    ),
+    (
+        "The Italian government condemned an attack by Libyan soldiers in southern Tunisia on "
+        "Thursday.",
+        {("Italy", "criticized", "Libya")},
+    ),
     # 'is about to' is the subject's own act
     ("Kenya is about to sign an agreement with Ethiopia.", {("Kenya", "agreedWith", "Ethiopia")}),
-    ("North Korea fired two artillery shells at South Korea on Thursday.", {("North Korea", "attacked", "South Korea")}),
+    (
+        "North Korea fired two artillery shells at South Korea on Thursday.",
+        {("North Korea", "attacked", "South Korea")},
+    ),
     # collectives are actors of their own, not their state; domestic events keep both sides
-    ("Sudanese troops attacked Sudanese rebels near the border.", {("Sudan", "attacked", "Sudanese rebels")}),
-    ("Ethiopian militiamen shelled a camp for Eritrean refugees.", {("Ethiopian militiamen", "attacked", "Eritrean refugees")}),
+    (
+        "Sudanese troops attacked Sudanese rebels near the border.",
+        {("Sudan", "attacked", "Sudanese rebels")},
+    ),
+    (
+        "Ethiopian militiamen shelled a camp for Eritrean refugees.",
+        {("Ethiopian militiamen", "attacked", "Eritrean refugees")},
+    ),
     ("Kenyan police arrested 40 Somalis in Nairobi.", {("Kenya", "arrested", "Somalis")}),
-    ("Thousands of Bolivian miners marched in La Paz.", {("Bolivian miners", "protested", "La Paz")}),
-    ("The Fijian rebels said they will release the hostages to Australia.", {("Fijian rebels", "agreedWith", "Australia")}),
-    ("Palestinian armed groups fired rockets at Israel.", {("Palestinian armed groups", "attacked", "Israel")}),
-    ("Demonstrators blocked roads in Caracas.", {("demonstrators in Caracas", "protested", "Venezuela")}),
+    (
+        "Thousands of Bolivian miners marched in La Paz.",
+        {("Bolivian miners", "protested", "La Paz")},
+    ),
+    (
+        "The Fijian rebels said they will release the hostages to Australia.",
+        {("Fijian rebels", "agreedWith", "Australia")},
+    ),
+    (
+        "Palestinian armed groups fired rockets at Israel.",
+        {("Palestinian armed groups", "attacked", "Israel")},
+    ),
+    (
+        "Demonstrators blocked roads in Caracas.",
+        {("demonstrators in Caracas", "protested", "Venezuela")},
+    ),
     ("Ethiopian troops captured the Somali town of Baidoa.", {("Ethiopia", "attacked", "Baidoa")}),
     # mediators negotiate with each side; a list after "between" pairs every member
-    ("Mnuchin said the United States had facilitated the negotiations between Egypt, Ethiopia and Sudan over four months.", {("United States", "negotiatedWith", "Egypt"), ("United States", "negotiatedWith", "Ethiopia"), ("United States", "negotiatedWith", "Sudan"), ("Egypt", "negotiatedWith", "Ethiopia"), ("Egypt", "negotiatedWith", "Sudan"), ("Ethiopia", "negotiatedWith", "Sudan")}),
-    ("Iran and the United States held indirect talks mediated by Oman.", {("Iran", "metWith", "United States"), ("Oman", "negotiatedWith", "Iran"), ("Oman", "negotiatedWith", "United States")}),
-    ("Armenia and Azerbaijan held two days of U.S.-mediated talks outside Washington.", {("Armenia", "metWith", "Azerbaijan"), ("United States", "negotiatedWith", "Armenia"), ("United States", "negotiatedWith", "Azerbaijan")}),
-    ("Sudan's army and the RSF began talks in Jeddah on Monday. The talks were convened by Saudi Arabia.", {("Sudan", "metWith", "Rapid Support Forces"), ("Saudi Arabia", "negotiatedWith", "Sudan"), ("Saudi Arabia", "negotiatedWith", "Rapid Support Forces")}),
-    ("The United States sanctioned a senior Rwandan army officer, Brig. Gen. Andrew Nyamvumba, on Friday.", {("United States", "sanctioned", "Andrew Nyamvumba")}),
+    (
+        "Mnuchin said the United States had facilitated the negotiations between Egypt, Ethiopia "
+        "and Sudan over four months.",
+        {
+            ("United States", "negotiatedWith", "Egypt"),
+            ("United States", "negotiatedWith", "Ethiopia"),
+            ("United States", "negotiatedWith", "Sudan"),
+            ("Egypt", "negotiatedWith", "Ethiopia"),
+            ("Egypt", "negotiatedWith", "Sudan"),
+            ("Ethiopia", "negotiatedWith", "Sudan"),
+        },
+    ),
+    (
+        "Iran and the United States held indirect talks mediated by Oman.",
+        {
+            ("Iran", "metWith", "United States"),
+            ("Oman", "negotiatedWith", "Iran"),
+            ("Oman", "negotiatedWith", "United States"),
+        },
+    ),
+    (
+        "Armenia and Azerbaijan held two days of U.S.-mediated talks outside Washington.",
+        {
+            ("Armenia", "metWith", "Azerbaijan"),
+            ("United States", "negotiatedWith", "Armenia"),
+            ("United States", "negotiatedWith", "Azerbaijan"),
+        },
+    ),
+    (
+        "Sudan's army and the RSF began talks in Jeddah on Monday. The talks were convened by "
+        "Saudi Arabia.",
+        {
+            ("Sudan", "metWith", "Rapid Support Forces"),
+            ("Saudi Arabia", "negotiatedWith", "Sudan"),
+            ("Saudi Arabia", "negotiatedWith", "Rapid Support Forces"),
+        },
+    ),
+    (
+        "The United States sanctioned a senior Rwandan army officer, Brig. Gen. Andrew Nyamvumba, "
+        "on Friday.",
+        {("United States", "sanctioned", "Andrew Nyamvumba")},
+    ),
     # "six Indian diplomats, including X": India and X; ordering diplomats to leave expels them
-    ("Canada expelled six Indian diplomats, including the high commissioner, Sanjay Kumar Verma.", {("Canada", "expelled", "India"), ("Canada", "expelled", "Sanjay Kumar Verma")}),
-    ("Poland ordered two Belarusian diplomats to leave the country within 72 hours.", {("Poland", "expelled", "Belarus")}),
+    (
+        "Canada expelled six Indian diplomats, including the high commissioner, "
+        "Sanjay Kumar Verma.",
+        {("Canada", "expelled", "India"), ("Canada", "expelled", "Sanjay Kumar Verma")},
+    ),
+    (
+        "Poland ordered two Belarusian diplomats to leave the country within 72 hours.",
+        {("Poland", "expelled", "Belarus")},
+    ),
     # a named leader's government is his country; a call "by phone with" is a call
-    ("India's Prime Minister Narendra Modi spoke on Monday. Modi's government has long accused Canada of harbouring militants.", {("India", "accused", "Canada")}),
-    ("Pakistani Prime Minister Shehbaz Sharif discussed the situation by phone with Chinese Premier Li Qiang.", {("Shehbaz Sharif", "spokeWith", "Li Qiang")}),
+    (
+        "India's Prime Minister Narendra Modi spoke on Monday. Modi's government has long accused "
+        "Canada of harbouring militants.",
+        {("India", "accused", "Canada")},
+    ),
+    (
+        "Pakistani Prime Minister Shehbaz Sharif discussed the situation by phone with Chinese "
+        "Premier Li Qiang.",
+        {("Shehbaz Sharif", "spokeWith", "Li Qiang")},
+    ),
     # dismissing charges against an ally answers their accuser
-    ("Warsaw accused Belarus of steering the migrants. In Moscow, Kremlin spokesman Dmitry Peskov dismissed the accusations as groundless.", {("Dmitry Peskov", "rejected", "Poland")}),
+    (
+        "Warsaw accused Belarus of steering the migrants. In Moscow, Kremlin spokesman Dmitry "
+        "Peskov dismissed the accusations as groundless.",
+        {("Dmitry Peskov", "rejected", "Poland")},
+    ),
     # a denial of the deed answers the accuser; "both sides" are the sides of the main dispute
-    ("Kinshasa accuses Rwanda of backing the M23 rebels. Rwanda denies backing the group.", {("Rwanda", "rejected", "DR Congo")}),
-    ("Serbia accused Kosovo of provocations. Kosovo criticized Serbia. Gabriel Escobar, the U.S. envoy, urged both sides to move quickly.", {("Gabriel Escobar", "requested", "Serbia"), ("Gabriel Escobar", "requested", "Kosovo")}),
+    (
+        "Kinshasa accuses Rwanda of backing the M23 rebels. Rwanda denies backing the group.",
+        {("Rwanda", "rejected", "DR Congo")},
+    ),
+    (
+        "Serbia accused Kosovo of provocations. Kosovo criticized Serbia. Gabriel Escobar, the "
+        "U.S. envoy, urged both sides to move quickly.",
+        {("Gabriel Escobar", "requested", "Serbia"), ("Gabriel Escobar", "requested", "Kosovo")},
+    ),
     # what a verb labels its object: criticism, praise, or the rejection of a claim
-    ("Poland expelled two Belarusian diplomats. Minsk called the expulsions \"unfriendly and groundless\".", {("Belarus", "criticized", "Poland")}),
-    ("Witkoff demanded that Iran dismantle its facilities. Esmaeil Baghaei, the Iranian Foreign Ministry spokesman, called Witkoff's demand \"a nonstarter\" on Sunday.", {("Esmaeil Baghaei", "rejected", "Witkoff")}),
+    (
+        'Poland expelled two Belarusian diplomats. Minsk called the expulsions "unfriendly and '
+        'groundless".',
+        {("Belarus", "criticized", "Poland")},
+    ),
+    (
+        'Witkoff demanded that Iran dismantle its facilities. Esmaeil Baghaei, the Iranian '
+        'Foreign Ministry spokesman, called Witkoff\'s demand "a nonstarter" on Sunday.',
+        {("Esmaeil Baghaei", "rejected", "Witkoff")},
+    ),
     # an attack on a place attacks its country too; vessels act for their country
-    ("Ukrainian naval drones struck the Russian port of Novorossiysk on Friday.", {("Ukraine", "attacked", "Russia")}),
+    (
+        "Ukrainian naval drones struck the Russian port of Novorossiysk on Friday.",
+        {("Ukraine", "attacked", "Russia")},
+    ),
     ("A Chinese vessel rammed the Vietnamese trawler.", {("China", "attacked", "Vietnam")}),
     # demanding a prisoner's release asks whoever holds them
-    ("Belarus arrested Andrzej Poczobut in 2021. Warsaw has for years demanded the release of Andrzej Poczobut.", {("Poland", "requested", "Belarus")}),
+    (
+        "Belarus arrested Andrzej Poczobut in 2021. Warsaw has for years demanded the release of "
+        "Andrzej Poczobut.",
+        {("Poland", "requested", "Belarus")},
+    ),
     # banning or suspending foreigners sanctions them; one's own people, coerces them
-    ("The three Baltic states' foreign ministers met. Latvia banned Bidzina Ivanishvili from entering its territory.", {("Latvia", "sanctioned", "Bidzina Ivanishvili")}),
-    ("Iraq's National Security Council banned the PKK.", {("Iraq", "sanctioned", "Kurdistan Workers' Party")}),
-    ("Mali and Burkina Faso, both suspended from ECOWAS, warned against an intervention.", {("Economic Community of West African States", "sanctioned", "Mali"), ("Economic Community of West African States", "sanctioned", "Burkina Faso")}),
-    ("President Yoweri Museveni has banned Ugandan opposition candidates from the elections.", {("Yoweri Museveni", "coerced", "Ugandan opposition candidates")}),
+    (
+        "The three Baltic states' foreign ministers met. Latvia banned Bidzina Ivanishvili from "
+        "entering its territory.",
+        {("Latvia", "sanctioned", "Bidzina Ivanishvili")},
+    ),
+    (
+        "Iraq's National Security Council banned the PKK.",
+        {("Iraq", "sanctioned", "Kurdistan Workers' Party")},
+    ),
+    (
+        "Mali and Burkina Faso, both suspended from ECOWAS, warned against an intervention.",
+        {
+            ("Economic Community of West African States", "sanctioned", "Mali"),
+            ("Economic Community of West African States", "sanctioned", "Burkina Faso"),
+        },
+    ),
+    (
+        "President Yoweri Museveni has banned Ugandan opposition candidates from the elections.",
+        {("Yoweri Museveni", "coerced", "Ugandan opposition candidates")},
+    ),
     # rights groups and armed groups the model misses are known organizations
-    ("Human Rights Watch accused Tunisian security forces of abandoning hundreds of migrants.", {("Human Rights Watch", "accused", "Tunisia")}),
-    ("British Defence Secretary Tom King has promised to continue military aid to war-torn Mozambique.", {("Tom King", "agreedWith", "Mozambique")}),
-    # "X, the president of Y's council, who thanked Z": X thanked; "Burhan" is Abdel Fattah al-Burhan
-    ("He also met Edgard Leblanc Fils, the president of Haiti's Transitional Presidential Council, who thanked Kenya for its help.", {("Edgard Leblanc Fils", "praised", "Kenya")}),
-    ("The army, led by army chief Gen Abdel Fattah al-Burhan, signed a statement. Gen Burhan's government has rejected Kenya's role as a mediator.", {("Sudan", "rejected", "Kenya")}),
+    (
+        "Human Rights Watch accused Tunisian security forces of abandoning hundreds of migrants.",
+        {("Human Rights Watch", "accused", "Tunisia")},
+    ),
+    (
+        "British Defence Secretary Tom King has promised to continue military aid to war-torn "
+        "Mozambique.",
+        {("Tom King", "agreedWith", "Mozambique")},
+    ),
+    # "X, the president of Y's council, who thanked Z": X thanked;
+    # "Burhan" is Abdel Fattah al-Burhan
+    (
+        "He also met Edgard Leblanc Fils, the president of Haiti's Transitional Presidential "
+        "Council, who thanked Kenya for its help.",
+        {("Edgard Leblanc Fils", "praised", "Kenya")},
+    ),
+    (
+        "The army, led by army chief Gen Abdel Fattah al-Burhan, signed a statement. Gen Burhan's "
+        "government has rejected Kenya's role as a mediator.",
+        {("Sudan", "rejected", "Kenya")},
+    ),
     # recalled envoys: their sender recalls them from where they serve; valuing is praise
-    ("The Algerian Foreign Ministry denounced the allegations of the Malian junta and announced that its own ambassadors to Mali and Niger had been recalled.", {("Algeria", "expelled", "Mali"), ("Algeria", "expelled", "Niger")}),
-    ("Peskov told reporters that Moscow valued Ankara's mediation efforts.", {("Russia", "praised", "Türkiye")}),
+    (
+        "The Algerian Foreign Ministry denounced the allegations of the Malian junta and "
+        "announced that its own ambassadors to Mali and Niger had been recalled.",
+        {("Algeria", "expelled", "Mali"), ("Algeria", "expelled", "Niger")},
+    ),
+    (
+        "Peskov told reporters that Moscow valued Ankara's mediation efforts.",
+        {("Russia", "praised", "Türkiye")},
+    ),
     # opposing a deed criticizes it; refusing to rule out force threatens
-    ("Vietnam resolutely opposes China's acts of violence against Vietnamese fishermen.", {("Vietnam", "criticized", "China")}),
-    ("Denmark rejected the offer. Trump has refused to rule out military or economic coercion to acquire the island, a self-governing territory of Denmark.", {("Trump", "threatened", "Denmark")}),
+    (
+        "Vietnam resolutely opposes China's acts of violence against Vietnamese fishermen.",
+        {("Vietnam", "criticized", "China")},
+    ),
+    (
+        "Denmark rejected the offer. Trump has refused to rule out military or economic coercion "
+        "to acquire the island, a self-governing territory of Denmark.",
+        {("Trump", "threatened", "Denmark")},
+    ),
     # "during a visit to Riyadh": the visit took place, and it is a visit
-    ("Iranian Foreign Minister Hossein Amir-Abdollahian discussed trade during a visit to Riyadh.", {("Hossein Amir-Abdollahian", "visited", "Saudi Arabia")}),
+    (
+        "Iranian Foreign Minister Hossein Amir-Abdollahian discussed trade during a visit to "
+        "Riyadh.",
+        {("Hossein Amir-Abdollahian", "visited", "Saudi Arabia")},
+    ),
     # "the two leaders" are the leaders named, not the ministers named after them
-    ("SEOUL — Japanese Prime Minister Fumio Kishida held talks with South Korean President Yoon Suk Yeol on Sunday. Separately, Foreign Minister Park Jin and his Japanese counterpart, Yoshimasa Hayashi, met. In Washington, President Joe Biden praised the two leaders.", {("Joe Biden", "praised", "Fumio Kishida"), ("Joe Biden", "praised", "Yoon Suk Yeol")}),
+    (
+        "SEOUL — Japanese Prime Minister Fumio Kishida held talks with South Korean President "
+        "Yoon Suk Yeol on Sunday. Separately, Foreign Minister Park Jin and his Japanese "
+        "counterpart, Yoshimasa Hayashi, met. In Washington, President Joe Biden praised the two "
+        "leaders.",
+        {("Joe Biden", "praised", "Fumio Kishida"), ("Joe Biden", "praised", "Yoon Suk Yeol")},
+    ),
     # a speech act after another inside what someone said shares that one's subject
-    ("State Department spokesman Matthew Miller said the United States condemned any violation of the Vienna Convention and urged Ecuador and Mexico to resolve the dispute peacefully.", {("United States", "requested", "Ecuador"), ("United States", "requested", "Mexico")}),
+    (
+        "State Department spokesman Matthew Miller said the United States condemned any violation "
+        "of the Vienna Convention and urged Ecuador and Mexico to resolve the dispute peacefully.",
+        {("United States", "requested", "Ecuador"), ("United States", "requested", "Mexico")},
+    ),
     # "criticized the strike": whoever struck just before
-    ("Turkish warplanes struck Kurdish militants in northern Iraq on Sunday. The Kurdistan Regional Government also criticized the strike.", {("Kurdistan Regional Government", "criticized", "Türkiye")}),
+    (
+        "Turkish warplanes struck Kurdish militants in northern Iraq on Sunday. The Kurdistan "
+        "Regional Government also criticized the strike.",
+        {("Kurdistan Regional Government", "criticized", "Türkiye")},
+    ),
     # "the army" is the army just named with its country
-    ("Fighting resumed on Monday, with M23 fighters attacking Congolese army positions near Lubero. Lawrence Kanyuka, a spokesman for the M23, accused the army of bombing civilian areas.", {("Lawrence Kanyuka", "accused", "DR Congo")}),
+    (
+        "Fighting resumed on Monday, with M23 fighters attacking Congolese army positions near "
+        "Lubero. Lawrence Kanyuka, a spokesman for the M23, accused the army of bombing civilian "
+        "areas.",
+        {("Lawrence Kanyuka", "accused", "DR Congo")},
+    ),
     # a warning held over whoever its condition names threatens them
-    ("Spokesman Dmitry Peskov warned that Moscow would respond with countermeasures if NATO deployed forces or infrastructure in Sweden.", {("Dmitry Peskov", "threatened", "North Atlantic Treaty Organization"), ("Russia", "threatened", "North Atlantic Treaty Organization")}),
-    ("Lukashenko warned that Belarus would not stay silent if Polish troops set foot on its soil.", {("Lukashenko", "threatened", "Poland")}),
+    (
+        "Spokesman Dmitry Peskov warned that Moscow would respond with countermeasures if NATO "
+        "deployed forces or infrastructure in Sweden.",
+        {
+            ("Dmitry Peskov", "threatened", "North Atlantic Treaty Organization"),
+            ("Russia", "threatened", "North Atlantic Treaty Organization"),
+        },
+    ),
+    (
+        "Lukashenko warned that Belarus would not stay silent if Polish troops set foot on its "
+        "soil.",
+        {("Lukashenko", "threatened", "Poland")},
+    ),
     ("The EU stood fully behind Denmark on Tuesday.", {("European Union", "supported", "Denmark")}),
-    ("Italian officials have quietly lobbied the IMF to revive the talks.", {("Italy", "requested", "International Monetary Fund")}),
+    (
+        "Italian officials have quietly lobbied the IMF to revive the talks.",
+        {("Italy", "requested", "International Monetary Fund")},
+    ),
     # a vow to respond threatens whoever did what is answered
-    ("Berlin ordered a Russian embassy employee to leave. Maria Zakharova, the Russian Foreign Ministry spokeswoman, said Moscow would respond to the expulsion in a mirror fashion.", {("Maria Zakharova", "threatened", "Germany"), ("Russia", "threatened", "Germany")}),
+    (
+        "Berlin ordered a Russian embassy employee to leave. Maria Zakharova, the Russian Foreign "
+        "Ministry spokeswoman, said Moscow would respond to the expulsion in a mirror fashion.",
+        {("Maria Zakharova", "threatened", "Germany"), ("Russia", "threatened", "Germany")},
+    ),
     # a plural pronoun stands for the pair just joined by "and"
-    ("Kenya's President William Ruto spoke with both Tshisekedi and Kagame by phone on Sunday and urged them to return to the table.", {("William Ruto", "spokeWith", "Tshisekedi"), ("William Ruto", "spokeWith", "Kagame"), ("William Ruto", "requested", "Tshisekedi"), ("William Ruto", "requested", "Kagame")}),
-    ("Iranian Foreign Minister Abbas Araghchi and U.S. envoy Steve Witkoff negotiated from separate rooms as Omani Foreign Minister Badr Albusaidi shuttled between them.", {("Badr Albusaidi", "negotiatedWith", "Abbas Araghchi"), ("Badr Albusaidi", "negotiatedWith", "Steve Witkoff")}),
+    (
+        "Kenya's President William Ruto spoke with both Tshisekedi and Kagame by phone on Sunday "
+        "and urged them to return to the table.",
+        {
+            ("William Ruto", "spokeWith", "Tshisekedi"),
+            ("William Ruto", "spokeWith", "Kagame"),
+            ("William Ruto", "requested", "Tshisekedi"),
+            ("William Ruto", "requested", "Kagame"),
+        },
+    ),
+    (
+        "Iranian Foreign Minister Abbas Araghchi and U.S. envoy Steve Witkoff negotiated from "
+        "separate rooms as Omani Foreign Minister Badr Albusaidi shuttled between them.",
+        {
+            ("Badr Albusaidi", "negotiatedWith", "Abbas Araghchi"),
+            ("Badr Albusaidi", "negotiatedWith", "Steve Witkoff"),
+        },
+    ),
     # breaking off diplomatic relations and declaring an envoy persona non grata expel
-    ("Mexico suspended diplomatic relations with Ecuador on Saturday.", {("Mexico", "expelled", "Ecuador")}),
-    ("Quito declared the Mexican ambassador, Raquel Serur, persona non grata.", {("Ecuador", "expelled", "Raquel Serur"), ("Ecuador", "expelled", "Mexico")}),
+    (
+        "Mexico suspended diplomatic relations with Ecuador on Saturday.",
+        {("Mexico", "expelled", "Ecuador")},
+    ),
+    (
+        "Quito declared the Mexican ambassador, Raquel Serur, persona non grata.",
+        {("Ecuador", "expelled", "Raquel Serur"), ("Ecuador", "expelled", "Mexico")},
+    ),
     # summoning an envoy protests to the envoy's country
-    ("Berlin summoned Russian Ambassador Sergei Nechayev on Wednesday to protest.", {("Germany", "protested", "Sergei Nechayev"), ("Germany", "protested", "Russia")}),
+    (
+        "Berlin summoned Russian Ambassador Sergei Nechayev on Wednesday to protest.",
+        {("Germany", "protested", "Sergei Nechayev"), ("Germany", "protested", "Russia")},
+    ),
     # coercion short of violence
     ("The Nigerian army demolished homes in Lagos.", {("Nigeria", "coerced", "Lagos")}),
     # the target is the other actor of the cue's clause when no slot names it
-    ("Colombian guerrillas detonated explosives in Bogotá.", {("Colombian guerrillas", "attacked", "Colombia")}),
+    (
+        "Colombian guerrillas detonated explosives in Bogotá.",
+        {("Colombian guerrillas", "attacked", "Colombia")},
+    ),
     # coordinated demonyms both act
-    ("Hungarian and Austrian officials agreed to reopen the border.", {("Hungary", "agreedWith", "Austria")}),
+    (
+        "Hungarian and Austrian officials agreed to reopen the border.",
+        {("Hungary", "agreedWith", "Austria")},
+    ),
     # announced hostile acts are threats, announced help an agreement
-    ("Kenyan President William Ruto said he will impose a curfew in Mombasa.", {("William Ruto", "threatened", "Mombasa")}),
-    ("Palestinian leaders said they would boycott talks with Israel.", {("Palestine", "threatened", "Israel")}),
+    (
+        "Kenyan President William Ruto said he will impose a curfew in Mombasa.",
+        {("William Ruto", "threatened", "Mombasa")},
+    ),
+    (
+        "Palestinian leaders said they would boycott talks with Israel.",
+        {("Palestine", "threatened", "Israel")},
+    ),
     ("Brazil said it would send aid to Haiti.", {("Brazil", "agreedWith", "Haiti")}),
     # "with the help of X": X helped the subject
-    ("Jordan shot down Iranian drones with the help of the United States.", {("United States", "aided", "Jordan"), ("Jordan", "attacked", "Iran")}),
-    gap(("Germany welcomed a resumption of formal diplomatic ties between Greece and Turkey.", {("Germany", "praised", "Greece"), ("Germany", "praised", "Turkey")}), "the second party of 'between A and B' is dropped"),
-    ("Brazilian President Lula will meet Argentine and Chilean leaders during a visit to Uruguay.", {("Lula", "agreedWith", "Argentina"), ("Lula", "agreedWith", "Chile")}),
+    (
+        "Jordan shot down Iranian drones with the help of the United States.",
+        {("United States", "aided", "Jordan"), ("Jordan", "attacked", "Iran")},
+    ),
+    gap(
+        (
+            "Germany welcomed a resumption of formal diplomatic ties between Greece and Turkey.",
+            {("Germany", "praised", "Greece"), ("Germany", "praised", "Turkey")},
+        ),
+        "the second party of 'between A and B' is dropped",
+    ),
+    (
+        "Brazilian President Lula will meet Argentine and Chilean leaders during a visit to "
+        "Uruguay.",
+        {("Lula", "agreedWith", "Argentina"), ("Lula", "agreedWith", "Chile")},
+    ),
     # being willing to act announces the act; a purpose clause shares its modality
-    ("Norway is willing to send troops to help defend Saudi Arabia.", {("Norway", "agreedWith", "Saudi Arabia")}),
+    (
+        "Norway is willing to send troops to help defend Saudi Arabia.",
+        {("Norway", "agreedWith", "Saudi Arabia")},
+    ),
     # the target of a rejection or an inquiry is whoever is behind its object
-    ("Serbian police launched an investigation into crimes committed by Croat forces.", {("Serbia", "accused", "Croatia")}),
-    ("Pakistan rejected a fresh offer from Afghanistan for direct talks.", {("Pakistan", "rejected", "Afghanistan")}),
+    (
+        "Serbian police launched an investigation into crimes committed by Croat forces.",
+        {("Serbia", "accused", "Croatia")},
+    ),
+    (
+        "Pakistan rejected a fresh offer from Afghanistan for direct talks.",
+        {("Pakistan", "rejected", "Afghanistan")},
+    ),
     ("Israel is opposed to French mediation.", {("Israel", "rejected", "France")}),
     # a demand's target is the subject of what it asks for, which is not itself asserted
-    ("Egypt reiterated its demand that Israel ease restrictions on Palestinian workers.", {("Egypt", "requested", "Israel")}),
-    ("The Kurdistan Workers' Party issued a statement demanding that the Turkish government release its leader.", {("Kurdistan Workers' Party", "requested", "Türkiye")}),
+    (
+        "Egypt reiterated its demand that Israel ease restrictions on Palestinian workers.",
+        {("Egypt", "requested", "Israel")},
+    ),
+    (
+        "The Kurdistan Workers' Party issued a statement demanding that the Turkish government "
+        "release its leader.",
+        {("Kurdistan Workers' Party", "requested", "Türkiye")},
+    ),
     # lifting sanctions or an emergency is a concession, not a sanction
     ("The United States lifted sanctions on Iran.", {("United States", "conceded", "Iran")}),
-    ("Sudan's government lifted a state of emergency in West Darfur.", {("Sudan", "conceded", "West Darfur")}),
+    (
+        "Sudan's government lifted a state of emergency in West Darfur.",
+        {("Sudan", "conceded", "West Darfur")},
+    ),
     # a protest's purpose clause says whom it is aimed at
-    ("Algerian landowners began a hunger strike to demand the return of property seized by Algerian government forces.", {("Algerian landowners", "protested", "Algeria")}),
+    (
+        "Algerian landowners began a hunger strike to demand the return of property seized by "
+        "Algerian government forces.",
+        {("Algerian landowners", "protested", "Algeria")},
+    ),
     # a people named with a qualifier is a group, not a state
-    ("Ethnic Albanians attacked Macedonian police.", {("ethnic Albanians", "attacked", "North Macedonia")}),
+    (
+        "Ethnic Albanians attacked Macedonian police.",
+        {("ethnic Albanians", "attacked", "North Macedonia")},
+    ),
     ("Thousands of Iraqi Kurds demonstrated against Iraq.", {("Iraqi Kurds", "protested", "Iraq")}),
-    ("Islamic fundamentalists continued their hunger strike to demand the resignation of Algerian President Ahmed Ben Bella.", {("Islamic fundamentalists", "protested", "Ahmed Ben Bella"), ("Islamic fundamentalists", "requested", "Ahmed Ben Bella")}),
+    (
+        "Islamic fundamentalists continued their hunger strike to demand the resignation of "
+        "Algerian President Ahmed Ben Bella.",
+        {
+            ("Islamic fundamentalists", "protested", "Ahmed Ben Bella"),
+            ("Islamic fundamentalists", "requested", "Ahmed Ben Bella"),
+        },
+    ),
     # army vehicles act for the army's country; a named kind of demonstrators is a group
     ("Israeli army bulldozers demolished Palestinian homes.", {("Israel", "coerced", "Palestine")}),
-    ("Egyptian police used batons to disperse Moslem fundamentalist demonstrators.", {("Egypt", "coerced", "Moslem fundamentalist demonstrators")}),
+    (
+        "Egyptian police used batons to disperse Moslem fundamentalist demonstrators.",
+        {("Egypt", "coerced", "Moslem fundamentalist demonstrators")},
+    ),
     # people taken are a group of their country's people, not the state
-    ("Afghan rebels have kidnapped up to 16 Russian civilian advisers.", {("Afghan rebels", "arrested", "Russian civilian advisers")}),
+    (
+        "Afghan rebels have kidnapped up to 16 Russian civilian advisers.",
+        {("Afghan rebels", "arrested", "Russian civilian advisers")},
+    ),
     ("Russia arrested 12 British diplomats.", {("Russia", "arrested", "British diplomats")}),
     # "X-led forces" act for X; "X-backed" ones do not
-    ("Vietnamese-led forces launched rocket fire against Kampuchean guerrilla camps.", {("Vietnam", "attacked", "Cambodia")}),
+    (
+        "Vietnamese-led forces launched rocket fire against Kampuchean guerrilla camps.",
+        {("Vietnam", "attacked", "Cambodia")},
+    ),
     # cutting links, in a verb or a noun, is a sanction
     ("Italy announced a suspension of air links with Serbia.", {("Italy", "sanctioned", "Serbia")}),
-    ("The United States suspended part of a military aid program for Bosnia.", {("United States", "sanctioned", "Bosnia and Herzegovina")}),
+    (
+        "The United States suspended part of a military aid program for Bosnia.",
+        {("United States", "sanctioned", "Bosnia and Herzegovina")},
+    ),
     # an act held over someone until a condition is met is a threat to them
-    ("Nigeria announced that it will withdraw its peacekeeping force from Chad unless Chad held elections.", {("Nigeria", "threatened", "Chad")}),
-    ("Iran threatened to close the Strait of Hormuz unless the United States lifted its sanctions.", {("Iran", "threatened", "United States")}),
-    ("Peru has issued an ultimatum to Ecuador to halt attacks.", {("Peru", "threatened", "Ecuador")}),
+    (
+        "Nigeria announced that it will withdraw its peacekeeping force from Chad unless Chad "
+        "held elections.",
+        {("Nigeria", "threatened", "Chad")},
+    ),
+    (
+        "Iran threatened to close the Strait of Hormuz unless the United States lifted its "
+        "sanctions.",
+        {("Iran", "threatened", "United States")},
+    ),
+    (
+        "Peru has issued an ultimatum to Ecuador to halt attacks.",
+        {("Peru", "threatened", "Ecuador")},
+    ),
     # a place the model missed is placed by its country's adjective
-    ("Residents of the Syrian Golan Heights threatened to strike unless Israel rescinded the annexation.", {("residents in Syria", "threatened", "Israel")}),
+    (
+        "Residents of the Syrian Golan Heights threatened to strike unless Israel rescinded the "
+        "annexation.",
+        {("residents in Syria", "threatened", "Israel")},
+    ),
     # troops reinforced or put on alert somewhere are mobilized there
     ("Israel has strengthened its forces in Lebanon.", {("Israel", "mobilizedAgainst", "Lebanon")}),
-    ("Israeli troops remained on alert in the West Bank.", {("Israel", "mobilizedAgainst", "West Bank")}),
+    (
+        "Israeli troops remained on alert in the West Bank.",
+        {("Israel", "mobilizedAgainst", "West Bank")},
+    ),
     # a suit is an accusation; a nationality's businessmen are a group
-    ("A Saudi businessman is suing the United States for damages.", {("Saudi businessmen", "accused", "United States")}),
+    (
+        "A Saudi businessman is suing the United States for damages.",
+        {("Saudi businessmen", "accused", "United States")},
+    ),
     # a named group's "movement" is the group; a call for one's own forces is aimed elsewhere
-    ("The radical Palestinian Islamic Jihad movement rejected an invitation to attend a meeting of Palestinian factions.", {("Islamic Jihad", "rejected", "Palestine")}),
-    ("The United Nations rejected a call for its peacekeeping forces to be deployed in East Timor.", {("United Nations", "rejected", "Timor-Leste")}),
+    (
+        "The radical Palestinian Islamic Jihad movement rejected an invitation to attend a "
+        "meeting of Palestinian factions.",
+        {("Islamic Jihad", "rejected", "Palestine")},
+    ),
+    (
+        "The United Nations rejected a call for its peacekeeping forces to be deployed in East "
+        "Timor.",
+        {("United Nations", "rejected", "Timor-Leste")},
+    ),
     # agreeing to someone's proposal or mediation is agreeing with them
-    ("Israeli Prime Minister Ehud Barak has agreed to US mediation.", {("Ehud Barak", "agreedWith", "United States")}),
+    (
+        "Israeli Prime Minister Ehud Barak has agreed to US mediation.",
+        {("Ehud Barak", "agreedWith", "United States")},
+    ),
     # a relative pronoun object is the noun it refers to
-    ("Qatar urged the United Arab Emirates, which U.N. experts have accused of arming the RSF, to stop.", {("Qatar", "requested", "United Arab Emirates"), ("United Nations", "accused", "United Arab Emirates")}),
-    # "drew condemnation from X": X condemned; a dateline is nobody's subject; a vetoed text's authors are rejected
-    ("MOSCOW — Russia on Monday vetoed a resolution drafted by Britain, drawing sharp condemnation from France and the United States.", {("France", "criticized", "Russia"), ("United States", "criticized", "Russia"), ("Russia", "rejected", "United Kingdom")}),
+    (
+        "Qatar urged the United Arab Emirates, which U.N. experts have accused of arming the RSF, "
+        "to stop.",
+        {
+            ("Qatar", "requested", "United Arab Emirates"),
+            ("United Nations", "accused", "United Arab Emirates"),
+        },
+    ),
+    # "drew condemnation from X": X condemned; a dateline is nobody's subject;
+    # a vetoed text's authors are rejected
+    (
+        "MOSCOW — Russia on Monday vetoed a resolution drafted by Britain, drawing sharp "
+        "condemnation from France and the United States.",
+        {
+            ("France", "criticized", "Russia"),
+            ("United States", "criticized", "Russia"),
+            ("Russia", "rejected", "United Kingdom"),
+        },
+    ),
     # calling an act a disgrace condemns whoever did it
-    ('Russia vetoed the British resolution. Foreign Secretary David Lammy called the veto "a disgrace".', {("Russia", "rejected", "United Kingdom"), ("David Lammy", "criticized", "Russia")}),
+    (
+        'Russia vetoed the British resolution. Foreign Secretary David Lammy called the veto "a '
+        'disgrace".',
+        {("Russia", "rejected", "United Kingdom"), ("David Lammy", "criticized", "Russia")},
+    ),
     # a second passive verb shares the first one's agent
-    ("Evan Gershkovich was arrested by Russia's Federal Security Service and accused of spying.", {("Russia", "arrested", "Evan Gershkovich"), ("Russia", "accused", "Evan Gershkovich")}),
+    (
+        "Evan Gershkovich was arrested by Russia's Federal Security Service and accused of spying.",
+        {("Russia", "arrested", "Evan Gershkovich"), ("Russia", "accused", "Evan Gershkovich")},
+    ),
     # greeting someone, shaking hands with them: meeting them
-    ("Joe Biden greeted Evan Gershkovich at Andrews.", {("Joe Biden", "metWith", "Evan Gershkovich")}),
-    ("Vladimir Putin met them at the airport, shaking hands with Vadim Krasikov.", {("Vladimir Putin", "metWith", "Vadim Krasikov")}),
+    (
+        "Joe Biden greeted Evan Gershkovich at Andrews.",
+        {("Joe Biden", "metWith", "Evan Gershkovich")},
+    ),
+    (
+        "Vladimir Putin met them at the airport, shaking hands with Vadim Krasikov.",
+        {("Vladimir Putin", "metWith", "Vadim Krasikov")},
+    ),
     # "responded by sending jets to bomb": the responder bombs; weapons act for their country
-    ("Bangkok responded by sending jets to bomb Cambodian positions.", {("Thailand", "attacked", "Cambodia")}),
-    ("Thailand's army said Cambodian rockets struck a petrol station in Thailand's Sisaket province.", {("Cambodia", "attacked", "Thailand")}),
+    (
+        "Bangkok responded by sending jets to bomb Cambodian positions.",
+        {("Thailand", "attacked", "Cambodia")},
+    ),
+    (
+        "Thailand's army said Cambodian rockets struck a petrol station in Thailand's Sisaket "
+        "province.",
+        {("Cambodia", "attacked", "Thailand")},
+    ),
     # "accused X of arming Y" / "convicted of murdering Y": X (the accused) is the one said to act
-    ("Qatar accused the United Arab Emirates of arming the Rapid Support Forces.", {("Qatar", "accused", "United Arab Emirates")}),
-    ("Vadim Krasikov was convicted of murdering Zelimkhan Khangoshvili in Berlin.", {("Vadim Krasikov", "attacked", "Zelimkhan Khangoshvili")}),
+    (
+        "Qatar accused the United Arab Emirates of arming the Rapid Support Forces.",
+        {("Qatar", "accused", "United Arab Emirates")},
+    ),
+    (
+        "Vadim Krasikov was convicted of murdering Zelimkhan Khangoshvili in Berlin.",
+        {("Vadim Krasikov", "attacked", "Zelimkhan Khangoshvili")},
+    ),
     # "the Biden administration" is the government its leader heads
-    ("U.S. President Joe Biden spoke on Monday. Georgia accused the Biden administration of meddling.", {("Georgia", "accused", "United States")}),
+    (
+        "U.S. President Joe Biden spoke on Monday. Georgia accused the Biden administration of "
+        "meddling.",
+        {("Georgia", "accused", "United States")},
+    ),
     # a denial in a relative clause rejects whoever made the charge
-    ("Thailand accused Cambodia of laying mines, an accusation Cambodia denied.", {("Thailand", "accused", "Cambodia"), ("Cambodia", "rejected", "Thailand")}),
+    (
+        "Thailand accused Cambodia of laying mines, an accusation Cambodia denied.",
+        {("Thailand", "accused", "Cambodia"), ("Cambodia", "rejected", "Thailand")},
+    ),
     # a dateline is where the story was filed: no subject, no location fact
-    ("ARGYLE, St. Vincent and the Grenadines — Venezuelan President Nicolás Maduro and Guyanese President Irfaan Ali agreed on Thursday not to use force.", {("Nicolás Maduro", "agreedWith", "Irfaan Ali")}),
+    (
+        "ARGYLE, St. Vincent and the Grenadines — Venezuelan President Nicolás Maduro and "
+        "Guyanese President Irfaan Ali agreed on Thursday not to use force.",
+        {("Nicolás Maduro", "agreedWith", "Irfaan Ali")},
+    ),
     # "his Indian counterpart" is India's; "called him on Monday" is no "call on"
-    ("Pakistan's army chief had called his Indian counterpart on Monday.", {("Pakistan", "spokeWith", "India")}),
+    (
+        "Pakistan's army chief had called his Indian counterpart on Monday.",
+        {("Pakistan", "spokeWith", "India")},
+    ),
     # "the bloc" is the organization last named
-    ("The European Union met on Monday. China's Commerce Ministry has accused the bloc of protectionism.", {("China", "accused", "European Union")}),
+    (
+        "The European Union met on Monday. China's Commerce Ministry has accused the bloc of "
+        "protectionism.",
+        {("China", "accused", "European Union")},
+    ),
     # "urged X to stop and called on Y": the urger called, and did so
-    ("Japan urged North Korea to stop its provocations and called on Russia to send the troops home.", {("Japan", "requested", "North Korea"), ("Japan", "requested", "Russia")}),
+    (
+        "Japan urged North Korea to stop its provocations and called on Russia to send the troops "
+        "home.",
+        {("Japan", "requested", "North Korea"), ("Japan", "requested", "Russia")},
+    ),
     # titled people joined by "and", however the parse folds them
-    ("European Commission President Ursula von der Leyen and European Council President António Costa met Xi at the Great Hall of the People.", {("Ursula von der Leyen", "metWith", "Xi"), ("António Costa", "metWith", "Xi")}),
+    (
+        "European Commission President Ursula von der Leyen and European Council President "
+        "António Costa met Xi at the Great Hall of the People.",
+        {("Ursula von der Leyen", "metWith", "Xi"), ("António Costa", "metWith", "Xi")},
+    ),
     # "X said ... and accused Y": the speaker accuses, whatever the parse nests
-    ("Kremlin spokesman Dmitry Peskov said Russia had nothing to do with the unrest and accused Washington of meddling.", {("Dmitry Peskov", "accused", "United States")}),
+    (
+        "Kremlin spokesman Dmitry Peskov said Russia had nothing to do with the unrest and "
+        "accused Washington of meddling.",
+        {("Dmitry Peskov", "accused", "United States")},
+    ),
     # a subject list the parse cut at its first comma
-    ("Russia accused Evan Gershkovich of spying. He, his newspaper and the U.S. government all rejected the charge.", {("Russia", "accused", "Evan Gershkovich"), ("Evan Gershkovich", "rejected", "Russia"), ("United States", "rejected", "Russia")}),
+    (
+        "Russia accused Evan Gershkovich of spying. He, his newspaper and the U.S. government all "
+        "rejected the charge.",
+        {
+            ("Russia", "accused", "Evan Gershkovich"),
+            ("Evan Gershkovich", "rejected", "Russia"),
+            ("United States", "rejected", "Russia"),
+        },
+    ),
     # "condemned the test": whoever test-fired, in the sentences just before
-    ("North Korea test-fired a new missile on Thursday. South Korean President Yoon Suk Yeol condemned the test as a grave provocation.", {("Yoon Suk Yeol", "criticized", "North Korea")}),
+    (
+        "North Korea test-fired a new missile on Thursday. South Korean President Yoon Suk Yeol "
+        "condemned the test as a grave provocation.",
+        {("Yoon Suk Yeol", "criticized", "North Korea")},
+    ),
     # regional blocs by their acronym
-    ("General Abdourahamane Tiani spoke on Monday. He accused ECOWAS of preparing to occupy Niger.", {("Abdourahamane Tiani", "accused", "Economic Community of West African States")}),
+    (
+        "General Abdourahamane Tiani spoke on Monday. He accused ECOWAS of preparing to occupy "
+        "Niger.",
+        {("Abdourahamane Tiani", "accused", "Economic Community of West African States")},
+    ),
     # a name runs on across its particles
-    ("European Commission President Ursula von der Leyen met Chinese Premier Li Qiang in Beijing.", {("Ursula von der Leyen", "metWith", "Li Qiang")}),
+    (
+        "European Commission President Ursula von der Leyen met Chinese Premier Li Qiang in "
+        "Beijing.",
+        {("Ursula von der Leyen", "metWith", "Li Qiang")},
+    ),
     # a participle clause after the object is another act, not the target
-    ("Bangladesh rejected an Indian proposal, urging the counterpart to sign the South Asia agreement instead.", {("Bangladesh", "rejected", "India")}),
+    (
+        "Bangladesh rejected an Indian proposal, urging the counterpart to sign the South Asia "
+        "agreement instead.",
+        {("Bangladesh", "rejected", "India")},
+    ),
     # "the two leaders", "both leaders", "the two governments": the pair told of just before
-    ("Venezuelan President Nicolás Maduro and Guyanese President Irfaan Ali arrived on Thursday. The two leaders met for two hours.", {("Nicolás Maduro", "metWith", "Irfaan Ali")}),
-    ("Malaysia hosted Thai Prime Minister Phumtham Wechayachai and Cambodian Prime Minister Hun Manet. Later Donald Trump said he had called both leaders.", {("Donald Trump", "spokeWith", "Hun Manet"), ("Donald Trump", "spokeWith", "Phumtham Wechayachai")}),
-    ("Venezuelan President Nicolás Maduro and Guyanese President Irfaan Ali arrived on Thursday. In a joint declaration, the two governments agreed to set up a commission.", {("Venezuela", "agreedWith", "Guyana")}),
-    ("The United States and Russia swapped prisoners in Ankara. Turkey said it had mediated between the two sides for months.", {("Türkiye", "negotiatedWith", "United States"), ("Türkiye", "negotiatedWith", "Russia")}),
+    (
+        "Venezuelan President Nicolás Maduro and Guyanese President Irfaan Ali arrived on "
+        "Thursday. The two leaders met for two hours.",
+        {("Nicolás Maduro", "metWith", "Irfaan Ali")},
+    ),
+    (
+        "Malaysia hosted Thai Prime Minister Phumtham Wechayachai and Cambodian Prime Minister "
+        "Hun Manet. Later Donald Trump said he had called both leaders.",
+        {
+            ("Donald Trump", "spokeWith", "Hun Manet"),
+            ("Donald Trump", "spokeWith", "Phumtham Wechayachai"),
+        },
+    ),
+    (
+        "Venezuelan President Nicolás Maduro and Guyanese President Irfaan Ali arrived on "
+        "Thursday. In a joint declaration, the two governments agreed to set up a commission.",
+        {("Venezuela", "agreedWith", "Guyana")},
+    ),
+    (
+        "The United States and Russia swapped prisoners in Ankara. Turkey said it had mediated "
+        "between the two sides for months.",
+        {("Türkiye", "negotiatedWith", "United States"), ("Türkiye", "negotiatedWith", "Russia")},
+    ),
     # a participle joined to the main verb by the parse: its "by" agent acts
-    ("Maduro and Ali met at the airport, in talks hosted by Brazil and mediated by the Caribbean Community.", {("Brazil", "metWith", "Maduro"), ("Caribbean Community", "negotiatedWith", "Ali")}),
-    ("Maduro and Ali arrived on Thursday. The two leaders met for two hours at the airport, in talks hosted by Prime Minister Ralph Gonsalves and mediated by the Caribbean Community.", {("Ralph Gonsalves", "metWith", "Ali"), ("Caribbean Community", "negotiatedWith", "Maduro")}),
+    (
+        "Maduro and Ali met at the airport, in talks hosted by Brazil and mediated by the "
+        "Caribbean Community.",
+        {("Brazil", "metWith", "Maduro"), ("Caribbean Community", "negotiatedWith", "Ali")},
+    ),
+    (
+        "Maduro and Ali arrived on Thursday. The two leaders met for two hours at the airport, in "
+        "talks hosted by Prime Minister Ralph Gonsalves and mediated by the Caribbean Community.",
+        {
+            ("Ralph Gonsalves", "metWith", "Ali"),
+            ("Caribbean Community", "negotiatedWith", "Maduro"),
+        },
+    ),
     # "called the move a disgrace": whoever did the act told just before, or in the opening
-    ("The United States on Friday imposed sanctions on Bidzina Ivanishvili. The Treasury said he had directed a crackdown on protesters. Washington did not sanction Irakli Kobakhidze. Kobakhidze called the move \"a disgrace\".", {("Irakli Kobakhidze", "criticized", "United States")}),
+    (
+        'The United States on Friday imposed sanctions on Bidzina Ivanishvili. The Treasury said '
+        'he had directed a crackdown on protesters. Washington did not sanction Irakli '
+        'Kobakhidze. Kobakhidze called the move "a disgrace".',
+        {("Irakli Kobakhidze", "criticized", "United States")},
+    ),
     # a dateline is nobody's antecedent: "it" is North Korea, not Seoul
-    ("SEOUL, South Korea — North Korea test-fired a new intercontinental ballistic missile on Thursday that flew higher and longer than any it had launched before. Japan said it landed in the sea. Ministers met in Washington on Friday. White House spokesperson Sean Savett called the launch a \"flagrant violation\".", {("Sean Savett", "criticized", "North Korea")}),
+    (
+        'SEOUL, South Korea — North Korea test-fired a new intercontinental ballistic missile on '
+        'Thursday that flew higher and longer than any it had launched before. Japan said it '
+        'landed in the sea. Ministers met in Washington on Friday. White House spokesperson Sean '
+        'Savett called the launch a "flagrant violation".',
+        {("Sean Savett", "criticized", "North Korea")},
+    ),
     # "denied any role": answers whoever blamed someone just before
-    ("New Delhi blamed the massacre on militants from the Pakistan-based group Lashkar-e-Taiba. Islamabad denied any role and called for a neutral investigation.", {("Pakistan", "rejected", "India")}),
+    (
+        "New Delhi blamed the massacre on militants from the Pakistan-based group "
+        "Lashkar-e-Taiba. Islamabad denied any role and called for a neutral investigation.",
+        {("Pakistan", "rejected", "India")},
+    ),
     # "struck what it called X in Y": what the clause names, and where it lies
-    ("The fighting began on Wednesday when India struck what it called terrorist infrastructure in Pakistan and Pakistan-administered Kashmir.", {("India", "attacked", "Pakistan")}),
+    (
+        "The fighting began on Wednesday when India struck what it called terrorist "
+        "infrastructure in Pakistan and Pakistan-administered Kashmir.",
+        {("India", "attacked", "Pakistan")},
+    ),
     # an "and" inside a name joins no second actor; the name before a title is the title's
-    ("Trinidad and Tobago and Jamaica condemned Haiti.", {("Trinidad and Tobago", "criticized", "Haiti"), ("Jamaica", "criticized", "Haiti")}),
+    (
+        "Trinidad and Tobago and Jamaica condemned Haiti.",
+        {("Trinidad and Tobago", "criticized", "Haiti"), ("Jamaica", "criticized", "Haiti")},
+    ),
 ]
 
 NOT_FOUND = [
     # naming is no call, and people handed over are no aid
-    ("China claims the shoal, which it calls Ren'ai Jiao, as part of its territory.", ("China", "spokeWith", "Jiao")),
-    ("Mexico sends 29 cartel suspects to U.S. as delegation holds talks in Washington.", ("Mexico", "aided", "United States")),
-    # a promise is made to its own recipient, not to a fellow promiser or the parties of talks one offers to host
-    ("Jamaica sent police, and Guatemala and El Salvador have promised to send troops.", ("Guatemala", "agreedWith", "El Salvador")),
-    ("Turkish President Recep Tayyip Erdogan offered on Monday to host talks between Russia and Ukraine.", ("Recep Tayyip Erdogan", "agreedWith", "Russia")),
-    ("Kigali had insisted on a dialogue with the M23 as part of any deal.", ("Rwanda", "negotiatedWith", "M23")),
-    ("Esmaeil Baghaei called Witkoff's demand \"a nonstarter\" on Sunday.", ("Esmaeil Baghaei", "spokeWith", "Witkoff")),
+    (
+        "China claims the shoal, which it calls Ren'ai Jiao, as part of its territory.",
+        ("China", "spokeWith", "Jiao"),
+    ),
+    (
+        "Mexico sends 29 cartel suspects to U.S. as delegation holds talks in Washington.",
+        ("Mexico", "aided", "United States"),
+    ),
+    # a promise is made to its own recipient, not to a fellow promiser or the parties of talks
+    # one offers to host
+    (
+        "Jamaica sent police, and Guatemala and El Salvador have promised to send troops.",
+        ("Guatemala", "agreedWith", "El Salvador"),
+    ),
+    (
+        "Turkish President Recep Tayyip Erdogan offered on Monday to host talks between Russia "
+        "and Ukraine.",
+        ("Recep Tayyip Erdogan", "agreedWith", "Russia"),
+    ),
+    (
+        "Kigali had insisted on a dialogue with the M23 as part of any deal.",
+        ("Rwanda", "negotiatedWith", "M23"),
+    ),
+    (
+        'Esmaeil Baghaei called Witkoff\'s demand "a nonstarter" on Sunday.',
+        ("Esmaeil Baghaei", "spokeWith", "Witkoff"),
+    ),
     # no one acts against the country the article says they serve; blocked aid is no aid
-    ("Russian Foreign Ministry spokeswoman Maria Zakharova criticized what she called Western attempts to push Russia out of the region.", ("Maria Zakharova", "criticized", "Russia")),
+    (
+        "Russian Foreign Ministry spokeswoman Maria Zakharova criticized what she called Western "
+        "attempts to push Russia out of the region.",
+        ("Maria Zakharova", "criticized", "Russia"),
+    ),
     ("Hungary's Orbán blocks EU aid for Ukraine.", ("Hungary", "aided", "Ukraine")),
     # speakers are not the ones their own "they" threatens
-    ("Britain, France and Germany have warned they could trigger the return of sanctions on Iran.", ("Germany", "threatened", "United Kingdom")),
+    (
+        "Britain, France and Germany have warned they could trigger the return of sanctions on "
+        "Iran.",
+        ("Germany", "threatened", "United Kingdom"),
+    ),
     # co-mediators do not negotiate with each other; the list after "between" ends at its last item
-    ("The leaders met in talks hosted by Brazil and mediated by the Caribbean Community and the African Union.", ("Caribbean Community", "negotiatedWith", "African Union")),
-    ("After hours of negotiations between Bogotá and Washington, White House press secretary Karoline Leavitt said Colombia had agreed.", ("Colombia", "negotiatedWith", "Karoline Leavitt")),
+    (
+        "The leaders met in talks hosted by Brazil and mediated by the Caribbean Community and "
+        "the African Union.",
+        ("Caribbean Community", "negotiatedWith", "African Union"),
+    ),
+    (
+        "After hours of negotiations between Bogotá and Washington, White House press secretary "
+        "Karoline Leavitt said Colombia had agreed.",
+        ("Colombia", "negotiatedWith", "Karoline Leavitt"),
+    ),
     # no event at all
     ("China's coal mines are among the most dangerous in the world.", None),
-    ("An investigation determined that the amount of radioactivity that seeped from a valve was small.", None),
+    (
+        "An investigation determined that the amount of radioactivity that seeped from a valve "
+        "was small.",
+        None,
+    ),
     # a negated event is not asserted
     ("France did not criticize Germany.", ("France", "criticized", "Germany")),
     # the clause fallback does not reach into other clauses, partners or instruments
-    ("American warplanes shot down drones, and British jets downed several missiles.", ("United States", "attacked", "United Kingdom")),
+    (
+        "American warplanes shot down drones, and British jets downed several missiles.",
+        ("United States", "attacked", "United Kingdom"),
+    ),
     ("Putin moved to punish one of Moscow's closest allies.", ("Putin", "sanctioned", "Russia")),
-    ("Jordan shot down Iranian drones with the help of the United States.", ("Jordan", "aided", "United States")),
+    (
+        "Jordan shot down Iranian drones with the help of the United States.",
+        ("Jordan", "aided", "United States"),
+    ),
     ("Russia blocked the resolution on Syria.", ("Russia", "protested", "Syria")),
     ("Ethnic Albanians attacked Macedonian police.", ("Albania", "attacked", "North Macedonia")),
     ("Syrian-backed militias attacked Israel.", ("Syria", "attacked", "Israel")),
     # agreeing among themselves to sanction Russia is no agreement with Russia
     ("The EU agreed to impose sanctions on Russia.", ("European Union", "agreedWith", "Russia")),
     # what a vetoed resolution calls for is not its target
-    ("Russia vetoed a draft resolution calling for a ceasefire in Sudan.", ("Russia", "rejected", "Sudan")),
+    (
+        "Russia vetoed a draft resolution calling for a ceasefire in Sudan.",
+        ("Russia", "rejected", "Sudan"),
+    ),
     # what an accusation says is alleged, not asserted
-    ("China rejected accusations that Chinese companies were supplying Russia with weapons.", ("China", "aided", "Russia")),
+    (
+        "China rejected accusations that Chinese companies were supplying Russia with weapons.",
+        ("China", "aided", "Russia"),
+    ),
     # what someone is accused of is alleged, not asserted
-    ("Qatar accused the United Arab Emirates of arming the Rapid Support Forces.", ("United Arab Emirates", "aided", "Rapid Support Forces")),
+    (
+        "Qatar accused the United Arab Emirates of arming the Rapid Support Forces.",
+        ("United Arab Emirates", "aided", "Rapid Support Forces"),
+    ),
     # "his detention" befell him: condemning it does not criticize him
-    ("Nika Gvaramia was arrested on Sunday. Kaja Kallas condemned his detention.", ("Kaja Kallas", "criticized", "Nika Gvaramia")),
-    ("Burmese troops captured a rebel stronghold near the Thai border.", ("Myanmar", "attacked", "Thailand")),
+    (
+        "Nika Gvaramia was arrested on Sunday. Kaja Kallas condemned his detention.",
+        ("Kaja Kallas", "criticized", "Nika Gvaramia"),
+    ),
+    (
+        "Burmese troops captured a rebel stronghold near the Thai border.",
+        ("Myanmar", "attacked", "Thailand"),
+    ),
     # sending negotiators is no aid, and agreeing to send them is no agreement with their host
-    ("Thailand and Cambodia agreed to send negotiators to Kuala Lumpur.", ("Thailand", "agreedWith", "Malaysia")),
-    ("Maduro and Ali met in talks hosted by St. Vincent and the Grenadines Prime Minister Ralph Gonsalves.", ("St. Vincent and the Grenadines", "metWith", "Maduro")),
+    (
+        "Thailand and Cambodia agreed to send negotiators to Kuala Lumpur.",
+        ("Thailand", "agreedWith", "Malaysia"),
+    ),
+    (
+        "Maduro and Ali met in talks hosted by St. Vincent and the Grenadines Prime Minister "
+        "Ralph Gonsalves.",
+        ("St. Vincent and the Grenadines", "metWith", "Maduro"),
+    ),
     # judging an act is not doing it
-    ("New Delhi blamed the massacre on militants from the Pakistan-based group Lashkar-e-Taiba.", ("India", "attacked", "Lashkar-e-Taiba")),
+    (
+        "New Delhi blamed the massacre on militants from the Pakistan-based group Lashkar-e-Taiba.",
+        ("India", "attacked", "Lashkar-e-Taiba"),
+    ),
     # co-hosts of talks did not meet each other
-    ("Talks hosted by Saudi Arabia and the United States in Jeddah collapsed in June.", ("Saudi Arabia", "metWith", "United States")),
+    (
+        "Talks hosted by Saudi Arabia and the United States in Jeddah collapsed in June.",
+        ("Saudi Arabia", "metWith", "United States"),
+    ),
     # a pair is never the clause's own subject
-    ("Hun Manet and Donald Trump spoke on Monday. Trump later called both leaders.", ("Donald Trump", "spokeWith", "Donald Trump")),
+    (
+        "Hun Manet and Donald Trump spoke on Monday. Trump later called both leaders.",
+        ("Donald Trump", "spokeWith", "Donald Trump"),
+    ),
     # announcing a visit or a boycott is no agreement
     ("The foreign minister said he would travel to Washington.", None),
-    ("Palestinian leaders said they would boycott talks with Israel.", ("Palestine", "agreedWith", "Israel")),
+    (
+        "Palestinian leaders said they would boycott talks with Israel.",
+        ("Palestine", "agreedWith", "Israel"),
+    ),
     # no one of a group acts on another of it: 'their' is the group's own
-    ("Spain, Italy, Greece and Portugal welcomed their resumption of formal diplomatic ties with Turkey.", ("Italy", "praised", "Spain")),
-    gap(("A Pakistani woman linked to al-Qaeda who shot at U.S. officers was extradited to the United States.", ("al-Qaeda", "attacked", "United States")), "the subject of 'who shot' is taken from 'linked to al-Qaeda' instead of the woman"),
+    (
+        "Spain, Italy, Greece and Portugal welcomed their resumption of formal diplomatic ties "
+        "with Turkey.",
+        ("Italy", "praised", "Spain"),
+    ),
+    gap(
+        (
+            "A Pakistani woman linked to al-Qaeda who shot at U.S. officers was extradited to the "
+            "United States.",
+            ("al-Qaeda", "attacked", "United States"),
+        ),
+        "the subject of 'who shot' is taken from 'linked to al-Qaeda' instead of the woman",
+    ),
 ]
 
 
@@ -319,94 +900,347 @@ def test_extract_cases_no_false_event(text: str, unwanted: Triple | None) -> Non
 
 STATIC = [
     # the title's holder across an adjective
-    ("Lebanon's new President Elias Hrawi met Syrian officials.", ("Elias Hrawi", "leaderOf", "Lebanon"), True),
+    (
+        "Lebanon's new President Elias Hrawi met Syrian officials.",
+        ("Elias Hrawi", "leaderOf", "Lebanon"),
+        True,
+    ),
     # a guessed office is not the country the person deals with in the same sentence
-    ("Moroccan diplomats held their first meeting with President Obama.", ("Obama", "leaderOf", "Morocco"), False),
+    (
+        "Moroccan diplomats held their first meeting with President Obama.",
+        ("Obama", "leaderOf", "Morocco"),
+        False,
+    ),
     # an acting prime minister leads; he is no mere official
-    ("Thai acting Prime Minister Phumtham Wechayachai said talks were possible.", ("Phumtham Wechayachai", "leaderOf", "Thailand"), True),
-    ("Thai acting Prime Minister Phumtham Wechayachai said talks were possible.", ("Phumtham Wechayachai", "officialOf", "Thailand"), False),
+    (
+        "Thai acting Prime Minister Phumtham Wechayachai said talks were possible.",
+        ("Phumtham Wechayachai", "leaderOf", "Thailand"),
+        True,
+    ),
+    (
+        "Thai acting Prime Minister Phumtham Wechayachai said talks were possible.",
+        ("Phumtham Wechayachai", "officialOf", "Thailand"),
+        False,
+    ),
     # a guess contradicted in its sentence gives way to the article's own country
-    ("Georgia's parliament met on Monday. Georgian officials said the vote would go ahead in Georgia. Washington did not sanction Prime Minister Irakli Kobakhidze.", ("Irakli Kobakhidze", "leaderOf", "Georgia"), True),
+    (
+        "Georgia's parliament met on Monday. Georgian officials said the vote would go ahead in "
+        "Georgia. Washington did not sanction Prime Minister Irakli Kobakhidze.",
+        ("Irakli Kobakhidze", "leaderOf", "Georgia"),
+        True,
+    ),
     # a general is no secretary-general: no organization is guessed for the rank
-    ("The war between the army, commanded by General Abdel Fattah al-Burhan, and the Rapid Support Forces began in April.", ("Abdel Fattah al-Burhan", "officialOf", "Rapid Support Forces"), False),
-    ("SEOUL, South Korea — North Korea test-fired a missile on Thursday.", ("Seoul", "locatedIn", "South Korea"), False),
+    (
+        "The war between the army, commanded by General Abdel Fattah al-Burhan, and the Rapid "
+        "Support Forces began in April.",
+        ("Abdel Fattah al-Burhan", "officialOf", "Rapid Support Forces"),
+        False,
+    ),
+    (
+        "SEOUL, South Korea — North Korea test-fired a missile on Thursday.",
+        ("Seoul", "locatedIn", "South Korea"),
+        False,
+    ),
     ("Guyanese President Irfaan Ali spoke on Friday.", ("Irfaan Ali", "leaderOf", "Guyana"), True),
     # a title only one country uses names that country
-    ("In Washington, Secretary of State Antony Blinken met South Korean Foreign Minister Cho Tae-yul.", ("Antony Blinken", "officialOf", "United States"), True),
-    ("In Washington, Secretary of State Antony Blinken met South Korean Foreign Minister Cho Tae-yul.", ("Antony Blinken", "officialOf", "South Korea"), False),
+    (
+        "In Washington, Secretary of State Antony Blinken met South Korean Foreign Minister Cho "
+        "Tae-yul.",
+        ("Antony Blinken", "officialOf", "United States"),
+        True,
+    ),
+    (
+        "In Washington, Secretary of State Antony Blinken met South Korean Foreign Minister Cho "
+        "Tae-yul.",
+        ("Antony Blinken", "officialOf", "South Korea"),
+        False,
+    ),
     # a middle initial does not cut the given name off; the title's country holds for the
     # same person's bare title later in the article, over the other side's country
-    ("Secretary of State Antony J. Blinken spoke with Colombian President Ivan Duque today. Secretary Blinken and President Duque discussed climate change.", ("Antony J. Blinken", "officialOf", "United States"), True),
-    ("Secretary of State Antony J. Blinken spoke with Colombian President Ivan Duque today. Secretary Blinken and President Duque discussed climate change.", ("Antony J. Blinken", "officialOf", "Colombia"), False),
-    ("Secretary of State Antony J. Blinken spoke with Colombian President Ivan Duque today. Secretary Blinken and President Duque discussed climate change.", ("J. Blinken", "officialOf", "United States"), False),
-    ("President George W. Bush met Prime Minister Tony Blair.", ("George W. Bush", "metWith", "Tony Blair"), True),
+    (
+        "Secretary of State Antony J. Blinken spoke with Colombian President Ivan Duque today. "
+        "Secretary Blinken and President Duque discussed climate change.",
+        ("Antony J. Blinken", "officialOf", "United States"),
+        True,
+    ),
+    (
+        "Secretary of State Antony J. Blinken spoke with Colombian President Ivan Duque today. "
+        "Secretary Blinken and President Duque discussed climate change.",
+        ("Antony J. Blinken", "officialOf", "Colombia"),
+        False,
+    ),
+    (
+        "Secretary of State Antony J. Blinken spoke with Colombian President Ivan Duque today. "
+        "Secretary Blinken and President Duque discussed climate change.",
+        ("J. Blinken", "officialOf", "United States"),
+        False,
+    ),
+    (
+        "President George W. Bush met Prime Minister Tony Blair.",
+        ("George W. Bush", "metWith", "Tony Blair"),
+        True,
+    ),
     # "X, who chairs the African Union": a relative clause gives the office too
-    ("Nigeria's president Bola Tinubu, who chairs the African Union, said so.", ("Bola Tinubu", "leaderOf", "African Union"), True),
+    (
+        "Nigeria's president Bola Tinubu, who chairs the African Union, said so.",
+        ("Bola Tinubu", "leaderOf", "African Union"),
+        True,
+    ),
     # "led by" after an organization; both countries of "A and B, both members of"
-    ("The Rapid Support Forces, led by Mohamed Hamdan Dagalo, attacked El Fasher.", ("Mohamed Hamdan Dagalo", "leaderOf", "Rapid Support Forces"), True),
-    ("The European Union proposed sanctions, but Hungary and Slovakia, both members of the bloc, blocked them.", ("Slovakia", "memberOf", "European Union"), True),
-    # places named with their kind: "the Japanese city of X", "Pakistan's X district", "X, a state in Y"
+    (
+        "The Rapid Support Forces, led by Mohamed Hamdan Dagalo, attacked El Fasher.",
+        ("Mohamed Hamdan Dagalo", "leaderOf", "Rapid Support Forces"),
+        True,
+    ),
+    (
+        "The European Union proposed sanctions, but Hungary and Slovakia, both members of the "
+        "bloc, blocked them.",
+        ("Slovakia", "memberOf", "European Union"),
+        True,
+    ),
+    # places named with their kind: "the Japanese city of X", "Pakistan's X district",
+    # "X, a state in Y"
     ("Kishida spoke in the Japanese city of Hiroshima.", ("Hiroshima", "locatedIn", "Japan"), True),
-    ("Warplanes struck hideouts in the eastern Afghan provinces of Khost and Paktika.", ("Paktika", "locatedIn", "Afghanistan"), True),
-    ("The attack killed seven soldiers in Pakistan's North Waziristan district.", ("North Waziristan", "locatedIn", "Pakistan"), True),
-    ("Marines arrested him in Sinaloa, a state in northwestern Mexico.", ("Sinaloa", "locatedIn", "Mexico"), True),
-    ("The talks were held in the Saudi Red Sea city of Jeddah.", ("Red Sea", "locatedIn", "Saudi Arabia"), False),
-    ("The crossing lies in Afghanistan's Nangarhar province.", ("Nangarhar", "locatedIn", "Afghanistan"), True),
-    ("Fighting spread to the capital, Khartoum, on Saturday.", ("Khartoum", "locatedIn", "Sudan"), True),
+    (
+        "Warplanes struck hideouts in the eastern Afghan provinces of Khost and Paktika.",
+        ("Paktika", "locatedIn", "Afghanistan"),
+        True,
+    ),
+    (
+        "The attack killed seven soldiers in Pakistan's North Waziristan district.",
+        ("North Waziristan", "locatedIn", "Pakistan"),
+        True,
+    ),
+    (
+        "Marines arrested him in Sinaloa, a state in northwestern Mexico.",
+        ("Sinaloa", "locatedIn", "Mexico"),
+        True,
+    ),
+    (
+        "The talks were held in the Saudi Red Sea city of Jeddah.",
+        ("Red Sea", "locatedIn", "Saudi Arabia"),
+        False,
+    ),
+    (
+        "The crossing lies in Afghanistan's Nangarhar province.",
+        ("Nangarhar", "locatedIn", "Afghanistan"),
+        True,
+    ),
+    (
+        "Fighting spread to the capital, Khartoum, on Saturday.",
+        ("Khartoum", "locatedIn", "Sudan"),
+        True,
+    ),
     # "a spokesman for X"; a national body is no UN one; an abbreviated rank ends no sentence
-    ("Ebba Kalondo, a spokeswoman for the African Union, said the talks would go on.", ("Ebba Kalondo", "officialOf", "African Union"), True),
-    ("Jonathan Malaya, a spokesman for the Philippine National Security Council, said so.", ("Jonathan Malaya", "officialOf", "Philippines"), True),
-    ("Jonathan Malaya, a spokesman for the Philippine National Security Council, said so.", ("Jonathan Malaya", "officialOf", "United Nations Security Council"), False),
+    (
+        "Ebba Kalondo, a spokeswoman for the African Union, said the talks would go on.",
+        ("Ebba Kalondo", "officialOf", "African Union"),
+        True,
+    ),
+    (
+        "Jonathan Malaya, a spokesman for the Philippine National Security Council, said so.",
+        ("Jonathan Malaya", "officialOf", "Philippines"),
+        True,
+    ),
+    (
+        "Jonathan Malaya, a spokesman for the Philippine National Security Council, said so.",
+        ("Jonathan Malaya", "officialOf", "United Nations Security Council"),
+        False,
+    ),
     # words of the office between holder and title: "U.S. Mideast envoy"
-    ("Iranian Foreign Minister Abbas Araghchi and U.S. Mideast envoy Steve Witkoff negotiated.", ("Steve Witkoff", "officialOf", "United States"), True),
-    ("Canada's acting high commissioner, Stewart Wheeler, was summoned.", ("Stewart Wheeler", "officialOf", "Canada"), True),
+    (
+        "Iranian Foreign Minister Abbas Araghchi and U.S. Mideast envoy Steve Witkoff negotiated.",
+        ("Steve Witkoff", "officialOf", "United States"),
+        True,
+    ),
+    (
+        "Canada's acting high commissioner, Stewart Wheeler, was summoned.",
+        ("Stewart Wheeler", "officialOf", "Canada"),
+        True,
+    ),
     # an office before a rank or honorific: "Foreign Minister Prince X", "junta leader Colonel X"
-    ("Saudi Foreign Minister Prince Faisal bin Farhan met both delegations.", ("Faisal bin Farhan", "officialOf", "Saudi Arabia"), True),
-    ("Malian junta leader Colonel Assimi Goïta spoke on Sunday.", ("Assimi Goïta", "leaderOf", "Mali"), True),
-    ("UN Secretary-General António Guterres spoke on Sunday.", ("António Guterres", "leaderOf", "United Nations"), True),
+    (
+        "Saudi Foreign Minister Prince Faisal bin Farhan met both delegations.",
+        ("Faisal bin Farhan", "officialOf", "Saudi Arabia"),
+        True,
+    ),
+    (
+        "Malian junta leader Colonel Assimi Goïta spoke on Sunday.",
+        ("Assimi Goïta", "leaderOf", "Mali"),
+        True,
+    ),
+    (
+        "UN Secretary-General António Guterres spoke on Sunday.",
+        ("António Guterres", "leaderOf", "United Nations"),
+        True,
+    ),
     # the title a name stands in apposition to is its own, not the next one's
-    ("He held talks with Australia's foreign minister, Penny Wong, India's foreign minister, S Jaishankar, said.", ("Penny Wong", "officialOf", "India"), False),
+    (
+        "He held talks with Australia's foreign minister, Penny Wong, India's foreign minister, S "
+        "Jaishankar, said.",
+        ("Penny Wong", "officialOf", "India"),
+        False,
+    ),
     # a former officeholder's country is not guessed from the dateline
-    ("MEXICO CITY — Mexico suspended relations with Ecuador after police arrested former Vice President Jorge Glas.", ("Jorge Glas", "officialOf", "Mexico"), False),
+    (
+        "MEXICO CITY — Mexico suspended relations with Ecuador after police arrested former Vice "
+        "President Jorge Glas.",
+        ("Jorge Glas", "officialOf", "Mexico"),
+        False,
+    ),
     # membership told by a verb or a "members" noun; a bid to join is no membership
-    ("NATO leaders met in Vilnius. Hungary, which joined NATO in 1999 and the EU in 2004, objected.", ("Hungary", "memberOf", "European Union"), True),
-    ("Burkina Faso, Mali and Niger formed the Alliance of Sahel States, a mutual defense pact.", ("Mali", "memberOf", "Alliance of Sahel States"), True),
-    ("The European Union set tariffs on Chinese cars. Some member states, including Spain and Hungary, objected.", ("Spain", "memberOf", "European Union"), True),
-    ("The Security Council voted on Monday. Sierra Leone, one of ten elected members, abstained.", ("Sierra Leone", "memberOf", "United Nations Security Council"), True),
-    ("Turkey drops objection to Sweden joining NATO.", ("Sweden", "memberOf", "North Atlantic Treaty Organization"), False),
+    (
+        "NATO leaders met in Vilnius. Hungary, which joined NATO in 1999 and the EU in 2004, "
+        "objected.",
+        ("Hungary", "memberOf", "European Union"),
+        True,
+    ),
+    (
+        "Burkina Faso, Mali and Niger formed the Alliance of Sahel States, a mutual defense pact.",
+        ("Mali", "memberOf", "Alliance of Sahel States"),
+        True,
+    ),
+    (
+        "The European Union set tariffs on Chinese cars. Some member states, including Spain and "
+        "Hungary, objected.",
+        ("Spain", "memberOf", "European Union"),
+        True,
+    ),
+    (
+        "The Security Council voted on Monday. Sierra Leone, one of ten elected members, "
+        "abstained.",
+        ("Sierra Leone", "memberOf", "United Nations Security Council"),
+        True,
+    ),
+    (
+        "Turkey drops objection to Sweden joining NATO.",
+        ("Sweden", "memberOf", "North Atlantic Treaty Organization"),
+        False,
+    ),
     # an opposition leader leads no country
-    ("NAIROBI — Opposition leader Kalonzo Musyoka accused the government of renting out Kenyan police.", ("Kalonzo Musyoka", "leaderOf", "Kenya"), False),
+    (
+        "NAIROBI — Opposition leader Kalonzo Musyoka accused the government of renting out Kenyan "
+        "police.",
+        ("Kalonzo Musyoka", "leaderOf", "Kenya"),
+        False,
+    ),
     # "his Saudi counterpart, X": X serves that country
-    ("Amir-Abdollahian and his Saudi counterpart, Prince Faisal bin Farhan, discussed security.", ("Faisal bin Farhan", "officialOf", "Saudi Arabia"), True),
+    (
+        "Amir-Abdollahian and his Saudi counterpart, Prince Faisal bin Farhan, discussed security.",
+        ("Faisal bin Farhan", "officialOf", "Saudi Arabia"),
+        True,
+    ),
     # a bare title: the country the article gives the same person elsewhere
-    ("VILNIUS, Lithuania — Turkish President Recep Tayyip Erdoğan agreed to the plan. Lithuania hosted the summit. \"President Erdoğan has agreed,\" Stoltenberg said.", ("Recep Tayyip Erdoğan", "leaderOf", "Lithuania"), False),
+    (
+        'VILNIUS, Lithuania — Turkish President Recep Tayyip Erdoğan agreed to the plan. '
+        'Lithuania hosted the summit. "President Erdoğan has agreed," Stoltenberg said.',
+        ("Recep Tayyip Erdoğan", "leaderOf", "Lithuania"),
+        False,
+    ),
     # ... the dateline's country when the sentence speaks of another
-    ("CANBERRA — Cheng Lei has been released from detention in China, Prime Minister Anthony Albanese said. Australia welcomed it.", ("Anthony Albanese", "leaderOf", "Australia"), True),
-    ("WARSAW — Poland expelled a Belarusian diplomat. Foreign Minister Radosław Sikorski said the attack was run from Minsk.", ("Radosław Sikorski", "officialOf", "Poland"), True),
+    (
+        "CANBERRA — Cheng Lei has been released from detention in China, Prime Minister Anthony "
+        "Albanese said. Australia welcomed it.",
+        ("Anthony Albanese", "leaderOf", "Australia"),
+        True,
+    ),
+    (
+        "WARSAW — Poland expelled a Belarusian diplomat. Foreign Minister Radosław Sikorski said "
+        "the attack was run from Minsk.",
+        ("Radosław Sikorski", "officialOf", "Poland"),
+        True,
+    ),
     # ... the country the speaker makes the subject of what they say
-    ("WASHINGTON — Addis Ababa rejected the U.S. statement. Water Minister Seleshi Bekele said Ethiopia would begin filling the reservoir in July.", ("Seleshi Bekele", "officialOf", "Ethiopia"), True),
+    (
+        "WASHINGTON — Addis Ababa rejected the U.S. statement. Water Minister Seleshi Bekele said "
+        "Ethiopia would begin filling the reservoir in July.",
+        ("Seleshi Bekele", "officialOf", "Ethiopia"),
+        True,
+    ),
     # ... the country of a titled person it is coordinated with
-    ("Egyptian Foreign Minister Sameh Shoukry and Water Resources Minister Mohamed Abdel Aty met Treasury Secretary Steven Mnuchin.", ("Mohamed Abdel Aty", "officialOf", "Egypt"), True),
-    ("In Washington, Secretary of State Antony Blinken met South Korean Foreign Minister Cho Tae-yul and Defense Minister Kim Yong-hyun.", ("Kim Yong-hyun", "officialOf", "South Korea"), True),
+    (
+        "Egyptian Foreign Minister Sameh Shoukry and Water Resources Minister Mohamed Abdel Aty "
+        "met Treasury Secretary Steven Mnuchin.",
+        ("Mohamed Abdel Aty", "officialOf", "Egypt"),
+        True,
+    ),
+    (
+        "In Washington, Secretary of State Antony Blinken met South Korean Foreign Minister Cho "
+        "Tae-yul and Defense Minister Kim Yong-hyun.",
+        ("Kim Yong-hyun", "officialOf", "South Korea"),
+        True,
+    ),
     # ... not the country whose leader the person meets or calls in that sentence
-    ("JERUSALEM — Israel said it intercepted the drones. President Joe Biden spoke by phone with Israeli Prime Minister Benjamin Netanyahu and reaffirmed America's commitment.", ("Joe Biden", "leaderOf", "Israel"), False),
+    (
+        "JERUSALEM — Israel said it intercepted the drones. President Joe Biden spoke by phone "
+        "with Israeli Prime Minister Benjamin Netanyahu and reaffirmed America's commitment.",
+        ("Joe Biden", "leaderOf", "Israel"),
+        False,
+    ),
     # words of an office the title list does not know stand between the holder and the title
-    ("Indian External Affairs Minister S. Jaishankar said India wants peace.", ("S. Jaishankar", "officialOf", "India"), True),
+    (
+        "Indian External Affairs Minister S. Jaishankar said India wants peace.",
+        ("S. Jaishankar", "officialOf", "India"),
+        True,
+    ),
     # a body no country is named for is no organization of its own
-    ("Chief Cabinet Secretary Hirokazu Matsuno told reporters in Tokyo that Japan's position had not changed.", ("Hirokazu Matsuno", "officialOf", "Cabinet"), False),
+    (
+        "Chief Cabinet Secretary Hirokazu Matsuno told reporters in Tokyo that Japan's position "
+        "had not changed.",
+        ("Hirokazu Matsuno", "officialOf", "Cabinet"),
+        False,
+    ),
     # a well-known officeholder's bare title is their own country's, whatever the dateline
-    ("MEXICO CITY — Mexico sent 29 cartel suspects to the United States, heading off President Donald Trump's threatened tariffs.", ("Donald Trump", "leaderOf", "United States"), True),
-    ("MEXICO CITY — Mexico sent 29 cartel suspects to the United States, heading off President Donald Trump's threatened tariffs.", ("Donald Trump", "leaderOf", "Mexico"), False),
-    ("BERLIN — Germany arrested three men. Spokesman Dmitry Peskov told reporters that Germany was stoking hysteria.", ("Dmitry Peskov", "officialOf", "Russia"), True),
-    # what the lexicon knows of a person beats a title only one country uses and a seat in the sentence
-    ("Foreign Secretary Juan Ramón de la Fuente and Security Secretary Omar García Harfuch met Secretary of State Marco Rubio at the State Department.", ("Juan Ramón de la Fuente", "officialOf", "Mexico"), True),
-    ("Foreign Secretary Juan Ramón de la Fuente and Security Secretary Omar García Harfuch met Secretary of State Marco Rubio at the State Department.", ("Omar García Harfuch", "officialOf", "United States"), False),
+    (
+        "MEXICO CITY — Mexico sent 29 cartel suspects to the United States, heading off President "
+        "Donald Trump's threatened tariffs.",
+        ("Donald Trump", "leaderOf", "United States"),
+        True,
+    ),
+    (
+        "MEXICO CITY — Mexico sent 29 cartel suspects to the United States, heading off President "
+        "Donald Trump's threatened tariffs.",
+        ("Donald Trump", "leaderOf", "Mexico"),
+        False,
+    ),
+    (
+        "BERLIN — Germany arrested three men. Spokesman Dmitry Peskov told reporters that Germany "
+        "was stoking hysteria.",
+        ("Dmitry Peskov", "officialOf", "Russia"),
+        True,
+    ),
+    # what the lexicon knows of a person beats a title only one country uses and a seat in the
+    # sentence
+    (
+        "Foreign Secretary Juan Ramón de la Fuente and Security Secretary Omar García Harfuch met "
+        "Secretary of State Marco Rubio at the State Department.",
+        ("Juan Ramón de la Fuente", "officialOf", "Mexico"),
+        True,
+    ),
+    (
+        "Foreign Secretary Juan Ramón de la Fuente and Security Secretary Omar García Harfuch met "
+        "Secretary of State Marco Rubio at the State Department.",
+        ("Omar García Harfuch", "officialOf", "United States"),
+        False,
+    ),
     # a well-known officeholder named by surname, and their aides
     ("President Putin met President Erdogan on Monday.", ("Putin", "leaderOf", "Russia"), True),
-    ("Putin's spokesman, Dmitry Peskov, told reporters that talks were possible.", ("Dmitry Peskov", "officialOf", "Russia"), True),
-    ("A NATO member, Turkey has supplied Ukraine with Bayraktar drones.", ("Türkiye", "memberOf", "North Atlantic Treaty Organization"), True),
+    (
+        "Putin's spokesman, Dmitry Peskov, told reporters that talks were possible.",
+        ("Dmitry Peskov", "officialOf", "Russia"),
+        True,
+    ),
+    (
+        "A NATO member, Turkey has supplied Ukraine with Bayraktar drones.",
+        ("Türkiye", "memberOf", "North Atlantic Treaty Organization"),
+        True,
+    ),
     # a name runs on to its head word
-    ("He met Egyptian President Abdel Fattah el-Sissi in Sochi.", ("Abdel Fattah el-Sissi", "leaderOf", "Egypt"), True),
+    (
+        "He met Egyptian President Abdel Fattah el-Sissi in Sochi.",
+        ("Abdel Fattah el-Sissi", "leaderOf", "Egypt"),
+        True,
+    ),
 ]
 
 

@@ -124,7 +124,10 @@ def test_ingest_markdown_title(tmp_path: Path) -> None:
 
 
 def test_ingest_header_is_parsed_and_offsets_follow_the_returned_text(tmp_path: Path) -> None:
-    content = "title: Talks in Washington\ndate: May 5, 2022\nurl: https://x.example/a\n\nPetro met Trump.\n"
+    content = (
+        "title: Talks in Washington\ndate: May 5, 2022\nurl: https://x.example/a\n"
+        "\nPetro met Trump.\n"
+    )
     [art] = read_articles(_write(tmp_path, "h.txt", content))
     assert (art.title, art.date, art.url) == (
         "Talks in Washington",
@@ -157,20 +160,24 @@ def test_ingest_text_without_header_is_kept_whole() -> None:
         ("Title\nBy Jane Doe | Updated 5 May 2022 10:32\nBody.", "2022-05-05"),
         ("Title\nWednesday, Sept. 4th, 2019\nBody.", "2019-09-04"),
         (
-            "LONDON, March 14, 2018 (Reuters) — Britain expelled 23 Russian diplomats on Wednesday.",
+            "LONDON, March 14, 2018 (Reuters) — Britain expelled 23 Russian diplomats "
+            "on Wednesday.",
             "2018-03-14",
         ),
         (
-            "BOGOTÁ, May 5 (Reuters) — Colombia extradited Otoniel to the United States on Wednesday.",
+            "BOGOTÁ, May 5 (Reuters) — Colombia extradited Otoniel to the United States on "
+            "Wednesday.",
             "2022-05-05",
         ),
         (
-            "BOGOTÁ, Dec 30 (Reuters) — Colombia extradited Otoniel to the United States on Wednesday.",
+            "BOGOTÁ, Dec 30 (Reuters) — Colombia extradited Otoniel to the United States on "
+            "Wednesday.",
             "2021-12-30",
         ),
         ("Title\nFebruary 30, 2022\nBody.", ""),
         (
-            "Title\nColombia said on Monday that Petro had met Trump on May 5, 2022, in the Oval Office.",
+            "Title\nColombia said on Monday that Petro had met Trump on May 5, 2022, in the Oval "
+            "Office.",
             "",
         ),
         ("Title\nNo date at all.", ""),

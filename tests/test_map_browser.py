@@ -99,7 +99,8 @@ class Visit:
 
     def edge_xy(self, edge: int) -> tuple[float, float]:
         ends = self.js(
-            "(id) => { const e = gkMap.data.edges.find((x) => x.id === id); return [e.from, e.to]; }",
+            "(id) => { const e = gkMap.data.edges.find((x) => x.id === id); return [e.from, "
+            "e.to]; }",
             edge,
         )
         (x1, y1), (x2, y2) = self.node_xy(ends[0]), self.node_xy(ends[1])
@@ -119,7 +120,8 @@ class Visit:
 
     def redrawn(self) -> None:
         self.js(
-            "() => new Promise((ok) => { gkMap.network.once('afterDrawing', ok); gkMap.network.redraw(); })"
+            "() => new Promise((ok) => { gkMap.network.once('afterDrawing', ok); "
+            "gkMap.network.redraw(); })"
         )
 
     def close(self, shot: Path) -> None:

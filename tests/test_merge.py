@@ -59,11 +59,17 @@ def article(
     modality: str = "asserted",
     event_date: str = "",
 ) -> ArticleResult:
-    """An ArticleResult with entities (type, name, *aliases) and relations (subject, predicate, object indexes)."""
+    """An ArticleResult with entities (type, name, *aliases) and relations (subject, predicate,
+    object indexes)."""
     art = Article(id=key, text=f"text of {key}", source=f"{key}.txt", date=date, hash=key)
     ents = tuple(Entity(t, n, tuple(aliases)) for t, n, *aliases in entities)
     rels = tuple(
-        Relation(ents[s], p, ents[o], Evidence(key, f"sentence {i}", i, i + 10, p, 0.8, modality, event_date))
+        Relation(
+            ents[s],
+            p,
+            ents[o],
+            Evidence(key, f"sentence {i}", i, i + 10, p, 0.8, modality, event_date),
+        )
         for i, (s, p, o) in enumerate(relations)
     )
     return ArticleResult(art, ents, rels)
@@ -87,8 +93,14 @@ def iri(kind: str, name: str) -> URIRef:
 NAMES = [
     ("Person", "Gustavo Petro"), ("Person", "Petro"), ("Person", "President Petro"),
     ("Person", "Donald Trump"), ("Person", "Trump"), ("Person", "Boris Johnson"),
-    ("Person", "Lyndon Johnson"), ("Person", "Johnson"), ("Person", "Theresa May"), ("Person", "May"),
-    ("Country", "Colombia"), ("Country", "Colombian"), ("Country", "Bogotá"), ("Country", "Britain"),
+    ("Person", "Lyndon Johnson"),
+    ("Person", "Johnson"),
+    ("Person", "Theresa May"),
+    ("Person", "May"),
+    ("Country", "Colombia"),
+    ("Country", "Colombian"),
+    ("Country", "Bogotá"),
+    ("Country", "Britain"),
     ("Country", "United Kingdom"), ("Country", "U.S."), ("Country", "Washington"),
     ("Organization", "NATO"), ("Organization", "North Atlantic Treaty Organization"),
     ("Organization", "White House"), ("Place", "Bogotá"), ("Place", "Salisbury"),
@@ -102,7 +114,9 @@ def article_results(draw: st.DrawFn) -> ArticleResult:
     rels = draw(
         st.lists(
             st.tuples(
-                st.integers(0, len(ents) - 1), st.sampled_from(PREDICATES), st.integers(0, len(ents) - 1)
+                st.integers(0, len(ents) - 1),
+                st.sampled_from(PREDICATES),
+                st.integers(0, len(ents) - 1),
             ).filter(lambda r: r[0] != r[2]),
             max_size=3,
         )
@@ -162,7 +176,9 @@ def test_merge_keeps_every_graph_and_evidence_node(a: Dataset, b: Dataset) -> No
     names = {str(n) for n in to_graphs(merged)}
     for ds in (a, b):
         assert {str(n) for n in to_graphs(ds)} <= names
-        assert set(ds.subjects(RDF.type, GK.Evidence)) <= set(merged.subjects(RDF.type, GK.Evidence))
+        assert set(ds.subjects(RDF.type, GK.Evidence)) <= set(
+            merged.subjects(RDF.type, GK.Evidence)
+        )
 
 
 # --- resolution ----------------------------------------------------------------------------
@@ -172,26 +188,52 @@ def test_merge_keeps_every_graph_and_evidence_node(a: Dataset, b: Dataset) -> No
     ("names", "expected"),
     [
         ([("Person", "Petro"), ("Person", "Gustavo Petro")], {"Gustavo Petro": {"Petro"}}),
-        ([("Person", "President Petro"), ("Person", "Gustavo Petro")], {"Gustavo Petro": {"President Petro"}}),
-        ([("Person", "U.S. President Donald Trump"), ("Person", "Trump")], {"Donald Trump": {"Trump", "U.S. President Donald Trump"}}),
-        ([("Organization", "NATO"), ("Organization", "North Atlantic Treaty Organization")], {"North Atlantic Treaty Organization": {"NATO"}}),
-        ([("Organization", "CELAC")], {"Community of Latin American and Caribbean States": {"CELAC"}}),
+        (
+            [("Person", "President Petro"), ("Person", "Gustavo Petro")],
+            {"Gustavo Petro": {"President Petro"}},
+        ),
+        (
+            [("Person", "U.S. President Donald Trump"), ("Person", "Trump")],
+            {"Donald Trump": {"Trump", "U.S. President Donald Trump"}},
+        ),
+        (
+            [("Organization", "NATO"), ("Organization", "North Atlantic Treaty Organization")],
+            {"North Atlantic Treaty Organization": {"NATO"}},
+        ),
+        (
+            [("Organization", "CELAC")],
+            {"Community of Latin American and Caribbean States": {"CELAC"}},
+        ),
         ([("Country", "Britain"), ("Country", "UK")], {"United Kingdom": {"Britain", "UK"}}),
         ([("Country", "Colombian"), ("Country", "Colombia")], {"Colombia": {"Colombian"}}),
         ([("Country", "Bogotá"), ("Country", "Colombia")], {"Colombia": {"Bogotá"}}),
-        ([("Organization", "White House"), ("Country", "U.S.")], {"United States": {"White House", "U.S."}}),
-        ([("Person", "Otoniel"), ("Person", "Úsuga"), ("Person", "Dairo Antonio Úsuga")], {"Dairo Antonio Úsuga": {"Úsuga"}, "Otoniel": set()}),
+        (
+            [("Organization", "White House"), ("Country", "U.S.")],
+            {"United States": {"White House", "U.S."}},
+        ),
+        (
+            [("Person", "Otoniel"), ("Person", "Úsuga"), ("Person", "Dairo Antonio Úsuga")],
+            {"Dairo Antonio Úsuga": {"Úsuga"}, "Otoniel": set()},
+        ),
     ],
 )  # fmt: skip
-def test_resolution_merges_aliases_across_articles(names: list[tuple[str, str]], expected: dict[str, set[str]]) -> None:
+def test_resolution_merges_aliases_across_articles(
+    names: list[tuple[str, str]], expected: dict[str, set[str]]
+) -> None:
     ds = results_dataset(article(f"a-{i}", [n]) for i, n in enumerate(names))
     merged = merge_datasets([ds])
     for label, aliases in expected.items():
-        nodes = {s for s in merged.subjects(RDFS.label, Literal(label)) if (s, RDF.type, None) in merged}
+        nodes = {
+            s for s in merged.subjects(RDFS.label, Literal(label)) if (s, RDF.type, None) in merged
+        }
         assert len(nodes) == 1, f"{label!r} should be one entity, got {nodes}"
         (node,) = nodes
         assert {str(a) for a in merged.objects(node, SKOS.altLabel)} >= aliases
-    entities = {s for s in merged.subjects(RDF.type, None) if str(s).startswith(ID_BASE) and "/article/" not in str(s)}
+    entities = {
+        s
+        for s in merged.subjects(RDF.type, None)
+        if str(s).startswith(ID_BASE) and "/article/" not in str(s)
+    }
     assert len({s for s in entities if (s, RDF.type, GK.Evidence) not in merged}) == len(expected)
 
 
@@ -200,15 +242,22 @@ def test_resolution_keeps_two_johnsons_apart_and_johnson_alone() -> None:
     merged = merge_datasets([results_dataset(article(f"a-{i}", [n]) for i, n in enumerate(names))])
     assert sorted(labels(merged, GK.Person)) == ["Boris Johnson", "Johnson", "Lyndon Johnson"]
     # the same names with one Johnson only: "Johnson" joins him
-    merged = merge_datasets([results_dataset(article(f"a-{i}", [n]) for i, n in enumerate(names[:2]))])
+    merged = merge_datasets(
+        [results_dataset(article(f"a-{i}", [n]) for i, n in enumerate(names[:2]))]
+    )
     assert sorted(labels(merged, GK.Person)) == ["Boris Johnson"]
 
 
 def test_resolution_inside_one_article_uses_that_article() -> None:
-    """An article naming Boris Johnson and 'Johnson' means him, even with another Johnson elsewhere."""
+    """An article naming Boris Johnson and 'Johnson' means him, even with another Johnson
+    elsewhere."""
     ds = results_dataset(
         [
-            article("a-1", [("Person", "Boris Johnson"), ("Person", "Johnson"), ("Country", "Colombia")], [(1, "metWith", 2)]),
+            article(
+                "a-1",
+                [("Person", "Boris Johnson"), ("Person", "Johnson"), ("Country", "Colombia")],
+                [(1, "metWith", 2)],
+            ),
             article("a-2", [("Person", "Lyndon Johnson")]),
         ]
     )
@@ -221,7 +270,9 @@ def test_resolution_inside_one_article_uses_that_article() -> None:
 def test_place_capital_becomes_the_country_only_as_an_actor() -> None:
     ds = results_dataset(
         [
-            article("a-1", [("Place", "Bogotá"), ("Country", "United States")], [(0, "threatened", 1)]),
+            article(
+                "a-1", [("Place", "Bogotá"), ("Country", "United States")], [(0, "threatened", 1)]
+            ),
             article("a-2", [("Place", "Bogotá"), ("Country", "Colombia")], [(0, "locatedIn", 1)]),
         ]
     )
@@ -250,7 +301,9 @@ def test_canonical_choice_does_not_depend_on_input_order() -> None:
 def test_cross_article_merge_is_recorded_and_evidence_points_at_canonical() -> None:
     ds = results_dataset(
         [
-            article("a-1", [("Person", "Petro"), ("Person", "Donald Trump")], [(1, "threatened", 0)]),
+            article(
+                "a-1", [("Person", "Petro"), ("Person", "Donald Trump")], [(1, "threatened", 0)]
+            ),
             article("a-2", [("Person", "Gustavo Petro")]),
         ]
     )
@@ -263,12 +316,15 @@ def test_cross_article_merge_is_recorded_and_evidence_points_at_canonical() -> N
     assert (petro, RDF.type, None) not in merged  # a name record, not an entity
     assert not list(merged.subjects(RDF.object, petro))
     assert list(merged.subjects(RDF.object, gustavo))
-    assert list(merged.subjects(GK.objectMention, petro))  # the evidence keeps what the article said
+    assert list(
+        merged.subjects(GK.objectMention, petro)
+    )  # the evidence keeps what the article said
     assert report.resolution is not None
     assert (report.resolution.entities_before, report.resolution.entities_after) == (3, 2)
 
 
-@pytest.mark.xfail(reason="cross-article resolution does not yet keep apart two names one article uses side by side")
+@pytest.mark.xfail(reason="cross-article resolution does not yet keep apart two names one article "
+                          "uses side by side")
 def test_an_article_that_keeps_two_names_apart_is_trusted() -> None:
     ds = results_dataset(
         [
@@ -278,9 +334,14 @@ def test_an_article_that_keeps_two_names_apart_is_trusted() -> None:
         ]
     )
     merged, report = merge([ds])
-    assert (iri("Person", "Otoniel"), GK.metWith, iri("Person", "Úsuga")) in merged.graph(article_iri("a-1"))
+    assert (iri("Person", "Otoniel"), GK.metWith, iri("Person", "Úsuga")) in merged.graph(
+        article_iri("a-1")
+    )
     assert report.resolution is not None
-    assert report.resolution.kept_apart == [str(iri("Person", "Otoniel")), str(iri("Person", "Úsuga"))]
+    assert report.resolution.kept_apart == [
+        str(iri("Person", "Otoniel")),
+        str(iri("Person", "Úsuga")),
+    ]
 
 
 # --- incremental: resolving again, store updates ---------------------------------------------
@@ -288,7 +349,9 @@ def test_an_article_that_keeps_two_names_apart_is_trusted() -> None:
 
 def test_new_article_splits_an_earlier_merge() -> None:
     """resolve(resolve(X) + Y) == resolve(X + Y) even when Y makes a name ambiguous."""
-    x = results_dataset([article("a-1", [("Person", "Johnson")]), article("a-2", [("Person", "Boris Johnson")])])
+    x = results_dataset(
+        [article("a-1", [("Person", "Johnson")]), article("a-2", [("Person", "Boris Johnson")])]
+    )
     y = results_dataset([article("a-3", [("Person", "Lyndon Johnson")])])
     first = merge_datasets([x])
     assert "Johnson" not in labels(first, GK.Person)
@@ -303,14 +366,35 @@ def test_new_article_splits_an_earlier_merge() -> None:
 def test_corroboration_counts_articles_after_resolution() -> None:
     ds = results_dataset(
         [
-            article("a-1", [("Person", "Trump"), ("Country", "Colombia")], [(0, "threatened", 1)], event_date="2025-01-26"),
-            article("a-2", [("Person", "Donald Trump"), ("Country", "Colombian")], [(0, "threatened", 1)]),
-            article("a-3", [("Person", "Donald Trump"), ("Country", "Colombia")], [(0, "threatened", 1)], modality="negated"),
-            article("a-4", [("Person", "Donald Trump"), ("Country", "Bogotá")], [(0, "threatened", 1)], event_date="2025-10-01"),
+            article(
+                "a-1",
+                [("Person", "Trump"), ("Country", "Colombia")],
+                [(0, "threatened", 1)],
+                event_date="2025-01-26",
+            ),
+            article(
+                "a-2",
+                [("Person", "Donald Trump"), ("Country", "Colombian")],
+                [(0, "threatened", 1)],
+            ),
+            article(
+                "a-3",
+                [("Person", "Donald Trump"), ("Country", "Colombia")],
+                [(0, "threatened", 1)],
+                modality="negated",
+            ),
+            article(
+                "a-4",
+                [("Person", "Donald Trump"), ("Country", "Bogotá")],
+                [(0, "threatened", 1)],
+                event_date="2025-10-01",
+            ),
         ]
     )
     trump, colombia = iri("Person", "Donald Trump"), iri("Country", "Colombia")
-    assert corroboration(ds) != {(trump, GK.threatened, colombia): 3}  # before resolution: names differ
+    assert corroboration(ds) != {
+        (trump, GK.threatened, colombia): 3
+    }  # before resolution: names differ
     merged = merge_datasets([ds])
     assert corroboration(merged) == {(trump, GK.threatened, colombia): 3}
     assert corroboration_by_day(merged) == {
@@ -322,8 +406,16 @@ def test_corroboration_counts_articles_after_resolution() -> None:
 def test_corroboration_counts_both_directions_of_a_symmetric_relation() -> None:
     ds = results_dataset(
         [
-            article("a-1", [("Person", "Gustavo Petro"), ("Person", "Donald Trump")], [(0, "metWith", 1)]),
-            article("a-2", [("Person", "Gustavo Petro"), ("Person", "Donald Trump")], [(1, "metWith", 0)]),
+            article(
+                "a-1",
+                [("Person", "Gustavo Petro"), ("Person", "Donald Trump")],
+                [(0, "metWith", 1)],
+            ),
+            article(
+                "a-2",
+                [("Person", "Gustavo Petro"), ("Person", "Donald Trump")],
+                [(1, "metWith", 0)],
+            ),
         ]
     )
     assert list(corroboration(ds).values()) == [2]
@@ -361,9 +453,13 @@ def test_conflicting_prefixes_merge_by_full_iris(tmp_path: Path) -> None:
         ("https://w3id.org/graphkit/ontology/", "", "https://w3id.org/graphkit/ontology/metWith"),
     ],
 )
-def test_unknown_graphkit_terms_stop_the_merge_unless_kept(tmp_path: Path, gk: str, extra: str, term: str) -> None:
+def test_unknown_graphkit_terms_stop_the_merge_unless_kept(
+    tmp_path: Path, gk: str, extra: str, term: str
+) -> None:
     bad = write(tmp_path / "old.trig", trig("a", gk=gk, extra=extra))
-    with pytest.raises(InputError, match=r"old\.trig.*" + term.replace(".", r"\.") + ".*--keep-unknown"):
+    with pytest.raises(
+        InputError, match=r"old\.trig.*" + term.replace(".", r"\.") + ".*--keep-unknown"
+    ):
         merge_files([bad])
     kept = merge_files([bad], keep_unknown=True)
     assert any(term in str(p) for p in kept.predicates())
@@ -373,13 +469,20 @@ def test_blank_nodes_become_stable_iris(tmp_path: Path) -> None:
     a = write(tmp_path / "a.trig", trig("a", extra='<urn:x> <urn:note> [ <urn:text> "hello" ] .'))
     once = merge_files([a])
     twice = merge_files([a, a])
-    assert not [t for t in once.quads((None, None, None, None)) if isinstance(t[0], BNode) or isinstance(t[2], BNode)]
+    assert not [
+        t
+        for t in once.quads((None, None, None, None))
+        if isinstance(t[0], BNode) or isinstance(t[2], BNode)
+    ]
     assert_same(once, twice)
     assert len(list(once.objects(URIRef("urn:x"), URIRef("urn:note")))) == 1
 
 
 def test_turtle_without_named_graphs_lands_in_the_default_graph(tmp_path: Path) -> None:
-    ttl = write(tmp_path / "flat.ttl", f"<{ID_BASE}person/trump> a <{GK_IRI}Person> ; <{RDFS}label> \"Trump\" .")
+    ttl = write(
+        tmp_path / "flat.ttl",
+        f'<{ID_BASE}person/trump> a <{GK_IRI}Person> ; <{RDFS}label> "Trump" .',
+    )
     full = results_dataset([article("a-1", [("Person", "Donald Trump")])])
     path = tmp_path / "full.trig"
     path.write_text(full.serialize(format="trig"), encoding="utf-8")
@@ -391,18 +494,24 @@ def test_turtle_without_named_graphs_lands_in_the_default_graph(tmp_path: Path) 
 
 def test_derived_graphs_are_left_out_when_resolving() -> None:
     ds = results_dataset([article("a-1", [("Person", "Petro")])])
-    ds.graph(URIRef(str(article_iri("a-1")) + "/inferred")).add((URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:c")))
+    ds.graph(URIRef(str(article_iri("a-1")) + "/inferred")).add(
+        (URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:c"))
+    )
     merged, report = merge([ds])
     assert report.derived_left_out == 1
     assert (URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:c")) not in merged
-    assert (URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:c")) in merge_datasets([ds], resolve=False)
+    assert (URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:c")) in merge_datasets(
+        [ds], resolve=False
+    )
 
 
 @pytest.mark.parametrize(
     ("name", "text", "error"),
     [("missing.trig", None, InputError), ("broken.trig", "<a> <b> .", RDFParseError)],
 )
-def test_unreadable_files_name_the_file(tmp_path: Path, name: str, text: str | None, error: type) -> None:
+def test_unreadable_files_name_the_file(
+    tmp_path: Path, name: str, text: str | None, error: type
+) -> None:
     path = tmp_path / name
     if text is not None:
         path.write_text(text, encoding="utf-8")
@@ -414,14 +523,31 @@ def test_cli_merge_writes_the_merged_file(tmp_path: Path) -> None:
     paths = []
     for key, name in (("a-1", "Petro"), ("a-2", "Gustavo Petro")):
         path = tmp_path / f"{key}.trig"
-        path.write_text(results_dataset([article(key, [("Person", name)])]).serialize(format="trig"), encoding="utf-8")
+        path.write_text(
+            results_dataset([article(key, [("Person", name)])]).serialize(format="trig"),
+            encoding="utf-8",
+        )
         paths.append(str(path))
     out = tmp_path / "all.trig"
-    done = subprocess.run([sys.executable, "-m", "graphkit", "merge", *paths, "-o", str(out)], cwd=REPO, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "graphkit", "merge", *paths, "-o", str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
-    assert "2 entities as the articles named them -> 1 after resolution" in done.stderr, "the summary is a status line"
+    assert "2 entities as the articles named them -> 1 after resolution" in done.stderr, (
+        "the summary is a status line"
+    )
     assert sorted(labels(merge_files([out]), GK.Person)) == ["Gustavo Petro"]
-    bad = subprocess.run([sys.executable, "-m", "graphkit", "merge", str(tmp_path / "none.trig"), "-o", str(out)], cwd=REPO, capture_output=True, text=True, check=False)
+    bad = subprocess.run(
+        [sys.executable, "-m", "graphkit", "merge", str(tmp_path / "none.trig"), "-o", str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert bad.returncode == 2
     assert "none.trig" in bad.stderr and "Traceback" not in bad.stderr
 
@@ -437,8 +563,15 @@ def test_alias_pairs_precision_and_recall() -> None:
 
 
 def test_alias_pairs_file_is_well_formed() -> None:
-    rows = [json.loads(line) for line in (REPO / "data" / "gold" / "alias_pairs.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert {r["article"] for r in rows} <= {p.name for p in (REPO / "data" / "articles").glob("*.txt")}
+    rows = [
+        json.loads(line)
+        for line in (REPO / "data" / "gold" / "alias_pairs.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    ]
+    assert {r["article"] for r in rows} <= {
+        p.name for p in (REPO / "data" / "articles").glob("*.txt")
+    }
     assert sum(r["same"] for r in rows) >= 50 and sum(not r["same"] for r in rows) >= 30
 
 
@@ -464,20 +597,28 @@ def dev_merge() -> Dataset:
 
     extracted = to_graphs(extract_files(sorted((REPO / "data" / "articles").glob("*.txt"))))
     entities = extracted.pop(ENTITIES_GRAPH)
-    per_article = [to_dataset({name: triples, ENTITIES_GRAPH: entities}) for name, triples in extracted.items()]
+    per_article = [
+        to_dataset({name: triples, ENTITIES_GRAPH: entities}) for name, triples in extracted.items()
+    ]
     assert len(per_article) == 5
     return merge_datasets(per_article)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("kind", "name", "aliases"), EXPECTED)
-def test_dev_articles_merge_to_one_entity_per_actor(dev_merge: Dataset, kind: str, name: str, aliases: set[str]) -> None:
+def test_dev_articles_merge_to_one_entity_per_actor(
+    dev_merge: Dataset, kind: str, name: str, aliases: set[str]
+) -> None:
     found = labels(dev_merge, GK[kind])
-    assert len(set(found.get(name, []))) == 1, f"{name!r} should be exactly one {kind}: {found.get(name)}"
+    assert len(set(found.get(name, []))) == 1, (
+        f"{name!r} should be exactly one {kind}: {found.get(name)}"
+    )
     node = URIRef(found[name][0])
     assert {str(a) for a in dev_merge.objects(node, SKOS.altLabel)} >= aliases
     for alias in aliases:
-        assert alias not in found, f"{alias!r} should be a name of {name!r}, not an entity of its own"
+        assert alias not in found, (
+            f"{alias!r} should be a name of {name!r}, not an entity of its own"
+        )
 
 
 # --- event dates ---------------------------------------------------------------------------

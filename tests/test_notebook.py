@@ -52,14 +52,18 @@ def test_notebook_imports_graphkit_and_defines_nothing_reusable():
     code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
     assert "def " not in code and "class " not in code
     imported = {
-        line.split()[1].split(".")[0] for line in code.splitlines() if line.startswith(("import ", "from "))
+        line.split()[1].split(".")[0]
+        for line in code.splitlines()
+        if line.startswith(("import ", "from "))
     }
     assert "graphkit" in imported
     assert imported <= {"graphkit", "pandas", "pathlib", "shutil", "tempfile", "IPython"}, imported
 
 
 def test_notebook_runs_without_error(executed):
-    errors = [o for c in executed.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    errors = [
+        o for c in executed.cells for o in c.get("outputs", []) if o.get("output_type") == "error"
+    ]
     assert not errors
 
 
@@ -97,9 +101,13 @@ def test_notebook_shows_the_report_as_markdown(executed):
 
 
 def test_notebook_plots_a_dyad_from_the_event_export(executed):
-    [export_cell] = [c for c in executed.cells if c.cell_type == "code" and "export_events(" in c.source]
+    [export_cell] = [
+        c for c in executed.cells if c.cell_type == "code" and "export_events(" in c.source
+    ]
     printed = text_of(export_cell)
     assert "event records," in printed and "dyad-month rows" in printed
     assert int(printed.split()[0]) > 20
-    [plot_cell] = [c for c in executed.cells if c.cell_type == "code" and "pivot_table(" in c.source]
+    [plot_cell] = [
+        c for c in executed.cells if c.cell_type == "code" and "pivot_table(" in c.source
+    ]
     assert any("image/png" in o.get("data", {}) for o in plot_cell.outputs)

@@ -76,7 +76,11 @@ def stored_article_graphs(store: Path) -> dict[str, Graph]:
 
 
 def seed_graph(ds: Dataset) -> Graph:
-    [graph] = [g for g in ds.graphs() if str(g.value(g.identifier, DCTERMS.source) or "").endswith("seed-petro-trump.txt")]
+    [graph] = [
+        g
+        for g in ds.graphs()
+        if str(g.value(g.identifier, DCTERMS.source) or "").endswith("seed-petro-trump.txt")
+    ]
     return graph
 
 
@@ -90,10 +94,9 @@ def test_pipeline_build_reports_and_skips_a_bad_file(small_articles, tmp_path, s
     assert "binary.txt" in report.problems[0]
     assert "skipped: " in report.summary()
     graphs = stored_article_graphs(store)
-    assert sorted(Path(str(g.value(URIRef(i), DCTERMS.source))).name for i, g in graphs.items()) == [
-        "petro-trump.txt",
-        "uk-russia.txt",
-    ]
+    assert sorted(
+        Path(str(g.value(URIRef(i), DCTERMS.source))).name for i, g in graphs.items()
+    ) == ["petro-trump.txt", "uk-russia.txt"]
 
 
 def test_pipeline_build_of_only_bad_files_stores_nothing(tmp_path, settings):
@@ -111,7 +114,9 @@ def many_articles(folder: Path, n: int = 30) -> list[Path]:
     folder.mkdir(parents=True)
     sources = []
     for path in sorted(ARTICLES.glob("0*.txt")):
-        title, date, *paragraphs = [p.strip() for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+        title, date, *paragraphs = [
+            p.strip() for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()
+        ]
         sources.append((title, date, paragraphs))
     written = []
     for i in range(n):
@@ -126,7 +131,8 @@ def many_articles(folder: Path, n: int = 30) -> list[Path]:
 
 
 def killed_build(folder: Path, store: Path, *, writes: int, delay: float) -> None:
-    """Run ``python -m graphkit build`` and SIGKILL it ``delay`` s after its ``writes``-th write begins.
+    """Run ``python -m graphkit build`` and SIGKILL it ``delay`` s after its ``writes``-th write
+    begins.
 
     A write is seen when the store's ``unpublished`` marker appears (the writer creates it as
     it commits and removes it when it publishes a snapshot).
@@ -149,7 +155,9 @@ def killed_build(folder: Path, store: Path, *, writes: int, delay: float) -> Non
                     assert proc.returncode == 0, log_path.read_text(errors="replace")
                     return  # finished before the kill: the caller tries again
                 if time.monotonic() > deadline:
-                    pytest.fail(f"the build wrote nothing in 300 s:\n{log_path.read_text(errors='replace')}")
+                    pytest.fail(
+                        f"the build wrote nothing in 300 s:\n{log_path.read_text(errors='replace')}"
+                    )
                 time.sleep(0.002)
             time.sleep(delay)
             proc.send_signal(signal.SIGKILL)
@@ -175,7 +183,9 @@ def test_pipeline_interrupted_build_leaves_a_readable_store(store_copy, tmp_path
     after: dict[str, Graph] = {}
     # Aim for a kill between the first and the last article: the writer's first write may be
     # the ontology (when it changed), so try after the first and after the second write.
-    for attempt, (writes, delay) in enumerate([(1, 0.3), (2, 0.05), (1, 0.0), (2, 0.3), (1, 1.5), (2, 1.5)]):
+    for attempt, (writes, delay) in enumerate(
+        [(1, 0.3), (2, 0.05), (1, 0.0), (2, 0.3), (1, 1.5), (2, 1.5)]
+    ):
         attempt_store = tmp_path / f"attempt-{attempt}" / "graphkit-store"
         shutil.copytree(store_copy, attempt_store)
         killed_build(folder, attempt_store, writes=writes, delay=delay)
@@ -184,9 +194,14 @@ def test_pipeline_interrupted_build_leaves_a_readable_store(store_copy, tmp_path
         if 0 < len(new) < len(files):
             break
 
-    assert 0 < len(new) < len(files), f"could not stop the build mid-way ({len(new)} of {len(files)} written)"
+    assert 0 < len(new) < len(files), (
+        f"could not stop the build mid-way ({len(new)} of {len(files)} written)"
+    )
     for iri, graph in after.items():
-        assert not problems_of_article_graph(iri, graph), (iri, problems_of_article_graph(iri, graph))
+        assert not problems_of_article_graph(iri, graph), (
+            iri,
+            problems_of_article_graph(iri, graph),
+        )
     for iri in before:
         assert iri in after, f"a previous article is gone: {iri}"
         assert_isomorphic(before[iri], after[iri], name=iri)
@@ -206,7 +221,11 @@ def asserted_by_confidence(ds: Dataset) -> dict[tuple[str, str, str], float]:
     for ev in set(ds.subjects(RDF.type, GK.Evidence)):
         if str(ds.value(ev, GK.modality)) != "asserted":
             continue
-        key = (str(ds.value(ev, RDF.subject)), str(ds.value(ev, RDF.predicate))[len(GK_IRI) :], str(ds.value(ev, RDF.object)))
+        key = (
+            str(ds.value(ev, RDF.subject)),
+            str(ds.value(ev, RDF.predicate))[len(GK_IRI) :],
+            str(ds.value(ev, RDF.object)),
+        )
         conf = ds.value(ev, GK.confidence)
         assert isinstance(conf, Literal)
         best[key] = max(best.get(key, 0.0), float(conf.toPython()))
@@ -214,10 +233,14 @@ def asserted_by_confidence(ds: Dataset) -> dict[tuple[str, str, str], float]:
 
 
 @pytest.mark.parametrize("threshold", [0.6, 0.85])
-def test_pipeline_min_confidence_drops_weaker_relations(run_cli, articles_dataset, tmp_path, threshold):
+def test_pipeline_min_confidence_drops_weaker_relations(
+    run_cli, articles_dataset, tmp_path, threshold
+):
     everything = asserted_by_confidence(articles_dataset)
     kept_expected = {k for k, c in everything.items() if c >= threshold}
-    assert kept_expected and kept_expected != set(everything), "threshold does not split the relations"
+    assert kept_expected and kept_expected != set(everything), (
+        "threshold does not split the relations"
+    )
     out = tmp_path / "kept.trig"
     code, _, err = run_cli("extract", ARTICLES, "--min-confidence", str(threshold), "-o", out, "-q")
     assert code == 0, err
@@ -243,7 +266,9 @@ SEED_RELATIONS = [
 def test_pipeline_seed_article_relations(articles_dataset, triples_of, subject, relation, obj):
     graph = seed_graph(articles_dataset)
     found = triples_of(articles_dataset, graph.identifier)
-    assert (subject, relation, obj) in found, f"missing {subject} {relation} {obj}; found {sorted(found)}"
+    assert (subject, relation, obj) in found, (
+        f"missing {subject} {relation} {obj}; found {sorted(found)}"
+    )
 
 
 def test_pipeline_seed_who_met_whom_gives_full_names(articles_dataset):
@@ -257,7 +282,9 @@ def test_pipeline_seed_who_met_whom_gives_full_names(articles_dataset):
     described = seed.graph(ENTITIES_GRAPH)  # entity descriptions live in their own graph
     for triple in articles_dataset.graph(ENTITIES_GRAPH):
         described.add(triple)
-    table = run_cli_query(seed, query=None, preset="who-met-whom", params=[], fmt="csv", min_sources=None)
+    table = run_cli_query(
+        seed, query=None, preset="who-met-whom", params=[], fmt="csv", min_sources=None
+    )
     rows = [line.split(",")[:2] for line in table.splitlines()[1:]]
     assert ["Donald Trump", "Gustavo Petro"] in [sorted(r) for r in rows], table
     assert not any(name in ("Petro", "Trump") for r in rows for name in r), table

@@ -71,20 +71,59 @@ def test_query_files_and_stores_answer_alike(source: Dataset, sparql: str, expec
 @pytest.mark.parametrize(
     "preset, params, expected",
     [
-        ("who-met-whom", [], {("Donald Trump", "Gustavo Petro", "2"), ("Gustavo Petro", "Marco Rubio", "1"), ("Gustavo Petro", "Venezuela", "1")}),
+        (
+            "who-met-whom",
+            [],
+            {
+                ("Donald Trump", "Gustavo Petro", "2"),
+                ("Gustavo Petro", "Marco Rubio", "1"),
+                ("Gustavo Petro", "Venezuela", "1"),
+            },
+        ),
         ("relations-of", ["Rubio"], {("Marco Rubio", "spokeWith", "Gustavo Petro", "1")}),
         ("relations-of", ["marco RUBIO"], {("Marco Rubio", "spokeWith", "Gustavo Petro", "1")}),
-        ("between", ["petro", "Donald Trump"], {("2025-11-03", "Gustavo Petro", "metWith", "Donald Trump", "asserted", "1"), ("2025-11-07", "Donald Trump", "metWith", "Gustavo Petro", "asserted", "1")}),
-        ("between", ["Maduro", "Petro"], {("2025-11-03", "Gustavo Petro", "metWith", "Nicolás Maduro", "negated", "0")}),
+        (
+            "between",
+            ["petro", "Donald Trump"],
+            {
+                ("2025-11-03", "Gustavo Petro", "metWith", "Donald Trump", "asserted", "1"),
+                ("2025-11-07", "Donald Trump", "metWith", "Gustavo Petro", "asserted", "1"),
+            },
+        ),
+        (
+            "between",
+            ["Maduro", "Petro"],
+            {("2025-11-03", "Gustavo Petro", "metWith", "Nicolás Maduro", "negated", "0")},
+        ),
         ("sanctions", [], {("United States", "sanctioned", "Gustavo Petro", "1")}),
         ("extraditions", [], {("Colombia", "Dairo Antonio Úsuga", "1")}),
         ("sources-of", ["extradited"], {("articles/two.txt", "A second meeting", "1")}),
-        ("articles", [], {("articles/one.txt", "Petro meets Trump", "2"), ("articles/two.txt", "A second meeting", "2"), ("articles/three.txt", "Calls and visits", "2")}),
-        ("sources-of", ["CONSULT"], {("articles/one.txt", "Petro meets Trump", "1"), ("articles/two.txt", "A second meeting", "1"), ("articles/three.txt", "Calls and visits", "2")}),
+        (
+            "articles",
+            [],
+            {
+                ("articles/one.txt", "Petro meets Trump", "2"),
+                ("articles/two.txt", "A second meeting", "2"),
+                ("articles/three.txt", "Calls and visits", "2"),
+            },
+        ),
+        (
+            "sources-of",
+            ["CONSULT"],
+            {
+                ("articles/one.txt", "Petro meets Trump", "1"),
+                ("articles/two.txt", "A second meeting", "1"),
+                ("articles/three.txt", "Calls and visits", "2"),
+            },
+        ),
     ],
 )
-def test_query_presets_answer_their_question(source: Dataset, preset: str, params: list[str], expected: set[tuple[str, ...]]) -> None:
-    found = rows(run_cli_query(source, query=None, preset=preset, params=params, fmt="csv", min_sources=None))
+def test_query_presets_answer_their_question(
+    source: Dataset, preset: str, params: list[str], expected: set[tuple[str, ...]]
+) -> None:
+    found = rows(
+        run_cli_query(source, query=None, preset=preset, params=params, fmt="csv", min_sources=None)
+    )
     width = len(next(iter(expected)))
     keys = {
         "who-met-whom": ("actor1", "actor2", "sources"),
@@ -99,24 +138,48 @@ def test_query_presets_answer_their_question(source: Dataset, preset: str, param
 
 
 def test_query_most_active_actors_ranks_by_relations(source: Dataset) -> None:
-    found = rows(run_cli_query(source, query=None, preset="most-active-actors", params=[], fmt="csv", min_sources=None))
-    assert (found[0]["actor"], found[0]["type"], found[0]["relations"], found[0]["partners"]) == ("Gustavo Petro", "Person", "5", "4")
+    found = rows(
+        run_cli_query(
+            source, query=None, preset="most-active-actors", params=[], fmt="csv", min_sources=None
+        )
+    )
+    assert (found[0]["actor"], found[0]["type"], found[0]["relations"], found[0]["partners"]) == (
+        "Gustavo Petro",
+        "Person",
+        "5",
+        "4",
+    )
 
 
 @pytest.mark.parametrize("minimum, expected", [(1, 3), (2, 1), (3, 0)])
-def test_query_min_sources_keeps_corroborated_rows(source: Dataset, minimum: int, expected: int) -> None:
-    text = run_cli_query(source, query=None, preset="who-met-whom", params=[], fmt="csv", min_sources=minimum)
+def test_query_min_sources_keeps_corroborated_rows(
+    source: Dataset, minimum: int, expected: int
+) -> None:
+    text = run_cli_query(
+        source, query=None, preset="who-met-whom", params=[], fmt="csv", min_sources=minimum
+    )
     assert len(rows(text)) == expected
 
 
 def test_query_min_sources_needs_a_sources_column(source: Dataset) -> None:
     with pytest.raises(InputError, match=r"needs a \?sources column.*who-met-whom"):
-        run_cli_query(source, query=None, preset="sources-of", params=["metWith"], fmt="csv", min_sources=2)
+        run_cli_query(
+            source, query=None, preset="sources-of", params=["metWith"], fmt="csv", min_sources=2
+        )
 
 
 def test_query_preset_list_names_and_describes_every_preset() -> None:
     text = run_cli_query(None, query=None, preset="list", params=[], fmt="table", min_sources=None)
-    for name in ("articles", "who-met-whom", "relations-of ACTOR", "between ACTOR1 ACTOR2", "sanctions", "extraditions", "most-active-actors", "sources-of RELATION"):
+    for name in (
+        "articles",
+        "who-met-whom",
+        "relations-of ACTOR",
+        "between ACTOR1 ACTOR2",
+        "sanctions",
+        "extraditions",
+        "most-active-actors",
+        "sources-of RELATION",
+    ):
         assert name in text
     assert all(p.description for p in presets().values())
 
@@ -124,7 +187,9 @@ def test_query_preset_list_names_and_describes_every_preset() -> None:
 @pytest.mark.parametrize("name", sorted(presets()))
 def test_query_presets_are_plain_sparql_users_can_copy(name: str) -> None:
     text = presets()[name].text
-    assert list(ox.Store().query(text)) is not None  # parses and runs as is ($NAME stays a variable)
+    assert (
+        list(ox.Store().query(text)) is not None
+    )  # parses and runs as is ($NAME stays a variable)
 
 
 @pytest.mark.parametrize(
@@ -136,15 +201,24 @@ def test_query_presets_are_plain_sparql_users_can_copy(name: str) -> None:
         ("who-met-who", [], r"no preset named 'who-met-who'; did you mean who-met-whom"),
     ],
 )
-def test_query_preset_mistakes_say_what_to_do(source: Dataset, preset: str, params: list[str], message: str) -> None:
+def test_query_preset_mistakes_say_what_to_do(
+    source: Dataset, preset: str, params: list[str], message: str
+) -> None:
     with pytest.raises(InputError, match=message):
-        run_cli_query(source, query=None, preset=preset, params=params, fmt="table", min_sources=None)
+        run_cli_query(
+            source, query=None, preset=preset, params=params, fmt="table", min_sources=None
+        )
 
 
 def test_query_rq_file_with_a_parameter_header(tmp_path: Path, source: Dataset) -> None:
     path = tmp_path / "partners.rq"
-    path.write_text("# Partners of an actor.\n# param WHO (actor): a name\nSELECT DISTINCT ?b WHERE { ?a rdfs:label $WHO ; gk:CONSULT ?b }\n")
-    text = run_cli_query(source, query=str(path), preset=None, params=["Marco Rubio"], fmt="csv", min_sources=None)
+    path.write_text(
+        "# Partners of an actor.\n# param WHO (actor): a name\nSELECT DISTINCT ?b WHERE { ?a "
+        "rdfs:label $WHO ; gk:CONSULT ?b }\n"
+    )
+    text = run_cli_query(
+        source, query=str(path), preset=None, params=["Marco Rubio"], fmt="csv", min_sources=None
+    )
     assert rows(text) == [{"b": "https://w3id.org/graphkit/id/person/gustavo-petro"}]
 
 
@@ -155,19 +229,50 @@ def test_query_rq_file_with_a_parameter_header(tmp_path: Path, source: Dataset) 
 def test_query_parameters_cannot_change_the_query(value: str) -> None:
     bound = bind_params("SELECT ?a WHERE { ?a rdfs:label $ACTOR }", {"ACTOR": ox.Literal(value)})
     store = ox.Store()
-    store.add(ox.Quad(ox.NamedNode("http://example.org/a"), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal(value)))
-    store.add(ox.Quad(ox.NamedNode("http://example.org/b"), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal("other")))
-    assert [r[0].value for r in store.query(bound, prefixes={"rdfs": "http://www.w3.org/2000/01/rdf-schema#"})] == ["http://example.org/a"]
+    store.add(
+        ox.Quad(
+            ox.NamedNode("http://example.org/a"),
+            ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+            ox.Literal(value),
+        )
+    )
+    store.add(
+        ox.Quad(
+            ox.NamedNode("http://example.org/b"),
+            ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+            ox.Literal("other"),
+        )
+    )
+    assert [
+        r[0].value
+        for r in store.query(bound, prefixes={"rdfs": "http://www.w3.org/2000/01/rdf-schema#"})
+    ] == ["http://example.org/a"]
 
 
 @pytest.mark.parametrize(
     "sparql, name, message",
     [
-        ("SELEC ?s WHERE { ?s ?p ?o }", "query", r"^query line 1: syntax error near 'SELEC'.*check the SPARQL syntax$"),
-        ("PREFIX ex: <http://ex.org/>\nSELECT ?s WHERE {\n  ?s ex:p ?o .\n  FILTER(?o = )\n}", "q.rq", r"^q\.rq line 4: syntax error near 'FILTER"),
+        (
+            "SELEC ?s WHERE { ?s ?p ?o }",
+            "query",
+            r"^query line 1: syntax error near 'SELEC'.*check the SPARQL syntax$",
+        ),
+        (
+            "PREFIX ex: <http://ex.org/>\nSELECT ?s WHERE {\n  ?s ex:p ?o .\n  FILTER(?o = )\n}",
+            "q.rq",
+            r"^q\.rq line 4: syntax error near 'FILTER",
+        ),
         ("SELECT * WHERE { ?s foo:bar ?o }", "query", r"near 'foo:bar' \(declare the prefix"),
-        ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "query", r"SERVICE calls are disabled"),
-        ("INSERT DATA { <http://a> <http://b> <http://c> }", "query", r"is a SPARQL Update \(INSERT\); only read-only queries"),
+        (
+            "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+            "query",
+            r"SERVICE calls are disabled",
+        ),
+        (
+            "INSERT DATA { <http://a> <http://b> <http://c> }",
+            "query",
+            r"is a SPARQL Update \(INSERT\); only read-only queries",
+        ),
         ("   ", "query", r"query is empty"),
     ],
 )
@@ -186,7 +291,9 @@ def test_query_bad_queries_are_one_clear_line(sparql: str, name: str, message: s
         ("SELECT ?service { ?service ?p <http://x/SERVICE> } # SERVICE", False),
     ],
 )
-def test_query_service_detection_ignores_strings_iris_and_comments(sparql: str, expected: bool) -> None:
+def test_query_service_detection_ignores_strings_iris_and_comments(
+    sparql: str, expected: bool
+) -> None:
     assert uses_service(sparql) is expected
 
 
@@ -204,7 +311,9 @@ SELECT_ALL = """SELECT ?actor ?count ?date ?lang ?iri WHERE {
 def test_query_result_formats_follow_the_sparql_standards(fmt: str) -> None:
     result = run_query(ox.Store(), SELECT_ALL)
     text = format_result(result, fmt)
-    parsed = ox.parse_query_results(text.encode(), format=getattr(ox.QueryResultsFormat, fmt.upper()))
+    parsed = ox.parse_query_results(
+        text.encode(), format=getattr(ox.QueryResultsFormat, fmt.upper())
+    )
     assert [tuple(sol[v] for v in result.variables) for sol in parsed] == result.rows
 
 
@@ -230,7 +339,9 @@ def test_query_table_is_aligned_and_readable() -> None:
     assert "gkid:person/gustavo-petro" in first
     assert 'Trump, "The Donald" line two' in second  # newlines flattened
     count_end = starts[1] + len("count")
-    assert first[count_end - 2 : count_end] == "12" and second[count_end - 1] == "3"  # numbers right-aligned
+    assert (
+        first[count_end - 2 : count_end] == "12" and second[count_end - 1] == "3"
+    )  # numbers right-aligned
     assert lines[-1] == "(2 rows)"
 
 
@@ -241,7 +352,10 @@ def test_query_ask_and_construct_outputs() -> None:
     assert format_result(ask, "table") == "yes\n"
     construct = run_query(ds, "CONSTRUCT { ?a gk:CONSULT ?b } WHERE { ?a gk:CONSULT ?b }")
     turtle = format_result(construct, "table")
-    back = {(t.subject, t.predicate, t.object) for t in ox.parse(turtle.encode(), format=ox.RdfFormat.TURTLE)}
+    back = {
+        (t.subject, t.predicate, t.object)
+        for t in ox.parse(turtle.encode(), format=ox.RdfFormat.TURTLE)
+    }
     assert back == {(t.subject, t.predicate, t.object) for t in construct.triples}
     assert len(back) == 5
     assert json.loads(format_result(construct, "json"))  # JSON-LD
@@ -256,18 +370,35 @@ def test_query_compact_names() -> None:
 
 
 def test_query_cli_preset_on_a_store(store_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["query", "--store", str(store_path), "--preset", "who-met-whom", "--format", "json"]) == 0
+    assert (
+        main(["query", "--store", str(store_path), "--preset", "who-met-whom", "--format", "json"])
+        == 0
+    )
     doc = json.loads(capsys.readouterr().out)
     assert doc["head"]["vars"] == ["actor1", "actor2", "relations", "sources", "first", "last"]
     assert len(doc["results"]["bindings"]) == 3
 
 
 def test_query_cli_query_on_files(trig: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["query", "SELECT (COUNT(DISTINCT ?b) AS ?n) WHERE { ?a gk:interactedWith ?b }", "--graph", str(trig), "--format", "csv"]) == 0
+    assert (
+        main(
+            [
+                "query",
+                "SELECT (COUNT(DISTINCT ?b) AS ?n) WHERE { ?a gk:interactedWith ?b }",
+                "--graph",
+                str(trig),
+                "--format",
+                "csv",
+            ]
+        )
+        == 0
+    )
     assert capsys.readouterr().out == "n\r\n5\r\n"
 
 
-def test_query_cli_preset_list_needs_no_store(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_query_cli_preset_list_needs_no_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert main(["query", "--preset", "list"]) == 0
     assert "who-met-whom" in capsys.readouterr().out
@@ -276,7 +407,10 @@ def test_query_cli_preset_list_needs_no_store(tmp_path: Path, capsys: pytest.Cap
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["ASK {{ ?s ?p ?o }}", "--store", "{tmp}/none"], "no store at {tmp}/none; run 'graphkit build PATH' first or pass --graph FILE"),
+        (
+            ["ASK {{ ?s ?p ?o }}", "--store", "{tmp}/none"],
+            "no store at {tmp}/none; run 'graphkit build PATH' first or pass --graph FILE",
+        ),
         (["ASK {{ ?s ?p ?o }}", "--graph", "{tmp}/bad.ttl"], "'{tmp}/bad.ttl' line 1"),
         (["{tmp}/q.rq", "--graph", "{trig}"], "q.rq line 1: syntax error near 'SELEC'"),
         (["{tmp}/missing.rq", "--graph", "{trig}"], "cannot read '{tmp}/missing.rq': no such file"),

@@ -106,14 +106,24 @@ def test_store_unknown_extension_names_the_supported_ones() -> None:
         ("empty.trig", b"", r"empty\.trig' is empty"),
         ("blank.nq", b"  \n\n", r"blank\.nq' is empty"),
         ("binary.ttl", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", r"binary\.ttl' is a binary file"),
-        ("bad.ttl", b'@prefix ex: <http://ex.org/> .\nex:a ex:b ex:c .\nex:a ex:b "open .\n', r"bad\.ttl' line 3"),
-        ("bad.nq", b"<http://a> <http://b> <http://c> <http://g> .\n<a> <b> .\n", r"bad\.nq' line 2"),
+        (
+            "bad.ttl",
+            b'@prefix ex: <http://ex.org/> .\nex:a ex:b ex:c .\nex:a ex:b "open .\n',
+            r"bad\.ttl' line 3",
+        ),
+        (
+            "bad.nq",
+            b"<http://a> <http://b> <http://c> <http://g> .\n<a> <b> .\n",
+            r"bad\.nq' line 2",
+        ),
         ("bad.jsonld", b'{"@id": "http://a", ', r"bad\.jsonld'"),
         ("prefixes.ttl", b"@prefix ex: <http://ex.org/> .\n", r"holds no triples"),
         ("folder.trig", "dir", r"it is a folder"),
     ],
 )
-def test_store_read_rdf_bad_input_is_one_clear_error(tmp_path: Path, name: str, content: bytes | str | None, message: str) -> None:
+def test_store_read_rdf_bad_input_is_one_clear_error(
+    tmp_path: Path, name: str, content: bytes | str | None, message: str
+) -> None:
     path = tmp_path / name
     if content == "dir":
         path.mkdir()
@@ -157,7 +167,10 @@ def test_store_json_ld_never_fetches_a_remote_context(tmp_path: Path) -> None:
 
 def test_store_json_ld_with_an_inline_context_reads(tmp_path: Path) -> None:
     path = tmp_path / "inline.jsonld"
-    path.write_text('{"@context": {"name": "http://schema.org/name"}, "@id": "http://example.org/a", "name": "A"}')
+    path.write_text(
+        '{"@context": {"name": "http://schema.org/name"}, "@id": "http://example.org/a", "name": '
+        '"A"}'
+    )
     ds = read_rdf(path)
     assert (URIRef("http://example.org/a"), URIRef("http://schema.org/name"), Literal("A")) in ds
 
@@ -167,7 +180,9 @@ def test_store_write_rdf_failure_leaves_the_old_file(tmp_path: Path) -> None:
     write_rdf(example_dataset(), target)
     before = target.read_bytes()
     bad = Dataset(default_union=True)
-    bad.graph(URIRef("http://example.org/g")).add((URIRef("http://example.org/a b"), RDFS.label, Literal("x")))
+    bad.graph(URIRef("http://example.org/g")).add(
+        (URIRef("http://example.org/a b"), RDFS.label, Literal("x"))
+    )
     with pytest.raises(InputError, match="left as it was"):
         write_rdf(bad, target)
     assert target.read_bytes() == before
@@ -194,8 +209,17 @@ def test_store_survives_a_restart_with_graphs_as_extracted(built: Path) -> None:
 
 
 def test_store_survives_a_new_process(built: Path) -> None:
-    code = "from graphkit.store import open_store; import sys; print(len(open_store(sys.argv[1], read_only=True).article_hashes()))"
-    out = subprocess.run([sys.executable, "-c", code, str(built)], capture_output=True, text=True, cwd=ROOT, check=True)
+    code = (
+        "from graphkit.store import open_store; import sys; "
+        "print(len(open_store(sys.argv[1], read_only=True).article_hashes()))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(built)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
     assert out.stdout.strip() == "3"
 
 
@@ -203,7 +227,11 @@ def test_store_article_hashes_and_sources(built: Path) -> None:
     with open_store(built, read_only=True) as store:
         sources = store.article_sources()
         hashes = store.article_hashes()
-    assert sorted(sources.values()) == ["articles/one.txt", "articles/three.txt", "articles/two.txt"]
+    assert sorted(sources.values()) == [
+        "articles/one.txt",
+        "articles/three.txt",
+        "articles/two.txt",
+    ]
     assert sources.keys() == hashes.keys()
     assert all(len(h) == 64 for h in hashes.values())
 
@@ -221,7 +249,11 @@ def test_store_article_hashes_and_sources(built: Path) -> None:
         ("SELECT DISTINCT ?b WHERE { ?a rdfs:label 'Venezuela' . ?a gk:visited ?b }", 0),
         ("SELECT DISTINCT ?a ?b WHERE { ?a gk:interactedWith ?b }", 7),
         # a negated meeting entails nothing
-        ("SELECT * WHERE { ?a rdfs:label 'Nicolás Maduro' . { ?a gk:CONSULT ?b } UNION { ?b gk:CONSULT ?a } }", 0),
+        (
+            "SELECT * WHERE { ?a rdfs:label 'Nicolás Maduro' . { ?a gk:CONSULT ?b } UNION { ?b "
+            "gk:CONSULT ?a } }",
+            0,
+        ),
     ],
 )
 def test_store_queries_know_the_ontology(built: Path, sparql: str, expected: int) -> None:
@@ -244,7 +276,9 @@ def test_store_dataset_view_shows_asserted_triples_once(built: Path) -> None:
     with open_store(built, read_only=True) as store:
         ds = store.dataset()
         labels = list(ds.triples((PETRO, RDFS.label, None)))
-        assert labels == [(PETRO, RDFS.label, Literal("Gustavo Petro"))]  # in 3 graphs, listed once, plain literal
+        assert labels == [
+            (PETRO, RDFS.label, Literal("Gustavo Petro"))
+        ]  # in 3 graphs, listed once, plain literal
         assert not list(ds.triples((None, GK.CONSULT, None)))
         assert (PETRO, GK.CONSULT, VENEZUELA) in store.dataset(derived=True)
 
@@ -279,7 +313,13 @@ def test_store_add_graph_replaces_a_whole_graph(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ['quote " and \\ backslash', "line\nbreak\ttab", "braces } { and > <", "emoji 🌍 and ñ", "'''triple'''"],
+    [
+        'quote " and \\ backslash',
+        "line\nbreak\ttab",
+        "braces } { and > <",
+        "emoji 🌍 and ñ",
+        "'''triple'''",
+    ],
 )
 def test_store_literals_survive_writing(tmp_path: Path, text: str) -> None:
     name = URIRef("https://w3id.org/graphkit/id/article/odd")
@@ -295,7 +335,10 @@ def test_store_literals_survive_writing(tmp_path: Path, text: str) -> None:
 
 
 def test_store_missing_store_says_how_to_build_one(tmp_path: Path) -> None:
-    with pytest.raises(StoreError, match=r"no store at .*nowhere; run 'graphkit build PATH' first or pass graphs=FILE"):
+    with pytest.raises(
+        StoreError,
+        match=r"no store at .*nowhere; run 'graphkit build PATH' first or pass graphs=FILE",
+    ):
         open_source(store=tmp_path / "nowhere")
 
 
@@ -307,7 +350,10 @@ def test_store_refuses_a_folder_that_is_not_a_store(tmp_path: Path) -> None:
 
 
 def test_store_one_writer_at_a_time(tmp_path: Path) -> None:
-    with open_store(tmp_path / "s"), pytest.raises(StoreError, match="being written by another process"):
+    with (
+        open_store(tmp_path / "s"),
+        pytest.raises(StoreError, match="being written by another process"),
+    ):
         open_store(tmp_path / "s", wait=0.0)
 
 
@@ -352,23 +398,32 @@ KILLED_WRITER = textwrap.dedent(
     """
 )
 COUNTS = """SELECT ?g (COUNT(*) AS ?n) (COUNT(DISTINCT ?version) AS ?versions) WHERE {
-  GRAPH ?g { ?s ?p ?o } OPTIONAL { GRAPH ?g { ?s gk:sentence ?o } BIND(STRBEFORE(?o, " ") AS ?version) }
+  GRAPH ?g { ?s ?p ?o }
+  OPTIONAL { GRAPH ?g { ?s gk:sentence ?o } BIND(STRBEFORE(?o, " ") AS ?version) }
 } GROUP BY ?g"""
 
 
 def test_store_killed_writer_leaves_whole_articles(tmp_path: Path) -> None:
     folder = tmp_path / "s"
     proc = subprocess.Popen(
-        [sys.executable, "-c", KILLED_WRITER, str(folder)], stdout=subprocess.PIPE, text=True, cwd=ROOT
+        [sys.executable, "-c", KILLED_WRITER, str(folder)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
     )
     assert proc.stdout is not None
-    committed = [proc.stdout.readline() for _ in range(6)]  # past the first rewrite of some articles
+    committed = [
+        proc.stdout.readline() for _ in range(6)
+    ]  # past the first rewrite of some articles
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(10)
     assert committed[-1].strip()
     for read_only in (True, False):  # a reader recovers the last commits, then a writer opens
         with open_store(folder, read_only=read_only) as store:
-            counts = {row[0].value: (int(row[1].value), int(row[2].value)) for row in store.query(COUNTS).rows}
+            counts = {
+                row[0].value: (int(row[1].value), int(row[2].value))
+                for row in store.query(COUNTS).rows
+            }
         for n in range(4):
             iri = f"https://w3id.org/graphkit/id/article/a{n}"
             assert counts[iri] == (400, 1), f"{iri} is incomplete or mixes versions"
@@ -389,7 +444,8 @@ def test_store_bulk_import_matches_graph_by_graph_loading(tmp_path: Path) -> Non
     data = tmp_path / "all.nq"
     write_rdf(example_dataset(), data)
     with open_store(tmp_path / "bulk") as bulk, open_store(tmp_path / "each") as each:
-        # entailments: 3 symmetric meetings or calls x 5, 3 other events x 2 (category, interactedWith)
+        # entailments: 3 symmetric meetings or calls x 5, 3 other events x 2
+        # (category, interactedWith)
         assert bulk.bulk_import(data) == sum(1 for _ in read_rdf(data).quads()) + 3 * 5 + 3 * 2
         assert each.load(data) == 3  # the three article graphs; load also resolves their entities
         assert evidence_quads(bulk) == evidence_quads(each)
@@ -408,7 +464,9 @@ def data_quads(store: Store) -> set[object]:
     return {q for q in store.ox if q.graph_name.value != "https://w3id.org/graphkit/ontology"}
 
 
-def test_store_bulk_import_in_pieces_matches_one_piece(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_store_bulk_import_in_pieces_matches_one_piece(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     data = tmp_path / "all.nq"
     write_rdf(example_dataset(), data)
     with open_store(tmp_path / "one") as one:
@@ -420,29 +478,46 @@ def test_store_bulk_import_in_pieces_matches_one_piece(tmp_path: Path, monkeypat
         assert data_quads(many) == expected
 
 
-def test_store_bulk_import_works_entailments_out_from_the_store_when_blank_nodes(tmp_path: Path) -> None:
+def test_store_bulk_import_works_entailments_out_from_the_store_when_blank_nodes(
+    tmp_path: Path,
+) -> None:
     gk, person = "https://w3id.org/graphkit/ontology#", "https://w3id.org/graphkit/id/person/"
     data = tmp_path / "blank.nq"
-    data.write_text(f"_:a <{gk}metWith> <{person}b> <https://w3id.org/graphkit/id/article/x> .\n", encoding="utf-8")
+    data.write_text(
+        f"_:a <{gk}metWith> <{person}b> <https://w3id.org/graphkit/id/article/x> .\n",
+        encoding="utf-8",
+    )
     with open_store(tmp_path / "s") as store:
         assert store.bulk_import(data) == 1 + 5
         found = store.query(f"SELECT ?p WHERE {{ ?a ?p <{person}b> }}").rows
-        assert {row[0].value.rsplit("#", 1)[1] for row in found} == {"metWith", "CONSULT", "interactedWith"}
+        assert {row[0].value.rsplit("#", 1)[1] for row in found} == {
+            "metWith",
+            "CONSULT",
+            "interactedWith",
+        }
         # the entailments are about the same blank node as the asserted triple
-        assert store.query(f"ASK {{ ?a gk:metWith <{person}b> ; gk:interactedWith <{person}b> }}").boolean
+        assert store.query(
+            f"ASK {{ ?a gk:metWith <{person}b> ; gk:interactedWith <{person}b> }}"
+        ).boolean
 
 
-def test_store_bulk_import_of_n_triples_puts_entailments_beside_the_default_graph(tmp_path: Path) -> None:
+def test_store_bulk_import_of_n_triples_puts_entailments_beside_the_default_graph(
+    tmp_path: Path,
+) -> None:
     data = tmp_path / "all.nt"
     write_rdf(example_dataset(), data)
     with open_store(tmp_path / "s") as store:
         store.bulk_import(data)
-        inferred = {g for q in store.ox if (g := getattr(q.graph_name, "value", "")).endswith("/inferred")}
+        inferred = {
+            g for q in store.ox if (g := getattr(q.graph_name, "value", "")).endswith("/inferred")
+        }
         assert inferred == {"https://w3id.org/graphkit/id/default/inferred"}
         assert len(store.query("SELECT DISTINCT ?a ?b WHERE { ?a gk:interactedWith ?b }").rows) == 7
 
 
-def test_store_bulk_import_of_a_malformed_file_leaves_the_store_empty(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_store_bulk_import_of_a_malformed_file_leaves_the_store_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     data = tmp_path / "bad.nq"
     write_rdf(example_dataset(), data)
     lines = data.read_text(encoding="utf-8").splitlines()
@@ -453,7 +528,9 @@ def test_store_bulk_import_of_a_malformed_file_leaves_the_store_empty(tmp_path: 
         with pytest.raises(RDFParseError, match=f"line {len(lines) - 2}"):
             store.bulk_import(data, threads=3)
         assert store.graph_names() == []
-        assert len(store.query("SELECT * WHERE { ?s rdfs:subPropertyOf gk:CONSULT }").rows) > 0  # the ontology is back
+        assert (
+            len(store.query("SELECT * WHERE { ?s rdfs:subPropertyOf gk:CONSULT }").rows) > 0
+        )  # the ontology is back
     with open_store(tmp_path / "s") as again:  # not marked as an interrupted import
         write_rdf(example_dataset(), data)
         assert again.bulk_import(data) > 0

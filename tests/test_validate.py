@@ -184,17 +184,61 @@ def test_validate_each_violation_of_an_edited_graph(
 
 
 RECORDS: list[tuple[str, Relation, str]] = [
-    ("leaderOf with a country subject", Relation(COLOMBIA, "leaderOf", USA, _ev("Colombian")), "gksh:OfficeHolder"),
-    ("officialOf with an organization subject", Relation(UN, "officialOf", COLOMBIA, _ev("United Nations")), "gksh:OfficeHolder"),
-    ("locatedIn with a person subject", Relation(PETRO, "locatedIn", COLOMBIA, _ev("Colombian")), "gksh:LocatedPlace"),
-    ("locatedIn an organization", Relation(BOGOTA, "locatedIn", UN, _ev("Bogotá")), "gksh:Location"),
-    ("confidence 1.5", Relation(PETRO, "praised", TRUMP, _ev("Washington", confidence=1.5)), "gksh:EvidenceConfidence"),
-    ("confidence below 0", Relation(PETRO, "praised", TRUMP, _ev("Washington", confidence=-0.2)), "gksh:EvidenceConfidence"),
-    ("bad modality", Relation(PETRO, "praised", TRUMP, _ev("Washington", modality="rumoured")), "gksh:EvidenceModality"),
-    ("start after end", Relation(PETRO, "praised", TRUMP, _ev("Washington", start=90, end=80)), "gksh:EvidenceStart"),
-    ("negative offsets", Relation(PETRO, "praised", TRUMP, _ev("Washington", start=-5, end=-1)), "gksh:EvidenceStart gksh:EvidenceEnd"),
-    ("event date not a date", Relation(PETRO, "praised", TRUMP, _ev("Washington", event_date="Monday")), "gksh:EvidenceDate"),
-    ("lower-case iso3", Relation(PETRO, "visited", Entity("Country", "Peru", ids=(("iso3", "per"),)), _ev("met")), "gksh:CountryCode"),
+    (
+        "leaderOf with a country subject",
+        Relation(COLOMBIA, "leaderOf", USA, _ev("Colombian")),
+        "gksh:OfficeHolder",
+    ),
+    (
+        "officialOf with an organization subject",
+        Relation(UN, "officialOf", COLOMBIA, _ev("United Nations")),
+        "gksh:OfficeHolder",
+    ),
+    (
+        "locatedIn with a person subject",
+        Relation(PETRO, "locatedIn", COLOMBIA, _ev("Colombian")),
+        "gksh:LocatedPlace",
+    ),
+    (
+        "locatedIn an organization",
+        Relation(BOGOTA, "locatedIn", UN, _ev("Bogotá")),
+        "gksh:Location",
+    ),
+    (
+        "confidence 1.5",
+        Relation(PETRO, "praised", TRUMP, _ev("Washington", confidence=1.5)),
+        "gksh:EvidenceConfidence",
+    ),
+    (
+        "confidence below 0",
+        Relation(PETRO, "praised", TRUMP, _ev("Washington", confidence=-0.2)),
+        "gksh:EvidenceConfidence",
+    ),
+    (
+        "bad modality",
+        Relation(PETRO, "praised", TRUMP, _ev("Washington", modality="rumoured")),
+        "gksh:EvidenceModality",
+    ),
+    (
+        "start after end",
+        Relation(PETRO, "praised", TRUMP, _ev("Washington", start=90, end=80)),
+        "gksh:EvidenceStart",
+    ),
+    (
+        "negative offsets",
+        Relation(PETRO, "praised", TRUMP, _ev("Washington", start=-5, end=-1)),
+        "gksh:EvidenceStart gksh:EvidenceEnd",
+    ),
+    (
+        "event date not a date",
+        Relation(PETRO, "praised", TRUMP, _ev("Washington", event_date="Monday")),
+        "gksh:EvidenceDate",
+    ),
+    (
+        "lower-case iso3",
+        Relation(PETRO, "visited", Entity("Country", "Peru", ids=(("iso3", "per"),)), _ev("met")),
+        "gksh:CountryCode",
+    ),
 ]  # fmt: skip
 
 

@@ -54,8 +54,11 @@ def edge(graph: nx.MultiDiGraph, s: str, o: str, name: str, **attrs: Any) -> Non
     graph.add_edge(
         s, o, key=name, predicate=name, plover=info.plover, quad=info.quad if info.is_event else "",
         score=info.score, symmetric=info.symmetric, static=not info.is_event,
-        sources=attrs.pop("sources", max(len(evidence), 1)), confidence=attrs.pop("confidence", 0.8),
-        first_date=attrs.pop("first_date", ""), last_date=attrs.pop("last_date", ""), evidence=evidence,
+        sources=attrs.pop("sources", max(len(evidence), 1)),
+        confidence=attrs.pop("confidence", 0.8),
+        first_date=attrs.pop("first_date", ""),
+        last_date=attrs.pop("last_date", ""),
+        evidence=evidence,
     )  # fmt: skip
 
 
@@ -116,7 +119,9 @@ def test_visualize_page_is_self_contained(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.chdir(tmp_path)
     summary = write_map(example_dataset(), Path("map.html"))
     assert sorted(os.listdir(tmp_path)) == ["map.html"], "no lib/ folder or temporary file is left"
-    assert summary.startswith("wrote map.html: 5 asserted relations between 6 actors, drawn as 5 lines")
+    assert summary.startswith(
+        "wrote map.html: 5 asserted relations between 6 actors, drawn as 5 lines"
+    )
     page = (tmp_path / "map.html").read_text(encoding="utf-8")
     parser = _Links()
     parser.feed(page)
@@ -155,7 +160,10 @@ def test_visualize_styles_nodes_by_type_and_edges_by_class() -> None:
     data = page_data(render_html(small_graph()))
     types = {t["type"]: t for t in data["types"]}
     assert {t: (types[t]["shape"], types[t]["count"]) for t in NODE_STYLES} == {
-        "Person": ("dot", 2), "Country": ("diamond", 1), "Organization": ("square", 1), "Place": ("triangle", 1),
+        "Person": ("dot", 2),
+        "Country": ("diamond", 1),
+        "Organization": ("square", 1),
+        "Place": ("triangle", 1),
     }  # fmt: skip
     assert len({s["color"] for s in NODE_STYLES.values()}) == 4
     edges = {e["rel"]: e for e in data["edges"]}

@@ -23,12 +23,14 @@ from graphkit.store import open_store, write_rdf
 from graphkit.vocab import article_iri
 
 PEOPLE = ["Vladimir Putin", "Putin", "Valdimir Putin", "Abdel Fattah el-Sisi", "el-Sissi",
-          "Donald Trump", "Trump", "Ivanka Trump", "Hassan Sheikh", "Hassan Sheikh Mohamud"]  # fmt: skip
+          "Donald Trump", "Trump", "Ivanka Trump", "Hassan Sheikh",
+          "Hassan Sheikh Mohamud"]  # fmt: skip
 COUNTRIES = ["France", "Britain", "United Kingdom", "Egypt", "Russia", "Somalia"]
 
 
 def article(number: int) -> ArticleResult:
-    """One synthetic article: a person meets another, visits a country, a country criticizes them."""
+    """One synthetic article: a person meets another, visits a country, a country criticizes
+    them."""
     text = f"Synthetic article {number} about diplomacy."
     art = Article.from_text(text, source=f"synthetic-{number:03d}.txt")
     a = Entity("Person", PEOPLE[number % len(PEOPLE)])

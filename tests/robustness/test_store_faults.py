@@ -1,4 +1,5 @@
-"""Store faults: deterministic ontology digest, long RDF lines, deep blank nodes, kills, full disks."""
+"""Store faults: deterministic ontology digest, long RDF lines, deep blank nodes, kills, full
+disks."""
 
 from __future__ import annotations
 
@@ -81,7 +82,9 @@ def _quads(store: Path) -> list[str]:
     """The store's quads as sorted N-Quads lines, without the ontology (its blank nodes vary)."""
     with open_store(store, read_only=True) as st:
         return sorted(
-            str(q) for q in st.ox.quads_for_pattern(None, None, None, None) if q.graph_name.value != ONTOLOGY_GRAPH
+            str(q)
+            for q in st.ox.quads_for_pattern(None, None, None, None)
+            if q.graph_name.value != ONTOLOGY_GRAPH
         )
 
 
@@ -94,7 +97,9 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
 
 
 @pytest.mark.slow
-def test_store_killed_builds_finish_to_the_uninterrupted_graph(tmp_path: Path, reference: list[str]) -> None:
+def test_store_killed_builds_finish_to_the_uninterrupted_graph(
+    tmp_path: Path, reference: list[str]
+) -> None:
     from graphkit.validate import validate_path
 
     rng = random.Random(7)

@@ -77,6 +77,13 @@ class Score:
     per_relation: dict[str, list[int]] = field(default_factory=dict)  # tp, fp, fn
     false_positives: list[dict[str, Any]] = field(default_factory=list)
     missed: list[dict[str, Any]] = field(default_factory=list)
+    outcomes: list[str] = field(default_factory=list)
+    """What became of each prediction, in the order given: ``correct`` (a tp), ``wrong`` (an
+    fp), ``optional`` (matches only optional gold lines), ``repeat`` (a duplicate of an earlier
+    prediction) or ``unscored`` (its article has no gold lines)."""
+
+
+CORRECT, WRONG = "correct", "wrong"
 
 
 def score(
@@ -91,14 +98,17 @@ def score(
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     seen: set[tuple[str, str, str, str]] = set()
     fps: list[dict[str, Any]] = []
+    outcomes: list[str] = []
     for p in preds:
         if p["article"] not in by_art:
+            outcomes.append("unscored")
             continue
         s, o = norm_name(p["s"]), norm_name(p["o"])
         if _symmetric(p["p"]):
             s, o = min(s, o), max(s, o)
         key = (p["article"], s, p["p"], o)
         if key in seen:
+            outcomes.append("repeat")
             continue
         seen.add(key)
         golds = by_art[p["article"]]
@@ -108,10 +118,14 @@ def score(
             tp += 1
             per[p["p"]][0] += 1
             found.update((p["article"], i) for i in req)
+            outcomes.append(CORRECT)
         elif not hits:
             fp += 1
             per[p["p"]][1] += 1
             fps.append(p)
+            outcomes.append(WRONG)
+        else:
+            outcomes.append("optional")
     required = 0
     missed = []
     for art, golds in by_art.items():
@@ -125,7 +139,60 @@ def score(
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = len(found) / required if required else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return Score(precision, recall, f1, tp, fp, len(found), required, dict(per), fps, missed)
+    return Score(
+        precision, recall, f1, tp, fp, len(found), required, dict(per), fps, missed, outcomes
+    )
+
+
+@dataclass
+class Reliability:
+    """Precision per confidence band of scored predictions (tps and fps only).
+
+    Examples:
+        >>> rel = Reliability.of([0.95, 0.85, 0.85, 0.3], ["correct", "wrong", "correct", "wrong"])
+        >>> rel.at_least(0.8)
+        (3, 2)
+        >>> print(rel.table().splitlines()[-2])
+        | 0.9-1.0 | 1 | 1 | 1.00 |
+    """
+
+    bins: list[list[int]]  # per decile: predicted, correct
+
+    @classmethod
+    def of(cls, confidences: list[float], outcomes: list[str]) -> Reliability:
+        """Bins from each prediction's confidence and outcome (see ``Score.outcomes``)."""
+        bins = [[0, 0] for _ in range(10)]
+        for conf, outcome in zip(confidences, outcomes, strict=True):
+            if outcome not in (CORRECT, WRONG):
+                continue
+            row = bins[min(int(round(conf, 6) * 10), 9)]
+            row[0] += 1
+            row[1] += outcome == CORRECT
+        return cls(bins)
+
+    def add(self, other: Reliability) -> Reliability:
+        """The two sets pooled."""
+        pairs = zip(self.bins, other.bins, strict=True)
+        return Reliability([[a + c, b + d] for (a, b), (c, d) in pairs])
+
+    def at_least(self, threshold: float) -> tuple[int, int]:
+        """(predicted, correct) of the deciles from ``threshold`` up (a multiple of 0.1)."""
+        rows = self.bins[round(threshold * 10) :]
+        return sum(n for n, _ in rows), sum(c for _, c in rows)
+
+    def table(self, *, threshold: float = 0.8) -> str:
+        """A Markdown table, one row per non-empty decile, then the totals from ``threshold``."""
+        lines = ["| confidence | predicted | correct | precision |", "|---|---:|---:|---:|"]
+        for k, (n, c) in enumerate(self.bins):
+            if n:
+                lines.append(f"| {k / 10:.1f}-{(k + 1) / 10:.1f} | {n} | {c} | {c / n:.2f} |")
+        total, _ = self.at_least(0.0)
+        n, c = self.at_least(threshold)
+        lines.append(
+            f"| >= {threshold:.1f} | {n} ({100 * n / total if total else 0:.0f}% of {total}) "
+            f"| {c} | {c / n if n else 0:.2f} |"
+        )
+        return "\n".join(lines)
 
 
 def predictions(results: list[ArticleResult]) -> list[dict[str, Any]]:
@@ -147,6 +214,7 @@ def predictions(results: list[ArticleResult]) -> list[dict[str, Any]]:
                     "confidence": r.evidence.confidence,
                     "sentence": r.evidence.sentence,
                     "cue": r.evidence.cue,
+                    "method": r.evidence.method,
                 }
             )
     return out
@@ -231,7 +299,16 @@ def evaluate(
 
 
 def evaluate_cli(
-    gold: Path, articles: Path, *, settings: Settings | None = None, detail: bool = True
+    gold: Path,
+    articles: Path,
+    *,
+    settings: Settings | None = None,
+    detail: bool = True,
+    reliability: bool = False,
 ) -> str:
-    strict, coarse, _ = evaluate(gold, articles, settings=settings)
-    return format_scores(strict, coarse, detail=detail)
+    strict, coarse, preds = evaluate(gold, articles, settings=settings)
+    out = format_scores(strict, coarse, detail=detail)
+    if reliability:
+        rel = Reliability.of([p["confidence"] for p in preds], strict.outcomes)
+        out += "\n\nstrict precision per confidence decile:\n" + rel.table()
+    return out

@@ -13,7 +13,8 @@ EXAMPLES = {
   graphkit validate graphkit-store
   graphkit validate merged.trig --max-nodes 50""",
     "eval": """examples:
-  graphkit eval data/gold/dev.jsonl data/articles --brief""",
+  graphkit eval data/gold/dev.jsonl data/articles --brief
+  graphkit eval data/gold/dev.jsonl data/articles --brief --reliability""",
 }
 
 
@@ -28,7 +29,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from graphkit.evaluate import evaluate_cli
 
-    print(evaluate_cli(args.gold, args.articles, settings=settings_of(args), detail=not args.brief))
+    print(
+        evaluate_cli(
+            args.gold,
+            args.articles,
+            settings=settings_of(args),
+            detail=not args.brief,
+            reliability=args.reliability,
+        )
+    )
     return 0
 
 
@@ -64,5 +73,10 @@ def add_parsers(sub: Any) -> None:
         help="folder of the articles the gold file describes",
     )
     p.add_argument("--brief", action="store_true", help="overall figures only")
+    p.add_argument(
+        "--reliability",
+        action="store_true",
+        help="also print strict precision per confidence decile, with counts",
+    )
     nlp_args(p)
     p.set_defaults(func=cmd_eval)

@@ -16,6 +16,7 @@ Examples:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 
@@ -25,6 +26,7 @@ from graphkit.dates import resolve_event_date
 from graphkit.extract.article import revise
 from graphkit.extract.collectives import is_collective
 from graphkit.extract.events import Found, sentence_events
+from graphkit.extract.found import calibrate
 from graphkit.extract.guesses import settle_guessed_titles
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.static import static_relations
@@ -64,23 +66,42 @@ def _salient_country(index: ArticleIndex) -> Actor | None:
     return Actor(ents[top], How.IMPLICIT)
 
 
-def _to_relation(found: Found, article: Article, doc: Doc, dates: dict[int, str]) -> Relation:
-    sent = found.cue.sent
-    if sent.start not in dates:
-        dates[sent.start] = resolve_event_date(sent.text, article.date) if article.date else ""
+class _Sentences:
+    """The article's sentences by token position, each one's text and event date worked out once
+    (``Token.sent`` scans the whole document's annotation on every call)."""
+
+    def __init__(self, doc: Doc, article: Article) -> None:
+        self.spans = list(doc.sents)
+        self.starts = [sent.start for sent in self.spans]
+        self._article = article
+        self._seen: dict[int, tuple[str, str]] = {}
+
+    def text_and_date(self, token: Token) -> tuple[str, str]:
+        """The stripped text and the resolved event date of the token's sentence."""
+        k = bisect_right(self.starts, token.i) - 1
+        if k not in self._seen:
+            sent = self.spans[k]
+            date = self._article.date
+            when = resolve_event_date(sent.text, date) if date else ""
+            self._seen[k] = (sent.text.strip(), when)
+        return self._seen[k]
+
+
+def _to_relation(found: Found, article: Article, doc: Doc, sentences: _Sentences) -> Relation:
+    text, when = sentences.text_and_date(found.cue)
     lo, hi = found.span
     start = doc[lo].idx
-    end = doc[hi - 1].idx + len(doc[hi - 1].text)
+    last = doc[hi - 1]
     evidence = Evidence(
         article_id=article.id,
-        sentence=sent.text.strip(),
+        sentence=text,
         start=start,
-        end=end,
+        end=last.idx + len(last.text),
         cue=_cue_text(found.cue),
         confidence=round(min(found.confidence, 0.99), 3),
         modality=found.modality,
         method=found.method,
-        event_date=dates[sent.start],
+        event_date=when,
     )
     return Relation(found.subject.entity, found.predicate, found.object.entity, evidence)
 
@@ -91,16 +112,23 @@ def _cue_text(cue: Token) -> str:
     return " ".join(t.text for t in toks)
 
 
-def _dedupe(relations: Iterable[Relation]) -> list[Relation]:
-    """One relation per (subject, predicate, object, sentence): the most confident wins."""
-    best: dict[tuple[str, str, str, int], Relation] = {}
-    for rel in relations:
+def rule_rank(found: Found) -> float:
+    """The rule's own confidence, as the evidence rounds it: which of two findings of one
+    relation at one place is kept (the calibrated confidence does not decide that)."""
+    return round(min(found.confidence, 0.99), 3)
+
+
+def _dedupe(relations: Iterable[tuple[Relation, float]]) -> list[Relation]:
+    """One relation per (subject, predicate, object, sentence): the highest ranked wins."""
+    best: dict[tuple[str, str, str, int], tuple[Relation, float]] = {}
+    for rel, rank in relations:
         key = (rel.subject.key, rel.predicate, rel.object.key, rel.evidence.start)
         prev = best.get(key)
-        if prev is None or rel.evidence.confidence > prev.evidence.confidence:
-            best[key] = rel
+        if prev is None or rank > prev[1]:
+            best[key] = (rel, rank)
     return sorted(
-        best.values(), key=lambda r: (r.evidence.start, r.predicate, r.subject.key, r.object.key)
+        (rel for rel, _ in best.values()),
+        key=lambda r: (r.evidence.start, r.predicate, r.subject.key, r.object.key),
     )
 
 
@@ -117,26 +145,28 @@ def extract_doc(
     lex = lex or load_lexicon()
     index = ArticleIndex.over(resolve_doc(doc, lex=lex))
     home = _dateline_country(doc, index, lex) or _salient_country(index)
+    sentences = _Sentences(doc, article)
     found = [
-        f for sent in doc.sents for f in static_relations(sent, index, lex, default_country=home)
+        f
+        for sent in sentences.spans
+        for f in static_relations(sent, index, lex, default_country=home)
     ]
     year = int(article.date[:4]) if article.date[:4].isdigit() else None
     found, candidates = settle_guessed_titles(found, index, lex, home, year=year)
     index.learn_offices(found, ("title", "apposition", GUESSED_TITLE))
-    for sent in doc.sents:
+    for sent in sentences.spans:
         # each cue token's events, recorded before the next token is read (later cues refer
         # to them: "the attack", "the two sides")
         for pos, told in sentence_events(list(sent), lex, index):
             index.tell(pos, told)
             found.extend(told)
-    dates: dict[int, str] = {}
     found = revise(found, index, candidates)
-    relations = [
-        _to_relation(f, article, doc, dates)
-        for f in found
+    sure = calibrate(found, sentence_starts=sentences.starts)
+    relations = _dedupe(
+        (_to_relation(f, article, doc, sentences), rule_rank(rule))
+        for f, rule in zip(sure, found, strict=True)
         if _valid(f) and f.confidence >= min_confidence
-    ]
-    relations = _dedupe(relations)
+    )
     entities = index.final_entities()
     # entities keep every name the article used for them
     by_key = dict(entities)

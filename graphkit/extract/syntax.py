@@ -143,7 +143,8 @@ def sentences_back(token: Token, back: int) -> int:
 
 def _after_comma(token: Token) -> bool:
     left = token.left_edge.i
-    return left > token.sent.start and token.doc[left - 1].text == ","
+    # the comma first: ``token.sent`` reads the whole document's sentence marks
+    return left > 0 and token.doc[left - 1].text == "," and left > token.sent.start
 
 
 def clause_subjects(verb: Token) -> list[Token]:

@@ -7,11 +7,14 @@ realnews/test) is extracted; each asserted relation is scored right or wrong wit
 ``graphkit eval``'s strict matcher (:func:`graphkit.evaluate.score`; relations matching only
 optional gold lines, and repeats, are left out) and described by the features of
 :func:`graphkit.extract.found.features` (method kind and method, the rule's own confidence,
-how subject and object were found, relation, evidence width, sentence length, whether the
-article states it twice). An L2-regularized logistic regression of right-or-wrong on those
-features gives one weight per feature; a feature value seen fewer than ``--min-count`` times
-is pooled into its group's ``other`` row, which is also what a method or value the table does
-not know (a new rule) gets. The regularization strength is chosen by leave-one-set-out
+how subject and object were found, actor types, relation, evidence width, sentence length,
+how many relations the cue yields, whether the article states it twice). An L2-regularized
+logistic regression of right-or-wrong on those features gives one weight per feature. A value
+seen fewer than ``--min-count`` times adds nothing, except a rare method kind or method, which
+is pooled into the ``method=other`` or ``cue=other`` row: what a method the table does not know
+(a new rule) gets too. Each set has its own bias offset while fitting; the table keeps the
+``--offset`` quantile of them (0.1: a harder-than-average set), since new articles are read by
+rules not tuned on them. The regularization strength is chosen by leave-one-set-out
 cross-validation, whose pooled reliability table is printed: the honest estimate of how the
 confidences hold up on articles the extractor was not developed on.
 
@@ -112,12 +115,16 @@ def set_samples(name: str) -> list[Sample]:
     ]
 
 
+POOLED = ("method", "cue")
+"""Groups whose rare values share one ``other`` row (what a new kind of rule gets); a rare or
+unknown value of another group adds nothing."""
+
+
 def vocabulary(samples: list[Sample], min_count: int) -> list[str]:
-    """``bias``, each feature seen at least ``min_count`` times, and each group's ``other``."""
+    """``bias``, each feature seen at least ``min_count`` times, and ``method=other``."""
     counts = Counter(f for feats, _ in samples for f in feats)
-    groups = sorted({f.split("=", 1)[0] for f in counts})
     kept = sorted(f for f, n in counts.items() if n >= min_count)
-    return ["bias", *kept, *(f"{g}=other" for g in groups if f"{g}=other" not in kept)]
+    return ["bias", *kept, *(f"{g}=other" for g in POOLED if f"{g}=other" not in kept)]
 
 
 def design(samples: list[Sample], vocab: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -127,7 +134,7 @@ def design(samples: list[Sample], vocab: list[str]) -> tuple[np.ndarray, np.ndar
     for row, (feats, _) in enumerate(samples):
         x[row, 0] = 1.0
         for f in feats:
-            k = column.get(f, column.get(f.split("=", 1)[0] + "=other"))
+            k = column.get(f, column.get(f.split("=", 1)[0] + "=other"))  # None: adds nothing
             if k is not None:
                 x[row, k] = 1.0
     y = np.array([1.0 if right else 0.0 for _, right in samples])

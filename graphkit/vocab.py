@@ -147,6 +147,7 @@ class RelationInfo:
     talks: bool = False  # a talk between parties that a mediation can refer to
     hostile_to_places: bool = False  # aimed at a place, it is aimed at the place's country
     fallback: bool = True  # its object may be any actor of the cue's clause when none is found
+    pursued: str = ""  # what it is while only worked toward ("working on a deal": negotiatedWith)
 
     def allows(self, subject_type: str, object_type: str, *, collective: bool = False) -> bool:
         """Whether the vocabulary allows this relation between entities of these types.
@@ -199,6 +200,7 @@ def _table() -> dict[str, RelationInfo]:
                 talks=row["talks"] == "yes",
                 hostile_to_places=row["hostile_to_places"] == "yes",
                 fallback=row["fallback"] != "no",
+                pursued=row.get("pursued") or "",
             )
     return rows
 

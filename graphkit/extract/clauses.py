@@ -20,6 +20,10 @@ from graphkit.records import ASSERTED
 from graphkit.resolve import Actor, How
 
 BLAME_ADJECTIVES = word_class("blame_adjectives")
+ACCUSING_SAY_VERBS = word_class("accusing_say_verbs")
+WRONGDOING_VERBS = word_class("wrongdoing_verbs")
+REGRET_ADJECTIVES = word_class("regret_adjectives")
+UNREAL_AUX = word_class("modals") | word_class("future") | word_class("negations")
 SAY_VERBS = word_class("say_verbs")
 
 
@@ -224,6 +228,8 @@ def phone_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
 
 DENY_VERBS = word_class("deny_verbs")
 CHARGE_NOUNS = word_class("charge_nouns")
+# "Sudan has denied this": the accusation just told
+ANAPHORIC_DEEDS = word_class("anaphoric_deeds")
 
 
 def denial_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
@@ -235,7 +241,8 @@ def denial_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
         c
         for c in verb.children
         if (c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG")
-        or (c.dep_ == "dobj" and c.lemma_ in CHARGE_NOUNS)
+        or (c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
+        or (c.dep_ == "dobj" and (c.lemma_ in CHARGE_NOUNS or c.lower_ in ANAPHORIC_DEEDS))
     ]
     if not deed:
         return
@@ -295,25 +302,67 @@ def persona_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
             )
 
 
+def _wrong_done(clause: Token) -> bool:
+    """ "the regime continues to destroy democratic order", "Kigali violated the accord": a
+    clause that tells of a wrong done by its subject (not one it would or might do)."""
+    if any(c.dep_ in ("aux", "neg") and c.lower_ in UNREAL_AUX for c in clause.children):
+        return False
+    return clause.lemma_ in WRONGDOING_VERBS or any(
+        c.dep_ == "xcomp" and c.lemma_ in WRONGDOING_VERBS for c in clause.children
+    )
+
+
+def _regretted(clause: Token) -> list[Token]:
+    """ "it is regrettable (that) Kinshasa continues to ...": the clauses a speaker judges."""
+    if not any(
+        c.dep_ == "acomp" and c.lower_ in NEGATIVE_LABELS | REGRET_ADJECTIVES
+        for c in clause.children
+    ):
+        return []
+    return [c for c in clause.children if c.dep_ == "ccomp"]
+
+
 def blame_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
-    """ "X said/believed Y was responsible for the attack" -> X accused Y."""
-    if verb.lemma_ not in SAY_VERBS:
+    """ "X said/believed Y was responsible for the attack", "X alleged that Y armed the rebels",
+    "X said Y continues to destroy democratic order" -> X accused Y; "X said it is regrettable
+    that Y ..." -> X criticized Y."""
+    if verb.lemma_ not in SAY_VERBS | ACCUSING_SAY_VERBS:
         return
+    subjects: list[tuple[Token, Actor]] | None = None
     for child in verb.children:
         if child.dep_ != "ccomp":
             continue
-        if not any(
+        blamed = any(
             (c.dep_ == "acomp" and c.lemma_ in BLAME_ADJECTIVES)
             or (c.dep_ == "prep" and c.lower_ == "behind")
             for c in child.children
-        ):
-            continue
-        subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
-        objects = [a for c in child.children if c.dep_ == "nsubj" for a in actors_of(c, index)]
+        )
+        # "as the regime continues to destroy ..., our message remains clear": a wrong told by
+        # a clause the statement hangs on
+        wrongs = [
+            c
+            for c in [child, *(t for t in child.subtree if t.dep_ == "advcl")]
+            if _wrong_done(c) and not is_condition(c)
+        ]
+        if blamed or verb.lemma_ in ACCUSING_SAY_VERBS:
+            clauses, predicate, method = [child], "accused", "say:responsible"
+        elif wrongs:
+            clauses, predicate, method = wrongs, "accused", "say:wrongdoing"
+        else:
+            clauses, predicate, method = _regretted(child), "criticized", "say:regrettable"
+        if subjects is None:
+            subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
+        own = {a.entity.key for _, a in subjects}
+        objects = [
+            a
+            for clause in clauses
+            for c in clause.children
+            if c.dep_ == "nsubj"
+            for a in actors_of(c, index)
+            if a[1].entity.key not in own
+        ]
         if subjects and objects:
-            yield from emit(
-                subjects, objects, "accused", verb, INHERITED_CONFIDENCE, "say:responsible"
-            )
+            yield from emit(subjects, objects, predicate, verb, INHERITED_CONFIDENCE, method)
 
 
 NEGATIVE_LABELS = word_class("negative_labels")

@@ -40,6 +40,10 @@ ALLEGATION_NOUNS = word_class("allegation_nouns")
 HEDGES = word_class("hedges")
 HYPOTHETICAL_MODIFIERS = word_class("hypothetical_modifiers")
 IRREALIS_NOUNS = word_class("irrealis_nouns")
+NEGATING_PREPS = word_class("negating_preps")
+CONTINUING = word_class("continuing_heads")
+PLANNING_VERBS = word_class("planning_verbs")
+ALLEGE_VERBS = word_class("allege_verbs")
 
 
 def _clause_flags(tok: Token) -> str | None:
@@ -47,7 +51,12 @@ def _clause_flags(tok: Token) -> str | None:
         if child.dep_ == "neg" or child.lower_ in ("never", "no"):
             return NEGATED
     for child in tok.children:
-        if child.dep_ in ("aux", "auxpass") and (child.lower_ in MODALS or child.lower_ in FUTURE):
+        if (
+            child.dep_ in ("aux", "auxpass")
+            and (child.lower_ in MODALS or child.lower_ in FUTURE)
+            and not (child.lower_ in FUTURE and tok.lemma_ in CONTINUING)
+        ):
+            # "will continue to stand with Iraq": a stance held now, not an announced act
             return HYPOTHETICAL
         if child.dep_ == "advmod" and child.lower_ in HEDGES:
             return REPORTED
@@ -76,7 +85,7 @@ def _intent_chain(cue: Token) -> tuple[bool, bool, bool]:
     announced = conditional = coercive = False
     for _ in range(4):
         for child in tok.children:
-            if child.dep_ in ("aux",) and child.lower_ in FUTURE:
+            if child.dep_ == "aux" and child.lower_ in FUTURE and tok.lemma_ not in CONTINUING:
                 announced = True
             if (
                 child.dep_ == "aux"
@@ -170,6 +179,8 @@ def _noun_flags(cue: Token) -> str | None:
     # ("discussed trade during a visit to Riyadh": the visit took place)
     asked = cue.dep_ == "pobj" and cue.head.lower_ in REQUEST_PREPS
     gov = cue.head.head if asked else cue.head if cue.dep_ == "dobj" else None
+    if gov is not None and cue.dep_ == "dobj" and gov.lemma_ in PLANNING_VERBS:
+        return HYPOTHETICAL  # "has scheduled talks with Museveni": still to come
     if (
         gov is not None
         and gov.lemma_ in REQUEST_HEADS
@@ -205,6 +216,8 @@ def _climb_to_verb(cue: Token) -> tuple[str | None, Token]:
 def _clause_step(tok: Token) -> tuple[str | None, Token | None]:
     """One step up the clause chain: (a modality, None) answers, (None, the next token) goes
     on, (None, None) stops (asserted)."""
+    if tok.dep_ == "pcomp" and tok.head.lower_ in NEGATING_PREPS:
+        return NEGATED, None  # "broke down without reaching an agreement"
     if tok.dep_ == "xcomp" or (tok.dep_ == "pcomp" and tok.head.dep_ == "prep"):
         head = tok.head if tok.dep_ == "xcomp" else tok.head.head
         if head.lemma_ in NEGATING_HEADS:
@@ -237,8 +250,10 @@ def _embedding_flag(tok: Token) -> str | None:
             c.dep_ == "dobj" and c.lemma_ in IRREALIS_NOUNS for c in head.children
         ):
             return HYPOTHETICAL
-    if tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN":
-        # "there was no sign that they had spoken"
+    if tok.dep_ == "ccomp" and tok.head.lemma_ in ALLEGE_VERBS:
+        return REPORTED  # "claims that the U.S. is supporting sedition": alleged
+    if tok.dep_ in ("acl", "ccomp", "relcl") and tok.head.pos_ == "NOUN":
+        # "there was no sign that they had spoken", "the need for Russia to provide access"
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.head.children):
             return NEGATED
         if tok.head.lemma_ in IRREALIS_NOUNS:

@@ -37,7 +37,9 @@ LIGHT_VERBS = word_class("light_verbs")
 SUBJECT_PREPS = word_tuple("subject_preps")
 
 
-def _noun_subjects(noun: Token, index: ArticleIndex) -> tuple[list[tuple[Token, Actor]], float]:
+def _noun_subjects(
+    noun: Token, index: ArticleIndex, *, hostile: bool = False
+) -> tuple[list[tuple[Token, Actor]], float]:
     # "Bogotá's extradition", "U.S. deportation flights", "Iranian attack"
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i:
@@ -73,9 +75,13 @@ def _noun_subjects(noun: Token, index: ArticleIndex) -> tuple[list[tuple[Token, 
         "nsubjpass",
         "compound",
     ):
+        if hostile and tok.dep_ == "prep" and tok.lower_ in SKIP_PREPS:
+            break  # "cut ties after a military attack on the rebels": the reaction, not the attack
         tok = tok.head
         hops += 1
         if tok.pos_ in ("VERB", "AUX"):
+            if tok.lemma_ in SPEECH_VERBS:
+                break  # "commented on the sanctions imposed on Iran": talking of it is not doing it
             if any(
                 c.relation in JUDGING_RELATIONS and needs_ok(tok, c)
                 for c in index.lex.verb_cues.get(tok.lemma_.lower(), ())
@@ -92,6 +98,8 @@ def _noun_subjects(noun: Token, index: ArticleIndex) -> tuple[list[tuple[Token, 
 
 # Relations of verbs that judge someone else's act: the act's noun is not the judge's doing.
 JUDGING_RELATIONS = relations_where(lambda r: r.judges)
+SPEECH_VERBS = word_class("speech_verbs")
+SKIP_PREPS = word_class("skip_preps")
 EXPERIENCE_VERBS = word_class("experience_verbs")
 
 
@@ -143,6 +151,9 @@ def _drawn_from(
 REVERSIBLE = relations_where(lambda r: r.reversible)
 BLOCKING_VERBS = word_class("blocking_verbs")
 REVERSAL_VERBS = word_class("reversal_verbs")
+BREACH_VERBS = word_class("breach_verbs")
+PURSUIT_VERBS = word_class("pursuit_verbs")
+PURSUIT_PREPS = word_class("pursuit_preps")
 NOT_ATTACKS = word_class("not_attacks")
 
 
@@ -154,10 +165,25 @@ def nominal_events(noun: Token, cues: tuple[Cue, ...], index: ArticleIndex) -> I
     for cue in sorted(cues, key=lambda c: (-len(c.needs), not (set(c.slots) & noun_preps))):
         if not needs_ok(noun, cue) or (cue.relation == "attacked" and mods & NOT_ATTACKS):
             continue
+        pursued = relation(cue.relation).pursued
+        if pursued and _pursued(noun):
+            cue = Cue(pursued, cue.lemma, cue.pos, cue.slots, cue.needs)
         found = _cue_events(noun, cue, index)
         if found is not None:
             yield from found
             return
+
+
+def _pursued(noun: Token) -> bool:
+    """ "working on a trade agreement", "moving toward a deal": worked for, not yet reached."""
+    head = noun
+    while head.dep_ == "conj":
+        head = head.head
+    return (
+        head.dep_ == "pobj"
+        and head.head.lower_ in PURSUIT_PREPS
+        and head.head.head.lemma_ in PURSUIT_VERBS
+    )
 
 
 def _cue_events(noun: Token, cue: Cue, index: ArticleIndex) -> list[Found] | None:
@@ -244,6 +270,9 @@ def _undone(noun: Token, cue: Cue) -> bool:
     """ "lifted the sanctions" (a concession, not a sanction), "blocks EU aid" (none given)."""
     if cue.relation in REVERSIBLE and noun.dep_ == "dobj" and noun.head.lemma_ in REVERSAL_VERBS:
         return True
+    if noun.dep_ == "dobj" and noun.head.lemma_ in BREACH_VERBS:
+        # "violated its commitment", "broke the ceasefire": nothing kept
+        return relation(cue.relation).score > 0
     blocked = (noun.dep_ == "dobj" and noun.head.lemma_ in BLOCKING_VERBS) or any(
         c.dep_ == "compound" and c.lemma_ in BLOCKING_VERBS for c in noun.children
     )
@@ -256,7 +285,7 @@ def _told(noun: Token, cue: Cue, index: ArticleIndex) -> list[Found] | None:
     objects = _cue_objects(noun, cue, index)
     if _undone(noun, cue):
         return None
-    subjects, confidence = _noun_subjects(noun, index)
+    subjects, confidence = _noun_subjects(noun, index, hostile=relation(cue.relation).score < 0)
     at = noun.dep_ == "pobj" and noun.head.lower_ == "at"
     if not objects and cue.relation == "requested" and at:
         # "At Britain's request, the Security Council met": the council was asked

@@ -8,8 +8,9 @@ from spacy.tokens import Token
 
 from graphkit.extract.clauses import labels_verb
 from graphkit.extract.objects import needs_ok
+from graphkit.extract.syntax import prep_objects
 from graphkit.extract.targets import HOSTILE_WORDS, SOFT_THREAT_VERBS
-from graphkit.lexicon import Cue, word_class
+from graphkit.lexicon import Cue, word_class, word_tuple
 
 # Deeds one opposes by criticizing them ("opposes China's acts of violence").
 DEED_NOUNS = word_class("deed_nouns")
@@ -46,12 +47,21 @@ def _taking_ground(verb: Token, cue: Cue) -> bool:
     )
 
 
+def _sends_forces_into(verb: Token) -> bool:
+    """ "sent troops into Georgia": an invasion, where "sent troops to Mali" may be help."""
+    return any(c.dep_ == "dobj" and c.lemma_ in FORCE_NOUNS for c in verb.children) and any(
+        True for _ in prep_objects(verb, INVASION_PREPS)
+    )
+
+
 def rewritten_cue(verb: Token, cue: Cue) -> Cue:
     """The cue a construction turns this one into, applied in this order: "took the town" is an
-    attack, "blocked roads" a protest, "refused to rule out force" a threat, "opposes China's
-    acts of violence" criticism."""
+    attack, "sent troops into Georgia" an invasion, "blocked roads" a protest, "refused to rule
+    out force" a threat, "opposes China's acts of violence" criticism."""
     if _taking_ground(verb, cue):
         cue = Cue("attacked", cue.lemma, cue.pos, ("dobj",), cue.needs)
+    if cue.relation == "aided" and _sends_forces_into(verb):
+        cue = Cue("attacked", cue.lemma, cue.pos, INVASION_PREPS, cue.needs)
     if cue.relation == "rejected" and _blocks_way(verb):
         cue = Cue("protested", cue.lemma, cue.pos, (), cue.needs)
     if (
@@ -100,4 +110,6 @@ def not_this_cue(verb: Token, cue: Cue) -> bool:
 
 
 OPPOSE_VERBS = word_class("oppose_verbs")
+FORCE_NOUNS = word_class("force_nouns")
+INVASION_PREPS = word_tuple("invasion_preps")
 BLOCK_VERBS = word_class("block_verbs")

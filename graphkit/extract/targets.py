@@ -83,6 +83,12 @@ def xcomp_objects(
 FALLBACK_CONFIDENCE = 0.55
 PACT_NOUNS = word_class("pact_nouns")
 SKIP_PREPS = word_class("skip_preps")
+VENUE_PREPS = word_class("venue_preps")
+GATHERING_NOUNS = word_class("gathering_nouns")
+
+
+def _gathering(prep: Token) -> bool:
+    return any(c.dep_ == "pobj" and c.lemma_.lower() in GATHERING_NOUNS for c in prep.children)
 
 
 def falls_back(predicate: str) -> bool:
@@ -126,6 +132,8 @@ def clause_objects(
                 continue
             if tok.dep_ == "prep" and tok.lower_ in SKIP_PREPS:
                 continue
+            if tok.dep_ == "prep" and tok.lower_ in VENUE_PREPS and _gathering(tok):
+                continue  # "the attacks at the General Assembly session": a venue, not a target
             if tok.dep_ == "ccomp" or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")):
                 continue  # another clause's actors
             if (

@@ -1,0 +1,174 @@
+"""Statements, denials and accusations, and cues read out of context: one line per case.
+
+Each class has sentences that must give the relation and sentences of the same shape that must
+not (a cue word used for something else: "reached Manila" is no agreement, "commented on the
+sanctions" imposes none).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graphkit.pipeline import extract_text
+
+Triple = tuple[str, str, str]
+STATIC = {"leaderOf", "officialOf", "memberOf", "locatedIn"}
+
+
+def events(text: str, *, modality: str = "asserted") -> set[Triple]:
+    """(subject, predicate, object) of the event relations of one modality, static ones left out."""
+    return {
+        (r.subject.name, r.predicate, r.object.name)
+        for r in extract_text(text).relations
+        if r.evidence.modality == modality and r.predicate not in STATIC
+    }
+
+
+GIVEN = [
+    # a denial answers the accusation just told, named or referred to
+    (
+        "Chad accused Sudan of backing the rebels. Sudan has denied this.",
+        ("Sudan", "rejected", "Chad"),
+    ),
+    (
+        "Chad accused Sudan of arming the rebels. Sudan denied that it armed them.",
+        ("Sudan", "rejected", "Chad"),
+    ),
+    # a speaker who states a wrong done accuses its doer
+    (
+        "Mnuchin said the Maduro regime continues to destroy democratic order.",
+        ("Mnuchin", "accused", "Maduro"),
+    ),
+    (
+        "Mnuchin said the United States will not stand aside while the Venezuelan government continues to sabotage the elections.",
+        ("Mnuchin", "accused", "Venezuela"),
+    ),
+    (
+        "Russian officials alleged that Georgia was delivering weapons to the rebels.",
+        ("Russia", "accused", "Georgia"),
+    ),
+    (
+        "China's foreign ministry spokesman said Japan was responsible for the tension.",
+        ("China", "accused", "Japan"),
+    ),
+    # "it is regrettable (that) X ...", said by a government: criticism of X
+    (
+        "It is regrettable the Government of the DRC continues to blame Rwanda, the Rwandan government said in a statement.",
+        ("Rwanda", "criticized", "DR Congo"),
+    ),
+    (
+        "Lithuania said it was unacceptable that Belarus keeps sending migrants.",
+        ("Lithuania", "criticized", "Belarus"),
+    ),
+    # offering solidarity supports; rockets launched into a country attack it; troops sent into one invade
+    ("Kenya offered solidarity to Uganda after the floods.", ("Kenya", "supported", "Uganda")),
+    ("Hamas launched rockets from Gaza into Israel.", ("Hamas", "attacked", "Israel")),
+    ("Russia responded by sending troops into Georgia.", ("Russia", "attacked", "Georgia")),
+    # continuing a stance holds it now
+    (
+        "The United States will continue to stand with the Government of Iraq.",
+        ("United States", "supported", "Iraq"),
+    ),
+    # an agreement reached is an agreement; one worked on is a negotiation
+    (
+        "Indonesia reached an understanding with Malaysia on the border.",
+        ("Indonesia", "agreedWith", "Malaysia"),
+    ),
+    (
+        "Britain and India are working on a trade agreement.",
+        ("United Kingdom", "negotiatedWith", "India"),
+    ),
+    (
+        "Kenya is moving toward a security pact with Somalia.",
+        ("Kenya", "negotiatedWith", "Somalia"),
+    ),
+]
+
+NOT_GIVEN = [
+    # reaching a place agrees with nobody
+    (
+        "The Chinese foreign minister reached Manila on Monday.",
+        ("China", "agreedWith", "Philippines"),
+    ),
+    # nothing reached, nothing agreed
+    (
+        "Iran held talks with Britain but left without reaching an agreement with Britain.",
+        ("Iran", "agreedWith", "United Kingdom"),
+    ),
+    # an attack at a gathering is not aimed at the gathering's body; speaking of it is not doing it
+    (
+        "Ahmadinejad spoke about the 9/11 attacks at the UN General Assembly session in New York.",
+        ("Mahmoud Ahmadinejad", "attacked", "United Nations General Assembly"),
+    ),
+    (
+        "A spokesman for Iran commented on the sanctions imposed on eight Iranian officials.",
+        ("Iran", "sanctioned", "Iran"),
+    ),
+    ("Turkey spoke about the sanctions on Syria at length.", ("Turkey", "sanctioned", "Syria")),
+    # the country reacting to an attack did not make it
+    (
+        "Ecuador cut all diplomatic ties with Colombia after a military attack on Colombian rebels.",
+        ("Ecuador", "attacked", "Colombian rebels"),
+    ),
+    # a commitment broken is no support
+    ("Pompeo said Russia had violated its commitment to Syria.", ("Russia", "supported", "Syria")),
+    # a wrong one would do, or did not do, is no accusation
+    ("Japan said China would violate the accord if it sent ships.", ("Japan", "accused", "China")),
+    ("Japan said China did not violate the accord.", ("Japan", "accused", "China")),
+    # a claim reports what it claims
+    (
+        "Iran claims that the United States is supporting the protesters against Iraq.",
+        ("United States", "supported", "protesters"),
+    ),
+    # a stance announced for the future is no agreement
+    (
+        "The United States will continue to stand with the Government of Iraq.",
+        ("United States", "agreedWith", "Iraq"),
+    ),
+    # scheduled talks are still to come; a need to provide is no aid
+    (
+        "Rice has scheduled talks with Uganda's President Yoweri Museveni.",
+        ("Condoleezza Rice", "metWith", "Yoweri Museveni"),
+    ),
+    (
+        "The need for Russia to provide access to the United States was discussed.",
+        ("Russia", "aided", "United States"),
+    ),
+    # sending troops to a country, not into it, is no invasion
+    ("France sent troops to Mali to help the government.", ("France", "attacked", "Mali")),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), GIVEN)
+def test_statements_give_the_relation(text: str, triple: Triple) -> None:
+    assert triple in events(text)
+
+
+@pytest.mark.parametrize(("text", "triple"), NOT_GIVEN)
+def test_statements_cue_out_of_context_gives_nothing(text: str, triple: Triple) -> None:
+    assert triple not in events(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "triple", "modality"),
+    [
+        (
+            "Iran claims that the United States is supporting Israel.",
+            ("United States", "supported", "Israel"),
+            "reported",
+        ),
+        (
+            "Iran held talks with Britain but left without reaching an agreement with Britain.",
+            ("Iran", "agreedWith", "United Kingdom"),
+            "negated",
+        ),
+        (
+            "Rice has scheduled talks with Egypt's President Hosni Mubarak.",
+            ("Rice", "metWith", "Hosni Mubarak"),
+            "hypothetical",
+        ),
+    ],
+)
+def test_statements_modality(text: str, triple: Triple, modality: str) -> None:
+    """What is only claimed is reported, what did not happen negated, what is planned hypothetical."""
+    assert triple in events(text, modality=modality)

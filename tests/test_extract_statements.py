@@ -84,6 +84,20 @@ GIVEN = [
     ),
 ]
 
+GIVEN += [
+    # a partner's phrase on the span of a meeting, a slot on the noun's participle
+    (
+        "Secretary Kerry met for two hours with Egyptian President Abdel Fattah al-Sissi.",
+        ("Kerry", "metWith", "Abdel Fattah al-Sissi"),
+    ),
+    ("Sudan has five peace agreements signed with Chad.", ("Sudan", "agreedWith", "Chad")),
+    # "Iranian-backed Hezbollah": the first part of the participle backs the noun
+    ("Israel struck the Iranian-backed Hezbollah in Lebanon.", ("Iran", "supported", "Hezbollah")),
+    ("The Saudi-funded government of Yemen asked for help.", ("Saudi Arabia", "aided", "Yemen")),
+    # what a condemned clause tells is aimed at its subject
+    ("Japan condemned that China sent ships to the islands.", ("Japan", "criticized", "China")),
+]
+
 NOT_GIVEN = [
     # reaching a place agrees with nobody
     (
@@ -134,6 +148,27 @@ NOT_GIVEN = [
         "The need for Russia to provide access to the United States was discussed.",
         ("Russia", "aided", "United States"),
     ),
+    # a complaint about one's own government aims at nobody else named deeper in the clause
+    (
+        "Many South Koreans complain that Seoul has gotten little in return for its aid projects in North Korea.",
+        ("South Korea", "criticized", "North Korea"),
+    ),
+    # a particle is the verb's own: "authorities in Seoul" is no "give in"; second thoughts are no aid
+    (
+        "Pyongyang's failure has given authorities in Seoul second thoughts about sending aid to the North.",
+        ("North Korea", "conceded", "South Korea"),
+    ),
+    (
+        "Pyongyang's failure has given authorities in Seoul second thoughts about sending aid to the North.",
+        ("North Korea", "aided", "South Korea"),
+    ),
+    # what is not likely is not asserted
+    (
+        "Professor Ryoo says South Korea is not likely to give in to Pyongyang's requests for aid.",
+        ("South Korea", "conceded", "North Korea"),
+    ),
+    # a cooperative participle only: the U.S.-led coalition is not led into an event
+    ("The U.S.-led coalition struck Iraq.", ("United States", "supported", "coalition")),
     # sending troops to a country, not into it, is no invasion
     ("France sent troops to Mali to help the government.", ("France", "attacked", "Mali")),
 ]

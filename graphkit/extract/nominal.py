@@ -249,6 +249,15 @@ def _cue_objects(noun: Token, cue: Cue, index: ArticleIndex) -> list[tuple[Token
     if not objects and cue.relation in DEEP_OBJECT_RELATIONS:
         # "protest against violations by the Israeli military", "criticism of Iran's program"
         objects = [a for p in prep_objects(noun, preps) for a in actors_of(p, index, events=True)]
+    if not objects and preps:
+        # "five peace agreements signed with Chad": the slot hangs on the noun's participle
+        objects = [
+            a
+            for acl in noun.children
+            if acl.dep_ == "acl" and acl.tag_ == "VBN"
+            for p in prep_objects(acl, preps)
+            for a in actors_of(p, index)
+        ]
     if not objects and noun.dep_ in ("dobj", "pobj") and cue.slots:
         # "imposed sanctions on Colombia", "remained on alert in the West Bank": the
         # preposition hangs on the verb

@@ -9,7 +9,7 @@ from graphkit.extract.args import actors_of
 from graphkit.extract.collectives import collective_entity
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import prep_objects
-from graphkit.lexicon import Cue
+from graphkit.lexicon import Cue, word_class
 from graphkit.records import Entity
 from graphkit.resolve import Actor, How
 from graphkit.vocab import relations_where
@@ -28,7 +28,15 @@ def needs_ok(tok: Token, cue: Cue) -> bool:
         if not (c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children))
     ]
     words = {c.lemma_.lower() for c in children}
-    words |= {g.lemma_.lower() for c in children if c.dep_ in ("dobj", "prep") for g in c.children}
+    # a particle is the verb's own ("gave in to"), not a word inside its object ("gave the
+    # authorities in Seoul second thoughts")
+    words |= {
+        g.lemma_.lower()
+        for c in children
+        if c.dep_ in ("dobj", "prep")
+        for g in c.children
+        if g.pos_ not in ("ADP", "ADV", "PART")
+    }
     return all(n in words for n in cue.needs)
 
 
@@ -71,6 +79,9 @@ def as_people(token: Token, actor: Actor) -> Actor:
     return Actor(collective_entity(" ".join(t.text for t in [*words, token]), iso3), How.NOMINAL)
 
 
+DURATION_NOUNS = word_class("duration_nouns")
+
+
 def cue_objects(head: Token, cue: Cue, index: ArticleIndex) -> list[tuple[Token, Actor]]:
     out: list[tuple[Token, Actor]] = []
     if cue.relation in PERSON_OBJECT_RELATIONS:
@@ -94,10 +105,12 @@ def cue_objects(head: Token, cue: Cue, index: ArticleIndex) -> list[tuple[Token,
     if cue.relation in PERSON_OBJECT_RELATIONS:
         out = [(t, as_people(t, a)) for t, a in out]
     if not out and preps:
-        for child in head.children:
-            if child.dep_ == "dobj":
-                for pobj in prep_objects(child, preps):
-                    out.extend(actors_of(pobj, index))
+        # "signed with X an agreement", and "met for two hours with X": the phrase hangs on the
+        # object or on the span of time
+        spans = [p for p in prep_objects(head, ("for",)) if p.lemma_ in DURATION_NOUNS]
+        for child in [*(c for c in head.children if c.dep_ == "dobj"), *spans]:
+            for pobj in prep_objects(child, preps):
+                out.extend(actors_of(pobj, index))
     if not out and "dobj" in cue.slots:
         out = _named_object(head, index)
     return out

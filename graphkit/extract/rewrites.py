@@ -98,7 +98,7 @@ def not_this_cue(verb: Token, cue: Cue) -> bool:
     if cue.relation == "spokeWith" and verb.lemma_ == "call" and labels_verb(verb):
         return True
     if cue.relation == "aided" and any(
-        c.dep_ == "dobj" and (c.lemma_ in ENVOY_NOUNS or c.lemma_ in SENT_PEOPLE)
+        c.dep_ == "dobj" and (c.lemma_ in ENVOY_NOUNS | SENT_PEOPLE | UNAIDED_NOUNS)
         for c in verb.children
     ):
         return True  # "sent negotiators to Kuala Lumpur" is no aid
@@ -111,5 +111,6 @@ def not_this_cue(verb: Token, cue: Cue) -> bool:
 
 OPPOSE_VERBS = word_class("oppose_verbs")
 FORCE_NOUNS = word_class("force_nouns")
+UNAIDED_NOUNS = word_class("unaided_nouns")
 INVASION_PREPS = word_tuple("invasion_preps")
 BLOCK_VERBS = word_class("block_verbs")

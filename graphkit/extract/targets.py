@@ -182,6 +182,12 @@ def deep_objects(
                 return found
         if child.dep_ == "dobj" and child.lemma_ in DOCUMENT_NOUNS:
             continue  # "vetoed a resolution calling for a ceasefire in Sudan": not aimed at Sudan
+        if child.dep_ == "ccomp" and clauses:
+            # "complained that Seoul has gotten little": the clause's subject is the one aimed
+            # at, and when that is the subject itself, nobody else is
+            told = [f for s in child.children if s.dep_ == "nsubj" for f in actors_of(s, index)]
+            if told:
+                return other(told)
         if child.dep_ in ("dobj", "ccomp", "xcomp") and clauses:
             for tok in child.subtree:
                 if tok.i == child.i or tok.pos_ not in ("NOUN", "PROPN"):

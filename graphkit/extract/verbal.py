@@ -120,6 +120,18 @@ def _participle_objects(verb: Token, cue: Cue, index: ArticleIndex, bodies: Args
     return [a for t in members for a in actors_of(t, index)]
 
 
+def _compound_participle(verb: Token, cue: Cue, index: ArticleIndex) -> tuple[Args, Args] | None:
+    """(backers, backed) of "Russian-backed separatists", "Iran-funded militias": a helping
+    participle whose first part names who helps the noun it describes."""
+    if verb.dep_ != "amod" or verb.tag_ != "VBN" or relation(cue.relation).score <= 0:
+        return None
+    backers = [
+        a for c in verb.children if c.dep_ in ("npadvmod", "compound") for a in actors_of(c, index)
+    ]
+    objects = actors_of(verb.head, index)
+    return (backers, objects) if backers and objects else None
+
+
 def _passive_args(
     verb: Token, cue: Cue, index: ArticleIndex, bodies: Args
 ) -> tuple[Args, Args, float]:
@@ -286,6 +298,13 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: ArticleIndex) -> It
             for a in actors_of(b, index)
             if a[1].entity.type == "Organization"
         ]
+        backed = _compound_participle(verb, cue, index)
+        if backed is not None:
+            # "Russian-backed separatists": the first part acts on the noun
+            backers, objects = backed
+            method = f"verb-compound:{cue.lemma}"
+            yield from emit(backers, objects, cue.relation, verb, INHERITED_CONFIDENCE, method)
+            return
         members = _participle_objects(verb, cue, index, bodies)
         if members is not None:
             method = f"verb-participle:{cue.lemma}"

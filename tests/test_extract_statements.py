@@ -148,6 +148,11 @@ NOT_GIVEN = [
         "The need for Russia to provide access to the United States was discussed.",
         ("Russia", "aided", "United States"),
     ),
+    # a denial of something else answers no accuser of a third party
+    (
+        "Turkey accused Sweden of harboring militants. Blinken denied that the two issues were linked.",
+        ("Blinken", "rejected", "Türkiye"),
+    ),
     # a complaint about one's own government aims at nobody else named deeper in the clause
     (
         "Many South Koreans complain that Seoul has gotten little in return for its aid projects in North Korea.",

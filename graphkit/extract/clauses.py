@@ -241,8 +241,16 @@ def denial_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
         c
         for c in verb.children
         if (c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG")
-        or (c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
-        or (c.dep_ == "dobj" and (c.lemma_ in CHARGE_NOUNS or c.lower_ in ANAPHORIC_DEEDS))
+        or (c.dep_ == "dobj" and c.lemma_ in CHARGE_NOUNS)
+    ]
+    # "Sudan has denied this", "denied that it armed them": only an accusation of the denier
+    # itself is answered (one may deny anything that way)
+    own_only = not deed
+    deed += [
+        c
+        for c in verb.children
+        if (c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
+        or (c.dep_ == "dobj" and c.lower_ in ANAPHORIC_DEEDS)
     ]
     if not deed:
         return
@@ -262,7 +270,7 @@ def denial_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
     ]
     # the one who accused the denier, else (the charges being against an ally) the last accuser
     accusers = [t.subject for t in told if t.object.entity.key in own]
-    if not accusers and told:
+    if not accusers and told and not own_only:
         counts = Counter(t.subject.entity.key for t in told)  # the main accuser of the charges
         accusers = [max(reversed([t.subject for t in told]), key=lambda a: counts[a.entity.key])]
     if subjects and accusers:

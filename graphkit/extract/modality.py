@@ -252,8 +252,11 @@ def _embedding_flag(tok: Token) -> str | None:
             return HYPOTHETICAL
     if tok.dep_ == "ccomp" and tok.head.lemma_ in ALLEGE_VERBS:
         return REPORTED  # "claims that the U.S. is supporting sedition": alleged
-    if tok.dep_ in ("acl", "ccomp", "relcl") and tok.head.pos_ == "NOUN":
-        # "there was no sign that they had spoken", "the need for Russia to provide access"
+    infinitive = tok.dep_ == "relcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+    )  # "the need for Russia to provide access", where "an accusation Cambodia denied" is told
+    if (tok.dep_ in ("acl", "ccomp") or infinitive) and tok.head.pos_ == "NOUN":
+        # "there was no sign that they had spoken"
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.head.children):
             return NEGATED
         if tok.head.lemma_ in IRREALIS_NOUNS:

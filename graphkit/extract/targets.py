@@ -182,9 +182,14 @@ def deep_objects(
                 return found
         if child.dep_ == "dobj" and child.lemma_ in DOCUMENT_NOUNS:
             continue  # "vetoed a resolution calling for a ceasefire in Sudan": not aimed at Sudan
-        if child.dep_ == "ccomp" and clauses:
+        if (
+            child.dep_ == "ccomp"
+            and clauses
+            and not any(c.tag_ in ("WP", "WDT") for c in child.children)
+        ):
             # "complained that Seoul has gotten little": the clause's subject is the one aimed
-            # at, and when that is the subject itself, nobody else is
+            # at, and when that is the subject itself, nobody else is ("criticized what it
+            # called coercive behavior by China" names its target inside)
             told = [f for s in child.children if s.dep_ == "nsubj" for f in actors_of(s, index)]
             if told:
                 return other(told)

@@ -36,7 +36,7 @@ GIVEN = [
     ),
     # a speaker who states a wrong done accuses its doer
     (
-        "Mnuchin said the Maduro regime continues to destroy democratic order.",
+        "Mnuchin said the Maduro regime continues to undermine democratic order.",
         ("Mnuchin", "accused", "Maduro"),
     ),
     (

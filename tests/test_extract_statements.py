@@ -94,6 +94,11 @@ GIVEN += [
     # "Iranian-backed Hezbollah": the first part of the participle backs the noun
     ("Israel struck the Iranian-backed Hezbollah in Lebanon.", ("Iran", "supported", "Hezbollah")),
     ("The Saudi-funded government of Yemen asked for help.", ("Saudi Arabia", "aided", "Yemen")),
+    # a preposition inside the object is the verb's when the cue's object is there
+    (
+        'Estonia said Tallinn stood "shoulder to shoulder" with Riga.',
+        ("Estonia", "supported", "Latvia"),
+    ),
     # what a condemned clause tells is aimed at its subject
     ("Japan condemned that China sent ships to the islands.", ("Japan", "criticized", "China")),
 ]

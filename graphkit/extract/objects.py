@@ -29,13 +29,14 @@ def needs_ok(tok: Token, cue: Cue) -> bool:
     ]
     words = {c.lemma_.lower() for c in children}
     # a particle is the verb's own ("gave in to"), not a word inside its object ("gave the
-    # authorities in Seoul second thoughts")
+    # authorities in Seoul second thoughts"), unless it is where the cue's object is ("stood
+    # shoulder to shoulder with Warsaw")
     words |= {
         g.lemma_.lower()
         for c in children
         if c.dep_ in ("dobj", "prep")
         for g in c.children
-        if g.pos_ not in ("ADP", "ADV", "PART")
+        if c.dep_ == "prep" or g.pos_ not in ("ADP", "ADV", "PART") or g.lower_ in cue.slots
     }
     return all(n in words for n in cue.needs)
 

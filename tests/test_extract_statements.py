@@ -40,7 +40,8 @@ GIVEN = [
         ("Mnuchin", "accused", "Maduro"),
     ),
     (
-        "Mnuchin said the United States will not stand aside while the Venezuelan government continues to sabotage the elections.",
+        "Mnuchin said the United States will not stand aside while the Venezuelan government "
+        "continues to sabotage the elections.",
         ("Mnuchin", "accused", "Venezuela"),
     ),
     (
@@ -53,14 +54,16 @@ GIVEN = [
     ),
     # "it is regrettable (that) X ...", said by a government: criticism of X
     (
-        "It is regrettable the Government of the DRC continues to blame Rwanda, the Rwandan government said in a statement.",
+        "It is regrettable the Government of the DRC continues to blame Rwanda, the Rwandan "
+        "government said in a statement.",
         ("Rwanda", "criticized", "DR Congo"),
     ),
     (
         "Lithuania said it was unacceptable that Belarus keeps sending migrants.",
         ("Lithuania", "criticized", "Belarus"),
     ),
-    # offering solidarity supports; rockets launched into a country attack it; troops sent into one invade
+    # offering solidarity supports; rockets launched into a country attack it; troops sent
+    # into one invade
     ("Kenya offered solidarity to Uganda after the floods.", ("Kenya", "supported", "Uganda")),
     ("Hamas launched rockets from Gaza into Israel.", ("Hamas", "attacked", "Israel")),
     ("Russia responded by sending troops into Georgia.", ("Russia", "attacked", "Georgia")),
@@ -126,7 +129,8 @@ NOT_GIVEN = [
     ("Turkey spoke about the sanctions on Syria at length.", ("Turkey", "sanctioned", "Syria")),
     # the country reacting to an attack did not make it
     (
-        "Ecuador cut all diplomatic ties with Colombia after a military attack on Colombian rebels.",
+        "Ecuador cut all diplomatic ties with Colombia after a military attack on Colombian "
+        "rebels.",
         ("Ecuador", "attacked", "Colombian rebels"),
     ),
     # a commitment broken is no support
@@ -155,21 +159,26 @@ NOT_GIVEN = [
     ),
     # a denial of something else answers no accuser of a third party
     (
-        "Turkey accused Sweden of harboring militants. Blinken denied that the two issues were linked.",
+        "Turkey accused Sweden of harboring militants. Blinken denied that the two issues "
+        "were linked.",
         ("Blinken", "rejected", "Türkiye"),
     ),
     # a complaint about one's own government aims at nobody else named deeper in the clause
     (
-        "Many South Koreans complain that Seoul has gotten little in return for its aid projects in North Korea.",
+        "Many South Koreans complain that Seoul has gotten little in return for its aid "
+        "projects in North Korea.",
         ("South Korea", "criticized", "North Korea"),
     ),
-    # a particle is the verb's own: "authorities in Seoul" is no "give in"; second thoughts are no aid
+    # a particle is the verb's own: "authorities in Seoul" is no "give in"; second thoughts
+    # are no aid
     (
-        "Pyongyang's failure has given authorities in Seoul second thoughts about sending aid to the North.",
+        "Pyongyang's failure has given authorities in Seoul second thoughts about sending "
+        "aid to the North.",
         ("North Korea", "conceded", "South Korea"),
     ),
     (
-        "Pyongyang's failure has given authorities in Seoul second thoughts about sending aid to the North.",
+        "Pyongyang's failure has given authorities in Seoul second thoughts about sending "
+        "aid to the North.",
         ("North Korea", "aided", "South Korea"),
     ),
     # what is not likely is not asserted
@@ -215,5 +224,6 @@ def test_statements_cue_out_of_context_gives_nothing(text: str, triple: Triple) 
     ],
 )
 def test_statements_modality(text: str, triple: Triple, modality: str) -> None:
-    """What is only claimed is reported, what did not happen negated, what is planned hypothetical."""
+    """What is only claimed is reported, what did not happen negated, what is planned
+    hypothetical."""
     assert triple in events(text, modality=modality)

@@ -231,8 +231,12 @@ def build() -> Graph:
         "(type, label, other names, codes) live once, in the entities graph "
         "<https://w3id.org/graphkit/id/graph/entities>, with entity resolution's name records "
         "(gk:resolvesTo, gk:nameKey, gk:mergeReason) and pending marks (gk:pendingArticle); each "
-        "article's graph, named by the article IRI, holds only what the article said: the "
-        "article node, asserted relation triples and their gk:Evidence. "
+        "article's graph, named by the article IRI, holds what the article said: the article "
+        "node and the gk:Evidence of each relation it reports. In a store, each asserted "
+        "relation triple is kept once, in the relations graph "
+        "<https://w3id.org/graphkit/id/graph/relations>, while some article's asserted evidence "
+        "supports it; in files (graphkit extract, graphkit merge), each article's graph also "
+        "holds the asserted relation triples it reports. "
         "Generated from ontology/relations.csv."
     )))
     for name, (label, comment, matches) in CLASSES.items():

@@ -42,7 +42,15 @@ from graphkit.analyze.projections import ENTITY_CLASSES, ROLLUP_RELATIONS
 from graphkit.errors import ExportError, InputError
 from graphkit.store.formats import atomic_path
 from graphkit.store.terms import INFERRED_SUFFIX, ONTOLOGY_GRAPH
-from graphkit.vocab import GK_IRI, ONTOLOGY_DIR, PLOVER_CATEGORIES, local_name, relation, relations
+from graphkit.vocab import (
+    GK_IRI,
+    ID_BASE,
+    ONTOLOGY_DIR,
+    PLOVER_CATEGORIES,
+    local_name,
+    relation,
+    relations,
+)
 
 SCHEMA_PATH = ONTOLOGY_DIR / "plover-event.schema.json"
 EXPORT_FORMATS = ("plover", "dyads")
@@ -60,22 +68,38 @@ DYAD_COLUMNS = (
 
 _ASSERTED_GRAPHS = f'!STRENDS(STR(?g), "{INFERRED_SUFFIX}") && STR(?g) != "{ONTOLOGY_GRAPH}"'
 
-_EVENTS_QUERY = """
-SELECT ?g ?s ?p ?o ?ev ?sentence ?cue ?confidence ?eventDate WHERE {
-  VALUES ?p { %(relations)s }
-  GRAPH ?g {
-    ?s ?p ?o .
-    OPTIONAL {
-      ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; gk:modality "asserted" .
+_ARTICLE_GRAPHS = f'STRSTARTS(STR(?g), "{ID_BASE}article/") && {_ASSERTED_GRAPHS}'
+
+# An article reports a relation by its asserted evidence (a store keeps the relation triple
+# itself once, in its relations graph); a relation triple in an article graph without
+# evidence (hand-written files) counts for that article too.
+_REPORTED = """
+  {
+    GRAPH ?g {
+      ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+      OPTIONAL { ?ev gk:modality ?m }%(details)s
+    }
+    FILTER(!BOUND(?m) || STR(?m) = "asserted")
+  } UNION {
+    GRAPH ?g { ?s ?p ?o } FILTER(%(articles)s)
+  }
+  FILTER(%(asserted)s)"""
+
+_DETAILS = """
       OPTIONAL { ?ev gk:sentence ?sentence }
       OPTIONAL { ?ev gk:cue ?cue }
       OPTIONAL { ?ev gk:confidence ?confidence }
-      OPTIONAL { ?ev gk:eventDate ?eventDate }
-    }
-  }
-  FILTER(%(asserted)s)
+      OPTIONAL { ?ev gk:eventDate ?eventDate }"""
+
+_EVENTS_QUERY = (
+    """
+SELECT ?g ?s ?p ?o ?ev ?sentence ?cue ?confidence ?eventDate WHERE {
+  VALUES ?p { %(relations)s }"""
+    + _REPORTED % {"details": _DETAILS, "articles": _ARTICLE_GRAPHS, "asserted": "%(asserted)s"}
+    + """
 }
 """
+)
 
 _ENTITIES_QUERY = """
 SELECT DISTINCT ?e ?type ?label ?iso3 ?code WHERE {
@@ -87,15 +111,17 @@ SELECT DISTINCT ?e ?type ?label ?iso3 ?code WHERE {
 }
 """
 
-_ROLLUP_QUERY = """
-SELECT ?a ?p ?c (COUNT(DISTINCT ?g) AS ?n) WHERE {
-  VALUES ?p { %(relations)s }
-  GRAPH ?g { ?a ?p ?c }
-  FILTER(%(asserted)s)
-  ?c a gk:Country ; gk:iso3 ?iso3 .
+_ROLLUP_QUERY = (
+    """
+SELECT ?s ?p ?o (COUNT(DISTINCT ?g) AS ?n) WHERE {
+  VALUES ?p { %(relations)s }"""
+    + _REPORTED % {"details": "", "articles": _ARTICLE_GRAPHS, "asserted": "%(asserted)s"}
+    + """
+  ?o a gk:Country ; gk:iso3 ?iso3 .
 }
-GROUP BY ?a ?p ?c
+GROUP BY ?s ?p ?o
 """
+)
 
 _ARTICLES_QUERY = """
 SELECT DISTINCT ?a ?date ?source ?url ?title WHERE {
@@ -159,9 +185,7 @@ def _home_countries(store: Any, entities: dict[str, dict[str, str]]) -> dict[str
         rank = (ROLLUP_RELATIONS.index(local_name(_value(p))), -int(_value(n)), _value(c))
         if member not in best or rank < best[member]:
             best[member] = rank
-    return {
-        member: entities.get(rank[2], {}).get("country", "") for member, rank in best.items()
-    }
+    return {member: entities.get(rank[2], {}).get("country", "") for member, rank in best.items()}
 
 
 def _articles(store: Any) -> dict[str, dict[str, str]]:

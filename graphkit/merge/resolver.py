@@ -461,10 +461,23 @@ class Plan:
     rewritten: list[URIRef] = field(default_factory=list)
     """Earlier articles rewritten because one of their entities moved."""
 
-    def update(self) -> str:
-        """The SPARQL Update doing the whole step (Oxigraph runs it as one transaction)."""
+    def update(self, *, store: Any = None) -> str:
+        """The SPARQL Update doing the whole step (Oxigraph runs it as one transaction).
+
+        With ``store`` (the store the plan is for), article graphs are written as a store lays
+        them out: each asserted relation triple once, in the relations graph
+        (:func:`graphkit.store.relations.write_articles`). Without, each article graph keeps
+        its relation triples, as RDF files have them.
+        """
         parts: list[str] = []
-        for name, triples in sorted(self.graphs.items(), key=lambda kv: str(kv[0])):
+        graphs = self.graphs
+        if store is not None:
+            from graphkit.store.relations import write_articles
+
+            ox_graphs = {str(n): _ox_triples(t) for n, t in graphs.items()}
+            parts += [w for w in (write_articles(store, ox_graphs),) if w]
+            graphs = {}
+        for name, triples in sorted(graphs.items(), key=lambda kv: str(kv[0])):
             inferred = inferred_graph(str(name))
             parts.append(f"DROP SILENT GRAPH <{name}> ; DROP SILENT GRAPH <{inferred}>")
             if triples:
@@ -487,8 +500,12 @@ def _nt(triples: list[Any]) -> str:
     return bytes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
 
 
+def _ox_triples(triples: Iterable[Triple]) -> list[Any]:
+    return [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples]
+
+
 def _nt_rdflib(triples: Iterable[Triple]) -> str:
-    return _nt([ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples])
+    return _nt(_ox_triples(triples))
 
 
 def _article_triples(st: Any, iri: URIRef) -> set[Triple]:

@@ -52,7 +52,13 @@ _ARTICLE_PREFIX = "https://w3id.org/graphkit/id/article/"
 ENTITIES_GRAPH = "https://w3id.org/graphkit/id/graph/entities"
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _MENTIONS = frozenset(
-    {_GK + "subjectMention", _GK + "objectMention", _GK + "mentions", _RDF + "subject", _RDF + "object"}
+    {
+        _GK + "subjectMention",
+        _GK + "objectMention",
+        _GK + "mentions",
+        _RDF + "subject",
+        _RDF + "object",
+    }
 )
 _MIN_PIECE_BYTES = 4 << 20
 """A bulk import loads a file in pieces side by side only if each gets at least this much."""
@@ -136,15 +142,18 @@ class Store(ArticleListing):
         """Run a read-only SPARQL query over every graph (entailments and ontology included)."""
         return execute(self.ox, sparql, **options)
 
-
     # writing ------------------------------------------------------------------------------
     def replace_article(self, graph_iri: URIRef, graph: Graph) -> None:
-        """Replace an article's graph in one transaction, with its entailments.
+        """Replace an article's graph in one transaction, relations graph included.
 
-        Drops the old graph and its ``<graph>/inferred`` companion, adds ``graph`` and what
-        it entails. Readers see the old state or the new one, never a mix.
+        Drops the old graph and its ``<graph>/inferred`` companion and adds ``graph``; the
+        relation triples its evidence supports go to the relations graph
+        (:mod:`graphkit.store.relations`), each once, with their entailments. Readers see
+        the old state or the new one, never a mix.
         """
-        self._replace(graph_iri, graph)
+        name = self._graph_name(graph_iri)
+        self._write_article(name, self._ox_triples(graph_iri, graph))
+        self._maybe_publish()
 
     def add_graph(self, graph_iri: URIRef, graph: Graph) -> None:
         """Add or replace a non-article graph (e.g. entity resolution) as a whole, in one transaction."""
@@ -152,16 +161,17 @@ class Store(ArticleListing):
 
     def apply(self, plan: Any) -> None:
         """Run a resolution step (:class:`graphkit.merge.resolver.Plan`) in one transaction."""
-        sparql = plan.update()
+        sparql = plan.update(store=self.ox)
         if sparql:
             self._update(sparql, name="entity resolution")
         self._maybe_publish()
 
     def remove_article(self, graph_iri: URIRef) -> bool:
-        """Remove an article's graph and its entailments in one transaction; False if absent."""
+        """Remove an article's graph, its entailments and the relation triples only it supported,
+        in one transaction; False if absent."""
         name = self._graph_name(graph_iri)
         present = self.ox.contains_named_graph(name)
-        self._update(f"DROP SILENT GRAPH <{name.value}> ; DROP SILENT GRAPH <{inferred_graph(name.value)}>")
+        self._write_article(name, [])
         return bool(present)
 
     def update(self, sparql: str) -> None:
@@ -184,7 +194,9 @@ class Store(ArticleListing):
 
         by_graph: dict[Any, list[Any]] = {}
         for q in iter_file_quads(Path(path)):
-            by_graph.setdefault(q.graph_name, []).append(ox.Triple(q.subject, q.predicate, q.object))
+            by_graph.setdefault(q.graph_name, []).append(
+                ox.Triple(q.subject, q.predicate, q.object)
+            )
         about: dict[Any, list[Any]] = {}
         for t in by_graph.pop(ox.NamedNode(ENTITIES_GRAPH), []):
             about.setdefault(t.subject, []).append(t)
@@ -201,7 +213,7 @@ class Store(ArticleListing):
                 described = [d for u in sorted(used, key=str) for d in about.get(u, [])]
                 mark = f"<{ENTITIES_GRAPH}> <{_GK}pendingArticle> <{name.value}>"
                 then = f" ;\nINSERT DATA {{ GRAPH <{ENTITIES_GRAPH}> {{ {mark} }} }}"
-                self._write(name, triples + described, entail=True, then=then)
+                self._write_article(name, triples + described, then=then)
             else:
                 self._write(name, triples, entail=True)
         from graphkit.merge import resolve_store
@@ -250,8 +262,22 @@ class Store(ArticleListing):
             self.ensure_ontology()
             marker.unlink()
             raise parse_error(err, path) from None
+        self._lay_out_relations()
         marker.unlink()
         return len(self._ox) - before
+
+    def _lay_out_relations(self) -> None:
+        """After a bulk import of article graphs holding their relation triples (the layout of
+        ``graphkit extract`` files), move those triples into the relations graph."""
+        from graphkit.store.relations import RELATIONS_GRAPH, rebuild_update, relation_iris
+
+        rels = " ".join(f"<{p}>" for p in sorted(relation_iris()))
+        ask = (
+            f"ASK {{ VALUES ?p {{ {rels} }} GRAPH ?g {{ ?s ?p ?o . ?e rdf:subject ?s ; "
+            f"rdf:predicate ?p ; rdf:object ?o }} FILTER(?g != <{RELATIONS_GRAPH}>) }}"
+        )
+        if self._ox.query(ask, prefixes=PREFIXES):
+            self._update(rebuild_update(), name="relations graph")
 
     def _import_lines(self, data: bytes, rdf_format: Any, threads: int) -> None:
         """Bulk-load N-Quads/N-Triples bytes in one piece per thread, with entailments.
@@ -283,9 +309,15 @@ class Store(ArticleListing):
                 derived = line_entailments(data, rdf_format)
             except SyntaxError:
                 derived = None  # the loader reports the malformed line, with its number
-            extra = bytes(ox.serialize(derived, format=ox.RdfFormat.N_QUADS) or b"") if derived else b""
-            if rdf_format == ox.RdfFormat.N_TRIPLES and extra:  # N-Triples has no graphs: load them apart
-                loading.append(pool.submit(self._ox.bulk_load, input=extra, format=ox.RdfFormat.N_QUADS))
+            extra = (
+                bytes(ox.serialize(derived, format=ox.RdfFormat.N_QUADS) or b"") if derived else b""
+            )
+            if (
+                rdf_format == ox.RdfFormat.N_TRIPLES and extra
+            ):  # N-Triples has no graphs: load them apart
+                loading.append(
+                    pool.submit(self._ox.bulk_load, input=extra, format=ox.RdfFormat.N_QUADS)
+                )
                 extra = b""
             if pieces:
                 loading.append(pool.submit(load, pieces[-1], extra))
@@ -298,20 +330,32 @@ class Store(ArticleListing):
         """Bulk-load the entailments of the store's relation quads (read back from the store)."""
         from graphkit.store.entail import derived_quads, relation_predicates
 
-        quads = [q for p in relation_predicates() for q in self._ox.quads_for_pattern(None, ox.NamedNode(p), None, None)]
+        quads = [
+            q
+            for p in relation_predicates()
+            for q in self._ox.quads_for_pattern(None, ox.NamedNode(p), None, None)
+        ]
         derived = derived_quads(quads)
         if derived:
             self._ox.bulk_extend(derived)  # Oxigraph terms: blank nodes keep their identity
 
     def _replace(self, graph_iri: URIRef, graph: Graph) -> None:
         name = self._graph_name(graph_iri)
+        self._write(name, self._ox_triples(graph_iri, graph), entail=True)
+        self._maybe_publish()
+
+    @staticmethod
+    def _ox_triples(graph_iri: URIRef, graph: Graph) -> list[Any]:
         try:
-            triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph]
+            return [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph]
         except ValueError as err:
             msg = f"cannot store graph <{graph_iri}>: {err}"
             raise StoreError(msg) from None
-        self._write(name, triples, entail=True)
-        self._maybe_publish()
+
+    def _write_article(self, name: Any, triples: list[Any], *, then: str = "") -> None:
+        from graphkit.store.relations import write_articles
+
+        self._update(write_articles(self._ox, {name.value: triples}) + then)
 
     def _write(self, name: Any, triples: list[Any], *, entail: bool, then: str = "") -> None:
         inferred = ox_entailments(triples) if entail else []

@@ -52,6 +52,11 @@ def _rules() -> dict[str, tuple[bool, tuple[str, ...]]]:
     return rules
 
 
+def rules() -> dict[str, tuple[bool, tuple[str, ...]]]:
+    """Relation IRI -> (symmetric, super-property IRIs), for the relations that entail anything."""
+    return dict(_rules())
+
+
 def entailments(triples: Iterable[Triple]) -> set[Triple]:
     """The triples the two rules add to ``triples`` (those already there are left out).
 

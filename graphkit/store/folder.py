@@ -28,8 +28,9 @@ from graphkit.store import snapshots as snap
 from graphkit.store.disk import Store
 
 MARKER = "graphkit-store.json"
-FORMAT_VERSION = 2
-"""2: entity descriptions in one entities graph, article graphs hold facts only."""
+FORMAT_VERSION = 3
+"""2: entity descriptions in one entities graph, article graphs hold facts only; 3: each
+asserted relation triple once, in the relations graph; article graphs hold their evidence."""
 
 
 def _check_folder(root: Path, *, create: bool) -> None:

@@ -55,11 +55,18 @@ from graphkit.errors import StoreError
 from graphkit.store.entail import ontology_triples, ox_entailments
 from graphkit.store.listing import ArticleListing
 from graphkit.store.sparql import PREFIXES, QueryResult, execute, query_form, skeleton
-from graphkit.store.terms import ONTOLOGY_GRAPH, OxStoreView, inferred_graph, to_ox
+from graphkit.store.terms import (
+    ONTOLOGY_GRAPH,
+    OxStoreView,
+    inferred_graph,
+    is_derived_graph,
+    to_ox,
+)
 
 SCHEMES = ("sparql+http://", "sparql+https://")
 """A ``--store`` value starting with one of these names a remote server."""
 _GK = "https://w3id.org/graphkit/ontology#"
+_ARTICLE_PREFIX = "https://w3id.org/graphkit/id/article/"
 _RETRY_STATUS = frozenset({502, 503, 504})
 _NTRIPLES = "application/n-triples"
 _PREFIX_DECL = re.compile(r"PREFIX\s+([\w.\-]*):", re.IGNORECASE)
@@ -352,7 +359,6 @@ class RemoteStore(ArticleListing):
         self.check_union()
         return execute(self._ox, sparql, **options)
 
-
     def __bool__(self) -> bool:
         return True  # an empty store is still a store
 
@@ -387,17 +393,27 @@ class RemoteStore(ArticleListing):
         self.put_triples(name, triples)
 
     def replace_article(self, graph_iri: URIRef | str, graph: Graph) -> None:
-        """Replace an article's graph, with its entailments (see :meth:`write_graph`)."""
-        try:
-            triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph]
-        except ValueError as err:
-            msg = f"cannot store graph <{graph_iri}>: {err}"
-            raise StoreError(msg) from None
-        self.write_graph(str(graph_iri), triples)
+        """Replace an article's graph in one SPARQL Update, relations graph included.
+
+        The relation triples its evidence supports go to the relations graph, each once, as
+        on the embedded store (:mod:`graphkit.store.relations`).
+        """
+        self.write_articles({str(graph_iri): _ox_triples(graph_iri, graph)})
 
     def add_graph(self, graph_iri: URIRef | str, graph: Graph) -> None:
         """Add or replace a non-article graph (e.g. entity resolution) as a whole."""
-        self.replace_article(graph_iri, graph)
+        self.write_graph(str(graph_iri), _ox_triples(graph_iri, graph))
+
+    def write_articles(self, graphs: Mapping[str, list[Any]]) -> None:
+        """Replace article graphs (empty: remove) and keep the relations graph in step, in one
+        SPARQL Update (:func:`graphkit.store.relations.write_articles`)."""
+        from graphkit.store.relations import write_articles
+
+        sparql = write_articles(self._ox, graphs)
+        if sparql:
+            self.update(sparql)
+            self.graphs_written += len(graphs)
+            self.triples_written += sum(len(t) for t in graphs.values())
 
     def apply(self, plan: Any) -> None:
         """Run a resolution step (:class:`graphkit.merge.resolver.Plan`) on the server.
@@ -406,14 +422,15 @@ class RemoteStore(ArticleListing):
         as one transaction); it writes the article graphs with their entailments and the
         entities graph, as on the embedded store.
         """
-        sparql = plan.update()
+        sparql = plan.update(store=self._ox)
         if sparql:
             self.update(sparql)
 
     def remove_article(self, graph_iri: URIRef | str) -> bool:
-        """Remove an article's graph and its entailments; False if it was absent."""
-        present = self.delete_graph(str(graph_iri))
-        self.delete_graph(inferred_graph(str(graph_iri)))
+        """Remove an article's graph, its entailments and the relation triples only it
+        supported (one SPARQL Update); False if it was absent."""
+        present = self._ox.contains_named_graph(ox.NamedNode(str(graph_iri)))
+        self.write_articles({str(graph_iri): []})
         return present
 
     def load_quads(self, quads: Iterable[Any]) -> list[str]:
@@ -433,7 +450,10 @@ class RemoteStore(ArticleListing):
                 ox.Triple(q.subject, q.predicate, q.object)
             )
         for name, triples in by_graph.items():
-            self.write_graph(name, triples)
+            if name.startswith(_ARTICLE_PREFIX) and not is_derived_graph(name):
+                self.write_articles({name: triples})
+            else:
+                self.write_graph(name, triples)
         return list(by_graph)
 
     def load(self, path: Path) -> int:
@@ -482,6 +502,14 @@ class RemoteStore(ArticleListing):
 
     def __repr__(self) -> str:
         return f"<graphkit RemoteStore {self.label!r}>"
+
+
+def _ox_triples(graph_iri: URIRef | str, graph: Graph) -> list[Any]:
+    try:
+        return [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph]
+    except ValueError as err:
+        msg = f"cannot store graph <{graph_iri}>: {err}"
+        raise StoreError(msg) from None
 
 
 def open_remote(

@@ -30,7 +30,7 @@ GOLD = Path(__file__).resolve().parent.parent / "data" / "gold" / "dev.jsonl"
 CATEGORY_COUNTS = """
 SELECT ?cat (COUNT(*) AS ?n) WHERE {
   { SELECT DISTINCT ?g ?s ?p ?o WHERE {
-      GRAPH ?g { ?s ?p ?o }
+      GRAPH ?g { ?e rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; gk:modality "asserted" }
       GRAPH <https://w3id.org/graphkit/ontology> { ?p gk:ploverCategory [] }
       FILTER(STRSTARTS(STR(?g), "https://w3id.org/graphkit/id/article/")
              && !STRENDS(STR(?g), "/inferred"))

@@ -30,7 +30,9 @@ from graphkit.store import (
     read_rdf,
     write_rdf,
 )
+from graphkit.store.entail import entailments
 from graphkit.store.examples import example_dataset
+from graphkit.store.relations import RELATIONS_GRAPH, relation_iris
 from graphkit.vocab import GK
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -201,11 +203,20 @@ def test_store_read_rdf_merges_files_without_blank_node_clashes(tmp_path: Path) 
 
 def test_store_survives_a_restart_with_graphs_as_extracted(built: Path) -> None:
     original = article_graphs(example_dataset())
+    rels = relation_iris()
     with open_store(built, read_only=True) as store:
         stored = article_graphs(store.dataset())
+        facts = stored.pop(RELATIONS_GRAPH)
         assert stored.keys() == original.keys()
+        said = []
         for iri, graph in original.items():
-            assert_isomorphic(graph, stored[iri])
+            # the article graph keeps what the article said but its relation triples ...
+            kept = Graph()
+            kept += [t for t in graph if str(t[1]) not in rels]
+            assert_isomorphic(kept, stored[iri])
+            said += [t for t in graph if str(t[1]) in rels]
+        # ... which the relations graph holds, each once
+        assert set(facts) == set(said)
 
 
 def test_store_survives_a_new_process(built: Path) -> None:
@@ -266,7 +277,7 @@ def test_store_keeps_entailments_apart_from_the_article(built: Path, tmp_path: P
         names = store.graph_names(derived=True)
         export = tmp_path / "export.trig"
         write_rdf(store.dataset(), export)
-    assert sum(n.endswith("/inferred") for n in names) == 3
+    assert [n for n in names if n.endswith("/inferred")] == [RELATIONS_GRAPH + "/inferred"]
     back = read_rdf(export)
     assert not list(back.triples((None, GK.CONSULT, None)))
     assert (TRUMP, GK.metWith, PETRO) not in back.graph(URIRef(sorted(article_graphs(back))[0]))
@@ -444,11 +455,15 @@ def test_store_bulk_import_matches_graph_by_graph_loading(tmp_path: Path) -> Non
     data = tmp_path / "all.nq"
     write_rdf(example_dataset(), data)
     with open_store(tmp_path / "bulk") as bulk, open_store(tmp_path / "each") as each:
-        # entailments: 3 symmetric meetings or calls x 5, 3 other events x 2
-        # (category, interactedWith)
-        assert bulk.bulk_import(data) == sum(1 for _ in read_rdf(data).quads()) + 3 * 5 + 3 * 2
+        # the relation triples move to the relations graph, whose entailments are counted once
+        # (two events between the same pair entail one gk:interactedWith)
+        facts = [t for g in read_rdf(data).graphs() for t in g if str(t[1]) in relation_iris()]
+        assert len(entailments(facts)) < 3 * 5 + 3 * 2
+        expected = sum(1 for _ in read_rdf(data).quads()) + len(entailments(facts))
+        assert bulk.bulk_import(data) == expected
         assert each.load(data) == 3  # the three article graphs; load also resolves their entities
         assert evidence_quads(bulk) == evidence_quads(each)
+        assert relation_quads(bulk) == relation_quads(each)
         with pytest.raises(StoreError, match="bulk import needs an empty store"):
             bulk.bulk_import(data)
 
@@ -457,6 +472,11 @@ def evidence_quads(store: Store) -> set[object]:
     """What the articles said that entity resolution never changes: sentences, cues, titles."""
     kept = ("#sentence", "#cue", "#confidence", "/title", "#contentHash", "#start", "#end")
     return {q for q in store.ox if q.predicate.value.endswith(kept)}
+
+
+def relation_quads(store: Store) -> set[object]:
+    """The quads of the relations graph and its entailments."""
+    return {q for q in store.ox if q.graph_name.value.startswith(RELATIONS_GRAPH)}
 
 
 def data_quads(store: Store) -> set[object]:

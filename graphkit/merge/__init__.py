@@ -65,6 +65,7 @@ from graphkit.merge.resolver import (
     split_article,
 )
 from graphkit.merge.terms import RESOLUTION_GRAPH, Graphs, is_derived, to_dataset, to_graphs
+from graphkit.store.relations import RELATIONS_GRAPH
 from graphkit.store.terms import from_ox, from_ox_graph
 from graphkit.vocab import GK, ID_BASE
 
@@ -108,8 +109,7 @@ class MergeReport:
         )
         if self.derived_left_out:
             line += (
-                f"; {self.derived_left_out} derived graph(s) left out "
-                "(a store derives them again)"
+                f"; {self.derived_left_out} derived graph(s) left out (a store derives them again)"
             )
         if self.resolution is not None:
             line += "\n" + self.resolution.summary()
@@ -198,16 +198,14 @@ def merge_graph_sets(
         for n in derived:
             del union[n]
         union.pop(RESOLUTION_GRAPH, None)
+        union.pop(URIRef(RELATIONS_GRAPH), None)  # a store's: worked out again from evidence
         st = ox.Store()
         report.resolution = resolve_into(st, union)
         rest = {n: t for n, t in union.items() if not _is_article(n) and n != ENTITIES_GRAPH}
         union = {**_store_graphs(st), **rest}
     report.graphs = len(union)
     report.evidence = sum(
-        1
-        for triples in union.values()
-        for _, p, o in triples
-        if p == RDF.type and o == GK.Evidence
+        1 for triples in union.values() for _, p, o in triples if p == RDF.type and o == GK.Evidence
     )
     return union, report
 

@@ -138,6 +138,16 @@ class Store(ArticleListing):
         bind_prefixes(ds)
         return ds
 
+    def graph_names(self, *, derived: bool = False) -> list[str]:
+        """Names of the named graphs holding triples, sorted; without derived graphs unless
+        ``derived`` (a graph left empty, such as the relations graph once its last fact is
+        gone, is not listed)."""
+        return [
+            name
+            for name in super().graph_names(derived=derived)
+            if next(iter(self.ox.quads_for_pattern(None, None, None, ox.NamedNode(name))), None)
+        ]
+
     def query(self, sparql: str, **options: Any) -> QueryResult:
         """Run a read-only SPARQL query over every graph (entailments and ontology included)."""
         return execute(self.ox, sparql, **options)

@@ -211,6 +211,9 @@ def _typed(span: Span, lex: Lexicon) -> Actor | None:
         if org.country and org.country in lex.by_iso3:
             return Actor(country_entity(lex, org.country), "metonymy", None)
         return Actor(Entity("Organization", org.name), "name")
+    if span.label_ in ("ORG", "GPE", "LOC", "FAC") and _person_name(span, name, lex):
+        # "likening Otoniel to Pablo Escobar" (ORG), "Argentina's Milei" (GPE): a person
+        return Actor(Entity("Person", name), "name")
     if span.label_ in ("GPE", "LOC", "NORP", "FAC"):
         country = lex.country(name)
         if country is not None:
@@ -248,6 +251,31 @@ def _typed(span: Span, lex: Lexicon) -> Actor | None:
     return None
 
 
+def _person_name(span: Span, name: str, lex: Lexicon) -> bool:
+    """A name the model tagged an organization or a place that is a person's, by the lexicons.
+
+    A known officeholder's name or unique surname ("Javier Milei", "Milei"), or two
+    capitalized words the first of which is a given name ("Pablo Escobar"), unless the name
+    is a country's, a capital's or a gazetteer city's, or ends in a place or body noun
+    ("Jordan Valley"). Spans a pattern identified are left alone.
+    """
+    if span.ent_id_ or lex.country(name) or lex.metonym(name) or city_country(name, lex):
+        return False
+    key = norm(name)
+    if key in lex.officeholders or key in lex.officeholder_surnames:
+        return True
+    words = [t for t in span if not t.is_punct]
+    return (
+        len(words) == 2
+        and all(t.is_alpha and t.is_title for t in words)
+        and words[0].lower_ in GIVEN_NAMES
+        and words[1].lower_ not in PLACE_NOUNS
+        and words[1].lower_ not in NAME_END_NOUNS
+    )
+
+
+GIVEN_NAMES = word_class("given_names")
+NAME_END_NOUNS = word_class("name_end_nouns")
 STATE_BODY_WORDS = word_class("state_body_words")
 # words that alone name no particular body: "the Foreign Ministry", "Treasury", "Supreme Court"
 GENERIC_BODY_WORDS = STATE_BODY_WORDS | frozenset(

@@ -350,3 +350,19 @@ def test_extraction_records_what_it_found_in_its_own_index_not_in_resolves() -> 
     }
     assert doc[met[0].pos].lemma_ == "meet"
     assert dict(resolved.by_token) == actors, "resolve's actors are left as they were"
+
+
+# a person's name the model tags an organization or a place, told by the lexicons
+PERSON_NAMES = [
+    ("Duque likened Otoniel to Pablo Escobar.", "Pablo Escobar", "Person"),  # a given name first
+    ("Otoniel was compared with Pablo Escobar by Colombia.", "Pablo Escobar", "Person"),
+    ("Argentina's Milei criticized Brazil on Monday.", "Milei", "Person"),  # an officeholder
+    ("The Carlos Slim Foundation aided Mexico.", "Carlos Slim Foundation", "Organization"),
+    ("Ships left the port of Santos in Brazil.", "Santos", "Place"),  # a city, though a surname
+]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), PERSON_NAMES)
+def test_extract_person_name_tagged_otherwise(text: str, name: str, kind: str) -> None:
+    types = {e.name: e.type for e in extract_text(text).entities}
+    assert types.get(name) == kind, types

@@ -10,7 +10,8 @@ The RDF conventions (other tools and tests rely on them; the README shows the la
   Entity resolution also keeps its name records and pending marks there
   (see :mod:`graphkit.merge.records`).
 * An article graph holds only what the article said: the article node, the asserted
-  relation triples ``entity gk:<relation> entity`` and their evidence.
+  relation triples ``entity gk:<relation> entity`` and their evidence. (A store keeps the
+  relation triples once, in its relations graph instead: :mod:`graphkit.store.relations`.)
 * Each relation has a ``gk:Evidence`` node (also an ``rdf:Statement``) with ``rdf:subject``,
   ``rdf:predicate``, ``rdf:object``, ``gk:article``, ``gk:sentence``, ``gk:start``/``gk:end``
   (character offsets in the article), ``gk:cue``, ``gk:confidence``, ``gk:modality``, the

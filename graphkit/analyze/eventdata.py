@@ -11,9 +11,11 @@
   shape ICEWS and GDELT users aggregate to.
 * :func:`export_events`: either one, written atomically to a file (JSON Lines or CSV).
 
-The store is read with SPARQL: relation triples per named graph (derived graphs, such as a
-store's entailments, left out), entity labels, types and codes from the union of all
-graphs, so it does not matter which graph describes an entity.
+The store is read with SPARQL: what each article reports, by its asserted evidence (a
+store keeps each relation triple once, in its relations graph; a file's article graphs also
+hold their relation triples; derived graphs, such as entailments, left out), entity labels,
+types and codes from the union of all graphs, so it does not matter which graph describes an
+entity.
 
 Examples:
     >>> from graphkit.analyze.examples import example_dataset

@@ -7,13 +7,15 @@
   Oxigraph (RocksDB) database in a folder that survives restarts. One process writes (one
   transaction per article); any number read published snapshots, also while it writes
   (:mod:`graphkit.store.snapshots`).
+* **One fact, once** (:mod:`graphkit.store.relations`): the store keeps each asserted
+  relation triple once, in ``<https://w3id.org/graphkit/id/graph/relations>``, while some
+  article's asserted evidence supports it; article graphs hold the article node and evidence.
 * **Entailments** (:mod:`graphkit.store.entail`): writing a graph also writes what it entails
   (the reverse of symmetric relations, the PLOVER category and ``gk:interactedWith`` of
   event relations) into ``<graph>/inferred``, removed with the graph, and the store holds
   the ontology in ``<https://w3id.org/graphkit/ontology>``. So ``?a gk:CONSULT ?b`` and
   ``?a ?p ?b . ?p rdfs:subPropertyOf* gk:CONSULT`` both find ``metWith``, ``visited`` and
-  ``spokeWith``, and ``?a gk:metWith ?b`` finds a meeting in either direction. Article
-  graphs and exports stay exactly as extracted.
+  ``spokeWith``, and ``?a gk:metWith ?b`` finds a meeting in either direction.
 * **SPARQL** (:mod:`graphkit.store.sparql`): :meth:`Store.query`; see :mod:`graphkit.query`
   for presets and output formats.
 

@@ -2,7 +2,9 @@
 
 Writing an article (:meth:`Store.replace_article`) is one SPARQL Update, hence one
 transaction: drop the article's graph and its ``<graph>/inferred`` companion, insert the new
-graph and its entailments (:mod:`graphkit.store.entail`). A process killed in the middle
+graph (the article node and its evidence), and work the relations graph out again for the
+pairs of entities its old and new evidence link, with their entailments
+(:mod:`graphkit.store.relations`, :mod:`graphkit.store.entail`). A process killed in the middle
 leaves the store as it was before that article. The ontology is kept in the graph
 ``<https://w3id.org/graphkit/ontology>``. See :mod:`graphkit.store.snapshots` for how readers
 keep reading while a writer writes.

@@ -98,7 +98,7 @@ def ox_entailments(triples: Iterable[Any]) -> list[Any]:
         symmetric, supers = rule
         if symmetric:
             derived[(o, p, s)] = None
-        for a, b in ([(s, o), (o, s)] if symmetric else [(s, o)]):
+        for a, b in [(s, o), (o, s)] if symmetric else [(s, o)]:
             for sup in supers:
                 derived[(a, ox.NamedNode(sup), b)] = None
     return [ox.Triple(*t) for t in derived if t not in asserted]

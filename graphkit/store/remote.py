@@ -6,14 +6,15 @@ update API). graphkit talks plain HTTP to three endpoints:
 
 * **query** (SPARQL 1.1 Protocol, POST form): every read, including the predicate scans
   the analysis and the map make;
-* **Graph Store Protocol** (``PUT/DELETE <gsp>?graph=<iri>``): whole graphs (the ontology,
-  :meth:`RemoteStore.load`, :meth:`RemoteStore.replace_article`), one PUT each, which
-  replaces that graph; entailments go to ``<graph>/inferred`` with a second PUT, exactly as
-  the embedded store lays them out (:mod:`graphkit.store.entail`);
-* **update** (SPARQL 1.1 Update): :meth:`RemoteStore.update` and :meth:`RemoteStore.apply`,
-  the build's write: one article with its entity resolution
-  (:class:`graphkit.merge.resolver.Plan`) in one request, which Oxigraph runs as one
-  transaction.
+* **Graph Store Protocol** (``PUT/DELETE <gsp>?graph=<iri>``): whole graphs other than
+  articles' (the ontology, the entities graph of :meth:`RemoteStore.load`), one PUT each,
+  which replaces that graph; entailments go to ``<graph>/inferred`` with a second PUT, exactly
+  as the embedded store lays them out (:mod:`graphkit.store.entail`);
+* **update** (SPARQL 1.1 Update): :meth:`RemoteStore.update`, :meth:`RemoteStore.apply`
+  (the build's write: one article with its entity resolution,
+  :class:`graphkit.merge.resolver.Plan`) and every article write or removal, each in one
+  request, which Oxigraph runs as one transaction: the article graph and the relations graph
+  kept in step with it (:mod:`graphkit.store.relations`), as on the embedded store.
 
 Queries see the union of the named graphs as their default graph, as on the embedded store:
 the server must be set up so (Oxigraph: ``oxigraph serve --union-default-graph``; Fuseki:

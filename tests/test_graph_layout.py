@@ -43,6 +43,23 @@ def test_graph_label_join_counts_each_fact_once(bundled_store: Path) -> None:
 
 
 @pytest.mark.slow
+def test_graph_each_fact_once_however_many_articles_report_it(bundled_store: Path) -> None:
+    from graphkit.vocab import relations
+
+    every = " ".join(f"<{r.iri}>" for r in relations())
+    for pattern in (f"VALUES ?p {{ {every} }} ?s ?p ?o", "?s gk:CONSULT ?o", "?s gk:leaderOf ?o"):
+        rows = _rows(bundled_store, f"SELECT * WHERE {{ {pattern} }}")  # no DISTINCT
+        assert rows and len(rows) == len(set(rows)), pattern
+    # some fact has several reports: the evidence counts them
+    reports = _rows(
+        bundled_store,
+        "SELECT (COUNT(*) AS ?n) WHERE { ?s gk:leaderOf ?o . ?e rdf:subject ?s ; "
+        "rdf:predicate gk:leaderOf ; rdf:object ?o ; gk:modality 'asserted' } GROUP BY ?s ?o",
+    )
+    assert max(int(n) for (n,) in reports) > 1
+
+
+@pytest.mark.slow
 def test_graph_each_country_once(bundled_store: Path) -> None:
     rows = _rows(bundled_store, "SELECT ?s WHERE { ?s a gk:Country }")
     assert len(rows) == len(set(rows))

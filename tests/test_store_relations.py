@@ -86,7 +86,8 @@ def test_store_relations_a_fact_two_articles_report_is_one_row(store: Any) -> No
     assert (
         _rows(
             store,
-            f"SELECT ?s WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), '{RELATIONS_GRAPH}')) }}",
+            f"SELECT ?s WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+            f"FILTER(STRSTARTS(STR(?g), '{RELATIONS_GRAPH}')) }}",
         )
         == []
     )

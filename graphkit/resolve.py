@@ -254,7 +254,7 @@ def _typed(span: Span, lex: Lexicon) -> Actor | None:
 def _person_name(span: Span, name: str, lex: Lexicon) -> bool:
     """A name the model tagged an organization or a place that is a person's, by the lexicons.
 
-    A known officeholder's name or unique surname ("Javier Milei", "Milei"), or two
+    A known officeholder's name, or unique surname tagged a place ("Javier Milei", "Milei"), or two
     capitalized words the first of which is a given name ("Pablo Escobar"), unless the name
     is a country's, a capital's or a gazetteer city's, or ends in a place or body noun
     ("Jordan Valley"). Spans a pattern identified are left alone.
@@ -262,8 +262,10 @@ def _person_name(span: Span, name: str, lex: Lexicon) -> bool:
     if span.ent_id_ or lex.country(name) or lex.metonym(name) or city_country(name, lex):
         return False
     key = norm(name)
-    if key in lex.officeholders or key in lex.officeholder_surnames:
+    if key in lex.officeholders:
         return True
+    if key in lex.officeholder_surnames:  # a bare surname tagged ORG is left to resolution
+        return span.label_ != "ORG"
     words = [t for t in span if not t.is_punct]
     return (
         len(words) == 2

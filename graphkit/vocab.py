@@ -148,6 +148,7 @@ class RelationInfo:
     hostile_to_places: bool = False  # aimed at a place, it is aimed at the place's country
     fallback: bool = True  # its object may be any actor of the cue's clause when none is found
     pursued: str = ""  # what it is while only worked toward ("working on a deal": negotiatedWith)
+    broken: str = ""  # what breaking it is ("broke its treaty with Libya": rejected)
 
     def allows(self, subject_type: str, object_type: str, *, collective: bool = False) -> bool:
         """Whether the vocabulary allows this relation between entities of these types.
@@ -201,6 +202,7 @@ def _table() -> dict[str, RelationInfo]:
                 hostile_to_places=row["hostile_to_places"] == "yes",
                 fallback=row["fallback"] != "no",
                 pursued=row.get("pursued") or "",
+                broken=row.get("broken") or "",
             )
     return rows
 

@@ -25,6 +25,9 @@ def events(text: str, *, modality: str = "asserted") -> set[Triple]:
 
 
 GIVEN = [
+    # a broken treaty is a rejection of the other party (relations.csv: broken)
+    ("Ethiopia broke its treaty with Libya on Monday.", ("Ethiopia", "rejected", "Libya")),
+    ("Russia violated the ceasefire agreement with Ukraine.", ("Russia", "rejected", "Ukraine")),
     # a denial answers the accusation just told, named or referred to
     (
         "Chad accused Sudan of backing the rebels. Sudan has denied this.",
@@ -135,6 +138,7 @@ NOT_GIVEN = [
     ),
     # a commitment broken is no support
     ("Pompeo said Russia had violated its commitment to Syria.", ("Russia", "supported", "Syria")),
+    ("Ethiopia broke its treaty with Libya on Monday.", ("Ethiopia", "agreedWith", "Libya")),
     # a wrong one would do, or did not do, is no accusation
     ("Japan said China would violate the accord if it sent ships.", ("Japan", "accused", "China")),
     ("Japan said China did not violate the accord.", ("Japan", "accused", "China")),

@@ -168,6 +168,10 @@ def nominal_events(noun: Token, cues: tuple[Cue, ...], index: ArticleIndex) -> I
         pursued = relation(cue.relation).pursued
         if pursued and _pursued(noun):
             cue = Cue(pursued, cue.lemma, cue.pos, cue.slots, cue.needs)
+        broken = relation(cue.relation).broken
+        if broken and noun.dep_ == "dobj" and noun.head.lemma_ in BREACH_VERBS:
+            # "broke its treaty with Libya": a rejection, not an agreement
+            cue = Cue(broken, cue.lemma, cue.pos, cue.slots, cue.needs)
         found = _cue_events(noun, cue, index)
         if found is not None:
             yield from found

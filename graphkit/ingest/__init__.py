@@ -8,10 +8,18 @@ each object has ``text`` and optionally ``title``, ``date``, ``url``, ``id``).
   charset-normalizer. Line ends become ``\\n``.
 * **Text.** ``Article.text`` is exactly the text whose character offsets evidence refers to.
   A header block at the very top (``title:``, ``date:``, ``url:`` lines or ``---`` front
-  matter, see :func:`split_header`) is parsed and removed; nothing else is stripped. For HTML
-  it is the main text trafilatura extracts.
-* **Title.** The header's, the JSON field, the HTML page's; else :func:`guess_title` (the first
-  non-empty line when short, with no final period); else the file stem.
+  matter, see :func:`split_header`) is parsed and removed. For HTML it is the main text
+  trafilatura extracts. Page furniture is removed too (see
+  :mod:`graphkit.ingest.furniture`: bylines, navigation, "Read More"/"Related:" links, share
+  and cookie lines, section names, photo credits, menus, a cut-off last fragment); a text
+  without furniture is kept as it is.
+* **Title.** The header's, the JSON field, the HTML page's, a ``Headline:`` label line's;
+  else :func:`guess_title` (the longest short line before the first paragraph); else the
+  file stem.
+* **Dateline.** ``Article.dateline`` is where the article was filed, from its dateline
+  ("TEHRAN, Iran (AP) —" gives ``"TEHRAN, Iran"``; a press release's "Washington, DC" line
+  beside its date gives ``"Washington, DC"``), ``""`` when it has none. The dateline stays in
+  the text; its names are no actors.
 * **Date** (``YYYY-MM-DD``, ``""`` when unknown). The header, JSON field or HTML metadata;
   else :func:`find_date` near the top (``May 5, 2022``, ``2022-05-05``,
   ``BOGOTÁ, May 5 (Reuters) —``; a year-less dateline takes its year from the file's
@@ -56,6 +64,7 @@ from typing import Any
 
 from graphkit.errors import InputError
 from graphkit.ingest.dates import find_date, parse_date
+from graphkit.ingest.furniture import Cleaned, strip_furniture
 from graphkit.ingest.text import (
     ARTICLE_SUFFIXES,
     KINDS,
@@ -214,9 +223,7 @@ def read_page(
     except InputError as err:
         msg = str(err).replace(str(as_path), url, 1)
         raise InputError(msg) from err
-    return dataclasses.replace(
-        article, source=url, fetched=fetched, site=site
-    )
+    return dataclasses.replace(article, source=url, fetched=fetched, site=site)
 
 
 def _read_bytes(path: Path, *, max_bytes: int) -> tuple[bytes, float]:
@@ -273,13 +280,20 @@ def _read_plain(path: Path, text: str, *, reference: dt.date) -> Article:
     if not text.strip():
         msg = f"{path} has a header but no article text; add the text below the header"
         raise InputError(msg)
+    page = strip_furniture(text)
+    text = page.text
     is_md = path.suffix.lower() == ".md"
-    title = meta.get("title") or guess_title(text, markdown=is_md) or path.stem
+    title = meta.get("title") or page.title or guess_title(text, markdown=is_md) or path.stem
     date = parse_date(meta.get("date", ""), reference=reference)
     date = date or find_date(text, reference=reference)
-    return Article.from_text(
+    article = Article.from_text(
         text, source=str(path), title=title, date=date, url=meta.get("url", "")
     )
+    return _with_dateline(article, page)
+
+
+def _with_dateline(article: Article, page: Cleaned) -> Article:
+    return dataclasses.replace(article, dateline=page.dateline) if page.dateline else article
 
 
 def _read_html(path: Path, text: str, *, reference: dt.date) -> Article:
@@ -290,11 +304,14 @@ def _read_html(path: Path, text: str, *, reference: dt.date) -> Article:
     if not body.strip():
         msg = f"{path}: no article text found in the HTML page; save the article as .txt instead"
         raise InputError(msg)
-    title = getattr(doc, "title", None) or guess_title(body) or path.stem
+    page = strip_furniture(body)
+    body = page.text
+    title = getattr(doc, "title", None) or page.title or guess_title(body) or path.stem
     date = parse_date(getattr(doc, "date", None) or "", reference=reference)
     date = date or find_date(body, reference=reference)
     url = getattr(doc, "url", None) or ""
     article = Article.from_text(body, source=str(path), title=title, date=date, url=url)
+    article = _with_dateline(article, page)
     site = getattr(doc, "sitename", None) or ""
     return dataclasses.replace(article, site=site) if site else article
 
@@ -386,11 +403,13 @@ def _from_record(record: object, *, where: str, source: str, reference: dt.date)
     if not isinstance(body, str) or not body.strip():
         msg = f'{where} has no "text" field with the article text; add it or remove the record'
         raise InputError(msg)
-    body = normalize_newlines(body)
+    page = strip_furniture(normalize_newlines(body))
+    body = page.text
     title, date, url, given_id = (_field(record, key) for key in ("title", "date", "url", "id"))
     date = parse_date(date, reference=reference) or find_date(body, reference=reference)
-    article = Article.from_text(
-        body, source=source, title=title or guess_title(body), date=date, url=url
+    title = title or page.title or guess_title(body)
+    article = _with_dateline(
+        Article.from_text(body, source=source, title=title, date=date, url=url), page
     )
     if given_id:
         article = dataclasses.replace(article, id=slugify(given_id))

@@ -14,6 +14,7 @@ import warnings
 
 from graphkit.errors import InputError
 from graphkit.ingest.dates import is_date_line
+from graphkit.ingest.furniture import is_running_text
 from graphkit.notices import GraphkitWarning
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl", ".json")
@@ -220,27 +221,34 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
 
 
 def guess_title(text: str, *, markdown: bool = False) -> str:
-    """The first non-empty line when it reads as a title, else ``""``.
+    """The headline: the longest short line in the page's head, else ``""``.
 
-    A title is under 200 characters, does not end with a period and is not a bare date.
-    A breadcrumb line (``Home » World » Americas``) is skipped; with ``markdown`` a leading
-    ``#`` is dropped.
+    The head is what comes before the first line of running text (see
+    :func:`~graphkit.ingest.furniture.is_running_text`). A page's head holds its site name, section and
+    label lines and the headline, which is the longest of them: a title line is under 200
+    characters, does not end a sentence and is not a bare date. A breadcrumb line
+    (``Home » World » Americas``) is skipped; with ``markdown`` a ``#`` heading is the title.
 
     Examples:
         >>> guess_title("Home » World » Americas\\nPetro meets Trump\\n\\nBody.")
         'Petro meets Trump'
+        >>> guess_title("The White House\\n\\nReadout of the President's Call\\n\\nBody.")
+        "Readout of the President's Call"
         >>> guess_title("# Petro meets Trump", markdown=True)
         'Petro meets Trump'
         >>> guess_title("Petro met Trump on Monday in Washington.")
         ''
     """
+    best = ""
     for raw in text.split("\n"):
         line = raw.strip()
-        if markdown:
-            line = line.lstrip("#").strip()
-        if not line or _BREADCRUMB.search(f" {line} "):
+        if markdown and line.startswith("#"):
+            return line.lstrip("#").strip()
+        if not line or _BREADCRUMB.search(f" {line} ") or is_date_line(line):
             continue
-        if len(line) < MAX_TITLE and not line.endswith(".") and not is_date_line(line):
-            return line
-        return ""
-    return ""
+        question = line.endswith(("?", "!")) and len(line) < MAX_TITLE  # "Iran attacks Israel?"
+        if is_running_text(line) and not question:
+            break
+        if len(line) > len(best):
+            best = line
+    return best

@@ -36,6 +36,7 @@ Examples:
 from __future__ import annotations
 
 import csv
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -44,6 +45,7 @@ from pathlib import Path
 from graphkit.config import LEXICON_DIR, Settings
 from graphkit.errors import InputError
 from graphkit.ingest.dates import is_date_line
+from graphkit.records import Article
 
 KINDS = ("drop", "headline", "dateline", "place_line")
 LONGEST_LINE = 300
@@ -287,3 +289,8 @@ def _cut_unfinished(body: str) -> tuple[str, str]:
     if len(tail.split()) > MAX_FRAGMENT_WORDS:
         return body, ""
     return end[: last.end()], tail.strip()
+
+
+def with_dateline(article: Article, page: Cleaned) -> Article:
+    """The article with the dateline the page's furniture gave (the article itself if none)."""
+    return dataclasses.replace(article, dateline=page.dateline) if page.dateline else article

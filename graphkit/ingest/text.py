@@ -55,15 +55,18 @@ def decode_text(data: bytes, *, name: str = "<bytes>") -> str:
         'Nicolás said “no” — twice'
         >>> decode_text("Bogotá\\r\\n".encode("latin-1"))
         'Bogotá\\n'
-        >>> decode_text(b"\\x89PNG\\r\\n\\x00\\x00", name="x.txt")
+        >>> decode_text(b"\\x89PNG\\r\\n\\x00\\x00", name="x.txt")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        graphkit.errors.InputError: x.txt looks like a binary file (it contains NUL bytes); graphkit reads text articles: .txt, .md, .html, .htm, .jsonl, .json
+        graphkit.errors.InputError: x.txt looks like a binary file (it contains NUL bytes); ...
     """
     text = _decode(data, name)
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
     if controls > max(2, len(text) // 200):
-        msg = f"{name} looks like a binary file (control characters); graphkit reads text articles: {KINDS}"
+        msg = (
+            f"{name} looks like a binary file (control characters); graphkit reads text "
+            f"articles: {KINDS}"
+        )
         raise InputError(msg)
     return normalize_newlines(text)
 
@@ -81,7 +84,10 @@ def _decode(data: bytes, name: str) -> str:
             except UnicodeDecodeError:
                 break
     if b"\x00" in data:
-        msg = f"{name} looks like a binary file (it contains NUL bytes); graphkit reads text articles: {KINDS}"
+        msg = (
+            f"{name} looks like a binary file (it contains NUL bytes); graphkit reads text "
+            f"articles: {KINDS}"
+        )
         raise InputError(msg)
     try:
         return data.decode("utf-8")
@@ -224,9 +230,9 @@ def guess_title(text: str, *, markdown: bool = False) -> str:
     """The headline: the longest short line in the page's head, else ``""``.
 
     The head is what comes before the first line of running text (see
-    :func:`~graphkit.ingest.furniture.is_running_text`). A page's head holds its site name, section and
-    label lines and the headline, which is the longest of them: a title line is under 200
-    characters, does not end a sentence and is not a bare date. A breadcrumb line
+    :func:`~graphkit.ingest.furniture.is_running_text`). A page's head holds its site name,
+    section and label lines and the headline, which is the longest of them: a title line is
+    under 200 characters, does not end a sentence and is not a bare date. A breadcrumb line
     (``Home » World » Americas``) is skipped; with ``markdown`` a ``#`` heading is the title.
 
     Examples:

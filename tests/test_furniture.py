@@ -104,6 +104,9 @@ def test_furniture_lines_are_recognised(line: str, kind: str) -> None:
         "The photo, taken in Gaza, showed the damage.",
         "Subscribers to the service in Kenya can now pay by phone.",
         "South Sudan Information Minister Michael Makuei said there was no reason to talk.",
+        "Chad, Sudan, Niger, Mali, Benin, Togo and Ghana signed the pact on Monday in Accra, "
+        "the capital of Ghana, where the ministers of Senegal, Gambia, Liberia and Guinea "
+        "had met in March, officials of the bloc said on Tuesday, adding that more will come.",
     ],
 )
 def test_furniture_article_lines_are_kept(line: str) -> None:

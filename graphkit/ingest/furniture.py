@@ -48,7 +48,7 @@ from graphkit.ingest.dates import is_date_line
 from graphkit.records import Article
 
 KINDS = ("drop", "headline", "dateline", "place_line")
-LONGEST_LINE = 300
+LONGEST_LINE = 600
 """Furniture lines are short: a longer line is always kept."""
 MAX_FRAGMENT_WORDS = 40
 """An unfinished end of a page longer than this is kept (it is more than a cut-off tail)."""

@@ -85,7 +85,9 @@ def test_furniture_each_pattern_matches_its_example(rule: Rule) -> None:
         ("Image source, Getty Images", "photo"),
         ("Home | World | Politics | Business | Sport", "menu"),
         ("Home > News > Africa > Sudan", "menu"),
-        ("Source: United States Department of State", "label"),
+        ("Tags: Iran, Iraq, diplomacy", "label"),
+        ("(Archived Content)", "label"),
+        ("Audio aired 13 October 2008 (0.99 MB) - Download (MP3)", "notice"),
     ],
 )
 def test_furniture_lines_are_recognised(line: str, kind: str) -> None:
@@ -103,6 +105,7 @@ def test_furniture_lines_are_recognised(line: str, kind: str) -> None:
         "Chad, Sudan Leaders Trade Accusations",
         "The photo, taken in Gaza, showed the damage.",
         "Subscribers to the service in Kenya can now pay by phone.",
+        "Source: Ned Price, Department Spokesperson",  # who issued the statement
         "South Sudan Information Minister Michael Makuei said there was no reason to talk.",
         "Chad, Sudan, Niger, Mali, Benin, Togo and Ghana signed the pact on Monday in Accra, "
         "the capital of Ghana, where the ministers of Senegal, Gambia, Liberia and Guinea "
@@ -168,7 +171,7 @@ def test_furniture_press_release_place_line() -> None:
 
 
 def test_furniture_headline_label_gives_the_title() -> None:
-    page = "Source: United States Department of State\n\nHeadline: Pompeo calls Lavrov\n\nBody."
+    page = "Tags: Russia\n\nHeadline: Pompeo calls Lavrov\n\nBody."
     cleaned = strip_furniture(page)
     assert cleaned.title == "Pompeo calls Lavrov"
     assert cleaned.text == "Pompeo calls Lavrov\n\nBody."
@@ -179,6 +182,11 @@ def test_furniture_cut_off_end_is_dropped() -> None:
     cleaned = strip_furniture(page)
     assert cleaned.text == "Egypt condemned the attack."
     assert cleaned.removed == ("Officials from the Ministry of Welfare and Soci",)
+    # a fragment on a line of its own is cut too, but not a signature or a source line
+    cut = strip_furniture("Egypt condemned the attack.\n\nThe Ministry of Welfare and Soci")
+    assert cut.text == "Egypt condemned the attack."
+    signed = "Egypt condemned the attack.\n\nSource: Ned Price, Department Spokesperson"
+    assert strip_furniture(signed).text == signed
     # a text without any finished sentence is left alone
     assert strip_furniture("Petro met Trump").text == "Petro met Trump"
 

@@ -3,7 +3,7 @@
 A saved news page keeps its navigation ("Skip to main content", "Accessibility links"),
 links to other stories ("Read More: ...", "Related: ..."), share and cookie lines, section
 names ("WORLD", "News / Africa"), photo credits and captions ("(Photo: ...)", "FILE - ...",
-"... (AP Photo/...)"), menus ("Home | World | Politics"), label lines ("Source: ...") and
+"... (AP Photo/...)"), menus ("Home | World | Politics"), label lines ("Tags: ...") and
 bylines ("By Jane Doe", "Ahmed Hassan - World News Editor", "Jane Doe | VOA News"). Read as
 text they become false actors and relations. :func:`strip_furniture` removes those lines,
 takes the title of a ``Headline:`` label line, finds the dateline ("TEHRAN, Iran (AP) —",
@@ -54,6 +54,7 @@ MAX_FRAGMENT_WORDS = 40
 """An unfinished end of a page longer than this is kept (it is more than a cut-off tail)."""
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s|$)")
 _RUNNING_TEXT = 200  # a line this long is running text
+_SIGNATURE_MARKS = (":", ",", ";", "|")
 _RUNNING_END = re.compile(r"[.!?…,;][\"'”’)\]]*$")
 _INNER_SENTENCE_END = re.compile(r"[a-z)][.!?][\"'”’]*\s+[\"'“‘]?[A-Z]")
 
@@ -276,7 +277,8 @@ def _cut_unfinished(body: str) -> tuple[str, str]:
 
     Returns the kept text and the fragment cut (``""`` when nothing is cut): a page that
     does not end a sentence was cut off (or ends with a line of furniture); its last
-    unfinished words are not read, as long as a finished sentence comes before them.
+    unfinished words are not read, as long as a finished sentence comes before them. A last
+    line of its own with a colon or a comma is a signature or a source line, and is kept.
     """
     end = body.rstrip()
     if not end or _SENTENCE_END.search(end[-3:]):
@@ -288,6 +290,8 @@ def _cut_unfinished(body: str) -> tuple[str, str]:
     tail = end[last.end() :]
     if len(tail.split()) > MAX_FRAGMENT_WORDS:
         return body, ""
+    if "\n" in tail and any(mark in tail for mark in _SIGNATURE_MARKS):
+        return body, ""  # "Source: Ned Price, Department Spokesperson": a signature line
     return end[: last.end()], tail.strip()
 
 

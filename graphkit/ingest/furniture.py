@@ -12,12 +12,14 @@ off the end of a page that was cut off mid-sentence ("... the Ministry of Welfar
 
 The patterns are data: ``furniture.csv`` in the lexicon folder (``kind,class,pattern,example``).
 ``kind`` says what a matching line does: ``drop`` (the whole line, stripped, matches: it is
-removed), ``headline`` (the line is replaced by its ``title`` group, the article's title),
-``dateline`` (matches at the start of a line of the page's head or first paragraph: its
-``place`` group is the article's dateline; a dateline alone on its line is joined to the
-paragraph after it, as it is printed inline elsewhere) and ``place_line`` (a whole line next to
-a date line: removed, and its ``place`` is the dateline). ``class`` names the kind of furniture
-and ``example`` is a line the pattern must match (the tests check each).
+removed), ``strip`` (the part of the line that matches is removed: a caption's "FILE -" and
+"(AP Photo/...)" markers, while the caption itself stays text), ``headline`` (the line is
+replaced by its ``title`` group, the article's title), ``dateline`` (matches at the start of a
+line of the page's head or first paragraph: its ``place`` group is the article's dateline; a
+dateline alone on its line is joined to the paragraph after it, as it is printed inline
+elsewhere) and ``place_line`` (a whole line next to a date line: removed, and its ``place`` is
+the dateline). ``class`` names the kind of furniture and ``example`` is a line the pattern must
+match (the tests check each).
 
 Examples:
     >>> page = "Skip to main content\\n\\nWORLD\\n\\nIran and Iraq sign a deal\\n\\n"
@@ -47,7 +49,7 @@ from graphkit.errors import InputError
 from graphkit.ingest.dates import is_date_line
 from graphkit.records import Article
 
-KINDS = ("drop", "headline", "dateline", "place_line")
+KINDS = ("drop", "strip", "headline", "dateline", "place_line")
 LONGEST_LINE = 600
 """Furniture lines are short: a longer line is always kept."""
 MAX_FRAGMENT_WORDS = 40
@@ -100,7 +102,7 @@ def furniture_rules(lexicon_dir: Path | None = None) -> tuple[Rule, ...]:
 
     Examples:
         >>> sorted({rule.kind for rule in furniture_rules()})
-        ['dateline', 'drop', 'headline', 'place_line']
+        ['dateline', 'drop', 'headline', 'place_line', 'strip']
     """
     path = _furniture_path(lexicon_dir)
     try:
@@ -219,6 +221,13 @@ def strip_furniture(text: str) -> Cleaned:
             skip_blank = not kept or not kept[-1].strip()  # one paragraph break goes with it
             if not dateline and _place_line(lines, index):
                 dateline = _place(stripped)
+            continue
+        for rule in _rules("strip"):
+            bare = rule.pattern.sub("", stripped)
+            if bare != stripped:
+                removed.extend(m.group().strip() for m in rule.pattern.finditer(stripped))
+                line = stripped = bare.strip()
+        if not stripped:
             continue
         if not title:
             for rule in _rules("headline"):

@@ -152,7 +152,8 @@ def test_furniture_caption_keeps_its_text_without_its_markers() -> None:
     )
     cleaned = strip_furniture(page)
     assert cleaned.text == (
-        "Egypt condemned the attack.\n\nSudanese soldiers stand guard in Khartoum, April 20, 2023.\n"
+        "Egypt condemned the attack.\n\n"
+        "Sudanese soldiers stand guard in Khartoum, April 20, 2023.\n"
     )
     assert cleaned.removed == ("FILE -", "(AP Photo/Marwan Ali)")
 
@@ -212,7 +213,8 @@ def test_furniture_cut_off_end_is_dropped() -> None:
             "Chad, Sudan Trade Accusations",
         ),
         (
-            "The White House\n\nOffice of the Press Secretary\n\nReadout of the President's Call with Prime Minister Cameron\n\nBody.",
+            "The White House\n\nOffice of the Press Secretary\n\n"
+            "Readout of the President's Call with Prime Minister Cameron\n\nBody.",
             "Readout of the President's Call with Prime Minister Cameron",
         ),
         (

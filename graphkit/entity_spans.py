@@ -1,6 +1,7 @@
 """spaCy's entity spans with the model's usual slips mended: words before a name, title words
 tagged as organizations, a first name split off, a month name used as a surname, a titled name
-tagged as a place, a name followed by "department" or "province".
+tagged as a place, a name followed by "department" or "province", two titled names joined by
+"&" in one span; names in a dateline ("TEHRAN, Iran (AP) —") are no actors.
 """
 
 from __future__ import annotations
@@ -16,6 +17,72 @@ PLACE_NOUNS = word_class("place_nouns")
 
 
 PERSON_TITLES = word_class("person_titles")
+NAME_JOINERS = word_class("name_joiners")
+DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
+DATELINE_LENGTH = 14  # tokens before the dash, at most
+
+
+def dateline_end(doc: Doc, start: int) -> int:
+    """Where a dateline opening the sentence at ``start`` ends (after its dash), else ``start``.
+
+    A dateline is a place in capitals, then optionally its state or country and a date after
+    commas and a news agency in brackets, then a dash: "WASHINGTON -", "TEHRAN, Iran (AP) —",
+    "BOGOTÁ, May 5 (Reuters) —". "NATO Secretary General ... -" is none (a title-case word
+    before the first comma).
+    """
+    first = doc[start]
+    if not (first.is_upper and first.is_alpha and len(first) > 2):
+        return start
+    after_comma = in_brackets = False
+    for tok in doc[start : min(len(doc), start + DATELINE_LENGTH)]:
+        if tok.text in DATELINE_DASHES and not in_brackets:
+            return tok.i + 1 if tok.i + 1 < len(doc) and "\n" not in tok.whitespace_ else start
+        if "\n" in tok.text or (tok.is_space and tok.i > start):
+            return start
+        if tok.text == "(":
+            in_brackets = True
+        elif tok.text == ")":
+            in_brackets = False
+        elif tok.text == ",":
+            after_comma = True
+        elif in_brackets or tok.is_upper or tok.text == ".":
+            continue
+        elif not (after_comma and (tok.is_title or tok.like_num)):
+            return start
+    return start
+
+
+def _in_dateline(ent: Span, ends: dict[int, int]) -> bool:
+    start = ent.sent.start
+    if start not in ends:
+        ends[start] = dateline_end(ent.doc, start)
+    return ent.end <= ends[start]
+
+
+def _split_joined(ent: Span) -> list[Span]:
+    """ "Duterte & PM Modi": a name, "&", a title and a name are two people."""
+    doc = ent.doc
+    for tok in ent[1:-1]:
+        if tok.text not in NAME_JOINERS:
+            continue
+        after = tok.i + 1
+        while after < ent.end and doc[after].lower_.rstrip(".") in PERSON_TITLES:
+            after += 1
+        if after == tok.i + 1 or after >= ent.end:
+            return [ent]
+        left = ent.start
+        while left < tok.i and doc[left].lower_.rstrip(".") in PERSON_TITLES:
+            left += 1
+        titled = left > ent.start or (
+            ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in PERSON_TITLES
+        )
+        if left == tok.i or not titled:
+            return [ent]
+        return [
+            Span(doc, ent.start, tok.i, label="PERSON"),
+            Span(doc, after, ent.end, label="PERSON"),
+        ]
+    return [ent]
 
 
 def _titled(span: Span) -> bool:
@@ -41,7 +108,10 @@ def clean_ents(doc: Doc) -> list[Span]:
     """
     out: list[Span] = []
     ents = []
+    datelines: dict[int, int] = {}
     for ent in doc.ents:
+        if _in_dateline(ent, datelines):
+            continue  # "TEHRAN, Iran (AP) —" says where the article was filed
         # "Later Petro": words before a name that are not part of it
         start = ent.start
         while start < ent.end - 1 and doc[start].pos_ in (
@@ -53,11 +123,9 @@ def clean_ents(doc: Doc) -> list[Span]:
             "INTJ",
         ):
             start += 1
-        ents.append(
-            ent
-            if start == ent.start
-            else Span(doc, start, ent.end, label=ent.label_, kb_id=ent.kb_id_)
-        )
+        if start != ent.start:
+            ent = Span(doc, start, ent.end, label=ent.label_, kb_id=ent.kb_id_)
+        ents.extend(_split_joined(ent) if ent.label_ in ACTOR_LABELS else [ent])
     surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
     for ent in ents:
         if (

@@ -63,6 +63,7 @@ class Article:
     hash: str = ""
     fetched: str = ""  # when a web page was fetched (ISO 8601, UTC); "" for files
     site: str = ""  # the web site's name, when a fetched page states it
+    dateline: str = ""  # where the article was filed ("TEHRAN, Iran"), from its dateline
 
     @classmethod
     def from_text(

@@ -19,6 +19,7 @@ from graphkit.ingest import (
     read_articles,
     split_header,
 )
+from graphkit.ingest.furniture import strip_furniture
 
 DATA = Path(__file__).parent / "data"
 
@@ -388,6 +389,10 @@ def test_ingest_sample_articles_have_titles_and_dates() -> None:
     deportation = arts["01-colombia-us-deportation-standoff.txt"]
     assert deportation.date == "2025-01-27"
     assert deportation.title.startswith("Colombia backs down")
-    assert arts["seed-petro-trump.txt"].title.startswith("Petro-Trump Meeting")
+    seed = arts["seed-petro-trump.txt"]
+    assert seed.title.startswith("Petro-Trump Meeting")
+    assert "Ahmed Hassan" not in seed.text  # the byline is page furniture
+    assert "Home » Business" not in seed.text
     for art in arts.values():
-        assert art.text == (folder / Path(art.source).name).read_text(encoding="utf-8")
+        page = (folder / Path(art.source).name).read_text(encoding="utf-8")
+        assert art.text == strip_furniture(page).text

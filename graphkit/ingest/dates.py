@@ -63,7 +63,8 @@ def find_date(text: str, *, reference: dt.date | None = None) -> str:
         '2022-05-05'
         >>> find_date("LONDON, March 14, 2018 — Britain expelled 23 diplomats.")
         '2018-03-14'
-        >>> find_date("Colombia said on Monday that Petro had met Trump on May 5, 2022, in the Oval Office.")
+        >>> find_date("Colombia said on Monday that Petro had met Trump on May 5, 2022, "
+        ...           "in the Oval Office.")
         ''
     """
     lines = [line.strip() for line in text.split("\n") if line.strip()][:_SCAN_LINES]

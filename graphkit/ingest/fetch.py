@@ -19,7 +19,8 @@ The rules, each with a default in :class:`FetchOptions`:
   unchanged page costs a ``304 Not Modified`` and no body. ``offline`` uses the cache only.
 
 Every failure raises :class:`~graphkit.errors.FetchError` with a one-line message naming the
-URL, so a build can report it and go on with the other URLs.
+URL, so a build can report it and go on with the other URLs. The address checks are in
+:mod:`graphkit.ingest.addresses`, the cache in :mod:`graphkit.ingest.webcache`.
 
 Examples:
     >>> check_url("ftp://example.org/a")
@@ -34,42 +35,45 @@ Examples:
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import email.utils
-import hashlib
 import http.client
-import ipaddress
-import json
 import os
-import re
-import socket
-import ssl
-import tempfile
 import time
 import urllib.robotparser
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import quote, urljoin, urlsplit
 
 from graphkit.errors import FetchError
+from graphkit.ingest.addresses import (
+    PinnedHTTP,
+    PinnedHTTPS,
+    Resolver,
+    check_url,
+    system_resolve,
+)
+from graphkit.ingest.webcache import Page, cache_load, cache_save, cache_touch, is_fresh
 
 __all__ = ["FetchOptions", "Fetcher", "Page", "check_url", "default_cache_dir"]
 
 USER_AGENT = "graphkit/0.1 (news articles to knowledge graphs; +https://pypi.org/project/graphkit/)"
 PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
 FEED_TYPES = frozenset(
-    {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
-     "text/xml"}
+    {
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/rdf+xml",
+        "application/xml",
+        "text/xml",
+    }
 )
-Resolver = Callable[[str, int], list[str]]
 
 
 def default_cache_dir() -> Path:
-    """``$GRAPHKIT_CACHE``, else ``$XDG_CACHE_HOME/graphkit/web``, else ``~/.cache/graphkit/web``.
-    """
+    """The web cache folder: ``$GRAPHKIT_CACHE``, else ``$XDG_CACHE_HOME/graphkit/web``, else
+    ``~/.cache/graphkit/web``."""
     if os.environ.get("GRAPHKIT_CACHE"):
         return Path(os.environ["GRAPHKIT_CACHE"])
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
@@ -92,157 +96,6 @@ class FetchOptions:
     max_age: float = 24 * 3600.0
 
 
-@dataclass(frozen=True)
-class Page:
-    """A fetched (or cached) page: its bytes and what the server said about them."""
-
-    url: str
-    final_url: str
-    content_type: str
-    charset: str
-    body: bytes
-    fetched: str
-    """When the body was fetched (ISO 8601, UTC)."""
-    last_modified: str = ""
-    etag: str = ""
-    from_cache: bool = False
-
-    @property
-    def text(self) -> str:
-        """The body decoded with the declared charset (bad bytes replaced), else UTF-8."""
-        try:
-            return self.body.decode(self.charset or "utf-8", errors="replace")
-        except LookupError:
-            return self.body.decode("utf-8", errors="replace")
-
-
-def _system_resolve(host: str, port: int) -> list[str]:
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as err:
-        msg = f"cannot resolve host {host!r} ({err}); check the URL"
-        raise FetchError(msg) from err
-    return list(dict.fromkeys(str(info[4][0]) for info in infos))
-
-
-def _numeric_address(host: str) -> str:
-    """The address a numeric host names, in any spelling the C library accepts
-    (``2130706433``, ``0177.0.0.1``, ``0x7f.1``, ``::ffff:127.0.0.1``); ``""`` for a name."""
-    try:
-        return str(ipaddress.ip_address(host))
-    except ValueError:
-        pass
-    if re.fullmatch(r"[0-9a-fA-FxX.]+", host) and any(ch.isdigit() for ch in host):
-        try:
-            return socket.inet_ntoa(socket.inet_aton(host))
-        except OSError:
-            return ""
-    return ""
-
-
-def _why_not_public(address: str) -> str:
-    """'' for a public address, else what kind of address it is."""
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address):
-        mapped = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
-        if mapped is not None:
-            inner = _why_not_public(str(mapped))
-            if inner:
-                return inner
-    for kind, flag in (
-        ("a loopback", ip.is_loopback),
-        ("a link-local", ip.is_link_local),
-        ("an unspecified", ip.is_unspecified),
-        ("a multicast", ip.is_multicast),
-        ("a private", ip.is_private),
-        ("a reserved", ip.is_reserved),
-        ("a non-global", not ip.is_global),
-    ):
-        if flag:
-            return kind
-    return ""
-
-
-def check_url(
-    url: str, *, allow_private: bool = False, resolve: Resolver = _system_resolve
-) -> tuple[str, int, str]:
-    """Check that a URL may be fetched; returns ``(host, port, address to connect to)``.
-
-    Raises:
-        FetchError: not http(s), no host, cannot be resolved, or an address that is not
-            public (unless ``allow_private``).
-
-    Examples:
-        >>> check_url("http://10.1.2.3/x", resolve=lambda host, port: [host])  # doctest: +ELLIPSIS
-        Traceback (most recent call last):
-        ...
-        graphkit.errors.FetchError: http://10.1.2.3/x: 10.1.2.3 is a private address; graphkit ...
-        >>> check_url("https://example.org/", resolve=lambda host, port: ["93.184.215.14"])
-        ('example.org', 443, '93.184.215.14')
-    """
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError as err:
-        msg = f"{url}: not a valid URL ({err}); check it"
-        raise FetchError(msg) from err
-    if parts.scheme not in ("http", "https"):
-        msg = f"{url}: only http and https URLs are fetched"
-        raise FetchError(msg)
-    host = parts.hostname or ""
-    if not host:
-        msg = f"{url}: the URL has no host; check it"
-        raise FetchError(msg)
-    if not host.isascii():
-        try:
-            host = host.encode("idna").decode("ascii")  # "bücher.example" -> "xn--bcher-kva..."
-        except UnicodeError as err:
-            msg = f"{url}: the host name is not a valid international name; check the URL"
-            raise FetchError(msg) from err
-    port = port or (443 if parts.scheme == "https" else 80)
-    numeric = _numeric_address(host)
-    try:
-        addresses = [numeric] if numeric else resolve(host, port)
-    except FetchError as err:
-        msg = f"{url}: {err}"
-        raise FetchError(msg) from err
-    if not addresses:
-        msg = f"{url}: host {host!r} has no address; check the URL"
-        raise FetchError(msg)
-    if not allow_private:
-        for address in addresses:
-            kind = _why_not_public(address)
-            if kind:
-                msg = (
-                    f"{url}: {address} is {kind} address; graphkit fetches public addresses only "
-                    "(use --allow-private for a local server)"
-                )
-                raise FetchError(msg)
-    return host, port, addresses[0]
-
-
-class _PinnedHTTP(http.client.HTTPConnection):
-    """An HTTP connection to an address checked beforehand (the Host header keeps the name)."""
-
-    def __init__(self, host: str, port: int, address: str, timeout: float) -> None:
-        super().__init__(host, port, timeout=timeout)
-        self._address = address
-
-    def connect(self) -> None:
-        self.sock = socket.create_connection((self._address, self.port), self.timeout)
-
-
-class _PinnedHTTPS(http.client.HTTPSConnection):
-    def __init__(self, host: str, port: int, address: str, timeout: float) -> None:
-        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
-        self._address = address
-
-    def connect(self) -> None:
-        sock = socket.create_connection((self._address, self.port), self.timeout)
-        context = self._context  # type: ignore[attr-defined]
-        self.sock = context.wrap_socket(sock, server_hostname=self.host)
-
-
 @dataclass
 class _Response:
     status: int
@@ -263,7 +116,7 @@ class Fetcher:
     (pages served from the cache without a request), ``failed``.
     """
 
-    def __init__(self, options: FetchOptions | None = None, *, resolve: Resolver = _system_resolve):
+    def __init__(self, options: FetchOptions | None = None, *, resolve: Resolver = system_resolve):
         self.options = options or FetchOptions()
         self.stats: Counter[str] = Counter()
         self.bytes = 0
@@ -376,7 +229,7 @@ class Fetcher:
         )
         parts = urlsplit(url)
         self._wait(f"{host}:{port}")
-        conn_type = _PinnedHTTPS if parts.scheme == "https" else _PinnedHTTP
+        conn_type = PinnedHTTPS if parts.scheme == "https" else PinnedHTTP
         conn = conn_type(host, port, address, opts.timeout)
         target = parts.path or "/"
         if parts.query:
@@ -471,101 +324,30 @@ class Fetcher:
                 text = ""
             else:
                 text = resp.body.decode("utf-8", errors="replace")
-            self._cache_save(
-                Page(robots_url, final, "text/plain", "utf-8", text.encode(), _now())
-            )
+            self._cache_save(Page(robots_url, final, "text/plain", "utf-8", text.encode(), _now()))
         parser = urllib.robotparser.RobotFileParser()
         parser.parse(text.splitlines())
         return parser
 
-    # -- the cache ----------------------------------------------------------------------
-
-    def _cache_paths(self, url: str) -> tuple[Path, Path] | None:
-        if self.options.cache_dir is None:
-            return None
-        key = hashlib.sha256(url.encode("utf-8")).hexdigest()
-        folder = Path(self.options.cache_dir) / key[:2]
-        return folder / f"{key}.json", folder / f"{key}.body"
+    # -- the cache (see graphkit.ingest.webcache) ----------------------------------------
 
     def _cache_load(self, url: str) -> Page | None:
-        paths = self._cache_paths(url)
-        if paths is None or not paths[0].exists():
-            return None
-        try:
-            meta = json.loads(paths[0].read_text(encoding="utf-8"))
-            body = paths[1].read_bytes()
-        except (OSError, ValueError):
-            return None  # a damaged entry is fetched again
-        if meta.get("url") != url:
-            return None
-        return Page(
-            url=url,
-            final_url=meta.get("final_url", url),
-            content_type=meta.get("content_type", ""),
-            charset=meta.get("charset", ""),
-            body=body,
-            fetched=meta.get("fetched", ""),
-            last_modified=meta.get("last_modified", ""),
-            etag=meta.get("etag", ""),
-            from_cache=True,
-        )
+        return cache_load(self.options.cache_dir, url)
 
     def _fresh(self, url: str) -> bool:
-        paths = self._cache_paths(url)
-        if paths is None:
-            return False
-        try:
-            age = time.time() - paths[0].stat().st_mtime
-        except OSError:
-            return False
-        return age < self.options.max_age
+        return is_fresh(self.options.cache_dir, url, self.options.max_age)
 
     def _cache_touch(self, url: str) -> None:
-        paths = self._cache_paths(url)
-        if paths is not None:
-            with contextlib.suppress(OSError):
-                os.utime(paths[0])
+        cache_touch(self.options.cache_dir, url)
 
     def _cache_save(self, page: Page) -> None:
-        paths = self._cache_paths(page.url)
-        if paths is None:
-            return
-        meta = {
-            "url": page.url,
-            "final_url": page.final_url,
-            "content_type": page.content_type,
-            "charset": page.charset,
-            "fetched": page.fetched,
-            "last_modified": page.last_modified,
-            "etag": page.etag,
-        }
-        try:
-            paths[0].parent.mkdir(parents=True, exist_ok=True)
-            _write_atomic(paths[1], page.body)
-            _write_atomic(paths[0], json.dumps(meta).encode("utf-8"))
-        except OSError as err:
-            msg = (
-                f"cannot write the web cache in {self.options.cache_dir}: {err.strerror or err}; "
-                "give another --cache folder"
-            )
-            raise FetchError(msg) from err
+        cache_save(self.options.cache_dir, page)
 
 
 _ACCEPT = (
     "text/html, application/xhtml+xml, text/plain;q=0.9, application/rss+xml, "
     "application/atom+xml, application/xml;q=0.8"
 )
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _content_type(value: str) -> tuple[str, str]:

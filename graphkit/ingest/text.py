@@ -14,6 +14,7 @@ import warnings
 
 from graphkit.errors import InputError
 from graphkit.ingest.dates import is_date_line
+from graphkit.ingest.furniture import is_running_text
 from graphkit.notices import GraphkitWarning
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl", ".json")
@@ -54,15 +55,18 @@ def decode_text(data: bytes, *, name: str = "<bytes>") -> str:
         'Nicolás said “no” — twice'
         >>> decode_text("Bogotá\\r\\n".encode("latin-1"))
         'Bogotá\\n'
-        >>> decode_text(b"\\x89PNG\\r\\n\\x00\\x00", name="x.txt")
+        >>> decode_text(b"\\x89PNG\\r\\n\\x00\\x00", name="x.txt")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        graphkit.errors.InputError: x.txt looks like a binary file (it contains NUL bytes); graphkit reads text articles: .txt, .md, .html, .htm, .jsonl, .json
+        graphkit.errors.InputError: x.txt looks like a binary file (it contains NUL bytes); ...
     """
     text = _decode(data, name)
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
     if controls > max(2, len(text) // 200):
-        msg = f"{name} looks like a binary file (control characters); graphkit reads text articles: {KINDS}"
+        msg = (
+            f"{name} looks like a binary file (control characters); graphkit reads text "
+            f"articles: {KINDS}"
+        )
         raise InputError(msg)
     return normalize_newlines(text)
 
@@ -80,7 +84,10 @@ def _decode(data: bytes, name: str) -> str:
             except UnicodeDecodeError:
                 break
     if b"\x00" in data:
-        msg = f"{name} looks like a binary file (it contains NUL bytes); graphkit reads text articles: {KINDS}"
+        msg = (
+            f"{name} looks like a binary file (it contains NUL bytes); graphkit reads text "
+            f"articles: {KINDS}"
+        )
         raise InputError(msg)
     try:
         return data.decode("utf-8")
@@ -220,27 +227,34 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
 
 
 def guess_title(text: str, *, markdown: bool = False) -> str:
-    """The first non-empty line when it reads as a title, else ``""``.
+    """The headline: the longest short line in the page's head, else ``""``.
 
-    A title is under 200 characters, does not end with a period and is not a bare date.
-    A breadcrumb line (``Home » World » Americas``) is skipped; with ``markdown`` a leading
-    ``#`` is dropped.
+    The head is what comes before the first line of running text (see
+    :func:`~graphkit.ingest.furniture.is_running_text`). A page's head holds its site name,
+    section and label lines and the headline, which is the longest of them: a title line is
+    under 200 characters, does not end a sentence and is not a bare date. A breadcrumb line
+    (``Home » World » Americas``) is skipped; with ``markdown`` a ``#`` heading is the title.
 
     Examples:
         >>> guess_title("Home » World » Americas\\nPetro meets Trump\\n\\nBody.")
         'Petro meets Trump'
+        >>> guess_title("The White House\\n\\nReadout of the President's Call\\n\\nBody.")
+        "Readout of the President's Call"
         >>> guess_title("# Petro meets Trump", markdown=True)
         'Petro meets Trump'
         >>> guess_title("Petro met Trump on Monday in Washington.")
         ''
     """
+    best = ""
     for raw in text.split("\n"):
         line = raw.strip()
-        if markdown:
-            line = line.lstrip("#").strip()
-        if not line or _BREADCRUMB.search(f" {line} "):
+        if markdown and line.startswith("#"):
+            return line.lstrip("#").strip()
+        if not line or _BREADCRUMB.search(f" {line} ") or is_date_line(line):
             continue
-        if len(line) < MAX_TITLE and not line.endswith(".") and not is_date_line(line):
-            return line
-        return ""
-    return ""
+        question = line.endswith(("?", "!")) and len(line) < MAX_TITLE  # "Iran attacks Israel?"
+        if is_running_text(line) and not question:
+            break
+        if len(line) > len(best):
+            best = line
+    return best

@@ -268,23 +268,35 @@ def lookup(st: Any, keys: Iterable[str]) -> set[URIRef]:
     return found
 
 
-_REFERENCES = frozenset({str(DCTERMS.isReferencedBy), str(GK.titledIn)})
+_REFERENCES = frozenset({DCTERMS.isReferencedBy, GK.titledIn})
+_REFERENCE_IRIS = frozenset(str(p) for p in _REFERENCES)
+_READ_PREDICATES = tuple(
+    ox.NamedNode(str(p))
+    for p in sorted((RECORD_PREDICATES | DESCRIPTION_PREDICATES) - _REFERENCES, key=str)
+)
 
 
 def entity_triples(st: Any, subjects: Iterable[Node]) -> set[Triple]:
-    """The triples of the entities graph about the given subjects.
+    """The record and description triples of the entities graph about the given subjects.
 
     A record's links to its articles (``dcterms:isReferencedBy``, ``gk:titledIn``) are left
-    out: they grow with the store, and resolution needs only their counts.
+    out: they grow with the store, and resolution needs only their counts. In an embedded
+    store each predicate is read by its own look-up (graph, subject and predicate bound: one
+    range of the store's index), so a record that many articles name (a country) costs no
+    more than a rare one; a server gets one query per subject.
     """
-    subjects = list(subjects)
     out: set[Triple] = set()
-    for start in range(0, len(subjects), 200):
-        for s in subjects[start : start + 200]:
-            node = ox.NamedNode(str(s))
-            for q in st.quads_for_pattern(node, None, None, ENTITIES):
-                if q.predicate.value not in _REFERENCES:
+    local = isinstance(st, ox.Store)
+    for s in subjects:
+        node = ox.NamedNode(str(s))
+        if local:
+            for pred in _READ_PREDICATES:
+                for q in st.quads_for_pattern(node, pred, None, ENTITIES):
                     out.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+            continue
+        for q in st.quads_for_pattern(node, None, None, ENTITIES):
+            if q.predicate.value not in _REFERENCE_IRIS:
+                out.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
     return out
 
 
@@ -403,17 +415,18 @@ def resolve_component(members: Mapping[URIRef, Mention]) -> dict[URIRef, Resolve
                     names[a].add(lb)
                     names[b].add(la)
     # a short form spelled another way ("el-Sissi" beside "Abdel Fattah el-Sisi")
-    for iri in ordered:
-        if kinds[iri] != "Person":
-            continue
-        short = name_tokens(members[iri].label)
-        for other in ordered:
-            full = name_tokens(members[other].label)
-            if other == iri or kinds[other] != "Person" or len(full) <= len(short):
+    people = [iri for iri in ordered if kinds[iri] == "Person"]
+    labels = {iri: members[iri].label for iri in people}
+    tokens = {iri: name_tokens(labels[iri]) for iri in people}
+    for iri in people:
+        short = tokens[iri]
+        for other in people:
+            full = tokens[other]
+            if other == iri or len(full) <= len(short):
                 continue
             tail = full[-len(short) :]
             if tail != short and variant(" ".join(short), " ".join(tail)):
-                names[other].add(members[iri].label)
+                names[other].add(labels[iri])
     infos = {
         iri: EntityInfo(
             kinds[iri],

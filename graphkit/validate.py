@@ -140,11 +140,12 @@ def validate_dataset(
     )
 
 
-def validate_path(target: Path, *, max_nodes: int = 10) -> tuple[bool, str]:
-    """Validate an RDF file (.trig, .nq, .ttl, .nt, .jsonld) or a store folder.
+def validate_path(target: Path | str, *, max_nodes: int = 10) -> tuple[bool, str]:
+    """Validate an RDF file (.trig, .nq, .ttl, .nt, .jsonld), a store folder or a SPARQL server.
 
     Args:
-        target: the file or the store folder.
+        target: the file, the store folder, or a server's ``sparql+http(s)://`` URL (its
+            graphs are read through SPARQL).
         max_nodes: how many offending nodes to list in the report.
 
     Returns:
@@ -153,7 +154,7 @@ def validate_path(target: Path, *, max_nodes: int = 10) -> tuple[bool, str]:
     Raises:
         InputError: a missing path, a file graphkit cannot read as RDF (with the line at
             fault), a folder that is not a store.
-        StoreError: a store that cannot be opened.
+        StoreError: a store that cannot be opened, a server that cannot be reached.
 
     Examples:
         >>> validate_path(Path("no-such-file.trig"))
@@ -161,6 +162,12 @@ def validate_path(target: Path, *, max_nodes: int = 10) -> tuple[bool, str]:
         ...
         graphkit.errors.InputError: no such file or folder: no-such-file.trig; check the path
     """
+    from graphkit.store.remote import is_remote, open_remote
+
+    if is_remote(target):
+        with open_remote(str(target)) as remote:
+            data: Graph = _memory_graph(remote.dataset(), normalize=False)
+        return validate_dataset(data, name=str(target), max_nodes=max_nodes)
     target = Path(target)
     if not target.exists():
         msg = f"no such file or folder: {target}; check the path"
@@ -176,7 +183,7 @@ def validate_path(target: Path, *, max_nodes: int = 10) -> tuple[bool, str]:
             )
             raise InputError(msg)
         with open_store(target, read_only=True) as store:
-            data: Graph = _memory_graph(store.dataset(), normalize=False)
+            data = _memory_graph(store.dataset(), normalize=False)
     else:
         from graphkit.store import read_rdf
 

@@ -156,3 +156,28 @@ def test_remote_query_syntax_error_reads_as_on_the_embedded_store(
     code, _, err = run_cli("query", "SELEC ?s WHERE { ?s ?p ?o }", "--store", oxigraph)
     assert code == 2
     assert "syntax error near 'SELEC'" in err
+
+
+def test_remote_validate_reads_the_server_graphs_as_the_embedded_store(
+    oxigraph: str, small_articles: Path, run_cli: Cli, tmp_path: Path
+) -> None:
+    local = tmp_path / "local-store"
+    assert run_cli("build", small_articles, "--store", oxigraph, "-q")[0] == 0
+    assert run_cli("build", small_articles, "--store", local, "-q")[0] == 0
+    remote_code, remote_report, err = run_cli("validate", oxigraph)
+    local_code, local_report, _ = run_cli("validate", local)
+    assert (remote_code, remote_report.replace(oxigraph, "X")) == (
+        local_code,
+        local_report.replace(str(local), "X"),
+    ), err
+    assert remote_report.startswith(f"{oxigraph} conforms")
+    assert "2 article" in remote_report
+
+
+def test_serve_of_a_remote_store_says_the_server_is_the_endpoint(run_cli: Cli) -> None:
+    url = f"sparql+http://127.0.0.1:{free_port()}"
+    code, _, err = run_cli("serve", "--store", url)
+    assert code == 2
+    assert f"{url} is a SPARQL server already" in err
+    assert f"graphkit query --store {url}" in err
+    assert len(err.strip().splitlines()) == 1

@@ -6,12 +6,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from graphkit.cli.common import RAW, nlp_args, settings_of
+from graphkit.cli.common import RAW, nlp_args, settings_of, store_arg
 
 EXAMPLES = {
     "validate": """examples:
   graphkit validate graphkit-store
-  graphkit validate merged.trig --max-nodes 50""",
+  graphkit validate merged.trig --max-nodes 50
+  graphkit validate sparql+http://localhost:7878   # a SPARQL server's graphs""",
     "eval": """examples:
   graphkit eval data/gold/dev.jsonl data/articles --brief
   graphkit eval data/gold/dev.jsonl data/articles --brief --reliability""",
@@ -50,7 +51,10 @@ def add_parsers(sub: Any) -> None:
         **RAW,
     )
     p.add_argument(
-        "target", type=Path, metavar="GRAPH_OR_STORE", help="an RDF file or a store folder"
+        "target",
+        type=store_arg,
+        metavar="GRAPH_OR_STORE",
+        help="an RDF file, a store folder or sparql+http://HOST:PORT",
     )
     p.add_argument(
         "--max-nodes", type=int, default=10, metavar="N", help="list at most N offending nodes"

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from graphkit.cli.common import RAW, settings_of
+from graphkit.cli.common import RAW, settings_of, store_arg
 from graphkit.cli.flags import as_flags
 
 EXAMPLES = {
@@ -17,8 +17,16 @@ EXAMPLES = {
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from graphkit.errors import InputError
     from graphkit.server import serve
+    from graphkit.store.remote import is_remote
 
+    if is_remote(args.store):
+        msg = (
+            f"graphkit serve serves an embedded store folder; {args.store} is a SPARQL server "
+            f"already: query it there, or with 'graphkit query --store {args.store}'"
+        )
+        raise InputError(msg)
     serve(
         store=args.store or settings_of(args).store,
         host=args.host,
@@ -48,7 +56,7 @@ def add_parsers(sub: Any) -> None:
         **RAW,
     )
     p.add_argument(
-        "--store", type=Path, metavar="DIR", help="store folder (default ./graphkit-store)"
+        "--store", type=store_arg, metavar="DIR", help="store folder (default ./graphkit-store)"
     )
     p.add_argument(
         "--host",

@@ -1,0 +1,158 @@
+"""What one resolution step writes: the :class:`Plan` and how a component is planned."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import URIRef
+from rdflib.term import Node
+
+from graphkit.merge.decide import resolve_component
+from graphkit.merge.index import (
+    ENTITIES,
+    _article_triples,
+    _articles_of,
+    _full_mapping,
+    _still_canonical,
+    entity_triples,
+)
+from graphkit.merge.records import (
+    DESCRIPTION_PREDICATES,
+    RECORD_PREDICATES,
+    Mention,
+    Triple,
+    describe,
+    record_triples,
+    records_from,
+)
+from graphkit.merge.split import article_graph
+from graphkit.store.entail import ox_entailments
+from graphkit.store.terms import inferred_graph, to_ox
+from graphkit.vocab import GK
+
+
+@dataclass
+class Plan:
+    """The writes of one resolution step, applied in one transaction by :meth:`update`."""
+
+    graphs: dict[URIRef, set[Triple]] = field(default_factory=dict)
+    """Article graphs to write whole (an empty set drops the graph)."""
+    delete: set[Triple] = field(default_factory=set)
+    insert: set[Triple] = field(default_factory=set)
+    """Entities-graph triples to take out and put in."""
+    rewritten: list[URIRef] = field(default_factory=list)
+    """Earlier articles rewritten because one of their entities moved."""
+
+    def update(self, *, store: Any = None) -> str:
+        """The SPARQL Update doing the whole step (Oxigraph runs it as one transaction).
+
+        With ``store`` (the store the plan is for), article graphs are written as a store lays
+        them out: each asserted relation triple once, in the relations graph
+        (:func:`graphkit.store.relations.write_articles`). Without, each article graph keeps
+        its relation triples, as RDF files have them.
+        """
+        parts: list[str] = []
+        graphs = self.graphs
+        if store is not None:
+            from graphkit.store.relations import write_articles
+
+            ox_graphs = {str(n): _ox_triples(t) for n, t in graphs.items()}
+            parts += [w for w in (write_articles(store, ox_graphs),) if w]
+            graphs = {}
+        for name, triples in sorted(graphs.items(), key=lambda kv: str(kv[0])):
+            inferred = inferred_graph(str(name))
+            parts.append(f"DROP SILENT GRAPH <{name}> ; DROP SILENT GRAPH <{inferred}>")
+            if triples:
+                ox_triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples]
+                body = _nt(ox_triples)
+                extra = _nt(ox_entailments(ox_triples))
+                parts.append(
+                    f"INSERT DATA {{ GRAPH <{name}> {{\n{body}}}\n"
+                    f"GRAPH <{inferred}> {{\n{extra}}} }}"
+                )
+        delete, insert = self.delete - self.insert, self.insert - self.delete
+        if delete:
+            parts.append(f"DELETE DATA {{ GRAPH <{ENTITIES.value}> {{\n{_nt_rdflib(delete)}}} }}")
+        if insert:
+            parts.append(f"INSERT DATA {{ GRAPH <{ENTITIES.value}> {{\n{_nt_rdflib(insert)}}} }}")
+        return " ;\n".join(parts) if parts else ""
+
+
+def _nt(triples: list[Any]) -> str:
+    return bytes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+
+
+def _ox_triples(triples: Iterable[Triple]) -> list[Any]:
+    return [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples]
+
+
+def _nt_rdflib(triples: Iterable[Triple]) -> str:
+    return _nt(_ox_triples(triples))
+
+
+def _plan_component(
+    st: Any,
+    members: dict[URIRef, Mention],
+    *,
+    new_articles: Mapping[URIRef, set[Triple]],
+    removed: Iterable[URIRef] = (),
+    dropped_records: Iterable[URIRef] = (),
+) -> Plan:
+    plan = Plan()
+    resolved = resolve_component(members)
+    old_canonical = {iri: m.resolves_to for iri, m in members.items()}
+    old_descr_subjects: set[Node] = {c for c in old_canonical.values() if c is not None}
+    old_descr_subjects |= set(members) | set(dropped_records)
+    for m in records_from(entity_triples(st, dropped_records)).values():
+        if m.resolves_to is not None:
+            old_descr_subjects.add(m.resolves_to)
+    old = entity_triples(st, old_descr_subjects)
+    plan.delete = {t for t in old if t[1] in DESCRIPTION_PREDICATES or t[1] in RECORD_PREDICATES}
+    plan.delete |= {
+        t for t in old if t[0] in set(members) | set(dropped_records) and t[1] == GK.nameKey
+    }
+    groups: dict[URIRef, list[Mention]] = {}
+    kinds: dict[URIRef, str] = {}
+    for iri, m in members.items():
+        r = resolved[iri]
+        m.resolves_to = r.canonical
+        m.reason = r.reason if r.canonical != iri else ""
+        groups.setdefault(r.canonical, []).append(m)
+        kinds[r.canonical] = r.kind
+        plan.insert |= record_triples(m)
+    for canonical, group in groups.items():
+        plan.insert |= describe(canonical, kinds[canonical], group)
+    # descriptions of canonicals outside this component stay: keep what is not ours
+    outside = {t for t in plan.delete if t[1] in DESCRIPTION_PREDICATES and t[0] not in groups}
+    outside = {
+        t for t in outside if t[0] not in old_descr_subjects or _still_canonical(st, t[0], members)
+    }
+    plan.delete -= outside
+    # articles to (re)write
+    removed_set = set(removed)
+    mapping = {iri: m.resolves_to for iri, m in members.items()}
+    for art, facts in new_articles.items():
+        plan.graphs[art] = article_graph(facts, _full_mapping(st, facts, mapping))
+    moved = {iri for iri, m in members.items() if old_canonical[iri] not in (None, m.resolves_to)}
+    touched: set[URIRef] = set()
+    for iri in moved:
+        touched |= _articles_of(st, iri)
+    for art in sorted(touched - set(new_articles) - removed_set, key=str):
+        facts = _article_triples(st, art)
+        if facts:
+            plan.graphs[art] = article_graph(facts, _full_mapping(st, facts, mapping))
+            plan.rewritten.append(art)
+    return plan
+
+
+def _merge_plans(plans: list[Plan]) -> Plan:
+    out = Plan()
+    for p in plans:
+        out.graphs.update(p.graphs)
+        out.delete |= p.delete
+        out.insert |= p.insert
+        out.rewritten += p.rewritten
+    return out

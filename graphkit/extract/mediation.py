@@ -34,6 +34,9 @@ MEDIATE_VERBS = word_class("mediate_verbs")
 TALKS_NOUNS = word_class("talks_nouns")
 TALK_VERBS = word_class("talk_verbs")
 TALK_RELATIONS = relations_where(lambda r: r.talks)
+# "Egypt and Qatar have acted as mediators between Israel and Hamas"
+MEDIATOR_NOUNS = word_class("mediator_nouns")
+ROLE_VERBS = word_class("role_verbs")
 FUSED = re.compile(r"^(.+?)-(?:mediated|brokered|facilitated|sponsored|convened)$", re.IGNORECASE)
 
 
@@ -49,6 +52,9 @@ def mediation_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
         mediators = [(verb, Actor(country_entity(index.lex, named.iso3), How.DEMONYM))]
     elif verb.pos_ == "VERB" and verb.lemma_.lower() in MEDIATE_VERBS:
         mediators, talks = _mediators(verb, index)
+    elif verb.pos_ == "VERB" and verb.lemma_.lower() in ROLE_VERBS:
+        yield from _as_mediators(verb, index)
+        return
     else:
         return
     if not mediators:
@@ -66,6 +72,25 @@ def mediation_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
     yield from emit(
         mediators, parties, "negotiatedWith", verb, INHERITED_CONFIDENCE, f"mediation:{verb.lemma_}"
     )
+
+
+def _as_mediators(verb: Token, index: ArticleIndex) -> Iterator[Found]:
+    """ "Egypt and Qatar have acted as mediators between Israel and Hamas": the subjects of a
+    role verb are mediators between the parties of its "as" noun."""
+    roles = [r for r in prep_objects(verb, ("as",)) if r.lemma_.lower() in MEDIATOR_NOUNS]
+    if not roles:
+        return
+    mediators = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
+    parties = _sides(mediators, between_parties(roles[0], index), index)
+    if mediators and parties:
+        yield from emit(
+            mediators,
+            parties,
+            "negotiatedWith",
+            verb,
+            INHERITED_CONFIDENCE,
+            f"mediation:{roles[0].lemma_.lower()}",
+        )
 
 
 def _sides(

@@ -7,12 +7,18 @@ Trump", "Foreign Minister Park Jin") when the sentence does not say.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
 from graphkit.extract.found import Found
 from graphkit.extract.known import ArticleIndex
-from graphkit.extract.title_phrases import holder_before, title_before
+from graphkit.extract.title_phrases import (
+    OFFICE_HOST_PREPS,
+    holder_after,
+    holder_before,
+    title_before,
+)
 from graphkit.lexicon import Lexicon, word_class
 from graphkit.records import ASSERTED, Entity
 from graphkit.resolve import Actor, How, country_entity
@@ -92,6 +98,7 @@ def person_titles(
         titled = _titled(span, actor, index, lex, default_country, found)
         if titled is not None:
             yield titled
+            yield from _hosted_by(span, actor, index, titled)
             return
     yield from _apposed_title(span, actor, index, lex)
 
@@ -107,7 +114,7 @@ def _titled(
     """ "Colombian President Gustavo Petro", "Secretary of State Antony Blinken", "President
     Joe Biden" (whose office the sentence hints at or the article decides later)."""
     rel, lo, title = found
-    holder = holder_before(span, lo, index)
+    holder = holder_before(span, lo, index) or holder_after(span, index)
     conf = TITLE_CONFIDENCE
     own = lex.title_country(title) if holder is None else None
     if own is not None:
@@ -128,6 +135,19 @@ def _titled(
         return None
     doc = span.doc
     return Found(actor, rel, holder, doc[lo], (lo, span.end), conf * actor.weight, ASSERTED, method)
+
+
+def _hosted_by(span: Span, actor: Actor, index: ArticleIndex, titled: Found) -> Iterator[Found]:
+    """ "Russian Ambassador to the United Nations Vassily Nebenzia": an official of the
+    organization the office is posted to as well (a country it is posted to is only its host)."""
+    doc = span.doc
+    for k in range(titled.span[0], span.start - 1):
+        if doc[k].lower_ not in OFFICE_HOST_PREPS:
+            continue
+        host = index.actor_at(doc[k + 1]) or index.actor_at(doc[k + 2])
+        if host is not None and host.entity.type == "Organization":
+            yield replace(titled, predicate="officialOf", object=host, method="title:host")
+        return
 
 
 def _guessed_holder(
@@ -154,7 +174,7 @@ def _apposed_title(span: Span, actor: Actor, index: ArticleIndex, lex: Lexicon) 
     root = span.root
     # the title the name stands in apposition to comes first: in "Australia's foreign minister,
     # Penny Wong, India's foreign minister, S Jaishankar" the second title is Jaishankar's
-    candidates = [root.head] if root.dep_ == "appos" else []
+    candidates = [_past_host(root.head)] if root.dep_ == "appos" else []
     candidates += [c for c in root.children if c.dep_ == "appos"]
     for head in candidates:
         if head.i in index.by_token:
@@ -177,6 +197,15 @@ def _apposed_title(span: Span, actor: Actor, index: ArticleIndex, lex: Lexicon) 
             "apposition",
         )
         return
+
+
+def _past_host(head: Token) -> Token:
+    """ "The Swiss ambassador to Tehran, Livia Leu Agosti": the parse hangs the name on the
+    office's host; the title is the noun the host phrase belongs to."""
+    prep = head.head
+    if head.dep_ == "pobj" and prep.lower_ in OFFICE_HOST_PREPS and prep.head.pos_ == "NOUN":
+        return prep.head
+    return head
 
 
 def _office_of_organization(title: str) -> bool:

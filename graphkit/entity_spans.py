@@ -194,9 +194,10 @@ def clean_ents(doc: Doc) -> list[Span]:
 
 def _names_after_hosts(doc: Doc, spans: list[Span]) -> list[Span]:
     """ "Russian Ambassador to the United Nations Vassily Nebenzia": the name after a title's
-    host, which the model leaves untagged, is a person."""
-    taken = {i for s in spans for i in range(s.start, s.end)}
-    found = []
+    host, which the model leaves untagged or takes for a place, is a person."""
+    loose = {i: s for s in spans if not s.ent_id_ for i in range(s.start, s.end)}
+    taken = {i for s in spans for i in range(s.start, s.end)} - set(loose)
+    found, dropped = [], set()
     for ent in spans:
         k = ent.start - 1 if ent.start > 0 and doc[ent.start - 1].lower_ == "the" else ent.start
         if ent.label_ == "PERSON" or k < 2 or not ent.ent_id_:
@@ -214,6 +215,10 @@ def _names_after_hosts(doc: Doc, spans: list[Span]) -> list[Span]:
             and doc[end].is_title
         ):
             end += 1
-        if end - ent.end >= 2:
+        if end - ent.end >= 2 and (end not in loose or loose[end - 1] is not loose.get(end)):
             found.append(Span(doc, ent.end, end, label="PERSON"))
-    return sorted([*spans, *found], key=lambda s: s.start) if found else spans
+            dropped.update(id(loose[i]) for i in range(ent.end, end) if i in loose)
+    if not found:
+        return spans
+    kept = [s for s in spans if id(s) not in dropped]
+    return sorted([*kept, *found], key=lambda s: s.start)

@@ -135,6 +135,26 @@ CASES = [
         ("Norway", "negotiatedWith", "Israel"),
         False,
     ),
+    (
+        "Qatar, a key mediator between Israel and Hamas, said the talks would resume.",
+        ("Qatar", "negotiatedWith", "Israel"),
+        True,
+    ),
+    (
+        "Egypt is not a mediator between Israel and Hamas.",
+        ("Egypt", "negotiatedWith", "Hamas"),
+        False,
+    ),
+    (
+        "The mediator between Israel and Hamas met on Monday.",
+        ("Israel", "negotiatedWith", "Hamas"),
+        False,
+    ),
+    (
+        "Russia's Ambassador to the UN Vassily Nebenzia accused Britain of lying.",
+        ("Vassily Nebenzia", "officialOf", "Russia"),
+        True,
+    ),
     # the authorities in a capital are its country, and so is their "they"
     (
         "The authorities in Kinshasa announced they were expelling the Rwandan envoy Vincent Karega.",
@@ -166,6 +186,35 @@ CASES = [
         "Israel struck Hamas targets in Gaza. The Palestinian resistance group fired rockets at Tel Aviv in response.",
         ("Palestine", "attacked", "Israel"),
         False,
+    ),
+    # a paragraph whose first sentence the parse split between the title and the name
+    (
+        "Readout of the call\n\nPresident Obama spoke today with Prime Minister Cameron of the "
+        "United Kingdom.",
+        ("Obama", "leaderOf", "United States"),
+        True,
+    ),
+    # the body a press release comes from is the home of its bare titles
+    (
+        "Source: United States Department of State\n\nThe following is attributable to "
+        "Spokesperson Heather Nauert:\n\nSecretary Pompeo spoke with Russian Foreign Minister "
+        "Sergey Lavrov. Russia had violated its commitments in Syria, and Russia must comply.",
+        ("Heather Nauert", "officialOf", "United States"),
+        True,
+    ),
+    (
+        "Source: United States Department of State\n\nThe following is attributable to "
+        "Spokesperson Heather Nauert:\n\nSecretary Pompeo spoke with Russian Foreign Minister "
+        "Sergey Lavrov. Russia had violated its commitments in Syria, and Russia must comply.",
+        ("Heather Nauert", "officialOf", "Russia"),
+        False,
+    ),
+    # a national security council is the state's, not the United Nations'
+    (
+        "White House National Security Council spokesperson Sean Savett called the launch a "
+        "flagrant violation.",
+        ("Sean Savett", "officialOf", "United States"),
+        True,
     ),
 ]
 

@@ -52,8 +52,8 @@ def mediation_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
         mediators = [(verb, Actor(country_entity(index.lex, named.iso3), How.DEMONYM))]
     elif verb.pos_ == "VERB" and verb.lemma_.lower() in MEDIATE_VERBS:
         mediators, talks = _mediators(verb, index)
-    elif verb.pos_ == "VERB" and verb.lemma_.lower() in ROLE_VERBS:
-        yield from _as_mediators(verb, index)
+    elif verb.pos_ == "NOUN" and verb.lemma_.lower() in MEDIATOR_NOUNS:
+        yield from _mediator_noun(verb, index)
         return
     else:
         return
@@ -74,22 +74,36 @@ def mediation_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
     )
 
 
-def _as_mediators(verb: Token, index: ArticleIndex) -> Iterator[Found]:
-    """ "Egypt and Qatar have acted as mediators between Israel and Hamas": the subjects of a
-    role verb are mediators between the parties of its "as" noun."""
-    roles = [r for r in prep_objects(verb, ("as",)) if r.lemma_.lower() in MEDIATOR_NOUNS]
-    if not roles:
-        return
-    mediators = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
-    parties = _sides(mediators, between_parties(roles[0], index), index)
-    if mediators and parties:
+def _mediator_noun(noun: Token, index: ArticleIndex) -> Iterator[Found]:
+    """ "Egypt and Qatar have acted as mediators between Israel and Hamas", "Qatar, a key
+    mediator between Israel and Hamas", "Egypt has been a mediator between ...", "Egyptian
+    mediators between ...": the mediators negotiate with each party."""
+    head = noun.head
+    cue = noun
+    if noun.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in ROLE_VERBS:
+        cue = head.head  # "acted as mediators"
+        mediators = [a for t in clause_subjects(cue) for a in actors_of(t, index)]
+    elif noun.dep_ == "attr" and head.pos_ in ("VERB", "AUX"):
+        cue = head  # "has been a mediator"
+        mediators = [a for t in clause_subjects(cue) for a in actors_of(t, index)]
+    elif noun.dep_ == "appos":
+        mediators = actors_of(head, index)  # "Qatar, a key mediator between ..."
+    else:  # "Egyptian mediators", "Qatar's mediators"
+        mediators = [
+            a
+            for c in noun.children
+            if c.dep_ in ("amod", "compound", "poss") and c.i < noun.i
+            for a in actors_of(c, index)
+        ]
+    parties = _sides(mediators, between_parties(noun, index), index)
+    if mediators and len(parties) >= 2:
         yield from emit(
             mediators,
             parties,
             "negotiatedWith",
-            verb,
+            cue,
             INHERITED_CONFIDENCE,
-            f"mediation:{roles[0].lemma_.lower()}",
+            f"mediation:{noun.lemma_.lower()}",
         )
 
 

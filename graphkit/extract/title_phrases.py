@@ -29,19 +29,34 @@ def title_before(span: Span, lex: Lexicon) -> tuple[str, int, str] | None:
     """The title right before a person's name: (relation, start token, title text); an office
     before a rank or honorific wins over the rank."""
     doc = span.doc
-    full = title_ending(doc, span.start, span.sent.start, lex)
+    floor = title_floor(span)
+    full = title_ending(doc, span.start, floor, lex)
     if full is not None and not all(
         t.lower_.rstrip(".") in HONORIFICS for t in doc[full[1] : span.start]
     ):
         return full  # "Secretary-General António Guterres"
     start = span.start
-    while start > span.sent.start and doc[start - 1].lower_.rstrip(".") in HONORIFICS:
+    while start > floor and doc[start - 1].lower_.rstrip(".") in HONORIFICS:
         start -= 1
-    office = title_ending(doc, start, span.sent.start, lex) if start < span.start else None
+    office = title_ending(doc, start, floor, lex) if start < span.start else None
     if office is None and full is None:
-        host = host_start(doc, span.start, span.sent.start)
-        return title_ending(doc, host, span.sent.start, lex) if host is not None else None
+        host = host_start(doc, span.start, floor)
+        return title_ending(doc, host, floor, lex) if host is not None else None
     return office or full
+
+
+def title_floor(span: Span) -> int:
+    """Where a title before a name may begin: its sentence's start, or the one before when the
+    parse split a paragraph's first sentence between the title and the name ("President |
+    Obama spoke today")."""
+    doc, start = span.doc, span.sent.start
+    if (
+        start == span.start
+        and start > 0
+        and not (doc[start - 1].is_punct or doc[start - 1].is_space)
+    ):
+        return doc[start - 1].sent.start
+    return start
 
 
 def host_start(doc: Doc, start: int, sent_start: int) -> int | None:

@@ -197,7 +197,8 @@ def _names_after_hosts(doc: Doc, spans: list[Span]) -> list[Span]:
     host, which the model leaves untagged or takes for a place, is a person."""
     loose = {i: s for s in spans if not s.ent_id_ for i in range(s.start, s.end)}
     taken = {i for s in spans for i in range(s.start, s.end)} - set(loose)
-    found, dropped = [], set()
+    found: list[Span] = []
+    dropped: set[int] = set()
     for ent in spans:
         k = ent.start - 1 if ent.start > 0 and doc[ent.start - 1].lower_ == "the" else ent.start
         if ent.label_ == "PERSON" or k < 2 or not ent.ent_id_:

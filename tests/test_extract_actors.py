@@ -51,6 +51,18 @@ CASES = [
         ("Ken Salazar", "officialOf", "United States"),
         True,
     ),
+    # a rebel delegation's spokesman is no official of the country the rebels fight
+    (
+        "South Sudan's government and rebel delegations began talks. Rebel delegation spokesman "
+        "Yohanis Pouk said he was not confident.",
+        ("Yohanis Pouk", "officialOf", "South Sudan"),
+        False,
+    ),
+    (
+        "Congolese army spokesman Sylvain Ekenge denied the claims.",
+        ("Sylvain Ekenge", "officialOf", "DR Congo"),
+        True,
+    ),
     # an apposition the parse hangs on the host
     (
         "Iran summoned the Swiss ambassador to Tehran, Livia Leu Agosti, on Monday.",
@@ -207,6 +219,19 @@ CASES = [
         "Spokesperson Heather Nauert:\n\nSecretary Pompeo spoke with Russian Foreign Minister "
         "Sergey Lavrov. Russia had violated its commitments in Syria, and Russia must comply.",
         ("Heather Nauert", "officialOf", "Russia"),
+        False,
+    ),
+    # a press statement signed with a name above its title, issued in a capital
+    (
+        "Iraq Attack\n\nPress Statement\nJen Psaki\nDepartment Spokesperson\nWashington, DC\n"
+        "December 24, 2013\n\nThe United States strongly condemns the attack in Iraq.",
+        ("Jen Psaki", "officialOf", "United States"),
+        True,
+    ),
+    (
+        "Iraq Attack\n\nPress Statement\nJen Psaki\nDepartment Spokesperson\nWashington, DC\n"
+        "December 24, 2013\n\nThe United States strongly condemns the attack in Iraq.",
+        ("Jen Psaki", "officialOf", "Iraq"),
         False,
     ),
     # a national security council is the state's, not the United Nations'

@@ -55,27 +55,31 @@ def _dateline_country(doc: Doc, index: ArticleIndex, lex: Lexicon) -> Actor | No
     return None
 
 
-def _issuer_country(doc: Doc, index: ArticleIndex) -> Actor | None:
-    """The country of the body a press release comes from, named on a short line of its own at
-    the top ("The White House", "Source: United States Department of State")."""
+def _issuer_country(doc: Doc, index: ArticleIndex, lex: Lexicon) -> Actor | None:
+    """The country of the body a press release comes from, or of the place it is issued in,
+    named on a short line of its own at the top ("The White House", "Source: United States
+    Department of State", "Washington, DC")."""
     lines = 0
     line: list[Token] = []
-    for tok in doc[: min(len(doc), 60)]:
+    for tok in doc[: min(len(doc), 80)]:
         if "\n" not in tok.text:
             line.append(tok)
             continue
-        if 0 < len(line) <= 8:
-            for t in line:
-                actor = index.by_token.get(t.i)
-                if (
-                    actor is not None
-                    and actor.entity.type == "Country"
-                    and actor.how == How.METONYMY
-                ):
-                    return Actor(actor.entity, How.IMPLICIT)
+        for t in line if len(line) <= 8 else []:
+            actor = index.by_token.get(t.i)
+            if actor is not None and actor.entity.type == "Country" and actor.how == How.METONYMY:
+                return Actor(actor.entity, How.IMPLICIT)
+        # a seat of government, not a country's own name ("Iraq Attack" is a headline)
+        seat = (
+            lex.metonym(line[0].text)
+            if 0 < len(line) <= 4 and lex.country(line[0].text) is None
+            else None
+        )
+        if seat is not None:
+            return Actor(country_entity(lex, seat.iso3), How.IMPLICIT)
         line = []
         lines += 1
-        if lines >= 4:
+        if lines >= 6:
             break
     return None
 
@@ -174,7 +178,9 @@ def extract_doc(
     lex = lex or load_lexicon()
     index = ArticleIndex.over(resolve_doc(doc, lex=lex))
     home = (
-        _dateline_country(doc, index, lex) or _issuer_country(doc, index) or _salient_country(index)
+        _dateline_country(doc, index, lex)
+        or _issuer_country(doc, index, lex)
+        or _salient_country(index)
     )
     sentences = _Sentences(doc, article)
     found = [

@@ -18,8 +18,9 @@ from graphkit.extract.title_phrases import (
     holder_after,
     holder_before,
     title_before,
+    title_ending,
 )
-from graphkit.lexicon import Lexicon, word_class
+from graphkit.lexicon import Lexicon, actor_nouns, word_class
 from graphkit.records import ASSERTED, Entity
 from graphkit.resolve import Actor, How, country_entity
 
@@ -34,6 +35,7 @@ APPOSITION_CONFIDENCE = 0.8
 IMPLICIT_CONFIDENCE = 0.55
 
 AIDE_NOUNS = word_class("aide_nouns")
+NON_STATE_GROUPS = actor_nouns("non_state")
 FRONTED_PLACE_PREPS = word_class("fronted_place_preps")
 
 
@@ -100,7 +102,8 @@ def person_titles(
             yield titled
             yield from _hosted_by(span, actor, index, titled)
             return
-    yield from _apposed_title(span, actor, index, lex)
+    apposed = list(_apposed_title(span, actor, index, lex))
+    yield from apposed or _title_below(span, actor, index, lex, default_country)
 
 
 def _titled(
@@ -134,6 +137,10 @@ def _titled(
     if holder is None or holder.entity.type not in ("Country", "Organization"):
         return None
     doc = span.doc
+    if holder.entity.type == "Country" and any(
+        t.lower_ in NON_STATE_GROUPS for t in doc[max(lo - 2, span.sent.start) : lo]
+    ):
+        return None  # "Rebel delegation spokesman Yohanis Pouk": no country's official
     return Found(actor, rel, holder, doc[lo], (lo, span.end), conf * actor.weight, ASSERTED, method)
 
 
@@ -148,6 +155,37 @@ def _hosted_by(span: Span, actor: Actor, index: ArticleIndex, titled: Found) -> 
         if host is not None and host.entity.type == "Organization":
             yield replace(titled, predicate="officialOf", object=host, method="title:host")
         return
+
+
+def _title_below(
+    span: Span, actor: Actor, index: ArticleIndex, lex: Lexicon, default_country: Actor | None
+) -> Iterator[Found]:
+    """ "Jen Psaki / Department Spokesperson": a name on a line of its own above a line that
+    is its title (a press statement's signature), whose office the article settles."""
+    doc = span.doc
+    if span.start > 0 and "\n" not in doc[span.start - 1].text_with_ws:
+        return
+    if span.end >= len(doc) or "\n" not in doc[span.end - 1].text_with_ws + doc[span.end].text:
+        return
+    lo = span.end + 1 if doc[span.end].is_space else span.end
+    end = lo
+    while end < len(doc) and end - lo < 5 and "\n" not in doc[end].text:
+        end += 1
+    found = title_ending(doc, end, lo, lex) if end < len(doc) else None
+    if found is None or found[1] > lo + 1:
+        return
+    holder = _guessed_holder(span, actor, index, lex, default_country, found[1], found[2])
+    if holder is not None and holder.entity.type in ("Country", "Organization"):
+        yield Found(
+            actor,
+            found[0],
+            holder,
+            doc[found[1]],
+            (span.start, span.end),  # the name's span: the article settles the guess by it
+            IMPLICIT_CONFIDENCE * actor.weight,
+            ASSERTED,
+            GUESSED_TITLE,
+        )
 
 
 def _guessed_holder(

@@ -74,6 +74,18 @@ CASES = [
         ("Livia Leu Agosti", "officialOf", "Iran"),
         False,
     ),
+    # an adviser to a leader serves the leader's country; an envoy to a capital does not
+    (
+        "Maria Lopez, a senior adviser to Brazilian President Luiz Inácio Lula da Silva, met "
+        "Wang Yi.",
+        ("Maria Lopez", "officialOf", "Brazil"),
+        True,
+    ),
+    (
+        "The envoy to Tehran, Livia Leu Agosti, was summoned.",
+        ("Livia Leu Agosti", "officialOf", "Iran"),
+        False,
+    ),
     # each "of X" after a titled name binds to that name
     (
         "President Joko Widodo of Indonesia and Prime Minister Lee Hsien Loong of Singapore met in Bali.",

@@ -35,6 +35,7 @@ APPOSITION_CONFIDENCE = 0.8
 IMPLICIT_CONFIDENCE = 0.55
 
 AIDE_NOUNS = word_class("aide_nouns")
+AIDE_PREPS = word_class("aide_preps")
 NON_STATE_GROUPS = actor_nouns("non_state")
 FRONTED_PLACE_PREPS = word_class("fronted_place_preps")
 
@@ -63,6 +64,14 @@ def poss_holder(head: Token, index: ArticleIndex) -> Actor | None:
                     if actor is not None and actor.entity.type in ("Country", "Organization"):
                         return actor
     for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in AIDE_PREPS and head.lemma_ in AIDE_NOUNS:
+            # "the chief foreign policy adviser to Brazilian President Lula": the one advised
+            for pobj in child.children:
+                person = index.actor_at(pobj)
+                if person is not None and person.entity.type == "Person":
+                    return poss_holder(pobj, index) or known_office(
+                        person.entity.name, index.lex, None
+                    )
         if child.dep_ == "prep" and child.lower_ in ("of", "for"):  # "a spokesman for the M23"
             for pobj in child.children:
                 actor = index.actor_at(pobj)

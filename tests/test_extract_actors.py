@@ -86,6 +86,18 @@ CASES = [
         ("Livia Leu Agosti", "officialOf", "Iran"),
         False,
     ),
+    # an armed group "of" a person is led by them
+    (
+        "Fighting broke out between the army and the paramilitary Rapid Support Forces (RSF) of "
+        "Gen Mohamed Hamdan Dagalo.",
+        ("Mohamed Hamdan Dagalo", "leaderOf", "Rapid Support Forces"),
+        True,
+    ),
+    (
+        "The United Nations of Secretary-General Antonio Guterres called for calm.",
+        ("Antonio Guterres", "officialOf", "United Nations"),
+        False,
+    ),
     # each "of X" after a titled name binds to that name
     (
         "President Joko Widodo of Indonesia and Prime Minister Lee Hsien Loong of Singapore met in Bali.",

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from graphkit.extract.found import Found
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.title_phrases import (
+    HONORIFICS,
     OFFICE_HOST_PREPS,
     holder_after,
     holder_before,
@@ -36,6 +37,7 @@ IMPLICIT_CONFIDENCE = 0.55
 
 AIDE_NOUNS = word_class("aide_nouns")
 AIDE_PREPS = word_class("aide_preps")
+LED_GROUP_KINDS = word_class("led_group_kinds")
 NON_STATE_GROUPS = actor_nouns("non_state")
 FRONTED_PLACE_PREPS = word_class("fronted_place_preps")
 
@@ -113,6 +115,7 @@ def person_titles(
             return
     apposed = list(_apposed_title(span, actor, index, lex))
     yield from apposed or _title_below(span, actor, index, lex, default_country)
+    yield from _group_of_person(span, actor, index)
 
 
 def _titled(
@@ -195,6 +198,36 @@ def _title_below(
             ASSERTED,
             GUESSED_TITLE,
         )
+
+
+def _group_of_person(span: Span, actor: Actor, index: ArticleIndex) -> Iterator[Found]:
+    """ "the paramilitary Rapid Support Forces (RSF) of Gen Mohamed Hamdan Dagalo": an armed
+    group or party "of" a person is led by them."""
+    doc = span.doc
+    k = span.start
+    while k > span.sent.start and doc[k - 1].lower_.rstrip(".") in HONORIFICS:
+        k -= 1
+    if k - 2 < span.sent.start or doc[k - 1].lower_ != "of":
+        return
+    j = k - 2
+    if doc[j].text == ")":  # "the Rapid Support Forces (RSF) of ..."
+        while j > span.sent.start and doc[j].text != "(":
+            j -= 1
+        j -= 1
+    group = index.by_token.get(j)
+    org = index.lex.organization(group.entity.name) if group is not None else None
+    if group is None or org is None or org.kind not in LED_GROUP_KINDS:
+        return
+    yield Found(
+        actor,
+        "leaderOf",
+        group,
+        doc[k - 1],
+        (j, span.end),
+        APPOSITION_CONFIDENCE * actor.weight,
+        ASSERTED,
+        "group-of-person",
+    )
 
 
 def _guessed_holder(

@@ -3,7 +3,8 @@
 "The United States had facilitated the negotiations between Egypt, Ethiopia and Sudan",
 "two days of U.S.-mediated talks", "The talks were convened by Saudi Arabia and the United
 States", "Omani mediators have shuttled between the two sides", "Russia, which brokered the
-2020 ceasefire": the mediator is ``negotiatedWith`` every party to the talks. The parties are
+2020 ceasefire", "Egypt and Qatar have acted as mediators between Israel and Hamas": the
+mediator is ``negotiatedWith`` every party to the talks. The parties are
 the ones the talks are "between", else the ones who hold them ("Iran and the United States
 held talks mediated by Oman"), else the two sides of the talks told just before.
 

@@ -230,21 +230,6 @@ CASES = [
         ("Obama", "leaderOf", "United States"),
         True,
     ),
-    # the body a press release comes from is the home of its bare titles
-    (
-        "Source: United States Department of State\n\nThe following is attributable to "
-        "Spokesperson Heather Nauert:\n\nSecretary Pompeo spoke with Russian Foreign Minister "
-        "Sergey Lavrov. Russia had violated its commitments in Syria, and Russia must comply.",
-        ("Heather Nauert", "officialOf", "United States"),
-        True,
-    ),
-    (
-        "Source: United States Department of State\n\nThe following is attributable to "
-        "Spokesperson Heather Nauert:\n\nSecretary Pompeo spoke with Russian Foreign Minister "
-        "Sergey Lavrov. Russia had violated its commitments in Syria, and Russia must comply.",
-        ("Heather Nauert", "officialOf", "Russia"),
-        False,
-    ),
     # a press statement signed with a name above its title, issued in a capital
     (
         "Iraq Attack\n\nPress Statement\nJen Psaki\nDepartment Spokesperson\nWashington, DC\n"

@@ -55,21 +55,15 @@ def _dateline_country(doc: Doc, index: ArticleIndex, lex: Lexicon) -> Actor | No
     return None
 
 
-def _issuer_country(doc: Doc, index: ArticleIndex, lex: Lexicon) -> Actor | None:
-    """The country of the body a press release comes from, or of the place it is issued in,
-    named on a short line of its own at the top ("The White House", "Source: United States
-    Department of State", "Washington, DC")."""
+def _dateline_line(doc: Doc, lex: Lexicon) -> Actor | None:
+    """A dateline on a short line of its own near the top of a press release ("Washington,
+    DC"): a seat of government, not a country's own name ("Iraq Attack" is a headline)."""
     lines = 0
     line: list[Token] = []
     for tok in doc[: min(len(doc), 80)]:
         if "\n" not in tok.text:
             line.append(tok)
             continue
-        for t in line if len(line) <= 8 else []:
-            actor = index.by_token.get(t.i)
-            if actor is not None and actor.entity.type == "Country" and actor.how == How.METONYMY:
-                return Actor(actor.entity, How.IMPLICIT)
-        # a seat of government, not a country's own name ("Iraq Attack" is a headline)
         seat = (
             lex.metonym(line[0].text)
             if 0 < len(line) <= 4 and lex.country(line[0].text) is None
@@ -177,11 +171,7 @@ def extract_doc(
     """Every relation one parsed article states, with canonical in-article entities."""
     lex = lex or load_lexicon()
     index = ArticleIndex.over(resolve_doc(doc, lex=lex))
-    home = (
-        _dateline_country(doc, index, lex)
-        or _issuer_country(doc, index, lex)
-        or _salient_country(index)
-    )
+    home = _dateline_country(doc, index, lex) or _dateline_line(doc, lex) or _salient_country(index)
     sentences = _Sentences(doc, article)
     found = [
         f

@@ -100,17 +100,26 @@ CASES = [
     ),
     # each "of X" after a titled name binds to that name
     (
-        "President Joko Widodo of Indonesia and Prime Minister Lee Hsien Loong of Singapore met in Bali.",
+        (
+            "President Joko Widodo of Indonesia and Prime Minister Lee Hsien Loong of "
+            "Singapore met in Bali."
+        ),
         ("Lee Hsien Loong", "leaderOf", "Singapore"),
         True,
     ),
     (
-        "President Joko Widodo of Indonesia and Prime Minister Lee Hsien Loong of Singapore met in Bali.",
+        (
+            "President Joko Widodo of Indonesia and Prime Minister Lee Hsien Loong of "
+            "Singapore met in Bali."
+        ),
         ("Lee Hsien Loong", "leaderOf", "Indonesia"),
         False,
     ),
     (
-        "President Joko Widodo of Indonesia and Prime Minister Lee Hsien Loong of Singapore met in Bali.",
+        (
+            "President Joko Widodo of Indonesia and Prime Minister Lee Hsien Loong of "
+            "Singapore met in Bali."
+        ),
         ("Joko Widodo", "leaderOf", "Indonesia"),
         True,
     ),
@@ -121,12 +130,20 @@ CASES = [
     ),
     # a list hung elsewhere by the parse, or given by the next sentence
     (
-        "Japanese Prime Minister Shinzo Abe is meeting several world leaders on the sidelines of the summit, including Prime Minister Theresa May and President Xi Jinping.",
+        (
+            "Japanese Prime Minister Shinzo Abe is meeting several world leaders on the "
+            "sidelines of the summit, including Prime Minister Theresa May and President Xi "
+            "Jinping."
+        ),
         ("Shinzo Abe", "metWith", "Xi Jinping"),
         True,
     ),
     (
-        "Japanese Prime Minister Shinzo Abe is meeting several world leaders on the sidelines of the summit, including Prime Minister Theresa May and President Xi Jinping.",
+        (
+            "Japanese Prime Minister Shinzo Abe is meeting several world leaders on the "
+            "sidelines of the summit, including Prime Minister Theresa May and President Xi "
+            "Jinping."
+        ),
         ("Shinzo Abe", "metWith", "Theresa May"),
         True,
     ),
@@ -136,12 +153,18 @@ CASES = [
         False,
     ),
     (
-        "Russia expelled diplomats of 23 countries on Friday. The countries include Britain, France, Germany and Poland.",
+        (
+            "Russia expelled diplomats of 23 countries on Friday. The countries include Britain, "
+            "France, Germany and Poland."
+        ),
         ("Russia", "expelled", "Poland"),
         True,
     ),
     (
-        "Russia expelled diplomats of 23 countries on Friday. Britain, France and Poland protested.",
+        (
+            "Russia expelled diplomats of 23 countries on Friday. Britain, France and Poland "
+            "protested."
+        ),
         ("Russia", "expelled", "Poland"),
         False,
     ),
@@ -193,7 +216,10 @@ CASES = [
     ),
     # the authorities in a capital are its country, and so is their "they"
     (
-        "The authorities in Kinshasa announced they were expelling the Rwandan envoy Vincent Karega.",
+        (
+            "The authorities in Kinshasa announced they were expelling the Rwandan envoy Vincent "
+            "Karega."
+        ),
         ("DR Congo", "expelled", "Rwanda"),
         True,
     ),
@@ -204,22 +230,34 @@ CASES = [
     ),
     # descriptions that refer back
     (
-        "Police captured Rafael Caro Quintero in Sinaloa last year. On Thursday Mexico said it extradited the accused kingpin to the United States.",
+        (
+            "Police captured Rafael Caro Quintero in Sinaloa last year. On Thursday Mexico said it "
+            "extradited the accused kingpin to the United States."
+        ),
         ("Mexico", "extradited", "Rafael Caro Quintero"),
         True,
     ),
     (
-        "Mexican Foreign Minister Marcelo Ebrard spoke on Monday. On Thursday Mexico said it extradited the accused kingpin to the United States.",
+        (
+            "Mexican Foreign Minister Marcelo Ebrard spoke on Monday. On Thursday Mexico said it "
+            "extradited the accused kingpin to the United States."
+        ),
         ("Mexico", "extradited", "Marcelo Ebrard"),
         False,
     ),
     (
-        "Israel struck Hamas targets in Gaza. The Palestinian resistance group fired rockets at Tel Aviv in response.",
+        (
+            "Israel struck Hamas targets in Gaza. The Palestinian resistance group fired "
+            "rockets at Tel Aviv in response."
+        ),
         ("Hamas", "attacked", "Israel"),
         True,
     ),
     (
-        "Israel struck Hamas targets in Gaza. The Palestinian resistance group fired rockets at Tel Aviv in response.",
+        (
+            "Israel struck Hamas targets in Gaza. The Palestinian resistance group fired "
+            "rockets at Tel Aviv in response."
+        ),
         ("Palestine", "attacked", "Israel"),
         False,
     ),

@@ -84,6 +84,8 @@ def _split_joined(ent: Span) -> list[Span]:
         ]
     return [ent]
 
+OFFICE_HOST_PREPS = word_class("office_host_preps")
+
 
 def _titled(span: Span) -> bool:
     """A name with a person's title right before it or in apposition to it."""
@@ -187,4 +189,37 @@ def clean_ents(doc: Doc) -> list[Span]:
             out.append(Span(doc, ent.start, ent.end, label="GPE"))
             continue
         out.append(ent)
-    return out
+    return _names_after_hosts(doc, out)
+
+
+def _names_after_hosts(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Russian Ambassador to the United Nations Vassily Nebenzia": the name after a title's
+    host, which the model leaves untagged or takes for a place, is a person."""
+    loose = {i: s for s in spans if not s.ent_id_ for i in range(s.start, s.end)}
+    taken = {i for s in spans for i in range(s.start, s.end)} - set(loose)
+    found: list[Span] = []
+    dropped: set[int] = set()
+    for ent in spans:
+        k = ent.start - 1 if ent.start > 0 and doc[ent.start - 1].lower_ == "the" else ent.start
+        if ent.label_ == "PERSON" or k < 2 or not ent.ent_id_:
+            continue
+        if doc[k - 1].lower_ not in OFFICE_HOST_PREPS:
+            continue
+        if doc[k - 2].lower_.rstrip(".") not in PERSON_TITLES:
+            continue
+        end = ent.end
+        while (
+            end < len(doc)
+            and end - ent.end < 4
+            and end not in taken
+            and doc[end].pos_ == "PROPN"
+            and doc[end].is_title
+        ):
+            end += 1
+        if end - ent.end >= 2 and (end not in loose or loose[end - 1] is not loose.get(end)):
+            found.append(Span(doc, ent.end, end, label="PERSON"))
+            dropped.update(id(loose[i]) for i in range(ent.end, end) if i in loose)
+    if not found:
+        return spans
+    kept = [s for s in spans if id(s) not in dropped]
+    return sorted([*kept, *found], key=lambda s: s.start)

@@ -45,6 +45,7 @@ from graphkit.records import Entity
 NAME_SUFFIXES = word_class("name_suffixes")
 PERSON_PRONOUNS = word_class("person_pronouns")
 GROUP_PRONOUNS = word_class("group_pronouns")
+SEAT_AUTHORITY_NOUNS = word_class("seat_authority_nouns")
 
 
 @dataclass
@@ -105,14 +106,13 @@ class MentionIndex:
                 continue
             if (actor.entity.type == "Person") != want_person:
                 continue
-            if span.root.dep_ == "pobj" and span.root.head.lower_ in (
-                "in",
-                "at",
-                "near",
-                "from",
-                "to",
+            if (
+                span.root.dep_ == "pobj"
+                and span.root.head.lower_ in ("in", "at", "near", "from", "to")
+                and span.root.head.head.lower_ not in SEAT_AUTHORITY_NOUNS
             ):
-                continue  # a place named as a location, not an actor
+                continue  # a place named as a location, not an actor ("the authorities in
+                # Kinshasa" are its country's)
             if is_dateline(span.root):
                 continue  # "SEOUL, South Korea — North Korea test-fired ... any it had launched"
             best = actor

@@ -42,12 +42,39 @@ __all__ = ["extract_doc"]
 def _dateline_country(doc: Doc, index: ArticleIndex, lex: Lexicon) -> Actor | None:
     """The country of a dateline ("BOGOTÁ —", "WASHINGTON (Reuters) -") near the top."""
     for tok in doc[: min(len(doc), 80)]:
-        if tok.is_upper and len(tok.text) > 2 and tok.is_alpha:
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if nxt is not None and (nxt.text in ("—", "–", "-", "(", ",") or nxt.is_upper):
-                country = lex.metonym(tok.text) or lex.country(tok.text)
-                if country is not None:
-                    return Actor(country_entity(lex, country.iso3), How.IMPLICIT)
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is None or not (len(tok.text) > 2 and tok.is_alpha):
+            continue
+        # "BOGOTÁ —", and in press releases a line opening "Washington – Today, ..."
+        upper = tok.is_upper and (nxt.text in ("—", "–", "-", "(", ",") or nxt.is_upper)
+        line_start = tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws
+        if upper or (line_start and tok.is_title and nxt.text in ("—", "–")):
+            country = lex.metonym(tok.text) or lex.country(tok.text)
+            if country is not None:
+                return Actor(country_entity(lex, country.iso3), How.IMPLICIT)
+    return None
+
+
+def _dateline_line(doc: Doc, lex: Lexicon) -> Actor | None:
+    """A dateline on a short line of its own near the top of a press release ("Washington,
+    DC"): a seat of government, not a country's own name ("Iraq Attack" is a headline)."""
+    lines = 0
+    line: list[Token] = []
+    for tok in doc[: min(len(doc), 80)]:
+        if "\n" not in tok.text:
+            line.append(tok)
+            continue
+        seat = (
+            lex.metonym(line[0].text)
+            if 0 < len(line) <= 4 and lex.country(line[0].text) is None
+            else None
+        )
+        if seat is not None:
+            return Actor(country_entity(lex, seat.iso3), How.IMPLICIT)
+        line = []
+        lines += 1
+        if lines >= 6:
+            break
     return None
 
 
@@ -144,7 +171,7 @@ def extract_doc(
     """Every relation one parsed article states, with canonical in-article entities."""
     lex = lex or load_lexicon()
     index = ArticleIndex.over(resolve_doc(doc, lex=lex))
-    home = _dateline_country(doc, index, lex) or _salient_country(index)
+    home = _dateline_country(doc, index, lex) or _dateline_line(doc, lex) or _salient_country(index)
     sentences = _Sentences(doc, article)
     found = [
         f

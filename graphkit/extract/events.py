@@ -67,7 +67,7 @@ def sentence_events(
                 found = [f for f in found if f.predicate != "rejected"] + denials
             if tok.lemma_.lower() not in lex.verb_cues:
                 found.extend(phone_events(tok, index))
-        if tok.pos_ in ("VERB", "ADJ"):
+        if tok.pos_ in ("VERB", "ADJ", "NOUN"):
             found.extend(mediation_events(tok, index))
         if found:
             yield tok.i, found

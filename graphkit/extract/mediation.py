@@ -3,7 +3,8 @@
 "The United States had facilitated the negotiations between Egypt, Ethiopia and Sudan",
 "two days of U.S.-mediated talks", "The talks were convened by Saudi Arabia and the United
 States", "Omani mediators have shuttled between the two sides", "Russia, which brokered the
-2020 ceasefire": the mediator is ``negotiatedWith`` every party to the talks. The parties are
+2020 ceasefire", "Egypt and Qatar have acted as mediators between Israel and Hamas": the
+mediator is ``negotiatedWith`` every party to the talks. The parties are
 the ones the talks are "between", else the ones who hold them ("Iran and the United States
 held talks mediated by Oman"), else the two sides of the talks told just before.
 
@@ -34,6 +35,9 @@ MEDIATE_VERBS = word_class("mediate_verbs")
 TALKS_NOUNS = word_class("talks_nouns")
 TALK_VERBS = word_class("talk_verbs")
 TALK_RELATIONS = relations_where(lambda r: r.talks)
+# "Egypt and Qatar have acted as mediators between Israel and Hamas"
+MEDIATOR_NOUNS = word_class("mediator_nouns")
+ROLE_VERBS = word_class("role_verbs")
 FUSED = re.compile(r"^(.+?)-(?:mediated|brokered|facilitated|sponsored|convened)$", re.IGNORECASE)
 
 
@@ -49,6 +53,9 @@ def mediation_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
         mediators = [(verb, Actor(country_entity(index.lex, named.iso3), How.DEMONYM))]
     elif verb.pos_ == "VERB" and verb.lemma_.lower() in MEDIATE_VERBS:
         mediators, talks = _mediators(verb, index)
+    elif verb.pos_ == "NOUN" and verb.lemma_.lower() in MEDIATOR_NOUNS:
+        yield from _mediator_noun(verb, index)
+        return
     else:
         return
     if not mediators:
@@ -66,6 +73,39 @@ def mediation_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
     yield from emit(
         mediators, parties, "negotiatedWith", verb, INHERITED_CONFIDENCE, f"mediation:{verb.lemma_}"
     )
+
+
+def _mediator_noun(noun: Token, index: ArticleIndex) -> Iterator[Found]:
+    """ "Egypt and Qatar have acted as mediators between Israel and Hamas", "Qatar, a key
+    mediator between Israel and Hamas", "Egypt has been a mediator between ...", "Egyptian
+    mediators between ...": the mediators negotiate with each party."""
+    head = noun.head
+    cue = noun
+    if noun.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in ROLE_VERBS:
+        cue = head.head  # "acted as mediators"
+        mediators = [a for t in clause_subjects(cue) for a in actors_of(t, index)]
+    elif noun.dep_ == "attr" and head.pos_ in ("VERB", "AUX"):
+        cue = head  # "has been a mediator"
+        mediators = [a for t in clause_subjects(cue) for a in actors_of(t, index)]
+    elif noun.dep_ == "appos":
+        mediators = actors_of(head, index)  # "Qatar, a key mediator between ..."
+    else:  # "Egyptian mediators", "Qatar's mediators"
+        mediators = [
+            a
+            for c in noun.children
+            if c.dep_ in ("amod", "compound", "poss") and c.i < noun.i
+            for a in actors_of(c, index)
+        ]
+    parties = _sides(mediators, between_parties(noun, index), index)
+    if mediators and len(parties) >= 2:
+        yield from emit(
+            mediators,
+            parties,
+            "negotiatedWith",
+            cue,
+            INHERITED_CONFIDENCE,
+            f"mediation:{noun.lemma_.lower()}",
+        )
 
 
 def _sides(

@@ -336,3 +336,39 @@ def event_agent(token: Token, index: ArticleIndex, *, near: bool = False) -> Act
         if earliest <= told.pos < token.i and told.relation in relations:
             best = told.subject
     return Actor(best.entity, How.NOMINAL) if best is not None else None
+
+
+DESCRIBED_PERSON_NOUNS = word_class("described_person_nouns")
+DESCRIBED_GROUP_NOUNS = word_class("described_group_nouns")
+
+
+def described_referent(token: Token, index: ArticleIndex) -> Actor | None:
+    """ "Mexico extradited the accused kingpin": the last person named (holding no office) in
+    this sentence or the two before; "the Palestinian resistance group": the armed group named
+    last in this sentence or the three before."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    if any(
+        (a := index.actor_at(c)) is not None and a.entity.type in ("Organization", "Person")
+        for c in token.children
+        if c.dep_ in ("compound", "poss", "nmod")
+    ):
+        return None  # "the Hamas movement", "the cartel's kingpin": named by their modifier
+    if token.lemma_ in DESCRIBED_PERSON_NOUNS:
+        back, wanted = 2, "Person"
+    elif token.lemma_ in DESCRIBED_GROUP_NOUNS:
+        back, wanted = 3, "Organization"
+    else:
+        return None
+    best = None
+    for _span, actor in index.spans_between(sentences_back(token, back), token.i):
+        entity = actor.entity
+        if entity.type != wanted or actor.how == How.PRONOUN:
+            continue
+        if wanted == "Person" and entity.key in index.affiliation:
+            continue  # an officeholder is no kingpin
+        org = index.lex.organization(entity.name) if wanted == "Organization" else None
+        if wanted == "Organization" and (org is None or org.kind != "armed group"):
+            continue
+        best = actor
+    return Actor(best.entity, How.NOMINAL, best.place) if best is not None else None

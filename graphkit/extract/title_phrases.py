@@ -18,21 +18,56 @@ TITLE_ADJECTIVES = word_class("title_adjectives")
 # Farhan", "army chief Gen Abdel Fattah al-Burhan", "junta leader Colonel Assimi Goïta"
 HONORIFICS = word_class("honorifics")
 
+# "Ambassador to the United Nations Vassily Nebenzia": the office's host between title and name
+OFFICE_HOST_PREPS = word_class("office_host_preps")
+
+# "President Joko Widodo of Indonesia": the holder after the name
+NAME_HOLDER_PREPS = word_class("name_holder_preps")
+
 
 def title_before(span: Span, lex: Lexicon) -> tuple[str, int, str] | None:
     """The title right before a person's name: (relation, start token, title text); an office
     before a rank or honorific wins over the rank."""
     doc = span.doc
-    full = title_ending(doc, span.start, span.sent.start, lex)
+    floor = title_floor(span)
+    full = title_ending(doc, span.start, floor, lex)
     if full is not None and not all(
         t.lower_.rstrip(".") in HONORIFICS for t in doc[full[1] : span.start]
     ):
         return full  # "Secretary-General António Guterres"
     start = span.start
-    while start > span.sent.start and doc[start - 1].lower_.rstrip(".") in HONORIFICS:
+    while start > floor and doc[start - 1].lower_.rstrip(".") in HONORIFICS:
         start -= 1
-    office = title_ending(doc, start, span.sent.start, lex) if start < span.start else None
+    office = title_ending(doc, start, floor, lex) if start < span.start else None
+    if office is None and full is None:
+        host = host_start(doc, span.start, floor)
+        return title_ending(doc, host, floor, lex) if host is not None else None
     return office or full
+
+
+def title_floor(span: Span) -> int:
+    """Where a title before a name may begin: its sentence's start, or the one before when the
+    parse split a paragraph's first sentence between the title and the name ("President |
+    Obama spoke today")."""
+    doc, start = span.doc, span.sent.start
+    if (
+        start == span.start
+        and start > 0
+        and not (doc[start - 1].is_punct or doc[start - 1].is_space)
+    ):
+        return doc[start - 1].sent.start
+    return start
+
+
+def host_start(doc: Doc, start: int, sent_start: int) -> int | None:
+    """Where a host phrase ("to the United Nations", "at the UN") that ends right before token
+    ``start`` begins: its preposition's token."""
+    k = start - 1
+    named = 0
+    while k > sent_start and start - k <= 6 and (doc[k].ent_type_ or doc[k].lower_ == "the"):
+        named += bool(doc[k].ent_type_) and doc[k].lower_ != "the"
+        k -= 1
+    return k if named and doc[k].lower_ in OFFICE_HOST_PREPS else None
 
 
 def title_ending(
@@ -86,6 +121,39 @@ def holder_before(doc: Span, lo: int, index: ArticleIndex) -> Actor | None:
     if tok_i < doc.sent.start:
         return None
     actor = index.actor_at(doc.doc[tok_i])
+    if (
+        actor is not None
+        and actor.entity.type in ("Country", "Organization")
+        and not _bound_to_name(doc.doc, tok_i, index)
+    ):
+        return actor
+    return None
+
+
+def holder_after(span: Span, index: ArticleIndex) -> Actor | None:
+    """The country/organization right after a titled name ("President Joko Widodo of
+    Indonesia")."""
+    doc, k = span.doc, span.end
+    if k + 1 >= span.sent.end or doc[k].lower_ not in NAME_HOLDER_PREPS:
+        return None
+    k += 2 if doc[k + 1].lower_ == "the" else 1
+    actor = index.actor_at(doc[k]) if k < span.sent.end else None
     if actor is not None and actor.entity.type in ("Country", "Organization"):
         return actor
     return None
+
+
+def _bound_to_name(doc: Doc, tok_i: int, index: ArticleIndex) -> bool:
+    """Whether the actor at ``tok_i`` is the holder after an earlier name ("President Joko
+    Widodo of Indonesia and Prime Minister Lee Hsien Loong": Indonesia is Widodo's)."""
+    actor = index.by_token.get(tok_i)
+    start = tok_i
+    while actor is not None and start > 0 and index.by_token.get(start - 1) is actor:
+        start -= 1
+    k = start - 1
+    if k > 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k < 1 or doc[k].lower_ not in NAME_HOLDER_PREPS:
+        return False
+    before = index.by_token.get(k - 1)
+    return before is not None and before.entity.type == "Person"

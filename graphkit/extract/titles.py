@@ -7,13 +7,21 @@ Trump", "Foreign Minister Park Jin") when the sentence does not say.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
 from graphkit.extract.found import Found
 from graphkit.extract.known import ArticleIndex
-from graphkit.extract.title_phrases import holder_before, title_before
-from graphkit.lexicon import Lexicon, word_class
+from graphkit.extract.title_phrases import (
+    HONORIFICS,
+    OFFICE_HOST_PREPS,
+    holder_after,
+    holder_before,
+    title_before,
+    title_ending,
+)
+from graphkit.lexicon import Lexicon, actor_nouns, word_class
 from graphkit.records import ASSERTED, Entity
 from graphkit.resolve import Actor, How, country_entity
 
@@ -28,6 +36,9 @@ APPOSITION_CONFIDENCE = 0.8
 IMPLICIT_CONFIDENCE = 0.55
 
 AIDE_NOUNS = word_class("aide_nouns")
+AIDE_PREPS = word_class("aide_preps")
+LED_GROUP_KINDS = word_class("led_group_kinds")
+NON_STATE_GROUPS = actor_nouns("non_state")
 FRONTED_PLACE_PREPS = word_class("fronted_place_preps")
 
 
@@ -55,6 +66,14 @@ def poss_holder(head: Token, index: ArticleIndex) -> Actor | None:
                     if actor is not None and actor.entity.type in ("Country", "Organization"):
                         return actor
     for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in AIDE_PREPS and head.lemma_ in AIDE_NOUNS:
+            # "the chief foreign policy adviser to Brazilian President Lula": the one advised
+            for pobj in child.children:
+                person = index.actor_at(pobj)
+                if person is not None and person.entity.type == "Person":
+                    return poss_holder(pobj, index) or known_office(
+                        person.entity.name, index.lex, None
+                    )
         if child.dep_ == "prep" and child.lower_ in ("of", "for"):  # "a spokesman for the M23"
             for pobj in child.children:
                 actor = index.actor_at(pobj)
@@ -92,8 +111,11 @@ def person_titles(
         titled = _titled(span, actor, index, lex, default_country, found)
         if titled is not None:
             yield titled
+            yield from _hosted_by(span, actor, index, titled)
             return
-    yield from _apposed_title(span, actor, index, lex)
+    apposed = list(_apposed_title(span, actor, index, lex))
+    yield from apposed or _title_below(span, actor, index, lex, default_country)
+    yield from _group_of_person(span, actor, index)
 
 
 def _titled(
@@ -107,7 +129,7 @@ def _titled(
     """ "Colombian President Gustavo Petro", "Secretary of State Antony Blinken", "President
     Joe Biden" (whose office the sentence hints at or the article decides later)."""
     rel, lo, title = found
-    holder = holder_before(span, lo, index)
+    holder = holder_before(span, lo, index) or holder_after(span, index)
     conf = TITLE_CONFIDENCE
     own = lex.title_country(title) if holder is None else None
     if own is not None:
@@ -127,7 +149,85 @@ def _titled(
     if holder is None or holder.entity.type not in ("Country", "Organization"):
         return None
     doc = span.doc
+    if holder.entity.type == "Country" and any(
+        t.lower_ in NON_STATE_GROUPS for t in doc[max(lo - 2, span.sent.start) : lo]
+    ):
+        return None  # "Rebel delegation spokesman Yohanis Pouk": no country's official
     return Found(actor, rel, holder, doc[lo], (lo, span.end), conf * actor.weight, ASSERTED, method)
+
+
+def _hosted_by(span: Span, actor: Actor, index: ArticleIndex, titled: Found) -> Iterator[Found]:
+    """ "Russian Ambassador to the United Nations Vassily Nebenzia": an official of the
+    organization the office is posted to as well (a country it is posted to is only its host)."""
+    doc = span.doc
+    for k in range(titled.span[0], span.start - 1):
+        if doc[k].lower_ not in OFFICE_HOST_PREPS:
+            continue
+        host = index.actor_at(doc[k + 1]) or index.actor_at(doc[k + 2])
+        if host is not None and host.entity.type == "Organization":
+            yield replace(titled, predicate="officialOf", object=host, method="title:host")
+        return
+
+
+def _title_below(
+    span: Span, actor: Actor, index: ArticleIndex, lex: Lexicon, default_country: Actor | None
+) -> Iterator[Found]:
+    """ "Jen Psaki / Department Spokesperson": a name on a line of its own above a line that
+    is its title (a press statement's signature), whose office the article settles."""
+    doc = span.doc
+    if span.start > 0 and "\n" not in doc[span.start - 1].text_with_ws:
+        return
+    if span.end >= len(doc) or "\n" not in doc[span.end - 1].text_with_ws + doc[span.end].text:
+        return
+    lo = span.end + 1 if doc[span.end].is_space else span.end
+    end = lo
+    while end < len(doc) and end - lo < 5 and "\n" not in doc[end].text:
+        end += 1
+    found = title_ending(doc, end, lo, lex) if end < len(doc) else None
+    if found is None or found[1] > lo + 1:
+        return
+    holder = _guessed_holder(span, actor, index, lex, default_country, found[1], found[2])
+    if holder is not None and holder.entity.type in ("Country", "Organization"):
+        yield Found(
+            actor,
+            found[0],
+            holder,
+            doc[found[1]],
+            (span.start, span.end),  # the name's span: the article settles the guess by it
+            IMPLICIT_CONFIDENCE * actor.weight,
+            ASSERTED,
+            GUESSED_TITLE,
+        )
+
+
+def _group_of_person(span: Span, actor: Actor, index: ArticleIndex) -> Iterator[Found]:
+    """ "the paramilitary Rapid Support Forces (RSF) of Gen Mohamed Hamdan Dagalo": an armed
+    group or party "of" a person is led by them."""
+    doc = span.doc
+    k = span.start
+    while k > span.sent.start and doc[k - 1].lower_.rstrip(".") in HONORIFICS:
+        k -= 1
+    if k - 2 < span.sent.start or doc[k - 1].lower_ != "of":
+        return
+    j = k - 2
+    if doc[j].text == ")":  # "the Rapid Support Forces (RSF) of ..."
+        while j > span.sent.start and doc[j].text != "(":
+            j -= 1
+        j -= 1
+    group = index.by_token.get(j)
+    org = index.lex.organization(group.entity.name) if group is not None else None
+    if group is None or org is None or org.kind not in LED_GROUP_KINDS:
+        return
+    yield Found(
+        actor,
+        "leaderOf",
+        group,
+        doc[k - 1],
+        (j, span.end),
+        APPOSITION_CONFIDENCE * actor.weight,
+        ASSERTED,
+        "group-of-person",
+    )
 
 
 def _guessed_holder(
@@ -154,7 +254,7 @@ def _apposed_title(span: Span, actor: Actor, index: ArticleIndex, lex: Lexicon) 
     root = span.root
     # the title the name stands in apposition to comes first: in "Australia's foreign minister,
     # Penny Wong, India's foreign minister, S Jaishankar" the second title is Jaishankar's
-    candidates = [root.head] if root.dep_ == "appos" else []
+    candidates = [_past_host(root.head)] if root.dep_ == "appos" else []
     candidates += [c for c in root.children if c.dep_ == "appos"]
     for head in candidates:
         if head.i in index.by_token:
@@ -177,6 +277,15 @@ def _apposed_title(span: Span, actor: Actor, index: ArticleIndex, lex: Lexicon) 
             "apposition",
         )
         return
+
+
+def _past_host(head: Token) -> Token:
+    """ "The Swiss ambassador to Tehran, Livia Leu Agosti": the parse hangs the name on the
+    office's host; the title is the noun the host phrase belongs to."""
+    prep = head.head
+    if head.dep_ == "pobj" and prep.lower_ in OFFICE_HOST_PREPS and prep.head.pos_ == "NOUN":
+        return prep.head
+    return head
 
 
 def _office_of_organization(title: str) -> bool:

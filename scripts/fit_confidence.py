@@ -2,8 +2,8 @@
 about a relation into its confidence, from the development sets' precision.
 
 Every development set (``data/gold/dev.jsonl`` with ``data/articles``, and each set under
-``data/eval`` except the held-out ones that are only ever scored: heldout-g, -h, -j and
-realnews/test) is extracted; each asserted relation is scored right or wrong with
+``data/eval`` except the held-out ones that are only ever scored: heldout-g, -h, -j,
+realnews/test and realnews/test2) is extracted; each asserted relation is scored right or wrong with
 ``graphkit eval``'s strict matcher (:func:`graphkit.evaluate.score`; relations matching only
 optional gold lines, and repeats, are left out) and described by the features of
 :func:`graphkit.extract.found.features` (method kind and method, the rule's own confidence,

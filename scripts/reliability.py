@@ -15,8 +15,8 @@ precision) and the pooled table:
 Only totals are printed, never single relations, so the held-out sets stay unread.
 
 Usage:
-    python scripts/reliability.py --unseen        # heldout-g, -h, -j and realnews/test
-    python scripts/reliability.py --dev           # dev, heldout-a..f, heldout-i, realnews/dev
+    python scripts/reliability.py --unseen        # heldout-g, -h, -j, realnews/test, test2
+    python scripts/reliability.py --dev           # dev, heldout-a..f, heldout-i, realnews/dev, dev2
     python scripts/reliability.py dev heldout-a   # named sets
 """
 
@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from graphkit.evaluate import Reliability, evaluate  # noqa: E402
 
-UNSEEN = ("heldout-g", "heldout-h", "heldout-j", "realnews/test")
+UNSEEN = ("heldout-g", "heldout-h", "heldout-j", "realnews/test", "realnews/test2")
 """Scored only, never developed on: calibration must not look at them."""
 
 

@@ -24,6 +24,9 @@ this and says how to fix it when it is not so.
 Connection errors and 502/503/504 answers are retried with exponential backoff; a server
 that stays down, or refuses a request, gives a one-line :class:`~graphkit.errors.StoreError`.
 
+The HTTP client is :mod:`graphkit.store.remote_http`, the reading side (:class:`RemoteOx`)
+:mod:`graphkit.store.remote_read`; their public names are importable from here too.
+
 Examples:
     >>> endpoints_from_url("sparql+http://127.0.0.1:7878").gsp
     'http://127.0.0.1:7878/store'
@@ -37,15 +40,8 @@ Examples:
 
 from __future__ import annotations
 
-import http.client
-import re
-import socket
-import time
-import urllib.error
 import urllib.parse
-import urllib.request
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +51,9 @@ from rdflib import Dataset, Graph, URIRef
 from graphkit.errors import StoreError
 from graphkit.store.entail import ontology_triples, ox_entailments
 from graphkit.store.listing import ArticleListing
-from graphkit.store.sparql import PREFIXES, QueryResult, execute, query_form, skeleton
+from graphkit.store.remote_http import SCHEMES, Endpoints, Http, endpoints_from_url, is_remote
+from graphkit.store.remote_read import _NTRIPLES, RemoteOx, with_prefixes
+from graphkit.store.sparql import PREFIXES, QueryResult, execute
 from graphkit.store.terms import (
     ONTOLOGY_GRAPH,
     OxStoreView,
@@ -64,238 +62,8 @@ from graphkit.store.terms import (
     to_ox,
 )
 
-SCHEMES = ("sparql+http://", "sparql+https://")
-"""A ``--store`` value starting with one of these names a remote server."""
 _GK = "https://w3id.org/graphkit/ontology#"
 _ARTICLE_PREFIX = "https://w3id.org/graphkit/id/article/"
-_RETRY_STATUS = frozenset({502, 503, 504})
-_NTRIPLES = "application/n-triples"
-_PREFIX_DECL = re.compile(r"PREFIX\s+([\w.\-]*):", re.IGNORECASE)
-
-
-def is_remote(location: object) -> bool:
-    """True when a store location names a remote SPARQL server (``sparql+http(s)://``)."""
-    return isinstance(location, str) and location.startswith(SCHEMES)
-
-
-@dataclass(frozen=True)
-class Endpoints:
-    """The three URLs graphkit uses on a server."""
-
-    query: str
-    update: str
-    gsp: str
-
-
-def endpoints_from_url(url: str) -> Endpoints:
-    """The endpoints of a ``sparql+http://host:port/path`` URL, in Oxigraph server's layout.
-
-    ``/query``, ``/update`` and ``/store`` are appended to the path. Servers laid out
-    otherwise (Fuseki, GraphDB) are given with ``--endpoint``, ``--update-endpoint`` and
-    ``--gsp`` instead.
-    """
-    if not is_remote(url):
-        msg = f"{url!r} is not a remote store URL; write it as sparql+http://HOST:PORT/PATH"
-        raise StoreError(msg)
-    base = url.removeprefix("sparql+").rstrip("/")
-    parts = urllib.parse.urlsplit(base)
-    if not parts.hostname:
-        msg = f"{url!r} names no host; write it as sparql+http://HOST:PORT/PATH"
-        raise StoreError(msg)
-    return Endpoints(query=base + "/query", update=base + "/update", gsp=base + "/store")
-
-
-class Http:
-    """Plain HTTP requests with retries and backoff on connection errors and 502/503/504."""
-
-    def __init__(self, *, retries: int = 5, backoff: float = 0.2, timeout: float = 60.0) -> None:
-        self.retries = retries
-        self.backoff = backoff
-        self.timeout = timeout
-
-    def request(
-        self,
-        method: str,
-        url: str,
-        *,
-        body: bytes | None = None,
-        headers: Mapping[str, str] | None = None,
-        ok: Iterable[int] = (200, 201, 204),
-        idempotent: bool = True,
-    ) -> tuple[int, str, bytes]:
-        """Send one request; returns (status, content type, body) of an accepted answer.
-
-        Args:
-            ok: statuses accepted as an answer (others raise StoreError).
-            idempotent: retry also after the request may have reached the server (PUT,
-                DELETE, queries); otherwise only when the connection was refused.
-
-        Raises:
-            StoreError: the server stayed unreachable, or answered with another status.
-        """
-        accepted = set(ok)
-        tries = 0
-        while True:
-            tries += 1
-            req = urllib.request.Request(url, data=body, method=method, headers=dict(headers or {}))
-            try:
-                with urllib.request.urlopen(req, timeout=self.timeout) as resp:
-                    status, kind, data = (
-                        resp.status,
-                        resp.headers.get("Content-Type", ""),
-                        resp.read(),
-                    )
-            except urllib.error.HTTPError as err:
-                status, kind, data = err.code, err.headers.get("Content-Type", ""), err.read()
-            except (urllib.error.URLError, OSError, http.client.HTTPException) as err:
-                reason = _reason(err)
-                refused = "refused" in reason
-                if tries <= self.retries and (idempotent or refused):
-                    time.sleep(self.backoff * 2 ** (tries - 1))
-                    continue
-                plural = "try" if tries == 1 else "tries"
-                msg = (
-                    f"cannot reach the SPARQL server at {url} ({reason}) after {tries} {plural}; "
-                    "start the server or check the address given with --store/--endpoint"
-                )
-                raise StoreError(msg) from None
-            if status in accepted:
-                return status, kind, data
-            if status in _RETRY_STATUS and tries <= self.retries and idempotent:
-                time.sleep(self.backoff * 2 ** (tries - 1))
-                continue
-            text = " ".join(data.decode("utf-8", "replace").split())[:300] or "no message"
-            msg = (
-                f"the SPARQL server at {url} refused {method}: HTTP {status}: {text}; "
-                "check the endpoint URLs and that the server accepts this request"
-            )
-            raise StoreError(msg)
-
-
-def _reason(err: BaseException) -> str:
-    inner = getattr(err, "reason", err)
-    if isinstance(inner, ConnectionRefusedError):
-        return "connection refused"
-    if isinstance(inner, socket.timeout | TimeoutError):
-        return "timed out"
-    return str(inner) or type(inner).__name__
-
-
-def _declared(sparql: str) -> set[str]:
-    return {m.group(1) for m in _PREFIX_DECL.finditer(skeleton(sparql))}
-
-
-def with_prefixes(sparql: str, prefixes: Mapping[str, str]) -> str:
-    """The query with PREFIX declarations for the prefixes it uses without declaring them.
-
-    Examples:
-        >>> print(with_prefixes("PREFIX gk: <x#> SELECT * { ?a gk:p ?b ; rdfs:label ?l }",
-        ...     {"rdfs": "http://www.w3.org/2000/01/rdf-schema#", "owl": "o#", "gk": "y#"}))
-        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-        PREFIX gk: <x#> SELECT * { ?a gk:p ?b ; rdfs:label ?l }
-    """
-    code = skeleton(sparql)
-    declared = _declared(sparql)
-    lines = [
-        f"PREFIX {name}: <{iri}>"
-        for name, iri in prefixes.items()
-        if name not in declared and re.search(rf"(?<![\w.\-]){re.escape(name)}:", code)
-    ]
-    return "\n".join([*lines, sparql]) if lines else sparql
-
-
-class RemoteOx:
-    """The reading side of a server, shaped like the ``pyoxigraph.Store`` methods graphkit calls.
-
-    :func:`graphkit.store.sparql.execute` calls :meth:`query`; the rdflib view
-    (:class:`~graphkit.store.terms.OxStoreView`), the analysis and entity resolution call
-    :meth:`quads_for_pattern`, each call one SPARQL query. Quads of the server's own
-    default graph are not listed (graphkit writes named graphs only).
-    """
-
-    def __init__(self, endpoints: Endpoints, http: Http) -> None:
-        self.endpoints = endpoints
-        self.http = http
-
-    def fetch(self, sparql: str, accept: str) -> tuple[str, bytes]:
-        """POST a query (SPARQL 1.1 Protocol); returns (content type, body)."""
-        body = urllib.parse.urlencode({"query": sparql}).encode("utf-8")
-        headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept}
-        _, kind, data = self.http.request("POST", self.endpoints.query, body=body, headers=headers)
-        return kind, data
-
-    def query(
-        self, sparql: str, *, prefixes: Mapping[str, str] | None = None, **options: Any
-    ) -> Any:
-        """Run a query on the server; returns Oxigraph's result objects.
-
-        Other options of ``pyoxigraph.Store.query`` are accepted and left to the server.
-
-        The query is parsed here first, so syntax errors read as on the embedded store. The
-        union of the named graphs is the default graph (the server's setting; see the module).
-
-        Raises:
-            SyntaxError: the query is malformed.
-            StoreError: the server is unreachable or refused the query.
-        """
-        ox.Store().query(sparql, prefixes=dict(prefixes or {}))  # parse only: the store is empty
-        text = with_prefixes(sparql, prefixes or {})
-        form = query_form(text)
-        if form in ("CONSTRUCT", "DESCRIBE"):
-            _, data = self.fetch(text, _NTRIPLES)
-            return ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
-        kind, data = self.fetch(
-            text, "text/tab-separated-values, application/sparql-results+json;q=0.9"
-        )
-        fmt = ox.QueryResultsFormat.TSV if "tab-separated" in kind else ox.QueryResultsFormat.JSON
-        try:
-            return ox.parse_query_results(data, format=fmt)
-        except (SyntaxError, ValueError) as err:
-            msg = (
-                f"the SPARQL server at {self.endpoints.query} sent a result graphkit cannot read "
-                f"({err}); check that --endpoint is a SPARQL query endpoint"
-            )
-            raise StoreError(msg) from None
-
-    def quads_for_pattern(self, s: Any, p: Any, o: Any, g: Any = None) -> Iterator[Any]:
-        """The quads of the named graphs matching a pattern (None: any), as Oxigraph quads."""
-        if isinstance(g, ox.DefaultGraph):
-            return iter(())
-        terms = [("?s", s), ("?p", p), ("?o", o), ("?g", g)]
-        s_, p_, o_, g_ = (v if t is None else str(t) for v, t in terms)
-        variables = [v for v, t in terms if t is None]
-        where = f"{{ GRAPH {g_} {{ {s_} {p_} {o_} }} }}"
-        if not variables:
-            return iter([ox.Quad(s, p, o, g)] if self.query(f"ASK {where}") else [])
-        return self._quads(self.query(f"SELECT {' '.join(variables)} WHERE {where}"), terms)
-
-    @staticmethod
-    def _quads(solutions: Any, terms: list[tuple[str, Any]]) -> Iterator[Any]:
-        for row in solutions:
-            values = [row[v[1:]] if t is None else t for v, t in terms]
-            yield ox.Quad(*values)
-
-    def __contains__(self, quad: Any) -> bool:
-        """True if the server holds the quad (in a named graph)."""
-        if isinstance(quad.graph_name, ox.DefaultGraph):
-            return False
-        q = quad
-        return bool(
-            self.query(f"ASK {{ GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }} }}")
-        )
-
-    def named_graphs(self) -> Iterator[Any]:
-        """The names of the server's named graphs."""
-        for row in self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"):
-            yield row["g"]
-
-    def contains_named_graph(self, graph: Any) -> bool:
-        """True if the named graph holds any triple."""
-        return bool(self.query(f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}"))
-
-    def __len__(self) -> int:
-        rows = list(self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))
-        return int(rows[0]["n"].value) if rows else 0
 
 
 class RemoteStore(ArticleListing):

@@ -1,0 +1,138 @@
+"""HTTP to a SPARQL server: the endpoints' URLs and plain requests with retries.
+
+Connection errors and 502/503/504 answers are retried with exponential backoff; a server
+that stays down, or refuses a request, gives a one-line :class:`~graphkit.errors.StoreError`.
+:mod:`graphkit.store.remote` re-exports every public name.
+
+Examples:
+    >>> endpoints_from_url("sparql+http://127.0.0.1:7878").update
+    'http://127.0.0.1:7878/update'
+"""
+
+from __future__ import annotations
+
+import http.client
+import socket
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from graphkit.errors import StoreError
+
+SCHEMES = ("sparql+http://", "sparql+https://")
+"""A ``--store`` value starting with one of these names a remote server."""
+_RETRY_STATUS = frozenset({502, 503, 504})
+
+
+def is_remote(location: object) -> bool:
+    """True when a store location names a remote SPARQL server (``sparql+http(s)://``)."""
+    return isinstance(location, str) and location.startswith(SCHEMES)
+
+
+@dataclass(frozen=True)
+class Endpoints:
+    """The three URLs graphkit uses on a server."""
+
+    query: str
+    update: str
+    gsp: str
+
+
+def endpoints_from_url(url: str) -> Endpoints:
+    """The endpoints of a ``sparql+http://host:port/path`` URL, in Oxigraph server's layout.
+
+    ``/query``, ``/update`` and ``/store`` are appended to the path. Servers laid out
+    otherwise (Fuseki, GraphDB) are given with ``--endpoint``, ``--update-endpoint`` and
+    ``--gsp`` instead.
+    """
+    if not is_remote(url):
+        msg = f"{url!r} is not a remote store URL; write it as sparql+http://HOST:PORT/PATH"
+        raise StoreError(msg)
+    base = url.removeprefix("sparql+").rstrip("/")
+    parts = urllib.parse.urlsplit(base)
+    if not parts.hostname:
+        msg = f"{url!r} names no host; write it as sparql+http://HOST:PORT/PATH"
+        raise StoreError(msg)
+    return Endpoints(query=base + "/query", update=base + "/update", gsp=base + "/store")
+
+
+class Http:
+    """Plain HTTP requests with retries and backoff on connection errors and 502/503/504."""
+
+    def __init__(self, *, retries: int = 5, backoff: float = 0.2, timeout: float = 60.0) -> None:
+        self.retries = retries
+        self.backoff = backoff
+        self.timeout = timeout
+
+    def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        body: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+        ok: Iterable[int] = (200, 201, 204),
+        idempotent: bool = True,
+    ) -> tuple[int, str, bytes]:
+        """Send one request; returns (status, content type, body) of an accepted answer.
+
+        Args:
+            ok: statuses accepted as an answer (others raise StoreError).
+            idempotent: retry also after the request may have reached the server (PUT,
+                DELETE, queries); otherwise only when the connection was refused.
+
+        Raises:
+            StoreError: the server stayed unreachable, or answered with another status.
+        """
+        accepted = set(ok)
+        tries = 0
+        while True:
+            tries += 1
+            req = urllib.request.Request(url, data=body, method=method, headers=dict(headers or {}))
+            try:
+                with urllib.request.urlopen(req, timeout=self.timeout) as resp:
+                    status, kind, data = (
+                        resp.status,
+                        resp.headers.get("Content-Type", ""),
+                        resp.read(),
+                    )
+            except urllib.error.HTTPError as err:
+                status, kind, data = err.code, err.headers.get("Content-Type", ""), err.read()
+            except (urllib.error.URLError, OSError, http.client.HTTPException) as err:
+                reason = _reason(err)
+                refused = "refused" in reason
+                if tries <= self.retries and (idempotent or refused):
+                    time.sleep(self.backoff * 2 ** (tries - 1))
+                    continue
+                plural = "try" if tries == 1 else "tries"
+                msg = (
+                    f"cannot reach the SPARQL server at {url} ({reason}) after {tries} {plural}; "
+                    "start the server or check the address given with --store/--endpoint"
+                )
+                raise StoreError(msg) from None
+            if status in accepted:
+                return status, kind, data
+            if status in _RETRY_STATUS and tries <= self.retries and idempotent:
+                time.sleep(self.backoff * 2 ** (tries - 1))
+                continue
+            text = " ".join(data.decode("utf-8", "replace").split())[:300] or "no message"
+            msg = (
+                f"the SPARQL server at {url} refused {method}: HTTP {status}: {text}; "
+                "check the endpoint URLs and that the server accepts this request"
+            )
+            raise StoreError(msg)
+
+
+def _reason(err: BaseException) -> str:
+    inner = getattr(err, "reason", err)
+    if isinstance(inner, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(inner, socket.timeout | TimeoutError):
+        return "timed out"
+    return str(inner) or type(inner).__name__
+
+
+__all__ = ["SCHEMES", "Endpoints", "Http", "endpoints_from_url", "is_remote"]

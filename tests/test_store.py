@@ -492,7 +492,7 @@ def test_store_bulk_import_in_pieces_matches_one_piece(
     with open_store(tmp_path / "one") as one:
         one.bulk_import(data, threads=1)
         expected = data_quads(one)
-    monkeypatch.setattr("graphkit.store.disk._MIN_PIECE_BYTES", 64)
+    monkeypatch.setattr("graphkit.store.bulk._MIN_PIECE_BYTES", 64)
     with open_store(tmp_path / "many") as many:
         many.bulk_import(data, threads=4)
         assert data_quads(many) == expected
@@ -543,7 +543,7 @@ def test_store_bulk_import_of_a_malformed_file_leaves_the_store_empty(
     lines = data.read_text(encoding="utf-8").splitlines()
     lines[-3] = lines[-3].replace("<https://", "<no scheme ", 1)
     data.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    monkeypatch.setattr("graphkit.store.disk._MIN_PIECE_BYTES", 64)
+    monkeypatch.setattr("graphkit.store.bulk._MIN_PIECE_BYTES", 64)
     with open_store(tmp_path / "s") as store:
         with pytest.raises(RDFParseError, match=f"line {len(lines) - 2}"):
             store.bulk_import(data, threads=3)

@@ -7,7 +7,8 @@ pairs of entities its old and new evidence link, with their entailments
 (:mod:`graphkit.store.relations`, :mod:`graphkit.store.entail`). A process killed in the middle
 leaves the store as it was before that article. The ontology is kept in the graph
 ``<https://w3id.org/graphkit/ontology>``. See :mod:`graphkit.store.snapshots` for how readers
-keep reading while a writer writes.
+keep reading while a writer writes, and :mod:`graphkit.store.bulk` for the bulk import
+that fills an empty store fast.
 
 Examples:
     >>> import tempfile
@@ -27,8 +28,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import os
-import re
 import time
 from pathlib import Path
 from typing import Any
@@ -38,8 +37,8 @@ from rdflib import Dataset, Graph, URIRef
 
 from graphkit.errors import StoreError
 from graphkit.store import snapshots as snap
+from graphkit.store.bulk import BulkImport
 from graphkit.store.entail import ontology_triples, ox_entailments
-from graphkit.store.listing import ArticleListing
 from graphkit.store.sparql import PREFIXES, QueryResult, execute
 from graphkit.store.terms import (
     ONTOLOGY_GRAPH,
@@ -62,35 +61,9 @@ _MENTIONS = frozenset(
         _RDF + "object",
     }
 )
-_MIN_PIECE_BYTES = 4 << 20
-"""A bulk import loads a file in pieces side by side only if each gets at least this much."""
 
 
-def _usable_cpus() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
-
-
-def _line_pieces(data: bytes, size: int) -> list[tuple[int, int]]:
-    """(start, end) offsets cutting ``data`` into pieces of about ``size`` bytes at line ends.
-
-    Examples:
-        >>> _line_pieces(b"a\\nbb\\nccc\\n", 3)
-        [(0, 5), (5, 9)]
-    """
-    pieces: list[tuple[int, int]] = []
-    start = 0
-    while start < len(data):
-        cut = data.find(b"\n", min(start + size, len(data)) - 1)
-        end = len(data) if cut < 0 else cut + 1
-        pieces.append((start, end))
-        start = end
-    return pieces
-
-
-class Store(ArticleListing):
+class Store(BulkImport):
     """An open on-disk store; use :func:`open_store` to get one, and close it (or use ``with``).
 
     A store opened for writing owns the folder's writer lock; one opened read-only reads the
@@ -168,7 +141,8 @@ class Store(ArticleListing):
         self._maybe_publish()
 
     def add_graph(self, graph_iri: URIRef, graph: Graph) -> None:
-        """Add or replace a non-article graph (e.g. entity resolution) as a whole, in one transaction."""
+        """Add or replace a non-article graph (e.g. entity resolution) as a whole, in one
+        transaction."""
         self._replace(graph_iri, graph)
 
     def apply(self, plan: Any) -> None:
@@ -192,10 +166,12 @@ class Store(ArticleListing):
         self.publish()
 
     def load(self, path: Path) -> int:
-        """Import an RDF file, one transaction per graph (each replaced as a whole, with entailments).
+        """Import an RDF file, one transaction per graph (each replaced as a whole, with
+        entailments).
 
         Returns the number of graphs written. Triples outside named graphs (a Turtle file) are
-        added to the default graph, their entailments to ``<https://w3id.org/graphkit/id/default/inferred>``.
+        added to the default graph, their entailments to
+        ``<https://w3id.org/graphkit/id/default/inferred>``.
 
         Article graphs are written as the file has them, with the descriptions of their
         entities (from the file's entities graph) and a ``gk:pendingArticle`` mark, in one
@@ -234,123 +210,6 @@ class Store(ArticleListing):
         self._maybe_publish()
         return len(by_graph)
 
-    def bulk_import(self, path: Path, *, threads: int | None = None) -> int:
-        """Load a big RDF file into an empty store fast (no per-graph transactions), with entailments.
-
-        Oxigraph's bulk loader writes the data files directly: several times faster than
-        :meth:`load`, but not transactional, so it only fills an empty store; if it is
-        interrupted, delete the folder and import again. An N-Quads or N-Triples file is cut
-        at line ends into pieces loaded side by side (``threads`` at a time, default: the
-        processors this process may use) while its entailments are worked out from the lines
-        that hold a relation, without parsing the rest in Python. If the file is malformed,
-        the store is emptied again and the error names the file's line. Returns the number
-        of quads added.
-
-        Raises:
-            StoreError: the store already holds graphs.
-            RDFParseError: the file is missing, empty or malformed.
-        """
-        from graphkit.store.formats import check_readable, format_for, ox_format, parse_error
-
-        self._check_writable()
-        if self.graph_names():
-            msg = f"bulk import needs an empty store and {self.path} has graphs; use Store.load(path) to add to it"
-            raise StoreError(msg)
-        path = Path(path)
-        check_readable(path)
-        rdf_format = ox_format(format_for(path))
-        marker = self.path / snap.IMPORTING
-        marker.touch()
-        self._mark_dirty()
-        before = len(self._ox)
-        try:
-            if rdf_format in (ox.RdfFormat.N_QUADS, ox.RdfFormat.N_TRIPLES):
-                self._import_lines(path.read_bytes(), rdf_format, threads or _usable_cpus())
-            else:
-                self._ox.bulk_load(path=str(path), format=rdf_format)
-                self._import_entailments()
-        except (SyntaxError, OSError, ValueError, MemoryError) as err:
-            self._ox.clear()  # the store was empty: leave it so
-            self.ensure_ontology()
-            marker.unlink()
-            raise parse_error(err, path) from None
-        self._lay_out_relations()
-        marker.unlink()
-        return len(self._ox) - before
-
-    def _lay_out_relations(self) -> None:
-        """After a bulk import of article graphs holding their relation triples (the layout of
-        ``graphkit extract`` files), move those triples into the relations graph."""
-        from graphkit.store.relations import RELATIONS_GRAPH, rebuild_update, relation_iris
-
-        rels = " ".join(f"<{p}>" for p in sorted(relation_iris()))
-        ask = (
-            f"ASK {{ VALUES ?p {{ {rels} }} GRAPH ?g {{ ?s ?p ?o . ?e rdf:subject ?s ; "
-            f"rdf:predicate ?p ; rdf:object ?o }} FILTER(?g != <{RELATIONS_GRAPH}>) }}"
-        )
-        if self._ox.query(ask, prefixes=PREFIXES):
-            self._update(rebuild_update(), name="relations graph")
-
-    def _import_lines(self, data: bytes, rdf_format: Any, threads: int) -> None:
-        """Bulk-load N-Quads/N-Triples bytes in one piece per thread, with entailments.
-
-        Each piece is one batch of the bulk loader (fewer batches leave fewer data files
-        for queries to look through); the entailments, worked out on this thread while the
-        first pieces load, go with the last piece.
-        """
-        from concurrent.futures import ThreadPoolExecutor
-
-        from graphkit.store.entail import line_entailments
-
-        # the bulk loader renames blank nodes per call, so a file with blank nodes is one piece
-        count = 1 if b"_:" in data else max(1, min(threads, len(data) // _MIN_PIECE_BYTES))
-        pieces = _line_pieces(data, -(-len(data) // count))
-
-        def load(piece: tuple[int, int], extra: bytes = b"") -> None:
-            start, end = piece
-            try:
-                self._ox.bulk_load(input=data[start:end] + extra, format=rdf_format)
-            except SyntaxError as err:  # its line numbers count from the piece's first line
-                shift = data.count(b"\n", 0, start)
-                text = re.sub(r"line (\d+)", lambda m: f"line {int(m.group(1)) + shift}", str(err))
-                raise SyntaxError(text) from None
-
-        with ThreadPoolExecutor(max_workers=len(pieces) or 1) as pool:
-            loading = [pool.submit(load, piece) for piece in pieces[:-1]]
-            try:  # meanwhile (the loader lets go of the GIL)
-                derived = line_entailments(data, rdf_format)
-            except SyntaxError:
-                derived = None  # the loader reports the malformed line, with its number
-            extra = (
-                bytes(ox.serialize(derived, format=ox.RdfFormat.N_QUADS) or b"") if derived else b""
-            )
-            if (
-                rdf_format == ox.RdfFormat.N_TRIPLES and extra
-            ):  # N-Triples has no graphs: load them apart
-                loading.append(
-                    pool.submit(self._ox.bulk_load, input=extra, format=ox.RdfFormat.N_QUADS)
-                )
-                extra = b""
-            if pieces:
-                loading.append(pool.submit(load, pieces[-1], extra))
-            for job in loading:
-                job.result()
-        if derived is None:
-            self._import_entailments()
-
-    def _import_entailments(self) -> None:
-        """Bulk-load the entailments of the store's relation quads (read back from the store)."""
-        from graphkit.store.entail import derived_quads, relation_predicates
-
-        quads = [
-            q
-            for p in relation_predicates()
-            for q in self._ox.quads_for_pattern(None, ox.NamedNode(p), None, None)
-        ]
-        derived = derived_quads(quads)
-        if derived:
-            self._ox.bulk_extend(derived)  # Oxigraph terms: blank nodes keep their identity
-
     def _replace(self, graph_iri: URIRef, graph: Graph) -> None:
         name = self._graph_name(graph_iri)
         self._write(name, self._ox_triples(graph_iri, graph), entail=True)
@@ -376,8 +235,8 @@ class Store(ArticleListing):
         companion = inferred_graph(name.value)
         self._update(
             f"DROP SILENT GRAPH <{name.value}> ; DROP SILENT GRAPH <{companion}> ;\n"
-            f"INSERT DATA {{ GRAPH <{name.value}> {{\n{body}}}\nGRAPH <{companion}> {{\n{extra}}} }}"
-            + then
+            f"INSERT DATA {{ GRAPH <{name.value}> {{\n{body}}}\n"
+            f"GRAPH <{companion}> {{\n{extra}}} }}" + then
         )
 
     def _update(self, sparql: str, *, name: str = "store update") -> None:
@@ -390,7 +249,10 @@ class Store(ArticleListing):
 
             raise syntax_error(err, sparql, name=name, update=True) from None
         except OSError as err:
-            msg = f"cannot write to the store at {self.path}: {err}; check the disk space and permissions"
+            msg = (
+                f"cannot write to the store at {self.path}: {err}; "
+                "check the disk space and permissions"
+            )
             raise StoreError(msg) from None
 
     def _graph_name(self, graph_iri: URIRef | str) -> Any:
@@ -465,7 +327,10 @@ class Store(ArticleListing):
     def _check_writable(self) -> None:
         self._check_open()
         if self.read_only:
-            msg = f"the store at {self.path} is open read-only; open it with open_store(path) to write"
+            msg = (
+                f"the store at {self.path} is open read-only; "
+                "open it with open_store(path) to write"
+            )
             raise StoreError(msg)
 
     def close(self) -> None:

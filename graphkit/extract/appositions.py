@@ -1,0 +1,163 @@
+"""Offices told around a name rather than before it: an apposition ("Petro, Colombia's
+president", "Russia's envoy, Vassily Nebenzia"), the organization an office is posted to
+("Russian Ambassador to the United Nations Vassily Nebenzia"), a group "of" a person ("the Rapid
+Support Forces of Gen Mohamed Hamdan Dagalo").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from graphkit.extract.found import Found
+from graphkit.extract.known import ArticleIndex
+from graphkit.extract.title_holders import known_office
+from graphkit.extract.title_phrases import HONORIFICS, OFFICE_HOST_PREPS
+from graphkit.lexicon import Lexicon, word_class
+from graphkit.records import ASSERTED
+from graphkit.resolve import Actor
+
+APPOSITION_CONFIDENCE = 0.8
+
+AIDE_NOUNS = word_class("aide_nouns")
+AIDE_PREPS = word_class("aide_preps")
+LED_GROUP_KINDS = word_class("led_group_kinds")
+
+
+def poss_holder(head: Token, index: ArticleIndex) -> Actor | None:
+    """The country/org owning a title noun: "Colombia's president", "president of Colombia",
+    "Putin's spokesman" (the country of a well-known officeholder)."""
+    for child in head.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            actor = index.actor_at(child)
+            if actor is not None and actor.entity.type in ("Country", "Organization"):
+                return actor
+            if (
+                actor is not None
+                and actor.entity.type == "Person"
+                and child.dep_ == "poss"
+                and head.lemma_ in AIDE_NOUNS
+            ):
+                office = known_office(actor.entity.name, index.lex, None)
+                if office is not None and office.entity.type == "Country":
+                    return office
+            # "Israel's war cabinet", "Iran's armed forces chief of staff"
+            for grand in child.children:
+                if grand.dep_ == "poss":
+                    actor = index.actor_at(grand)
+                    if actor is not None and actor.entity.type in ("Country", "Organization"):
+                        return actor
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in AIDE_PREPS and head.lemma_ in AIDE_NOUNS:
+            # "the chief foreign policy adviser to Brazilian President Lula": the one advised
+            for pobj in child.children:
+                person = index.actor_at(pobj)
+                if person is not None and person.entity.type == "Person":
+                    return poss_holder(pobj, index) or known_office(
+                        person.entity.name, index.lex, None
+                    )
+        if child.dep_ == "prep" and child.lower_ in ("of", "for"):  # "a spokesman for the M23"
+            for pobj in child.children:
+                actor = index.actor_at(pobj)
+                if actor is not None and actor.entity.type in ("Country", "Organization"):
+                    return actor
+                deeper = poss_holder(pobj, index)
+                if deeper is not None:
+                    return deeper
+    return None
+
+
+def _title_noun_relation(head: Token, lex: Lexicon) -> str | None:
+    words = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
+    for width in range(len(words), -1, -1):
+        text = " ".join([w.text for w in words[len(words) - width :]] + [head.text])
+        rel = lex.title_relation(text)
+        if rel is not None:
+            return rel
+    if head.lemma_ in ("member", "counterpart"):
+        return "officialOf"  # "his Saudi counterpart, Prince Faisal bin Farhan"
+    return None
+
+
+def hosted_by(span: Span, actor: Actor, index: ArticleIndex, titled: Found) -> Iterator[Found]:
+    """ "Russian Ambassador to the United Nations Vassily Nebenzia": an official of the
+    organization the office is posted to as well (a country it is posted to is only its host)."""
+    doc = span.doc
+    for k in range(titled.span[0], span.start - 1):
+        if doc[k].lower_ not in OFFICE_HOST_PREPS:
+            continue
+        host = index.actor_at(doc[k + 1]) or index.actor_at(doc[k + 2])
+        if host is not None and host.entity.type == "Organization":
+            yield replace(titled, predicate="officialOf", object=host, method="title:host")
+        return
+
+
+def group_of_person(span: Span, actor: Actor, index: ArticleIndex) -> Iterator[Found]:
+    """ "the paramilitary Rapid Support Forces (RSF) of Gen Mohamed Hamdan Dagalo": an armed
+    group or party "of" a person is led by them."""
+    doc = span.doc
+    k = span.start
+    while k > span.sent.start and doc[k - 1].lower_.rstrip(".") in HONORIFICS:
+        k -= 1
+    if k - 2 < span.sent.start or doc[k - 1].lower_ != "of":
+        return
+    j = k - 2
+    if doc[j].text == ")":  # "the Rapid Support Forces (RSF) of ..."
+        while j > span.sent.start and doc[j].text != "(":
+            j -= 1
+        j -= 1
+    group = index.by_token.get(j)
+    org = index.lex.organization(group.entity.name) if group is not None else None
+    if group is None or org is None or org.kind not in LED_GROUP_KINDS:
+        return
+    yield Found(
+        actor,
+        "leaderOf",
+        group,
+        doc[k - 1],
+        (j, span.end),
+        APPOSITION_CONFIDENCE * actor.weight,
+        ASSERTED,
+        "group-of-person",
+    )
+
+
+def apposed_title(span: Span, actor: Actor, index: ArticleIndex, lex: Lexicon) -> Iterator[Found]:
+    """ "Petro, Colombia's president" / "Russia's envoy, Vassily Nebenzia"."""
+    root = span.root
+    # the title the name stands in apposition to comes first: in "Australia's foreign minister,
+    # Penny Wong, India's foreign minister, S Jaishankar" the second title is Jaishankar's
+    candidates = [_past_host(root.head)] if root.dep_ == "appos" else []
+    candidates += [c for c in root.children if c.dep_ == "appos"]
+    for head in candidates:
+        if head.i in index.by_token:
+            continue
+        noun_rel = _title_noun_relation(head, lex)
+        if noun_rel is None:
+            continue
+        holder = poss_holder(head, index)
+        if holder is None:
+            continue
+        lo, hi = min(span.start, head.left_edge.i), max(span.end, head.i + 1)
+        yield Found(
+            actor,
+            noun_rel,
+            holder,
+            head,
+            (lo, hi),
+            APPOSITION_CONFIDENCE * actor.weight,
+            ASSERTED,
+            "apposition",
+        )
+        return
+
+
+def _past_host(head: Token) -> Token:
+    """ "The Swiss ambassador to Tehran, Livia Leu Agosti": the parse hangs the name on the
+    office's host; the title is the noun the host phrase belongs to."""
+    prep = head.head
+    if head.dep_ == "pobj" and prep.lower_ in OFFICE_HOST_PREPS and prep.head.pos_ == "NOUN":
+        return prep.head
+    return head

@@ -2,30 +2,29 @@
 
 "X said Y must ...", "X restored ties with Y", "X suspended aid to Y", "X said Y was
 responsible", "X called the expulsions unacceptable".
+
+Judgements a clause states ("X said Y was responsible", "X called the expulsions unacceptable",
+"Y denies backing the group") are in ``judgements.py``.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
 from spacy.tokens import Token
 
 from graphkit.extract.args import actors_of
 from graphkit.extract.found import INHERITED_CONFIDENCE, Found, emit
+from graphkit.extract.judgements import SAY_VERBS
+from graphkit.extract.judgements import blame_events as blame_events
+from graphkit.extract.judgements import denial_events as denial_events
+from graphkit.extract.judgements import label_events as label_events
+from graphkit.extract.judgements import labels_verb as labels_verb
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import clause_subjects, is_condition, prep_objects, sentences_back
 from graphkit.lexicon import word_class, word_tuple
 from graphkit.records import ASSERTED
 from graphkit.resolve import Actor, How
-
-BLAME_ADJECTIVES = word_class("blame_adjectives")
-ACCUSING_SAY_VERBS = word_class("accusing_say_verbs")
-WRONGDOING_VERBS = word_class("wrongdoing_verbs")
-REGRET_ADJECTIVES = word_class("regret_adjectives")
-UNREAL_AUX = word_class("modals") | word_class("future") | word_class("negations")
-SAY_VERBS = word_class("say_verbs")
-
 
 OBLIGATION_MODALS = word_class("obligation_modals")
 REDUCE_VERBS = word_class("reduce_verbs")
@@ -226,64 +225,6 @@ def phone_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
         yield from emit(subjects, objects, "spokeWith", verb, INHERITED_CONFIDENCE, "phone")
 
 
-DENY_VERBS = word_class("deny_verbs")
-CHARGE_NOUNS = word_class("charge_nouns")
-# "Sudan has denied this": the accusation just told
-ANAPHORIC_DEEDS = word_class("anaphoric_deeds")
-
-
-def denial_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
-    """ "Kinshasa accuses Rwanda of backing the M23 ... Rwanda denies backing the group": a
-    denial of a deed, or of the charges, answers whoever accused the denier just before."""
-    if verb.lemma_ not in DENY_VERBS:
-        return
-    deed = [
-        c
-        for c in verb.children
-        if (c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG")
-        or (c.dep_ == "dobj" and c.lemma_ in CHARGE_NOUNS)
-    ]
-    # "Sudan has denied this", "denied that it armed them": only an accusation of the denier
-    # itself is answered (one may deny anything that way)
-    own_only = not deed
-    deed += [
-        c
-        for c in verb.children
-        if (c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
-        or (c.dep_ == "dobj" and c.lower_ in ANAPHORIC_DEEDS)
-    ]
-    if not deed:
-        return
-    subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
-    own = {a.entity.key for _, a in subjects}
-    for _, actor in subjects:  # a spokesman denies for his country
-        home = index.affiliation.get(actor.entity.key)
-        if home is not None:
-            own.add(home.key)
-    start = sentences_back(verb, 3)
-    told = [
-        t
-        for t in index.told
-        if start <= t.pos < verb.i
-        and t.relation in ("accused", "criticized")
-        and t.subject.entity.key not in own
-    ]
-    # the one who accused the denier, else (the charges being against an ally) the last accuser
-    accusers = [t.subject for t in told if t.object.entity.key in own]
-    if not accusers and told and not own_only:
-        counts = Counter(t.subject.entity.key for t in told)  # the main accuser of the charges
-        accusers = [max(reversed([t.subject for t in told]), key=lambda a: counts[a.entity.key])]
-    if subjects and accusers:
-        yield from emit(
-            subjects,
-            [(verb, Actor(accusers[-1].entity, How.NOMINAL, accusers[-1].place))],
-            "rejected",
-            verb,
-            INHERITED_CONFIDENCE,
-            "deny:accuser",
-        )
-
-
 def persona_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
     """ "X declared the Mexican ambassador, Raquel Serur, persona non grata" -> X expelled them,
     when the parse makes "persona non grata" a clause of its own."""
@@ -310,137 +251,5 @@ def persona_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
             )
 
 
-def _wrong_done(clause: Token) -> bool:
-    """ "the regime continues to destroy democratic order", "Kigali violated the accord": a
-    clause that tells of a wrong done by its subject (not one it would or might do)."""
-    if any(c.dep_ in ("aux", "neg") and c.lower_ in UNREAL_AUX for c in clause.children):
-        return False
-    return clause.lemma_ in WRONGDOING_VERBS or any(
-        c.dep_ == "xcomp" and c.lemma_ in WRONGDOING_VERBS for c in clause.children
-    )
-
-
-def _regretted(clause: Token) -> list[Token]:
-    """ "it is regrettable (that) Kinshasa continues to ...": the clauses a speaker judges."""
-    if not any(
-        c.dep_ == "acomp" and c.lower_ in NEGATIVE_LABELS | REGRET_ADJECTIVES
-        for c in clause.children
-    ):
-        return []
-    return [c for c in clause.children if c.dep_ == "ccomp"]
-
-
-def blame_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
-    """ "X said/believed Y was responsible for the attack", "X alleged that Y armed the rebels",
-    "X said Y continues to destroy democratic order" -> X accused Y; "X said it is regrettable
-    that Y ..." -> X criticized Y."""
-    if verb.lemma_ not in SAY_VERBS | ACCUSING_SAY_VERBS:
-        return
-    subjects: list[tuple[Token, Actor]] | None = None
-    for child in verb.children:
-        if child.dep_ != "ccomp":
-            continue
-        blamed = any(
-            (c.dep_ == "acomp" and c.lemma_ in BLAME_ADJECTIVES)
-            or (c.dep_ == "prep" and c.lower_ == "behind")
-            for c in child.children
-        )
-        # "as the regime continues to destroy ..., our message remains clear": a wrong told by
-        # a clause the statement hangs on
-        wrongs = [
-            c
-            for c in [child, *(t for t in child.subtree if t.dep_ == "advcl")]
-            if _wrong_done(c) and not is_condition(c)
-        ]
-        if blamed or verb.lemma_ in ACCUSING_SAY_VERBS:
-            clauses, predicate, method = [child], "accused", "say:responsible"
-        elif wrongs:
-            clauses, predicate, method = wrongs, "accused", "say:wrongdoing"
-        else:
-            clauses, predicate, method = _regretted(child), "criticized", "say:regrettable"
-        if subjects is None:
-            subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
-        own = {a.entity.key for _, a in subjects}
-        objects = [
-            a
-            for clause in clauses
-            for c in clause.children
-            if c.dep_ == "nsubj"
-            for a in actors_of(c, index)
-            if a[1].entity.key not in own
-        ]
-        if subjects and objects:
-            yield from emit(subjects, objects, predicate, verb, INHERITED_CONFIDENCE, method)
-
-
-NEGATIVE_LABELS = word_class("negative_labels")
-# "called the veto a disgrace": nouns that condemn what they name
-NEGATIVE_LABEL_NOUNS = word_class("negative_label_nouns")
-LABEL_VERBS = word_class("label_verbs")
-POSITIVE_LABELS = word_class("positive_labels")
-# what one rejects by labelling it: "called the demand a nonstarter"
-CLAIM_NOUNS = word_class("claim_nouns")
 REDUCE_OBJECT_PREPS = word_tuple("reduce_object_preps")
 PROMISE_VERBS = word_class("promise_verbs")
-
-
-def _label_tokens(verb: Token) -> list[Token]:
-    """What a labelling verb calls its object: "called the raid 'an authoritarian act'", "called
-    the expulsions unfriendly", "described them as absurd", "called Witkoff's demand 'a
-    nonstarter'" (a quoted label the parse hung elsewhere)."""
-    out = [
-        t
-        for c in verb.children
-        if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.pos_ != "PROPN"
-        for t in c.subtree
-    ]
-    out += [t for p in prep_objects(verb, ("as",)) for t in p.subtree]
-    doc = verb.doc
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        out += [
-            t for c in obj.children if c.dep_ == "appos" and c.pos_ != "PROPN" for t in c.subtree
-        ]
-        j = obj.i + 1
-        if j < len(doc) and doc[j].text in ("“", '"', "‘"):
-            k = j + 1
-            while k < min(len(doc), j + 12) and doc[k].text not in ("”", '"', "’"):
-                out.append(doc[k])
-                k += 1
-    return out
-
-
-def label_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
-    """ "X called the expulsions unacceptable" -> X criticized whoever did them; "called the
-    talks constructive" praises; "called Witkoff's demand 'a nonstarter'" rejects the demand's
-    maker."""
-    if verb.lemma_ not in LABEL_VERBS:
-        return
-    label = _label_tokens(verb)
-    words = {t.lower_ for t in label} | {t.lemma_.lower() for t in label}
-    negative = bool(words & (NEGATIVE_LABELS | NEGATIVE_LABEL_NOUNS)) or any(
-        c.pos_ == "ADJ" and c.lower_ in NEGATIVE_LABELS for c in verb.subtree
-    )
-    positive = bool(words & POSITIVE_LABELS) and not negative
-    if not (negative or positive):
-        return
-    subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
-    dobjs = [c for c in verb.children if c.dep_ == "dobj"]
-    objects = [a for c in dobjs for a in actors_of(c, index, events=True)]
-    relation = "praised" if positive else "criticized"
-    if negative and any(c.lemma_ in CLAIM_NOUNS for c in dobjs):
-        # "dismissed the accusations as groundless", "called the demand a nonstarter"
-        relation = "rejected"
-    if subjects and objects:
-        yield from emit(subjects, objects, relation, verb, INHERITED_CONFIDENCE, "verb:label")
-
-
-def labels_verb(verb: Token) -> bool:
-    """A verb that labels its object ("called the move reckless") rather than phoning it."""
-    naming = verb.dep_ == "relcl" and any(
-        c.dep_ == "dobj" and c.lower_ in ("which", "that", "what") for c in verb.children
-    )
-    return (
-        naming
-        or (verb.lemma_ in LABEL_VERBS and bool(_label_tokens(verb)))
-        or any(c.pos_ == "ADJ" and c.lower_ in NEGATIVE_LABELS for c in verb.subtree)
-    )  # "the shoal, which it calls Ren'ai Jiao": a name, not a call

@@ -313,3 +313,49 @@ def test_furniture_dateline_names_are_no_entities() -> None:
     found = [span.text for span in clean_ents(doc)]
     assert "TEHRAN" not in found and "AP" not in found
     assert "Abbas Araghchi" in found
+
+
+@pytest.mark.parametrize(
+    "line, kept",
+    [
+        (
+            "Egypt and Jordan held talks on Monday. Maria Lopez reports for VOA from Amman.",
+            "Egypt and Jordan held talks on Monday.",
+        ),
+        (
+            "Kenya hosted the talks.\n\nVOA's Tom Berger reports from Nairobi.",
+            "Kenya hosted the talks.",
+        ),
+        (
+            "Talks opened in Hanoi. VOA's Tom Berger reports from Hanoi that the envoys "
+            "disagreed on trade.",
+            "Talks opened in Hanoi. the envoys disagreed on trade.",
+        ),
+        (
+            "Chile thanked Peru. Anna Weber has this report for the BBC in Lima. Peru agreed.",
+            "Chile thanked Peru. Peru agreed.",
+        ),
+        # a source's report, an official reporting and an organization are story text
+        ("Human Rights Watch reports that 30 people died.", None),
+        ("Kenya's Foreign Minister Amos Wako reports that the talks failed.", None),
+        ("The United Nations reports from Geneva that aid is blocked.", None),
+        ("Reuters reports from Cairo.", None),
+    ],
+)
+def test_furniture_reporter_credit_sentence(line: str, kept: str | None) -> None:
+    cleaned = strip_furniture(f"{line}\n")
+    assert cleaned.text.strip() == (line if kept is None else kept)
+
+
+def test_furniture_reporter_is_no_antecedent(tmp_path: Path) -> None:
+    path = tmp_path / "credit.txt"
+    path.write_text(
+        "Sudan and Chad trade accusations\n\nThe leaders of Sudan and Chad traded accusations "
+        "before a summit. Maria Lopez reports for VOA from Dakar.\n\nShe met the Senegalese "
+        "foreign minister in Dakar on Monday.\n",
+        encoding="utf-8",
+    )
+    [article] = read_articles(path)
+    result = next(extract_articles([article]))
+    assert not any("Lopez" in entity.name for entity in result.entities)
+    assert not any("Lopez" in r.subject.name for r in result.relations)

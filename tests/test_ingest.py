@@ -182,6 +182,21 @@ def test_ingest_text_without_header_is_kept_whole() -> None:
             "",
         ),
         ("Title\nNo date at all.", ""),
+        # a site's clock above the headline is not the article's date
+        (
+            "Friday, 03 March 2023 08:45 GMT\nPeru and Chile sign a deal\n2021-04-09 10:12:00\n",
+            "2021-04-09",
+        ),
+        (
+            "Mon 6 June 2022, 14:05\nPeru and Chile sign a deal\nBy Ana Ruiz\nApril 9, 2021\n",
+            "2021-04-09",
+        ),
+        # the clock is all there is, or the first date line is a plain date: it stands
+        (
+            "Friday, 03 March 2023 08:45 GMT\nPeru and Chile sign a deal\nLima agreed.\n",
+            "2023-03-03",
+        ),
+        ("March 3, 2023\nPeru and Chile sign a deal\n2021-04-09 10:12:00\n", "2023-03-03"),
     ],
 )
 def test_ingest_find_date(text: str, expected: str) -> None:

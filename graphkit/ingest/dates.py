@@ -40,6 +40,8 @@ _CITY = r"[A-ZÀ-Þ][A-ZÀ-Þ.'’ -]{1,40}(?:,\s*[A-Za-zÀ-ÿ.'’ -]{1,30})?"
 _DATELINE = re.compile(r"^\s*" + _CITY + r",\s+" + _MONTH + r"\s+" + _DAY + r"\b")
 _SCAN_LINES = 6
 _SHORT_LINE = 80
+_CLOCK = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?!\d)")
+_WEEKDAY = re.compile(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b")
 
 
 def find_date(text: str, *, reference: dt.date | None = None) -> str:
@@ -63,11 +65,20 @@ def find_date(text: str, *, reference: dt.date | None = None) -> str:
         '2022-05-05'
         >>> find_date("LONDON, March 14, 2018 — Britain expelled 23 diplomats.")
         '2018-03-14'
+        >>> find_date("Tuesday, 02 January 2024 12:17 GMT\\nRubio calls Lavrov\\n"
+        ...           "2025-05-17 02:00:40")
+        '2025-05-17'
         >>> find_date("Colombia said on Monday that Petro had met Trump on May 5, 2022, "
         ...           "in the Oval Office.")
         ''
     """
     lines = [line.strip() for line in text.split("\n") if line.strip()][:_SCAN_LINES]
+    # a site's clock above the headline ("Tuesday, 02 January 2024 12:17 GMT") is the day the
+    # page was saved or a stale banner; the article's own date stands below the headline
+    if lines and is_clock_line(lines[0]):
+        later = find_date("\n".join(lines[2:]), reference=reference)
+        if later:
+            return later
     for line in lines:
         dateline = _DATELINE.match(line)
         if dateline:
@@ -111,6 +122,21 @@ def match_date(text: str) -> str:
             except ValueError:
                 continue
     return ""
+
+
+def is_clock_line(line: str) -> bool:
+    """True when a line is a weekday, a date and a time of day: a site's clock, not a byline.
+
+    Examples:
+        >>> is_clock_line("Tuesday, 02 January 2024 12:17 GMT")
+        True
+        >>> is_clock_line("2025-05-17 02:00:40"), is_clock_line("Tuesday, 02 January 2024")
+        (False, False)
+    """
+    text = line.strip()
+    if len(text) >= _SHORT_LINE or not match_date(text) or not _CLOCK.search(text):
+        return False
+    return bool(_WEEKDAY.match(text))
 
 
 def is_date_line(line: str) -> bool:

@@ -46,6 +46,7 @@ NAME_SUFFIXES = word_class("name_suffixes")
 PERSON_PRONOUNS = word_class("person_pronouns")
 GROUP_PRONOUNS = word_class("group_pronouns")
 SEAT_AUTHORITY_NOUNS = word_class("seat_authority_nouns")
+HELD_OBJECT_PREPS = word_class("held_object_preps")
 
 
 @dataclass
@@ -119,9 +120,39 @@ class MentionIndex:
             if span.root.dep_ in ("nsubj", "nsubjpass"):
                 best_subject = actor
         chosen = best_subject if best_subject is not None else best
+        held = self._held_object(token, want_person)
+        if held is not None:
+            chosen = held
         if chosen is None:
             return None
         return Actor(chosen.entity, "pronoun", chosen.place)
+
+    def _held_object(self, token: Token, want_person: bool) -> Actor | None:
+        """ "holding the Houthis accountable for their attacks", "urged Iran to honour its
+        commitments": a possessive in the complement of a verb is the verb's object's."""
+        if token.dep_ != "poss":
+            return None
+        node, link = token.head, ""
+        while node.head.i != node.i:
+            if node.pos_ in ("VERB", "AUX"):
+                held = self._object_of(node, token, want_person) if link else None
+                if held is not None or node.dep_ != "xcomp":
+                    return held
+                link = "xcomp"  # "urged Iran to honour its ...": Iran's, through "to honour"
+            elif node.dep_ == "oprd" or (node.dep_ == "prep" and node.lower_ in HELD_OBJECT_PREPS):
+                link = node.dep_
+            node = node.head
+        return self._object_of(node, token, want_person) if link else None
+
+    def _object_of(self, verb: Token, token: Token, want_person: bool) -> Actor | None:
+        """The actor the verb's direct object names, before the token."""
+        for child in verb.children:
+            if child.dep_ != "dobj" or child.i > token.i:
+                continue
+            actor = self.by_token.get(child.i)
+            if actor is not None and (actor.entity.type == "Person") == want_person:
+                return actor
+        return None
 
     def spans_between(self, lo: int, hi: int) -> list[tuple[Span, Actor]]:
         """The recorded ``(span, actor)`` pairs whose span starts at token ``lo`` to ``hi - 1``,

@@ -36,6 +36,7 @@ RELATIONAL_NOUNS = word_class("relational_nouns")
 # Nouns for groups of people that act for the country they are "of" or "in", or that modifies them.
 GROUP_NOUNS = actor_nouns("group")
 ADMIN_NOUNS = word_class("admin_nouns")
+HOME_NOUNS = word_class("home_nouns")
 ORG_HEADS = word_class("org_heads")
 LEADER_NOUNS = word_class("leader_nouns")
 # events whose possessor, with no "of" phrase, is the one they befall: "his arrest", "her release"
@@ -240,11 +241,20 @@ def _owner_actors(token: Token, child: Token, index: ArticleIndex) -> list[Actor
         if (
             named is not None
             and named.entity.type == "Person"
-            and token.lemma_ in ADMIN_NOUNS
-            and (mod.dep_ == "compound" or (mod.dep_ == "poss" and mod.pos_ == "PROPN"))
+            and token.lemma_ in HOME_NOUNS
+            and mod.dep_ == "poss"
+            and (country := index.affiliation.get(named.entity.key)) is not None
         ):
-            # "the Biden administration", "Modi's government": the government he
-            # leads, if the article says which (else he stands for it)
+            owners.append(Actor(country, How.METONYMY))  # "his country", "Correa's nation"
+            continue
+        if (
+            named is not None
+            and named.entity.type == "Person"
+            and token.lemma_ in ADMIN_NOUNS
+            and (mod.dep_ == "compound" or (mod.dep_ == "poss" and mod.pos_ in ("PROPN", "PRON")))
+        ):
+            # "the Biden administration", "Modi's government", "his government": the
+            # government he leads or serves, if the article says which (else he stands for it)
             country = index.affiliation.get(named.entity.key)
             owners.append(
                 Actor(country, How.METONYMY)

@@ -27,7 +27,7 @@ def triples(text: str) -> set[tuple[str, str, str]]:
             ("Dina Boluarte", "criticized", "Venezuela"),
         ),
         (
-            "Chilean Foreign Minister Alberto van Klaveren said his government had sent aid "
+            "Chilean Foreign Minister Alberto van Klaveren said his nation had sent aid "
             "to Bolivia.",
             ("Chile", "aided", "Bolivia"),
             ("Alberto van Klaveren", "aided", "Bolivia"),

@@ -251,10 +251,10 @@ def _owner_actors(token: Token, child: Token, index: ArticleIndex) -> list[Actor
             named is not None
             and named.entity.type == "Person"
             and token.lemma_ in ADMIN_NOUNS
-            and (mod.dep_ == "compound" or (mod.dep_ == "poss" and mod.pos_ in ("PROPN", "PRON")))
+            and (mod.dep_ == "compound" or (mod.dep_ == "poss" and mod.pos_ == "PROPN"))
         ):
-            # "the Biden administration", "Modi's government", "his government": the
-            # government he leads or serves, if the article says which (else he stands for it)
+            # "the Biden administration", "Modi's government": the government he
+            # leads, if the article says which (else he stands for it)
             country = index.affiliation.get(named.entity.key)
             owners.append(
                 Actor(country, How.METONYMY)

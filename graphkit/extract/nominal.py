@@ -203,6 +203,10 @@ def _cue_events(noun: Token, cue: Cue, index: ArticleIndex) -> list[Found] | Non
         and noun.head.head.pos_ in ("VERB", "AUX")
     ):
         return _with_help(noun, cue, index)
+    if cue.relation == "aided" and noun.lemma_ in GIVER_OF_NOUNS:
+        found = _with_help(noun, cue, index, of_only=True)
+        if found is not None:
+            return found  # "looks forward to the help of Brazil": Brazil gives it
     drawn = _drawn_from(noun, index)
     if drawn is not None:
         # "drawing condemnation from Britain", "won praise from Kyiv": the "from" side acts
@@ -237,10 +241,19 @@ def _between(noun: Token, cue: Cue, index: ArticleIndex) -> list[Found] | None:
     ]
 
 
-def _with_help(noun: Token, cue: Cue, index: ArticleIndex) -> list[Found] | None:
-    """ "intercepted them with the help of the United States": the helpers aid the subject."""
-    helpers = [a for p in prep_objects(noun, ("of", "from")) for a in actors_of(p, index)]
-    helped = [a for t in clause_subjects(noun.head.head) for a in actors_of(t, index)]
+def _with_help(
+    noun: Token, cue: Cue, index: ArticleIndex, *, of_only: bool = False
+) -> list[Found] | None:
+    """ "intercepted them with the help of the United States": the helpers aid the subject
+    (with ``of_only``, "welcomed the support of Chile", "looks forward to the help of Brazil":
+    the "of" side aids the subject of the verb the noun hangs on)."""
+    preps = ("of",) if of_only else ("of", "from")
+    helpers = [a for p in prep_objects(noun, preps) for a in actors_of(p, index)]
+    verb = _governor(noun)
+    if verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head  # the noun is the object of a preposition on the verb
+    helped = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
+    helped = [h for h in helped if all(h[1].entity.key != g[1].entity.key for g in helpers)]
     if not (helpers and helped):
         return None
     return list(emit(helpers, helped, cue.relation, noun, NOMINAL_CONFIDENCE, f"noun:{cue.lemma}"))
@@ -337,6 +350,7 @@ def _clause_fallback(
     return objects
 
 
+GIVER_OF_NOUNS = word_class("giver_of_nouns")
 REDUCE_NOUNS = word_class("reduce_nouns")
 REDUCE_NOUN_PREPS = word_tuple("reduce_noun_preps")
 EVENT_STAGING_VERBS = word_class("event_staging_verbs")

@@ -1,5 +1,6 @@
 """Nouns of help name their giver with "of": "welcomed the support of Chile" is Chile aiding
-the subject, not the subject aiding Chile. Every sentence here is written for these tests."""
+the subject, not the subject aiding Chile; "gave the ambassador 48 hours to leave" expels.
+Every sentence here is written for these tests."""
 
 from __future__ import annotations
 
@@ -35,3 +36,17 @@ def test_giver_of_noun_direction(text: str, giver: str, receiver: str) -> None:
 def test_giver_of_noun_asked_for_is_not_given() -> None:
     found = relations("Paraguay asked for the help of Brazil.")
     assert found[("Brazil", "aided", "Paraguay")] != "asserted"
+
+
+@pytest.mark.parametrize(
+    "text, expelled",
+    [
+        ("Ghana gave the Togolese ambassador 48 hours to leave.", "Togo"),
+        ("Kenya has given the Somali envoys seven days to leave Nairobi.", "Somalia"),
+    ],
+)
+def test_deadline_to_leave_is_an_expulsion(text: str, expelled: str) -> None:
+    found = relations(text)
+    subject = text.split()[0]
+    assert (subject, "expelled", expelled) in found, found
+    assert (subject, "aided", expelled) not in found

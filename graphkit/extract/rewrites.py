@@ -54,6 +54,17 @@ def _sends_forces_into(verb: Token) -> bool:
     )
 
 
+def _deadline_to_leave(verb: Token) -> bool:
+    """ "gave the ambassador 48 hours to leave": an expulsion, not a gift."""
+    deadline = [c for c in verb.children if c.lemma_ in DEADLINE_NOUNS and c.dep_ != "dative"]
+    return bool(deadline) and any(
+        t.lemma_ in LEAVE_VERBS and t.pos_ == "VERB"
+        for c in verb.children
+        if c.dep_ not in ("nsubj", "dative")
+        for t in c.subtree
+    )
+
+
 def rewritten_cue(verb: Token, cue: Cue) -> Cue:
     """The cue a construction turns this one into, applied in this order: "took the town" is an
     attack, "sent troops into Georgia" an invasion, "blocked roads" a protest, "refused to rule
@@ -62,6 +73,8 @@ def rewritten_cue(verb: Token, cue: Cue) -> Cue:
         cue = Cue("attacked", cue.lemma, cue.pos, ("dobj",), cue.needs)
     if cue.relation == "aided" and _sends_forces_into(verb):
         cue = Cue("attacked", cue.lemma, cue.pos, INVASION_PREPS, cue.needs)
+    if cue.relation == "aided" and _deadline_to_leave(verb):
+        cue = Cue("expelled", cue.lemma, cue.pos, ("dative",), cue.needs)
     if cue.relation == "rejected" and _blocks_way(verb):
         cue = Cue("protested", cue.lemma, cue.pos, (), cue.needs)
     if (
@@ -114,3 +127,5 @@ FORCE_NOUNS = word_class("force_nouns")
 UNAIDED_NOUNS = word_class("unaided_nouns")
 INVASION_PREPS = word_tuple("invasion_preps")
 BLOCK_VERBS = word_class("block_verbs")
+DEADLINE_NOUNS = word_class("deadline_nouns")
+LEAVE_VERBS = word_class("leave_verbs")

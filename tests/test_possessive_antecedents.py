@@ -33,6 +33,18 @@ def triples(text: str) -> set[tuple[str, str, str]]:
             ("Alberto van Klaveren", "aided", "Bolivia"),
         ),
         (
+            "Chilean Foreign Minister Alberto van Klaveren said his government had condemned "
+            "Venezuela.",
+            ("Chile", "criticized", "Venezuela"),
+            ("Alberto van Klaveren", "criticized", "Venezuela"),
+        ),
+        (
+            "Bolivian President Luis Arce spoke. Washington imposed sanctions on Arce and his "
+            "government.",
+            ("United States", "sanctioned", "Luis Arce"),
+            ("Nobody", "sanctioned", "Luis Arce"),
+        ),
+        (
             "The ministers called for Hezbollah to free the captives. The envoy stressed holding "
             "the Houthis accountable for their attacks on Saudi Arabia.",
             ("Houthis", "attacked", "Saudi Arabia"),

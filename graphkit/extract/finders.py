@@ -233,6 +233,16 @@ def _counterpart(token: Token, index: ArticleIndex, depth: int, events: bool) ->
     return None
 
 
+def _beside_owner(token: Token, owner: Actor, index: ArticleIndex) -> bool:
+    """ "Petro and his administration": the noun is joined to a mention of its own owner."""
+    group = [token.head] if token.dep_ == "conj" else []
+    group += [c for c in token.children if c.dep_ == "conj"]
+    return any(
+        (named := index.by_token.get(t.i)) is not None and named.entity.key == owner.entity.key
+        for t in group
+    )
+
+
 def _owner_actors(token: Token, child: Token, index: ArticleIndex) -> list[Actor]:
     """The actors a modifier of an agent noun names ("Hungarian and Romanian officials": both)."""
     owners: list[Actor] = []
@@ -251,10 +261,19 @@ def _owner_actors(token: Token, child: Token, index: ArticleIndex) -> list[Actor
             named is not None
             and named.entity.type == "Person"
             and token.lemma_ in ADMIN_NOUNS
-            and (mod.dep_ == "compound" or (mod.dep_ == "poss" and mod.pos_ == "PROPN"))
+            and (
+                mod.dep_ == "compound"
+                or (mod.dep_ == "poss" and mod.pos_ == "PROPN")
+                or (
+                    mod.dep_ == "poss"
+                    and mod.pos_ == "PRON"
+                    and not _beside_owner(token, named, index)
+                )
+            )
         ):
-            # "the Biden administration", "Modi's government": the government he
-            # leads, if the article says which (else he stands for it)
+            # "the Biden administration", "Modi's government", "his government": the
+            # government he leads or serves, if the article says which (else he stands for
+            # it, as in "sanctions against Petro and his administration")
             country = index.affiliation.get(named.entity.key)
             owners.append(
                 Actor(country, How.METONYMY)

@@ -25,6 +25,7 @@ def relations(text: str) -> dict[tuple[str, str, str], str]:
         ("Peru welcomed the support of Chile after the floods.", "Chile", "Peru"),
         ("Uruguay thanked Argentina for the assistance of its navy.", "Argentina", "Uruguay"),
         ("Paraguay asked for the help of Brazil.", "Brazil", "Paraguay"),
+        ("Bolivia seized the cargo with the help of Argentina.", "Argentina", "Bolivia"),
     ],
 )
 def test_giver_of_noun_direction(text: str, giver: str, receiver: str) -> None:

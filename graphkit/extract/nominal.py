@@ -250,8 +250,10 @@ def _with_help(
     preps = ("of",) if of_only else ("of", "from")
     helpers = [a for p in prep_objects(noun, preps) for a in actors_of(p, index)]
     verb = _governor(noun)
-    if verb.pos_ not in ("VERB", "AUX"):
-        verb = verb.head  # the noun is the object of a preposition on the verb
+    for _ in range(3):  # the noun hangs on the verb through a preposition (and its noun)
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
     helped = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
     helped = [h for h in helped if all(h[1].entity.key != g[1].entity.key for g in helpers)]
     if not (helpers and helped):

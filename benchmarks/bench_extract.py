@@ -55,7 +55,7 @@ from graphkit.records import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "data" / "articles"
-DEFAULT_GOLD = ROOT.parent / "shared" / "eval" / "plover" / "gsr.jsonl"
+DEFAULT_GOLD = ROOT / "data" / "eval" / "plover" / "gsr.jsonl"
 TARGET = 1.25
 
 

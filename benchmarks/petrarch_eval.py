@@ -58,7 +58,7 @@ from graphkit.records import Article, ArticleResult, Relation
 from graphkit.vocab import relation
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SUITE = ROOT.parent / "shared" / "eval" / "petrarch2" / "validation.jsonl"
+DEFAULT_SUITE = ROOT / "data" / "eval" / "petrarch2" / "validation.jsonl"
 AFFILIATIONS = ("leaderOf", "officialOf")
 NO_COUNTRY = ("---", "###")
 

@@ -24,7 +24,7 @@ from graphkit.pipeline import extract_articles
 from graphkit.records import Article, ArticleResult
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_GOLD = ROOT.parent / "shared" / "eval" / "plover" / "gsr.jsonl"
+DEFAULT_GOLD = ROOT / "data" / "eval" / "plover" / "gsr.jsonl"
 AFFILIATIONS = ("leaderOf", "officialOf", "memberOf", "locatedIn")
 
 

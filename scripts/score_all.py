@@ -2,16 +2,15 @@
 
 Runs ``graphkit eval --brief`` on the development set (``data/gold/dev.jsonl`` with
 ``data/articles``) and on each set under ``data/eval`` (a folder with ``gold.jsonl`` and
-``articles/``), then ``benchmarks/plover_eval.py``
-and ``benchmarks/petrarch_eval.py`` when their gold files are given or found, and prints:
+``articles/``), then ``benchmarks/plover_eval.py`` and ``benchmarks/petrarch_eval.py`` on the
+PLOVER and PETRARCH2 records in ``data/eval/plover`` and ``data/eval/petrarch2``, and prints:
 
     dev        strict P=0.975 R=0.802 F1=0.880 tp=77 fp=2
     plover     class=0.871 category=... dyad=...
     petrarch   dyad=...% asserted=...% reversed=... false-events=...
 
 Usage:
-    python scripts/score_all.py [--plover PATH/gsr.jsonl] [--petrarch PATH/validation.jsonl]
-        [--jobs 2] > scores.txt
+    python scripts/score_all.py [--jobs 2] > scores.txt
     diff scores-before.txt scores.txt
 
 A refactoring of the extractor is a move only when the two outputs are identical.
@@ -29,6 +28,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GRAPHKIT = [sys.executable, "-m", "graphkit"]
+PLOVER = ROOT / "data/eval/plover/gsr.jsonl"
+PETRARCH = ROOT / "data/eval/petrarch2/validation.jsonl"
 
 
 def _run(cmd: list[str]) -> str:
@@ -85,9 +86,14 @@ def petrarch_line(suite: Path) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--plover", type=Path, help="PLOVER gsr.jsonl (skipped when not given)")
     ap.add_argument(
-        "--petrarch", type=Path, help="PETRARCH validation.jsonl (skipped when not given)"
+        "--plover", type=Path, default=PLOVER, help="PLOVER gsr.jsonl (default: %(default)s)"
+    )
+    ap.add_argument(
+        "--petrarch",
+        type=Path,
+        default=PETRARCH,
+        help="PETRARCH validation.jsonl (default: %(default)s)",
     )
     ap.add_argument("--jobs", type=int, default=2, help="sets scored at once")
     args = ap.parse_args()

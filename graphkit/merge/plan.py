@@ -29,8 +29,8 @@ from graphkit.merge.records import (
     records_from,
 )
 from graphkit.merge.split import article_graph
-from graphkit.store.entail import ox_entailments
-from graphkit.store.terms import inferred_graph, to_ox
+from graphkit.store.entail import nt_text, replace_graph
+from graphkit.store.terms import to_ox
 from graphkit.vocab import GK
 
 
@@ -63,16 +63,7 @@ class Plan:
             parts += [w for w in (write_articles(store, ox_graphs),) if w]
             graphs = {}
         for name, triples in sorted(graphs.items(), key=lambda kv: str(kv[0])):
-            inferred = inferred_graph(str(name))
-            parts.append(f"DROP SILENT GRAPH <{name}> ; DROP SILENT GRAPH <{inferred}>")
-            if triples:
-                ox_triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples]
-                body = _nt(ox_triples)
-                extra = _nt(ox_entailments(ox_triples))
-                parts.append(
-                    f"INSERT DATA {{ GRAPH <{name}> {{\n{body}}}\n"
-                    f"GRAPH <{inferred}> {{\n{extra}}} }}"
-                )
+            parts.append(replace_graph(str(name), _ox_triples(triples)))
         delete, insert = self.delete - self.insert, self.insert - self.delete
         if delete:
             parts.append(f"DELETE DATA {{ GRAPH <{ENTITIES.value}> {{\n{_nt_rdflib(delete)}}} }}")
@@ -81,16 +72,12 @@ class Plan:
         return " ;\n".join(parts) if parts else ""
 
 
-def _nt(triples: list[Any]) -> str:
-    return bytes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
-
-
 def _ox_triples(triples: Iterable[Triple]) -> list[Any]:
     return [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples]
 
 
 def _nt_rdflib(triples: Iterable[Triple]) -> str:
-    return _nt(_ox_triples(triples))
+    return nt_text(_ox_triples(triples))
 
 
 def _plan_component(

@@ -38,12 +38,11 @@ from rdflib import Dataset, Graph, URIRef
 from graphkit.errors import StoreError
 from graphkit.store import snapshots as snap
 from graphkit.store.bulk import BulkImport
-from graphkit.store.entail import ontology_triples, ox_entailments
+from graphkit.store.entail import ontology_triples, replace_graph
 from graphkit.store.sparql import PREFIXES, QueryResult, execute
 from graphkit.store.terms import (
     ONTOLOGY_GRAPH,
     OxStoreView,
-    inferred_graph,
     is_derived_graph,
     to_ox,
 )
@@ -229,15 +228,7 @@ class Store(BulkImport):
         self._update(write_articles(self._ox, {name.value: triples}) + then)
 
     def _write(self, name: Any, triples: list[Any], *, entail: bool, then: str = "") -> None:
-        inferred = ox_entailments(triples) if entail else []
-        body = bytes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
-        extra = bytes(ox.serialize(inferred, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
-        companion = inferred_graph(name.value)
-        self._update(
-            f"DROP SILENT GRAPH <{name.value}> ; DROP SILENT GRAPH <{companion}> ;\n"
-            f"INSERT DATA {{ GRAPH <{name.value}> {{\n{body}}}\n"
-            f"GRAPH <{companion}> {{\n{extra}}} }}" + then
-        )
+        self._update(replace_graph(name.value, triples, entail=entail) + then)
 
     def _update(self, sparql: str, *, name: str = "store update") -> None:
         self._check_writable()

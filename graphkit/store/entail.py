@@ -34,6 +34,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 from rdflib.term import Node
 
+from graphkit.store.terms import inferred_graph
 from graphkit.vocab import GK_IRI, ONTOLOGY_DIR, relations
 
 Triple = tuple[Node, Node, Node]
@@ -102,6 +103,34 @@ def ox_entailments(triples: Iterable[Any]) -> list[Any]:
             for sup in supers:
                 derived[(a, ox.NamedNode(sup), b)] = None
     return [ox.Triple(*t) for t in derived if t not in asserted]
+
+
+def nt_text(triples: Iterable[Any]) -> str:
+    """Oxigraph triples as N-Triples text, as SPARQL ``INSERT DATA`` takes them."""
+    return bytes(ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+
+
+def insert_with_entailments(name: str, triples: list[Any], *, entail: bool = True) -> str:
+    """``INSERT DATA`` of ``triples`` into graph ``name`` and of their entailments into its
+    ``<name>/inferred`` companion (left empty when ``entail`` is false)."""
+    inferred = ox_entailments(triples) if entail else []
+    return (
+        f"INSERT DATA {{ GRAPH <{name}> {{\n{nt_text(triples)}}}\n"
+        f"GRAPH <{inferred_graph(name)}> {{\n{nt_text(inferred)}}} }}"
+    )
+
+
+def replace_graph(name: str, triples: list[Any], *, entail: bool = True) -> str:
+    """The SPARQL Update replacing graph ``name`` and its entailments by ``triples``' own.
+
+    Examples:
+        >>> replace_graph("https://example.org/g", [])
+        'DROP SILENT GRAPH <https://example.org/g> ; DROP SILENT GRAPH <https://example.org/g/inferred>'
+    """
+    drop = f"DROP SILENT GRAPH <{name}> ; DROP SILENT GRAPH <{inferred_graph(name)}>"
+    if not triples:
+        return drop
+    return f"{drop} ;\n{insert_with_entailments(name, triples, entail=entail)}"
 
 
 def derived_quads(quads: Iterable[Any]) -> list[Any]:

@@ -51,7 +51,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from graphkit.store.entail import ox_entailments, rules
+from graphkit.store.entail import insert_with_entailments, replace_graph, rules
 from graphkit.store.terms import inferred_graph
 from graphkit.vocab import GK_IRI, ID_BASE, relations
 
@@ -255,15 +255,8 @@ def _replace_facts(pairs: set[tuple[Any, Any]], facts: set[tuple[Any, Any, Any]]
     ]
     if facts:
         triples = [ox.Triple(*t) for t in sorted(facts, key=lambda t: tuple(x.value for x in t))]
-        ops.append(
-            f"INSERT DATA {{ GRAPH <{RELATIONS_GRAPH}> {{\n{_nt(triples)}}}\n"
-            f"GRAPH <{RELATIONS_INFERRED}> {{\n{_nt(ox_entailments(triples))}}} }}"
-        )
+        ops.append(insert_with_entailments(RELATIONS_GRAPH, triples))
     return " ;\n".join(ops)
-
-
-def _nt(triples: list[Any]) -> str:
-    return bytes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
 
 
 def write_articles(st: Any, graphs: Mapping[str, Iterable[Any]]) -> str:
@@ -284,13 +277,7 @@ def write_articles(st: Any, graphs: Mapping[str, Iterable[Any]]) -> str:
         triples = list(triples)
         pairs |= _pairs_of(triples)
         kept, _ = split_facts(triples)
-        companion = inferred_graph(name)
-        parts.append(f"DROP SILENT GRAPH <{name}> ; DROP SILENT GRAPH <{companion}>")
-        if kept:
-            parts.append(
-                f"INSERT DATA {{ GRAPH <{name}> {{\n{_nt(kept)}}}\n"
-                f"GRAPH <{companion}> {{\n{_nt(ox_entailments(kept))}}} }}"
-            )
+        parts.append(replace_graph(name, kept))
     if pairs and isinstance(st, ox.Store):  # worked out here, from the shorter index look-ups
         facts = _facts_between(st, pairs, set(graphs))
         for triples in graphs.values():

@@ -1,0 +1,87 @@
+"""Token queries in one call: a token's children by dependency label, part of speech and side,
+and word-class membership by lemma, so a rule says what it looks for instead of spelling out
+the loop and its tests.
+
+Examples:
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Egypt", "sharply", "criticized", "Israel"],
+    ...           heads=[2, 2, 2, 2], deps=["nsubj", "advmod", "ROOT", "dobj"],
+    ...           pos=["PROPN", "ADV", "VERB", "PROPN"])
+    >>> [t.text for t in kids(doc[2], "nsubj", "dobj")]
+    ['Egypt', 'Israel']
+    >>> kid(doc[2], "dobj").text
+    'Israel'
+    >>> [t.text for t in kids(doc[2], side="before")]
+    ['Egypt', 'sharply']
+    >>> kid(doc[2], "dative") is None
+    True
+    >>> is_word(doc[2], frozenset({"criticized"}))
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from typing import Literal
+
+from spacy.tokens import Token
+
+Side = Literal["", "before", "after"]
+
+
+def _on_side(tok: Token, head: Token, side: Side) -> bool:
+    return not side or (tok.i < head.i) == (side == "before")
+
+
+def kids(
+    tok: Token,
+    *deps: str,
+    pos: Collection[str] = (),
+    side: Side = "",
+    words: Collection[str] = (),
+) -> list[Token]:
+    """The children of ``tok`` with one of ``deps`` (any label when none is given), one of the
+    parts of speech ``pos`` (any when empty), on one ``side`` of it ("before", "after", or
+    either when empty), and whose word is in ``words`` (any when empty; see :func:`is_word`).
+    """
+    return select(tok.children, deps, pos=pos, side=side, words=words, head=tok)
+
+
+def kid(
+    tok: Token,
+    *deps: str,
+    pos: Collection[str] = (),
+    side: Side = "",
+    words: Collection[str] = (),
+) -> Token | None:
+    """The first child :func:`kids` would give, or ``None``."""
+    found = kids(tok, *deps, pos=pos, side=side, words=words)
+    return found[0] if found else None
+
+
+def select(
+    tokens: Iterable[Token],
+    deps: Collection[str] = (),
+    *,
+    pos: Collection[str] = (),
+    side: Side = "",
+    words: Collection[str] = (),
+    head: Token | None = None,
+) -> list[Token]:
+    """The ``tokens`` that pass the tests of :func:`kids`; ``side`` is taken relative to
+    ``head``."""
+    return [
+        t
+        for t in tokens
+        if (not deps or t.dep_ in deps)
+        and (not pos or t.pos_ in pos)
+        and (head is None or _on_side(t, head, side))
+        and (not words or is_word(t, words))
+    ]
+
+
+def is_word(tok: Token, words: Collection[str]) -> bool:
+    """Whether the token's word, as written in lower case or as its lemma, is one of
+    ``words``: one test for tables that list both forms."""
+    return tok.lower_ in words or tok.lemma_.lower() in words

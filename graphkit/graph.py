@@ -126,6 +126,8 @@ def add_article(graph: Graph, article: Article) -> URIRef:
         graph.add((node, PROV.generatedAtTime, Literal(article.fetched, datatype=XSD.dateTime)))
     if article.site:
         graph.add((node, DCTERMS.publisher, Literal(article.site)))
+    if article.dateline:
+        graph.add((node, GK.dateline, Literal(article.dateline)))
     return node
 
 

@@ -91,6 +91,7 @@ class GK(DefinedNamespace):
     eventDate: URIRef
     method: URIRef
     contentHash: URIRef
+    dateline: URIRef
     # external identifiers and resolution
     iso3: URIRef
     iso2: URIRef

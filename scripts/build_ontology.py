@@ -99,6 +99,12 @@ EVIDENCE_PROPS = {
     ),
     "method": ("method", "Which extraction rule produced the relation.", "data", XSD.string),
     "contentHash": ("content hash", "SHA-256 of the article text.", "data", XSD.string),
+    "dateline": (
+        "dateline",
+        'Where the article says it was filed, as its dateline names the place ("TEHRAN, Iran").',
+        "data",
+        XSD.string,
+    ),
     "iso3": ("ISO 3166-1 alpha-3", "The country's three-letter code.", "data", XSD.string),
     "iso2": ("ISO 3166-1 alpha-2", "The country's two-letter code.", "data", XSD.string),
     "countryCode": (

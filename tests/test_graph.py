@@ -7,6 +7,7 @@ article's own graph.
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 
 import pytest
@@ -88,6 +89,16 @@ def test_graph_one_named_graph_per_article_named_by_the_article() -> None:
     node = article_iri(one.article.id)
     assert (node, RDF.type, GK.Article) in graph
     assert graph.value(node, GK.contentHash) == Literal(one.article.hash)
+    assert graph.value(node, GK.dateline) is None  # no dateline, no triple
+
+
+def test_graph_article_keeps_its_dateline() -> None:
+    res = result()
+    filed = ArticleResult(dataclasses.replace(res.article, dateline="TEHRAN, Iran"),
+                          res.entities, res.relations)
+    node = article_iri(filed.article.id)
+    graph = article_dataset(filed).graph(node)
+    assert graph.value(node, GK.dateline) == Literal("TEHRAN, Iran")
 
 
 def test_graph_asserted_relations_are_triples_negated_ones_only_evidence() -> None:

@@ -28,6 +28,7 @@ from graphkit.extract.syntax import (
     is_purpose,
     reporter_speaks_again,
 )
+from graphkit.extract.tokens import kids, spelled
 from graphkit.lexicon import word_class
 from graphkit.records import ASSERTED, HYPOTHETICAL, NEGATED, REPORTED
 
@@ -44,24 +45,30 @@ NEGATING_PREPS = word_class("negating_preps")
 CONTINUING = word_class("continuing_heads")
 PLANNING_VERBS = word_class("planning_verbs")
 ALLEGE_VERBS = word_class("allege_verbs")
+NEGATORS = word_class("clause_negators")
+NOUNS = ("NOUN", "PROPN")
+VERBS = ("VERB", "AUX")
+
+
+def _denied(tok: Token) -> bool:
+    """ "no talks", "no sign that ...": a noun with "no" for its determiner."""
+    return bool(spelled(kids(tok, "det"), NEGATORS))
 
 
 def _clause_flags(tok: Token) -> str | None:
+    if kids(tok, "neg") or spelled(tok.children, NEGATORS):
+        return NEGATED
+    # "will continue to stand with Iraq": a stance held now, not an announced act
+    auxes = MODALS - FUTURE if tok.lemma_ in CONTINUING else MODALS | FUTURE
+    rules = (
+        (("aux", "auxpass"), auxes, HYPOTHETICAL),
+        (("advmod",), HEDGES, REPORTED),
+        (("mark",), CONDITION_MARKS, HYPOTHETICAL),
+    )
     for child in tok.children:
-        if child.dep_ == "neg" or child.lower_ in ("never", "no"):
-            return NEGATED
-    for child in tok.children:
-        if (
-            child.dep_ in ("aux", "auxpass")
-            and (child.lower_ in MODALS or child.lower_ in FUTURE)
-            and not (child.lower_ in FUTURE and tok.lemma_ in CONTINUING)
-        ):
-            # "will continue to stand with Iraq": a stance held now, not an announced act
-            return HYPOTHETICAL
-        if child.dep_ == "advmod" and child.lower_ in HEDGES:
-            return REPORTED
-        if child.dep_ == "mark" and child.lower_ in CONDITION_MARKS:
-            return HYPOTHETICAL
+        for deps, words, flag in rules:
+            if child.dep_ in deps and child.lower_ in words:
+                return flag
     return None
 
 
@@ -74,40 +81,28 @@ REQUEST_HEADS = word_class("request_heads")
 REQUEST_PREPS = word_class("request_preps")
 ALLEGATION_PREPS = word_class("allegation_preps")
 CONDITION_MARKS = word_class("condition_marks")
+# the clauses an announcement reaches through: "offered to send troops to help"
+CHAIN_DEPS = ("xcomp", "acomp", "conj", "ccomp")
 
 
 def _intent_chain(cue: Token) -> tuple[bool, bool, bool]:
     """(announced: future/intent wording, conditional: an 'unless'/'if' clause, coercive: an
     'unless' clause) over the cue's clause chain."""
-    tok = cue
-    if cue.pos_ in ("NOUN", "PROPN") and cue.dep_ == "dobj" and cue.head.lemma_ in SUPPORT_VERBS:
-        tok = cue.head  # "will extend the curfew": the verb that governs the noun cue
+    carried = cue.pos_ in NOUNS and cue.dep_ == "dobj" and cue.head.lemma_ in SUPPORT_VERBS
+    tok = cue.head if carried else cue  # "will extend the curfew": the verb that governs it
     announced = conditional = coercive = False
     for _ in range(4):
-        for child in tok.children:
-            if child.dep_ == "aux" and child.lower_ in FUTURE and tok.lemma_ not in CONTINUING:
-                announced = True
-            if (
-                child.dep_ == "aux"
-                and child.lower_ == "would"
-                and tok.dep_ == "ccomp"
-                and tok.head.lemma_ in REPORT_HEADS
-            ):
-                announced = True  # "said they would boycott": the future of reported speech
-            if is_condition(child):
-                conditional = True
-            if is_condition(child, ("unless",)):
-                coercive = True
-        if tok.lemma_.lower() in INTENT_HEADS and tok.i != cue.i:
-            announced = True
-        if (
-            tok.dep_ in ("xcomp", "acomp", "conj", "ccomp") or is_purpose(tok)
-        ) and tok.head.i != tok.i:
-            if tok.dep_ == "ccomp" and tok.head.lemma_ not in REPORT_HEADS:
-                break
-            tok = tok.head
-            continue
-        break
+        auxes = {c.lower_ for c in kids(tok, "aux")}
+        reported = tok.dep_ == "ccomp" and tok.head.lemma_ in REPORT_HEADS
+        announced |= bool(auxes & FUTURE) and tok.lemma_ not in CONTINUING
+        announced |= "would" in auxes and reported  # "said they would boycott"
+        announced |= tok.lemma_.lower() in INTENT_HEADS and tok.i != cue.i
+        conditional |= any(is_condition(c) for c in tok.children)
+        coercive |= any(is_condition(c, ("unless",)) for c in tok.children)
+        climbs = tok.dep_ in CHAIN_DEPS or is_purpose(tok)
+        if not climbs or (tok.dep_ == "ccomp" and not reported):
+            break
+        tok = tok.head
     return announced, conditional, coercive
 
 
@@ -138,10 +133,7 @@ def intent_relation(cue: Token, predicate: str) -> str | None:
 def modality(cue: Token) -> str:
     """The modality of the event a cue token (verb or noun) states."""
     tok = cue
-    if cue.pos_ in ("NOUN", "PROPN"):
-        flag = _noun_flags(cue)
-        if flag is not None:
-            return flag
+    if cue.pos_ in NOUNS:
         flag, tok = _climb_to_verb(cue)
         if flag is not None:
             return flag
@@ -151,117 +143,114 @@ def modality(cue: Token) -> str:
         and tok.head.head.lemma_ in ALLEGING_HEADS
     ):
         return REPORTED  # "accused the Emirates of arming the RSF": the arming is alleged
-    hops = 0
-    while hops < 4:
+    for _ in range(4):
         flag = _clause_flags(tok)
         if flag is not None:
-            if tok.i != cue.i and tok.lemma_ in NEGATING_HEADS:
-                return NEGATED
-            return flag
-        flag, up = _clause_step(tok)
-        if flag is not None:
-            return flag
-        if up is None:
-            break
-        tok = up
-        hops += 1
+            return NEGATED if tok.i != cue.i and tok.lemma_ in NEGATING_HEADS else flag
+        step = _clause_step(tok)
+        if isinstance(step, str):
+            return step
+        tok = step
     return ASSERTED
+
+
+# "called for sanctions": request verbs that ask for a noun only through their preposition
+REQUEST_HEAD_PREPS = dict(p.split() for p in word_class("request_head_preps"))
+ASKING_NOUNS = word_class("asking_nouns")
 
 
 def _noun_flags(cue: Token) -> str | None:
     """ "no talks", "possible sanctions", "called for sanctions against Nigeria"."""
-    for child in cue.children:
-        if child.dep_ == "det" and child.lower_ == "no":
-            return NEGATED
-        if child.dep_ == "amod" and child.lower_ in HYPOTHETICAL_MODIFIERS - {"further", "new"}:
-            return HYPOTHETICAL
+    if _denied(cue):
+        return NEGATED
+    if spelled(kids(cue, "amod"), HYPOTHETICAL_MODIFIERS):
+        return HYPOTHETICAL
     # "called for sanctions against Nigeria": asked for, not imposed
     # ("discussed trade during a visit to Riyadh": the visit took place)
     asked = cue.dep_ == "pobj" and cue.head.lower_ in REQUEST_PREPS
     gov = cue.head.head if asked else cue.head if cue.dep_ == "dobj" else None
-    if gov is not None and cue.dep_ == "dobj" and gov.lemma_ in PLANNING_VERBS:
+    if gov is None:
+        return None
+    if cue.dep_ == "dobj" and gov.lemma_ in PLANNING_VERBS:
         return HYPOTHETICAL  # "has scheduled talks with Museveni": still to come
-    if (
-        gov is not None
-        and gov.lemma_ in REQUEST_HEADS
-        and (gov.lemma_ != "call" or cue.head.lower_ == "for")
-        and (
-            gov.lemma_ != "insist"
-            or (cue.head.lower_ == "on" and cue.lemma_ not in ("demand", "request"))
-        )  # "insisted on a dialogue with the M23"
-    ):
-        return HYPOTHETICAL
-    return None
+    prep = REQUEST_HEAD_PREPS.get(gov.lemma_)
+    if prep is None:
+        return HYPOTHETICAL if gov.lemma_ in REQUEST_HEADS else None
+    # "insisted on a dialogue with the M23", but "insisted on its demand" makes the demand
+    return HYPOTHETICAL if cue.head.lower_ == prep and cue.lemma_ not in ASKING_NOUNS else None
 
 
 CLIMB_DEPS = ("dobj", "pobj", "prep", "conj", "compound", "appos", "nsubjpass", "attr")
 
 
 def _climb_to_verb(cue: Token) -> tuple[str | None, Token]:
-    """Climb from a noun cue to the verb or noun that governs it (at most four hops); a wish
-    noun on the way ("a plan for talks") makes it hypothetical."""
+    """The noun cue's own flags, else climb from it to the verb or noun that governs it (at most
+    four hops); a wish noun on the way ("a plan for talks") makes it hypothetical."""
+    flag = _noun_flags(cue)
     tok = cue
-    hops = 0
-    while tok.dep_ in CLIMB_DEPS and hops < 4:
+    for _ in range(4):
+        if flag is not None or tok.dep_ not in CLIMB_DEPS:
+            break
         head = tok.head
-        if head.pos_ in ("NOUN",) and head.lemma_ in IRREALIS_NOUNS and head.i != cue.i:
+        if head.pos_ == "NOUN" and head.lemma_ in IRREALIS_NOUNS:
             return HYPOTHETICAL, tok
         tok = head
-        hops += 1
-        if tok.pos_ in ("VERB", "AUX"):
+        if tok.pos_ in VERBS:
             break
-    return None, tok
+    return flag, tok
 
 
-def _clause_step(tok: Token) -> tuple[str | None, Token | None]:
-    """One step up the clause chain: (a modality, None) answers, (None, the next token) goes
-    on, (None, None) stops (asserted)."""
+# what the head a clause is the complement of says of it: "refused to meet", "plans to visit"
+HEAD_FLAGS = {
+    **{w: HYPOTHETICAL for w in IRREALIS_HEADS | IRREALIS_NOUNS | WILLING},
+    **{w: NEGATED for w in NEGATING_HEADS},
+}
+
+
+def _clause_step(tok: Token) -> str | Token:
+    """One step up the clause chain: a modality answers (asserted: nothing more to read), a
+    token is the next clause up."""
     if tok.dep_ == "pcomp" and tok.head.lower_ in NEGATING_PREPS:
-        return NEGATED, None  # "broke down without reaching an agreement"
+        return NEGATED  # "broke down without reaching an agreement"
     if tok.dep_ == "xcomp" or (tok.dep_ == "pcomp" and tok.head.dep_ == "prep"):
         head = tok.head if tok.dep_ == "xcomp" else tok.head.head
-        if head.lemma_ in NEGATING_HEADS:
-            return NEGATED, None
-        if head.lemma_ in IRREALIS_HEADS or head.lemma_ in IRREALIS_NOUNS or head.lemma_ in WILLING:
-            return HYPOTHETICAL, None
-        return None, head
+        return HEAD_FLAGS.get(head.lemma_, head)
     if is_purpose(tok):
-        return None, tok.head  # "sent troops to help": a purpose shares its clause's modality
+        return tok.head  # "sent troops to help": a purpose shares its clause's modality
     flag = _embedding_flag(tok)
     if flag is not None:
-        return flag, None
-    if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+        return flag
+    if tok.dep_ == "conj" and tok.head.pos_ in VERBS:
         again = finite_after_infinitive(tok) or reporter_speaks_again(tok)
-        return None, tok.head.head if again else tok.head
-    return None, None
+        return tok.head.head if again else tok.head
+    return ASSERTED
+
+
+# what a noun says of the clause it takes: "the plan to visit", "accusations that they spied"
+NOUN_FLAGS = {
+    **{w: REPORTED for w in ALLEGATION_NOUNS},
+    **{w: HYPOTHETICAL for w in IRREALIS_NOUNS},
+}
 
 
 def _embedding_flag(tok: Token) -> str | None:
     """The modality a clause takes from what embeds it: "demanded that Israel ease", "there was
     no sign that they had spoken", "accusations that Chinese companies supplied Russia"."""
+    head = tok.head
     if (
         tok.dep_ == "ccomp"
-        and tok.head.pos_ in ("VERB", "AUX")
+        and head.pos_ in VERBS
         and any(c.lower_ == "that" for c in tok.children)
+        and (head.lemma_ in REQUEST_HEADS or kids(head, "dobj", words=IRREALIS_NOUNS))
     ):
         # "demanded that Israel ease", "reiterated its demand that Israel ease": asked for
-        head = tok.head
-        if head.lemma_ in REQUEST_HEADS or any(
-            c.dep_ == "dobj" and c.lemma_ in IRREALIS_NOUNS for c in head.children
-        ):
-            return HYPOTHETICAL
-    if tok.dep_ == "ccomp" and tok.head.lemma_ in ALLEGE_VERBS:
+        return HYPOTHETICAL
+    if tok.dep_ == "ccomp" and head.lemma_ in ALLEGE_VERBS:
         return REPORTED  # "claims that the U.S. is supporting sedition": alleged
-    infinitive = tok.dep_ == "relcl" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
-    )  # "the need for Russia to provide access", where "an accusation Cambodia denied" is told
-    if (tok.dep_ in ("acl", "ccomp") or infinitive) and tok.head.pos_ == "NOUN":
+    # "the need for Russia to provide access", where "an accusation Cambodia denied" is told
+    infinitive = tok.dep_ == "relcl" and any(c.lower_ == "to" for c in kids(tok, "aux"))
+    if (tok.dep_ in ("acl", "ccomp") or infinitive) and head.pos_ == "NOUN":
         # "there was no sign that they had spoken"
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.head.children):
-            return NEGATED
-        if tok.head.lemma_ in IRREALIS_NOUNS:
-            return HYPOTHETICAL
-        if tok.head.lemma_ in ALLEGATION_NOUNS:
-            return REPORTED  # "accusations that Chinese companies supplied Russia"
+        return NEGATED if _denied(head) else NOUN_FLAGS.get(head.lemma_)
     # an "advcl" clause's own flags were read at the top of the step (_clause_flags)
     return None

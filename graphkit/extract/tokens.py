@@ -85,3 +85,16 @@ def is_word(tok: Token, words: Collection[str]) -> bool:
     """Whether the token's word, as written in lower case or as its lemma, is one of
     ``words``: one test for tables that list both forms."""
     return tok.lower_ in words or tok.lemma_.lower() in words
+
+
+def spelled(tokens: Iterable[Token], words: Collection[str]) -> list[Token]:
+    """The ``tokens`` whose lower-case form, as written (not the lemma), is one of ``words``:
+    for closed classes where a lemma would widen the match ("ca" of "can't" is not "can").
+
+    Examples:
+        >>> import spacy
+        >>> doc = spacy.blank("en")("They will not come")
+        >>> [t.text for t in spelled(doc, {"will", "not"})]
+        ['will', 'not']
+    """
+    return [t for t in tokens if t.lower_ in words]

@@ -7,12 +7,15 @@ reckless attack"), or, last, the nearest other actor of the cue's own clause.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Token
 
 from graphkit.extract.args import actors_of
 from graphkit.extract.finders import RELATIONAL_NOUNS
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import clause_subjects, is_condition, is_purpose, prep_objects
+from graphkit.extract.tokens import is_word, kids
 from graphkit.lexicon import word_class
 from graphkit.resolve import Actor
 from graphkit.vocab import relation, relations_where
@@ -21,27 +24,48 @@ DEEP_OBJECT_RELATIONS = relations_where(lambda r: "deep" in r.object_search)
 DOCUMENT_NOUNS = word_class("document_nouns")
 # "agreed to US mediation" is agreed with the US; "agreed to impose sanctions on Russia" is not
 SHALLOW_OBJECT_RELATIONS = relations_where(lambda r: "shallow" in r.object_search)
+NOUNS = ("NOUN", "PROPN")
+VERBS = ("VERB", "AUX")
+SUBJECTS = ("nsubj", "nsubjpass")
+Args = list[tuple[Token, Actor]]
+
+
+def _others(found: Args, own: set[str]) -> Args:
+    """The ``found`` actors that are not one of ``own`` (entity keys)."""
+    return [f for f in found if f[1].entity.key not in own]
+
+
+def _first_others(
+    tokens: Iterable[Token], index: ArticleIndex, own: set[str], *, events: bool = False
+) -> Args:
+    """The other actors of the first of ``tokens`` that names any."""
+    for tok in tokens:
+        found = _others(actors_of(tok, index, events=events), own)
+        if found:
+            return found
+    return []
+
+
+def _inner_nouns(clause: Token) -> list[Token]:
+    """The nouns inside a clause or phrase, its own head left out."""
+    return [t for t in clause.subtree if t.i != clause.i and t.pos_ in NOUNS]
 
 
 def ccomp_subjects(verb: Token, index: ArticleIndex) -> list[tuple[Token, Actor]]:
     """Actors of the clause a verb introduces: "vowed that Israel would be punished"."""
+    # "demanded that Israel ease", and a noun's "the demand that Israel ease"
+    noun = verb.pos_ == "NOUN"
+    clauses = [
+        c
+        for c in kids(verb, "ccomp", "acl")
+        if c.dep_ == "ccomp" or (noun and any(m.lower_ == "that" for m in kids(c, "mark")))
+    ]
     out: list[tuple[Token, Actor]] = []
-    for child in verb.children:
-        # "demanded that Israel ease", and a noun's "the demand that Israel ease"
-        that = (
-            child.dep_ == "acl"
-            and verb.pos_ == "NOUN"
-            and any(c.lower_ == "that" and c.dep_ == "mark" for c in child.children)
-        )
-        if child.dep_ == "ccomp" or that:
-            for sub in child.children:
-                if sub.dep_ in ("nsubj", "nsubjpass"):
-                    out.extend(actors_of(sub, index))
-                    for mod in sub.children:
-                        if not out and mod.dep_ in ("amod", "compound", "poss"):
-                            actor = index.actor_at(mod)
-                            if actor is not None:
-                                out.append((mod, actor))
+    for sub in (s for clause in clauses for s in kids(clause, *SUBJECTS)):
+        out.extend(actors_of(sub, index))
+        if not out:  # "Iranian forces would": the actor a modifier names
+            mods = [(m, index.actor_at(m)) for m in kids(sub, "amod", "compound", "poss")]
+            out += [(m, a) for m, a in mods if a is not None][:1]
     return out
 
 
@@ -59,25 +83,12 @@ def xcomp_objects(
     """ "threatened to shell Iraqi towns", "refused to allow U.S. planes"; with a condition
     ("threatened to strike unless Israel rescinded"), the one held to it."""
     own = {a.entity.key for _, a in subjects}
-    clauses = []
-    for child in verb.children:
-        if (child.dep_ == "xcomp" or is_purpose(child) or is_condition(child)) and child.pos_ in (
-            "VERB",
-            "AUX",
-        ):
-            clauses.append(child)
-    for held in (True, False):
-        for child in clauses:
-            for tok in child.subtree:
-                if tok.i == child.i or tok.pos_ not in ("NOUN", "PROPN"):
-                    continue
-                condition = tok.dep_ in ("nsubj", "nsubjpass") and is_condition(tok.head)
-                if held != condition or (tok.dep_ in ("nsubj", "nsubjpass") and not condition):
-                    continue
-                found = [f for f in actors_of(tok, index) if f[1].entity.key not in own]
-                if found:
-                    return found
-    return []
+    clauses = [
+        c for c in kids(verb, pos=VERBS) if c.dep_ == "xcomp" or is_purpose(c) or is_condition(c)
+    ]
+    nouns = [t for c in clauses for t in _inner_nouns(c)]
+    held = [t for t in nouns if t.dep_ in SUBJECTS and is_condition(t.head)]
+    return _first_others([*held, *(t for t in nouns if t.dep_ not in SUBJECTS)], index, own)
 
 
 FALLBACK_CONFIDENCE = 0.55
@@ -85,10 +96,20 @@ PACT_NOUNS = word_class("pact_nouns")
 SKIP_PREPS = word_class("skip_preps")
 VENUE_PREPS = word_class("venue_preps")
 GATHERING_NOUNS = word_class("gathering_nouns")
+# clauses that tell of something else ("who ...", "after ...", asides), unless a purpose
+CLOSED_DEPS = ("relcl", "advcl", "parataxis", "punct")
+# the cue's own subject and agent, directly under it
+OWN_SIDE_DEPS = ("agent", "nsubj", "nsubjpass", "csubj")
 
 
-def _gathering(prep: Token) -> bool:
-    return any(c.dep_ == "pobj" and c.lemma_.lower() in GATHERING_NOUNS for c in prep.children)
+def _passing_prep(prep: Token, depth: int) -> bool:
+    """A preposition whose object is no target: "after the vote", "the attacks at the General
+    Assembly session" (a venue), "with the help of" (an instrument; "a truce with X" names X)."""
+    if prep.lower_ in SKIP_PREPS:
+        return True
+    if prep.lower_ in VENUE_PREPS:
+        return bool(kids(prep, "pobj", words=GATHERING_NOUNS))
+    return prep.lower_ == "with" and depth > 1 and prep.head.lemma_ not in PACT_NOUNS
 
 
 def falls_back(predicate: str) -> bool:
@@ -121,34 +142,20 @@ def clause_objects(
             purpose = is_purpose(tok)
             if not purposes and tok.dep_ in ("advcl", "xcomp") and _hostile(tok, index):
                 continue  # "sent jets to bomb Cambodian positions": no help to Cambodia
-            if tok.i in own_tokens or (
-                tok.dep_ in ("relcl", "advcl", "parataxis", "punct") and not purpose
-            ):
-                # "began a hunger strike to demand ...": a purpose clause says whom it is aimed at
+            # "began a hunger strike to demand ...": a purpose clause says whom it is aimed at
+            if tok.i in own_tokens or (tok.dep_ in CLOSED_DEPS and not purpose):
                 continue
-            if tok.dep_ == "agent" and depth == 1:
+            if depth == 1 and tok.dep_ in OWN_SIDE_DEPS:
                 continue
-            if depth == 1 and tok.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            if tok.dep_ == "prep" and _passing_prep(tok, depth):
                 continue
-            if tok.dep_ == "prep" and tok.lower_ in SKIP_PREPS:
-                continue
-            if tok.dep_ == "prep" and tok.lower_ in VENUE_PREPS and _gathering(tok):
-                continue  # "the attacks at the General Assembly session": a venue, not a target
-            if tok.dep_ == "ccomp" or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")):
+            if tok.dep_ == "ccomp" or (tok.dep_ == "conj" and tok.pos_ in VERBS):
                 continue  # another clause's actors
-            if (
-                tok.dep_ == "prep"
-                and tok.lower_ == "with"
-                and depth > 1
-                and tok.head.lemma_ not in PACT_NOUNS
-            ):
-                continue  # "with the help of": instruments, not targets; "a truce with X" names X
-            if tok.lemma_ in RELATIONAL_NOUNS or tok.lower_ in RELATIONAL_NOUNS:
+            if is_word(tok, RELATIONAL_NOUNS):
                 continue  # "one of Washington's partners", "his daughter": not the actor named
-            if tok.pos_ in ("NOUN", "PROPN", "PRON"):
-                found = [f for f in actors_of(tok, index) if f[1].entity.key not in own]
-                if found:
-                    return found[:1]
+            found = _others(actors_of(tok, index), own) if tok.pos_ in (*NOUNS, "PRON") else []
+            if found:
+                return found[:1]
             if depth < 5:
                 # a purpose clause is searched as deep as the cue's own clause
                 frontier.extend((c, 0 if purpose else depth + 1) for c in tok.children)
@@ -167,37 +174,28 @@ def deep_objects(
     attack", "is opposed to French mediation" (never the subject itself: "rejected a call
     for its forces to be deployed in East Timor" is aimed at East Timor)."""
     own = {a.entity.key for _, a in subjects or []}
-
-    def other(found: list[tuple[Token, Actor]]) -> list[tuple[Token, Actor]]:
-        return [f for f in found if f[1].entity.key not in own][:1]
-
-    for pobj in prep_objects(verb, preps):
-        found = other(actors_of(pobj, index, events=True))
-        if found:
-            return found
+    found = _first_others(prep_objects(verb, preps), index, own, events=True)
+    if found:
+        return found[:1]
+    if not clauses:  # "agreed to US mediation": the objects themselves only
+        return _first_others(kids(verb, "dobj"), index, own, events=True)[:1]
     for child in verb.children:
         if child.dep_ == "dobj":
-            found = other(actors_of(child, index, events=True))
+            found = _others(actors_of(child, index, events=True), own)
             if found:
-                return found
-        if child.dep_ == "dobj" and child.lemma_ in DOCUMENT_NOUNS:
-            continue  # "vetoed a resolution calling for a ceasefire in Sudan": not aimed at Sudan
-        if (
-            child.dep_ == "ccomp"
-            and clauses
-            and not any(c.tag_ in ("WP", "WDT") for c in child.children)
-        ):
+                return found[:1]
+            if child.lemma_ in DOCUMENT_NOUNS:
+                # "vetoed a resolution calling for a ceasefire in Sudan": not aimed at Sudan
+                continue
+        if child.dep_ == "ccomp" and not any(c.tag_ in ("WP", "WDT") for c in child.children):
             # "complained that Seoul has gotten little": the clause's subject is the one aimed
             # at, and when that is the subject itself, nobody else is ("criticized what it
             # called coercive behavior by China" names its target inside)
-            told = [f for s in child.children if s.dep_ == "nsubj" for f in actors_of(s, index)]
+            told = [f for s in kids(child, "nsubj") for f in actors_of(s, index)]
             if told:
-                return other(told)
-        if child.dep_ in ("dobj", "ccomp", "xcomp") and clauses:
-            for tok in child.subtree:
-                if tok.i == child.i or tok.pos_ not in ("NOUN", "PROPN"):
-                    continue
-                found = other(actors_of(tok, index, events=True))
-                if found:
-                    return found
+                return _others(told, own)[:1]
+        if child.dep_ in ("dobj", "ccomp", "xcomp"):
+            found = _first_others(_inner_nouns(child), index, own, events=True)
+            if found:
+                return found[:1]
     return []

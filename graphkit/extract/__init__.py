@@ -17,7 +17,6 @@ Examples:
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
@@ -29,10 +28,12 @@ from graphkit.extract.events import Found, sentence_events
 from graphkit.extract.found import calibrate
 from graphkit.extract.guesses import settle_guessed_titles
 from graphkit.extract.known import ArticleIndex
+from graphkit.extract.nominal import salient_country
 from graphkit.extract.static import static_relations
 from graphkit.extract.titles import GUESSED_TITLE
+from graphkit.extract.tokens import kids
 from graphkit.lexicon import Lexicon, load_lexicon
-from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation
+from graphkit.records import Article, ArticleResult, Evidence, Relation
 from graphkit.resolve import Actor, How, country_entity, resolve_doc
 from graphkit.vocab import relation
 
@@ -79,18 +80,9 @@ def _dateline_line(doc: Doc, lex: Lexicon) -> Actor | None:
 
 
 def _salient_country(index: ArticleIndex) -> Actor | None:
-    counts: Counter[str] = Counter()
-    ents: dict[str, Entity] = {}
-    for _, actor in index.spans:
-        if actor.entity.type == "Country":
-            counts[actor.entity.key] += 1
-            ents[actor.entity.key] = actor.entity
-    if not counts:
-        return None
-    (top, n), *rest = [*counts.most_common(2), ("", 0)]
-    if rest and rest[0][1] * 2 > n:
-        return None  # no clear home country
-    return Actor(ents[top], How.IMPLICIT)
+    """The article's clear home country: the one it names most, when no other comes close."""
+    home = salient_country(index)
+    return Actor(home, How.IMPLICIT) if home is not None else None
 
 
 class _Sentences:
@@ -134,7 +126,7 @@ def _to_relation(found: Found, article: Article, doc: Doc, sentences: _Sentences
 
 
 def _cue_text(cue: Token) -> str:
-    parts = [c for c in cue.children if c.dep_ in ("prt", "compound") and abs(c.i - cue.i) <= 2]
+    parts = [c for c in kids(cue, "prt", "compound") if abs(c.i - cue.i) <= 2]
     toks = sorted([cue, *parts], key=lambda t: t.i)
     return " ".join(t.text for t in toks)
 

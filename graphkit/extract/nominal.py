@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Collection, Iterable, Iterator
 
 from spacy.tokens import Token
 
@@ -29,40 +30,50 @@ from graphkit.extract.targets import (
     clause_objects,
     falls_back,
 )
+from graphkit.extract.tokens import is_word, kids, select
 from graphkit.lexicon import Cue, word_class, word_tuple
+from graphkit.records import Entity
 from graphkit.resolve import Actor, How
 from graphkit.vocab import relation, relations_where
 
 LIGHT_VERBS = word_class("light_verbs")
 SUBJECT_PREPS = word_tuple("subject_preps")
+MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
+VERBS = ("VERB", "AUX")
+Args = list[tuple[Token, Actor]]
+
+
+def _first_found(tokens: Iterable[Token], index: ArticleIndex) -> Args:
+    """The actors of the first of ``tokens`` that names any."""
+    for tok in tokens:
+        found = actors_of(tok, index)
+        if found:
+            return found
+    return []
 
 
 def _noun_subjects(
     noun: Token, index: ArticleIndex, *, hostile: bool = False
 ) -> tuple[list[tuple[Token, Actor]], float]:
-    # "Bogotá's extradition", "U.S. deportation flights", "Iranian attack"
-    for child in noun.children:
-        if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i:
-            found = actors_of(child, index)
-            if found:
-                return found, NOMINAL_CONFIDENCE
-    # modifiers of modifiers ("U.S." in "U.S. Deportation flights"), and a possessive the
-    # parse attached elsewhere ("Colombia and Bogotá's extradition")
+    # "Bogotá's extradition", "U.S. deportation flights", "Iranian attack"; then modifiers of
+    # modifiers ("U.S." in "U.S. Deportation flights"), and a possessive the parse attached
+    # elsewhere ("Colombia and Bogotá's extradition")
     doc = noun.doc
-    for tok in doc[noun.left_edge.i : noun.i]:
-        if tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.i < noun.i + 1:
-            found = actors_of(tok, index)
-            if found:
-                return found, NOMINAL_CONFIDENCE
+    before = select(doc[noun.left_edge.i : noun.i], MODIFIER_DEPS)
+    found = _first_found(
+        [*kids(noun, *MODIFIER_DEPS, side="before"), *(t for t in before if t.head.i <= noun.i)],
+        index,
+    )
+    if found:
+        return found, NOMINAL_CONFIDENCE
     k = noun.i - 1
     while k > noun.sent.start and doc[k].pos_ == "ADJ":
         k -= 1
     if k > noun.sent.start and doc[k].tag_ == "POS" and doc[k - 1].i in index.by_token:
         return [(doc[k - 1], index.by_token[doc[k - 1].i])], INHERITED_CONFIDENCE
-    for pobj in prep_objects(noun, SUBJECT_PREPS):
-        found = actors_of(pobj, index)
-        if found:
-            return found, NOMINAL_CONFIDENCE
+    found = _first_found(prep_objects(noun, SUBJECT_PREPS), index)
+    if found:
+        return found, NOMINAL_CONFIDENCE
     # the subject of the verb that governs the noun: "Iran held talks with", "imposed sanctions"
     tok = noun
     hops = 0
@@ -79,7 +90,7 @@ def _noun_subjects(
             break  # "cut ties after a military attack on the rebels": the reaction, not the attack
         tok = tok.head
         hops += 1
-        if tok.pos_ in ("VERB", "AUX"):
+        if tok.pos_ in VERBS:
             if tok.lemma_ in SPEECH_VERBS:
                 break  # "commented on the sanctions imposed on Iran": talking of it is not doing it
             if any(
@@ -103,30 +114,38 @@ SKIP_PREPS = word_class("skip_preps")
 EXPERIENCE_VERBS = word_class("experience_verbs")
 
 
-def _governor(noun: Token) -> Token:
-    """The verb a noun (or the first of its conjuncts) is the object of."""
+def _first_conjunct(noun: Token) -> Token:
+    """The first of the conjuncts a noun is one of ("sanctions and tariffs" -> "sanctions")."""
     tok = noun
     while tok.dep_ == "conj":
         tok = tok.head
-    return tok.head
+    return tok
+
+
+def _governor(noun: Token) -> Token:
+    """The verb a noun (or the first of its conjuncts) is the object of."""
+    return _first_conjunct(noun).head
 
 
 def _implicit_agent(objects: list[tuple[Token, Actor]], index: ArticleIndex) -> Actor | None:
     """The article's other main country: who imposes the sanctions a person "experienced"."""
     excluded = {a.entity.key for _, a in objects}
-    excluded |= {index.affiliation[k].key for k in list(excluded) if k in index.affiliation}
-    counts: dict[str, int] = {}
-    ents = {}
-    for _, actor in index.spans:
-        if actor.entity.type == "Country" and actor.entity.key not in excluded:
-            counts[actor.entity.key] = counts.get(actor.entity.key, 0) + 1
-            ents[actor.entity.key] = actor.entity
-    if not counts:
-        return None
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
-        return None  # no clear counterpart
-    return Actor(ents[ranked[0][0]], How.IMPLICIT)
+    excluded |= {index.affiliation[k].key for k in excluded & index.affiliation.keys()}
+    counterpart = salient_country(index, excluded)
+    return Actor(counterpart, How.IMPLICIT) if counterpart is not None else None
+
+
+def salient_country(index: ArticleIndex, excluded: Collection[str] = ()) -> Entity | None:
+    """The country the article names most (leaving out the ``excluded`` keys), when no other
+    is named even half as often."""
+    named = [a.entity for _, a in index.spans]
+    countries = [e for e in named if e.type == "Country" and e.key not in excluded]
+    ents = {e.key: e for e in countries}
+    # the two most named, and a runner-up of none when there is only one
+    ranked = [*Counter(e.key for e in countries).most_common(2), ("", 0)]
+    if not ents or ranked[1][1] * 2 > ranked[0][1]:
+        return None  # no clear one
+    return ents[ranked[0][0]]
 
 
 DRAW_VERBS = word_class("draw_verbs")
@@ -159,8 +178,8 @@ NOT_ATTACKS = word_class("not_attacks")
 
 def nominal_events(noun: Token, cues: tuple[Cue, ...], index: ArticleIndex) -> Iterator[Found]:
     """Events whose cue is a noun: the first cue that gives an answer wins."""
-    mods = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")}
-    noun_preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
+    mods = {c.lower_ for c in kids(noun, "compound", "amod")}
+    noun_preps = {c.lower_ for c in kids(noun, "prep")}
     # the cue whose object preposition the noun has goes first: "a visit to Riyadh" is a visit
     for cue in sorted(cues, key=lambda c: (-len(c.needs), not (set(c.slots) & noun_preps))):
         if not needs_ok(noun, cue) or (cue.relation == "attacked" and mods & NOT_ATTACKS):
@@ -180,9 +199,7 @@ def nominal_events(noun: Token, cues: tuple[Cue, ...], index: ArticleIndex) -> I
 
 def _pursued(noun: Token) -> bool:
     """ "working on a trade agreement", "moving toward a deal": worked for, not yet reached."""
-    head = noun
-    while head.dep_ == "conj":
-        head = head.head
+    head = _first_conjunct(noun)
     return (
         head.dep_ == "pobj"
         and head.head.lower_ in PURSUIT_PREPS
@@ -251,7 +268,7 @@ def _with_help(
     helpers = [a for p in prep_objects(noun, preps) for a in actors_of(p, index)]
     verb = _governor(noun)
     for _ in range(3):  # the noun hangs on the verb through a preposition (and its noun)
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+        if verb.pos_ in VERBS:
             break
         verb = verb.head
     helped = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
@@ -263,47 +280,41 @@ def _with_help(
 
 def _cue_objects(noun: Token, cue: Cue, index: ArticleIndex) -> list[tuple[Token, Actor]]:
     """Whom a nominal cue is aimed at: its own slots, then deeper or on its verb."""
-    objects = cue_objects(noun, cue, index) if cue.slots else []
+    return next((found for found in _object_sources(noun, cue, index) if found), [])
+
+
+def _object_sources(noun: Token, cue: Cue, index: ArticleIndex) -> Iterator[Args]:
+    """The places a nominal cue's object may be named, nearest first."""
+    yield cue_objects(noun, cue, index) if cue.slots else []
     preps = tuple(x for x in cue.slots if x not in ("dobj", "dative"))
-    if not objects and cue.relation in DEEP_OBJECT_RELATIONS:
+    if cue.relation in DEEP_OBJECT_RELATIONS:
         # "protest against violations by the Israeli military", "criticism of Iran's program"
-        objects = [a for p in prep_objects(noun, preps) for a in actors_of(p, index, events=True)]
-    if not objects and preps:
-        # "five peace agreements signed with Chad": the slot hangs on the noun's participle
-        objects = [
-            a
-            for acl in noun.children
-            if acl.dep_ == "acl" and acl.tag_ == "VBN"
-            for p in prep_objects(acl, preps)
-            for a in actors_of(p, index)
-        ]
-    if not objects and noun.dep_ in ("dobj", "pobj") and cue.slots:
+        yield [a for p in prep_objects(noun, preps) for a in actors_of(p, index, events=True)]
+    # "five peace agreements signed with Chad": the slot hangs on the noun's participle
+    participles = [acl for acl in kids(noun, "acl") if acl.tag_ == "VBN"]
+    yield [a for acl in participles for p in prep_objects(acl, preps) for a in actors_of(p, index)]
+    if noun.dep_ in ("dobj", "pobj"):
         # "imposed sanctions on Colombia", "remained on alert in the West Bank": the
         # preposition hangs on the verb
         verb = noun.head if noun.dep_ == "dobj" else noun.head.head
-        objects = (
-            [a for p in prep_objects(verb, preps) for a in actors_of(p, index)]
-            if verb.pos_ in ("VERB", "AUX")
-            else []
-        )
-    if not objects and cue.relation in CLAUSE_OBJECT_RELATIONS:
+        on_verb = prep_objects(verb, preps) if verb.pos_ in VERBS else ()
+        yield [a for p in on_verb for a in actors_of(p, index)]
+    if cue.relation in CLAUSE_OBJECT_RELATIONS:
         # "its demand that Israel ease restrictions" (the clause may hang on the verb)
-        objects = ccomp_subjects(noun, index) or (
-            ccomp_subjects(noun.head, index) if noun.dep_ == "dobj" else []
-        )
-    return objects
+        yield ccomp_subjects(noun, index)
+        if noun.dep_ == "dobj":
+            yield ccomp_subjects(noun.head, index)
 
 
 def _undone(noun: Token, cue: Cue) -> bool:
     """ "lifted the sanctions" (a concession, not a sanction), "blocks EU aid" (none given)."""
-    if cue.relation in REVERSIBLE and noun.dep_ == "dobj" and noun.head.lemma_ in REVERSAL_VERBS:
+    verb = noun.head.lemma_ if noun.dep_ == "dobj" else ""  # the verb it is the object of
+    if cue.relation in REVERSIBLE and verb in REVERSAL_VERBS:
         return True
-    if noun.dep_ == "dobj" and noun.head.lemma_ in BREACH_VERBS:
+    if verb in BREACH_VERBS:
         # "violated its commitment", "broke the ceasefire": nothing kept
         return relation(cue.relation).score > 0
-    blocked = (noun.dep_ == "dobj" and noun.head.lemma_ in BLOCKING_VERBS) or any(
-        c.dep_ == "compound" and c.lemma_ in BLOCKING_VERBS for c in noun.children
-    )
+    blocked = verb in BLOCKING_VERBS or bool(kids(noun, "compound", words=BLOCKING_VERBS))
     # "blocks EU aid for Ukraine" (a headline parsed "blocks" as a noun): no aid was given
     return cue.relation in ("aided", "supported", "cooperatedWith") and blocked
 
@@ -318,12 +329,9 @@ def _told(noun: Token, cue: Cue, index: ArticleIndex) -> list[Found] | None:
     if not objects and cue.relation == "requested" and at:
         # "At Britain's request, the Security Council met": the council was asked
         verb = noun.head.head
-        objects = (
-            [a for t in clause_subjects(verb) for a in actors_of(t, index)]
-            if verb.pos_ in ("VERB", "AUX")
-            else []
-        )
-        subjects = [a for c in noun.children if c.dep_ == "poss" for a in actors_of(c, index)]
+        askers = clause_subjects(verb) if verb.pos_ in VERBS else []
+        objects = [a for t in askers for a in actors_of(t, index)]
+        subjects = [a for c in kids(noun, "poss") for a in actors_of(c, index)]
     objects = [o for o in objects if all(o[1].entity.key != s[1].entity.key for s in subjects)]
     if not objects and noun.dep_ in ("dobj", "conj") and _governor(noun).lemma_ in EXPERIENCE_VERBS:
         # "Petro, who had already experienced visa cancellations": he was sanctioned
@@ -336,8 +344,7 @@ def _told(noun: Token, cue: Cue, index: ArticleIndex) -> list[Found] | None:
         objects = _clause_fallback(noun, index, subjects)
         confidence = min(confidence, FALLBACK_CONFIDENCE)
         method = f"noun-clause:{cue.lemma}"
-    if not subjects or (not objects and not relation(cue.relation).symmetric):
-        return None
+    # nothing without a subject, nor without an object unless the subjects met each other
     return list(emit(subjects, objects, cue.relation, noun, confidence, method)) or None
 
 
@@ -360,10 +367,10 @@ EVENT_STAGING_VERBS = word_class("event_staging_verbs")
 
 def reduce_noun_events(noun: Token, index: ArticleIndex) -> Iterator[Found]:
     """ "Italy announced a suspension of air links with Serbia" -> Italy sanctioned Serbia."""
-    if noun.lemma_ not in REDUCE_NOUNS and noun.lower_ not in REDUCE_NOUNS:
+    if not is_word(noun, REDUCE_NOUNS):
         return
     for ties in prep_objects(noun, ("of",)):
-        if ties.lemma_ not in TIES_NOUNS and ties.lower_ not in TIES_NOUNS:
+        if not is_word(ties, TIES_NOUNS):
             continue
         preps = REDUCE_NOUN_PREPS
         objects = [
@@ -372,12 +379,11 @@ def reduce_noun_events(noun: Token, index: ArticleIndex) -> Iterator[Found]:
             for a in actors_of(p, index)
         ]
         subjects, confidence = _noun_subjects(noun, index)
-        if subjects and objects:
-            yield from emit(
-                subjects,
-                objects,
-                "sanctioned",
-                noun,
-                min(confidence, INHERITED_CONFIDENCE),
-                f"reduce:{noun.lemma_}",
-            )
+        yield from emit(
+            subjects,
+            objects,
+            "sanctioned",
+            noun,
+            min(confidence, INHERITED_CONFIDENCE),
+            f"reduce:{noun.lemma_}",
+        )

@@ -32,6 +32,7 @@ from graphkit.extract.targets import (
     falls_back,
     xcomp_objects,
 )
+from graphkit.extract.tokens import kids
 from graphkit.lexicon import Cue, word_class
 from graphkit.resolve import Actor
 from graphkit.vocab import relation
@@ -44,15 +45,14 @@ def _passive(verb: Token) -> bool:
     if (
         verb.dep_ == "conj"
         and verb.tag_ == "VBN"
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
+        and not kids(verb, "nsubj", "nsubjpass", "aux")
         and _passive(verb.head)
     ):
         return True  # "was arrested by the FSB and accused of spying"
-    if any(
-        c.dep_ == "prep" and (verb.lemma_, c.lower_) in STATIVE_PASSIVES for c in verb.children
-    ) and not any(c.dep_ == "agent" for c in verb.children):
+    stative = any((verb.lemma_, c.lower_) in STATIVE_PASSIVES for c in kids(verb, "prep"))
+    if stative and not kids(verb, "agent"):
         return False
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return bool(kids(verb, "nsubjpass", "auxpass"))
 
 
 def _agent_only(verb: Token) -> bool:
@@ -60,15 +60,15 @@ def _agent_only(verb: Token) -> bool:
     return (
         verb.tag_ == "VBN"
         and verb.dep_ in ("conj", "acl")
-        and any(c.dep_ == "agent" for c in verb.children)
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+        and bool(kids(verb, "agent"))
+        and not kids(verb, "nsubj", "nsubjpass", "aux", "auxpass")
     )
 
 
 def _participants(participle: Token) -> list[Token]:
     """Who took part in what a participle tells of: "A and B met, in talks hosted by C" -> A, B."""
     tok = participle
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
+    while tok.dep_ == "conj":
         tok = tok.head
     if (
         tok.dep_ == "acl"
@@ -86,19 +86,11 @@ def _agrees_to_hostility(verb: Token, cue: Cue, index: ArticleIndex) -> bool:
     if relation(cue.relation).score <= 0:
         return False
     lex = index.lex
-    for child in verb.children:
-        if child.dep_ != "xcomp":
-            continue
-        cues = list(lex.verb_cues.get(child.lemma_.lower(), ()))
-        cues += [
-            c
-            for d in child.children
-            if d.dep_ == "dobj"
-            for c in lex.noun_cues.get(d.lemma_.lower(), ())
-        ]
-        if any(relation(c.relation).score < 0 for c in cues):
-            return True
-    return False
+    acts = kids(verb, "xcomp")
+    cues = [c for act in acts for c in lex.verb_cues.get(act.lemma_.lower(), ())]
+    objects = [d for act in acts for d in kids(act, "dobj")]
+    cues += [c for d in objects for c in lex.noun_cues.get(d.lemma_.lower(), ())]
+    return any(relation(c.relation).score < 0 for c in cues)
 
 
 Args = list[tuple[Token, Actor]]
@@ -111,10 +103,10 @@ def _participle_objects(verb: Token, cue: Cue, index: ArticleIndex, bodies: Args
         cue.relation in ("sanctioned", "expelled")
         and verb.tag_ == "VBN"
         and bodies
-        and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+        and not kids(verb, "aux", "auxpass", "dobj")
     ):
         return None
-    members = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or (
+    members = kids(verb, "nsubj", "nsubjpass") or (
         [verb.head] if verb.dep_ in ("acl", "amod") else []
     )
     return [a for t in members for a in actors_of(t, index)]
@@ -125,9 +117,7 @@ def _compound_participle(verb: Token, cue: Cue, index: ArticleIndex) -> tuple[Ar
     participle whose first part names who helps the noun it describes."""
     if verb.dep_ != "amod" or verb.tag_ != "VBN" or relation(cue.relation).score <= 0:
         return None
-    backers = [
-        a for c in verb.children if c.dep_ in ("npadvmod", "compound") for a in actors_of(c, index)
-    ]
+    backers = [a for c in kids(verb, "npadvmod", "compound") for a in actors_of(c, index)]
     objects = actors_of(verb.head, index)
     return (backers, objects) if backers and objects else None
 
@@ -136,19 +126,13 @@ def _passive_args(
     verb: Token, cue: Cue, index: ArticleIndex, bodies: Args
 ) -> tuple[Args, Args, float]:
     """(subjects, objects, confidence) of a passive: the agent acts on the passive subject."""
-    objects = []
-    for child in (
-        verb.children if any(c.dep_ == "nsubjpass" for c in verb.children) else verb.head.children
-    ):
-        if child.dep_ == "nsubjpass":
-            objects.extend(actors_of(child, index))
+    holder = verb if kids(verb, "nsubjpass") else verb.head
+    objects = [a for c in kids(holder, "nsubjpass") for a in actors_of(c, index)]
     subjects: Args = []
     # "was arrested by the FSB and accused of spying": the second verb shares the agent
     for agent_verb in (verb, verb.head) if verb.dep_ == "conj" and _passive(verb.head) else (verb,):
-        for child in agent_verb.children:
-            if child.dep_ == "agent":
-                for pobj in child.children:
-                    subjects.extend(actors_of(pobj, index))
+        agents = [p for c in kids(agent_verb, "agent") for p in c.children]
+        subjects = [a for p in agents for a in actors_of(p, index)]
         if subjects:
             break
     extra = [
@@ -158,15 +142,11 @@ def _passive_args(
         objects = extra
     if not subjects and cue.relation in ("sanctioned", "expelled"):
         subjects = bodies  # "Niger was suspended from the African Union"
-    envoys = [
-        c
-        for c in verb.children
-        if c.dep_ == "nsubjpass" and (c.lemma_ in ENVOY_NOUNS or c.lemma_ == "ambassador")
-    ]
+    envoys = [c for c in kids(verb, "nsubjpass") if c.lemma_ in RECALLED_NOUNS]
     if cue.lemma == "recall" and not subjects and envoys:
         # "its own ambassadors to Mali and Niger had been recalled": the sender recalls
         # them from the countries they serve in
-        owners = [c for e in envoys for c in e.children if c.dep_ == "poss"]
+        owners = [c for e in envoys for c in kids(e, "poss")]
         if verb.dep_ == "ccomp" and all(o.pos_ == "PRON" for o in owners):
             owners = clause_subjects(
                 verb.head
@@ -177,26 +157,25 @@ def _passive_args(
         ]
     if not subjects and cue.relation == "arrested":
         # "was jailed in Russia": the country where it happened acted
-        subjects = [
-            found
-            for place in prep_objects(verb, ("in",))
-            for found in actors_of(place, index)
-            if found[1].entity.type == "Country"
-        ]
+        subjects = _countries_in(verb, index)
     return subjects, objects, VERBAL_CONFIDENCE
+
+
+def _countries_in(verb: Token, index: ArticleIndex) -> Args:
+    """The countries an event is said to happen in ("was jailed in Russia")."""
+    places = [a for p in prep_objects(verb, ("in",)) for a in actors_of(p, index)]
+    return [a for a in places if a[1].entity.type == "Country"]
+
+
+# envoys whose recall the sender makes
+RECALLED_NOUNS = ENVOY_NOUNS | {"ambassador"}
 
 
 def _agent_only_args(verb: Token, cue: Cue, index: ArticleIndex) -> tuple[Args, Args, float] | None:
     """ "the two leaders met, in talks hosted by A and mediated by B": B acts, and the clause's
     subjects take part (a parse that joined "mediated" to "met"). None: co-hosts ("talks
     hosted by A and B") did not meet each other."""
-    subjects = [
-        a
-        for c in verb.children
-        if c.dep_ == "agent"
-        for p in c.children
-        for a in actors_of(p, index)
-    ]
+    subjects = [a for c in kids(verb, "agent") for p in c.children for a in actors_of(p, index)]
     objects = cue_objects(verb, cue, index)
     if not objects and relation(cue.relation).symmetric:
         objects = [a for t in _participants(verb) for a in actors_of(t, index)]
@@ -209,22 +188,18 @@ def _promised_to(verb: Token, index: ArticleIndex) -> Args:
     """ "promised to continue military aid to Mozambique": the promised act's own recipient;
     never each other ("Guatemala and El Salvador have promised to send troops") nor the
     parties of talks one offers to host."""
-    acts = [c for c in verb.children if c.dep_ == "xcomp"]
+    acts = kids(verb, "xcomp")
     objects = [
         a
         for act in acts
-        for t in [
-            *(c for c in act.children if c.dep_ in ("dobj", "dative")),
-            *prep_objects(act, ("to", "for")),
-        ]
+        for t in [*kids(act, "dobj", "dative"), *prep_objects(act, ("to", "for"))]
         if t.lemma_ not in TALK_NOUNS
         for a in actors_of(t, index)
     ]
     objects += [
         a
         for act in acts
-        for c in act.children
-        if c.dep_ == "dobj"
+        for c in kids(act, "dobj")
         for t in prep_objects(c, ("to", "for"))
         for a in actors_of(t, index)
     ]
@@ -235,55 +210,55 @@ def _active_args(verb: Token, cue: Cue, index: ArticleIndex) -> tuple[Args, Args
     """(subjects, objects, confidence) of an active verb, the object searched where the
     relation's ``object_search`` column says when the cue's own slots are empty. None: a
     promise with no recipient."""
-    subj_tokens = clause_subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"]
+    subj_tokens = clause_subjects(verb) or kids(verb, "nsubjpass")
     subjects = [a for t in subj_tokens for a in actors_of(t, index)]
-    objects = cue_objects(verb, cue, index)
-    direct = any(c.dep_ in ("nsubj",) for c in verb.children)
-    confidence = VERBAL_CONFIDENCE if direct else INHERITED_CONFIDENCE
-    if not objects and cue.relation in CLAUSE_OBJECT_RELATIONS:
+    objects: Args = []
+    confidence = VERBAL_CONFIDENCE if kids(verb, "nsubj") else INHERITED_CONFIDENCE
+    # the confidence is that of the last place searched
+    for found, place_confidence in _object_sources(verb, cue, index, subjects, confidence):
+        objects, confidence = found, place_confidence
+        if found:
+            break
+    if not objects and cue.lemma in UNILATERAL_PROMISES:
+        return None
+    return subjects, objects, confidence
+
+
+def _object_sources(
+    verb: Token, cue: Cue, index: ArticleIndex, subjects: Args, confidence: float
+) -> Iterator[tuple[Args, float]]:
+    """The places an active verb's object may be named, in order, each with the confidence
+    an object found there has."""
+    yield cue_objects(verb, cue, index), confidence
+    if cue.relation in CLAUSE_OBJECT_RELATIONS:
         # "vowed that Israel would be punished", "demanded that Mugabe abandon"
-        objects = ccomp_subjects(verb, index)
+        yield ccomp_subjects(verb, index), confidence
+    if cue.lemma in UNILATERAL_PROMISES:
+        yield _promised_to(verb, index), confidence
+        return
     pairs_up = relation(cue.relation).symmetric and len(subjects) >= 2
-    if cue.lemma in UNILATERAL_PROMISES and not objects:
-        objects = _promised_to(verb, index)
-        if not objects:
-            return None
     if (
-        not objects
-        and cue.relation in XCOMP_OBJECT_RELATIONS
+        cue.relation in XCOMP_OBJECT_RELATIONS
         and not pairs_up
         and not _agrees_to_hostility(verb, cue, index)
     ):
         # "threatened to shell Iraqi towns", "refused to allow U.S. planes"
-        objects = xcomp_objects(verb, index, subjects)
-    if not objects and verb.lemma_ in PROTEST_VERBS:
+        yield xcomp_objects(verb, index, subjects), confidence
+    if verb.lemma_ in PROTEST_VERBS:
         # "demonstrated in Serbia": a protest is aimed at the government where it happens
-        objects = [
-            f
-            for p in prep_objects(verb, ("in",))
-            for f in actors_of(p, index)
-            if f[1].entity.type == "Country"
-        ]
-        confidence = INHERITED_CONFIDENCE
-    if (
-        not objects
-        and verb.dep_ in ("relcl", "acl")
-        and cue.relation in DEEP_OBJECT_RELATIONS
-        and not any(c.dep_ == "dobj" for c in verb.children)
-    ):
+        yield _countries_in(verb, index), INHERITED_CONFIDENCE
+    if cue.relation not in DEEP_OBJECT_RELATIONS:
+        return
+    if verb.dep_ in ("relcl", "acl") and not kids(verb, "dobj"):
         # "an accusation Cambodia denied", "charges that he has always denied": the noun
         # the clause hangs on is its object, and whoever made it is the target
         own = {a.entity.key for _, a in subjects}
         agent = event_agent(verb.head, index, near=True)
         found = owners_of(verb.head, index) or ([agent] if agent is not None else [])
-        objects = [(verb.head, a) for a in found if a.entity.key not in own]
-        confidence = INHERITED_CONFIDENCE
-    if not objects and cue.relation in DEEP_OBJECT_RELATIONS:
-        preps = tuple(s for s in cue.slots if s not in ("dobj", "dative"))
-        shallow = cue.relation in SHALLOW_OBJECT_RELATIONS
-        objects = deep_objects(verb, index, preps, subjects, clauses=not shallow)
-        confidence = INHERITED_CONFIDENCE
-    return subjects, objects, confidence
+        yield [(verb.head, a) for a in found if a.entity.key not in own], INHERITED_CONFIDENCE
+    preps = tuple(s for s in cue.slots if s not in ("dobj", "dative"))
+    shallow = cue.relation in SHALLOW_OBJECT_RELATIONS
+    yield deep_objects(verb, index, preps, subjects, clauses=not shallow), INHERITED_CONFIDENCE
 
 
 def verbal_events(verb: Token, cues: tuple[Cue, ...], index: ArticleIndex) -> Iterator[Found]:

@@ -22,6 +22,7 @@ from graphkit.extract.judgements import label_events as label_events
 from graphkit.extract.judgements import labels_verb as labels_verb
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import clause_subjects, is_condition, prep_objects, sentences_back
+from graphkit.extract.tokens import is_word, kids, spelled
 from graphkit.lexicon import word_class, word_tuple
 from graphkit.records import ASSERTED
 from graphkit.resolve import Actor, How
@@ -44,41 +45,26 @@ def demand_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
     """ "X said/declared/demanded that Y must (should) do Z" -> X requested Y."""
     if verb.lemma_ not in DEMAND_SAY_VERBS:
         return
-    for child in verb.children:
-        if child.dep_ != "ccomp" or not any(
-            a.dep_ == "aux" and a.lower_ in OBLIGATION_MODALS for a in child.children
-        ):
+    for child in kids(verb, "ccomp"):
+        if not spelled(kids(child, "aux"), OBLIGATION_MODALS):
             continue
         subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
-        objects = [
-            a
-            for c in child.children
-            if c.dep_ in ("nsubj", "nsubjpass")
-            for a in actors_of(c, index)
-        ]
-        if subjects and objects:
-            yield from emit(subjects, objects, "requested", verb, INHERITED_CONFIDENCE, "say:must")
+        objects = [a for c in kids(child, "nsubj", "nsubjpass") for a in actors_of(c, index)]
+        yield from emit(subjects, objects, "requested", verb, INHERITED_CONFIDENCE, "say:must")
 
 
 def ties_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
     """ "X restored diplomatic ties with Y" -> X cooperatedWith Y."""
     if verb.lemma_ not in BUILD_VERBS:
         return
-    for dobj in (c for c in verb.children if c.dep_ == "dobj"):
-        if dobj.lemma_ not in RELATION_NOUNS and dobj.lower_ not in RELATION_NOUNS:
-            continue
+    for dobj in kids(verb, "dobj", words=RELATION_NOUNS):
         subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
         objects = [a for p in prep_objects(dobj, ("with", "between")) for a in actors_of(p, index)]
         objects += [a for p in prep_objects(verb, ("with", "between")) for a in actors_of(p, index)]
-        if subjects:
-            yield from emit(
-                subjects,
-                objects,
-                "cooperatedWith",
-                verb,
-                INHERITED_CONFIDENCE,
-                f"ties:{verb.lemma_}",
-            )
+        # the coordinated subjects ("X and Y restored ties") are each other's partners
+        yield from emit(
+            subjects, objects, "cooperatedWith", verb, INHERITED_CONFIDENCE, f"ties:{verb.lemma_}"
+        )
 
 
 def reduce_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
@@ -86,37 +72,32 @@ def reduce_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
     sanctioned Y."""
     if verb.lemma_ not in REDUCE_VERBS:
         return
-    for dobj in (c for c in verb.children if c.dep_ == "dobj"):
+    for dobj in kids(verb, "dobj"):
         if dobj.lemma_ in PART_NOUNS:
             # "suspended part of a military aid program for Bosnia"
             dobj = next((p for p in prep_objects(dobj, ("of",))), dobj)
-        if dobj.lemma_ not in TIES_NOUNS and dobj.lower_ not in TIES_NOUNS:
+        if not is_word(dobj, TIES_NOUNS):
             continue
         subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
         preps = REDUCE_OBJECT_PREPS
         objects = [a for p in prep_objects(dobj, preps) for a in actors_of(p, index)]
         objects += [a for p in prep_objects(verb, preps) for a in actors_of(p, index)]
         if not objects:
-            objects = [
-                a
-                for c in dobj.children
-                if c.dep_ in ("amod", "compound")
-                for a in actors_of(c, index)
-            ]
+            objects = [a for c in kids(dobj, "amod", "compound") for a in actors_of(c, index)]
         # breaking off diplomatic relations is the diplomats' recall, coded like an expulsion
-        severed = dobj.lemma_ in DIPLOMATIC_TIES or dobj.lower_ in DIPLOMATIC_TIES
-        if subjects and objects:
-            yield from emit(
-                subjects,
-                objects,
-                "expelled" if severed else "sanctioned",
-                verb,
-                INHERITED_CONFIDENCE,
-                f"reduce:{verb.lemma_}",
-            )
+        severed = is_word(dobj, DIPLOMATIC_TIES)
+        yield from emit(
+            subjects,
+            objects,
+            "expelled" if severed else "sanctioned",
+            verb,
+            INHERITED_CONFIDENCE,
+            f"reduce:{verb.lemma_}",
+        )
 
 
 RETALIATE_VERBS = word_class("retaliate_verbs")
+VOW_AUXES = word_class("vow_auxes")
 NEGATIONS = word_class("negations")
 
 
@@ -124,11 +105,9 @@ def retaliation_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
     """ "Minsk would respond 'in a mirror manner'", "Zakharova said Moscow would retaliate": a
     vow to respond threatens whoever did what is answered ("respond to the expulsion"), else
     the last one who acted against the speaker. The threat is made, whatever comes of it."""
-    if verb.lemma_ not in RETALIATE_VERBS or not any(
-        c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in verb.children
-    ):
+    if verb.lemma_ not in RETALIATE_VERBS or not spelled(kids(verb, "aux"), VOW_AUXES):
         return
-    if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in verb.children):
+    if kids(verb, "neg") or spelled(verb.children, NEGATIONS):
         return
     subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
     if verb.dep_ == "ccomp" and verb.head.lemma_ in SAY_VERBS | PROMISE_VERBS:
@@ -176,7 +155,7 @@ def conditional_threat_events(verb: Token, index: ArticleIndex) -> Iterator[Foun
     if verb.lemma_ not in WARN_VERBS:
         return
     speakers = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
-    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+    for clause in kids(verb, "ccomp"):
         # the parse hangs the condition on the warning or on what it warns of
         conditions = [
             c
@@ -185,16 +164,11 @@ def conditional_threat_events(verb: Token, index: ArticleIndex) -> Iterator[Foun
         ]
         if not conditions:
             continue
-        inner = [
-            a
-            for t in clause.children
-            if t.dep_ in ("nsubj", "nsubjpass")
-            for a in actors_of(t, index)
-        ]
+        inner = [a for t in kids(clause, "nsubj", "nsubjpass") for a in actors_of(t, index)]
         subjects = speakers + [a for a in inner if a[1].entity.type in ("Country", "Organization")]
         own = {a.entity.key for _, a in subjects}
         targets = [
-            a for cond in conditions for t in cond.children if t.dep_ in ("nsubj", "nsubjpass")
+            a for cond in conditions for t in kids(cond, "nsubj", "nsubjpass")
             for a in actors_of(t, index) if a[1].entity.key not in own
         ]  # fmt: skip
         for tok, subject in subjects:
@@ -221,7 +195,7 @@ def phone_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
         return
     subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
     objects = [a for p in prep_objects(verb, ("with",)) for a in actors_of(p, index)]
-    if subjects and objects:
+    if objects:  # not the subjects with each other
         yield from emit(subjects, objects, "spokeWith", verb, INHERITED_CONFIDENCE, "phone")
 
 
@@ -230,25 +204,14 @@ def persona_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
     when the parse makes "persona non grata" a clause of its own."""
     if verb.lemma_ != "declare":
         return
-    for clause in (
-        c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd") and c.lower_ == "persona"
-    ):
-        objects = [
-            a
-            for t in clause.children
-            if t.dep_ in ("nsubj", "nsubjpass")
-            for a in actors_of(t, index)
-        ]
+    for clause in kids(verb, "ccomp", "xcomp", "oprd"):
+        if clause.lower_ != "persona":
+            continue
+        objects = [a for t in kids(clause, "nsubj", "nsubjpass") for a in actors_of(t, index)]
         subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
-        if subjects and objects:
-            yield from emit(
-                subjects,
-                objects,
-                "expelled",
-                verb,
-                INHERITED_CONFIDENCE,
-                "declare:persona-non-grata",
-            )
+        yield from emit(
+            subjects, objects, "expelled", verb, INHERITED_CONFIDENCE, "declare:persona-non-grata"
+        )
 
 
 REDUCE_OBJECT_PREPS = word_tuple("reduce_object_preps")

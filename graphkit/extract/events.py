@@ -40,12 +40,11 @@ def sentence_events(
     for tok in sent_tokens:
         lemma = tok.lemma_.lower()
         found: list[Found] = []
-        if tok.pos_ in ("VERB",) and lemma in lex.verb_cues:
-            found = list(verbal_events(tok, lex.verb_cues[lemma], index))
+        if tok.pos_ == "VERB":
+            found = list(verbal_events(tok, lex.verb_cues.get(lemma, ()), index))
         elif tok.pos_ in ("NOUN", "PROPN") and tok.i not in index.by_token:
-            key = lemma if lemma in lex.noun_cues else tok.lower_
-            if key in lex.noun_cues:
-                found = list(nominal_events(tok, lex.noun_cues[key], index))
+            cues = lex.noun_cues.get(lemma, lex.noun_cues.get(tok.lower_, ()))
+            found = list(nominal_events(tok, cues, index))
             if not found:
                 found = list(reduce_noun_events(tok, index))
         if tok.pos_ == "VERB":

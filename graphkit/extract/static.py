@@ -19,6 +19,7 @@ from graphkit.extract.members import joined, membership
 from graphkit.extract.places import located
 from graphkit.extract.syntax import clause_subjects
 from graphkit.extract.titles import APPOSITION_CONFIDENCE, person_titles
+from graphkit.extract.tokens import kids, select
 from graphkit.lexicon import Lexicon, word_class
 from graphkit.records import ASSERTED
 from graphkit.resolve import Actor, How
@@ -41,20 +42,14 @@ def static_relations(
         if ent.type == "Country" and actor.how == How.NAME:
             yield from membership(span, actor, index)
     yield from joined(sent, index)
-    for tok in sent:
-        if tok.pos_ == "VERB" and tok.lemma_ in LEAD_VERBS:
-            yield from _led_by(tok, index)
-            yield from _leads(tok, index)
+    for tok in select(sent, pos=("VERB",), words=LEAD_VERBS):
+        yield from _led_by(tok, index)
+        yield from _leads(tok, index)
 
 
-def _leader(person: Actor | None, org: Actor | None) -> bool:
+def _leader(person: Actor, org: Actor) -> bool:
     """A named person leading a named organization or country."""
-    return bool(
-        org
-        and person
-        and person.entity.type == "Person"
-        and org.entity.type in ("Organization", "Country")
-    )
+    return person.entity.type == "Person" and org.entity.type in ("Organization", "Country")
 
 
 def _led_by(tok: Token, index: ArticleIndex) -> Iterator[Found]:
@@ -62,7 +57,7 @@ def _led_by(tok: Token, index: ArticleIndex) -> Iterator[Found]:
     if not (tok.dep_ == "acl" and tok.tag_ == "VBN"):
         return
     org = index.actor_at(tok.head)
-    agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    agents = [p for c in kids(tok, "agent") for p in kids(c, "pobj")]
     person = index.actor_at(agents[0]) if agents else None
     if person is not None and org is not None and _leader(person, org):
         yield Found(
@@ -79,12 +74,8 @@ def _led_by(tok: Token, index: ArticleIndex) -> Iterator[Found]:
 
 def _leads(tok: Token, index: ArticleIndex) -> Iterator[Found]:
     """ "X heads the council", "Bola Tinubu, who chairs the bloc"."""
-    subj = (
-        clause_subjects(tok)
-        if tok.dep_ == "relcl"
-        else [c for c in tok.children if c.dep_ == "nsubj"]
-    )
-    obj = [c for c in tok.children if c.dep_ == "dobj"]
+    subj = clause_subjects(tok) if tok.dep_ == "relcl" else kids(tok, "nsubj")
+    obj = kids(tok, "dobj")
     if not (subj and obj):
         return
     s = index.actor_at(subj[0])

@@ -56,6 +56,8 @@ def _denied(tok: Token) -> bool:
 
 
 def _clause_flags(tok: Token) -> str | None:
+    """The modality a clause's own words give it: a negation anywhere among them, else the
+    first modal or future auxiliary, hedge ("reportedly") or condition mark ("if")."""
     if kids(tok, "neg") or spelled(tok.children, NEGATORS):
         return NEGATED
     # "will continue to stand with Iraq": a stance held now, not an announced act

@@ -5,7 +5,10 @@ before it ("U.S. President", "NATO Secretary-General", "Lebanon's new President"
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from collections.abc import Iterable
+from typing import TypeGuard
+
+from spacy.tokens import Doc, Span, Token
 
 from graphkit.extract.known import ArticleIndex
 from graphkit.lexicon import Lexicon, word_class
@@ -24,6 +27,9 @@ OFFICE_HOST_PREPS = word_class("office_host_preps")
 # "President Joko Widodo of Indonesia": the holder after the name
 NAME_HOLDER_PREPS = word_class("name_holder_preps")
 
+# what a title's holder may be
+HOLDER_TYPES = ("Country", "Organization")
+
 
 def title_before(span: Span, lex: Lexicon) -> tuple[str, int, str] | None:
     """The title right before a person's name: (relation, start token, title text); an office
@@ -31,18 +37,22 @@ def title_before(span: Span, lex: Lexicon) -> tuple[str, int, str] | None:
     doc = span.doc
     floor = title_floor(span)
     full = title_ending(doc, span.start, floor, lex)
-    if full is not None and not all(
-        t.lower_.rstrip(".") in HONORIFICS for t in doc[full[1] : span.start]
-    ):
+    if full is not None and honorifics_start(doc, span.start, full[1]) != full[1]:
         return full  # "Secretary-General António Guterres"
-    start = span.start
-    while start > floor and doc[start - 1].lower_.rstrip(".") in HONORIFICS:
-        start -= 1
-    office = title_ending(doc, start, floor, lex) if start < span.start else None
-    if office is None and full is None:
+    start = honorifics_start(doc, span.start, floor)
+    found = title_ending(doc, start, floor, lex) or full
+    if found is None:
         host = host_start(doc, span.start, floor)
         return title_ending(doc, host, floor, lex) if host is not None else None
-    return office or full
+    return found
+
+
+def honorifics_start(doc: Doc, start: int, floor: int) -> int:
+    """Where the ranks and honorifics right before token ``start`` begin ("Gen", "Prince"),
+    not before ``floor``: ``start`` itself when there are none."""
+    while start > floor and doc[start - 1].lower_.rstrip(".") in HONORIFICS:
+        start -= 1
+    return start
 
 
 def title_floor(span: Span) -> int:
@@ -64,7 +74,7 @@ def host_start(doc: Doc, start: int, sent_start: int) -> int | None:
     ``start`` begins: its preposition's token."""
     k = start - 1
     named = 0
-    while k > sent_start and start - k <= 6 and (doc[k].ent_type_ or doc[k].lower_ == "the"):
+    while k > max(sent_start, start - 7) and (doc[k].ent_type_ or doc[k].lower_ == "the"):
         named += bool(doc[k].ent_type_) and doc[k].lower_ != "the"
         k -= 1
     return k if named and doc[k].lower_ in OFFICE_HOST_PREPS else None
@@ -76,18 +86,16 @@ def title_ending(
     """The longest title that ends right before token ``start``."""
     best = None
     title_words = lex.title_words
-    for width in range(1, 5):
+    for width in range(1, min(5, start - sent_start + 1)):
         lo = start - width
-        if lo < sent_start:
-            break
         words = doc[lo:start]
         if any(t.is_punct and t.text not in ("-", ".") for t in words):
             break
         word = doc[lo].lower_.strip(".")
-        if word not in title_words and word not in ("of", "-"):
-            break
         if word in ("of", "-"):
             continue
+        if word not in title_words:
+            break
         rel = lex.title_relation(words.text)
         if rel is not None:
             best = (rel, lo, words.text)
@@ -98,17 +106,16 @@ def holder_before(doc: Span, lo: int, index: ArticleIndex) -> Actor | None:
     """The country/organization named right before a title ("U.S. President", "NATO
     Secretary-General")."""
     tok_i = lo - 1
-    while (tok_i >= doc.sent.start and doc.doc[tok_i].tag_ in ("POS",)) or (
-        tok_i >= doc.sent.start and doc.doc[tok_i].lower_ in TITLE_ADJECTIVES
+    while tok_i >= doc.sent.start and (
+        doc.doc[tok_i].tag_ == "POS" or doc.doc[tok_i].lower_ in TITLE_ADJECTIVES
     ):
         tok_i -= 1
     # words of the office the title list does not know: "Indian External Affairs Minister",
     # "State Department deputy spokesman", "Japanese Chief Cabinet Secretary"
-    skipped = 0
+    floor = max(doc.sent.start, tok_i - 3)
     while (
-        tok_i > doc.sent.start
-        and skipped < 3
-        and doc.doc[tok_i].i not in index.by_token
+        tok_i > floor
+        and tok_i not in index.by_token
         and doc.doc[tok_i].is_alpha
         and (
             doc.doc[tok_i].is_title
@@ -117,17 +124,9 @@ def holder_before(doc: Span, lo: int, index: ArticleIndex) -> Actor | None:
         and not doc.doc[tok_i].ent_type_
     ):
         tok_i -= 1
-        skipped += 1
-    if tok_i < doc.sent.start:
+    if tok_i < doc.sent.start or _bound_to_name(doc.doc, tok_i, index):
         return None
-    actor = index.actor_at(doc.doc[tok_i])
-    if (
-        actor is not None
-        and actor.entity.type in ("Country", "Organization")
-        and not _bound_to_name(doc.doc, tok_i, index)
-    ):
-        return actor
-    return None
+    return typed_actor(index, doc.doc[tok_i], *HOLDER_TYPES)
 
 
 def holder_after(span: Span, index: ArticleIndex) -> Actor | None:
@@ -137,10 +136,7 @@ def holder_after(span: Span, index: ArticleIndex) -> Actor | None:
     if k + 1 >= span.sent.end or doc[k].lower_ not in NAME_HOLDER_PREPS:
         return None
     k += 2 if doc[k + 1].lower_ == "the" else 1
-    actor = index.actor_at(doc[k]) if k < span.sent.end else None
-    if actor is not None and actor.entity.type in ("Country", "Organization"):
-        return actor
-    return None
+    return typed_actor(index, doc[k], *HOLDER_TYPES) if k < span.sent.end else None
 
 
 def _bound_to_name(doc: Doc, tok_i: int, index: ArticleIndex) -> bool:
@@ -148,12 +144,37 @@ def _bound_to_name(doc: Doc, tok_i: int, index: ArticleIndex) -> bool:
     Widodo of Indonesia and Prime Minister Lee Hsien Loong": Indonesia is Widodo's)."""
     actor = index.by_token.get(tok_i)
     start = tok_i
-    while actor is not None and start > 0 and index.by_token.get(start - 1) is actor:
+    while actor is not None and index.by_token.get(start - 1) is actor:
         start -= 1
     k = start - 1
-    if k > 0 and doc[k].lower_ == "the":
+    if doc[k].lower_ == "the":
         k -= 1
     if k < 1 or doc[k].lower_ not in NAME_HOLDER_PREPS:
         return False
     before = index.by_token.get(k - 1)
-    return before is not None and before.entity.type == "Person"
+    return is_type(before, "Person")
+
+
+def typed_actor(index: ArticleIndex, token: Token, *types: str) -> Actor | None:
+    """The actor ``token`` names or refers to, if its entity is of one of ``types``."""
+    actor = index.actor_at(token)
+    return actor if is_type(actor, *types) else None
+
+
+def is_type(actor: Actor | None, *types: str) -> TypeGuard[Actor]:
+    """Whether there is an actor and its entity is of one of ``types`` (of any when none is
+    given)."""
+    return actor is not None and (not types or actor.entity.type in types)
+
+
+def named_tokens(
+    index: ArticleIndex, tokens: Iterable[Token], *types: str
+) -> list[tuple[Token, Actor]]:
+    """The ``tokens`` that name an actor of one of ``types``, each with its actor, in order
+    (see :func:`typed_actor`)."""
+    return [(t, a) for t in tokens if (a := typed_actor(index, t, *types)) is not None]
+
+
+def typed_actors(index: ArticleIndex, tokens: Iterable[Token], *types: str) -> list[Actor]:
+    """The actors of one of ``types`` that ``tokens`` name, in order (see :func:`typed_actor`)."""
+    return [a for _, a in named_tokens(index, tokens, *types)]

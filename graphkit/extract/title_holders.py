@@ -5,10 +5,15 @@ the article is about, the office a well-known person held, the sentence's countr
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterator
+from typing import TypeGuard
+
 from spacy.tokens import Span
 
 from graphkit.extract.known import ArticleIndex
-from graphkit.extract.title_phrases import holder_before, title_before
+from graphkit.extract.title_phrases import holder_before, is_type, named_tokens, title_before
+from graphkit.extract.tokens import kids
 from graphkit.lexicon import Lexicon, word_class
 from graphkit.records import Entity
 from graphkit.resolve import Actor, How, country_entity
@@ -44,16 +49,17 @@ def _office_of_organization(title: str) -> bool:
 
 def salient_organization(index: ArticleIndex) -> Actor | None:
     """The organization the article names most often (not a collective), if one stands out."""
-    counts: dict[str, int] = {}
-    actors: dict[str, Actor] = {}
-    for _, actor in index.spans:
-        if actor.entity.type == "Organization" and ("kind", "group") not in actor.entity.ids:
-            counts[actor.entity.key] = counts.get(actor.entity.key, 0) + 1
-            actors[actor.entity.key] = actor
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    organizations = [a for _, a in index.spans if named_organization(a)]
+    ranked = Counter(a.entity.key for a in organizations).most_common()
     if not ranked or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
         return None
-    return Actor(actors[ranked[0][0]].entity, How.IMPLICIT)
+    latest = {a.entity.key: a for a in organizations}
+    return Actor(latest[ranked[0][0]].entity, How.IMPLICIT)
+
+
+def named_organization(actor: Actor | None) -> TypeGuard[Actor]:
+    """Whether the actor is an organization of its own, not a collective ("the rebels")."""
+    return is_type(actor, "Organization") and ("kind", "group") not in actor.entity.ids
 
 
 def coordinated_holder(span: Span, lo: int, index: ArticleIndex, lex: Lexicon) -> Actor | None:
@@ -63,11 +69,10 @@ def coordinated_holder(span: Span, lo: int, index: ArticleIndex, lex: Lexicon) -
     if root.dep_ == "conj" and root.head.i not in range(span.start, span.end):
         others = [root.head]
     else:
-        others = [c for c in root.children if c.dep_ == "conj"]
+        others = kids(root, "conj")
     k = lo - 1
     while (
-        k > span.sent.start
-        and k > lo - 4
+        k > max(span.sent.start, lo - 4)
         and span.doc[k].is_title
         and span.doc[k].i not in index.by_token
     ):
@@ -76,17 +81,17 @@ def coordinated_holder(span: Span, lo: int, index: ArticleIndex, lex: Lexicon) -
         others.append(
             span.doc[k - 1]
         )  # the parse often misses the coordination of two titled names
-    for other in others:
-        for o_span, o_actor in index.spans:
-            if (
-                o_span.start <= other.i < o_span.end
-                and o_actor.entity.type == "Person"
-                and o_actor.entity != index.actor_at(root)
-            ):
-                found = title_before(o_span, lex)
-                holder = holder_before(o_span, found[1], index) if found is not None else None
-                if holder is not None and holder.entity.type == "Country":
-                    return holder
+    people = [
+        o_span
+        for other in others
+        for o_span, o_actor in index.spans
+        if o_span.start <= other.i < o_span.end and o_actor.entity.type == "Person"
+    ]
+    for o_span in people:
+        found = title_before(o_span, lex)
+        holder = holder_before(o_span, found[1], index) if found is not None else None
+        if is_type(holder, "Country"):
+            return holder
     return None
 
 
@@ -95,29 +100,39 @@ def _fronted_place(sent: Span, index: ArticleIndex) -> Actor | None:
     first = sent[0]
     if first.lower_ not in FRONTED_PLACE_PREPS or len(sent) < 4:
         return None
-    for tok in sent[1:6]:
-        if tok.text == ",":
-            break
-        actor = index.actor_at(tok)
-        if actor is not None and tok.head.i == first.i:
-            if actor.entity.type == "Country":
-                return Actor(actor.entity, How.IMPLICIT)
-            code = dict((actor.place or actor.entity).ids).get("country")
-            if code and code in index.lex.by_iso3:
-                return Actor(country_entity(index.lex, code), How.IMPLICIT)
+    opening = sent[1:6]
+    comma = next((t.i for t in opening if t.text == ","), opening.end)
+    for _, actor in named_tokens(index, [t for t in kids(first) if t.i < comma]):
+        if actor.entity.type == "Country":
+            return Actor(actor.entity, How.IMPLICIT)
+        code = dict((actor.place or actor.entity).ids).get("country", "")
+        if code in index.lex.by_iso3:
+            return Actor(country_entity(index.lex, code), How.IMPLICIT)
     return None
 
 
 def _claimed(sent: Span, index: ArticleIndex, lex: Lexicon) -> set[int]:
     """Tokens just before the titles of the sentence's people: "U.S." in "U.S. President"."""
-    claimed: set[int] = set()
-    for other, actor in index.spans:
-        if other.start < sent.start or other.end > sent.end or actor.entity.type != "Person":
-            continue
-        found = title_before(other, lex)
-        if found is not None:
-            claimed.update(range(max(sent.start, found[1] - 3), found[1]))
-    return claimed
+    people = [o for o, a in _sentence_mentions(sent, index) if a.entity.type == "Person"]
+    titles = [title_before(o, lex) for o in people]
+    starts = [found[1] for found in titles if found is not None]
+    return {i for start in starts for i in range(max(sent.start, start - 3), start)}
+
+
+def _sentence_mentions(sent: Span, index: ArticleIndex) -> list[tuple[Span, Actor]]:
+    """The mentions inside one sentence, with their actors."""
+    return [(o, a) for o, a in index.spans_between(sent.start, sent.end) if o.end <= sent.end]
+
+
+def _unclaimed(
+    span: Span, lo: int, index: ArticleIndex, lex: Lexicon
+) -> Iterator[tuple[Span, Actor]]:
+    """The mentions of a titled name's sentence that no other title claims, outside the title
+    and the name (from token ``lo`` to the end of ``span``)."""
+    skipped = _claimed(span.sent, index, lex) | set(range(lo, span.end))
+    for other, actor in _sentence_mentions(span.sent, index):
+        if other.start not in skipped:
+            yield other, actor
 
 
 def known_office(name: str, lex: Lexicon, year: int | None) -> Actor | None:
@@ -139,47 +154,27 @@ def implicit_holder(
     bodies ("the White House said") count; for titles such as secretary-general, the first
     organization no other title claims.
     """
-    want_org = _office_of_organization(title)
-    sent = span.sent
-    claimed = _claimed(sent, index, lex)
-    if not want_org:
-        fronted = _fronted_place(sent, index)
-        if fronted is not None:
-            return fronted
-    for other, actor in index.spans:
-        if other.start < sent.start or other.end > sent.end or other.start in claimed:
-            continue
-        if lo <= other.start < span.end:
-            continue
-        kind = actor.entity.type
-        if want_org and kind == "Organization":
-            return actor
-        seat = other.ent_id_.startswith("seat:") or (
-            other.label_ == "ORG" and actor.how == How.METONYMY
-        )
-        if not want_org and kind == "Country" and seat:
-            return actor  # "the White House said", "the State Department"
-    return None
+    mentions = _unclaimed(span, lo, index, lex)
+    if _office_of_organization(title):
+        return next((a for _, a in mentions if a.entity.type == "Organization"), None)
+    # "the White House said", "the State Department"
+    seats = (a for o, a in mentions if a.entity.type == "Country" and _is_seat(o, a))
+    return _fronted_place(span.sent, index) or next(seats, None)
+
+
+def _is_seat(mention: Span, actor: Actor) -> bool:
+    """A seat of government or a state body standing for its country ("the White House")."""
+    return mention.ent_id_.startswith("seat:") or (
+        mention.label_ == "ORG" and actor.how == How.METONYMY
+    )
 
 
 def sentence_country(span: Span, lo: int, index: ArticleIndex, lex: Lexicon) -> Actor | None:
     """A weak guess at a bare title's country from its sentence: the country the sentence is
     about (its subject), else the last one before the title, else the first one after it,
     among those no other title claims."""
-    sent = span.sent
-    claimed = _claimed(sent, index, lex)
-    before: Actor | None = None
-    after: Actor | None = None
-    subject: Actor | None = None
-    for other, actor in index.spans:
-        if other.start < sent.start or other.end > sent.end or other.start in claimed:
-            continue
-        if lo <= other.start < span.end or actor.entity.type != "Country":
-            continue
-        if other.root.dep_ in ("nsubj", "nsubjpass") and subject is None:
-            subject = actor
-        if other.start < lo:
-            before = actor
-        elif after is None:
-            after = actor
-    return subject or before or after
+    countries = [(o, a) for o, a in _unclaimed(span, lo, index, lex) if a.entity.type == "Country"]
+    subjects = [a for o, a in countries if o.root.dep_ in ("nsubj", "nsubjpass")]
+    before = [a for o, a in countries if o.start < lo]
+    after = [a for o, a in countries if o.start >= lo]
+    return next(iter(subjects[:1] + before[-1:] + after), None)

@@ -14,7 +14,16 @@ from spacy.tokens import Span, Token
 from graphkit.extract.found import Found
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.title_holders import known_office
-from graphkit.extract.title_phrases import HONORIFICS, OFFICE_HOST_PREPS
+from graphkit.extract.title_phrases import (
+    HOLDER_TYPES,
+    OFFICE_HOST_PREPS,
+    honorifics_start,
+    is_type,
+    named_tokens,
+    typed_actor,
+    typed_actors,
+)
+from graphkit.extract.tokens import kids
 from graphkit.lexicon import Lexicon, word_class
 from graphkit.records import ASSERTED
 from graphkit.resolve import Actor
@@ -29,48 +38,35 @@ LED_GROUP_KINDS = word_class("led_group_kinds")
 def poss_holder(head: Token, index: ArticleIndex) -> Actor | None:
     """The country/org owning a title noun: "Colombia's president", "president of Colombia",
     "Putin's spokesman" (the country of a well-known officeholder)."""
-    for child in head.children:
-        if child.dep_ in ("poss", "compound", "amod", "nmod"):
-            actor = index.actor_at(child)
-            if actor is not None and actor.entity.type in ("Country", "Organization"):
-                return actor
-            if (
-                actor is not None
-                and actor.entity.type == "Person"
-                and child.dep_ == "poss"
-                and head.lemma_ in AIDE_NOUNS
-            ):
-                office = known_office(actor.entity.name, index.lex, None)
-                if office is not None and office.entity.type == "Country":
-                    return office
-            # "Israel's war cabinet", "Iran's armed forces chief of staff"
-            for grand in child.children:
-                if grand.dep_ == "poss":
-                    actor = index.actor_at(grand)
-                    if actor is not None and actor.entity.type in ("Country", "Organization"):
-                        return actor
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in AIDE_PREPS and head.lemma_ in AIDE_NOUNS:
+    aide = head.lemma_ in AIDE_NOUNS
+    for child in kids(head, "poss", "compound", "amod", "nmod"):
+        owner = typed_actor(index, child, *HOLDER_TYPES)
+        if owner is not None:
+            return owner
+        person = typed_actor(index, child, "Person")
+        if person is not None and child.dep_ == "poss" and aide:
+            office = known_office(person.entity.name, index.lex, None)
+            if is_type(office, "Country"):
+                return office
+        # "Israel's war cabinet", "Iran's armed forces chief of staff"
+        owners = typed_actors(index, kids(child, "poss"), *HOLDER_TYPES)
+        if owners:
+            return owners[0]
+    for child in kids(head, "prep"):
+        if child.lower_ in AIDE_PREPS and aide:
             # "the chief foreign policy adviser to Brazilian President Lula": the one advised
+            for pobj, person in named_tokens(index, child.children, "Person"):
+                return poss_holder(pobj, index) or known_office(person.entity.name, index.lex, None)
+        if child.lower_ in ("of", "for"):  # "a spokesman for the M23"
             for pobj in child.children:
-                person = index.actor_at(pobj)
-                if person is not None and person.entity.type == "Person":
-                    return poss_holder(pobj, index) or known_office(
-                        person.entity.name, index.lex, None
-                    )
-        if child.dep_ == "prep" and child.lower_ in ("of", "for"):  # "a spokesman for the M23"
-            for pobj in child.children:
-                actor = index.actor_at(pobj)
-                if actor is not None and actor.entity.type in ("Country", "Organization"):
-                    return actor
-                deeper = poss_holder(pobj, index)
+                deeper = typed_actor(index, pobj, *HOLDER_TYPES) or poss_holder(pobj, index)
                 if deeper is not None:
                     return deeper
     return None
 
 
 def _title_noun_relation(head: Token, lex: Lexicon) -> str | None:
-    words = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
+    words = kids(head, "compound", "amod", side="before")
     for width in range(len(words), -1, -1):
         text = " ".join([w.text for w in words[len(words) - width :]] + [head.text])
         rel = lex.title_relation(text)
@@ -89,7 +85,7 @@ def hosted_by(span: Span, actor: Actor, index: ArticleIndex, titled: Found) -> I
         if doc[k].lower_ not in OFFICE_HOST_PREPS:
             continue
         host = index.actor_at(doc[k + 1]) or index.actor_at(doc[k + 2])
-        if host is not None and host.entity.type == "Organization":
+        if is_type(host, "Organization"):
             yield replace(titled, predicate="officialOf", object=host, method="title:host")
         return
 
@@ -98,9 +94,7 @@ def group_of_person(span: Span, actor: Actor, index: ArticleIndex) -> Iterator[F
     """ "the paramilitary Rapid Support Forces (RSF) of Gen Mohamed Hamdan Dagalo": an armed
     group or party "of" a person is led by them."""
     doc = span.doc
-    k = span.start
-    while k > span.sent.start and doc[k - 1].lower_.rstrip(".") in HONORIFICS:
-        k -= 1
+    k = honorifics_start(doc, span.start, span.sent.start)
     if k - 2 < span.sent.start or doc[k - 1].lower_ != "of":
         return
     j = k - 2
@@ -109,8 +103,10 @@ def group_of_person(span: Span, actor: Actor, index: ArticleIndex) -> Iterator[F
             j -= 1
         j -= 1
     group = index.by_token.get(j)
-    org = index.lex.organization(group.entity.name) if group is not None else None
-    if group is None or org is None or org.kind not in LED_GROUP_KINDS:
+    if group is None:
+        return
+    org = index.lex.organization(group.entity.name)
+    if org is None or org.kind not in LED_GROUP_KINDS:
         return
     yield Found(
         actor,
@@ -130,7 +126,7 @@ def apposed_title(span: Span, actor: Actor, index: ArticleIndex, lex: Lexicon) -
     # the title the name stands in apposition to comes first: in "Australia's foreign minister,
     # Penny Wong, India's foreign minister, S Jaishankar" the second title is Jaishankar's
     candidates = [_past_host(root.head)] if root.dep_ == "appos" else []
-    candidates += [c for c in root.children if c.dep_ == "appos"]
+    candidates += kids(root, "appos")
     for head in candidates:
         if head.i in index.by_token:
             continue

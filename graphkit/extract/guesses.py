@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from graphkit.extract.found import Found
 from graphkit.extract.known import ArticleIndex
+from graphkit.extract.title_phrases import is_type, typed_actors
 from graphkit.extract.titles import (
     GUESSED_TITLE,
     HINTED_TITLE,
@@ -17,6 +18,7 @@ from graphkit.extract.titles import (
     known_office,
     sentence_country,
 )
+from graphkit.extract.tokens import kids
 from graphkit.lexicon import Lexicon
 from graphkit.resolve import Actor, How
 
@@ -39,18 +41,16 @@ def settle_guessed_titles(
     relations, each guess holding its first candidate, and the candidates of each guess (by
     person and title token) for the events to overrule.
     """
-    known: dict[str, Actor] = {}
-    for f in found:
-        if (
-            f.predicate in ("leaderOf", "officialOf")
-            and f.method in ("title", "apposition")
-            and f.object.entity.type == "Country"
-        ):
-            known.setdefault(f.subject.entity.key, f.object)
-    hinted = {id(f): _hinted_holder(f, known, lex, year) for f in found if f.method == HINTED_TITLE}
-    for f in found:
-        if f.method == HINTED_TITLE and hinted[id(f)].entity.type == "Country":
-            known.setdefault(f.subject.entity.key, hinted[id(f)])
+    stated = [(f.subject.entity.key, f.object) for f in found if stated_office(f, "Country")]
+    known = _first_each(stated)
+    hints = [f for f in found if f.method == HINTED_TITLE]
+    hinted = {id(f): _hinted_holder(f, known, lex, year) for f in hints}
+    hinted_countries = [
+        (f.subject.entity.key, hinted[id(f)])
+        for f in hints
+        if hinted[id(f)].entity.type == "Country"
+    ]
+    known = _first_each([*known.items(), *hinted_countries])
     out = []
     candidates: dict[tuple[str, int], list[Actor]] = {}
     for f in found:
@@ -60,10 +60,7 @@ def settle_guessed_titles(
         if f.method != GUESSED_TITLE:
             out.append(f)
             continue
-        holder = known.get(f.subject.entity.key) or known_office(f.subject.entity.name, lex, year)
-        if holder is None and f.object.entity.type == "Organization":
-            out.append(replace(f, method="title"))
-            continue
+        holder = _known_holder(f, known, lex, year)
         if holder is not None:
             conf = TITLE_CONFIDENCE * 0.9 * f.subject.weight
             out.append(
@@ -72,21 +69,36 @@ def settle_guessed_titles(
                 )
             )
             continue
+        if f.object.entity.type == "Organization":
+            out.append(replace(f, method="title"))
+            continue
         lo, hi = f.span
         span = next(
             (sp for sp, a in index.spans if sp.end == hi and a.entity.type == "Person"), None
         )
-        if span is None or "former" in (f.cue.lower_, f.cue.nbor(-1).lower_ if f.cue.i > 0 else ""):
+        title = f.cue.doc[max(f.cue.i - 1, 0) : f.cue.i + 1]
+        if span is None or "former" in (t.lower_ for t in title):
             continue  # a former officeholder's country is not the article's to guess
         ranked = [spoken_country(span, index), home, sentence_country(span, lo, index, lex)]
-        unique: list[Actor] = []
-        for actor in ranked:
-            if actor is not None and all(actor.entity.key != u.entity.key for u in unique):
-                unique.append(Actor(actor.entity, How.IMPLICIT))
+        unique: dict[str, Actor] = {}
+        for actor in filter(None, ranked):
+            unique.setdefault(actor.entity.key, Actor(actor.entity, How.IMPLICIT))
         if unique:
-            candidates[(f.subject.entity.key, f.cue.i)] = unique
-            out.append(replace(f, object=unique[0]))
+            candidates[(f.subject.entity.key, f.cue.i)] = list(unique.values())
+            out.append(replace(f, object=next(iter(unique.values()))))
     return out, candidates
+
+
+def _first_each(pairs: list[tuple[str, Actor]]) -> dict[str, Actor]:
+    """The first actor given for each key."""
+    return dict(reversed(pairs))
+
+
+def stated_office(f: Found, *types: str) -> bool:
+    """Whether ``f`` is an office the article states by a title or an apposition (not a guess),
+    held in a country or organization of one of ``types`` (any when none is given)."""
+    office = f.predicate in ("leaderOf", "officialOf") and f.method in ("title", "apposition")
+    return office and is_type(f.object, *types)
 
 
 def _hinted_holder(
@@ -94,22 +106,24 @@ def _hinted_holder(
 ) -> Actor:
     """The office a title the sentence hints at is: the country the article's explicit titles
     give the same person, else the office a well-known person held that year, else the hint."""
-    holder = known.get(f.subject.entity.key) or known_office(f.subject.entity.name, lex, year)
-    if holder is not None and holder.entity.type == f.object.entity.type:
+    holder = _known_holder(f, known, lex, year)
+    if is_type(holder, f.object.entity.type):
         return holder
     return f.object
 
 
+def _known_holder(
+    f: Found, known: dict[str, Actor], lex: Lexicon, year: int | None
+) -> Actor | None:
+    """The country the article's explicit titles give the titled person, else the office a
+    well-known person held that year."""
+    return known.get(f.subject.entity.key) or known_office(f.subject.entity.name, lex, year)
+
+
 def _reported_subjects(verb: Token) -> list[Token]:
     """Subjects of a verb's clause and of the clauses it reports ("said Ethiopia would ...")."""
-    out = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    for clause in (
-        c
-        for c in verb.children
-        if c.dep_ in ("ccomp", "xcomp", "advcl") and c.pos_ in ("VERB", "AUX")
-    ):
-        out.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
-    return out
+    clauses = kids(verb, "ccomp", "xcomp", "advcl", pos=("VERB", "AUX"))
+    return [c for t in [verb, *clauses] for c in kids(t, "nsubj", "nsubjpass")]
 
 
 def spoken_country(span: Span, index: ArticleIndex) -> Actor | None:
@@ -125,11 +139,11 @@ def spoken_country(span: Span, index: ArticleIndex) -> Actor | None:
         verb = root.head.head.head
     else:
         return None
-    for subj in _reported_subjects(verb):
-        if subj.i in range(span.start, span.end):
-            continue
-        for tok in [subj, *(c for c in subj.children if c.dep_ in ("poss", "amod", "compound"))]:
-            actor = index.actor_at(tok)
-            if actor is not None and actor.entity.type == "Country" and actor.how != How.PRONOUN:
-                return actor
-    return None
+    owners = [
+        t
+        for subj in _reported_subjects(verb)
+        if subj.i not in range(span.start, span.end)
+        for t in [subj, *kids(subj, "poss", "amod", "compound")]
+    ]
+    spoken = [a for a in typed_actors(index, owners, "Country") if a.how != How.PRONOUN]
+    return next(iter(spoken), None)

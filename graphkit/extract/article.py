@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from graphkit.extract.found import Found
+from graphkit.extract.guesses import stated_office
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.titles import GUESSED_TITLE
+from graphkit.extract.tokens import kids
 from graphkit.lexicon import norm, word_class
 from graphkit.resolve import Actor, How, country_entity
 from graphkit.vocab import relation, relations_where
@@ -31,16 +33,10 @@ def revise(
     return [f for f in found if not _against_own(f, stated)]
 
 
-def _stated_offices(found: list[Found], *, countries_only: bool = False) -> dict[str, str]:
+def _stated_offices(found: list[Found], *types: str) -> dict[str, str]:
     """Person key -> the key of the country (or organization) the article says they lead or
-    serve, from titles and appositions, not guesses."""
-    return {
-        f.subject.entity.key: f.object.entity.key
-        for f in found
-        if f.predicate in ("leaderOf", "officialOf")
-        and f.method in ("title", "apposition")
-        and (not countries_only or f.object.entity.type == "Country")
-    }
+    serve, from titles and appositions, not guesses; only holders of ``types`` when given."""
+    return {f.subject.entity.key: f.object.entity.key for f in found if stated_office(f, *types)}
 
 
 def _drop_contradicted_titles(
@@ -53,16 +49,15 @@ def _drop_contradicted_titles(
     events = [
         f for f in found if f.predicate not in ("leaderOf", "officialOf", "memberOf", "locatedIn")
     ]
-    stated = _stated_offices(found, countries_only=True)
+    stated = _stated_offices(found, "Country")
     against: set[tuple[str, str, int]] = set()
     for f in events:
         s, o, at = f.subject.entity.key, f.object.entity.key, f.cue.sent.start
         against |= {(s, o, at), (o, s, at)}
-        if relation(f.predicate).plover not in ("CONSULT", "AGREE"):
-            continue  # a president may side with or criticize his own prime minister
-        for side, other in ((s, o), (o, s)):
-            if other in stated:
-                against.add((side, stated[other], at))  # "X met Israeli Prime Minister Y"
+        # a president may side with or criticize his own prime minister; "X met Israeli Prime
+        # Minister Y" is against Israel too
+        if relation(f.predicate).plover in ("CONSULT", "AGREE"):
+            against |= {(a, stated[b], at) for a, b in ((s, o), (o, s)) if b in stated}
     out: list[Found] = []
     for f in found:
         options = (
@@ -78,14 +73,15 @@ def _drop_contradicted_titles(
     return out
 
 
-STATIC = relations_where(lambda r: not r.is_event)
+# relations one may hold with the country one serves: the static ones, and agreement
+OWN_SIDE_ALLOWED = relations_where(lambda r: not r.is_event) | {"agreedWith"}
 
 
 def _against_own(found: Found, stated: dict[str, str]) -> bool:
     """An event between a person and the country the article says they lead or serve
     ("Zakharova criticized what she called attempts to 'push Russia out'", "praising the flag
     of Kenya") is a misreading."""
-    if found.predicate in STATIC or found.predicate == "agreedWith":
+    if found.predicate in OWN_SIDE_ALLOWED:
         # a leader's promise to their own country is one ("promised to democratize Serbia")
         return False
     if found.predicate in ("threatened", "coerced") and found.object.how == How.DEMONYM:
@@ -105,29 +101,27 @@ def _holders_asked(found: list[Found]) -> list[Found]:
     for f in found:
         if f.predicate in ("arrested", "coerced") and f.object.entity.type == "Person":
             holders.setdefault(norm(f.object.entity.name), []).append(f)
-    out = []
-    for f in found:
-        name = norm(
-            f.object.entity.name
-        )  # the model may tag the same name a person once, an organization later
-        if f.predicate == "requested" and f.object.entity.type != "Country" and name in holders:
-            asks_release = (
-                any(c.dep_ == "dobj" and c.lemma_ in RELEASE_NOUNS for c in f.cue.children)
-                or f.cue.lemma_ in RELEASE_NOUNS
-            )
-            before = [
-                h
-                for h in holders[name]
-                if h.cue.i < f.cue.i and h.subject.entity.key != f.subject.entity.key
-            ]
-            if asks_release and before:
-                f = replace(
-                    f,
-                    object=Actor(before[-1].subject.entity, How.NOMINAL, before[-1].subject.place),
-                    method=f"{f.method}:holder",
-                )
-        out.append(f)
-    return out
+    return [_holder_asked(f, holders) for f in found]
+
+
+def _holder_asked(f: Found, holders: dict[str, list[Found]]) -> Found:
+    """The request, aimed at the prisoner's holder when it asks for their release."""
+    asks_release = any(c.lemma_ in RELEASE_NOUNS for c in [f.cue, *kids(f.cue, "dobj")])
+    if f.predicate != "requested" or f.object.entity.type == "Country" or not asks_release:
+        return f
+    # the model may tag the same name a person once, an organization later
+    before = [
+        h
+        for h in holders.get(norm(f.object.entity.name), [])
+        if h.cue.i < f.cue.i and h.subject.entity.key != f.subject.entity.key
+    ]
+    if not before:
+        return f
+    return replace(
+        f,
+        object=Actor(before[-1].subject.entity, How.NOMINAL, before[-1].subject.place),
+        method=f"{f.method}:holder",
+    )
 
 
 def _country_of(actor: Actor, index: ArticleIndex) -> str:

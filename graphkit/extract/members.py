@@ -14,7 +14,10 @@ from graphkit.extract.found import Found
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.modality import modality
 from graphkit.extract.syntax import clause_subjects, conjuncts
+from graphkit.extract.title_holders import named_organization
+from graphkit.extract.title_phrases import is_type, named_tokens, typed_actors
 from graphkit.extract.titles import APPOSITION_CONFIDENCE, salient_organization
+from graphkit.extract.tokens import kids
 from graphkit.lexicon import word_class
 from graphkit.records import ASSERTED
 from graphkit.resolve import Actor, How
@@ -23,33 +26,22 @@ from graphkit.resolve import Actor, How
 def membership(span: Span, actor: Actor, index: ArticleIndex) -> Iterator[Found]:
     """ "Britain, a founding member of NATO" / "the alliance" -> the last organization named."""
     root = span.root
-    for head in [c for c in root.children if c.dep_ == "appos"]:
+    for head in kids(root, "appos"):
         if head.lemma_ == "one":  # "Sierra Leone, one of ten elected members"
-            head = next(
-                (
-                    p
-                    for c in head.children
-                    if c.dep_ == "prep" and c.lower_ == "of"
-                    for p in c.children
-                    if p.lemma_ == "member"
-                ),
-                head,
-            )
+            ones = [p for c in kids(head, "prep", words=OF) for p in kids(c, words=MEMBER)]
+            head = next(iter(ones), head)
         if head.lemma_ != "member":
             continue
         org = None
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for pobj in prep.children:
-                    org = index.actor_at(pobj)
-                    if org is None and pobj.lemma_ in MEMBER_WORDS:
-                        org = _last_organization(index, pobj.i)
-        if org is None and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        of_preps = kids(head, "prep", words=OF)
+        for pobj in (p for prep in of_preps for p in prep.children):
+            org = _named_or_referred(pobj, index)
+        if org is None and not of_preps:
             org = salient_organization(index) or _last_organization(
                 index, head.i
             )  # "Hungary, the only other member that ..."
-        if org is not None and org.entity.type == "Organization":
-            conf = APPOSITION_CONFIDENCE * (org.weight if org.how != How.NAME else 1.0)
+        if is_type(org, "Organization"):
+            conf = APPOSITION_CONFIDENCE * org.weight
             yield Found(
                 actor,
                 "memberOf",
@@ -63,13 +55,8 @@ def membership(span: Span, actor: Actor, index: ArticleIndex) -> Iterator[Found]
             if head.lower_ != "members":
                 continue
             # "Hungary and Slovakia, both members of the bloc": every country of the pair
-            for other in (c for c in root.children if c.dep_ == "conj"):
-                named = index.actor_at(other)
-                if (
-                    named is not None
-                    and named.entity.type == "Country"
-                    and named.entity.key != actor.entity.key
-                ):
+            for named in typed_actors(index, kids(root, "conj"), "Country"):
+                if named.entity.key != actor.entity.key:
                     yield Found(
                         named,
                         "memberOf",
@@ -85,20 +72,23 @@ def membership(span: Span, actor: Actor, index: ArticleIndex) -> Iterator[Found]
 JOIN_VERBS = word_class("join_verbs")
 
 MEMBER_WORDS = word_class("member_words")
+OF = frozenset({"of"})
+MEMBER = frozenset({"member"})
+INCLUDING = frozenset({"including"})
 
 
 def _org_named(token: Token, index: ArticleIndex) -> Actor | None:
     """The organization a token names ("NATO"), or the one "the alliance"/"the bloc" refers to."""
-    org = index.actor_at(token)
-    if org is None and token.lemma_ in MEMBER_WORDS:
-        org = _last_organization(index, token.i)
-    return (
-        org
-        if org is not None
-        and org.entity.type == "Organization"
-        and ("kind", "group") not in org.entity.ids
-        else None
-    )
+    org = _named_or_referred(token, index)
+    return org if named_organization(org) else None
+
+
+def _named_or_referred(token: Token, index: ArticleIndex) -> Actor | None:
+    """The actor a token names, else the organization "the alliance"/"the bloc" refers to."""
+    actor = index.actor_at(token)
+    if actor is None and token.lemma_ in MEMBER_WORDS:
+        return _last_organization(index, token.i)
+    return actor
 
 
 def joined(sent: Span, index: ArticleIndex) -> Iterator[Found]:
@@ -132,9 +122,9 @@ def _joined_by_verb(tok: Token, index: ArticleIndex) -> Iterator[Found]:
     founders = tok.lemma_ != "join"
     if founders and len(members) < 2:
         return  # one country "forming" something founds no bloc it belongs to
-    objects = [o for c in tok.children if c.dep_ == "dobj" for o in conjuncts(c)]
+    objects = [o for c in kids(tok, "dobj") for o in conjuncts(c)]
     # "NATO in 1999 and the EU in 2004"
-    objects += [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+    objects += kids(tok, "conj", pos=("PROPN", "NOUN"))
     for obj in objects:
         org = _org_named(obj, index)
         if org is None:
@@ -154,86 +144,72 @@ def _joined_by_verb(tok: Token, index: ArticleIndex) -> Iterator[Found]:
 
 def _member_apposition(tok: Token, index: ArticleIndex) -> Iterator[Found]:
     """ "A NATO member, Turkey has supplied ...", "Turkey, a NATO member, ..."."""
-    named = [_org_named(c, index) for c in tok.children if c.dep_ == "compound"]
+    named = [_org_named(c, index) for c in kids(tok, "compound")]
     org = next((o for o in named if o is not None), None)
-    others = (
-        [c for c in tok.head.children if c.dep_ == "nsubj" and c.i != tok.i]
-        if tok.dep_ == "nsubj"
-        else [tok.head]
-    )
-    for other in others:
-        country = index.actor_at(other)
-        if org is not None and country is not None and country.entity.type == "Country":
-            yield Found(
-                country,
-                "memberOf",
-                org,
-                tok,
-                (min(tok.i, other.i), max(tok.i, other.i) + 1),
-                APPOSITION_CONFIDENCE,
-                ASSERTED,
-                "member-apposition",
-            )
+    if org is None:
+        return
+    subjects = kids(tok.head, "nsubj")
+    others = [c for c in subjects if c is not tok] if tok.dep_ == "nsubj" else [tok.head]
+    for other, country in named_tokens(index, others, "Country"):
+        yield Found(
+            country,
+            "memberOf",
+            org,
+            tok,
+            (min(tok.i, other.i), max(tok.i, other.i) + 1),
+            APPOSITION_CONFIDENCE,
+            ASSERTED,
+            "member-apposition",
+        )
 
 
 def _including(head: Token) -> list[Token]:
     """The conjuncts "including" lists under a noun."""
-    return [
-        o
-        for c in head.children
-        if c.dep_ == "prep" and c.lower_ == "including"
-        for p in c.children
-        if p.dep_ == "pobj"
-        for o in conjuncts(p)
-    ]
+    preps = kids(head, "prep", words=INCLUDING)
+    return [o for c in preps for p in kids(c, "pobj") for o in conjuncts(p)]
 
 
 def _member_list(tok: Token, index: ArticleIndex) -> Iterator[Found]:
     """ "member states, including Spain and Hungary", "permanent members Russia and China"."""
     listed = _including(tok)
-    listed += [o for c in tok.children if c.dep_ == "appos" for o in conjuncts(c)]
-    head = tok.head if tok.dep_ == "compound" else tok
-    if head is not tok:
+    listed += [o for c in kids(tok, "appos") for o in conjuncts(c)]
+    head = tok
+    if tok.dep_ == "compound":
+        head = tok.head
         listed += _including(head)
-    of_org = [
-        o
-        for c in head.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for o in c.children
-        if o.dep_ == "pobj"
-    ]
+    of_org = [o for c in kids(head, "prep", words=OF) for o in kids(c, "pobj")]
     org = (
         _org_named(of_org[0], index)
         if of_org
         else salient_organization(index) or _last_organization(index, tok.i)
     )
-    if org is None or org.entity.type != "Organization":
+    if org is None:
         return
-    for t in listed:
-        country = index.actor_at(t)
-        if country is not None and country.entity.type == "Country":
-            yield Found(
-                country,
-                "memberOf",
-                org,
-                tok,
-                (tok.i, t.i + 1),
-                APPOSITION_CONFIDENCE * 0.9,
-                ASSERTED,
-                "member-list",
-            )
+    for t, country in named_tokens(index, listed, "Country"):
+        yield Found(
+            country,
+            "memberOf",
+            org,
+            tok,
+            (tok.i, t.i + 1),
+            APPOSITION_CONFIDENCE * 0.9,
+            ASSERTED,
+            "member-list",
+        )
 
 
 def _last_organization(index: ArticleIndex, before: int) -> Actor | None:
     """The organization "the alliance"/"the bloc" refers to: one known by that word, else the
     last named."""
     word = index.doc[before].lower_
-    best = named = None
-    for span, actor in index.spans:
-        if span.start < before and actor.entity.type == "Organization":
-            best = actor
-            org = index.lex.organization(actor.entity.name)
-            if org is not None and any(word in a.lower().split() for a in (org.name, *org.aliases)):
-                named = actor
-    chosen = named or best
-    return Actor(chosen.entity, How.NOMINAL) if chosen is not None else None
+    earlier = [a for _, a in index.spans_between(0, before) if a.entity.type == "Organization"]
+    named = [a for a in earlier if word in _name_words(a, index)]
+    chosen = named or earlier
+    return Actor(chosen[-1].entity, How.NOMINAL) if chosen else None
+
+
+def _name_words(actor: Actor, index: ArticleIndex) -> set[str]:
+    """The words of an organization's known name and aliases (lower case)."""
+    org = index.lex.organization(actor.entity.name)
+    names = (org.name, *org.aliases) if org is not None else ()
+    return {w for name in names for w in name.lower().split()}

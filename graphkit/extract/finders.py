@@ -25,6 +25,8 @@ from graphkit.extract.references import (
     plural_antecedents,
 )
 from graphkit.extract.syntax import conjuncts, of_phrase_objects
+from graphkit.extract.title_phrases import named_tokens, typed_actors
+from graphkit.extract.tokens import is_word, kid, kids
 from graphkit.lexicon import actor_nouns, word_class
 from graphkit.records import Entity
 from graphkit.resolve import Actor, How
@@ -43,19 +45,28 @@ LEADER_NOUNS = word_class("leader_nouns")
 # events whose possessor, with no "of" phrase, is the one they befall: "his arrest", "her release"
 PATIENT_NOUNS = word_class("patient_nouns")
 OF_PHRASE_HEADS = word_class("of_phrase_heads")
+# nouns that stand for what their "of" phrase names: "the ambassadors of Britain", "thousands of"
+OF_PHRASE_NOUNS = AGENT_NOUNS | OF_PHRASE_HEADS
 GROUP_PLACE_PREPS = word_class("group_place_preps")
 RELATIVE_PRONOUNS = word_class("relative_pronouns")
+OF = frozenset({"of"})
+LED = frozenset({"led"})
+STATES_AND_ORGANIZATIONS = ("Country", "Organization")
+OWNER_TYPES = ("Country", "Organization", "Person")
 
 
 def undergoes(token: Token) -> bool:
-    return token.lemma_ in PATIENT_NOUNS and not any(
-        c.dep_ == "prep" and c.lower_ == "of" for c in token.children
-    )
+    return token.lemma_ in PATIENT_NOUNS and kid(token, "prep", words=OF) is None
 
 
 # An argument finder answers with the actors a token stands for, an empty list when the token
 # stands for no actor at all, or None when it has nothing to say: the next one is asked.
 Finder = Callable[[Token, ArticleIndex, int, bool], "list[Actor] | None"]
+
+
+def _just(actor: Actor | None) -> list[Actor] | None:
+    """One actor as a finder's answer; no answer without one."""
+    return [actor] if actor is not None else None
 
 
 def _people_named(
@@ -111,24 +122,16 @@ def _no_noun(token: Token, index: ArticleIndex, depth: int, events: bool) -> lis
 
 def _described(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:
     """ "the accused kingpin", "the Palestinian resistance group": the one named just before."""
-    found = described_referent(token, index)
-    return [found] if found is not None else None
+    return _just(described_referent(token, index))
 
 
 def _apposed_person(
     token: Token, index: ArticleIndex, depth: int, events: bool
 ) -> list[Actor] | None:
     """ "Russia's envoy, Vassily Nebenzia, dismissed": the person in apposition."""
-    for child in token.children:
-        if child.dep_ != "appos":
-            continue
-        # "a senior Rwandan army officer, Brig. Gen. Andrew Nyamvumba": the rank is parsed as
-        # the head
-        for t in child.subtree if token.tag_ == "NN" else [child]:
-            inner = index.actor_at(t)
-            if inner is not None and inner.entity.type == "Person":
-                return [inner]
-    return None
+    # "a senior Rwandan army officer, Brig. Gen. Andrew Nyamvumba": the rank is parsed as the head
+    apposed = [t for c in kids(token, "appos") for t in (c.subtree if token.tag_ == "NN" else [c])]
+    return typed_actors(index, apposed, "Person")[:1] or None
 
 
 def _of_phrase(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:
@@ -138,10 +141,8 @@ def _of_phrase(token: Token, index: ArticleIndex, depth: int, events: bool) -> l
 
     of_objects = of_phrase_objects(token)
     if of_objects and (
-        token.lower_ in AGENT_NOUNS
-        or token.lemma_ in AGENT_NOUNS
+        is_word(token, OF_PHRASE_NOUNS)
         or (token.pos_ == "NUM" and any(index.actor_at(p) is not None for p in of_objects))
-        or token.lemma_ in OF_PHRASE_HEADS
     ):
         found = [
             a
@@ -160,11 +161,10 @@ def _named_leader(
     leaders" are China)."""
     if token.lemma_ not in LEADER_NOUNS or token.tag_ not in ("NN", "NNP"):
         return None
-    for child in token.children:
-        if child.dep_ in ("amod", "compound", "poss"):
-            inner = index.actor_at(child)
-            if inner is not None and inner.entity.key in index.leaders:
-                return [Actor(index.leaders[inner.entity.key], How.NOMINAL)]
+    for child in kids(token, "amod", "compound", "poss"):
+        inner = index.actor_at(child)
+        if inner is not None and inner.entity.key in index.leaders:
+            return [Actor(index.leaders[inner.entity.key], How.NOMINAL)]
     return None
 
 
@@ -172,17 +172,14 @@ def _counterpart(token: Token, index: ArticleIndex, depth: int, events: bool) ->
     """ "his Indian counterpart": India's official, whoever "his" is."""
     if token.lemma_ != "counterpart":
         return None
-    for child in token.children:
-        named = index.actor_at(child) if child.dep_ in ("amod", "compound") else None
-        if named is not None and named.entity.type == "Country":
-            return [Actor(named.entity, How.METONYMY, named.place)]
-    return None
+    named = typed_actors(index, kids(token, "amod", "compound"), "Country")
+    return [Actor(named[0].entity, How.METONYMY, named[0].place)] if named else None
 
 
 def _beside_owner(token: Token, owner: Actor, index: ArticleIndex) -> bool:
     """ "Petro and his administration": the noun is joined to a mention of its own owner."""
     group = [token.head] if token.dep_ == "conj" else []
-    group += [c for c in token.children if c.dep_ == "conj"]
+    group += kids(token, "conj")
     return any(
         (named := index.by_token.get(t.i)) is not None and named.entity.key == owner.entity.key
         for t in group
@@ -192,58 +189,38 @@ def _beside_owner(token: Token, owner: Actor, index: ArticleIndex) -> bool:
 def _owner_actors(token: Token, child: Token, index: ArticleIndex) -> list[Actor]:
     """The actors a modifier of an agent noun names ("Hungarian and Romanian officials": both)."""
     owners: list[Actor] = []
-    for mod in conjuncts(child):
-        named = index.actor_at(mod)
-        if (
-            named is not None
-            and named.entity.type == "Person"
-            and token.lemma_ in HOME_NOUNS
-            and mod.dep_ == "poss"
-            and (country := index.affiliation.get(named.entity.key)) is not None
-        ):
-            owners.append(Actor(country, How.METONYMY))  # "his country", "Correa's nation"
-            continue
-        if (
-            named is not None
-            and named.entity.type == "Person"
-            and token.lemma_ in ADMIN_NOUNS
+    for mod, named in named_tokens(index, conjuncts(child), *OWNER_TYPES):
+        country = index.affiliation.get(named.entity.key)
+        # "his country", "Correa's nation"
+        home = token.lemma_ in HOME_NOUNS and mod.dep_ == "poss" and country is not None
+        # "the Biden administration", "Modi's government", "his government": the government
+        # he leads or serves, if the article says which (else he stands for it, as in
+        # "sanctions against Petro and his administration")
+        owned = mod.dep_ == "compound" or (
+            mod.dep_ == "poss"
             and (
-                mod.dep_ == "compound"
-                or (mod.dep_ == "poss" and mod.pos_ == "PROPN")
-                or (
-                    mod.dep_ == "poss"
-                    and mod.pos_ == "PRON"
-                    and not _beside_owner(token, named, index)
-                )
+                mod.pos_ == "PROPN"
+                or (mod.pos_ == "PRON" and not _beside_owner(token, named, index))
             )
-        ):
-            # "the Biden administration", "Modi's government", "his government": the
-            # government he leads or serves, if the article says which (else he stands for
-            # it, as in "sanctions against Petro and his administration")
-            country = index.affiliation.get(named.entity.key)
-            owners.append(
-                Actor(country, How.METONYMY)
-                if country is not None
-                else Actor(named.entity, How.METONYMY)
-            )
+        )
+        admin = token.lemma_ in ADMIN_NOUNS and owned
+        if named.entity.type == "Person" and (home or admin):
+            owners.append(Actor(country or named.entity, How.METONYMY))
             continue
-        if named is not None and named.entity.type in ("Country", "Organization", "Person"):
-            how = named.how if named.how in (How.PRONOUN, How.DEMONYM) else How.METONYMY
-            owners.append(Actor(named.entity, how, named.place))
+        how = named.how if named.how in (How.PRONOUN, How.DEMONYM) else How.METONYMY
+        owners.append(Actor(named.entity, how, named.place))
     return owners
 
 
 def _owners(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:
     """ "Russian diplomats", "U.S. officials", "Iran's armed forces", "London's case": the
     modifier the noun acts for."""
-    for child in token.children:
-        if child.dep_ not in ("amod", "compound", "poss", "nmod"):
-            continue
-        inner = index.actor_at(child)
-        if inner is None or inner.entity.type not in ("Country", "Organization", "Person"):
-            continue
-        if token.lower_ in RELATIONAL_NOUNS or token.lemma_ in RELATIONAL_NOUNS:
-            continue
+    if is_word(token, RELATIONAL_NOUNS):
+        return None
+    compounds = kids(token, "compound")
+    agent = is_word(token, AGENT_NOUNS) or any(c.lower_ in AGENT_NOUNS for c in compounds)
+    modifiers = kids(token, "amod", "compound", "poss", "nmod")
+    for child, inner in named_tokens(index, modifiers, *OWNER_TYPES):
         if child.dep_ == "poss" and inner.entity.type == "Person" and undergoes(token):
             continue  # "condemned his detention": he was detained, someone else detained him
         if (
@@ -252,15 +229,7 @@ def _owners(token: Token, index: ArticleIndex, depth: int, events: bool) -> list
             and inner.entity.type == "Organization"
         ):
             return [inner]  # "the Islamic Jihad movement" is Islamic Jihad
-        agent_compound = any(
-            c.dep_ == "compound" and c.lower_ in AGENT_NOUNS for c in token.children
-        )
-        if (
-            child.dep_ == "poss"
-            or token.lower_ in AGENT_NOUNS
-            or token.lemma_ in AGENT_NOUNS
-            or agent_compound
-        ):
+        if child.dep_ == "poss" or agent:
             return _owner_actors(token, child, index)
     return None
 
@@ -272,64 +241,47 @@ def _collective(token: Token, index: ArticleIndex, depth: int, events: bool) -> 
 
 def _led_by(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:
     """ "Vietnamese-led forces", "a Saudi-led coalition": the leader acts ("-backed" does not)."""
-    for child in token.children:
-        if child.dep_ == "amod" and child.lower_ == "led":
-            leaders = [
-                index.actor_at(c)
-                for c in child.children
-                if c.dep_ in ("npadvmod", "compound", "amod", "nmod")
-            ]
-            found = [
-                Actor(a.entity, How.METONYMY, a.place)
-                for a in leaders
-                if a is not None and a.entity.type == "Country"
-            ]
-            if found:
-                return found
+    for child in kids(token, "amod", words=LED):
+        leaders = kids(child, "npadvmod", "compound", "amod", "nmod")
+        found = [
+            Actor(a.entity, How.METONYMY, a.place)
+            for a in typed_actors(index, leaders, "Country")
+        ]
+        if found:
+            return found
     return None
 
 
 def _group_of(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:
     """ "Iraqi towns", "students in Iran": the country or organization a group acts for;
     "Darfur rebels": a non-state group named after a region is an actor of its own."""
-    if not (
-        token.lower_ in GROUP_NOUNS or token.lemma_ in GROUP_NOUNS or token.lemma_ in AGENT_NOUNS
-    ):
+    if not (is_word(token, GROUP_NOUNS) or token.lemma_ in AGENT_NOUNS):
         return None
     for child in token.children:
         if child.dep_ in ("amod", "compound", "nmod"):
-            mods = [index.actor_at(m) for m in conjuncts(child)]
-            found = [
-                Actor(m.entity, How.METONYMY, m.place)
-                for m in mods
-                if m is not None and m.entity.type in ("Country", "Organization")
-            ]
-            if found:
-                return found
-        if child.dep_ == "prep" and child.lower_ in GROUP_PLACE_PREPS:
-            for pobj in child.children:
-                inner = index.actor_at(pobj)
-                if inner is not None and inner.entity.type in ("Country", "Organization"):
-                    return [Actor(inner.entity, How.METONYMY, inner.place)]
-    if token.lower_ in NON_STATE_GROUPS or token.lemma_ in NON_STATE_GROUPS:
-        for child in token.children:
-            inner = index.actor_at(child) if child.dep_ in ("compound", "amod", "nmod") else None
-            if inner is not None and inner.entity.type == "Place":
-                name = f"{inner.entity.name} {token.text}"
-                return [Actor(Entity("Organization", name), How.NOMINAL)]
+            found = typed_actors(index, conjuncts(child), *STATES_AND_ORGANIZATIONS)
+        elif child.dep_ == "prep" and child.lower_ in GROUP_PLACE_PREPS:
+            found = typed_actors(index, child.children, *STATES_AND_ORGANIZATIONS)[:1]
+        else:
+            continue
+        if found:
+            return [Actor(a.entity, How.METONYMY, a.place) for a in found]
+    if is_word(token, NON_STATE_GROUPS):
+        places = typed_actors(index, kids(token, "compound", "amod", "nmod"), "Place")
+        if places:
+            name = f"{places[0].entity.name} {token.text}"
+            return [Actor(Entity("Organization", name), How.NOMINAL)]
     return None
 
 
 def _nominal_ref(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:
     """ "the bloc", "the administration": the organization or country it refers back to."""
-    nominal = nominal_referent(token, index)
-    return [nominal] if nominal is not None else None
+    return _just(nominal_referent(token, index))
 
 
 def _event_agent(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:
     """With ``events``: the agent of the event a noun names ("the strike")."""
-    agent = event_agent(token, index) if events else None
-    return [agent] if agent is not None else None
+    return _just(event_agent(token, index) if events else None)
 
 
 def _accuser(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:

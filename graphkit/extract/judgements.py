@@ -14,6 +14,7 @@ from graphkit.extract.args import actors_of
 from graphkit.extract.found import INHERITED_CONFIDENCE, Found, emit
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import clause_subjects, is_condition, prep_objects, sentences_back
+from graphkit.extract.tokens import kid, kids, select
 from graphkit.lexicon import word_class
 from graphkit.resolve import Actor, How
 
@@ -29,6 +30,8 @@ DENY_VERBS = word_class("deny_verbs")
 CHARGE_NOUNS = word_class("charge_nouns")
 # "Sudan has denied this": the accusation just told
 ANAPHORIC_DEEDS = word_class("anaphoric_deeds")
+THAT = frozenset({"that"})
+RELATIVE_OBJECTS = frozenset({"which", "that", "what"})
 
 
 def denial_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
@@ -36,29 +39,20 @@ def denial_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
     denial of a deed, or of the charges, answers whoever accused the denier just before."""
     if verb.lemma_ not in DENY_VERBS:
         return
-    deed = [
-        c
-        for c in verb.children
-        if (c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG")
-        or (c.dep_ == "dobj" and c.lemma_ in CHARGE_NOUNS)
-    ]
+    deed = [c for c in kids(verb, "xcomp", "ccomp") if c.tag_ == "VBG"]
+    deed += kids(verb, "dobj", words=CHARGE_NOUNS)
     # "Sudan has denied this", "denied that it armed them": only an accusation of the denier
     # itself is answered (one may deny anything that way)
     own_only = not deed
-    deed += [
-        c
-        for c in verb.children
-        if (c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
-        or (c.dep_ == "dobj" and c.lower_ in ANAPHORIC_DEEDS)
-    ]
+    deed += [c for c in kids(verb, "ccomp") if kid(c, "mark", words=THAT) is not None]
+    deed += kids(verb, "dobj", words=ANAPHORIC_DEEDS)
     if not deed:
         return
     subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
     own = {a.entity.key for _, a in subjects}
-    for _, actor in subjects:  # a spokesman denies for his country
-        home = index.affiliation.get(actor.entity.key)
-        if home is not None:
-            own.add(home.key)
+    # a spokesman denies for his country
+    homes = [index.affiliation.get(a.entity.key) for _, a in subjects]
+    own |= {home.key for home in homes if home is not None}
     start = sentences_back(verb, 3)
     told = [
         t
@@ -72,35 +66,31 @@ def denial_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
     if not accusers and told and not own_only:
         counts = Counter(t.subject.entity.key for t in told)  # the main accuser of the charges
         accusers = [max(reversed([t.subject for t in told]), key=lambda a: counts[a.entity.key])]
-    if subjects and accusers:
-        yield from emit(
-            subjects,
-            [(verb, Actor(accusers[-1].entity, How.NOMINAL, accusers[-1].place))],
-            "rejected",
-            verb,
-            INHERITED_CONFIDENCE,
-            "deny:accuser",
-        )
+    if not accusers:
+        return
+    yield from emit(
+        subjects,
+        [(verb, Actor(accusers[-1].entity, How.NOMINAL, accusers[-1].place))],
+        "rejected",
+        verb,
+        INHERITED_CONFIDENCE,
+        "deny:accuser",
+    )
 
 
 def _wrong_done(clause: Token) -> bool:
     """ "the regime continues to destroy democratic order", "Kigali violated the accord": a
     clause that tells of a wrong done by its subject (not one it would or might do)."""
-    if any(c.dep_ in ("aux", "neg") and c.lower_ in UNREAL_AUX for c in clause.children):
+    if any(c.lower_ in UNREAL_AUX for c in kids(clause, "aux", "neg")):
         return False
-    return clause.lemma_ in WRONGDOING_VERBS or any(
-        c.dep_ == "xcomp" and c.lemma_ in WRONGDOING_VERBS for c in clause.children
-    )
+    return any(c.lemma_ in WRONGDOING_VERBS for c in [clause, *kids(clause, "xcomp")])
 
 
 def _regretted(clause: Token) -> list[Token]:
     """ "it is regrettable (that) Kinshasa continues to ...": the clauses a speaker judges."""
-    if not any(
-        c.dep_ == "acomp" and c.lower_ in NEGATIVE_LABELS | REGRET_ADJECTIVES
-        for c in clause.children
-    ):
+    if not any(c.lower_ in NEGATIVE_LABELS | REGRET_ADJECTIVES for c in kids(clause, "acomp")):
         return []
-    return [c for c in clause.children if c.dep_ == "ccomp"]
+    return kids(clause, "ccomp")
 
 
 def blame_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
@@ -109,20 +99,16 @@ def blame_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
     that Y ..." -> X criticized Y."""
     if verb.lemma_ not in SAY_VERBS | ACCUSING_SAY_VERBS:
         return
-    subjects: list[tuple[Token, Actor]] | None = None
-    for child in verb.children:
-        if child.dep_ != "ccomp":
-            continue
-        blamed = any(
-            (c.dep_ == "acomp" and c.lemma_ in BLAME_ADJECTIVES)
-            or (c.dep_ == "prep" and c.lower_ == "behind")
-            for c in child.children
-        )
+    subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
+    own = {a.entity.key for _, a in subjects}
+    for child in kids(verb, "ccomp"):
+        # "responsible for", "behind the attack"
+        blamed = any(c.lemma_ in BLAME_ADJECTIVES for c in kids(child, "acomp", "prep"))
         # "as the regime continues to destroy ..., our message remains clear": a wrong told by
         # a clause the statement hangs on
         wrongs = [
             c
-            for c in [child, *(t for t in child.subtree if t.dep_ == "advcl")]
+            for c in [child, *select(child.subtree, ("advcl",))]
             if _wrong_done(c) and not is_condition(c)
         ]
         if blamed or verb.lemma_ in ACCUSING_SAY_VERBS:
@@ -131,19 +117,14 @@ def blame_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
             clauses, predicate, method = wrongs, "accused", "say:wrongdoing"
         else:
             clauses, predicate, method = _regretted(child), "criticized", "say:regrettable"
-        if subjects is None:
-            subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
-        own = {a.entity.key for _, a in subjects}
         objects = [
             a
             for clause in clauses
-            for c in clause.children
-            if c.dep_ == "nsubj"
+            for c in kids(clause, "nsubj")
             for a in actors_of(c, index)
             if a[1].entity.key not in own
         ]
-        if subjects and objects:
-            yield from emit(subjects, objects, predicate, verb, INHERITED_CONFIDENCE, method)
+        yield from emit(subjects, objects, predicate, verb, INHERITED_CONFIDENCE, method)
 
 
 NEGATIVE_LABELS = word_class("negative_labels")
@@ -161,22 +142,19 @@ def _label_tokens(verb: Token) -> list[Token]:
     nonstarter'" (a quoted label the parse hung elsewhere)."""
     out = [
         t
-        for c in verb.children
-        if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.pos_ != "PROPN"
+        for c in kids(verb, "oprd", "acomp", "xcomp", "ccomp")
+        if c.pos_ != "PROPN"
         for t in c.subtree
     ]
     out += [t for p in prep_objects(verb, ("as",)) for t in p.subtree]
     doc = verb.doc
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        out += [
-            t for c in obj.children if c.dep_ == "appos" and c.pos_ != "PROPN" for t in c.subtree
-        ]
-        j = obj.i + 1
-        if j < len(doc) and doc[j].text in ("“", '"', "‘"):
-            k = j + 1
-            while k < min(len(doc), j + 12) and doc[k].text not in ("”", '"', "’"):
-                out.append(doc[k])
-                k += 1
+    for obj in kids(verb, "dobj"):
+        out += [t for c in kids(obj, "appos") if c.pos_ != "PROPN" for t in c.subtree]
+        opening = doc[obj.i + 1 : obj.i + 2]  # a quote right after the object, 11 tokens at most
+        if opening.text in ("“", '"', "‘"):
+            quoted = doc[opening.end : opening.end + 11]
+            close = next((t.i for t in quoted if t.text in ("”", '"', "’")), quoted.end)
+            out += doc[opening.end : close]
     return out
 
 
@@ -188,30 +166,30 @@ def label_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
         return
     label = _label_tokens(verb)
     words = {t.lower_ for t in label} | {t.lemma_.lower() for t in label}
-    negative = bool(words & (NEGATIVE_LABELS | NEGATIVE_LABEL_NOUNS)) or any(
-        c.pos_ == "ADJ" and c.lower_ in NEGATIVE_LABELS for c in verb.subtree
-    )
+    negative = bool(words & (NEGATIVE_LABELS | NEGATIVE_LABEL_NOUNS)) or _negative_adjective(verb)
     positive = bool(words & POSITIVE_LABELS) and not negative
     if not (negative or positive):
         return
     subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
-    dobjs = [c for c in verb.children if c.dep_ == "dobj"]
+    dobjs = kids(verb, "dobj")
     objects = [a for c in dobjs for a in actors_of(c, index, events=True)]
     relation = "praised" if positive else "criticized"
     if negative and any(c.lemma_ in CLAIM_NOUNS for c in dobjs):
         # "dismissed the accusations as groundless", "called the demand a nonstarter"
         relation = "rejected"
-    if subjects and objects:
-        yield from emit(subjects, objects, relation, verb, INHERITED_CONFIDENCE, "verb:label")
+    yield from emit(subjects, objects, relation, verb, INHERITED_CONFIDENCE, "verb:label")
 
 
 def labels_verb(verb: Token) -> bool:
     """A verb that labels its object ("called the move reckless") rather than phoning it."""
-    naming = verb.dep_ == "relcl" and any(
-        c.dep_ == "dobj" and c.lower_ in ("which", "that", "what") for c in verb.children
-    )
+    naming = verb.dep_ == "relcl" and kid(verb, "dobj", words=RELATIVE_OBJECTS) is not None
     return (
         naming
         or (verb.lemma_ in LABEL_VERBS and bool(_label_tokens(verb)))
-        or any(c.pos_ == "ADJ" and c.lower_ in NEGATIVE_LABELS for c in verb.subtree)
+        or _negative_adjective(verb)
     )  # "the shoal, which it calls Ren'ai Jiao": a name, not a call
+
+
+def _negative_adjective(verb: Token) -> bool:
+    """Whether an adjective under the verb condemns: "called the move reckless"."""
+    return any(c.lower_ in NEGATIVE_LABELS for c in select(verb.subtree, pos=("ADJ",)))

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from graphkit.extract.tokens import kid, kids
 from graphkit.lexicon import word_class
 from graphkit.resolve import is_dateline
 
@@ -15,51 +16,40 @@ def conjuncts(token: Token) -> list[Token]:
     """The token and the tokens coordinated with it ("A, B and C")."""
     out = [token]
     stack = [token]
-    seen: set[int] = {token.i}
     dropped: set[int] = set()
     while stack:
         tok = stack.pop()
-        for child in tok.children:
-            if child.dep_ != "conj" or child.i in seen:
-                continue
-            seen.add(child.i)
+        for child in kids(tok, "conj"):
             stack.append(child)
             name_end = _name_end_after_and(tok, child)
-            if name_end is None:
-                out.append(child)
-            elif child.i > name_end:
+            if child.i <= name_end:
+                continue  # "Trinidad and Tobago": the second part of one name
+            if name_end >= 0:
                 # "St. Vincent and the Grenadines Prime Minister Ralph Gonsalves": the name
                 # is a title of the one after it
                 dropped.add(tok.i)
-                out.append(child)
-            # else "Trinidad and Tobago": the second part of one name
+            out.append(child)
     return [t for t in out if t.i not in dropped]
 
 
-def _name_end_after_and(head: Token, conj: Token) -> int | None:
-    """Where the name ends whose own "and" stands between ``head`` and ``conj``, if one does."""
-    doc = head.doc
-    for cc in head.children:
-        if cc.dep_ == "cc" and cc.ent_iob_ == "I" and head.i < cc.i < conj.i:
-            end = cc.i
-            while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
-                end += 1
-            return end
-    return None
+def _name_end_after_and(head: Token, conj: Token) -> int:
+    """Where the name ends whose own "and" stands between ``head`` and ``conj``, if one does
+    (else -1)."""
+    for cc in kids(head, "cc"):
+        if cc.ent_iob_ == "I" and head.i < cc.i < conj.i:
+            return next(e.end - 1 for e in head.doc.ents if e.start <= cc.i < e.end)
+    return -1
 
 
 def of_phrase_objects(token: Token) -> list[Token]:
-    out: list[Token] = []
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("of", "like"):
-            out.extend(c for c in child.children if c.dep_ == "pobj")
-        if (
-            child.dep_ == "prep"
-            and child.lower_ == "as"
-            and any(c.lower_ == "such" for c in child.children)
-        ):
-            out.extend(c for c in child.children if c.dep_ == "pobj")
-    return out
+    """The objects of "of", "like" and "such as" under ``token`` ("leaders of A and B", "groups
+    such as X")."""
+    return [
+        pobj
+        for prep in kids(token, "prep")
+        if prep.lower_ in ("of", "like") or (prep.lower_ == "as" and kids(prep, words=("such",)))
+        for pobj in kids(prep, "pobj")
+    ]
 
 
 def opening_end(doc: Doc) -> int:
@@ -73,12 +63,11 @@ def opening_end(doc: Doc) -> int:
 
 def prep_objects(head: Token, preps: tuple[str, ...]) -> Iterator[Token]:
     """Objects of the given prepositions under ``head`` ("with X", "on X and Y")."""
-    for child in head.children:
-        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
-            for pobj in child.children:
-                if pobj.dep_ in ("pobj", "pcomp"):
-                    yield pobj
-        if child.dep_ == "prep" and child.lower_ in ("out",) and "out" in preps:
+    for child in kids(head, "prep", "agent", "dative"):
+        if child.lower_ not in preps:
+            continue
+        yield from kids(child, "pobj", "pcomp")
+        if child.lower_ == "out" and child.dep_ == "prep":
             yield child
 
 
@@ -122,9 +111,7 @@ def finite_after_infinitive(verb: Token) -> bool:
 
 def is_purpose(clause: Token) -> bool:
     """A purpose clause: "sent troops to help", "began a hunger strike to demand"."""
-    return clause.dep_ == "advcl" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
-    )
+    return clause.dep_ == "advcl" and kid(clause, "aux", words=("to",)) is not None
 
 
 def is_condition(clause: Token, marks: tuple[str, ...] = ("unless", "if")) -> bool:
@@ -136,15 +123,14 @@ def sentences_back(token: Token, back: int) -> int:
     """Where the text ``back`` sentences before ``token``'s own begins (0: its own sentence)."""
     start = token.sent.start
     for _ in range(back):
-        if start > 0:
-            start = token.doc[start - 1].sent.start
+        start = token.doc[max(start - 1, 0)].sent.start
     return start
 
 
 def _after_comma(token: Token) -> bool:
     left = token.left_edge.i
     # the comma first: ``token.sent`` reads the whole document's sentence marks
-    return left > 0 and token.doc[left - 1].text == "," and left > token.sent.start
+    return token.doc[left - 1].text == "," and left > token.sent.start
 
 
 def clause_subjects(verb: Token) -> list[Token]:
@@ -153,7 +139,7 @@ def clause_subjects(verb: Token) -> list[Token]:
     tok = verb
     while seen < 4:
         seen += 1
-        subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        subj = kids(tok, "nsubj", "csubj")
         if subj:
             return _own_subjects(tok, subj)
         answer, up = _subject_step(tok)
@@ -176,11 +162,8 @@ def _own_subjects(tok: Token, subj: list[Token]) -> list[Token]:
         # dateline
         after = [
             c
-            for c in s.children
-            if c.dep_ in ("appos", "conj")
-            and c.pos_ == "PROPN"
-            and c.left_edge.i > 0
-            and c.doc[c.left_edge.i - 1].text in ("—", "–", "--")
+            for c in kids(s, "appos", "conj", pos=("PROPN",))
+            if c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text in ("—", "–", "--")
         ]
         if after:
             return after[:1]
@@ -195,11 +178,7 @@ def _own_subjects(tok: Token, subj: list[Token]) -> list[Token]:
             return [up.head]
         return [head]
     # "He, his newspaper and the U.S. government all rejected": a list the parse cut in two
-    listed = [
-        c
-        for c in subj
-        if c.i != s.i and _after_comma(c) and any(d.dep_ == "conj" for d in c.children)
-    ]
+    listed = [c for c in subj if c.i != s.i and _after_comma(c) and kids(c, "conj")]
     return [s, *listed]
 
 
@@ -210,7 +189,7 @@ def _subject_step(tok: Token) -> tuple[list[Token] | None, Token | None]:
         return _modified_noun(tok), None
     if tok.dep_ == "xcomp":
         # object control: "urged Iran to stop" -> Iran; subject control otherwise
-        objs = [c for c in tok.head.children if c.dep_ in ("dobj",)]
+        objs = kids(tok.head, "dobj")
         if objs and tok.head.lemma_ in DIRECTIVE_VERBS:
             return objs, None
         return None, tok.head
@@ -218,21 +197,19 @@ def _subject_step(tok: Token) -> tuple[list[Token] | None, Token | None]:
         verb_above = tok.head.head
         if tok.head.lower_ in GERUND_OBJECT_PREPS and verb_above.lemma_ in OBJECT_GERUND_VERBS:
             # "accused the Emirates of arming", "was convicted of murdering": the accused acts
-            held = [c for c in verb_above.children if c.dep_ in ("dobj", "nsubjpass")]
+            held = kids(verb_above, "dobj", "nsubjpass")
             return held[:1], None
         return None, verb_above  # "Bangkok responded by sending jets": Bangkok sent them
-    if tok.dep_ in ("acomp", "oprd") and tok.head.pos_ in ("VERB", "AUX"):
-        return None, tok.head  # "Arnor is about to restore", "Norway is willing to send"
-    if finite_after_infinitive(tok):
-        return None, tok.head.head  # "urged Iran to stop and called on Russia": the urger called
-    if reporter_speaks_again(tok):
-        # "Peskov said Russia had nothing to do with it and accused Washington"
+    if finite_after_infinitive(tok) or reporter_speaks_again(tok):
+        # "urged Iran to stop and called on Russia": the urger called; "Peskov said Russia had
+        # nothing to do with it and accused Washington": Peskov accused
         return None, tok.head.head
-    if tok.dep_ in ("conj", "advcl", "ccomp", "pcomp") and tok.head.pos_ in ("VERB", "AUX"):
-        if tok.dep_ == "ccomp":
-            return [], None
+    if tok.head.pos_ not in ("VERB", "AUX"):
+        return None, None
+    if tok.dep_ in ("acomp", "oprd", "conj", "advcl", "pcomp"):
+        # "Arnor is about to restore", "Norway is willing to send": the verb above acts
         return None, tok.head
-    return None, None
+    return ([] if tok.dep_ == "ccomp" else None), None
 
 
 def _modified_noun(tok: Token) -> list[Token]:

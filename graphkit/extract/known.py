@@ -9,9 +9,11 @@ titles). Resolve's index is never written to.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, fields
 from typing import NamedTuple
+
+from spacy.tokens import Token
 
 from graphkit.extract.found import Found
 from graphkit.records import Entity
@@ -52,6 +54,16 @@ class ArticleIndex(MentionIndex):
                 self.affiliation.setdefault(f.subject.entity.key, f.object.entity)
             if f.predicate == "leaderOf" and f.method in named:
                 self.leaders.setdefault(f.object.entity.key, f.subject.entity)
+
+    def told_between(self, lo: int, hi: int) -> list[Told]:
+        """The events told from token ``lo`` to ``hi - 1``, in text order."""
+        return [t for t in self.told if lo <= t.pos < hi]
+
+    def actor_typed(self, token: Token, types: Collection[str]) -> Actor | None:
+        """The actor a token names or refers to (see ``actor_at``) if it is of one of
+        ``types``, else None."""
+        actor = self.actor_at(token)
+        return actor if actor is not None and actor.entity.type in types else None
 
     def tell(self, pos: int, found: Iterable[Found]) -> None:
         """Remember the events one cue token told."""

@@ -3,11 +3,14 @@ doer of an act a noun refers to ("the move"), the accuser a denial answers."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Token
 
-from graphkit.extract.collectives import collectives
+from graphkit.extract.collectives import collectives, is_collective
 from graphkit.extract.known import ArticleIndex, Told
 from graphkit.extract.syntax import clause_subjects, conjuncts, opening_end, sentences_back
+from graphkit.extract.tokens import kids, select
 from graphkit.lexicon import actor_nouns, pair_nouns, word_class
 from graphkit.records import ASSERTED
 from graphkit.resolve import Actor, How
@@ -21,24 +24,30 @@ DENIED_NOUNS = word_class("denied_nouns")
 GENERIC_EVENT_NOUNS = word_class("generic_event_nouns")
 
 
+def _subject_keys(verb: Token, index: ArticleIndex, *, homes: bool = False) -> set[str]:
+    """The keys of the actors a verb's subjects stand for (with ``homes``, and of the countries
+    those people lead or serve)."""
+    from graphkit.extract.args import actors_for
+
+    actors = [a.entity for t in clause_subjects(verb) for a in actors_for(t, index, depth=3)]
+    if homes:
+        actors += [index.affiliation[e.key] for e in actors if e.key in index.affiliation]
+    return {e.key for e in actors}
+
+
 def denied_accuser(token: Token, index: ArticleIndex) -> list[Actor]:
     """ "New Delhi blamed the massacre on militants ... Islamabad denied any role": a denied role
     answers whoever blamed someone in this sentence or the two before."""
-    from graphkit.extract.args import actors_for
-
     if token.lemma_ not in DENIED_NOUNS or token.dep_ != "dobj":
         return []
     verb = token.head
     if not any(c.relation == "rejected" for c in index.lex.verb_cues.get(verb.lemma_.lower(), ())):
         return []
-    own = {a.entity.key for t in clause_subjects(verb) for a in actors_for(t, index, depth=3)}
-    start = sentences_back(token, 2)
+    own = _subject_keys(verb, index)
     blamers = [
         t.subject
-        for t in index.told
-        if start <= t.pos < token.i
-        and t.relation in ("accused", "criticized")
-        and t.subject.entity.key not in own
+        for t in index.told_between(sentences_back(token, 2), token.i)
+        if t.relation in ("accused", "criticized") and t.subject.entity.key not in own
     ]
     return [Actor(a.entity, How.NOMINAL, a.place) for a in blamers[-1:]]
 
@@ -56,12 +65,10 @@ def pair_reference(token: Token, index: ArticleIndex) -> list[Actor]:
         >>> [a.entity.name for a in pair_reference(doc[9], index)]
         ['Mexico', 'Peru']
     """
-    from graphkit.extract.args import actors_for
-
     kind = PAIR_NOUNS.get(token.lemma_.lower())
     if kind is None or token.tag_ not in ("NNS", "NNPS"):
         return []
-    marks = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "preconj", "nummod")}
+    marks = {c.lower_ for c in kids(token, "det", "predet", "preconj", "nummod")}
     if not ("both" in marks or {"the", "two"} <= marks):
         return []
     clause = token
@@ -69,19 +76,14 @@ def pair_reference(token: Token, index: ArticleIndex) -> list[Actor]:
         clause = clause.head
     own: set[str] = set()
     if clause.pos_ in ("VERB", "AUX") and clause.i != token.i:
-        for subject in clause_subjects(clause):
-            for actor in actors_for(subject, index, depth=3):
-                own.add(actor.entity.key)
-                home = index.affiliation.get(actor.entity.key)
-                if home is not None:
-                    own.add(home.key)
+        own = _subject_keys(clause, index, homes=True)
     start = sentences_back(token, 3)
     joined_pairs: list[tuple[int, Actor, Actor]] = []
-    for span, actor in index.spans:  # "A and B": exactly two actors joined
+    for span, actor in index.spans_between(start, token.i):  # "A and B": two actors joined
         root = span.root
-        if not start <= span.start < token.i or root.dep_ == "conj":
+        if root.dep_ == "conj":
             continue
-        joined = [c for c in root.children if c.dep_ == "conj" and c.i in index.by_token]
+        joined = [c for c in kids(root, "conj") if c.i in index.by_token]
         keys = {index.by_token[c.i].entity.key for c in joined} | {actor.entity.key}
         if len(keys) == 2 and joined[-1].i < token.i:
             joined_pairs.append((joined[-1].i, actor, index.by_token[joined[-1].i]))
@@ -107,21 +109,24 @@ def pair_reference(token: Token, index: ArticleIndex) -> list[Actor]:
 def _main_dyad(token: Token, kind: str, index: ArticleIndex) -> list[tuple[int, Actor, Actor]]:
     """The pair of actors most events told so far joined (at least two), as countries when the
     events were between their people."""
-    counts: dict[frozenset[str], int] = {}
+    counts: Counter[frozenset[str]] = Counter()
     pairs: dict[frozenset[str], tuple[Actor, Actor]] = {}
-    for told in index.told:
-        if told.pos >= token.i:
-            continue
+    for told in index.told_between(0, token.i):
         pair = _pair_of_kind(told.subject, told.object, kind, index)
         if len(pair) == 2:
             key = frozenset(p.entity.key for p in pair)
-            counts[key] = counts.get(key, 0) + 1
+            counts[key] += 1
             pairs[key] = (pair[0], pair[1])
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-        return []
+    ranked = counts.most_common(2)
+    tops = [n for _, n in ranked] + [0, 0]
+    if tops[0] < 2 or tops[1] == tops[0]:
+        return []  # no pair joined twice, or two pairs as often
     a, b = pairs[ranked[0][0]]
     return [(token.i, a, b)]
+
+
+# The entity types of a pair, by the kind of pair a noun names ("" for either)
+PAIR_TYPES = {"Person": {"Person"}, "Country": {"Country"}, "": {"Country", "Organization"}}
 
 
 def _pair_of_kind(a: Actor, b: Actor, kind: str, index: ArticleIndex) -> list[Actor]:
@@ -134,13 +139,12 @@ def _pair_of_kind(a: Actor, b: Actor, kind: str, index: ArticleIndex) -> list[Ac
             if types == {"Person"}
             else []
         )
-    if types == {"Person"}:
+    if types == {"Person"}:  # the countries the two lead or serve
         ca, cb = index.affiliation.get(a.entity.key), index.affiliation.get(b.entity.key)
-        if ca is None or cb is None or ca.key == cb.key:
+        if ca is None or cb is None:
             return []
-        return [Actor(ca, How.NOMINAL), Actor(cb, How.NOMINAL)]
-    allowed = {"Country"} if kind == "Country" else {"Country", "Organization"}
-    if not types <= allowed or a.entity.key == b.entity.key:
+        a, b, types = Actor(ca, How.NOMINAL), Actor(cb, How.NOMINAL), {"Country"}
+    if not types <= PAIR_TYPES[kind] or a.entity.key == b.entity.key:
         return []
     return [Actor(a.entity, How.NOMINAL, a.place), Actor(b.entity, How.NOMINAL, b.place)]
 
@@ -165,27 +169,21 @@ def doer_of(token: Token, index: ArticleIndex, depth: int) -> list[Actor]:
     relations = index.lex.noun_relations.get(token.lemma_) or index.lex.noun_relations.get(
         token.lower_
     )
-    if relations:
-        # an event noun of the lexicon with no agent of its own ("Baghdad criticized the strike"):
-        # whoever did the latest such act told just before, or in the article's opening
-        if any(c.dep_ in ("poss", "compound", "amod", "prep") for c in token.children):
-            return []  # it has its own agent rule ("Turkey's strike", "the strike by Turkey")
-        earlier = [t for t in asserted_before(token, index) if t.relation in relations]
+    if relations and kids(token, "poss", "compound", "amod", "prep"):
+        return []  # it has its own agent rule ("Turkey's strike", "the strike by Turkey")
+    if relations or token.lemma_ in GENERIC_EVENT_NOUNS:
+        # an event noun with no agent of its own ("Baghdad criticized the strike", "called the
+        # move a disgrace"): whoever did the latest such act (any act, for a generic noun) told
+        # just before, or in the article's opening
+        earlier = [
+            t for t in asserted_before(token, index) if not relations or t.relation in relations
+        ]
         latest = [t.subject for t in earlier if t.pos >= start]
         first = [t.subject for t in earlier if t.pos in opening]
         return latest[-1:] or first[:1]
-    if token.lemma_ in GENERIC_EVENT_NOUNS:
-        earlier = asserted_before(token, index)
-        latest = [t.subject for t in earlier if t.pos >= start]
-        first = [t.subject for t in earlier if t.pos in opening]
-        return latest[-1:] or first[:1]
-    for verb in [*reversed(doc[start : token.i]), *(doc[i] for i in reversed(opening))]:
-        if verb.pos_ != "VERB":
-            continue
-        named = verb.lemma_ == token.lemma_ or (
-            verb.i >= 2 and doc[verb.i - 1].text == "-" and doc[verb.i - 2].lemma_ == token.lemma_
-        )
-        if named:
+    verbs = [*reversed(doc[start : token.i]), *(doc[i] for i in reversed(opening))]
+    for verb in select(verbs, pos=("VERB",)):
+        if token.lemma_ in (verb.lemma_, _hyphen_prefix(verb)):
             found = [
                 a for t in clause_subjects(verb) for a in actors_for(t, index, depth=depth + 1)
             ]
@@ -194,9 +192,15 @@ def doer_of(token: Token, index: ArticleIndex, depth: int) -> list[Actor]:
     return []
 
 
+def _hyphen_prefix(verb: Token) -> str:
+    """The lemma of the word a hyphen joins to the verb ("test" in "test-fired"), or ""."""
+    before = verb.doc[max(verb.i - 2, 0) : verb.i]
+    return before[0].lemma_ if len(before) == 2 and before[1].text == "-" else ""
+
+
 def asserted_before(token: Token, index: ArticleIndex) -> list[Told]:
     """The asserted events of the sentences before the token's own."""
-    return [t for t in index.told if t.pos < token.sent.start and t.modality == ASSERTED]
+    return [t for t in index.told_between(0, token.sent.start) if t.modality == ASSERTED]
 
 
 def plural_antecedents(token: Token, actor: Actor, index: ArticleIndex) -> list[Actor] | None:
@@ -211,11 +215,14 @@ def plural_antecedents(token: Token, actor: Actor, index: ArticleIndex) -> list[
     subjects_group: list[Actor] = []
     for clause in token.ancestors:
         if clause.pos_ in ("VERB", "AUX"):
-            for subject in clause_subjects(clause):
-                own |= {t.i for t in subject.subtree}
-                subjects_group += [
-                    index.by_token[t.i] for t in conjuncts(subject) if t.i in index.by_token
-                ]
+            subjects = clause_subjects(clause)
+            own |= {t.i for subject in subjects for t in subject.subtree}
+            subjects_group += [
+                index.by_token[t.i]
+                for subject in subjects
+                for t in conjuncts(subject)
+                if t.i in index.by_token
+            ]
             if clause.dep_ not in ("ccomp", "xcomp", "conj"):
                 break
     if len({a.entity.key for a in subjects_group}) >= 2 and any(
@@ -226,19 +233,17 @@ def plural_antecedents(token: Token, actor: Actor, index: ArticleIndex) -> list[
     latest_single = max(
         (
             sp.start
-            for sp, a in index.spans
-            if a.entity.key == actor.entity.key and sp.start < token.i and sp.root.i not in own
+            for sp, a in index.spans_between(0, token.i)
+            if a.entity.key == actor.entity.key and sp.root.i not in own
         ),
         default=-1,
     )
     best: list[Actor] = []
-    for span, first in index.spans:
+    for span, first in index.spans_between(start, token.i):
         root = span.root
-        if not start <= span.start < token.i or root.dep_ == "conj" or root.i in own:
+        if root.dep_ == "conj" or root.i in own:
             continue
-        joined = [
-            c for c in root.children if c.dep_ == "conj" and c.i in index.by_token and c.i < token.i
-        ]
+        joined = [c for c in kids(root, "conj") if c.i in index.by_token and c.i < token.i]
         group = [first, *(index.by_token[c.i] for c in joined)]
         keys = {a.entity.key for a in group}
         persons = {a.entity.type == "Person" for a in group}
@@ -252,17 +257,17 @@ def collective_antecedent(token: Token, actor: Actor, index: ArticleIndex) -> Ac
     country."""
     if token.lower_ not in PLURAL_PRONOUNS:
         return None
-    for span, named in reversed(index.spans):
-        if span.start >= token.i or named.entity.key != actor.entity.key:
-            continue
-        mods = [
-            t
-            for t in span
-            if t.dep_ in ("amod", "compound", "nmod") and not span.start <= t.head.i < span.end
-        ]
-        found = collectives(mods[0].head, index) if mods else []
-        return Actor(found[0].entity, How.PRONOUN) if found else None
-    return None
+    named = [sp for sp, a in index.spans_between(0, token.i) if a.entity.key == actor.entity.key]
+    if not named:
+        return None
+    span = named[-1]
+    mods = [
+        t
+        for t in select(span, ("amod", "compound", "nmod"))
+        if t.head.i not in range(span.start, span.end)
+    ]
+    found = collectives(mods[0].head, index) if mods else []
+    return Actor(found[0].entity, How.PRONOUN) if found else None
 
 
 MAIN_PAIR_NOUNS = word_class("main_pair_nouns")
@@ -275,24 +280,21 @@ STATE_BODY_NOUNS = actor_nouns("state_body")
 def _same_body(token: Token, index: ArticleIndex) -> Actor | None:
     """ "the army" after "Congolese army positions" (in this sentence or the three before): the
     country whose army was named."""
-    if token.lemma_ not in STATE_BODY_NOUNS or any(
-        c.dep_ in ("amod", "compound", "poss") for c in token.children
-    ):
+    if token.lemma_ not in STATE_BODY_NOUNS or kids(token, "amod", "compound", "poss"):
         return None
     for earlier in reversed(token.doc[sentences_back(token, 3) : token.i]):
         if earlier.lemma_ != token.lemma_:
             continue
         mods = list(earlier.children)
-        if (
-            earlier.dep_ == "compound"
-        ):  # "Congolese army positions": the demonym hangs on "positions"
+        if earlier.dep_ == "compound":  # "Congolese army positions": the demonym is on "positions"
             mods += [c for c in earlier.head.children if c.i < earlier.i]
-        for mod in mods:
-            named = (
-                index.actor_at(mod) if mod.dep_ in ("amod", "compound", "poss", "nmod") else None
-            )
-            if named is not None and named.entity.type == "Country":
-                return Actor(named.entity, How.NOMINAL)
+        named = [
+            a
+            for mod in select(mods, ("amod", "compound", "poss", "nmod"))
+            if (a := index.actor_typed(mod, ("Country",))) is not None
+        ]
+        if named:
+            return Actor(named[0].entity, How.NOMINAL)
     return None
 
 
@@ -310,7 +312,7 @@ def nominal_referent(token: Token, index: ArticleIndex) -> Actor | None:
     for span, actor in index.spans:
         if span.start >= token.i:
             break
-        if actor.entity.type != "Organization" or ("kind", "group") in actor.entity.ids:
+        if actor.entity.type != "Organization" or is_collective(actor.entity):
             continue
         seen = counts.get(actor.entity.key, (0, 0, actor))[0]
         counts[actor.entity.key] = (seen + 1, span.start, actor)
@@ -330,16 +332,27 @@ def event_agent(token: Token, index: ArticleIndex, *, near: bool = False) -> Act
     relations = named.get(token.lemma_.lower()) or named.get(token.lower_)
     if not relations:
         return None
-    best = None
     earliest = sentences_back(token, 1) if near else 0
-    for told in index.told:
-        if earliest <= told.pos < token.i and told.relation in relations:
-            best = told.subject
-    return Actor(best.entity, How.NOMINAL) if best is not None else None
+    agents = [t.subject for t in index.told_between(earliest, token.i) if t.relation in relations]
+    return Actor(agents[-1].entity, How.NOMINAL) if agents else None
 
 
-DESCRIBED_PERSON_NOUNS = word_class("described_person_nouns")
-DESCRIBED_GROUP_NOUNS = word_class("described_group_nouns")
+def _holds_no_office(actor: Actor, index: ArticleIndex) -> bool:
+    return actor.entity.key not in index.affiliation  # an officeholder is no kingpin
+
+
+def _armed_group(actor: Actor, index: ArticleIndex) -> bool:
+    org = index.lex.organization(actor.entity.name)
+    return org is not None and org.kind == "armed group"
+
+
+# What a described noun refers back to: how many sentences back, the entity type, and the test
+# the actor must pass ("the accused kingpin": a person holding no office; "the resistance
+# group": an armed group)
+DESCRIBED = {
+    **{w: (3, "Organization", _armed_group) for w in word_class("described_group_nouns")},
+    **{w: (2, "Person", _holds_no_office) for w in word_class("described_person_nouns")},
+}
 
 
 def described_referent(token: Token, index: ArticleIndex) -> Actor | None:
@@ -349,26 +362,17 @@ def described_referent(token: Token, index: ArticleIndex) -> Actor | None:
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return None
     if any(
-        (a := index.actor_at(c)) is not None and a.entity.type in ("Organization", "Person")
-        for c in token.children
-        if c.dep_ in ("compound", "poss", "nmod")
+        index.actor_typed(c, ("Organization", "Person")) is not None
+        for c in kids(token, "compound", "poss", "nmod")
     ):
         return None  # "the Hamas movement", "the cartel's kingpin": named by their modifier
-    if token.lemma_ in DESCRIBED_PERSON_NOUNS:
-        back, wanted = 2, "Person"
-    elif token.lemma_ in DESCRIBED_GROUP_NOUNS:
-        back, wanted = 3, "Organization"
-    else:
+    described = DESCRIBED.get(token.lemma_)
+    if described is None:
         return None
-    best = None
-    for _span, actor in index.spans_between(sentences_back(token, back), token.i):
-        entity = actor.entity
-        if entity.type != wanted or actor.how == How.PRONOUN:
-            continue
-        if wanted == "Person" and entity.key in index.affiliation:
-            continue  # an officeholder is no kingpin
-        org = index.lex.organization(entity.name) if wanted == "Organization" else None
-        if wanted == "Organization" and (org is None or org.kind != "armed group"):
-            continue
-        best = actor
-    return Actor(best.entity, How.NOMINAL, best.place) if best is not None else None
+    back, wanted, fits = described
+    found = [
+        actor
+        for _span, actor in index.spans_between(sentences_back(token, back), token.i)
+        if actor.entity.type == wanted and actor.how != How.PRONOUN and fits(actor, index)
+    ]
+    return Actor(found[-1].entity, How.NOMINAL, found[-1].place) if found else None

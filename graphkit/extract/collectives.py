@@ -6,7 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graphkit.extract.known import ArticleIndex
-from graphkit.extract.syntax import conjuncts, of_phrase_objects
+from graphkit.extract.syntax import BEFORE, conjuncts, of_phrase_objects, prep_words
+from graphkit.extract.tokens import is_word, kids
 from graphkit.lexicon import actor_nouns, word_class, word_tuple
 from graphkit.records import Entity
 from graphkit.resolve import Actor, How, span_name
@@ -16,6 +17,9 @@ NON_STATE_GROUPS = actor_nouns("non_state")
 # people an event befalls ("Sudanese rebels", "Palestinian refugees", "Kurdish protesters").
 COLLECTIVE_NOUNS = actor_nouns("collective")
 COLLECTIVE_PREPS = word_tuple("collective_preps")
+PLACE_TYPES = ("Country", "Place")
+# "group" is a collective only by its words ("armed groups", "aid groups")
+GROUP_WORDS = ("groups", "group")
 
 
 def collective_entity(name: str, iso3: str = "") -> Entity:
@@ -39,13 +43,11 @@ def collectives(token: Token, index: ArticleIndex) -> list[Actor]:
     """Collective actors a group noun names: "Sudanese rebels", "Sierra Leonean and Liberian
     refugees" (two groups), "opposition groups in Zimbabwe", "a camp for Congolese refugees"."""
     word = token.lower_
-    if word not in COLLECTIVE_NOUNS and token.lemma_ not in COLLECTIVE_NOUNS:
-        if word in ("groups", "group") and _descriptors(token, index):
-            pass  # "armed groups", "opposition groups", "aid groups": non-state by their words
-        elif token.lemma_ in SETTLEMENT_NOUNS or word in ("camps", "homes"):
+    if not is_word(token, COLLECTIVE_NOUNS):
+        if token.lemma_ in SETTLEMENT_NOUNS or word in ("camps", "homes"):
             return _dwellers(token, index)
-        else:
-            return []
+        if word not in GROUP_WORDS or not _descriptors(token, index):
+            return []  # "armed groups", "opposition groups", "aid groups": non-state by words
     words = " ".join([*_descriptors(token, index), _plural(token)])
     return (
         _by_nationality(token, index, words)
@@ -56,12 +58,10 @@ def collectives(token: Token, index: ArticleIndex) -> list[Actor]:
 
 def _dwellers(token: Token, index: ArticleIndex) -> list[Actor]:
     """ "a camp for Congolese refugees", "Palestinian homes": the people who live there."""
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("for", "of"):
-            for pobj in child.children:
-                found = collectives(pobj, index)
-                if found:
-                    return found
+    for pobj in prep_words(token, ("for", "of")):
+        found = collectives(pobj, index)
+        if found:
+            return found
     return []
 
 
@@ -79,20 +79,18 @@ def _plural(token: Token) -> str:
 
 def _by_nationality(token: Token, index: ArticleIndex, words: str) -> list[Actor]:
     """ "Sudanese rebels", "Sierra Leonean and Liberian refugees" (two groups)."""
-    out: list[Actor] = []
-    for child in token.children:
-        if child.dep_ not in ("amod", "compound", "nmod") or child.i > token.i:
-            continue
-        for mod in conjuncts(child):
-            named = index.actor_at(mod)
-            if named is None or named.entity.type not in ("Country", "Place"):
-                continue
-            spans = [sp for sp, _ in index.spans if sp.start <= mod.i < sp.end]
-            qualifier = span_name(spans[0]) if spans else mod.text
-            out.append(
-                Actor(collective_entity(f"{qualifier} {words}", country_code(named)), How.NOMINAL)
-            )
-    return out
+    mods = [m for c in kids(token, "amod", "compound", "nmod", side=BEFORE) for m in conjuncts(c)]
+    named = [(m, a) for m in mods if (a := index.actor_typed(m, PLACE_TYPES)) is not None]
+    return [
+        Actor(collective_entity(f"{_qualifier(m, index)} {words}", country_code(a)), How.NOMINAL)
+        for m, a in named
+    ]
+
+
+def _qualifier(mod: Token, index: ArticleIndex) -> str:
+    """The name of the mention a modifier is part of ("Sierra Leonean"), or the word itself."""
+    spans = [sp for sp, _ in index.spans if sp.start <= mod.i < sp.end]
+    return span_name(spans[0]) if spans else mod.text
 
 
 def _by_whereabouts(token: Token, index: ArticleIndex, words: str) -> list[Actor]:
@@ -100,19 +98,18 @@ def _by_whereabouts(token: Token, index: ArticleIndex, words: str) -> list[Actor
     heads = [token]
     if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
         heads.append(token.head)  # "Prisoners rioted at a jail in Dili": where they acted
-    for head in heads:
-        for child in head.children:
-            if child.dep_ != "prep" or child.lower_ not in COLLECTIVE_PREPS:
-                continue
-            for pobj in child.children:
-                named = _where(pobj, index)
-                if named is None:
-                    continue
-                # "students throughout Indonesia": named by where they are, not a nationality
-                where = named.place.name if named.place is not None else named.entity.name
-                entity = collective_entity(f"{words} in {where}", country_code(named))
-                return [Actor(entity, How.NOMINAL)]
-    return []
+    places = [
+        named
+        for head in heads
+        for pobj in prep_words(head, COLLECTIVE_PREPS)
+        if (named := _where(pobj, index)) is not None
+    ]
+    if not places:
+        return []
+    # "students throughout Indonesia": named by where they are, not a nationality
+    named = places[0]
+    where = named.place.name if named.place is not None else named.entity.name
+    return [Actor(collective_entity(f"{words} in {where}", country_code(named)), How.NOMINAL)]
 
 
 def _by_kind(token: Token, index: ArticleIndex, words: str) -> list[Actor]:
@@ -120,8 +117,8 @@ def _by_kind(token: Token, index: ArticleIndex, words: str) -> list[Actor]:
     country."""
     kinds = [
         c
-        for c in token.children
-        if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i and index.actor_at(c) is None
+        for c in kids(token, "amod", "compound", "nmod", side=BEFORE)
+        if index.actor_at(c) is None
     ]
     if any(
         c.ent_type_ == "NORP" or c.lower_ in NON_STATE_WORDS for c in kinds
@@ -138,24 +135,22 @@ def peoples(token: Token, index: ArticleIndex) -> list[Actor]:
     if token.ent_type_ != "NORP" and index.actor_at(token) is None:
         return []
     own = index.actor_at(token)
-    for child in token.children:
-        if child.dep_ not in ("amod", "compound") or child.i > token.i:
-            continue
-        named = index.actor_at(child)
-        if (
-            named is not None
-            and named.entity.type in ("Country", "Place")
-            and (own is None or named.entity.key != own.entity.key)
-        ):
+    own_country = index.actor_typed(token, ("Country",))
+    for child in kids(token, "amod", "compound", side=BEFORE):
+        named = index.actor_typed(child, PLACE_TYPES)
+        if named is not None and (own is None or named.entity.key != own.entity.key):
             return [
                 Actor(
                     collective_entity(f"{child.text} {token.text}", country_code(named)),
                     How.NOMINAL,
                 )
             ]
-        if child.lower_ == "ethnic" and own is not None and own.entity.type == "Country":
+        if child.lower_ == "ethnic" and own_country is not None:
             return [
-                Actor(collective_entity(f"ethnic {token.text}", country_code(own)), How.NOMINAL)
+                Actor(
+                    collective_entity(f"ethnic {token.text}", country_code(own_country)),
+                    How.NOMINAL,
+                )
             ]
     return []
 
@@ -164,20 +159,25 @@ def _where(token: Token, index: ArticleIndex) -> Actor | None:
     """The country or place a location phrase names ("in Dili", "at a jail in northern Israel")."""
     named = index.actor_at(token)
     if named is not None:
-        return named if named.entity.type in ("Country", "Place") else None
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in WHERE_PREPS:
-            for pobj in child.children:
-                inner = index.actor_at(pobj)
-                if inner is not None and inner.entity.type in ("Country", "Place"):
-                    return inner
-        if child.dep_ in ("compound", "amod") and token.pos_ == "PROPN":
-            inner = index.actor_at(
-                child
-            )  # "the Syrian Golan Heights": a place the model missed, in Syria
-            if inner is not None and inner.entity.type == "Country":
-                return inner
-    return None
+        return named if named.entity.type in PLACE_TYPES else None
+    inner = [
+        a
+        for child in token.children
+        for word, types in _place_words(token, child)
+        if (a := index.actor_typed(word, types)) is not None
+    ]
+    return inner[0] if inner else None
+
+
+def _place_words(token: Token, child: Token) -> list[tuple[Token, tuple[str, ...]]]:
+    """The words under one child of a location phrase that may name where it is, with the
+    types they may have: the objects of "in" and the like ("a jail in northern Israel"), or a
+    country modifying a place the model missed ("the Syrian Golan Heights": in Syria)."""
+    if child.dep_ == "prep" and child.lower_ in WHERE_PREPS:
+        return [(pobj, PLACE_TYPES) for pobj in child.children]
+    if child.dep_ in ("compound", "amod") and token.pos_ == "PROPN":
+        return [(child, ("Country",))]
+    return []
 
 
 NON_STATE_WORDS = word_class("non_state_words")
@@ -187,23 +187,22 @@ def _descriptors(token: Token, index: ArticleIndex) -> list[str]:
     """The words that say what kind of collective a noun is ("opposition", "armed", "aid")."""
     words = [
         c
-        for c in token.children
-        if c.dep_ in ("compound", "amod", "nmod")
-        and c.i < token.i
-        and c.is_alpha
-        and index.actor_at(c) is None
+        for c in kids(token, "compound", "amod", "nmod", side=BEFORE)
+        if c.is_alpha and index.actor_at(c) is None
     ]
-    if token.lower_ in ("groups", "group") and not any(w.lower_ in NON_STATE_WORDS for w in words):
+    if token.lower_ in GROUP_WORDS and not any(w.lower_ in NON_STATE_WORDS for w in words):
         return []
-    # a capital inside the sentence is the name's own ("Druze", "Islamic"), not the sentence's
-    keep = [
-        w.pos_ == "PROPN" or w.ent_type_ == "NORP" or (w.is_title and w.i != w.sent.start)
-        for w in words
-    ]
-    return [
-        w.text if k else w.lower_
-        for w, k in sorted(zip(words, keep, strict=True), key=lambda p: p[0].i)
-    ]
+    return [w.text if _own_capital(w) else w.lower_ for w in words]
+
+
+def _own_capital(word: Token) -> bool:
+    """A capital inside the sentence is the name's own ("Druze", "Islamic"), not the
+    sentence's."""
+    return (
+        word.pos_ == "PROPN"
+        or word.ent_type_ == "NORP"
+        or (word.is_title and word.i != word.sent.start)
+    )
 
 
 WHERE_PREPS = word_class("where_preps")

@@ -3,11 +3,11 @@ prepositional objects, sentence distances, purpose and condition clauses."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from spacy.tokens import Doc, Token
 
-from graphkit.extract.tokens import kid, kids
+from graphkit.extract.tokens import Side, kid, kids
 from graphkit.lexicon import word_class
 from graphkit.resolve import is_dateline
 
@@ -69,6 +69,17 @@ def prep_objects(head: Token, preps: tuple[str, ...]) -> Iterator[Token]:
         yield from kids(child, "pobj", "pcomp")
         if child.lower_ == "out" and child.dep_ == "prep":
             yield child
+
+
+BEFORE: Side = "before"  # the side of a head its modifiers are asked on ("Sudanese rebels")
+
+
+def prep_words(
+    head: Token, preps: Collection[str], deps: tuple[str, ...] = ("prep",)
+) -> list[Token]:
+    """The words under ``head``'s prepositions written as one of ``preps`` ("refugees in Chad"
+    -> Chad), with ``deps`` the labels the prepositions may have."""
+    return [word for prep in kids(head, *deps) if prep.lower_ in preps for word in prep.children]
 
 
 STATEMENT_NOUNS = word_class("statement_nouns")

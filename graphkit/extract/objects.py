@@ -3,12 +3,15 @@ preposition), and people as objects of the relations that take them ("arrested")
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Token
 
 from graphkit.extract.args import actors_of
 from graphkit.extract.collectives import collective_entity
 from graphkit.extract.known import ArticleIndex
-from graphkit.extract.syntax import prep_objects
+from graphkit.extract.syntax import BEFORE, prep_objects
+from graphkit.extract.tokens import kids, select
 from graphkit.lexicon import Cue, word_class
 from graphkit.records import Entity
 from graphkit.resolve import Actor, How
@@ -19,7 +22,7 @@ def needs_ok(tok: Token, cue: Cue) -> bool:
     if not cue.needs:
         return True
     if cue.pos == "noun":
-        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        mods = {c.lemma_.lower() for c in kids(tok, "compound", "amod", "nmod")}
         return all(n in mods for n in cue.needs)
     # "called him on Monday" is no "call on": a preposition before a date is not the particle
     children = [
@@ -31,12 +34,12 @@ def needs_ok(tok: Token, cue: Cue) -> bool:
     # a particle is the verb's own ("gave in to"), not a word inside its object ("gave the
     # authorities in Seoul second thoughts"), unless it is where the cue's object is ("stood
     # shoulder to shoulder with Warsaw")
+    words |= {g.lemma_.lower() for c in select(children, ("prep",)) for g in c.children}
     words |= {
         g.lemma_.lower()
-        for c in children
-        if c.dep_ in ("dobj", "prep")
+        for c in select(children, ("dobj",))
         for g in c.children
-        if c.dep_ == "prep" or g.pos_ not in ("ADP", "ADV", "PART") or g.lower_ in cue.slots
+        if g.pos_ not in ("ADP", "ADV", "PART") or g.lower_ in cue.slots
     }
     return all(n in words for n in cue.needs)
 
@@ -49,11 +52,7 @@ def _unnamed_person(token: Token) -> Actor | None:
     Macías")."""
     if token.pos_ != "PROPN" or not token.is_title:
         return None
-    words = [
-        c
-        for c in token.children
-        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title and c.i < token.i
-    ]
+    words = [c for c in kids(token, "compound", pos=("PROPN",), side=BEFORE) if c.is_title]
     span = token.doc[(words[0].i if words else token.i) : token.i + 1]
     if len(span) < 2 or any(t.ent_type_ for t in span):
         return None
@@ -71,11 +70,7 @@ def as_people(token: Token, actor: Actor) -> Actor:
         return actor
     if actor.how != How.DEMONYM and token.tag_ != "NNS":
         return actor
-    words = [
-        t
-        for t in token.children
-        if t.dep_ in ("amod", "compound", "nmod") and t.i < token.i and t.is_alpha
-    ]
+    words = [t for t in kids(token, "amod", "compound", "nmod", side=BEFORE) if t.is_alpha]
     iso3 = dict(actor.entity.ids).get("iso3", "")
     return Actor(collective_entity(" ".join(t.text for t in [*words, token]), iso3), How.NOMINAL)
 
@@ -86,54 +81,61 @@ DURATION_NOUNS = word_class("duration_nouns")
 def cue_objects(head: Token, cue: Cue, index: ArticleIndex) -> list[tuple[Token, Actor]]:
     out: list[tuple[Token, Actor]] = []
     if cue.relation in PERSON_OBJECT_RELATIONS:
-        for child in head.children:
-            if child.dep_ in ("dobj", "nsubjpass") and index.actor_at(child) is None:
-                person = _unnamed_person(child)
-                if person is not None:
-                    out.append((child, person))
+        out = [
+            (child, person)
+            for child in kids(head, "dobj", "nsubjpass")
+            if index.actor_at(child) is None and (person := _unnamed_person(child)) is not None
+        ]
     preps = tuple(s for s in cue.slots if s not in ("dobj", "dative"))
     for child in head.children:
-        if (
-            "dobj" in cue.slots
-            and (child.dep_ == "dobj" or (child.dep_ == "oprd" and child.pos_ == "PROPN"))
-        ) or ("dative" in cue.slots and child.dep_ == "dative" and child.pos_ != "ADP"):
+        if _fills_slot(child, cue.slots):
             out.extend(actors_of(child, index))
             if not out:  # "signed an agreement with X", "fired missiles at Israel"
-                for pobj in prep_objects(child, preps):
-                    out.extend(actors_of(pobj, index))
-    for pobj in prep_objects(head, preps):
-        out.extend(actors_of(pobj, index))
+                out += _actors_in(prep_objects(child, preps), index)
+    out += _actors_in(prep_objects(head, preps), index)
     if cue.relation in PERSON_OBJECT_RELATIONS:
         out = [(t, as_people(t, a)) for t, a in out]
     if not out and preps:
         # "signed with X an agreement", and "met for two hours with X": the phrase hangs on the
         # object or on the span of time
         spans = [p for p in prep_objects(head, ("for",)) if p.lemma_ in DURATION_NOUNS]
-        for child in [*(c for c in head.children if c.dep_ == "dobj"), *spans]:
-            for pobj in prep_objects(child, preps):
-                out.extend(actors_of(pobj, index))
+        under = [pobj for c in [*kids(head, "dobj"), *spans] for pobj in prep_objects(c, preps)]
+        out += _actors_in(under, index)
     if not out and "dobj" in cue.slots:
         out = _named_object(head, index)
     return out
 
 
+def _actors_in(tokens: Iterable[Token], index: ArticleIndex) -> list[tuple[Token, Actor]]:
+    """The actors of each token and of what is coordinated with it, in order."""
+    return [found for tok in tokens for found in actors_of(tok, index)]
+
+
+def _fills_slot(child: Token, slots: tuple[str, ...]) -> bool:
+    """Whether a child of the cue stands where the cue's object is: its direct object (or a
+    name the parse made a predicate: "oprd") for a "dobj" slot, its dative (not a preposition
+    the parse took for one) for a "dative" slot."""
+    if child.dep_ == "oprd":
+        return child.pos_ == "PROPN" and "dobj" in slots
+    if child.dep_ == "dative":
+        return child.pos_ != "ADP" and "dative" in slots
+    return child.dep_ == "dobj" and "dobj" in slots
+
+
 def _named_object(head: Token, index: ArticleIndex) -> list[tuple[Token, Actor]]:
     """ "struck what it called terrorist infrastructure in Pakistan": what the clause names is
     the object (the parse makes "what" the object of "called"), and where it lies is whose."""
-    for clause in head.children:
-        if clause.dep_ != "ccomp" or not any(
-            c.dep_ == "dobj" and c.lower_ == "what" for c in clause.children
-        ):
+    for clause in kids(head, "ccomp"):
+        if not any(c.lower_ == "what" for c in kids(clause, "dobj")):
             continue
-        for named in clause.children:
-            if named.dep_ in ("oprd", "attr", "dobj") and named.lower_ != "what":
-                found = actors_of(named, index)
-                if found:
-                    return found
+        for named in kids(clause, "oprd", "attr", "dobj"):
+            found = actors_of(named, index) if named.lower_ != "what" else []
+            if found:
+                return found
         places = [
             t
             for p in prep_objects(clause, ("in", "inside"))
-            for t in (p, *(c for c in p.children if c.dep_ in ("nmod", "compound")))
+            for t in (p, *kids(p, "nmod", "compound"))
         ]
         return [f for t in places for f in actors_of(t, index) if f[1].entity.type == "Country"]
     return []

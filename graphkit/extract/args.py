@@ -12,7 +12,8 @@ from spacy.tokens import Token
 
 from graphkit.extract.finders import ACTOR_FINDERS, undergoes
 from graphkit.extract.known import ArticleIndex
-from graphkit.extract.syntax import conjuncts, of_phrase_objects
+from graphkit.extract.syntax import conjuncts, of_phrase_objects, prep_words
+from graphkit.extract.tokens import kids, select
 from graphkit.resolve import Actor, How
 
 
@@ -27,31 +28,30 @@ def actors_for(
     """
     found = _actors_for(token, index, depth=depth, events=events)
     if token.pos_ in ("NOUN", "PROPN"):
-        for pobj in (
-            p
-            for c in token.children
-            if c.dep_ == "prep" and c.lower_ == "including"
-            for p in c.children
-            if p.dep_ == "pobj"
-        ):
-            for actor in (
-                a
-                for c in conjuncts(pobj)
-                for a in actors_for(c, index, depth=depth + 1, events=events)
-            ):
-                if all(actor.entity.key != f.entity.key for f in found):
-                    found.append(actor)
+        included = [
+            a
+            for pobj in select(prep_words(token, ("including",)), ("pobj",))
+            for c in conjuncts(pobj)
+            for a in actors_for(c, index, depth=depth + 1, events=events)
+        ]
+        keys = {f.entity.key for f in found}
+        for actor in included:
+            if actor.entity.key not in keys:
+                keys.add(actor.entity.key)
+                found.append(actor)
     return found
 
 
 def _actors_for(
     token: Token, index: ArticleIndex, *, depth: int = 0, events: bool = False
 ) -> list[Actor]:
-    for finder in ACTOR_FINDERS:
-        found = finder(token, index, depth, events)
-        if found is not None:
-            return found
-    return []
+    """What the first finder of ``ACTOR_FINDERS`` that has an answer finds."""
+    answers = (finder(token, index, depth, events) for finder in ACTOR_FINDERS)
+    return next((found for found in answers if found is not None), [])
+
+
+# A name stands for its owner by metonymy ("Sweden's decision"); a pronoun or nominal as it is
+OWNER_HOW = {How.NAME: How.METONYMY}
 
 
 def owners_of(token: Token, index: ArticleIndex, *, depth: int = 0) -> list[Actor]:
@@ -59,36 +59,22 @@ def owners_of(token: Token, index: ArticleIndex, *, depth: int = 0) -> list[Acto
     Israeli military", "the legality of Israel's techniques" -> the actor behind it."""
     if depth > 1 or token.pos_ not in ("NOUN", "PROPN"):
         return []
-    for child in token.children:
-        if child.dep_ in ("poss", "amod", "compound", "nmod"):
-            actor = index.actor_at(child)
-            if (
-                actor is not None
-                and actor.entity.type == "Person"
-                and child.dep_ == "poss"
-                and undergoes(token)
-            ):
-                continue  # "his detention": not his doing
-            if actor is not None and actor.entity.type in ("Country", "Organization", "Person"):
-                return [
-                    Actor(
-                        actor.entity,
-                        How.METONYMY if actor.how == How.NAME else actor.how,
-                        actor.place,
-                    )
-                ]
+    for child in kids(token, "poss", "amod", "compound", "nmod"):
+        actor = index.actor_typed(child, ("Country", "Organization", "Person"))
+        if actor is None:
             inner = actors_for(child, index) if child.pos_ in ("NOUN", "PROPN") else []
             if inner:
                 return inner
-    # "violations by the army", "crimes committed by Croat forces"
-    heads = [token, *(c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN")]
-    for child in (c for h in heads for c in h.children):
-        # "an offer from Kabul", "a call by the opposition"
-        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
-            for pobj in child.children:
-                found = actors_for(pobj, index)
-                if found:
-                    return found
+        elif child.dep_ != "poss" or actor.entity.type != "Person" or not undergoes(token):
+            # ("his detention": not his doing)
+            return [Actor(actor.entity, OWNER_HOW.get(actor.how, actor.how), actor.place)]
+    # "violations by the army", "crimes committed by Croat forces"; "an offer from Kabul", "a
+    # call by the opposition"
+    heads = [token, *(c for c in kids(token, "acl") if c.tag_ == "VBN")]
+    for pobj in [p for h in heads for p in prep_words(h, ("by", "from"), ("prep", "agent"))]:
+        found = actors_for(pobj, index)
+        if found:
+            return found
     for pobj in of_phrase_objects(token):
         found = actors_for(pobj, index) or owners_of(pobj, index, depth=depth + 1)
         if found:
@@ -106,18 +92,20 @@ def actors_of(
     token: Token, index: ArticleIndex, *, events: bool = False
 ) -> list[tuple[Token, Actor]]:
     """Actors for an argument token and everything coordinated with it."""
-    out: list[tuple[Token, Actor]] = []
-    seen: set[str] = set()
-    for tok in conjuncts(token):
-        for actor in actors_for(tok, index, events=events):
-            if actor.entity.key not in seen:
-                seen.add(actor.entity.key)
-                out.append((tok, actor))
-    for tok, actor in _people_before_and(token, index):
-        if actor.entity.key not in seen:
-            seen.add(actor.entity.key)
-            out.insert(0, (tok, actor))
-    return out
+    out = _first_of_each(
+        [(tok, a) for tok in conjuncts(token) for a in actors_for(tok, index, events=events)]
+    )
+    seen = {actor.entity.key for _, actor in out}
+    before = [(t, a) for t, a in _people_before_and(token, index) if a.entity.key not in seen]
+    return [*reversed(_first_of_each(before)), *out]
+
+
+def _first_of_each(found: list[tuple[Token, Actor]]) -> list[tuple[Token, Actor]]:
+    """The first ``(token, actor)`` of each actor, in order."""
+    first: dict[str, tuple[Token, Actor]] = {}
+    for tok, actor in found:
+        first.setdefault(actor.entity.key, (tok, actor))
+    return list(first.values())
 
 
 def _people_before_and(token: Token, index: ArticleIndex) -> list[tuple[Token, Actor]]:
@@ -128,13 +116,12 @@ def _people_before_and(token: Token, index: ArticleIndex) -> list[tuple[Token, A
         return []
     doc = token.doc
     found = []
-    for span, actor in index.spans:
+    for span, actor in index.spans_between(token.left_edge.i, token.i):
         if actor.entity.type != "Person" or actor.entity.key == own.entity.key:
             continue
-        if not (token.left_edge.i <= span.start and span.end <= token.i):
-            continue
+        # a span that ends before the token has a word after it
         if (
-            span.end < len(doc)
+            span.end <= token.i
             and doc[span.end].lower_ in ("and", ",")
             and doc[span.end].head.i != token.i
         ):

@@ -10,11 +10,15 @@ from spacy.tokens import Token
 
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import conjuncts
+from graphkit.extract.tokens import kids
 from graphkit.lexicon import word_class
 from graphkit.resolve import Actor
 
-LISTED_PEOPLE_NOUNS = word_class("listed_people_nouns")
-LISTED_COUNTRY_NOUNS = word_class("listed_country_nouns")
+# What a counted noun's list names: people ("world leaders") or countries ("23 countries")
+LISTED_KIND = {
+    **{w: "Country" for w in word_class("listed_country_nouns")},
+    **{w: "Person" for w in word_class("listed_people_nouns")},
+}
 LIST_SUBJECT_WORDS = word_class("list_subject_words")
 LIST_PREPS = word_class("list_preps")
 LIST_VERBS = word_class("list_verbs")
@@ -26,16 +30,8 @@ def listed_later(
     """ "met world leaders on the sidelines of the summit, including X and Y", "his list of
     meetings with world leaders includes X, Y and Z", "expelled diplomats of 23 countries. They
     include A, B and C": the people or countries a later list names."""
-    if token.tag_ != "NNS":
-        return None
-    kind = (
-        "Person"
-        if token.lower_ in LISTED_PEOPLE_NOUNS
-        else "Country"
-        if token.lower_ in LISTED_COUNTRY_NOUNS
-        else None
-    )
-    if kind is None:
+    kind = LISTED_KIND.get(token.lower_)
+    if token.tag_ != "NNS" or kind is None:
         return None
     listed: list[Token] = []
     # the subject of "includes": its object is the list
@@ -43,18 +39,17 @@ def listed_later(
     while up.i != path.i and up.pos_ not in ("VERB", "AUX") and up.sent.start == token.sent.start:
         path, up = up, up.head
     if up.lemma_ in LIST_VERBS and path.dep_ in ("nsubj", "nsubjpass"):
-        listed = [o for c in up.children if c.dep_ == "dobj" for o in conjuncts(c)]
+        listed = [o for c in kids(up, "dobj") for o in conjuncts(c)]
     # "including X and Y" later in the clause, hung on another noun
     for tok in token.doc[token.i + 1 : token.sent.end] if not listed else []:
         if tok.tag_ in ("VBD", "VBZ", "VBP", "MD") or tok.text == ";":
             break
         if tok.lower_ in LIST_PREPS and tok.dep_ == "prep":
-            listed = [o for c in tok.children if c.dep_ == "pobj" for o in conjuncts(c)]
+            listed = [o for c in kids(tok, "pobj") for o in conjuncts(c)]
             break
     if not listed and token.sent.end < len(token.doc):
         listed = _next_sentence_list(token, token.doc[token.sent.end].sent.root)
-    found = [a for t in listed if (a := index.actor_at(t)) is not None]
-    return [a for a in found if a.entity.type == kind] or None
+    return [a for t in listed if (a := index.actor_typed(t, (kind,))) is not None] or None
 
 
 def _next_sentence_list(token: Token, root: Token) -> list[Token]:
@@ -62,9 +57,9 @@ def _next_sentence_list(token: Token, root: Token) -> list[Token]:
     gives of what this one counted."""
     if root.lemma_ not in LIST_VERBS and root.lemma_ != "be":
         return []
-    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    subjects = kids(root, "nsubj")
     if not subjects or not (
         subjects[0].lower_ in LIST_SUBJECT_WORDS or subjects[0].lemma_ == token.lemma_
     ):
         return []
-    return [o for c in root.children if c.dep_ in ("dobj", "attr") for o in conjuncts(c)]
+    return [o for c in kids(root, "dobj", "attr") for o in conjuncts(c)]

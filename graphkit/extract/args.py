@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graphkit.extract.finders import ACTOR_FINDERS, undergoes
-from graphkit.extract.known import ArticleIndex
+from graphkit.extract.known import ArticleIndex, typed
 from graphkit.extract.syntax import conjuncts, of_phrase_objects, prep_words
 from graphkit.extract.tokens import kids, select
 from graphkit.resolve import Actor, How
@@ -111,8 +111,8 @@ def _first_of_each(found: list[tuple[Token, Actor]]) -> list[tuple[Token, Actor]
 def _people_before_and(token: Token, index: ArticleIndex) -> list[tuple[Token, Actor]]:
     """ "Commission President Ursula von der Leyen and Council President António Costa met":
     people joined by "and" in front of a person that the parse folded into its name's modifiers."""
-    own = index.by_token.get(token.i)
-    if own is None or own.entity.type != "Person":
+    own = typed(index.by_token.get(token.i), ("Person",))
+    if own is None:
         return []
     doc = token.doc
     found = []

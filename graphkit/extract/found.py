@@ -156,10 +156,7 @@ def calibrated_confidence(feats: tuple[str, ...], weights: dict[str, float]) -> 
     table does not list it)."""
     total = weights.get("bias", 0.0)
     for feat in feats:
-        if feat in weights:
-            total += weights[feat]
-        else:
-            total += weights.get(feat.split("=", 1)[0] + "=other", 0.0)
+        total += weights.get(feat, weights.get(feat.split("=", 1)[0] + "=other", 0.0))
     return 1.0 / (1.0 + math.exp(-total))
 
 

@@ -20,6 +20,11 @@ from graphkit.records import Entity
 from graphkit.resolve import Actor, MentionIndex
 
 
+def typed(actor: Actor | None, types: Collection[str]) -> Actor | None:
+    """The actor if it is of one of ``types``, else None."""
+    return actor if actor is not None and actor.entity.type in types else None
+
+
 class Told(NamedTuple):
     """An event found earlier in the article: where, which relation, between whom, how said."""
 
@@ -62,8 +67,7 @@ class ArticleIndex(MentionIndex):
     def actor_typed(self, token: Token, types: Collection[str]) -> Actor | None:
         """The actor a token names or refers to (see ``actor_at``) if it is of one of
         ``types``, else None."""
-        actor = self.actor_at(token)
-        return actor if actor is not None and actor.entity.type in types else None
+        return typed(self.actor_at(token), types)
 
     def tell(self, pos: int, found: Iterable[Found]) -> None:
         """Remember the events one cue token told."""

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from graphkit.extract.collectives import collectives, is_collective
 from graphkit.extract.known import ArticleIndex, Told
 from graphkit.extract.syntax import clause_subjects, conjuncts, opening_end, sentences_back
-from graphkit.extract.tokens import kids, select
+from graphkit.extract.tokens import climb, kids, select
 from graphkit.lexicon import actor_nouns, pair_nouns, word_class
 from graphkit.records import ASSERTED
 from graphkit.resolve import Actor, How
@@ -71,9 +71,7 @@ def pair_reference(token: Token, index: ArticleIndex) -> list[Actor]:
     marks = {c.lower_ for c in kids(token, "det", "predet", "preconj", "nummod")}
     if not ("both" in marks or {"the", "two"} <= marks):
         return []
-    clause = token
-    while clause.dep_ in ("dobj", "pobj", "prep", "dative", "conj") and clause.head.i != clause.i:
-        clause = clause.head
+    clause = climb(token, ("dobj", "pobj", "prep", "dative", "conj"))
     own: set[str] = set()
     if clause.pos_ in ("VERB", "AUX") and clause.i != token.i:
         own = _subject_keys(clause, index, homes=True)
@@ -359,7 +357,7 @@ def described_referent(token: Token, index: ArticleIndex) -> Actor | None:
     """ "Mexico extradited the accused kingpin": the last person named (holding no office) in
     this sentence or the two before; "the Palestinian resistance group": the armed group named
     last in this sentence or the three before."""
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+    if not kids(token, "det", words=("the",)):
         return None
     if any(
         index.actor_typed(c, ("Organization", "Person")) is not None

@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterator
 
 from spacy.tokens import Doc, Token
 
-from graphkit.extract.tokens import Side, kid, kids
+from graphkit.extract.tokens import Side, climb, kid, kids
 from graphkit.lexicon import word_class
 from graphkit.resolve import is_dateline
 
@@ -182,9 +182,7 @@ def _own_subjects(tok: Token, subj: list[Token]) -> list[Token]:
         head = tok.head
         # "Petro, Colombia's first leftist president, who visited": the person; "Edgard
         # Leblanc Fils, the president of Haiti's council, who thanked Kenya": him too
-        up, steps = head, 0
-        while s.lower_ == "who" and up.dep_ in ("pobj", "prep") and steps < 4:
-            up, steps = up.head, steps + 1
+        up = climb(head, ("pobj", "prep"), steps=4) if s.lower_ == "who" else head
         if up.dep_ == "appos":
             return [up.head]
         return [head]

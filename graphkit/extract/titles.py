@@ -17,7 +17,7 @@ from graphkit.extract.appositions import APPOSITION_CONFIDENCE as APPOSITION_CON
 from graphkit.extract.appositions import apposed_title, group_of_person, hosted_by
 from graphkit.extract.appositions import poss_holder as poss_holder
 from graphkit.extract.found import Found
-from graphkit.extract.known import ArticleIndex
+from graphkit.extract.known import ArticleIndex, typed
 from graphkit.extract.title_holders import coordinated_holder, guessed_holder, implicit_holder
 from graphkit.extract.title_holders import known_office as known_office
 from graphkit.extract.title_holders import salient_organization as salient_organization
@@ -36,6 +36,8 @@ HINTED_TITLE = "title:hint"  # the sentence hints at it: a seat of government, a
 IMPLICIT_CONFIDENCE = 0.55
 
 NON_STATE_GROUPS = actor_nouns("non_state")
+
+HOLDER_TYPES = ("Country", "Organization")  # whose office a title is
 
 
 def person_titles(
@@ -71,23 +73,22 @@ def _titled(
     Joe Biden" (whose office the sentence hints at or the article decides later)."""
     rel, lo, title = found
     holder = holder_before(span, lo, index) or holder_after(span, index)
-    conf = TITLE_CONFIDENCE
+    conf, method = TITLE_CONFIDENCE, "title"
     own = lex.title_country(title) if holder is None else None
     if own is not None:
         # "Secretary of State Antony Blinken"
         holder = Actor(country_entity(lex, own.iso3), How.IMPLICIT)
-        conf = TITLE_CONFIDENCE * 0.9
-    method = "title" if own is None else HINTED_TITLE
+        conf, method = TITLE_CONFIDENCE * 0.9, HINTED_TITLE
     if holder is None:
         holder = coordinated_holder(span, lo, index, lex) or implicit_holder(
             span, lo, index, lex, title
         )
-        conf = IMPLICIT_CONFIDENCE
-        method = HINTED_TITLE
-        if holder is None:
-            holder = guessed_holder(span, actor, index, lex, default_country, lo, title)
-            method = GUESSED_TITLE
-    if holder is None or holder.entity.type not in ("Country", "Organization"):
+        conf, method = IMPLICIT_CONFIDENCE, HINTED_TITLE
+    if holder is None:
+        holder = guessed_holder(span, actor, index, lex, default_country, lo, title)
+        method = GUESSED_TITLE
+    holder = typed(holder, HOLDER_TYPES)
+    if holder is None:
         return None
     doc = span.doc
     if holder.entity.type == "Country" and any(
@@ -108,14 +109,15 @@ def _title_below(
     if span.end >= len(doc) or "\n" not in doc[span.end - 1].text_with_ws + doc[span.end].text:
         return
     lo = span.end + 1 if doc[span.end].is_space else span.end
-    end = lo
-    while end < len(doc) and end - lo < 5 and "\n" not in doc[end].text:
-        end += 1
+    last = min(len(doc), lo + 5)  # a title line has at most five words
+    end = next((i for i in range(lo, last) if "\n" in doc[i].text), last)
     found = title_ending(doc, end, lo, lex) if end < len(doc) else None
     if found is None or found[1] > lo + 1:
         return
-    holder = guessed_holder(span, actor, index, lex, default_country, found[1], found[2])
-    if holder is not None and holder.entity.type in ("Country", "Organization"):
+    holder = typed(
+        guessed_holder(span, actor, index, lex, default_country, found[1], found[2]), HOLDER_TYPES
+    )
+    if holder is not None:
         yield Found(
             actor,
             found[0],

@@ -98,3 +98,22 @@ def spelled(tokens: Iterable[Token], words: Collection[str]) -> list[Token]:
         ['will', 'not']
     """
     return [t for t in tokens if t.lower_ in words]
+
+
+def climb(tok: Token, deps: Collection[str], *, steps: int = -1) -> Token:
+    """Where going up from ``tok`` stops: its head, its head's head and so on, while the label
+    of the token reached is one of ``deps`` (at most ``steps`` times, when given).
+
+    Examples:
+        >>> import spacy
+        >>> from spacy.tokens import Doc
+        >>> doc = Doc(spacy.blank("en").vocab, words=["met", "leaders", "of", "both", "sides"],
+        ...           heads=[0, 0, 1, 4, 2], deps=["ROOT", "dobj", "prep", "det", "pobj"])
+        >>> climb(doc[4], ("pobj", "prep", "dobj")).text
+        'met'
+        >>> climb(doc[4], ("pobj", "prep", "dobj"), steps=2).text
+        'leaders'
+    """
+    while tok.dep_ in deps and tok.head.i != tok.i and steps != 0:
+        tok, steps = tok.head, steps - 1
+    return tok

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import BEFORE, conjuncts, of_phrase_objects, prep_words
-from graphkit.extract.tokens import is_word, kids
+from graphkit.extract.tokens import is_word, kids, matches
 from graphkit.lexicon import actor_nouns, word_class, word_tuple
 from graphkit.records import Entity
 from graphkit.resolve import Actor, How, span_name
@@ -18,6 +18,11 @@ NON_STATE_GROUPS = actor_nouns("non_state")
 COLLECTIVE_NOUNS = actor_nouns("collective")
 COLLECTIVE_PREPS = word_tuple("collective_preps")
 PLACE_TYPES = ("Country", "Place")
+# Where an entity's country code is, by its type (a collective's is under "country")
+CODE_ID = {"Country": "iso3"}
+# "Prisoners rioted": a subject acting; "Kurds": a people in the plural, by the model's tag
+SUBJECT_OF_VERB = {"dep_": {"nsubj", "nsubjpass"}, "head.pos_": {"VERB", "AUX"}}
+PLURAL_PEOPLE = {"ent_type_": {"NORP"}, "tag_": {"NNS"}}
 # "group" is a collective only by its words ("armed groups", "aid groups")
 GROUP_WORDS = ("groups", "group")
 
@@ -35,8 +40,8 @@ def is_collective(entity: Entity) -> bool:
 
 
 def country_code(actor: Actor) -> str:
-    ids = dict(actor.entity.ids)
-    return ids.get("iso3", "") if actor.entity.type == "Country" else ids.get("country", "")
+    """The code of the country an actor is or belongs to ("" if none is known)."""
+    return dict(actor.entity.ids).get(CODE_ID.get(actor.entity.type, "country"), "")
 
 
 def collectives(token: Token, index: ArticleIndex) -> list[Actor]:
@@ -96,7 +101,7 @@ def _qualifier(mod: Token, index: ArticleIndex) -> str:
 def _by_whereabouts(token: Token, index: ArticleIndex, words: str) -> list[Actor]:
     """ "opposition groups in Zimbabwe", "Prisoners rioted at a jail in Dili"."""
     heads = [token]
-    if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+    if matches(token, SUBJECT_OF_VERB):
         heads.append(token.head)  # "Prisoners rioted at a jail in Dili": where they acted
     places = [
         named
@@ -130,7 +135,7 @@ def _by_kind(token: Token, index: ArticleIndex, words: str) -> list[Actor]:
 def peoples(token: Token, index: ArticleIndex) -> list[Actor]:
     """A people named with a qualifier is a collective, not a state: "Bosnian Serbs" (of Bosnia),
     "ethnic Albanians", "Iraqi Kurds"; a bare "Albanians" is left to the demonym rule."""
-    if token.tag_ != "NNPS" and not (token.ent_type_ == "NORP" and token.tag_ == "NNS"):
+    if token.tag_ != "NNPS" and not matches(token, PLURAL_PEOPLE):
         return []
     if token.ent_type_ != "NORP" and index.actor_at(token) is None:
         return []

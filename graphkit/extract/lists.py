@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import conjuncts
-from graphkit.extract.tokens import kids
+from graphkit.extract.tokens import kids, matches
 from graphkit.lexicon import word_class
 from graphkit.resolve import Actor
 
@@ -22,6 +22,7 @@ LISTED_KIND = {
 LIST_SUBJECT_WORDS = word_class("list_subject_words")
 LIST_PREPS = word_class("list_preps")
 LIST_VERBS = word_class("list_verbs")
+LIST_PREP = {"lower_": LIST_PREPS, "dep_": {"prep"}}  # "including X and Y"
 
 
 def listed_later(
@@ -44,7 +45,7 @@ def listed_later(
     for tok in token.doc[token.i + 1 : token.sent.end] if not listed else []:
         if tok.tag_ in ("VBD", "VBZ", "VBP", "MD") or tok.text == ";":
             break
-        if tok.lower_ in LIST_PREPS and tok.dep_ == "prep":
+        if matches(tok, LIST_PREP):
             listed = [o for c in kids(tok, "pobj") for o in conjuncts(c)]
             break
     if not listed and token.sent.end < len(token.doc):

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from graphkit.extract.collectives import collectives, is_collective
 from graphkit.extract.known import ArticleIndex, Told
 from graphkit.extract.syntax import clause_subjects, conjuncts, opening_end, sentences_back
-from graphkit.extract.tokens import climb, kids, select
+from graphkit.extract.tokens import climb, kids, matches, select
 from graphkit.lexicon import actor_nouns, pair_nouns, word_class
 from graphkit.records import ASSERTED
 from graphkit.resolve import Actor, How
@@ -20,6 +20,7 @@ from graphkit.resolve import Actor, How
 PAIR_NOUNS = pair_nouns()
 # What one denies having had in an act ("denied any role"), answering whoever blamed them.
 DENIED_NOUNS = word_class("denied_nouns")
+DENIED_ROLE = {"lemma_": DENIED_NOUNS, "dep_": {"dobj"}}  # "denied any role"
 # Nouns that refer back to whatever act was just told of ("called the move a disgrace").
 GENERIC_EVENT_NOUNS = word_class("generic_event_nouns")
 
@@ -38,7 +39,7 @@ def _subject_keys(verb: Token, index: ArticleIndex, *, homes: bool = False) -> s
 def denied_accuser(token: Token, index: ArticleIndex) -> list[Actor]:
     """ "New Delhi blamed the massacre on militants ... Islamabad denied any role": a denied role
     answers whoever blamed someone in this sentence or the two before."""
-    if token.lemma_ not in DENIED_NOUNS or token.dep_ != "dobj":
+    if not matches(token, DENIED_ROLE):
         return []
     verb = token.head
     if not any(c.relation == "rejected" for c in index.lex.verb_cues.get(verb.lemma_.lower(), ())):

@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterator
 
 from spacy.tokens import Doc, Token
 
-from graphkit.extract.tokens import Side, climb, kid, kids
+from graphkit.extract.tokens import Side, climb, kid, kids, matches
 from graphkit.lexicon import word_class
 from graphkit.resolve import is_dateline
 
@@ -55,10 +55,8 @@ def of_phrase_objects(token: Token) -> list[Token]:
 def opening_end(doc: Doc) -> int:
     """Where the article's opening ends: its title, date line and first long sentence (the lede)."""
     sents = list(doc.sents)
-    for sent in sents:
-        if sum(t.is_alpha for t in sent) >= 20:
-            return sent.end
-    return sents[0].end if sents else 0  # a short text: its first sentence
+    first = sents[0].end if sents else 0  # a short text: its first sentence
+    return next((sent.end for sent in sents if sum(t.is_alpha for t in sent) >= 20), first)
 
 
 def prep_objects(head: Token, preps: tuple[str, ...]) -> Iterator[Token]:
@@ -89,35 +87,50 @@ SAY_HEADS = word_class("say_heads")
 SPEECH_ACTS = word_class("speech_acts")
 DIRECTIVE_VERBS = word_class("directive_verbs")
 GERUND_OBJECT_PREPS = word_class("gerund_object_preps")
+FINITE_TAGS = {"VBD", "VBZ"}
+VERB_POS = {"VERB", "AUX"}
+# Constructions as token patterns (see ``tokens.matches``): "said the United States condemned
+# the raid and urged Ecuador": a finite speech act joined to a clause a say-verb reports
+SPEECH_ACT_IN_SAID = {
+    "dep_": {"conj"},
+    "lemma_": SPEECH_ACTS,
+    "tag_": FINITE_TAGS,
+    "head.dep_": {"ccomp"},
+    "head.head.lemma_": SAY_HEADS,
+}
+# "urged Iran to stop and called on Russia": a finite verb joined to an infinitive
+FINITE_AFTER_INFINITIVE = {
+    "dep_": {"conj"},
+    "tag_": FINITE_TAGS,
+    "head.tag_": {"VB"},
+    "head.dep_": {"xcomp"},
+    "head.head.tag_": {"VBD", "VBZ", "VBN"},
+}
+# "responded by sending", "accused the Emirates of arming": a gerund under a verb's preposition
+GERUND_UNDER_PREP = {"dep_": {"pcomp"}, "head.dep_": {"prep"}, "head.head.pos_": VERB_POS}
+# "accused ... of arming", "was convicted of murdering": the one the verb holds does the act
+HELD_ONE_ACTS = {"head.lower_": GERUND_OBJECT_PREPS, "head.head.lemma_": OBJECT_GERUND_VERBS}
+# "the officials accusing Petro", "a country that ...": a clause on a noun
+CLAUSE_ON_NOUN = {"dep_": {"relcl", "acl"}, "head.pos_": {"NOUN", "PROPN"}}
+# "issued a statement demanding": the statement an issuing verb issued
+ISSUED_STATEMENT = {"lemma_": STATEMENT_NOUNS, "dep_": {"dobj"}, "head.lemma_": ISSUE_VERBS}
 
 
 def reporter_speaks_again(verb: Token) -> bool:
     """A speech act the parse coordinated inside what someone said ("X said the draft amounted
     to interference and accused Britain") is the speaker's own; after another speech act ("said
     the United States condemned the raid and urged Ecuador ...") it shares that one's subject."""
-    head = verb.head
     return (
-        verb.dep_ == "conj"
-        and verb.lemma_ in SPEECH_ACTS
-        and verb.tag_ in ("VBD", "VBZ")
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-        and head.dep_ == "ccomp"
-        and head.head.lemma_ in SAY_HEADS
-        and head.lemma_ not in SPEECH_ACTS
+        matches(verb, SPEECH_ACT_IN_SAID)
+        and not kids(verb, "nsubj", "nsubjpass")
+        and verb.head.lemma_ not in SPEECH_ACTS
     )
 
 
 def finite_after_infinitive(verb: Token) -> bool:
     """A past-tense verb the parse coordinated with an infinitive ("urged Iran to stop and
     called on Russia") belongs with the verb above the infinitive."""
-    head = verb.head
-    return (
-        verb.dep_ == "conj"
-        and verb.tag_ in ("VBD", "VBZ")
-        and head.tag_ == "VB"
-        and head.dep_ == "xcomp"
-        and head.head.tag_ in ("VBD", "VBZ", "VBN")
-    )
+    return matches(verb, FINITE_AFTER_INFINITIVE)
 
 
 def is_purpose(clause: Token) -> bool:
@@ -194,7 +207,7 @@ def _own_subjects(tok: Token, subj: list[Token]) -> list[Token]:
 def _subject_step(tok: Token) -> tuple[list[Token] | None, Token | None]:
     """For a clause with no subject of its own: (the subjects, None) answers, (None, the token
     to climb to) goes on, (None, None) gives up."""
-    if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+    if matches(tok, CLAUSE_ON_NOUN):
         return _modified_noun(tok), None
     if tok.dep_ == "xcomp":
         # object control: "urged Iran to stop" -> Iran; subject control otherwise
@@ -202,9 +215,9 @@ def _subject_step(tok: Token) -> tuple[list[Token] | None, Token | None]:
         if objs and tok.head.lemma_ in DIRECTIVE_VERBS:
             return objs, None
         return None, tok.head
-    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+    if matches(tok, GERUND_UNDER_PREP):
         verb_above = tok.head.head
-        if tok.head.lower_ in GERUND_OBJECT_PREPS and verb_above.lemma_ in OBJECT_GERUND_VERBS:
+        if matches(tok, HELD_ONE_ACTS):
             # "accused the Emirates of arming", "was convicted of murdering": the accused acts
             held = kids(verb_above, "dobj", "nsubjpass")
             return held[:1], None
@@ -225,11 +238,7 @@ def _modified_noun(tok: Token) -> list[Token]:
     """ "the officials accusing Petro": the modified noun acts."""
     if tok.dep_ == "relcl" or tok.tag_ == "VBG":
         noun = tok.head
-        if (
-            noun.lemma_ in STATEMENT_NOUNS
-            and noun.dep_ == "dobj"
-            and noun.head.lemma_ in ISSUE_VERBS
-        ):
+        if matches(noun, ISSUED_STATEMENT):
             return clause_subjects(noun.head)  # "issued a statement demanding": its issuer
         return [noun]
     return []

@@ -22,7 +22,8 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
+from operator import attrgetter
 from typing import Literal
 
 from spacy.tokens import Token
@@ -117,3 +118,22 @@ def climb(tok: Token, deps: Collection[str], *, steps: int = -1) -> Token:
     while tok.dep_ in deps and tok.head.i != tok.i and steps != 0:
         tok, steps = tok.head, steps - 1
     return tok
+
+
+def matches(tok: Token, pattern: Mapping[str, Collection[str]]) -> bool:
+    """Whether the token passes every test of ``pattern``: an attribute, or a path of them
+    through its heads ("head.head.tag_"), -> the values it may have. A construction is then a
+    table, not a chain of tests.
+
+    Examples:
+        >>> import spacy
+        >>> from spacy.tokens import Doc
+        >>> doc = Doc(spacy.blank("en").vocab, words=["urged", "Iran", "to", "stop"],
+        ...           heads=[0, 0, 3, 0], deps=["ROOT", "dobj", "aux", "xcomp"],
+        ...           tags=["VBD", "NNP", "TO", "VB"])
+        >>> matches(doc[3], {"dep_": {"xcomp"}, "tag_": {"VB"}, "head.tag_": {"VBD", "VBZ"}})
+        True
+        >>> matches(doc[1], {"dep_": {"xcomp"}})
+        False
+    """
+    return all(attrgetter(path)(tok) in values for path, values in pattern.items())

@@ -3,7 +3,7 @@ preposition), and people as objects of the relations that take them ("arrested")
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from spacy.tokens import Token
 
@@ -11,7 +11,7 @@ from graphkit.extract.args import actors_of
 from graphkit.extract.collectives import collective_entity
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import BEFORE, prep_objects
-from graphkit.extract.tokens import kids, select
+from graphkit.extract.tokens import kids, matches, select
 from graphkit.lexicon import Cue, word_class
 from graphkit.records import Entity
 from graphkit.resolve import Actor, How
@@ -45,15 +45,16 @@ def needs_ok(tok: Token, cue: Cue) -> bool:
 
 
 PERSON_OBJECT_RELATIONS = relations_where(lambda r: r.person_object)
+TITLED_NAME: dict[str, Collection[object]] = {"pos_": {"PROPN"}, "is_title": {True}}  # "Macías"
 
 
 def _unnamed_person(token: Token) -> Actor | None:
     """A capitalized name the model missed, where only a person can stand ("arrested Adolfo
     Macías")."""
-    if token.pos_ != "PROPN" or not token.is_title:
+    if not matches(token, TITLED_NAME):
         return None
     words = [c for c in kids(token, "compound", pos=("PROPN",), side=BEFORE) if c.is_title]
-    span = token.doc[(words[0].i if words else token.i) : token.i + 1]
+    span = token.doc[min((c.i for c in words), default=token.i) : token.i + 1]
     if len(span) < 2 or any(t.ent_type_ for t in span):
         return None
     return Actor(Entity("Person", span.text), How.NOMINAL)
@@ -98,7 +99,7 @@ def cue_objects(head: Token, cue: Cue, index: ArticleIndex) -> list[tuple[Token,
     if not out and preps:
         # "signed with X an agreement", and "met for two hours with X": the phrase hangs on the
         # object or on the span of time
-        spans = [p for p in prep_objects(head, ("for",)) if p.lemma_ in DURATION_NOUNS]
+        spans = select(prep_objects(head, ("for",)), words=DURATION_NOUNS)
         under = [pobj for c in [*kids(head, "dobj"), *spans] for pobj in prep_objects(c, preps)]
         out += _actors_in(under, index)
     if not out and "dobj" in cue.slots:

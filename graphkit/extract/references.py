@@ -212,18 +212,17 @@ def plural_antecedents(token: Token, actor: Actor, index: ArticleIndex) -> list[
         return []
     own: set[int] = set()  # the subjects of its clause and of the ones reporting it
     subjects_group: list[Actor] = []
-    for clause in token.ancestors:
-        if clause.pos_ in ("VERB", "AUX"):
-            subjects = clause_subjects(clause)
-            own |= {t.i for subject in subjects for t in subject.subtree}
-            subjects_group += [
-                index.by_token[t.i]
-                for subject in subjects
-                for t in conjuncts(subject)
-                if t.i in index.by_token
-            ]
-            if clause.dep_ not in ("ccomp", "xcomp", "conj"):
-                break
+    for clause in select(token.ancestors, pos=("VERB", "AUX")):
+        subjects = clause_subjects(clause)
+        own |= {t.i for subject in subjects for t in subject.subtree}
+        subjects_group += [
+            index.by_token[t.i]
+            for subject in subjects
+            for t in conjuncts(subject)
+            if t.i in index.by_token
+        ]
+        if clause.dep_ not in ("ccomp", "xcomp", "conj"):
+            break
     if len({a.entity.key for a in subjects_group}) >= 2 and any(
         a.entity.key == actor.entity.key for a in subjects_group
     ):

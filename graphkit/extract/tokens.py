@@ -120,7 +120,7 @@ def climb(tok: Token, deps: Collection[str], *, steps: int = -1) -> Token:
     return tok
 
 
-def matches(tok: Token, pattern: Mapping[str, Collection[str]]) -> bool:
+def matches(tok: Token, pattern: Mapping[str, Collection[object]]) -> bool:
     """Whether the token passes every test of ``pattern``: an attribute, or a path of them
     through its heads ("head.head.tag_"), -> the values it may have. A construction is then a
     table, not a chain of tests.

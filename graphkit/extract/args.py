@@ -8,6 +8,8 @@ or be a common noun that stands for a country through its modifiers ("23 Russian
 
 from __future__ import annotations
 
+from itertools import chain
+
 from spacy.tokens import Token
 
 from graphkit.extract.finders import ACTOR_FINDERS, undergoes
@@ -71,15 +73,17 @@ def owners_of(token: Token, index: ArticleIndex, *, depth: int = 0) -> list[Acto
     # "violations by the army", "crimes committed by Croat forces"; "an offer from Kabul", "a
     # call by the opposition"
     heads = [token, *(c for c in kids(token, "acl") if c.tag_ == "VBN")]
-    for pobj in [p for h in heads for p in prep_words(h, ("by", "from"), ("prep", "agent"))]:
-        found = actors_for(pobj, index)
-        if found:
-            return found
-    for pobj in of_phrase_objects(token):
-        found = actors_for(pobj, index) or owners_of(pobj, index, depth=depth + 1)
-        if found:
-            return found
-    return []
+    by = (
+        actors_for(pobj, index)
+        for h in heads
+        for pobj in prep_words(h, ("by", "from"), ("prep", "agent"))
+    )
+    # "the legality of Israel's techniques": whose the thing of is
+    of = (
+        actors_for(pobj, index) or owners_of(pobj, index, depth=depth + 1)
+        for pobj in of_phrase_objects(token)
+    )
+    return next((found for found in chain(by, of) if found), [])
 
 
 def actor_of(token: Token, index: ArticleIndex) -> Actor | None:

@@ -63,11 +63,8 @@ def collectives(token: Token, index: ArticleIndex) -> list[Actor]:
 
 def _dwellers(token: Token, index: ArticleIndex) -> list[Actor]:
     """ "a camp for Congolese refugees", "Palestinian homes": the people who live there."""
-    for pobj in prep_words(token, ("for", "of")):
-        found = collectives(pobj, index)
-        if found:
-            return found
-    return []
+    found = (collectives(pobj, index) for pobj in prep_words(token, ("for", "of")))
+    return next((f for f in found if f), [])
 
 
 def _plural(token: Token) -> str:

@@ -9,7 +9,13 @@ from spacy.tokens import Token
 
 from graphkit.extract.collectives import collectives, is_collective
 from graphkit.extract.known import ArticleIndex, Told
-from graphkit.extract.syntax import clause_subjects, conjuncts, opening_end, sentences_back
+from graphkit.extract.syntax import (
+    BEFORE,
+    clause_subjects,
+    conjuncts,
+    opening_end,
+    sentences_back,
+)
 from graphkit.extract.tokens import climb, kids, matches, select
 from graphkit.lexicon import actor_nouns, pair_nouns, word_class
 from graphkit.records import ASSERTED
@@ -181,14 +187,12 @@ def doer_of(token: Token, index: ArticleIndex, depth: int) -> list[Actor]:
         first = [t.subject for t in earlier if t.pos in opening]
         return latest[-1:] or first[:1]
     verbs = [*reversed(doc[start : token.i]), *(doc[i] for i in reversed(opening))]
-    for verb in select(verbs, pos=("VERB",)):
-        if token.lemma_ in (verb.lemma_, _hyphen_prefix(verb)):
-            found = [
-                a for t in clause_subjects(verb) for a in actors_for(t, index, depth=depth + 1)
-            ]
-            if found:
-                return found
-    return []
+    doers = (
+        [a for t in clause_subjects(verb) for a in actors_for(t, index, depth=depth + 1)]
+        for verb in select(verbs, pos=("VERB",))
+        if token.lemma_ in (verb.lemma_, _hyphen_prefix(verb))
+    )
+    return next((found for found in doers if found), [])
 
 
 def _hyphen_prefix(verb: Token) -> str:
@@ -285,7 +289,7 @@ def _same_body(token: Token, index: ArticleIndex) -> Actor | None:
             continue
         mods = list(earlier.children)
         if earlier.dep_ == "compound":  # "Congolese army positions": the demonym is on "positions"
-            mods += [c for c in earlier.head.children if c.i < earlier.i]
+            mods += select(earlier.head.children, side=BEFORE, head=earlier)
         named = [
             a
             for mod in select(mods, ("amod", "compound", "poss", "nmod"))

@@ -6,7 +6,7 @@ nothing of flags. Messages here may name flags (``--min-sources``, ``--preset``)
 answer what a user typed.
 
 Examples:
-    >>> from graphkit.store.examples import example_dataset
+    >>> from graphkit.examples import example_dataset
     >>> print(run_cli_query(example_dataset(), query=None, preset="who-met-whom", params=[],
     ...                     fmt="table", min_sources=2), end="")
     actor1        actor2         relations  sources  first       last
@@ -14,8 +14,7 @@ Examples:
     Donald Trump  Gustavo Petro  metWith          2  2025-11-03  2025-11-07
     <BLANKLINE>
     (1 row)
-    >>> from graphkit.analyze.examples import example_dataset as analyze_example
-    >>> text = run_cli_analyze(analyze_example(), fmt="md", path=["Petro", "Trump"], pair=None,
+    >>> text = run_cli_analyze(example_dataset(), fmt="md", path=["Petro", "Trump"], pair=None,
     ...                        plot_dir=None, export=None)
     >>> print(text.splitlines()[0])
     # Path from Gustavo Petro to Donald Trump (1 hop)

@@ -10,7 +10,7 @@ A store folder is copied into memory first, because pySHACL asks many small ques
 each one costs more over the on-disk store.
 
 Examples:
-    >>> from graphkit.store.examples import example_dataset
+    >>> from graphkit.examples import example_dataset
     >>> conforms, report = validate_dataset(example_dataset())
     >>> conforms, report.split(" (")[0]
     (True, 'the graph conforms to the graphkit shapes')
@@ -83,7 +83,7 @@ def check(data: Graph, *, shapes: Graph | None = None) -> tuple[bool, list[Findi
         severity, shape and node.
 
     Examples:
-        >>> from graphkit.store.examples import example_dataset
+        >>> from graphkit.examples import example_dataset
         >>> check(example_dataset())
         (True, [])
     """
@@ -121,7 +121,7 @@ def validate_dataset(
         ``max_nodes`` offending nodes with their labels.
 
     Examples:
-        >>> from graphkit.store.examples import example_dataset
+        >>> from graphkit.examples import example_dataset
         >>> ds = example_dataset()
         >>> _ = ds.remove((None, RDFS.label, Literal("Donald Trump")))
         >>> conforms, report = validate_dataset(ds)

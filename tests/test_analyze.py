@@ -31,10 +31,10 @@ from graphkit.analyze import (
     weighted_graph,
 )
 from graphkit.analyze.brandes import betweenness_sparse
-from graphkit.analyze.examples import example_dataset
 from graphkit.cli import cmd_analyze
 from graphkit.commands import run_cli_analyze
 from graphkit.errors import InputError
+from graphkit.examples import example_dataset
 from graphkit.graph import add_result, new_dataset, results_dataset
 from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation
 from graphkit.vocab import GK
@@ -79,8 +79,8 @@ def test_analyze_actor_graph_nodes_have_label_type_aliases_iso3(example: Dataset
             "metWith",
             {
                 "sources": 2,
-                "first_date": "2025-01-26",
-                "last_date": "2025-02-01",
+                "first_date": "2025-11-03",
+                "last_date": "2025-11-07",
                 "plover": "CONSULT",
                 "symmetric": True,
                 "static": False,
@@ -106,11 +106,11 @@ def test_analyze_actor_graph_negated_event_is_no_edge(example: Dataset) -> None:
 def test_analyze_actor_graph_evidence_sorted_by_date(example: Dataset) -> None:
     evidence = actor_graph(example).edges[PETRO, TRUMP, "metWith"]["evidence"]
     assert [e["sentence"] for e in evidence] == [
-        "Petro met Trump in Washington.",
-        "Petro met Trump again.",
+        "Petro met Trump in Washington on Monday.",
+        "Petro met Trump again on Friday.",
     ]
-    assert evidence[0]["title"] == "Trump and Petro clash"
-    assert evidence[0]["source"] == "data/example/one.txt"
+    assert evidence[0]["title"] == "Petro meets Trump"
+    assert evidence[0]["source"] == "articles/one.txt"
 
 
 def test_analyze_actor_graph_same_on_oxigraph_store(example: Dataset) -> None:

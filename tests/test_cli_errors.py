@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from graphkit.cli import main
+from graphkit.examples import example_dataset
 from graphkit.store import write_rdf
-from graphkit.store.examples import example_dataset
 
 DATA = Path(__file__).parent / "data"
 ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"

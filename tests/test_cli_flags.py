@@ -14,11 +14,11 @@ import pytest
 from graphkit.cli import build_parser, main
 from graphkit.cli.flags import as_flags
 from graphkit.errors import GraphkitError
+from graphkit.examples import example_store
 from graphkit.pipeline import build, remove
 from graphkit.query.presets import bind_params, get_preset
 from graphkit.server import Limits, make_server
-from graphkit.store import open_source, open_store
-from graphkit.store.examples import example_dataset
+from graphkit.store import open_source
 
 BINARY = Path(__file__).parent / "data" / "binary.txt"
 
@@ -27,10 +27,7 @@ BINARY = Path(__file__).parent / "data" / "binary.txt"
 def store(tmp_path: Path) -> Path:
     """A store holding the example graphs."""
     folder = tmp_path / "store"
-    with open_store(folder) as opened:
-        for graph in example_dataset().graphs():
-            if len(graph):
-                opened.replace_article(graph.identifier, graph)
+    example_store(folder)
     return folder
 
 

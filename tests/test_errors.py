@@ -7,7 +7,7 @@ from rdflib.term import Variable
 
 from graphkit import errors
 from graphkit.analyze import actor_graph, analyze
-from graphkit.analyze.examples import example_dataset
+from graphkit.examples import example_dataset
 from graphkit.store.terms import to_ox
 
 

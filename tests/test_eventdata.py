@@ -17,8 +17,8 @@ from graphkit.analyze.eventdata import (
     export_events,
     plover_records,
 )
-from graphkit.analyze.examples import example_dataset
 from graphkit.errors import ExportError, InputError
+from graphkit.examples import example_dataset
 from graphkit.store import open_store
 from graphkit.vocab import PLOVER_CATEGORIES, relation
 
@@ -160,8 +160,7 @@ def test_eventdata_reciprocal_events_are_counted_once_in_alphabetical_order() ->
     flipped = [dict(r, actor_country="USA", recipient_country="COL") for r in met]
     rows = dyad_rows(flipped, by="month")
     assert [(r["source_country"], r["target_country"], r["CONSULT"]) for r in rows] == [
-        ("COL", "USA", 1),
-        ("COL", "USA", 1),
+        ("COL", "USA", 2),
     ]
 
 
@@ -197,12 +196,12 @@ def test_eventdata_cli_export_and_errors(run_cli, tmp_path: Path) -> None:
     out = tmp_path / "events.jsonl"
     code, stdout, _ = run_cli("export", "--format", "plover", "-o", out, "--graph", trig)
     assert code == 0
-    assert stdout.strip() == f"wrote 3 record(s) to {out}"
-    assert len(out.read_text(encoding="utf-8").splitlines()) == 3
+    assert stdout.strip() == f"wrote 7 record(s) to {out}"
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 7
     code, _, err = run_cli("export", "--format", "dyads", "-o", out, "--store", tmp_path / "none")
     assert code == 2
     assert "no store at" in err
-    assert len(out.read_text(encoding="utf-8").splitlines()) == 3  # left as it was
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 7  # left as it was
     with pytest.raises(SystemExit) as exc:
         run_cli("export", "--format", "gdelt", "-o", out, "--graph", trig)
     assert exc.value.code == 2

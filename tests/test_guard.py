@@ -19,8 +19,8 @@ import pyoxigraph as ox
 import pytest
 
 from graphkit.errors import QueryError
+from graphkit.examples import example_dataset
 from graphkit.query import run_query
-from graphkit.store.examples import example_dataset
 from graphkit.store.guard import network_operations
 from graphkit.store.sparql import check_query
 

@@ -13,7 +13,7 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from graphkit.analyze.examples import example_dataset
+from graphkit.examples import example_dataset
 from graphkit.graph import new_dataset, results_dataset
 from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation
 from graphkit.visualize import build_map, write_map
@@ -170,11 +170,11 @@ def test_map_browser_draws_the_map_with_legend_and_search_offline(
     try:
         assert visit.inked_pixels() > 500, "nodes and edges are drawn"
         assert visit.page.inner_text("#gk-title") == "Petro & Trump"
-        assert visit.page.locator("#gk-types li").all_inner_texts() == ["person\n3", "country\n3"]
-        assert visit.page.locator("#gk-classes > li").count() == 3
+        assert visit.page.locator("#gk-types li").all_inner_texts() == ["person\n5", "country\n3"]
+        assert visit.page.locator("#gk-classes > li").count() == 5
         assert visit.page.locator("#gk-search").is_visible()
         assert visit.page.inner_text("#gk-status") == (
-            "Showing 6 of 6 actors and 5 of 5 relations (4 lines)."
+            "Showing 8 of 8 actors and 9 of 9 relations (8 lines)."
         )
         before = visit.js("() => gkMap.network.getPositions()")
         visit.page.wait_for_timeout(400)
@@ -293,11 +293,11 @@ def test_map_browser_filters_hide_and_reset_without_blanking(
         full = visit.inked_pixels()
         visit.page.locator("input[data-type=Country]").uncheck()
         visit.redrawn()
-        assert visit.js("() => gkMap.shown") == {"nodes": 3, "edges": 2}
+        assert visit.js("() => gkMap.shown") == {"nodes": 5, "edges": 3}
         assert 0 < visit.inked_pixels() < full, "the other actors are still drawn"
         visit.page.locator("input[data-type=Country]").check()
-        visit.page.fill("#gk-from", "2025-02-01")
-        assert visit.js("() => gkMap.shown") == {"nodes": 5, "edges": 3}, (
+        visit.page.fill("#gk-from", "2025-11-05")
+        assert visit.js("() => gkMap.shown") == {"nodes": 8, "edges": 6}, (
             "what overlaps the dates stays"
         )
         for box in visit.page.locator("input[data-cls]").all():
@@ -305,7 +305,7 @@ def test_map_browser_filters_hide_and_reset_without_blanking(
         assert visit.page.locator("#gk-empty").is_visible(), "an empty selection says so"
         visit.page.click("#gk-reset")
         visit.redrawn()
-        assert visit.js("() => gkMap.shown") == {"nodes": 6, "edges": 5}
+        assert visit.js("() => gkMap.shown") == {"nodes": 8, "edges": 9}
         assert visit.inked_pixels() > full * 0.9
         assert visit.page.locator("#gk-empty").is_hidden()
         assert visit.errors == []
@@ -336,7 +336,7 @@ def test_map_browser_notebook_frame_shows_the_map(browser: Any, tmp_path: Path) 
         page.goto(notebook.as_uri())
         frame = page.frames[1]
         frame.wait_for_selector("body[data-state=stable]", state="attached", timeout=30_000)
-        assert frame.evaluate("() => gkMap.data.nodes.length") == 6
+        assert frame.evaluate("() => gkMap.data.nodes.length") == 8
         assert frame.locator("#gk-search").is_visible()
         assert [u for u in requests if not u.startswith("file://")] == []
     finally:

@@ -21,9 +21,9 @@ from SPARQLWrapper import CSV, JSON, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from graphkit.errors import GraphkitError, StoreError
+from graphkit.examples import example_dataset
 from graphkit.server import SparqlServer, make_server
 from graphkit.store import open_store
-from graphkit.store.examples import example_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 CONSULT_PAIRS = "SELECT DISTINCT ?a ?b WHERE { ?a gk:CONSULT ?b } ORDER BY ?a ?b"

@@ -13,11 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from rdflib import URIRef
 
+from graphkit.examples import example_store
 from graphkit.server import SparqlServer, make_server
-from graphkit.store import open_store
-from graphkit.store.examples import example_dataset
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -36,10 +34,7 @@ pytestmark = [
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SparqlServer]:
     folder = tmp_path_factory.mktemp("browser") / "store"
-    with open_store(folder) as store:
-        for g in example_dataset().graphs():
-            if len(g):
-                store.replace_article(URIRef(g.identifier), g)
+    example_store(folder)
     page = tmp_path_factory.mktemp("map") / "map.html"
     page.write_text("<!doctype html><title>map</title><body><p id='m'>the map</p></body>")
     srv = make_server(store=folder, port=0, workers=1, map_path=page, quiet=True)

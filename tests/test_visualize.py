@@ -17,9 +17,9 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from graphkit.analyze.examples import example_dataset
 from graphkit.cli import main
 from graphkit.errors import InputError
+from graphkit.examples import example_dataset
 from graphkit.graph import new_dataset, results_dataset
 from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation
 from graphkit.visualize import Map, build_map, fast_layout, render_html, write_map
@@ -120,7 +120,7 @@ def test_visualize_page_is_self_contained(tmp_path: Path, monkeypatch: pytest.Mo
     summary = write_map(example_dataset(), Path("map.html"))
     assert sorted(os.listdir(tmp_path)) == ["map.html"], "no lib/ folder or temporary file is left"
     assert summary.startswith(
-        "wrote map.html: 5 asserted relations between 6 actors, drawn as 5 lines"
+        "wrote map.html: 9 asserted relations between 8 actors, drawn as 9 lines"
     )
     page = (tmp_path / "map.html").read_text(encoding="utf-8")
     parser = _Links()
@@ -182,14 +182,14 @@ def test_visualize_tooltip_data_has_evidence_and_top_relations() -> None:
     nodes = {n["label"]: n for n in data["nodes"]}
     met = next(e for e in data["edges"] if e["rel"] == "metWith")
     assert [ev["s"] for ev in met["ev"]] == [
-        "Petro met Trump in Washington.",
-        "Petro met Trump again.",
+        "Petro met Trump in Washington on Monday.",
+        "Petro met Trump again on Friday.",
     ]
     assert met["arts"] == [
-        ["Trump and Petro clash", "2025-01-26"],
-        ["A second meeting", "2025-02-03"],
+        ["Petro meets Trump", "2025-11-03"],
+        ["A second meeting", "2025-11-07"],
     ]
-    assert (met["n"], met["first"], met["last"]) == (2, "2025-01-26", "2025-02-01")
+    assert (met["n"], met["first"], met["last"]) == (2, "2025-11-03", "2025-11-07")
     assert nodes["United States"]["aliases"] == ["U.S.", "Washington"]
     assert "↔ met with Donald Trump (2 articles)" in nodes["Gustavo Petro"]["top"]
     assert "← Donald Trump criticized (1 article)" in nodes["Gustavo Petro"]["top"]
@@ -334,7 +334,7 @@ def test_visualize_cli_writes_a_map(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert (
         main(["map", "--graph", str(trig), "-o", str(out), "--focus", "Trump", "--title", "T"]) == 0
     )
-    assert capsys.readouterr().err.startswith(f"wrote {out}: 3 asserted relations between 3 actors")
+    assert capsys.readouterr().err.startswith(f"wrote {out}: 4 asserted relations between 3 actors")
     assert main(["map", "--graph", str(trig), "-o", str(out), "--focus", "Trumpp"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("graphkit map: error: no actor named 'Trumpp'; close matches:")

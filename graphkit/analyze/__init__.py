@@ -8,10 +8,10 @@
 * :mod:`~graphkit.analyze.plot`, :mod:`~graphkit.analyze.export`: PNG charts, GraphML/GEXF/CSV.
 
 Examples:
-    >>> from graphkit.analyze.examples import example_dataset
+    >>> from graphkit.examples import example_dataset
     >>> G = actor_graph(example_dataset())
     >>> G.number_of_nodes(), G.number_of_edges()
-    (6, 5)
+    (8, 9)
 """
 
 from __future__ import annotations

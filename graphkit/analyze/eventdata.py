@@ -18,15 +18,16 @@ types and codes from the union of all graphs, so it does not matter which graph 
 entity.
 
 Examples:
-    >>> from graphkit.analyze.examples import example_dataset
+    >>> from graphkit.examples import example_dataset
     >>> records = plover_records(example_dataset())
-    >>> [(r["event_type"], r["mode"], r["actor_country"]) for r in records]
-    [('ACCUSE', 'criticized', 'USA'), ('CONSULT', 'metWith', 'COL'), ('CONSULT', 'metWith', 'COL')]
-    >>> records[0]["event_date"], records[0]["date_source"]
-    ('2025-01-26', 'article')
-    >>> [(r["date"], r["source_country"], r["CONSULT"], r["score"])
-    ...  for r in dyad_rows(records, by="month")]
-    [('2025-01', 'COL', 1, 2.5), ('2025-01', 'USA', 0, -2.0), ('2025-02', 'COL', 1, 2.5)]
+    >>> [(r["event_type"], r["mode"], r["actor_country"]) for r in records[:2]]
+    [('SANCTION', 'sanctioned', 'USA'), ('ACCUSE', 'criticized', 'USA')]
+    >>> [(r["event_date"], r["date_source"]) for r in records[:2]]
+    [('2025-10-24', 'event'), ('2025-11-03', 'article')]
+    >>> [(r["date"], r["source_country"], r["target_country"], r["CONSULT"], r["score"])
+    ...  for r in dyad_rows(records, by="month")]  # doctest: +NORMALIZE_WHITESPACE
+    [('2025-10', 'USA', 'COL', 0, -5.0), ('2025-11', 'COL', 'USA', 2, 5.0),
+     ('2025-11', 'COL', 'VEN', 1, 1.9), ('2025-11', 'USA', 'COL', 0, -2.0)]
 """
 
 from __future__ import annotations
@@ -104,10 +105,10 @@ def export_events(source: Any, path: Path, *, fmt: str, by: str = "day") -> int:
 
     Examples:
         >>> import tempfile
-        >>> from graphkit.analyze.examples import example_dataset
+        >>> from graphkit.examples import example_dataset
         >>> out = Path(tempfile.mkdtemp()) / "dyads.csv"
         >>> export_events(example_dataset(), out, fmt="dyads", by="month")
-        3
+        4
         >>> out.read_text(encoding="utf-8").splitlines()[0][:40]
         'date,source_country,target_country,AGREE'
     """

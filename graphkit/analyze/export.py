@@ -6,7 +6,7 @@ renamed), so a failed export never leaves half a file.
 
 Examples:
     >>> import tempfile, pathlib
-    >>> from graphkit.analyze.examples import example_dataset
+    >>> from graphkit.examples import example_dataset
     >>> from graphkit.analyze.projections import actor_graph
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "actors.csv"
     >>> export_graph(actor_graph(example_dataset()), out)

@@ -1,7 +1,7 @@
 """Metrics over the projections; every function returns plain dicts, networkx style.
 
 Examples:
-    >>> from graphkit.analyze.examples import example_dataset
+    >>> from graphkit.examples import example_dataset
     >>> from graphkit.analyze.projections import actor_graph, weighted_graph
     >>> W = weighted_graph(actor_graph(example_dataset()))
     >>> c = centrality(W)

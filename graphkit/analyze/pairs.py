@@ -5,15 +5,15 @@ event date the sentence gives, else by the article's date. Reports are what the 
 sums, so a pair's net score here equals its score there.
 
 Examples:
-    >>> from graphkit.analyze.examples import example_dataset
+    >>> from graphkit.examples import example_dataset
     >>> from graphkit.analyze.projections import actor_graph
     >>> G = actor_graph(example_dataset())
     >>> petro, trump = (f"https://w3id.org/graphkit/id/person/{n}"
     ...                 for n in ("gustavo-petro", "donald-trump"))
     >>> [(r["date"], r["predicate"], r["net"])
     ...  for r in pair_timeline(G, petro, trump)["events"]]  # doctest: +NORMALIZE_WHITESPACE
-    [('2025-01-26', 'criticized', -2.0), ('2025-01-26', 'metWith', 0.5),
-     ('2025-02-01', 'metWith', 3.0)]
+    [('2025-11-03', 'criticized', -2.0), ('2025-11-03', 'metWith', 0.5),
+     ('2025-11-07', 'metWith', 3.0)]
 """
 
 from __future__ import annotations
@@ -141,11 +141,11 @@ def pair_summaries(
     (:data:`graphkit.analyze.projections.ACTED_UPON`) are left out.
 
     Examples:
-        >>> from graphkit.analyze.examples import example_dataset
+        >>> from graphkit.examples import example_dataset
         >>> from graphkit.analyze.projections import actor_graph
         >>> summaries = pair_summaries(actor_graph(example_dataset()))
         >>> [(s["events"], s["score"], s["trend"]) for s in summaries.values()]
-        [(3, 3.0, 'warming')]
+        [(1, -5.0, ''), (1, 1.9, ''), (3, 3.0, 'warming'), (1, 1.0, '')]
     """
     from graphkit.analyze.projections import acted_upon
 
@@ -164,7 +164,7 @@ def pair_summary(G: nx.MultiDiGraph, a: str, b: str, *, min_sources: int = 1) ->
     """The :func:`summarize` dict of one pair (event relations in both directions).
 
     Examples:
-        >>> from graphkit.analyze.examples import example_dataset
+        >>> from graphkit.examples import example_dataset
         >>> from graphkit.analyze.projections import actor_graph
         >>> G = actor_graph(example_dataset())
         >>> petro, trump = (f"https://w3id.org/graphkit/id/person/{n}"

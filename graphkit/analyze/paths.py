@@ -1,14 +1,14 @@
 """Actors by name, and the shortest chain of relations between two actors, with evidence.
 
 Examples:
-    >>> from graphkit.analyze.examples import example_dataset
+    >>> from graphkit.examples import example_dataset
     >>> from graphkit.analyze.projections import actor_graph
     >>> G = actor_graph(example_dataset())
     >>> find_actor(G, "nicolas MADURO")
     'https://w3id.org/graphkit/id/person/nicolas-maduro'
     >>> [(h["from_label"], h["predicate"], h["to_label"])
-    ...  for h in evidence_path(G, "Petro", "United States")]
-    [('Gustavo Petro', 'metWith', 'Donald Trump'), ('Donald Trump', 'leaderOf', 'United States')]
+    ...  for h in evidence_path(G, "Rubio", "Venezuela")]
+    [('Marco Rubio', 'spokeWith', 'Gustavo Petro'), ('Gustavo Petro', 'visited', 'Venezuela')]
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def find_actor(G: nx.Graph, name: str) -> str:
             alias of several actors (the message lists them).
 
     Examples:
-        >>> from graphkit.analyze.examples import example_dataset
+        >>> from graphkit.examples import example_dataset
         >>> from graphkit.analyze.projections import actor_graph
         >>> G = actor_graph(example_dataset())
         >>> find_actor(G, "U.S.")

@@ -2,7 +2,7 @@
 
 Examples:
     >>> import tempfile, pathlib
-    >>> from graphkit.analyze.examples import example_dataset
+    >>> from graphkit.examples import example_dataset
     >>> from graphkit.analyze.projections import actor_graph
     >>> from graphkit.analyze.report import analyze
     >>> G = actor_graph(example_dataset())

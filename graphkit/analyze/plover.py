@@ -6,9 +6,9 @@ field mapping against PLOVER is documented in ``ontology/plover-export.md``;
 :mod:`graphkit.analyze.eventdata` re-exports both and sums records into dyad tables.
 
 Examples:
-    >>> from graphkit.analyze.examples import example_dataset
+    >>> from graphkit.examples import example_dataset
     >>> [(r["actor_name"], r["recipient_country"]) for r in plover_records(example_dataset())][:1]
-    [('Donald Trump', 'COL')]
+    [('United States', 'COL')]
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ otherwise they use rdflib's ``Dataset.quads``. Derived graphs (a store's ``<grap
 entailments and its ontology graph) are skipped: the actor graph holds what was extracted.
 
 Examples:
-    >>> from graphkit.analyze.examples import example_dataset
+    >>> from graphkit.examples import example_dataset
     >>> from graphkit.vocab import GK
     >>> scan = scanner(example_dataset())
     >>> sorted((s.rsplit("/", 1)[1], o) for s, o, _ in scan(str(GK.iso3)))  # the entities graph

@@ -1,7 +1,7 @@
 """Markdown renderings of the report, of a path and of a pair's timeline.
 
 Examples:
-    >>> from graphkit.analyze.examples import example_dataset
+    >>> from graphkit.examples import example_dataset
     >>> from graphkit.analyze.projections import actor_graph
     >>> from graphkit.analyze.report import analyze
     >>> print(report_markdown(analyze(actor_graph(example_dataset()))).splitlines()[0])

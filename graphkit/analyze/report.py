@@ -1,13 +1,13 @@
 """The analysis report: one dict (JSON-ready) computed from an actor graph.
 
 Examples:
-    >>> from graphkit.analyze.examples import example_dataset
+    >>> from graphkit.examples import example_dataset
     >>> from graphkit.analyze.projections import actor_graph
     >>> r = analyze(actor_graph(example_dataset()))
     >>> [a["label"] for a in r["top_actors"][:2]]
-    ['Donald Trump', 'Gustavo Petro']
+    ['Gustavo Petro', 'Donald Trump']
     >>> r["graph"]["articles"], r["settings"]["betweenness"]
-    (2, 'exact')
+    (3, 'exact')
 """
 
 from __future__ import annotations

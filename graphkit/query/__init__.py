@@ -8,7 +8,7 @@ the same answer on files and on a store. graphkit's prefixes (``gk:``, ``gkid:``
 graphs, as a bag: use ``DISTINCT`` when a triple may come from several articles.
 
 Examples:
-    >>> from graphkit.store.examples import example_dataset
+    >>> from graphkit.examples import example_dataset
     >>> ds = example_dataset()
     >>> r = run_query(
     ...     ds, "SELECT DISTINCT ?b WHERE { ?a rdfs:label 'Donald Trump' ; gk:metWith ?b }")

@@ -24,13 +24,8 @@ stops.
 Examples:
     >>> import tempfile, urllib.request, threading
     >>> from pathlib import Path
-    >>> from graphkit.store import open_store
-    >>> from graphkit.store.examples import example_dataset
-    >>> folder = Path(tempfile.mkdtemp()) / "store"
-    >>> with open_store(folder) as store:
-    ...     for g in example_dataset().graphs():
-    ...         if len(g):
-    ...             store.replace_article(g.identifier, g)
+    >>> from graphkit.examples import example_store
+    >>> folder = example_store(Path(tempfile.mkdtemp()) / "store")
     >>> server = make_server(store=folder, port=0, workers=1, quiet=True)
     >>> _ = threading.Thread(target=server.serve_forever, daemon=True).start()
     >>> ask = server.url + "?query=ASK%7B%3Fa%20gk%3AmetWith%20%3Fb%7D"

@@ -22,12 +22,9 @@
 Examples:
     >>> import tempfile
     >>> from pathlib import Path
-    >>> from graphkit.store.examples import example_dataset
-    >>> folder = Path(tempfile.mkdtemp()) / "store"
+    >>> from graphkit.examples import example_store
+    >>> folder = example_store(Path(tempfile.mkdtemp()) / "store")
     >>> with open_store(folder) as store:
-    ...     for g in example_dataset().graphs():
-    ...         if len(g):
-    ...             store.replace_article(g.identifier, g)
     ...     result = store.query(
     ...         "SELECT DISTINCT ?b WHERE { ?a rdfs:label 'Donald Trump' . ?a gk:CONSULT ?b }"
     ...     )

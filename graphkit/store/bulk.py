@@ -7,7 +7,7 @@ entailments are worked out from the lines that hold a relation.
 Examples:
     >>> import tempfile
     >>> from graphkit.store import open_store, write_rdf
-    >>> from graphkit.store.examples import example_dataset
+    >>> from graphkit.examples import example_dataset
     >>> folder = Path(tempfile.mkdtemp())
     >>> write_rdf(example_dataset(), folder / "all.nq")
     >>> with open_store(folder / "store") as store:

@@ -11,12 +11,9 @@ Examples:
     >>> import tempfile
     >>> from pathlib import Path
     >>> from graphkit.store import open_store
-    >>> from graphkit.store.examples import example_dataset
-    >>> folder = Path(tempfile.mkdtemp()) / "store"
+    >>> from graphkit.examples import example_store
+    >>> folder = example_store(Path(tempfile.mkdtemp()) / "store")
     >>> with open_store(folder) as st:
-    ...     for g in example_dataset().graphs():
-    ...         if len(g):
-    ...             st.replace_article(g.identifier, g)
     ...     store_counts(st.ox)["articles"]
     3
 """

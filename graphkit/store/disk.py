@@ -13,12 +13,8 @@ that fills an empty store fast.
 Examples:
     >>> import tempfile
     >>> from graphkit.store import open_store
-    >>> from graphkit.store.examples import example_dataset
-    >>> folder = Path(tempfile.mkdtemp()) / "store"
-    >>> with open_store(folder) as store:
-    ...     for g in example_dataset().graphs():
-    ...         if len(g):
-    ...             store.replace_article(g.identifier, g)
+    >>> from graphkit.examples import example_store
+    >>> folder = example_store(Path(tempfile.mkdtemp()) / "store")
     >>> with open_store(folder, read_only=True) as store:
     ...     len(store.article_hashes())
     3

@@ -8,7 +8,7 @@ so a reader never sees half a file.
 
 Examples:
     >>> import tempfile
-    >>> from graphkit.store.examples import example_dataset
+    >>> from graphkit.examples import example_dataset
     >>> folder = Path(tempfile.mkdtemp())
     >>> write_rdf(example_dataset(), folder / "x.trig")
     >>> ds = read_rdf(folder / "x.trig")
@@ -215,7 +215,7 @@ def dataset_to_string(ds: Graph, fmt: str = "trig", *, derived: bool = False) ->
     A store view's derived graphs (entailments, ontology) are left out unless ``derived``.
 
     Examples:
-        >>> from graphkit.store.examples import example_dataset
+        >>> from graphkit.examples import example_dataset
         >>> "gk:metWith" in dataset_to_string(example_dataset(), "trig")
         True
     """

@@ -18,10 +18,10 @@ current view (PNG, SVG, CSV of its actors and relations).
 * :func:`render_html` returns the page, :func:`write_map` writes it (used by ``graphkit map``).
 
 Examples:
-    >>> from graphkit.analyze.examples import example_dataset
+    >>> from graphkit.examples import example_dataset
     >>> m = build_map(example_dataset(), title="Petro & Trump")
     >>> m.actors, m.relations
-    (6, 5)
+    (8, 9)
     >>> "<title>Petro &amp; Trump</title>" in m.html
     True
     >>> build_map(example_dataset(), focus="Maduro").actors
@@ -104,9 +104,9 @@ class Map:
         """A short summary: notebooks store it as the plain-text fallback of the frame.
 
         Examples:
-            >>> from graphkit.analyze.examples import example_dataset
+            >>> from graphkit.examples import example_dataset
             >>> build_map(example_dataset(), title="Petro & Trump")
-            <Map 'Petro & Trump': 6 actors, 5 relations, 0.8 MB page>
+            <Map 'Petro & Trump': 8 actors, 9 relations, 0.8 MB page>
         """
         size = len(self.html.encode("utf-8")) / 1e6
         return (
@@ -342,9 +342,9 @@ def write_map(
 
     Examples:
         >>> import tempfile, pathlib
-        >>> from graphkit.analyze.examples import example_dataset
+        >>> from graphkit.examples import example_dataset
         >>> out = pathlib.Path(tempfile.mkdtemp()) / "map.html"
-        >>> write_map(example_dataset(), out).startswith(f"wrote {out}: 5 asserted relations")
+        >>> write_map(example_dataset(), out).startswith(f"wrote {out}: 9 asserted relations")
         True
     """
     built = build_map(

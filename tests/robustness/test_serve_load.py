@@ -28,11 +28,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from rdflib import URIRef
 
+from graphkit.examples import example_store
 from graphkit.server import SparqlServer, make_server
-from graphkit.store import open_store
-from graphkit.store.examples import example_dataset
 
 pytestmark = pytest.mark.slow
 
@@ -97,10 +95,7 @@ def assert_all_answered(results: list[tuple[int, float, bytes]]) -> None:
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SparqlServer]:
     folder = tmp_path_factory.mktemp("load") / "store"
-    with open_store(folder) as store:
-        for g in example_dataset().graphs():
-            if len(g):
-                store.replace_article(URIRef(g.identifier), g)
+    example_store(folder)
     srv = make_server(store=folder, port=0, workers=2, timeout=3.0, quiet=True)
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     builder = subprocess.Popen(

@@ -35,6 +35,10 @@ class InputError(GraphkitError):
     """An input file or argument cannot be used (missing, empty, binary, malformed)."""
 
 
+class ScoredOnlyError(InputError):
+    """An evaluation set marked scored-only (a ``SCORED_ONLY`` file) was asked for its misses."""
+
+
 class FetchError(InputError):
     """A URL cannot be fetched (refused by a safety rule, failed, too big, not text)."""
 

@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
-from graphkit.evaluate import Reliability, format_scores, score
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from graphkit.errors import ScoredOnlyError
+from graphkit.evaluate import (
+    SCORED_ONLY,
+    Reliability,
+    check_misses_allowed,
+    evaluate_cli,
+    format_scores,
+    score,
+)
 
 GOLD = [
     {"article": "a", "s": "Gustavo Petro", "p": "leaderOf", "o": "Colombia"},
@@ -57,3 +71,71 @@ def test_evaluate_reliability_counts_scored_predictions_per_decile() -> None:
     assert "| >= 0.8 | 3 (75% of 4) | 2 | 0.67 |" in table
     pooled = rel.add(rel)
     assert pooled.at_least(0.8) == (6, 4)
+
+
+def _write_set(folder: Path) -> tuple[Path, Path]:
+    """A two-article evaluation set: one prediction the gold lacks, two gold lines not found."""
+    articles = folder / "articles"
+    articles.mkdir(parents=True)
+    (articles / "a.txt").write_text(
+        "Colombian President Gustavo Petro met U.S. President Donald Trump in Washington on "
+        "Tuesday.\n",
+        encoding="utf-8",
+    )
+    (articles / "b.txt").write_text("Officials spoke about the weather on Monday.\n", "utf-8")
+    gold = folder / "gold.jsonl"
+    lines = [
+        {"article": "a.txt", "s": "Gustavo Petro", "p": "criticized", "o": "Donald Trump",
+         "s_aliases": ["Petro"], "o_aliases": ["Trump"], "evidence": "Petro criticized Trump"},
+        {"article": "b.txt", "s": "France", "p": "criticized", "o": "Spain"},
+    ]  # fmt: skip
+    gold.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    return gold, articles
+
+
+def test_evaluate_misses_lists_false_positives_and_missed_gold_per_article(
+    run_cli: Callable[..., tuple[int, str, str]], tmp_path: Path
+) -> None:
+    gold, articles = _write_set(tmp_path)
+    code, out, err = run_cli("eval", gold, articles, "--misses", "-q")
+    assert code == 0, err
+    listing = out.split("misses (strict), per article:\n", 1)[1]
+    a, b = listing.split("\nb.txt: ")
+    assert a.startswith("a.txt: ") and "1 missed" in a
+    assert "  false positive: Gustavo Petro --metWith-> Donald Trump (cue 'met', confidence " in a
+    assert (
+        "    sentence: Colombian President Gustavo Petro met U.S. President Donald Trump in "
+        "Washington on Tuesday."
+    ) in a
+    assert (
+        "  missed: Gustavo Petro --criticized-> Donald Trump\n"
+        "    gold evidence: Petro criticized Trump"
+    ) in a
+    assert b.startswith("0 false positives, 1 missed\n  missed: France --criticized-> Spain")
+
+
+def test_evaluate_misses_refused_on_a_set_marked_scored_only(
+    run_cli: Callable[..., tuple[int, str, str]], tmp_path: Path
+) -> None:
+    gold, articles = _write_set(tmp_path)
+    (tmp_path / SCORED_ONLY).write_text("kept unseen for the final score\n", encoding="utf-8")
+    code, out, err = run_cli("eval", gold, articles, "--misses", "-q")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1, err
+    assert err.startswith(f"graphkit eval: error: {tmp_path} is scored only (kept unseen for ")
+    assert "its totals are allowed" in err and "--misses" in err and "--brief" in err
+    code, out, err = run_cli("eval", gold, articles, "--brief", "-q")  # the totals: allowed
+    assert code == 0, err
+    assert out.startswith("strict: P=") and "false positive" not in out
+
+
+@pytest.mark.parametrize("where", ["set", "articles"])
+def test_evaluate_scored_only_refuses_before_reading_anything(tmp_path: Path, where: str) -> None:
+    folder = tmp_path / "set"
+    marker_dir = folder / "articles" if where == "articles" else folder
+    marker_dir.mkdir(parents=True)
+    (marker_dir / SCORED_ONLY).write_text("", encoding="utf-8")
+    missing_gold = folder / "gold.jsonl"  # never read: the refusal comes first
+    with pytest.raises(ScoredOnlyError, match=r"is scored only \(no reason given\)"):
+        evaluate_cli(missing_gold, folder / "articles", misses=True)
+    check_misses_allowed(tmp_path / "gold.jsonl", tmp_path / "articles")  # unmarked: allowed

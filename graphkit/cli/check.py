@@ -15,7 +15,8 @@ EXAMPLES = {
   graphkit validate sparql+http://localhost:7878   # a SPARQL server's graphs""",
     "eval": """examples:
   graphkit eval data/gold/dev.jsonl data/articles --brief
-  graphkit eval data/gold/dev.jsonl data/articles --brief --reliability""",
+  graphkit eval data/gold/dev.jsonl data/articles --brief --reliability
+  graphkit eval data/eval/realnews/dev/gold.jsonl data/eval/realnews/dev/articles --misses""",
 }
 
 
@@ -37,6 +38,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
             settings=settings_of(args),
             detail=not args.brief,
             reliability=args.reliability,
+            misses=args.misses,
         )
     )
     return 0
@@ -81,6 +83,12 @@ def add_parsers(sub: Any) -> None:
         "--reliability",
         action="store_true",
         help="also print strict precision per confidence decile, with counts",
+    )
+    p.add_argument(
+        "--misses",
+        action="store_true",
+        help="also list, per article, each false positive (sentence, cue, confidence) and each "
+        "missed gold line (gold evidence); refused on a set marked SCORED_ONLY",
     )
     nlp_args(p)
     p.set_defaults(func=cmd_eval)

@@ -15,7 +15,7 @@ precision) and the pooled table:
 Only totals are printed, never single relations, so the held-out sets stay unread.
 
 Usage:
-    python scripts/reliability.py --unseen        # heldout-g, -h, -j, realnews/test, test2
+    python scripts/reliability.py --unseen        # the sets marked SCORED_ONLY
     python scripts/reliability.py --dev           # dev, heldout-a..f, heldout-i, realnews/dev, dev2
     python scripts/reliability.py dev heldout-a   # named sets
 """
@@ -29,10 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graphkit.evaluate import Reliability, evaluate  # noqa: E402
-
-UNSEEN = ("heldout-g", "heldout-h", "heldout-j", "realnews/test", "realnews/test2")
-"""Scored only, never developed on: calibration must not look at them."""
+from graphkit.evaluate import Reliability, evaluate, scored_only_marker  # noqa: E402
 
 
 def set_paths(name: str) -> tuple[Path, Path]:
@@ -50,6 +47,11 @@ def all_sets() -> list[str]:
     """Every set ``score_all`` scores: dev, then each folder under data/eval with a gold file."""
     found = sorted((ROOT / "data/eval").rglob("gold.jsonl"))
     return ["dev", *(str(g.parent.relative_to(ROOT / "data/eval")) for g in found)]
+
+
+UNSEEN = tuple(name for name in all_sets() if scored_only_marker(*set_paths(name)))
+"""Scored only, never developed on (their folder holds a ``SCORED_ONLY`` file): calibration
+must not look at them."""
 
 
 def dev_sets() -> list[str]:

@@ -1,131 +1,85 @@
 """What a verb cue becomes in a construction, and when it says nothing: "took the town"
 attacks, "blocked roads" protests, "refused to rule out force" threatens, "opposes acts of
-violence" criticizes; "sent negotiators" is no aid, a warning of nothing hostile no threat."""
+violence" criticizes; "sent negotiators" is no aid, a warning of nothing hostile no threat.
+
+The constructions are data (``graphkit/lexicons/constructions.json``, read by
+:func:`graphkit.constructions.load_constructions`); this module fits them to a verb.
+
+Examples:
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Russia", "sent", "troops", "into", "Georgia"],
+    ...           heads=[1, 1, 1, 1, 3], deps=["nsubj", "ROOT", "dobj", "prep", "pobj"],
+    ...           pos=["PROPN", "VERB", "NOUN", "ADP", "PROPN"],
+    ...           lemmas=["Russia", "send", "troop", "into", "Georgia"])
+    >>> construe(doc[1], Cue("aided", "send", "verb", ("to",)))
+    Cue(relation='attacked', lemma='send', pos='verb', slots=('into',), needs=())
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
+
 from spacy.tokens import Token
 
+from graphkit.constructions import Construction, Pattern, load_constructions
 from graphkit.extract.clauses import labels_verb
 from graphkit.extract.objects import needs_ok
-from graphkit.extract.syntax import prep_objects
-from graphkit.extract.targets import HOSTILE_WORDS, SOFT_THREAT_VERBS
-from graphkit.lexicon import Cue, word_class, word_tuple
+from graphkit.extract.tokens import select
+from graphkit.lexicon import Cue, word_class
 
-# Deeds one opposes by criticizing them ("opposes China's acts of violence").
-DEED_NOUNS = word_class("deed_nouns")
-# people sent somewhere are handed over, not given as aid ("sends 29 cartel suspects to U.S.")
-SENT_PEOPLE = word_class("sent_people")
 # People sent to talk, not to help: sending them is no aid.
 ENVOY_NOUNS = word_class("envoy_nouns")
-# "captured a rebel stronghold", "seized the town": taking ground is an assault, not an arrest
-GROUND_NOUNS = word_class("ground_nouns")
-WAY_NOUNS = word_class("way_nouns")
+# the token tests a construction's pattern may name
+TESTS: dict[str, Callable[[Token], bool]] = {"labels_verb": labels_verb}
+Registry = Mapping[str, tuple[Construction, ...]]
+REGISTRY: Registry = load_constructions(tests=frozenset(TESTS))
 
 
-def _blocks_way(verb: Token) -> bool:
-    """ "blocked roads", "blockaded the bridge": a protest, where "blocked the resolution"
-    rejects."""
-    return verb.lemma_ in BLOCK_VERBS and any(
-        c.dep_ == "dobj" and c.lemma_ in WAY_NOUNS for c in verb.children
+def fits(tok: Token, pattern: Pattern) -> bool:
+    """Whether the token is what the pattern asks (see :class:`graphkit.constructions.Pattern`)."""
+    return (
+        bool(select([tok], pattern.deps, pos=pattern.pos, words=pattern.words))
+        and (not pattern.lemmas or tok.lemma_ in pattern.lemmas)
+        and tok.dep_ not in pattern.not_deps
+        and all(TESTS[name](tok) for name in pattern.tests)
+        and all(_any_fits(tok.children, p) for p in pattern.has)
+        and all(_any_fits(tok.subtree, p) for p in pattern.in_subtree)
+        and not any(_any_fits(tok.subtree, p) for p in pattern.not_in_subtree)
     )
 
 
-def _taking_ground(verb: Token, cue: Cue) -> bool:
-    return cue.relation == "arrested" and any(
-        c.dep_ in ("dobj", "nsubjpass")
-        and (
-            c.lemma_ in GROUND_NOUNS
-            or any(
-                g.dep_ == "prep"
-                and g.lower_ == "of"
-                and any(x.lemma_ in GROUND_NOUNS for x in g.children)
-                for g in c.children
-            )
-        )
-        for c in verb.children
-    )
+def _any_fits(tokens: Iterable[Token], pattern: Pattern) -> bool:
+    return any(fits(t, pattern) for t in tokens)
 
 
-def _sends_forces_into(verb: Token) -> bool:
-    """ "sent troops into Georgia": an invasion, where "sent troops to Mali" may be help."""
-    return any(c.dep_ == "dobj" and c.lemma_ in FORCE_NOUNS for c in verb.children) and any(
-        True for _ in prep_objects(verb, INVASION_PREPS)
-    )
+def _fits_one(verb: Token, construction: Construction) -> bool:
+    return any(fits(verb, p) for p in construction.verbs)
 
 
-def _deadline_to_leave(verb: Token) -> bool:
-    """ "gave the ambassador 48 hours to leave": an expulsion, not a gift."""
-    deadline = [c for c in verb.children if c.lemma_ in DEADLINE_NOUNS and c.dep_ != "dative"]
-    return bool(deadline) and any(
-        t.lemma_ in LEAVE_VERBS and t.pos_ == "VERB"
-        for c in verb.children
-        if c.dep_ not in ("nsubj", "dative")
-        for t in c.subtree
-    )
-
-
-def rewritten_cue(verb: Token, cue: Cue) -> Cue:
-    """The cue a construction turns this one into, applied in this order: "took the town" is an
-    attack, "sent troops into Georgia" an invasion, "blocked roads" a protest, "refused to rule
-    out force" a threat, "opposes China's acts of violence" criticism."""
-    if _taking_ground(verb, cue):
-        cue = Cue("attacked", cue.lemma, cue.pos, ("dobj",), cue.needs)
-    if cue.relation == "aided" and _sends_forces_into(verb):
-        cue = Cue("attacked", cue.lemma, cue.pos, INVASION_PREPS, cue.needs)
-    if cue.relation == "aided" and _deadline_to_leave(verb):
-        cue = Cue("expelled", cue.lemma, cue.pos, ("dative",), cue.needs)
-    if cue.relation == "rejected" and _blocks_way(verb):
-        cue = Cue("protested", cue.lemma, cue.pos, (), cue.needs)
-    if (
-        cue.relation == "rejected"
-        and verb.lemma_ in ("refuse", "decline")
-        and any(
-            c.dep_ == "xcomp"
-            and (
-                c.lemma_ == "exclude"
-                or (c.lemma_ == "rule" and any(p.lower_ == "out" for p in c.children))
-            )
-            and any(t.lemma_.lower() in HOSTILE_WORDS for t in c.subtree)
-            for c in verb.children
-        )
-    ):
-        # "Trump has refused to rule out military or economic coercion": a threat
-        cue = Cue("threatened", cue.lemma, cue.pos, (), cue.needs)
-    if (
-        cue.relation == "rejected"
-        and verb.lemma_ in OPPOSE_VERBS
-        and any(c.dep_ == "dobj" and c.lemma_ in DEED_NOUNS for c in verb.children)
-    ):
-        # "Vietnam resolutely opposes China's acts of violence": one opposes a deed by
-        # criticizing it
-        cue = Cue("criticized", cue.lemma, cue.pos, cue.slots, cue.needs)
+def construe(verb: Token, cue: Cue, registry: Registry = REGISTRY) -> Cue | None:
+    """The cue the constructions turn this one into, or None when one says the verb says
+    nothing: of the constructions of the cue's relation the first whose verb fits one of its
+    patterns (in the order ``supersedes`` states) rewrites it, and the rewritten cue meets those
+    of its own relation (the loader sees to it that this ends)."""
+    while won := next((c for c in registry.get(cue.relation, ()) if _fits_one(verb, c)), None):
+        if won.becomes is None:
+            return None
+        cue = replace(cue, **dict(won.changes))
     return cue
 
 
+def rewritten_cue(verb: Token, cue: Cue) -> Cue:
+    """The cue the constructions turn this one into ("took the town" is an attack, "sent
+    troops into Georgia" an invasion, "blocked roads" a protest, "refused to rule out force" a
+    threat, "opposes China's acts of violence" criticism); the cue itself when one says the
+    verb says nothing (:func:`not_this_cue` tells)."""
+    return construe(verb, cue) or cue
+
+
 def not_this_cue(verb: Token, cue: Cue) -> bool:
-    """The verb does not say what the cue would: its needed words are missing, "call" names
-    something, people sent are no aid, a warning holds nothing hostile."""
-    if not needs_ok(verb, cue):
-        return True
-    if cue.relation == "spokeWith" and verb.lemma_ == "call" and labels_verb(verb):
-        return True
-    if cue.relation == "aided" and any(
-        c.dep_ == "dobj" and (c.lemma_ in ENVOY_NOUNS | SENT_PEOPLE | UNAIDED_NOUNS)
-        for c in verb.children
-    ):
-        return True  # "sent negotiators to Kuala Lumpur" is no aid
-    return (
-        cue.relation == "threatened"
-        and verb.lemma_ in SOFT_THREAT_VERBS
-        and not any(t.lemma_.lower() in HOSTILE_WORDS for t in verb.subtree)
-    )
-
-
-OPPOSE_VERBS = word_class("oppose_verbs")
-FORCE_NOUNS = word_class("force_nouns")
-UNAIDED_NOUNS = word_class("unaided_nouns")
-INVASION_PREPS = word_tuple("invasion_preps")
-BLOCK_VERBS = word_class("block_verbs")
-DEADLINE_NOUNS = word_class("deadline_nouns")
-LEAVE_VERBS = word_class("leave_verbs")
+    """The verb does not say what the cue would: its needed words are missing, or a
+    construction says so ("call" names something, people sent are no aid, a warning holds
+    nothing hostile)."""
+    return not needs_ok(verb, cue) or construe(verb, cue) is None

@@ -19,7 +19,7 @@ Examples:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Token
 
@@ -27,23 +27,28 @@ from graphkit.extract.args import actors_of
 from graphkit.extract.found import INHERITED_CONFIDENCE, Found, emit
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import clause_subjects, prep_objects, sentences_back
+from graphkit.extract.tokens import is_word, kid, kids, select
 from graphkit.lexicon import word_class
 from graphkit.resolve import Actor, How, country_entity
 from graphkit.vocab import relations_where
 
 MEDIATE_VERBS = word_class("mediate_verbs")
-TALKS_NOUNS = word_class("talks_nouns")
+TALK_NOUNS = word_class("talk_nouns")
 TALK_VERBS = word_class("talk_verbs")
 TALK_RELATIONS = relations_where(lambda r: r.talks)
 # "Egypt and Qatar have acted as mediators between Israel and Hamas"
 MEDIATOR_NOUNS = word_class("mediator_nouns")
 ROLE_VERBS = word_class("role_verbs")
+BETWEEN = ("between",)
+# what a list of parties may hold past its "and" before it ends ("between Egypt and the Sudanese
+# army")
+LIST_POS = ("DET", "ADJ", "NUM", "CCONJ", "PROPN", "NOUN", "PUNCT", "PRON")
 FUSED = re.compile(r"^(.+?)-(?:mediated|brokered|facilitated|sponsored|convened)$", re.IGNORECASE)
 
 
 def mediation_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
     """Mediator -> each party, for one mediation verb (active, passive or "X-mediated")."""
-    fused = FUSED.match(verb.text) if "-" in verb.text else None
+    fused = FUSED.match(verb.text)
     if fused is not None:
         # "U.S.-mediated talks": one token for the mediator and the verb
         named = index.lex.metonym(fused.group(1)) or index.lex.country(fused.group(1))
@@ -51,9 +56,9 @@ def mediation_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
         if named is None or talks is None:
             return
         mediators = [(verb, Actor(country_entity(index.lex, named.iso3), How.DEMONYM))]
-    elif verb.pos_ == "VERB" and verb.lemma_.lower() in MEDIATE_VERBS:
+    elif select([verb], pos=("VERB",), words=MEDIATE_VERBS):
         mediators, talks = _mediators(verb, index)
-    elif verb.pos_ == "NOUN" and verb.lemma_.lower() in MEDIATOR_NOUNS:
+    elif select([verb], pos=("NOUN",), words=MEDIATOR_NOUNS):
         yield from _mediator_noun(verb, index)
         return
     else:
@@ -66,9 +71,7 @@ def mediation_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
     parties = _sides(mediators, parties, index)
     if not parties:
         return  # co-mediators do not negotiate with each other
-    if verb.lemma_ == "mediate" and any(
-        c.dep_ == "prep" and c.lower_ == "between" for c in verb.children
-    ):
+    if verb.lemma_ == "mediate" and kid(verb, "prep", words=BETWEEN):
         return  # "mediated between A and B" is the lexicon's own cue
     yield from emit(
         mediators, parties, "negotiatedWith", verb, INHERITED_CONFIDENCE, f"mediation:{verb.lemma_}"
@@ -90,12 +93,8 @@ def _mediator_noun(noun: Token, index: ArticleIndex) -> Iterator[Found]:
     elif noun.dep_ == "appos":
         mediators = actors_of(head, index)  # "Qatar, a key mediator between ..."
     else:  # "Egyptian mediators", "Qatar's mediators"
-        mediators = [
-            a
-            for c in noun.children
-            if c.dep_ in ("amod", "compound", "poss") and c.i < noun.i
-            for a in actors_of(c, index)
-        ]
+        modifiers = kids(noun, "amod", "compound", "poss", side="before")
+        mediators = [a for c in modifiers for a in actors_of(c, index)]
     parties = _sides(mediators, between_parties(noun, index), index)
     if mediators and len(parties) >= 2:
         yield from emit(
@@ -114,23 +113,31 @@ def _sides(
     """The parties a mediator stands between: never the mediator, its country or its people;
     a country mediates between countries ("talks mediated by China" between Iran's and Saudi
     Arabia's foreign ministers)."""
-    own: set[str] = set()
-    for _, m in mediators:
-        own.add(m.entity.key)
-        home = index.affiliation.get(m.entity.key)
-        if home is not None:
-            own.add(home.key)
+    own = {key for _, m in mediators for key in _with_home(m.entity.key, index)}
     states = all(m.entity.type == "Country" for _, m in mediators)
     out: list[tuple[Token, Actor]] = []
     for tok, party in parties:
         home = index.affiliation.get(party.entity.key)
         if states and party.entity.type == "Person" and home is not None:
             party = Actor(home, How.NOMINAL)
-        if party.entity.key in own or (home is not None and home.key in own):
-            continue
-        if all(party.entity.key != p.entity.key for _, p in out):
-            out.append((tok, party))
+        if not own & _with_home(party.entity.key, index):
+            _add_new(out, [(tok, party)])
     return out
+
+
+def _with_home(key: str, index: ArticleIndex) -> set[str]:
+    """An entity's key and that of the country or body the article says it serves."""
+    home = index.affiliation.get(key)
+    return {key} if home is None else {key, home.key}
+
+
+def _add_new(out: list[tuple[Token, Actor]], found: Iterable[tuple[Token, Actor]]) -> bool:
+    """Add to ``out`` each actor of ``found`` not already in it; whether one was."""
+    size = len(out)
+    for tok, actor in found:
+        if all(actor.entity.key != a.entity.key for _, a in out):
+            out.append((tok, actor))
+    return len(out) > size
 
 
 def _mediators(verb: Token, index: ArticleIndex) -> tuple[list[tuple[Token, Actor]], Token | None]:
@@ -140,24 +147,23 @@ def _mediators(verb: Token, index: ArticleIndex) -> tuple[list[tuple[Token, Acto
         # "U.S.-mediated talks", "Qatari-brokered truce"
         named = index.actor_at(doc[verb.i - 2])
         return ([(doc[verb.i - 2], named)] if named is not None else []), _talks(verb.head)
-    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    agents = [p for c in kids(verb, "agent") for p in kids(c, "pobj")]
     if agents or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")):
         mediators = [a for p in agents for a in actors_of(p, index)]
         if verb.dep_ in ("acl", "amod"):
             return mediators, _talks(verb.head)
-        subject = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        return mediators, _talks(subject[0]) if subject else None
+        return mediators, _talks(kid(verb, "nsubjpass"))
     mediators = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return mediators, _talks(objects[0]) if objects else None
+    return mediators, _talks(kid(verb, "dobj"))
 
 
-def _talks(noun: Token) -> Token | None:
+def _talks(noun: Token | None) -> Token | None:
     """The talks noun ("the talks", "a fresh round of talks", "the 2020 ceasefire"), or None."""
+    if noun is None:
+        return None
     if noun.lemma_.lower() in ("round", "rounds"):
-        inner = list(prep_objects(noun, ("of",)))
-        return inner[0] if inner else noun
-    return noun if noun.lemma_.lower() in TALKS_NOUNS or noun.lower_ in TALKS_NOUNS else None
+        return next(prep_objects(noun, ("of",)), noun)
+    return noun if is_word(noun, TALK_NOUNS) else None
 
 
 def between_parties(head: Token, index: ArticleIndex) -> list[tuple[Token, Actor]]:
@@ -166,9 +172,8 @@ def between_parties(head: Token, index: ArticleIndex) -> list[tuple[Token, Actor
     after its "and". The country of a titled person ("Colombian President Gustavo Petro") is
     no party of its own."""
     doc = head.doc
-    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "between"]
-    if not preps and head.i + 1 < len(doc) and doc[head.i + 1].lower_ == "between":
-        preps = [doc[head.i + 1]]
+    after = doc[head.i + 1 : head.i + 2]
+    preps = kids(head, "prep", words=BETWEEN) or [t for t in after if t.lower_ == "between"]
     out: list[tuple[Token, Actor]] = []
     for prep in preps:
         j, end, closing = prep.i + 1, min(prep.sent.end, prep.i + 16), False
@@ -182,42 +187,26 @@ def between_parties(head: Token, index: ArticleIndex) -> list[tuple[Token, Actor
                 closing = True
             if tok.pos_ == "PRON" and tok.lower_ in ("them", "they"):
                 # "shuttled between them": the pair the pronoun stands for
-                out.extend(
-                    a
-                    for a in actors_of(tok, index)
-                    if all(a[1].entity.key != b.entity.key for _, b in out)
-                )
+                _add_new(out, actors_of(tok, index))
                 break
             actor = index.actor_at(tok)
             if actor is None:
-                if (
-                    closing
-                    and out
-                    and out[-1][0].i < j
-                    and tok.pos_
-                    not in ("DET", "ADJ", "NUM", "CCONJ", "PROPN", "NOUN", "PUNCT", "PRON")
-                ):
+                if closing and out and tok.pos_ not in LIST_POS:
                     break
                 j += 1
                 continue
-            nxt = j + 1
-            while nxt < end and index.by_token.get(nxt) is actor:
-                nxt += 1
+            nxt = next((k for k in range(j + 1, end) if index.by_token.get(k) is not actor), end)
             titled = actor.entity.type != "Person" and any(
                 (found := index.actor_at(doc[k])) is not None and found.entity.type == "Person"
                 for k in range(nxt, min(end, nxt + 3))
             )
-            if (
-                not titled
-                and actor.entity.type != "Place"
-                and all(actor.entity.key != a.entity.key for _, a in out)
-            ):
-                out.append((tok, actor))
-                if closing:
-                    break
+            # a new party ends the list once past its "and"
+            new = not titled and actor.entity.type != "Place" and _add_new(out, [(tok, actor)])
+            if new and closing:
+                break
             j = nxt
     if len(out) < 2:
-        out = [a for p in prep_objects(head, ("between",)) for a in actors_of(p, index)]
+        out = [a for p in prep_objects(head, BETWEEN) for a in actors_of(p, index)]
     return out
 
 
@@ -227,9 +216,9 @@ def _parties(talks: Token, index: ArticleIndex) -> list[tuple[Token, Actor]]:
     parties = between_parties(talks, index)
     if parties:
         return parties
-    governor, steps = talks.head, 0
-    while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i and steps < 4:
-        governor, steps = governor.head, steps + 1  # "held two days of talks", "met ... in talks"
+    # the verb the talks hang on, up to five steps up: "held two days of talks", "met ... in talks"
+    heads = [*talks.ancestors][:5] or [talks]
+    governor = next((t for t in heads if t.pos_ in ("VERB", "AUX")), heads[-1])
     if (
         talks.dep_ in ("dobj", "pobj")
         and governor.pos_ in ("VERB", "AUX")
@@ -239,17 +228,13 @@ def _parties(talks: Token, index: ArticleIndex) -> list[tuple[Token, Actor]]:
         held = [a for t in clause_subjects(governor) for a in actors_of(t, index)]
         held += [a for p in prep_objects(talks, ("with",)) for a in actors_of(p, index)]
         if governor.lemma_ in TALK_VERBS:
-            held += [
-                a
-                for c in governor.children
-                if c.dep_ == "dobj" and c.i != talks.i
-                for a in actors_of(c, index)
-            ]
+            others = [c for c in kids(governor, "dobj") if c.i != talks.i]
+            held += [a for c in others for a in actors_of(c, index)]
             held += [a for p in prep_objects(governor, ("with",)) for a in actors_of(p, index)]
         if len(held) >= 2:
             return held
     # the talks told of in this sentence; "the talks" may point further back
-    definite = any(c.lower_ == "the" for c in talks.children if c.dep_ == "det")
+    definite = kid(talks, "det", words=("the",))
     start = sentences_back(talks, 3) if definite else talks.sent.start
     earlier = [t for t in index.told if start <= t.pos < talks.i and t.relation in TALK_RELATIONS]
     if earlier:

@@ -3,7 +3,7 @@
 column per kind), in the settings' lexicon folder or the package's.
 
 Examples:
-    >>> "talks" in word_class("talk_nouns")
+    >>> "talk" in word_class("talk_nouns")
     True
     >>> "rebels" in actor_nouns("collective")
     True
@@ -39,7 +39,7 @@ def word_classes(lexicon_dir: Path | None = None) -> dict[str, tuple[str, ...]]:
     """Every word class of ``word_classes.json``: class name -> its words, in file order.
 
     Examples:
-        >>> "talks" in word_classes()["talk_nouns"]
+        >>> "talk" in word_classes()["talk_nouns"]
         True
     """
     path = _word_folder(lexicon_dir) / "word_classes.json"

@@ -27,7 +27,7 @@ from graphkit.extract.args import actors_of
 from graphkit.extract.found import INHERITED_CONFIDENCE, Found, emit
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import clause_subjects, prep_objects, sentences_back
-from graphkit.extract.tokens import is_word, kid, kids, select
+from graphkit.extract.tokens import kid, kids, select
 from graphkit.lexicon import word_class
 from graphkit.resolve import Actor, How, country_entity
 from graphkit.vocab import relations_where
@@ -163,7 +163,7 @@ def _talks(noun: Token | None) -> Token | None:
         return None
     if noun.lemma_.lower() in ("round", "rounds"):
         return next(prep_objects(noun, ("of",)), noun)
-    return noun if is_word(noun, TALK_NOUNS) else None
+    return noun if noun.lemma_.lower() in TALK_NOUNS else None
 
 
 def between_parties(head: Token, index: ArticleIndex) -> list[tuple[Token, Actor]]:
@@ -185,7 +185,7 @@ def between_parties(head: Token, index: ArticleIndex) -> list[tuple[Token, Actor
                 break
             if tok.lower_ in ("and", "or"):
                 closing = True
-            if tok.pos_ == "PRON" and tok.lower_ in ("them", "they"):
+            if select([tok], pos=("PRON",), words=("them", "they")):
                 # "shuttled between them": the pair the pronoun stands for
                 _add_new(out, actors_of(tok, index))
                 break

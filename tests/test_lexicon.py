@@ -35,8 +35,20 @@ def test_lexicon_word_classes_are_lower_case_and_without_repeats() -> None:
 def test_lexicon_every_word_class_is_used_and_every_use_exists() -> None:
     source = "\n".join(p.read_text(encoding="utf-8") for p in PACKAGE.rglob("*.py"))
     used = set(re.findall(r"word_(?:class|tuple)\(\"([a-z_]+)\"", source))
+    used |= _classes_in(json.loads((PACKAGE / "lexicons" / "constructions.json").read_text()))
     assert used <= set(word_classes()), "code asks for a class the file lacks"
     assert set(word_classes()) <= used, "the file has a class no code asks for"
+
+
+def _classes_in(entry: object) -> set[str]:
+    """The word classes a construction (or any part of the file) names."""
+    if isinstance(entry, list):
+        return set().union(*(_classes_in(e) for e in entry))
+    if not isinstance(entry, dict):
+        return set()
+    named = {entry["object_class"]} if "object_class" in entry else set()
+    named |= {n for key in ("lemma_in", "word_in") for n in entry.get(key, [])}
+    return named.union(*(_classes_in(v) for v in entry.values()))
 
 
 def test_lexicon_actor_noun_table_has_yes_or_blank_columns() -> None:

@@ -30,6 +30,7 @@ from typing import Any
 
 from graphkit.config import LEXICON_DIR, Settings
 from graphkit.errors import InputError
+from graphkit.vocab import relation_names
 from graphkit.words import word_classes
 
 FILE = "constructions.json"
@@ -139,6 +140,10 @@ def _construction(
     becomes, verbs = spec.get("becomes"), spec.get("verb", {})
     if becomes is not None and not isinstance(becomes, str):
         msg = '"becomes" must be a relation name, or null for a verb that says nothing'
+        raise _Bad(msg)
+    unnamed = sorted({spec["from"], becomes or spec["from"]} - relation_names())
+    if unnamed:
+        msg = f'no relation "{unnamed[0]}"; use a name of ontology/relations.csv'
         raise _Bad(msg)
     slots = _strings(spec["object"], "object") if "object" in spec else None
     if "object_class" in spec:

@@ -156,6 +156,8 @@ BAD = [
     ({"opposes_deeds": {"from": "rejected", "becomes": "criticized",
                         "verb": {"lemma_in": ["deed_nounz"]}}},
      "opposes_deeds", 'no word class "deed_nounz"; add it to word_classes.json'),
+    ({"opposes_deeds": {"from": "rejected", "becomes": "criticised"}},
+     "opposes_deeds", 'no relation "criticised"; use a name of ontology/relations.csv'),
     ({"opposes_deeds": {"from": "rejected", "becomes": "criticized", "verb": {"has": {}}}},
      "opposes_deeds", '"has" must be a list of patterns'),
     ({"calls_it_names": {"from": "spokeWith", "becomes": None, "verb": {"tests": ["names"]}}},

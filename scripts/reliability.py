@@ -29,7 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graphkit.evaluate import Reliability, evaluate, scored_only_marker  # noqa: E402
+from graphkit.evaluate import Reliability, evaluate  # noqa: E402
+from graphkit.misses import scored_only_marker  # noqa: E402
 
 
 def set_paths(name: str) -> tuple[Path, Path]:

@@ -1,0 +1,86 @@
+"""Cue words for PLOVER categories that general news uses: each case is a sentence and the
+event it must give, beside a near miss that must not give it.
+
+The cues live in ``graphkit/lexicons/cues.json``; these sentences are written for the tests,
+in the shapes of the PLOVER gold-standard records (mediation missions, a warm welcome, an
+apology, lifting a blockade, accepting demands).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graphkit.pipeline import extract_text
+
+Triple = tuple[str, str, str]
+
+
+def events(text: str) -> set[Triple]:
+    """(subject, predicate, object) of the asserted event relations the sentence gives."""
+    static = {"leaderOf", "officialOf", "memberOf", "locatedIn"}
+    return {
+        (r.subject.name, r.predicate, r.object.name)
+        for r in extract_text(text).relations
+        if r.evidence.modality == "asserted" and r.predicate not in static
+    }
+
+
+FOUND = [
+    # a mediation mission between two parties is talks with each (CONSULT)
+    (
+        "Algeria sent a mediation mission between Mali and Niger last week.",
+        ("Mali", "negotiatedWith", "Niger"),
+    ),
+    # giving someone a welcome is receiving them (CONSULT)
+    (
+        "Prime Minister Narendra Modi gave a warm welcome to President Joe Biden on Friday.",
+        ("Narendra Modi", "metWith", "Joe Biden"),
+    ),
+    # apologizing to and forgiving another side are conciliatory words (SUPPORT)
+    ("Japan apologized to South Korea for the remarks.", ("Japan", "praised", "South Korea")),
+    ("Kenya forgave Uganda for the border incident.", ("Kenya", "praised", "Uganda")),
+    # lifting or ending a blockade or siege is a military de-escalation (RETREAT)
+    (
+        "Azerbaijan lifted its blockade of Armenia on Tuesday.",
+        ("Azerbaijan", "retreatedFrom", "Armenia"),
+    ),
+    ("Turkey ended its siege of Cyprus.", ("Türkiye", "retreatedFrom", "Cyprus")),
+    # accepting another side's demands is yielding to it (CONCEDE)
+    (
+        "Serbia accepted demands from Kosovo for new elections.",
+        ("Serbia", "conceded", "Kosovo"),
+    ),
+    # an envoy presenting credentials to a head of state meets them (CONSULT)
+    (
+        "The new French ambassador presented his credentials to President Cyril Ramaphosa.",
+        ("France", "metWith", "Cyril Ramaphosa"),
+    ),
+]
+
+NOT_FOUND = [
+    # a welcome given to a plan is praise of the plan's author, not a meeting
+    ("Egypt gave a warm welcome to the plan announced by Qatar.", "metWith"),
+    # lifting a curfew eases a restriction (CONCEDE), it is no retreat
+    ("Israel lifted a curfew on Gaza on Friday.", "retreatedFrom"),
+    # accepting an offer agrees to it; only demands are yielded to
+    ("Egypt accepted an invitation from Israel.", "conceded"),
+    # talking of an apology demands one; it is no apology
+    ("China demanded an apology from Japan.", "praised"),
+    # a mission that is no mediation holds no talks
+    ("Chad ended its peacekeeping mission between Sudan and Libya.", "negotiatedWith"),
+    # presenting a letter is no meeting
+    (
+        "The French ambassador presented a letter to President Cyril Ramaphosa.",
+        "metWith",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), FOUND)
+def test_cues_plover_found(text: str, triple: Triple) -> None:
+    assert triple in events(text)
+
+
+@pytest.mark.parametrize(("text", "predicate"), NOT_FOUND)
+def test_cues_plover_near_miss(text: str, predicate: str) -> None:
+    assert predicate not in {p for _, p, _ in events(text)}

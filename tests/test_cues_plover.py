@@ -50,6 +50,8 @@ FOUND = [
         "Serbia accepted demands from Kosovo for new elections.",
         ("Serbia", "conceded", "Kosovo"),
     ),
+    # people sent to help are aid (AID)
+    ("Japan sent doctors to Turkey after the earthquake.", ("Japan", "aided", "Türkiye")),
     # an envoy presenting credentials to a head of state meets them (CONSULT)
     (
         "The new French ambassador presented his credentials to President Cyril Ramaphosa.",
@@ -68,6 +70,9 @@ NOT_FOUND = [
     ("China demanded an apology from Japan.", "praised"),
     # a mission that is no mediation holds no talks
     ("Chad ended its peacekeeping mission between Sudan and Libya.", "negotiatedWith"),
+    # inspectors and observers are sent to watch, not to help
+    ("The United Nations sent weapons inspectors to Iraq on Monday.", "aided"),
+    ("The OSCE sent election observers to Georgia.", "aided"),
     # presenting a letter is no meeting
     (
         "The French ambassador presented a letter to President Cyril Ramaphosa.",

@@ -28,15 +28,28 @@ import argparse
 import random
 import tempfile
 import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from graphkit.graph import ENTITIES_GRAPH, article_dataset
+import pyoxigraph as ox
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from graphkit.graph import ENTITIES_GRAPH, article_dataset, evidence_iri
+from graphkit.merge.plan import _plan_component
+from graphkit.merge.records import Mention, name_keys
 from graphkit.merge.resolver import ArticleInput, add_article, add_articles, split_article
+from graphkit.merge.split import article_graph
 from graphkit.merge.terms import to_graphs
 from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation
 from graphkit.store import open_store
 from graphkit.store.counts import store_counts
+from graphkit.store.relations import RELATIONS_GRAPH, split_facts
+from graphkit.store.terms import ONTOLOGY_GRAPH, to_ox
+from graphkit.vocab import article_iri, entity_iri
 
 COUNTRIES = [
     "France",
@@ -52,12 +65,14 @@ COUNTRIES = [
 ]
 
 
-def synthetic(number: int, rng: random.Random) -> ArticleResult:
-    """Synthetic article ``number`` (deterministic for the generator's state).
+def synthetic(number: int) -> ArticleResult:
+    """Synthetic article ``number`` (the same every time: its names are drawn from a
+    generator seeded by the number).
 
     Its names come from pools of ``number // 2`` surnames and ``number // 8`` organizations
     (at least 50 and 13): the store knows more entities as it grows.
     """
+    rng = random.Random(number)
     pool = max(50, number // 2)
     text = f"Article {number}."
     art = Article.from_text(text, source=f"synthetic-{number}.txt")
@@ -76,8 +91,8 @@ def synthetic(number: int, rng: random.Random) -> ArticleResult:
     return ArticleResult(art, (first, short, other, country, org), rels)
 
 
-def _graphs(number: int, rng: random.Random) -> dict[Any, set[Any]]:
-    return dict(to_graphs(article_dataset(synthetic(number, rng))))
+def _graphs(number: int) -> dict[Any, set[Any]]:
+    return dict(to_graphs(article_dataset(synthetic(number))))
 
 
 def _split(graphs: dict[Any, set[Any]]) -> ArticleInput:
@@ -85,16 +100,185 @@ def _split(graphs: dict[Any, set[Any]]) -> ArticleInput:
     return split_article(iri, set(graphs[iri]), graphs.get(ENTITIES_GRAPH, set()) | graphs[iri])
 
 
-def grow(st: Any, start: int, stop: int, chunk: int, rng: random.Random) -> None:
-    """Add synthetic articles ``start`` to ``stop``, resolved ``chunk`` at a time."""
+def _input(number: int) -> ArticleInput:
+    return _split(_graphs(number))
+
+
+def article_inputs(start: int, stop: int) -> list[ArticleInput]:
+    """Synthetic articles ``start`` to ``stop`` as resolution reads them (resolved inside
+    each article and split into facts and name records)."""
+    return [_input(i) for i in range(start, stop)]
+
+
+def grow(st: Any, start: int, stop: int, chunk: int) -> None:
+    """Add synthetic articles ``start`` to ``stop`` by resolution itself, ``chunk`` at a
+    time (slow: what ``--check`` compares the generated store with)."""
     for first in range(start, stop, chunk):
-        inputs = [_split(_graphs(i, rng)) for i in range(first, min(stop, first + chunk))]
+        inputs = article_inputs(first, min(stop, first + chunk))
         st.apply(add_articles(st.ox, inputs))
 
 
-def measure(st: Any, start: int, new: int, rng: random.Random) -> dict[str, float]:
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_POINTERS = frozenset({_RDF + "subject", _RDF + "object"})
+
+
+@dataclass
+class Written:
+    """One article as resolution writes it, before its entities get their canonical IRIs:
+    its name records, its graph's triples and its relation triples (Oxigraph terms)."""
+
+    iri: URIRef
+    mentions: dict[URIRef, Mention]
+    kept: list[Any]
+    moved: list[Any]
+
+
+def written(a: ArticleInput) -> Written:
+    """What resolution writes for one article (through its own functions), each mention
+    still its own canonical IRI."""
+    triples = article_graph(a.facts, {iri: iri for iri in a.mentions})
+    kept, moved = split_facts(ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples)
+    return Written(a.iri, a.mentions, kept, moved)
+
+
+def _terms(number: int) -> list[Node]:
+    """The terms of synthetic article ``number`` that differ from article to article of the
+    same country: article IRI and literals (the first evidence ends with the text), evidence
+    IRIs, entity IRIs and names."""
+    res = synthetic(number)
+    art = res.article
+    first, _, other, _, org = res.entities
+    evidence = [evidence_iri(r.evidence, r.subject, r.predicate, r.object) for r in res.relations]
+    names = [Literal(e.name) for e in res.entities if e.type != "Country"]
+    entities = [entity_iri(e.key) for e in (first, other, org)]
+    literals = [Literal(v) for v in (art.id, art.source, art.hash, art.text, len(art.text))]
+    return [article_iri(art.id), *literals, *evidence, *entities, *names]
+
+
+@cache
+def _prototypes() -> dict[str, tuple[Written, list[Node]]]:
+    """One article per country written by resolution's own functions, with its terms."""
+    out: dict[str, tuple[Written, list[Node]]] = {}
+    number = 10**6
+    while len(out) < len(COUNTRIES):
+        number += 1
+        country = synthetic(number).entities[3].name
+        terms = _terms(number)
+        if country not in out and len(set(terms)) == len(terms):
+            out[country] = (written(_input(number)), terms)
+    return out
+
+
+def fast_written(number: int) -> Written:
+    """:func:`written` of synthetic article ``number``, from the prototype of its country
+    with the article's own terms in place of the prototype's (``--check`` compares)."""
+    proto, terms = _prototypes()[synthetic(number).entities[3].name]
+    table: dict[Node, Node] = dict(zip(terms, _terms(number), strict=True))
+    names = {str(k): str(v) for k, v in table.items() if isinstance(k, Literal)}
+    ox_table = {to_ox(k): to_ox(v) for k, v in table.items()}
+
+    def swap(t: Any) -> Any:
+        return ox.Triple(*(ox_table.get(x, x) for x in (t.subject, t.predicate, t.object)))
+
+    iri = table[proto.iri]
+    mentions: dict[URIRef, Mention] = {}
+    for m in proto.mentions.values():
+        new = table.get(m.iri, m.iri)
+        assert isinstance(new, URIRef)
+        mentions[new] = Mention(
+            new,
+            m.type,
+            {names.get(n, n) for n in m.labels},
+            {names.get(n, n) for n in m.names},
+            set(m.ids),
+            articles={iri},  # type: ignore[arg-type]
+            count=m.count,
+        )
+    assert isinstance(iri, URIRef)
+    return Written(iri, mentions, [swap(t) for t in proto.kept], [swap(t) for t in proto.moved])
+
+
+def _components(records: dict[URIRef, Mention]) -> list[list[URIRef]]:
+    """Records sharing an index key, transitively (what resolution gathers for each)."""
+    parent = {iri: iri for iri in records}
+
+    def root(iri: URIRef) -> URIRef:
+        while parent[iri] != iri:
+            parent[iri] = parent[parent[iri]]
+            iri = parent[iri]
+        return iri
+
+    owner: dict[str, URIRef] = {}
+    for iri in sorted(records, key=str):
+        for key in name_keys(records[iri]):
+            other = owner.setdefault(key, iri)
+            parent[root(iri)] = root(other)
+    groups: dict[URIRef, list[URIRef]] = {}
+    for iri in records:
+        groups.setdefault(root(iri), []).append(iri)
+    return list(groups.values())
+
+
+def resolved_quads(articles: Iterable[Written]) -> list[Any]:
+    """The quads a store holds after resolution has added these articles (any order, any
+    steps), entailments left out: each component of name records is planned as resolution
+    plans it (:func:`graphkit.merge.plan._plan_component`, against an empty store), the
+    evidence and relation triples of the article graphs take the canonical IRIs
+    (:func:`graphkit.merge.split.article_graph`), and the relation triples go to the
+    relations graph, as :func:`graphkit.store.relations.write_articles` lays them.
+    """
+    articles = list(articles)
+    records: dict[URIRef, Mention] = {}
+    for a in articles:
+        for iri, m in a.mentions.items():
+            if iri in records:
+                records[iri].absorb(m)
+            else:
+                records[iri] = m
+    entities: set[Any] = set()
+    empty = ox.Store()
+    for group in _components(records):
+        entities |= _plan_component(empty, {i: records[i] for i in group}, new_articles={}).insert
+    mapping = {to_ox(iri): to_ox(m.resolves_to or iri) for iri, m in records.items()}
+    graph = ox.NamedNode(str(ENTITIES_GRAPH))
+    quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph) for s, p, o in entities]
+    relations: set[Any] = set()
+    for a in articles:
+        name = ox.NamedNode(str(a.iri))
+        for t in a.kept:
+            o = mapping.get(t.object, t.object) if t.predicate.value in _POINTERS else t.object
+            quads.append(ox.Quad(t.subject, t.predicate, o, name))
+        relations |= {
+            (mapping.get(t.subject, t.subject), t.predicate, mapping.get(t.object, t.object))
+            for t in a.moved
+            if isinstance(t.object, ox.NamedNode)
+        }
+    rel = ox.NamedNode(RELATIONS_GRAPH)
+    quads += [ox.Quad(s, p, o, rel) for s, p, o in relations]
+    return quads
+
+
+def generate(st: Any, size: int, folder: Path) -> None:
+    """Fill an empty store with synthetic articles ``0`` to ``size`` as resolution would,
+    through an N-Quads file and the bulk import (which adds the entailments)."""
+    articles = (fast_written(i) for i in range(size))
+    data = ox.serialize(resolved_quads(articles), format=ox.RdfFormat.N_QUADS)
+    path = folder / "generated.nq"
+    path.write_bytes(bytes(data or b""))
+    st.bulk_import(path)
+    path.unlink()
+
+
+def dump(st: Any) -> list[str]:
+    """A store's quads as sorted N-Quads lines, the ontology graph left out (its blank nodes
+    are named anew by each store)."""
+    ontology = ox.NamedNode(ONTOLOGY_GRAPH)
+    return sorted(str(q) for q in st.ox if q.graph_name != ontology)
+
+
+def measure(st: Any, start: int, new: int) -> dict[str, float]:
     """Add ``new`` articles one transaction each (as a build does); per-article times."""
-    extra = [_graphs(start + i, rng) for i in range(new)]
+    extra = [_graphs(start + i) for i in range(new)]
     rewritten = 0
     began, cpu = time.perf_counter(), time.process_time()
     for graphs in extra:
@@ -114,30 +298,50 @@ def measure(st: Any, start: int, new: int, rng: random.Random) -> dict[str, floa
     return out
 
 
+def check(size: int, chunk: int) -> bool:
+    """True if the generated store of ``size`` articles is the one resolution builds."""
+    with tempfile.TemporaryDirectory() as tmp:
+        with open_store(Path(tmp) / "resolved") as st:
+            grow(st, 0, size, chunk)
+            resolved = dump(st)
+        with open_store(Path(tmp) / "generated") as st:
+            generate(st, size, Path(tmp))
+            generated = dump(st)
+    for line in sorted(set(resolved) ^ set(generated))[:10]:
+        print(("only resolved: " if line in resolved else "only generated: ") + line)
+    print(f"{size} articles: {len(resolved):,} quads resolved, {len(generated):,} generated")
+    return resolved == generated
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--new", type=int, default=100)
-    parser.add_argument("--chunk", type=int, default=250, help="articles per generating step")
+    parser.add_argument(
+        "--check",
+        type=int,
+        metavar="N",
+        help="only compare the generated store of N articles with the one resolution builds",
+    )
+    parser.add_argument("--chunk", type=int, default=50, help="articles per step of --check")
     args = parser.parse_args()
+    if args.check:
+        raise SystemExit(0 if check(args.check, args.chunk) else 1)
     base: dict[str, float] = {}
     print(
         "| store (articles) | quads | generated (s) | wall ms/article | ratio | "
         "CPU ms/article | ratio | articles rewritten | build look-ups (s) |"
     )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    rng = random.Random(7)
-    count = 0
-    with (
-        tempfile.TemporaryDirectory() as tmp,
-        open_store(Path(tmp) / "store", publish_every=3600) as st,
-    ):
-        for size in sorted(args.sizes):
+    for size in sorted(args.sizes):
+        with (
+            tempfile.TemporaryDirectory() as tmp,
+            open_store(Path(tmp) / "store", publish_every=3600) as st,
+        ):
             began = time.perf_counter()
-            grow(st, count, size, args.chunk, rng)
+            generate(st, size, Path(tmp))
             generated = time.perf_counter() - began
-            r = measure(st, size, args.new, rng)
-            count = size + args.new
+            r = measure(st, size, args.new)
             base = base or r
             print(
                 f"| {size:,} | {len(st.ox):,} | {generated:.0f} | "

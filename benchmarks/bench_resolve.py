@@ -65,6 +65,29 @@ COUNTRIES = [
 ]
 
 
+def spelled(number: int) -> str:
+    """``number`` in digits no two alike side by side, one string per number.
+
+    Resolution's spelling key drops doubled letters ("Sissi" is "Sisi"), so plain numerals
+    would make Family110 and Family1100 one name for it, and ever more such names as the
+    pools grow; real names do not multiply so.
+
+    Examples:
+        >>> [spelled(n) for n in (0, 8, 9, 10, 80, 81)]
+        ['1', '9', '20', '21', '98', '201']
+    """
+    digits = []
+    while True:
+        number, digit = divmod(number, 9)
+        digits.append(digit)
+        if not number:
+            break
+    out = [digits[-1] + 1]
+    for digit in reversed(digits[:-1]):
+        out.append(digit if digit < out[-1] else digit + 1)
+    return "".join(map(str, out))
+
+
 def synthetic(number: int) -> ArticleResult:
     """Synthetic article ``number`` (the same every time: its names are drawn from a
     generator seeded by the number).
@@ -77,11 +100,11 @@ def synthetic(number: int) -> ArticleResult:
     text = f"Article {number}."
     art = Article.from_text(text, source=f"synthetic-{number}.txt")
     a, b = rng.sample(range(pool), 2)
-    first = Entity("Person", f"Given{a % 97} Family{a}")
-    short = Entity("Person", f"Family{a}")
-    other = Entity("Person", f"Given{b % 89} Family{b}")
+    first = Entity("Person", f"Given{spelled(a % 97)} Family{spelled(a)}")
+    short = Entity("Person", f"Family{spelled(a)}")
+    other = Entity("Person", f"Given{spelled(b % 89)} Family{spelled(b)}")
     country = Entity("Country", rng.choice(COUNTRIES))
-    org = Entity("Organization", f"Agency {rng.randrange(pool // 4 + 1)}")
+    org = Entity("Organization", f"Agency {spelled(rng.randrange(pool // 4 + 1))}")
     ev = Evidence(art.id, text, 0, len(text), "met", 0.9)
     rels = (
         Relation(first, "metWith", other, ev),

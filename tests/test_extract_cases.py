@@ -31,6 +31,23 @@ def gap(case: tuple, reason: str) -> object:
 
 
 FOUND = [
+    ("The United States sanctioned Iran and Syria.", {("United States", "sanctioned", "Syria")}),
+    # a headline's own attacker still attacks
+    ("Ukraine Repels Russian Attack", {("Russia", "attacked", "Ukraine")}),
+    # a town's country is the target of an attack on its streets, and a breakaway region is
+    # a target (no body of water)
+    (
+        "Georgian troops launched an attack last month to try to take back the breakaway region "
+        "of South Ossetia.",
+        {("Georgia", "attacked", "South Ossetia")},
+    ),
+    (
+        "Russian forces carried out attacks on towns in Ukraine.",
+        {("Russia", "attacked", "Ukraine")},
+    ),
+    # a time behind or a plain look ahead leaves the event told as done
+    ("Britain held talks with France last week.", {("United Kingdom", "metWith", "France")}),
+    ("Britain met France the next day.", {("United Kingdom", "metWith", "France")}),
     # compound subjects and objects
     (
         "France, Germany and Italy condemned Russia on Monday.",
@@ -735,6 +752,36 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a name right before a subjectless verb is that verb's subject, not a conjunct
+    (
+        "The United States sanctioned Iran and Syria announced new talks.",
+        ("United States", "sanctioned", "Syria"),
+    ),
+    # a headline's title-case verb of judgement is no attacker's name
+    ("U.S. Condemns Terrorist Attack in Iraq", ("United States", "attacked", "Iraq")),
+    # a sea or region where the target is is no target itself
+    (
+        "The Houthis carried out reckless attacks on vessels in the Red Sea.",
+        ("Houthis", "attacked", "Red Sea"),
+    ),
+    (
+        "The Houthis fired missiles at ships in the Gulf of Aden.",
+        ("Houthis", "attacked", "Gulf of Aden"),
+    ),
+    # a time ahead or a hope makes the event one still to come
+    (
+        "EU foreign policy chief Javier Solana expressed optimism Monday his talks later this "
+        "week with his Iranian counterpart, Ali Larijani, will be positive.",
+        ("Javier Solana", "metWith", "Ali Larijani"),
+    ),
+    (
+        "Britain holds talks with France next week.",
+        ("United Kingdom", "metWith", "France"),
+    ),
+    (
+        "Morales said that he looks forward to the help of Brazil.",
+        ("Brazil", "aided", "Morales"),
+    ),
     # naming is no call, and people handed over are no aid
     (
         "China claims the shoal, which it calls Ren'ai Jiao, as part of its territory.",

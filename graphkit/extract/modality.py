@@ -46,8 +46,10 @@ CONTINUING = word_class("continuing_heads")
 PLANNING_VERBS = word_class("planning_verbs")
 ALLEGE_VERBS = word_class("allege_verbs")
 NEGATORS = word_class("clause_negators")
+FUTURE_TIMES = word_class("future_times")
 NOUNS = ("NOUN", "PROPN")
 VERBS = ("VERB", "AUX")
+TIME_DEPS = ("npadvmod", "tmod")
 
 
 def _denied(tok: Token) -> bool:
@@ -55,9 +57,23 @@ def _denied(tok: Token) -> bool:
     return bool(spelled(kids(tok, "det"), NEGATORS))
 
 
+def _future_time(tok: Token) -> bool:
+    """ "his talks later this week", "holds talks with France next week": a time phrase under
+    the token that points ahead."""
+    texts = (" ".join(w.lower_ for w in t.subtree) + " " for t in kids(tok, *TIME_DEPS))
+    return any(text.startswith(start + " ") for text in texts for start in FUTURE_TIMES)
+
+
+def _phrasal(tok: Token) -> bool:
+    """A verb that makes a wish with its particle: "looks forward to the help of Brazil" is
+    hoped for."""
+    return any(f"{tok.lemma_} {c.lower_}" in IRREALIS_HEADS for c in kids(tok, "advmod", "prt"))
+
+
 def _clause_flags(tok: Token) -> str | None:
     """The modality a clause's own words give it: a negation anywhere among them, else the
-    first modal or future auxiliary, hedge ("reportedly") or condition mark ("if")."""
+    first modal or future auxiliary, hedge ("reportedly") or condition mark ("if"), a time
+    ahead ("next week") or a wish made with a particle ("looks forward to")."""
     if kids(tok, "neg") or spelled(tok.children, NEGATORS):
         return NEGATED
     # "will continue to stand with Iraq": a stance held now, not an announced act
@@ -71,7 +87,7 @@ def _clause_flags(tok: Token) -> str | None:
         for deps, words, flag in rules:
             if child.dep_ in deps and child.lower_ in words:
                 return flag
-    return None
+    return HYPOTHETICAL if _future_time(tok) or _phrasal(tok) else None
 
 
 INTENT_HEADS = word_class("intent_heads")
@@ -165,7 +181,7 @@ def _noun_flags(cue: Token) -> str | None:
     """ "no talks", "possible sanctions", "called for sanctions against Nigeria"."""
     if _denied(cue):
         return NEGATED
-    if spelled(kids(cue, "amod"), HYPOTHETICAL_MODIFIERS):
+    if spelled(kids(cue, "amod"), HYPOTHETICAL_MODIFIERS) or _future_time(cue):
         return HYPOTHETICAL
     # "called for sanctions against Nigeria": asked for, not imposed
     # ("discussed trade during a visit to Riyadh": the visit took place)

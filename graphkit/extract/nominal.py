@@ -29,6 +29,7 @@ from graphkit.extract.targets import (
     ccomp_subjects,
     clause_objects,
     falls_back,
+    own_objects,
 )
 from graphkit.extract.tokens import is_word, kids, select
 from graphkit.lexicon import Cue, word_class, word_tuple
@@ -59,11 +60,11 @@ def _noun_subjects(
     # modifiers ("U.S." in "U.S. Deportation flights"), and a possessive the parse attached
     # elsewhere ("Colombia and Bogotá's extradition")
     doc = noun.doc
-    before = select(doc[noun.left_edge.i : noun.i], MODIFIER_DEPS)
-    found = _first_found(
-        [*kids(noun, *MODIFIER_DEPS, side="before"), *(t for t in before if t.head.i <= noun.i)],
-        index,
-    )
+    start = _headline_judge(noun, index)
+    before = select(doc[start : noun.i], MODIFIER_DEPS)
+    # the noun's own modifiers first, then their modifiers
+    mods = (t for t in before if t.head.i <= noun.i)
+    found = _first_found(sorted(mods, key=lambda t: t.head.i != noun.i), index)
     if found:
         return found, NOMINAL_CONFIDENCE
     k = noun.i - 1
@@ -109,6 +110,19 @@ def _noun_subjects(
 
 # Relations of verbs that judge someone else's act: the act's noun is not the judge's doing.
 JUDGING_RELATIONS = relations_where(lambda r: r.judges)
+
+
+def _headline_judge(noun: Token, index: ArticleIndex) -> int:
+    """Where a noun's own modifiers begin: after a title-case verb of judgement a headline's
+    parse made one of them ("U.S. Condemns Terrorist Attack in Iraq": the U.S. condemns the
+    attack, it did not make it)."""
+    judges = [
+        t.i + 1
+        for t in kids(noun, "compound", side="before")
+        if t.is_title
+        and any(c.relation in JUDGING_RELATIONS for c in index.lex.verb_cues.get(t.lower_[:-1], ()))
+    ]
+    return max(judges, default=noun.left_edge.i)
 SPEECH_VERBS = word_class("speech_verbs")
 SKIP_PREPS = word_class("skip_preps")
 EXPERIENCE_VERBS = word_class("experience_verbs")
@@ -333,6 +347,7 @@ def _told(noun: Token, cue: Cue, index: ArticleIndex) -> list[Found] | None:
         objects = [a for t in askers for a in actors_of(t, index)]
         subjects = [a for c in kids(noun, "poss") for a in actors_of(c, index)]
     objects = [o for o in objects if all(o[1].entity.key != s[1].entity.key for s in subjects)]
+    objects = own_objects(objects)
     if not objects and noun.dep_ in ("dobj", "conj") and _governor(noun).lemma_ in EXPERIENCE_VERBS:
         # "Petro, who had already experienced visa cancellations": he was sanctioned
         objects = [a for t in clause_subjects(_governor(noun)) for a in actors_of(t, index)]

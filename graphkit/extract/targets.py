@@ -15,7 +15,7 @@ from graphkit.extract.args import actors_of
 from graphkit.extract.finders import RELATIONAL_NOUNS
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import clause_subjects, is_condition, is_purpose, prep_objects
-from graphkit.extract.tokens import is_word, kids
+from graphkit.extract.tokens import is_word, kids, select
 from graphkit.lexicon import word_class
 from graphkit.resolve import Actor
 from graphkit.vocab import relation, relations_where
@@ -33,6 +33,30 @@ Args = list[tuple[Token, Actor]]
 def _others(found: Args, own: set[str]) -> Args:
     """The ``found`` actors that are not one of ``own`` (entity keys)."""
     return [f for f in found if f[1].entity.key not in own]
+
+
+WATER_NOUNS = word_class("water_nouns")
+# (type, identifiers, named as a body of water) of a sea or strait in no country: where an
+# event happens, not a party to it
+SCENE = ("Place", (), True)
+
+
+def _where(actor: Actor) -> tuple[str, tuple[tuple[str, str], ...], bool]:
+    entity = actor.entity
+    return entity.type, entity.ids, not WATER_NOUNS.isdisjoint(entity.name.lower().split())
+
+
+def opens_clause(tok: Token) -> bool:
+    """A conjunct the parse took from the next clause: in "stiffened sanctions against Tehran
+    and Iranian President Mahmoud Ahmadinejad announced ...", Ahmadinejad is the subject of
+    "announced" (a verb with no subject of its own right after him), not sanctioned."""
+    after = select(tok.doc[tok.right_edge.i + 1 : tok.right_edge.i + 2], ("conj",), pos=VERBS)
+    return tok.dep_ == "conj" and any(not kids(v, *SUBJECTS) for v in after)
+
+
+def own_objects(objects: Args) -> Args:
+    """The objects that are no subject of a clause that follows (see :func:`opens_clause`)."""
+    return [o for o in objects if not opens_clause(o[0])]
 
 
 def _first_others(
@@ -134,6 +158,7 @@ def clause_objects(
     own = {a.entity.key for _, a in subjects}
     own_tokens = {t.i for tok, _ in subjects for t in tok.subtree}
     own_tokens |= {t.i for subj in clause_subjects(head) for t in subj.subtree}
+    own_tokens |= {t.i for t in kids(head, *OWN_SIDE_DEPS)}
     frontier = [(c, 1) for c in head.children]
     while frontier:
         level = frontier
@@ -145,8 +170,6 @@ def clause_objects(
             # "began a hunger strike to demand ...": a purpose clause says whom it is aimed at
             if tok.i in own_tokens or (tok.dep_ in CLOSED_DEPS and not purpose):
                 continue
-            if depth == 1 and tok.dep_ in OWN_SIDE_DEPS:
-                continue
             if tok.dep_ == "prep" and _passing_prep(tok, depth):
                 continue
             if tok.dep_ == "ccomp" or (tok.dep_ == "conj" and tok.pos_ in VERBS):
@@ -154,6 +177,8 @@ def clause_objects(
             if is_word(tok, RELATIONAL_NOUNS):
                 continue  # "one of Washington's partners", "his daughter": not the actor named
             found = _others(actors_of(tok, index), own) if tok.pos_ in (*NOUNS, "PRON") else []
+            # "attacks on vessels in the Red Sea": the sea is the scene, the vessels the target
+            found = [f for f in found if _where(f[1]) != SCENE]
             if found:
                 return found[:1]
             if depth < 5:

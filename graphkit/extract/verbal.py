@@ -30,6 +30,7 @@ from graphkit.extract.targets import (
     clause_objects,
     deep_objects,
     falls_back,
+    own_objects,
     xcomp_objects,
 )
 from graphkit.extract.tokens import kids
@@ -294,6 +295,7 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: ArticleIndex) -> It
         if args is None:
             continue
         subjects, objects, confidence = args
+        objects = own_objects(objects)
         if not subjects:
             continue
         method = f"verb:{cue.lemma}"

@@ -749,6 +749,11 @@ FOUND = [
         "Trinidad and Tobago and Jamaica condemned Haiti.",
         {("Trinidad and Tobago", "criticized", "Haiti"), ("Jamaica", "criticized", "Haiti")},
     ),
+    # a country opening the title of the name after it, in a title-case headline, is a title
+    (
+        "Secretary Rubio's Meeting With Egypt Foreign Minister Abdelatty",
+        {("Rubio", "metWith", "Abdelatty")},
+    ),
 ]
 
 NOT_FOUND = [
@@ -781,6 +786,16 @@ NOT_FOUND = [
     (
         "Morales said that he looks forward to the help of Brazil.",
         ("Brazil", "aided", "Morales"),
+    ),
+    # the country a headline's title opens is not the one met; a title after a comma opens no
+    # name the country stands for
+    (
+        "Secretary Rubio's Meeting With Egypt Foreign Minister Abdelatty",
+        ("Rubio", "metWith", "Egypt"),
+    ),
+    (
+        "Secretary Blinken spoke with Japan on Monday, Foreign Minister Kamikawa said.",
+        ("Blinken", "spokeWith", "Kamikawa"),
     ),
     # naming is no call, and people handed over are no aid
     (

@@ -2,8 +2,9 @@
 
 A guessed office gives way when the person meets that country's leader; summoning or expelling
 an envoy is aimed at the envoy's country too; an attack on a place is an attack on its country;
-demanding a prisoner's release asks the holder; banning one's own people coerces them; no one
-acts against the country the article says they serve.
+demanding a prisoner's release asks the holder; banning one's own people coerces them; a
+country named as the title of the person after it is that person; no one acts against the country
+the article says they serve.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import replace
 from graphkit.extract.found import Found
 from graphkit.extract.guesses import stated_office
 from graphkit.extract.known import ArticleIndex
+from graphkit.extract.title_phrases import title_before
 from graphkit.extract.titles import GUESSED_TITLE
 from graphkit.extract.tokens import kids
 from graphkit.lexicon import norm, word_class
@@ -29,6 +31,7 @@ def revise(
     found += _places_countries(found, index)
     found = _holders_asked(found)
     found = [_domestic_ban(f, index) for f in found]
+    found = [_titled_person(f, index) for f in found]
     stated = _stated_offices(found)
     return [f for f in found if not _against_own(f, stated)]
 
@@ -88,6 +91,28 @@ def _against_own(found: Found, stated: dict[str, str]) -> bool:
         return False  # "Museveni threatened to ban Ugandan opposition candidates": his own people
     s, o = found.subject.entity.key, found.object.entity.key
     return stated.get(s) == o or stated.get(o) == s
+
+
+def _titled_person(found: Found, index: ArticleIndex) -> Found:
+    """An event aimed at a country that opens the title of the name after it is aimed at that
+    person: in a title-case headline "Secretary Rubio's Phone Call With Russia Foreign Minister
+    Lavrov" the parse takes "Russia" for the one called."""
+    last = found.cue.doc[found.span[1] - 1]
+    named = index.by_token.get(last.i)
+    if named is None or named.entity != found.object.entity:
+        return found
+    person = next(
+        (
+            actor
+            for span, actor in index.spans
+            if actor.entity.type == "Person"
+            and (title_before(span, index.lex) or ("", -1, ""))[1] == last.i + 1
+        ),
+        None,
+    )
+    if person is None:
+        return found
+    return replace(found, object=person, method=f"{found.method}:titled")
 
 
 RELEASE_NOUNS = word_class("release_nouns")

@@ -1297,6 +1297,18 @@ STATIC = [
         ("Türkiye", "memberOf", "North Atlantic Treaty Organization"),
         True,
     ),
+    # a name in apposition after an office and its post ("ambassador in Washington") holds the
+    # office; a name after a place that follows no office holds none
+    (
+        "She also spoke with the Guinean ambassador in Washington, Raphiou Barry, for a reaction.",
+        ("Raphiou Barry", "officialOf", "Guinea"),
+        True,
+    ),
+    (
+        "Protesters gathered outside the Guinean embassy in Washington, Raphiou Barry said.",
+        ("Raphiou Barry", "officialOf", "Guinea"),
+        False,
+    ),
     # a name runs on to its head word
     (
         "He met Egyptian President Abdel Fattah el-Sissi in Sochi.",

@@ -33,6 +33,7 @@ APPOSITION_CONFIDENCE = 0.8
 AIDE_NOUNS = word_class("aide_nouns")
 AIDE_PREPS = word_class("aide_preps")
 LED_GROUP_KINDS = word_class("led_group_kinds")
+POSTING_PREPS = word_class("posting_preps")
 
 
 def poss_holder(head: Token, index: ArticleIndex) -> Actor | None:
@@ -151,9 +152,10 @@ def apposed_title(span: Span, actor: Actor, index: ArticleIndex, lex: Lexicon) -
 
 
 def _past_host(head: Token) -> Token:
-    """ "The Swiss ambassador to Tehran, Livia Leu Agosti": the parse hangs the name on the
-    office's host; the title is the noun the host phrase belongs to."""
+    """ "The Swiss ambassador to Tehran, Livia Leu Agosti", "the Guinean ambassador in
+    Washington, Raphiou Barry": the parse hangs the name on the office's host or post; the title
+    is the noun the phrase belongs to."""
     prep = head.head
-    if head.dep_ == "pobj" and prep.lower_ in OFFICE_HOST_PREPS and prep.head.pos_ == "NOUN":
+    if head.dep_ == "pobj" and prep.lower_ in POSTING_PREPS and prep.head.pos_ == "NOUN":
         return prep.head
     return head

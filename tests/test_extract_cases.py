@@ -961,6 +961,22 @@ def test_extract_cases_no_false_event(text: str, unwanted: Triple | None) -> Non
 
 
 STATIC = [
+    # a press statement's signature: a title only one country uses says whose office it is,
+    # whatever country the statement is about; a title many countries use does not
+    (
+        "Car Bombing in Homs\n\nPress Statement\nMaria Lindqvist\nDepartment Spokesperson\n"
+        "May 3, 2016\n\nWe condemn the car bombing today in Homs, Syria, which took the lives "
+        "of many Syrian civilians. Syrians will not be cowed.",
+        ("Maria Lindqvist", "officialOf", "United States"),
+        True,
+    ),
+    (
+        "Car Bombing in Homs\n\nPress Statement\nMaria Lindqvist\nMinistry Spokesperson\n"
+        "May 3, 2016\n\nWe condemn the car bombing today in Homs, Syria, which took the lives "
+        "of many Syrian civilians. Syrians will not be cowed.",
+        ("Maria Lindqvist", "officialOf", "United States"),
+        False,
+    ),
     # the title's holder across an adjective
     (
         "Lebanon's new President Elias Hrawi met Syrian officials.",

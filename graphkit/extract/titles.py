@@ -114,17 +114,23 @@ def _title_below(
     found = title_ending(doc, end, lo, lex) if end < len(doc) else None
     if found is None or found[1] > lo + 1:
         return
-    holder = typed(
-        guessed_holder(span, actor, index, lex, default_country, found[1], found[2]), HOLDER_TYPES
-    )
+    # "Department Spokesperson": a title only one country uses says whose office it is
+    own = lex.title_country(found[2])
+    if own is None:
+        guess = guessed_holder(span, actor, index, lex, default_country, found[1], found[2])
+        method, conf = GUESSED_TITLE, IMPLICIT_CONFIDENCE
+    else:
+        guess = Actor(country_entity(lex, own.iso3), How.IMPLICIT)
+        method, conf = HINTED_TITLE, TITLE_CONFIDENCE * 0.9
+    holder = typed(guess, HOLDER_TYPES)
     if holder is not None:
         yield Found(
             actor,
             found[0],
             holder,
             doc[found[1]],
-            (span.start, span.end),  # the name's span: the article settles the guess by it
-            IMPLICIT_CONFIDENCE * actor.weight,
+            (span.start, span.end),  # the name's span: the article settles a guess by it
+            conf * actor.weight,
             ASSERTED,
-            GUESSED_TITLE,
+            method,
         )

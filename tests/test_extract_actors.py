@@ -295,3 +295,22 @@ CASES = [
 def test_extract_actors_described(text: str, triple: Triple, wanted: bool) -> None:
     found = asserted(text)
     assert (triple in found) is wanted, f"got {found}"
+
+
+
+@pytest.mark.parametrize("dateline", ["WASHINGTON", "Washington, DC", ""])
+def test_a_bare_title_takes_the_country_of_the_dateline(dateline: str) -> None:
+    """The reader lifts "Washington, DC" off the page into ``Article.dateline``; an official
+    with no country word is then of the country filed from, never of the one the text names
+    most (the other side)."""
+    import dataclasses
+
+    from graphkit.pipeline import extract_articles
+    from graphkit.records import Article
+
+    text = "Spokesperson Jane Roe said Iran must stop. Iran rejected the demand."
+    article = dataclasses.replace(Article.from_text(text, source="a.txt"), dateline=dateline)
+    (result,) = extract_articles([article])
+    found = {(r.subject.name, r.predicate, r.object.name) for r in result.relations}
+    assert (("Jane Roe", "officialOf", "United States") in found) == bool(dateline)
+    assert ("Jane Roe", "officialOf", "Iran") not in found

@@ -56,6 +56,14 @@ def _dateline_country(doc: Doc, index: ArticleIndex, lex: Lexicon) -> Actor | No
     return None
 
 
+def _filed_from(article: Article, lex: Lexicon) -> Actor | None:
+    """The country of the place the reader took the article's dateline from
+    (``Article.dateline``: "TEHRAN, Iran", "Washington, DC"): its first part's seat or name."""
+    place = article.dateline.split(",")[0].strip()
+    country = lex.metonym(place) or lex.country(place) if place else None
+    return Actor(country_entity(lex, country.iso3), How.IMPLICIT) if country else None
+
+
 def _dateline_line(doc: Doc, lex: Lexicon) -> Actor | None:
     """A dateline on a short line of its own near the top of a press release ("Washington,
     DC"): a seat of government, not a country's own name ("Iraq Attack" is a headline)."""
@@ -163,7 +171,12 @@ def extract_doc(
     """Every relation one parsed article states, with canonical in-article entities."""
     lex = lex or load_lexicon()
     index = ArticleIndex.over(resolve_doc(doc, lex=lex))
-    home = _dateline_country(doc, index, lex) or _dateline_line(doc, lex) or _salient_country(index)
+    home = (
+        _filed_from(article, lex)
+        or _dateline_country(doc, index, lex)
+        or _dateline_line(doc, lex)
+        or _salient_country(index)
+    )
     sentences = _Sentences(doc, article)
     found = [
         f

@@ -29,7 +29,9 @@ from graphkit.nlp import load_nlp, parse_texts
 from graphkit.pipeline.building import (
     BuildReport,
     Made,
+    StoreSnapshot,
     article_files,
+    content_hash_of,
     graphs_on_dask,
     open_for_build,
     with_real_source,
@@ -189,7 +191,7 @@ def extract_files(
 
 def _local_graphs(
     files: list[Path],
-    known: dict[str, str],
+    known: StoreSnapshot,
     *,
     settings: Settings,
     report: BuildReport,
@@ -292,16 +294,12 @@ def build(
             raise InputError(msg)
     with open_for_build(store) as st:
         report.resumed = resolve_store(st)
-        known = st.article_hashes()
-        by_key: dict[str, str] = {}
-        for iri, src in st.article_sources().items():
-            key = source_key(src) or src
-            by_key[key] = iri
+        before = StoreSnapshot(st, files)
         made: Iterator[Made]
         if dask:
             made = graphs_on_dask(
                 files,
-                known,
+                before.known_files(files),
                 settings=settings,
                 report=report,
                 dask=dask,
@@ -310,18 +308,24 @@ def build(
             )
             if fetched:  # pages are already in memory: extracted here, after the files
                 pages = _local_graphs(
-                    [], known, settings=settings, report=report, progress=False, fetched=fetched
+                    [], before, settings=settings, report=report, progress=False, fetched=fetched
                 )
                 made = chain(made, pages)
         else:
             made = _local_graphs(
-                files, known, settings=settings, report=report, progress=progress, fetched=fetched
+                files, before, settings=settings, report=report, progress=progress, fetched=fetched
             )
         for item in made:
+            if dask and before.get(item.iri) == content_hash_of(item):
+                report.skipped += 1  # a JSON Lines record Dask could not know was unchanged
+                continue
             key = source_key(item.source)
-            old = by_key.get(key) if key else None
-            if old is not None and old != item.iri:
-                remove_from_store(st, [URIRef(old)])
+            before.before_change(item.iri, key)
+            replaced = [old for old in before.owners(key) if old != item.iri]
+            if replaced:
+                for old in replaced:
+                    before.before_change(old)
+                remove_from_store(st, [URIRef(old) for old in replaced])
                 report.replaced += 1
             else:
                 report.added += 1

@@ -6,7 +6,9 @@ writes to, the files it reads and the Dask extraction it can hand the articles t
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -82,6 +84,86 @@ class Made:
     source: str
     relations: int
     graphs: dict[Any, set[Any]]
+
+
+class StoreSnapshot:
+    """What the store held when a build began, asked input by input.
+
+    Each question is one look-up through the store's index (an article by IRI, articles by
+    source path), so a build of k articles into a store of n reads O(k log n), not the whole
+    store. Answers are kept: every IRI and source a build changes is asked before the change
+    (:meth:`before_change`), so later questions get what the store held at the start, as
+    when the build read all hashes and sources up front.
+    """
+
+    def __init__(self, store: Any, files: Sequence[Path] = ()) -> None:
+        self.store = store
+        self._hashes: dict[str, str | None] = {}
+        self._owners: dict[str, list[str]] = {}
+        self._spelled: dict[str, str] = {}  # real path -> the path as given
+        for f in files:
+            key = source_key(str(f))
+            if key and key != str(f):
+                self._spelled[key] = str(f)
+
+    def get(self, iri: str, default: str | None = None) -> str | None:
+        """The content hash of the article at ``iri`` when the build began (or ``default``)."""
+        if iri not in self._hashes:
+            self._hashes[iri] = self.store.article_hash(iri)
+        found = self._hashes[iri]
+        return default if found is None else found
+
+    def owners(self, key: str) -> list[str]:
+        """The articles whose source was the file ``key`` (a real path) when the build began.
+
+        The store keeps each file's real path; a source written in another spelling (the
+        path as given, relative to the working folder, or absolute but not resolved) is
+        looked up under those spellings and counted when it resolves to the same file.
+        """
+        if not key:
+            return []
+        if key not in self._owners:
+            given = self._spelled.get(key, key)
+            spellings = {key, given, os.path.abspath(given)}
+            with suppress(ValueError):  # another drive (Windows)
+                spellings |= {os.path.relpath(key), os.path.relpath(os.path.abspath(given))}
+            found: dict[str, str] = {}
+            for spelling in sorted(spellings):
+                found.update(self.store.articles_with_source(spelling))
+            self._owners[key] = sorted(
+                iri for iri, src in found.items() if (source_key(src) or src) == key
+            )
+        return self._owners[key]
+
+    def before_change(self, iri: str, key: str = "") -> None:
+        """Keep what the store holds at ``iri`` (and for the file ``key``) before it changes."""
+        self.get(iri)
+        self.owners(key)
+
+    def known_files(self, files: Sequence[Path]) -> dict[str, str]:
+        """Article IRI -> content hash of the articles read from these files when the build
+        began (what Dask workers need to skip unchanged files; JSON Lines records are not
+        found by path: the write loop skips them instead)."""
+        known: dict[str, str] = {}
+        for f in files:
+            for iri in self.owners(source_key(str(f))):
+                found = self.get(iri)
+                if found is not None:
+                    known[iri] = found
+        return known
+
+
+def content_hash_of(made: Made) -> str | None:
+    """The ``gk:contentHash`` an extracted article's graph states."""
+    from rdflib import URIRef
+
+    from graphkit.vocab import GK
+
+    node = URIRef(made.iri)
+    for s, p, o in made.graphs.get(node, ()):
+        if s == node and p == GK.contentHash:
+            return str(o)
+    return None
 
 
 def open_for_build(store: Any) -> Any:

@@ -1,0 +1,79 @@
+"""A build's one-time look-ups in stores of growing size: the whole store, or its inputs only.
+
+Usage: python benchmarks/bench_build_lookups.py [--sizes 1000 10000] [--new 100]
+
+For each size n, the synthetic store of :mod:`bench_resolve` is generated (no spaCy), then
+what a build of ``--new`` inputs asks the store before it writes is timed both ways:
+
+* **whole store**: every article's hash and source (``article_hashes``, ``article_sources``),
+  as a build read them to skip unchanged inputs and replace edited ones;
+* **per input**: for each input its article by IRI (``article_hash``) and the articles with
+  its source (``articles_with_source``), each one look-up bound by the store's index; half
+  the inputs are articles the store holds, half are new;
+* **closing counts**: :func:`graphkit.store.counts.store_counts`, which a build still runs
+  once at its end and which does read the whole store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from bench_resolve import generate
+
+from graphkit.records import Article
+from graphkit.store import open_store
+from graphkit.store.counts import store_counts
+from graphkit.vocab import article_iri
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--new", type=int, default=100)
+    args = parser.parse_args()
+    print(
+        "| store (articles) | whole store: hashes + sources (s) | "
+        f"per input, {args.new} inputs (s) | ms per input | closing counts (s) |"
+    )
+    print("|---:|---:|---:|---:|---:|")
+    for size in sorted(args.sizes):
+        with (
+            tempfile.TemporaryDirectory() as tmp,
+            open_store(Path(tmp) / "store", publish_every=3600) as st,
+        ):
+            generate(st, size, Path(tmp))
+            hashes = st.article_hashes()
+            sources = st.article_sources()
+            held = sorted(hashes)[: args.new // 2]
+            fresh = [
+                Article.from_text(f"A new article {i}.", source=f"new-{i}.txt")
+                for i in range(args.new - len(held))
+            ]
+            inputs = [(iri, sources[iri]) for iri in held]
+            inputs += [(str(article_iri(a.id)), a.source) for a in fresh]
+            began = time.perf_counter()
+            st.article_hashes()
+            st.article_sources()
+            whole = time.perf_counter() - began
+            began = time.perf_counter()
+            found = 0
+            for iri, source in inputs:
+                found += st.article_hash(iri) is not None
+                found += len(st.articles_with_source(source))
+            per_input = time.perf_counter() - began
+            assert found == 2 * len(held), found
+            began = time.perf_counter()
+            store_counts(st.ox)
+            counts = time.perf_counter() - began
+            print(
+                f"| {size:,} | {whole:.2f} | {per_input:.3f} | "
+                f"{per_input / len(inputs) * 1000:.2f} | {counts:.2f} |",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()

@@ -112,3 +112,36 @@ def test_snapshot_answers_what_the_store_held_when_the_build_began(
         assert st.article_hash(owner) is None
         assert before.get(owner) == digest  # the answer from before the change
         assert before.owners(str(edited)) == [owner]
+
+
+def test_records_extracted_again_elsewhere_are_skipped_when_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Dask workers know the stored hashes of input files, not of JSON Lines records: a
+    record they extract again is skipped by the write loop, as if they had known it."""
+    import graphkit.pipeline as pipeline
+
+    records = tmp_path / "records.jsonl"
+    records.write_text(
+        '{"text": "Petro met Lula in Brasília."}\n{"text": "Macron visited Kenya."}\n',
+        encoding="utf-8",
+    )
+    store = tmp_path / "store"
+    first = build([records], store=store)
+    assert (first.added, first.skipped) == (2, 0)
+    with open_store(store) as st:
+        stored = sorted(str(q) for q in st.ox)
+    seen: list[dict[str, str]] = []
+
+    def unknowing(
+        files: Any, known: dict[str, str], *, settings: Any, report: Any, **_: Any
+    ) -> Any:
+        seen.append(known)
+        return pipeline._local_graphs(files, {}, settings=settings, report=report, progress=False)
+
+    monkeypatch.setattr(pipeline, "graphs_on_dask", unknowing)
+    again = build([records], store=store, dask="elsewhere")
+    assert seen == [{}]
+    assert (again.added, again.replaced, again.skipped) == (0, 0, 2)
+    with open_store(store) as st:
+        assert sorted(str(q) for q in st.ox) == stored

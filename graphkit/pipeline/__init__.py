@@ -239,7 +239,9 @@ def build(
     store, incrementally.
 
     Articles whose content hash is already in the store are skipped; an edited article (the
-    same file, however its path is spelled) replaces its old graph. Each article is written
+    same file, however its path is spelled) replaces its old graph. Both are asked of the
+    store input by input, each one look-up in its index (:class:`StoreSnapshot`), so what
+    a build reads grows with its inputs, not with the store. Each article is written
     with its entity resolution in one transaction (:mod:`graphkit.merge.resolver`; on a
     server, one SPARQL Update), so an interrupted build leaves every article either fully
     in and resolved or as it was, and the cost of adding an article does not grow with the

@@ -17,9 +17,10 @@ Examples:
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from graphkit.dates import resolve_event_date
 from graphkit.extract.article import revise
@@ -103,6 +104,26 @@ class _Sentences:
         self._article = article
         self._seen: dict[int, tuple[str, str]] = {}
 
+    def _sent_at(self, i: int) -> Span:
+        """The sentence holding token ``i``, as ``Span.sent`` gives it (a new span each time)."""
+        sent = self.spans[bisect_right(self.starts, i) - 1]
+        return Span(sent.doc, sent.start, sent.end)
+
+    @contextmanager
+    def hooked(self, doc: Doc) -> Iterator[None]:
+        """``Token.sent`` and ``Span.sent`` found by bisection while the block runs (the rules
+        ask for them thousands of times an article), unless the document has hooks of its own.
+        """
+        if "sent" in doc.user_token_hooks or "sent" in doc.user_span_hooks:
+            yield
+            return
+        doc.user_token_hooks["sent"] = lambda tok: self._sent_at(tok.i)
+        doc.user_span_hooks["sent"] = lambda span: self._sent_at(span.start)
+        try:
+            yield
+        finally:
+            del doc.user_token_hooks["sent"], doc.user_span_hooks["sent"]
+
     def text_and_date(self, token: Token) -> tuple[str, str]:
         """The stripped text and the resolved event date of the token's sentence."""
         k = bisect_right(self.starts, token.i) - 1
@@ -169,7 +190,14 @@ def extract_doc(
     doc: Doc, article: Article, *, min_confidence: float = 0.0, lex: Lexicon | None = None
 ) -> ArticleResult:
     """Every relation one parsed article states, with canonical in-article entities."""
-    lex = lex or load_lexicon()
+    sentences = _Sentences(doc, article)
+    with sentences.hooked(doc):
+        return _extract(doc, article, sentences, min_confidence, lex or load_lexicon())
+
+
+def _extract(
+    doc: Doc, article: Article, sentences: _Sentences, min_confidence: float, lex: Lexicon
+) -> ArticleResult:
     index = ArticleIndex.over(resolve_doc(doc, lex=lex))
     home = (
         _filed_from(article, lex)
@@ -177,7 +205,6 @@ def extract_doc(
         or _dateline_line(doc, lex)
         or _salient_country(index)
     )
-    sentences = _Sentences(doc, article)
     found = [
         f
         for sent in sentences.spans

@@ -43,13 +43,14 @@ __all__ = ["extract_doc"]
 
 def _dateline_country(doc: Doc, index: ArticleIndex, lex: Lexicon) -> Actor | None:
     """The country of a dateline ("BOGOTÁ —", "WASHINGTON (Reuters) -") near the top."""
-    for tok in doc[: min(len(doc), 80)]:
-        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if nxt is None or not (len(tok.text) > 2 and tok.is_alpha):
+    toks = list(doc[: min(len(doc), 81)])  # the tokens read and the one after the last
+    for k, tok in enumerate(toks[:80]):
+        if k + 1 == len(toks) or not (len(tok.text) > 2 and tok.is_alpha):
             continue
+        nxt = toks[k + 1]
         # "BOGOTÁ —", and in press releases a line opening "Washington – Today, ..."
         upper = tok.is_upper and (nxt.text in ("—", "–", "-", "(", ",") or nxt.is_upper)
-        line_start = tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws
+        line_start = k == 0 or "\n" in toks[k - 1].text_with_ws
         if upper or (line_start and tok.is_title and nxt.text in ("—", "–")):
             country = lex.metonym(tok.text) or lex.country(tok.text)
             if country is not None:
@@ -105,9 +106,8 @@ class _Sentences:
         self._seen: dict[int, tuple[str, str]] = {}
 
     def _sent_at(self, i: int) -> Span:
-        """The sentence holding token ``i``, as ``Span.sent`` gives it (a new span each time)."""
-        sent = self.spans[bisect_right(self.starts, i) - 1]
-        return Span(sent.doc, sent.start, sent.end)
+        """The sentence holding token ``i``, as ``Span.sent`` gives it."""
+        return self.spans[bisect_right(self.starts, i) - 1]
 
     @contextmanager
     def hooked(self, doc: Doc) -> Iterator[None]:

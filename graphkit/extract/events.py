@@ -39,15 +39,16 @@ def sentence_events(
     the next, since later cues refer back to them."""
     for tok in sent_tokens:
         lemma = tok.lemma_.lower()
+        pos = tok.pos_
         found: list[Found] = []
-        if tok.pos_ == "VERB":
+        if pos == "VERB":
             found = list(verbal_events(tok, lex.verb_cues.get(lemma, ()), index))
-        elif tok.pos_ in ("NOUN", "PROPN") and tok.i not in index.by_token:
+        elif pos in ("NOUN", "PROPN") and tok.i not in index.by_token:
             cues = lex.noun_cues.get(lemma, lex.noun_cues.get(tok.lower_, ()))
             found = list(nominal_events(tok, cues, index))
             if not found:
                 found = list(reduce_noun_events(tok, index))
-        if tok.pos_ == "VERB":
+        if pos == "VERB":
             found.extend(blame_events(tok, index))
             found.extend(label_events(tok, index))
             found.extend(demand_events(tok, index))
@@ -64,9 +65,9 @@ def sentence_events(
             if denials:
                 # "dismissed the accusations": the accuser, not whoever the accusations name
                 found = [f for f in found if f.predicate != "rejected"] + denials
-            if tok.lemma_.lower() not in lex.verb_cues:
+            if lemma not in lex.verb_cues:
                 found.extend(phone_events(tok, index))
-        if tok.pos_ in ("VERB", "ADJ", "NOUN"):
+        if pos in ("VERB", "ADJ", "NOUN"):
             found.extend(mediation_events(tok, index))
         if found:
             yield tok.i, found

@@ -29,7 +29,6 @@ from graphkit.extract.events import Found, sentence_events
 from graphkit.extract.found import calibrate
 from graphkit.extract.guesses import settle_guessed_titles
 from graphkit.extract.known import ArticleIndex
-from graphkit.extract.nominal import salient_country
 from graphkit.extract.static import static_relations
 from graphkit.extract.titles import GUESSED_TITLE
 from graphkit.extract.tokens import kids
@@ -91,7 +90,7 @@ def _dateline_line(doc: Doc, lex: Lexicon) -> Actor | None:
 
 def _salient_country(index: ArticleIndex) -> Actor | None:
     """The article's clear home country: the one it names most, when no other comes close."""
-    home = salient_country(index)
+    home = index.salient_country()
     return Actor(home, How.IMPLICIT) if home is not None else None
 
 

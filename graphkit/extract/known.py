@@ -9,6 +9,7 @@ titles). Resolve's index is never written to.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, fields
 from typing import NamedTuple
@@ -73,3 +74,15 @@ class ArticleIndex(MentionIndex):
         """Remember the events one cue token told."""
         for f in found:
             self.told.append(Told(pos, f.predicate, f.subject, f.object, f.modality))
+
+    def salient_country(self, excluded: Collection[str] = ()) -> Entity | None:
+        """The country the article names most (leaving out the ``excluded`` keys), when no other
+        is named even half as often."""
+        named = [a.entity for _, a in self.spans]
+        countries = [e for e in named if e.type == "Country" and e.key not in excluded]
+        ents = {e.key: e for e in countries}
+        # the two most named, and a runner-up of none when there is only one
+        ranked = [*Counter(e.key for e in countries).most_common(2), ("", 0)]
+        if not ents or ranked[1][1] * 2 > ranked[0][1]:
+            return None  # no clear one
+        return ents[ranked[0][0]]

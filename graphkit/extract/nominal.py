@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Token
 
@@ -33,7 +32,6 @@ from graphkit.extract.targets import (
 )
 from graphkit.extract.tokens import is_word, kids, select
 from graphkit.lexicon import Cue, word_class, word_tuple
-from graphkit.records import Entity
 from graphkit.resolve import Actor, How
 from graphkit.vocab import relation, relations_where
 
@@ -145,21 +143,8 @@ def _implicit_agent(objects: list[tuple[Token, Actor]], index: ArticleIndex) -> 
     """The article's other main country: who imposes the sanctions a person "experienced"."""
     excluded = {a.entity.key for _, a in objects}
     excluded |= {index.affiliation[k].key for k in excluded & index.affiliation.keys()}
-    counterpart = salient_country(index, excluded)
+    counterpart = index.salient_country(excluded)
     return Actor(counterpart, How.IMPLICIT) if counterpart is not None else None
-
-
-def salient_country(index: ArticleIndex, excluded: Collection[str] = ()) -> Entity | None:
-    """The country the article names most (leaving out the ``excluded`` keys), when no other
-    is named even half as often."""
-    named = [a.entity for _, a in index.spans]
-    countries = [e for e in named if e.type == "Country" and e.key not in excluded]
-    ents = {e.key: e for e in countries}
-    # the two most named, and a runner-up of none when there is only one
-    ranked = [*Counter(e.key for e in countries).most_common(2), ("", 0)]
-    if not ents or ranked[1][1] * 2 > ranked[0][1]:
-        return None  # no clear one
-    return ents[ranked[0][0]]
 
 
 DRAW_VERBS = word_class("draw_verbs")

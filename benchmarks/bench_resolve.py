@@ -46,11 +46,11 @@ import argparse
 import random
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
@@ -210,17 +210,15 @@ def _prototypes() -> dict[str, tuple[Written, list[Node]]]:
     return out
 
 
-def fast_written(number: int) -> Written:
-    """:func:`written` of synthetic article ``number``, from the prototype of its country
-    with the article's own terms in place of the prototype's (``--check`` compares)."""
+def _swap(number: int) -> tuple[Written, dict[Node, Node]]:
+    """The prototype of synthetic article ``number``'s country and the table taking the
+    prototype's terms to the article's own."""
     proto, terms = _prototypes()[synthetic(number).entities[3].name]
-    table: dict[Node, Node] = dict(zip(terms, _terms(number), strict=True))
+    return proto, dict(zip(terms, _terms(number), strict=True))
+
+
+def _mentions(proto: Written, table: dict[Node, Node]) -> dict[URIRef, Mention]:
     names = {str(k): str(v) for k, v in table.items() if isinstance(k, Literal)}
-    ox_table = {to_ox(k): to_ox(v) for k, v in table.items()}
-
-    def swap(t: Any) -> Any:
-        return ox.Triple(*(ox_table.get(x, x) for x in (t.subject, t.predicate, t.object)))
-
     iri = table[proto.iri]
     mentions: dict[URIRef, Mention] = {}
     for m in proto.mentions.values():
@@ -235,7 +233,26 @@ def fast_written(number: int) -> Written:
             articles={iri},  # type: ignore[arg-type]
             count=m.count,
         )
+    return mentions
+
+
+def fast_mentions(number: int) -> dict[URIRef, Mention]:
+    """The name records of :func:`fast_written` alone (no triples)."""
+    return _mentions(*_swap(number))
+
+
+def fast_written(number: int) -> Written:
+    """:func:`written` of synthetic article ``number``, from the prototype of its country
+    with the article's own terms in place of the prototype's (``--check`` compares)."""
+    proto, table = _swap(number)
+    ox_table = {to_ox(k): to_ox(v) for k, v in table.items()}
+
+    def swap(t: Any) -> Any:
+        return ox.Triple(*(ox_table.get(x, x) for x in (t.subject, t.predicate, t.object)))
+
+    iri = table[proto.iri]
     assert isinstance(iri, URIRef)
+    mentions = _mentions(proto, table)
     return Written(iri, mentions, [swap(t) for t in proto.kept], [swap(t) for t in proto.moved])
 
 
@@ -260,52 +277,90 @@ def _components(records: dict[URIRef, Mention]) -> list[list[URIRef]]:
     return list(groups.values())
 
 
-def resolved_quads(articles: Iterable[Written]) -> list[Any]:
-    """The quads a store holds after resolution has added these articles (any order, any
-    steps), entailments left out: each component of name records is planned as resolution
-    plans it (:func:`graphkit.merge.plan._plan_component`, against an empty store), the
-    evidence and relation triples of the article graphs take the canonical IRIs
-    (:func:`graphkit.merge.split.article_graph`), and the relation triples go to the
-    relations graph, as :func:`graphkit.store.relations.write_articles` lays them.
-    """
-    articles = list(articles)
+def _records(numbers: Iterable[int]) -> dict[URIRef, Mention]:
     records: dict[URIRef, Mention] = {}
-    for a in articles:
-        for iri, m in a.mentions.items():
+    for number in numbers:
+        for iri, m in fast_mentions(number).items():
             if iri in records:
                 records[iri].absorb(m)
             else:
                 records[iri] = m
-    entities: set[Any] = set()
+    return records
+
+
+def entity_quads(records: dict[URIRef, Mention]) -> Iterator[list[Any]]:
+    """The entities graph, one list of quads per component of name records, each planned as
+    resolution plans it (:func:`graphkit.merge.plan._plan_component`, against an empty
+    store), which sets the records' canonical IRIs."""
     empty = ox.Store()
-    for group in _components(records):
-        entities |= _plan_component(empty, {i: records[i] for i in group}, new_articles={}).insert
-    mapping = {to_ox(iri): to_ox(m.resolves_to or iri) for iri, m in records.items()}
     graph = ox.NamedNode(str(ENTITIES_GRAPH))
-    quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph) for s, p, o in entities]
-    relations: set[Any] = set()
+    for group in _components(records):
+        plan = _plan_component(empty, {i: records[i] for i in group}, new_articles={})
+        yield [ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph) for s, p, o in plan.insert]
+
+
+def article_quads(articles: Iterable[Written], mapping: dict[Any, Any]) -> list[Any]:
+    """The quads of these article graphs with the canonical IRIs (``mapping`` holds those
+    that differ from the records'), as :func:`graphkit.merge.split.article_graph` writes
+    them, their relation triples in the relations graph, as
+    :func:`graphkit.store.relations.write_articles` lays them (repeated across articles)."""
+    quads = []
+    rel = ox.NamedNode(RELATIONS_GRAPH)
     for a in articles:
         name = ox.NamedNode(str(a.iri))
         for t in a.kept:
             o = mapping.get(t.object, t.object) if t.predicate.value in _POINTERS else t.object
             quads.append(ox.Quad(t.subject, t.predicate, o, name))
-        relations |= {
-            (mapping.get(t.subject, t.subject), t.predicate, mapping.get(t.object, t.object))
-            for t in a.moved
-            if isinstance(t.object, ox.NamedNode)
-        }
-    rel = ox.NamedNode(RELATIONS_GRAPH)
-    quads += [ox.Quad(s, p, o, rel) for s, p, o in relations]
+        quads += [
+            ox.Quad(mapping.get(s, s), p, mapping.get(o, o), rel)
+            for s, p, o in a.moved
+            if isinstance(o, ox.NamedNode)
+        ]
     return quads
 
 
-def generate(st: Any, size: int, folder: Path) -> None:
+def write_generated(out: BinaryIO, size: int, chunk: int = 2000) -> None:
+    """Write as N-Quads what a store holds after resolution has added synthetic articles
+    ``0`` to ``size`` (any order, any steps), entailments left out, a piece at a time: the
+    name records of all articles (what the components need), then the entities graph a
+    component at a time, then the article graphs ``chunk`` articles at a time, each written
+    anew from its prototype. A relation stated by several articles is written once."""
+    records = _records(range(size))
+    for quads in entity_quads(records):
+        _write(out, quads)
+    mapping = {
+        to_ox(iri): to_ox(m.resolves_to)
+        for iri, m in records.items()
+        if m.resolves_to is not None and m.resolves_to != iri
+    }
+    del records
+    rel = ox.NamedNode(RELATIONS_GRAPH)
+    seen: set[tuple[str, str, str]] = set()
+    for first in range(0, size, chunk):
+        quads = article_quads(map(fast_written, range(first, min(size, first + chunk))), mapping)
+        kept = []
+        for q in quads:
+            if q.graph_name == rel:
+                key = (q.subject.value, q.predicate.value, q.object.value)
+                if key in seen:
+                    continue
+                seen.add(key)
+            kept.append(q)
+        _write(out, kept)
+
+
+def _write(out: BinaryIO, quads: list[Any]) -> None:
+    if quads:
+        ox.serialize(quads, out, format=ox.RdfFormat.N_QUADS)
+
+
+def generate(st: Any, size: int, folder: Path, chunk: int = 2000) -> None:
     """Fill an empty store with synthetic articles ``0`` to ``size`` as resolution would,
-    through an N-Quads file and the bulk import (which adds the entailments)."""
-    articles = (fast_written(i) for i in range(size))
-    data = ox.serialize(resolved_quads(articles), format=ox.RdfFormat.N_QUADS)
+    through an N-Quads file written a piece at a time (:func:`write_generated`) and the bulk
+    import (which adds the entailments): memory holds the name records, not the quads."""
     path = folder / "generated.nq"
-    path.write_bytes(bytes(data or b""))
+    with path.open("wb") as out:
+        write_generated(out, size, chunk)
     st.bulk_import(path)
     path.unlink()
 

@@ -42,16 +42,16 @@ article:
 
 The 100,000-article store had not finished generating when these figures were taken (the
 process got about a tenth of a processor); writing its N-Quads (1.5 GB, 15 minutes) kept the
-process at 0.56 GB, against 0.85 GB at 10,000; the bulk import of that file then took up to
-6.7 GB, since it reads the whole file and loads it as one batch per processor
-(graphkit.store.bulk), which does grow with the store. CPU time still grows a little from
-1,000 to 10,000 articles (1.11): the new articles' components, not the look-ups: every
-look-up returns as many rows at 10,000 articles as at 1,000 (counted per kind for the 100
-new articles), but they gather 8% more name records (908 against 840), because at 1,000 the
-100 new articles widen the surname pool by a tenth, so more of their surnames are new to the
-store (a new person meets a stored name 49% of the time at 1,000, 65% at 10,000, near the
-two thirds the pools tend to at any larger size). The rest is likely the depth of the
-store's indexes (O(log n) a look-up).
+process at 0.56 GB, against 0.85 GB at most for the whole 10,000 run, import included; the
+bulk import of that file then took up to 6.7 GB, since it reads the whole file and loads it
+as one batch per processor (graphkit.store.bulk), which does grow with the store. CPU time
+still grows a little from 1,000 to 10,000 articles (1.11): the new articles' components, not
+the look-ups: every look-up returns as many rows at 10,000 articles as at 1,000 (counted per
+kind for the 100 new articles), but they gather 8% more name records (908 against 840),
+because at 1,000 the 100 new articles widen the surname pool by a tenth, so more of their
+surnames are new to the store (a new person meets a stored name 49% of the time at 1,000,
+65% at 10,000, near the two thirds the pools tend to at any larger size). The rest is likely
+the depth of the store's indexes (O(log n) a look-up).
 
 Before names were spelled with no digit doubled, 18.6 and 25.0 ms (ratio 1.34): the spelling
 key made ever more surnames one name as the pools grew, and the components with them.

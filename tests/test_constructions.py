@@ -41,6 +41,10 @@ FIRES = [
     ("aided", "send", "Malaysia sent negotiators to Kuala Lumpur.", None),
     ("spokeWith", "call", "Beijing called the move reckless.", None),
     ("threatened", "warn", "Iran warned of heavy rain.", None),
+    ("attacked", "launch", "Norway launched a mediation effort on Monday between Sudan and Chad.",
+     "negotiatedWith"),
+    ("attacked", "launch", "Greece launched two weeks of naval exercises in the Aegean.", None),
+    ("conceded", "return", "Iranian diplomats returned to Vienna on Monday.", None),
 ]
 NEAR_MISSES = [
     ("arrested", "seize", "Police seized the smugglers on Sunday."),
@@ -52,6 +56,10 @@ NEAR_MISSES = [
     ("rejected", "oppose", "Vietnam opposes China's claims in the sea."),
     ("spokeWith", "call", "Macron called Putin on Monday."),
     ("threatened", "warn", "Iran warned of a harsh response to any attack."),
+    ("attacked", "launch", "Russia launched a new offensive against Ukraine."),
+    ("attacked", "launch", "Hamas launched dozens of rockets at Israel."),
+    ("conceded", "return", "Japan returned the islands to Russia."),
+    ("conceded", "return", "Iran returned to the nuclear deal on Monday."),
 ]
 
 
@@ -80,6 +88,14 @@ def test_constructions_move_the_object_to_the_new_slots() -> None:
     verb = _verb("Vietnam opposes China's acts of violence.", "oppose")
     criticized = construe(verb, Cue("rejected", "oppose", "verb", ("dobj", "to")))
     assert criticized is not None and criticized.slots == ("dobj", "to")  # kept
+
+
+def test_constructions_not_has_asks_that_no_child_fits() -> None:
+    # a return to a place concedes nothing; with a direct object something is given back
+    (rule,) = load_constructions(tests=TEST_NAMES)["conceded"]
+    went = _verb("Iranian diplomats returned to Vienna on Monday.", "return")
+    gave = _verb("Iran returned the tanker to Vienna on Monday.", "return")
+    assert fits(went, rule.verbs[0]) and not fits(gave, rule.verbs[0])
 
 
 def test_constructions_a_dropped_cue_is_not_this_cue() -> None:
@@ -172,6 +188,8 @@ BAD = [
      "sends_no_aid", 'give "from"'),
     ({"undoes_attack": {"from": "attacked", "becomes": "arrested", "verb": {"lemma": ["seize"]}}},
      "takes_ground", 'its rewrites lead from "arrested" back to it; one of them must go'),
+    ({"returns_to_a_place": {"from": "conceded", "becomes": None, "verb": {"not_has": {}}}},
+     "returns_to_a_place", '"not_has" must be a list of patterns'),
     ({"opposes_deeds": {"from": "rejected", "becomes": "criticized", "verb": {"either": []}}},
      "opposes_deeds", 'unknown pattern key "either"'),
 ]

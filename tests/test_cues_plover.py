@@ -57,6 +57,14 @@ FOUND = [
         "The new French ambassador presented his credentials to President Cyril Ramaphosa.",
         ("France", "metWith", "Cyril Ramaphosa"),
     ),
+    # halting or suspending negotiations breaks them off (SANCTION)
+    ("Syria halted its negotiations with Israel.", ("Syria", "sanctioned", "Israel")),
+    ("Syria suspended its negotiations with Israel.", ("Syria", "sanctioned", "Israel")),
+    # a mediation effort between two sides is talks between them (CONSULT)
+    (
+        "Norway launched a mediation effort on Monday between Sudan and Chad.",
+        ("Norway", "negotiatedWith", "Sudan"),
+    ),
 ]
 
 NOT_FOUND = [
@@ -78,6 +86,14 @@ NOT_FOUND = [
         "The French ambassador presented a letter to President Cyril Ramaphosa.",
         "metWith",
     ),
+    # negotiations halted are no negotiations; resumed ones are
+    ("Syria halted its negotiations with Israel.", "negotiatedWith"),
+    ("Syria resumed its negotiations with Israel.", "sanctioned"),
+    # what is launched is an attack only when it is one
+    ("Egypt and France launched ten days of naval exercises in the Mediterranean.", "attacked"),
+    ("Norway launched a mediation effort on Monday between Sudan and Chad.", "attacked"),
+    # negotiators going back to a city yield nothing
+    ("Iranian and American negotiators returned to Vienna on Monday.", "conceded"),
 ]
 
 

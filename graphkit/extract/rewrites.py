@@ -45,6 +45,7 @@ def fits(tok: Token, pattern: Pattern) -> bool:
         and tok.dep_ not in pattern.not_deps
         and all(TESTS[name](tok) for name in pattern.tests)
         and all(_any_fits(tok.children, p) for p in pattern.has)
+        and not any(_any_fits(tok.children, p) for p in pattern.not_has)
         and all(_any_fits(tok.subtree, p) for p in pattern.in_subtree)
         and not any(_any_fits(tok.subtree, p) for p in pattern.not_in_subtree)
     )

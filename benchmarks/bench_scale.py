@@ -13,11 +13,15 @@ Models are loaded before the clock starts (the cluster's start and its workers' 
 loads are timed apart). Throughput is articles/s and words/s; the ratio is against the
 ``nlp.pipe`` row.
 
-Part 2, loading. Synthetic article graphs (the generator of ``bench_store.py``) are
-written graph by graph, with entailments, as a build writes them: into the embedded store
-(one transaction per graph) and into an Oxigraph server over HTTP (two Graph Store Protocol
-PUTs per graph), from one writer and from four concurrent writers; triples/s and the ratio
-against the embedded store.
+Part 2, loading. Synthetic articles (the generator of ``bench_resolve.py``: names that
+collide across articles) are written as ``graphkit build`` writes them, one article after
+another, each with its cross-article entity resolution, the relations graph (each asserted
+triple kept once) and the entailments in one transaction
+(:func:`graphkit.merge.resolver.add_article`, ``apply``): into the embedded store, and
+into an Oxigraph server over HTTP (the store looked up query by query, one SPARQL Update
+per article). A build has one writer, so there is one here; articles/s, triples/s, the
+ratio against the embedded store and this process's CPU per article. The corpus's own
+article graphs (from the serial extraction above) are written the same way.
 
 Usage: python benchmarks/bench_scale.py [--copies 1] [--workers 1 2] [--load-articles 400]
 """
@@ -27,13 +31,14 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import random
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -75,9 +80,12 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def part_extraction(args: argparse.Namespace) -> None:
+def part_extraction(args: argparse.Namespace) -> list[dict[Any, set[Any]]]:
+    """Print the extraction rows; return the corpus's article graphs (as a build writes them)."""
     from graphkit.config import Settings
+    from graphkit.graph import article_dataset
     from graphkit.ingest import read_articles
+    from graphkit.merge.terms import to_graphs
     from graphkit.scale.cluster import ModelPlugin, dask_graphs
     from graphkit.scale.local import parallel_results
     from graphkit.scale.worker import extract_results, model, result_quads
@@ -102,9 +110,11 @@ def part_extraction(args: argparse.Namespace) -> None:
             time.process_time() - cpu,
         )  # fmt: skip
 
+        results = []
         began, cpu = time.perf_counter(), time.process_time()
         for result in extract_results(articles, settings=settings):
             result_quads(result)
+            results.append(result)
         rate(
             "serial extract", time.perf_counter() - began, len(articles), words, base,
             time.process_time() - cpu,
@@ -156,79 +166,88 @@ def part_extraction(args: argparse.Namespace) -> None:
             print(f"{'':<22} (cluster start and model loads: {ready:.1f} s, not counted)")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+    return [dict(to_graphs(article_dataset(r))) for r in results]
 
 
-def synthetic_graphs(articles: int) -> list[tuple[str, Any]]:
-    """(graph IRI, rdflib Graph) of synthetic articles of about 330 quads each."""
-    import pyoxigraph as ox
-    from bench_store import article_lines
-    from rdflib import Graph, URIRef
+def synthetic_graphs(articles: int) -> list[dict[Any, set[Any]]]:
+    """The graphs of synthetic articles ``0`` to ``articles`` (those of ``bench_resolve.py``:
+    names drawn from pools that grow with the count, so they collide as in the news), as a
+    build hands them to the store."""
+    from bench_resolve import _graphs
 
-    from graphkit.store.terms import from_ox
-
-    rng = random.Random(7)
-    out = []
-    for a in range(articles):
-        data = "\n".join(
-            article_lines(a, relations=16, mentions=20, entities=5000, rng=rng)
-        ).encode()
-        quads = list(ox.parse(data, format=ox.RdfFormat.N_QUADS))
-        name = quads[0].graph_name.value
-        g = Graph(identifier=URIRef(name))
-        for q in quads:
-            g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
-        out.append((name, g))
-    return out
+    return [_graphs(a) for a in range(articles)]
 
 
-def part_load(args: argparse.Namespace) -> None:
-    from rdflib import URIRef
+def write_all(st: Any, graphs: list[dict[Any, set[Any]]]) -> tuple[float, float]:
+    """Write the articles as ``graphkit build`` does: one transaction (on a server, one
+    SPARQL Update) each, with its entity resolution and the relations graph. Returns the
+    wall and the CPU seconds of this process."""
+    from graphkit.merge.resolver import add_article
 
-    from graphkit.store import open_store
+    began, cpu = time.perf_counter(), time.process_time()
+    for g in graphs:
+        st.apply(add_article(st.ox, g))
+    return time.perf_counter() - began, time.process_time() - cpu
+
+
+def load_rate(label: str, seconds: float, cpu: float, n: int, triples: int, base: float) -> float:
+    per_s = triples / seconds
+    print(
+        f"{label:<26} {seconds:7.1f} s {n / seconds:7.1f} art/s {per_s:8,.0f} triples/s"
+        f" {per_s / base if base else 1.0:5.2f}x   cpu {1000 * cpu / n:5.1f} ms/article"
+    )
+    return per_s
+
+
+@contextmanager
+def oxigraph_server(folder: Path) -> Iterator[Any]:
+    """A fresh Oxigraph server on a free local port, opened as ``graphkit build`` opens it."""
+    from graphkit.pipeline.building import open_for_build
     from graphkit.store.remote import open_remote
 
-    graphs = synthetic_graphs(args.load_articles)
-    triples = sum(len(g) for _, g in graphs)
-    print(f"\nload: {len(graphs)} article graphs, {triples:,} triples (entailments come on top)")
+    binary = Path(sys.executable).parent / "oxigraph"
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen(
+        [
+            *(str(binary), "serve", "--location", str(folder)),
+            *("--bind", f"127.0.0.1:{port}", "--union-default-graph"),
+        ],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        remote = open_remote(f"sparql+http://127.0.0.1:{port}", retries=10)
+        remote.query("ASK {}")  # waits (retrying) until the server is up
+        yield open_for_build(remote)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def part_load(args: argparse.Namespace, corpus: list[dict[Any, set[Any]]]) -> None:
+    from graphkit.store import open_store
+
+    sets = [("synthetic", synthetic_graphs(args.load_articles))]
+    if corpus:
+        sets.append(("corpus", corpus))
     folder = Path(tempfile.mkdtemp(prefix="bench-load-"))
     try:
-        with open_store(folder / "embedded") as st:
-            began = time.perf_counter()
-            for name, g in graphs:
-                st.replace_article(URIRef(name), g)
-            st.publish()
-            embedded = triples / (time.perf_counter() - began)
-        print(f"{'embedded store':<30} {embedded:10,.0f} triples/s   1.00x")
-
-        binary = Path(sys.executable).parent / "oxigraph"
-        with __import__("socket").socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            port = sock.getsockname()[1]
-        server = subprocess.Popen(
-            [
-                *(str(binary), "serve", "--location", str(folder / "server")),
-                *("--bind", f"127.0.0.1:{port}", "--union-default-graph"),
-            ],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        try:
-            remote = open_remote(f"sparql+http://127.0.0.1:{port}", retries=10)
-            remote.query("ASK {}")  # waits (retrying) until the server is up
-            for writers in (1, 4):
-                batch = [(f"{name}-w{writers}", g) for name, g in graphs]
-                began = time.perf_counter()
-                if writers == 1:
-                    for name, g in batch:
-                        remote.replace_article(name, g)
-                else:
-                    with ThreadPoolExecutor(writers) as pool:
-                        list(pool.map(lambda item: remote.replace_article(*item), batch))
-                per_s = triples / (time.perf_counter() - began)
-                label = f"Oxigraph server, {writers} writer(s)"
-                print(f"{label:<30} {per_s:10,.0f} triples/s {per_s / embedded:6.2f}x")
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+        for name, graphs in sets:
+            triples = sum(len(t) for g in graphs for t in g.values())
+            print(
+                f"\nload, {name}: {len(graphs)} articles, {triples:,} triples (article graphs and"
+                " entity descriptions; the relations graph and entailments come on top)"
+            )
+            with open_store(folder / f"embedded-{name}") as st:
+                seconds, cpu = write_all(st, graphs)
+                quads = len(st.ox)
+            embedded = load_rate("embedded store", seconds, cpu, len(graphs), triples, 0.0)
+            with oxigraph_server(folder / f"server-{name}") as remote:
+                seconds, cpu = write_all(remote, graphs)
+                label = "Oxigraph server over HTTP"
+                load_rate(label, seconds, cpu, len(graphs), triples, embedded)
+                print(f"{'':<26} (quads stored: {quads:,} embedded, {len(remote.ox):,} server)")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -245,10 +264,9 @@ def main() -> None:
     ap.add_argument("--skip-extraction", action="store_true")
     ap.add_argument("--skip-load", action="store_true")
     args = ap.parse_args()
-    if not args.skip_extraction:
-        part_extraction(args)
+    corpus = [] if args.skip_extraction else part_extraction(args)
     if not args.skip_load:
-        part_load(args)
+        part_load(args, corpus)
 
 
 if __name__ == "__main__":

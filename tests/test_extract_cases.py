@@ -754,9 +754,12 @@ FOUND = [
         "Secretary Rubio's Meeting With Egypt Foreign Minister Abdelatty",
         {("Rubio", "metWith", "Abdelatty")},
     ),
+    # a preposition with an object of its own is no particle: "in aid" is no "gave in"
+    ("Japan gave Vietnam six patrol vessels in aid.", {("Japan", "aided", "Vietnam")}),
 ]
 
 NOT_FOUND = [
+    ("Japan gave Vietnam six patrol vessels in aid.", ("Japan", "conceded", "Vietnam")),
     # a name right before a subjectless verb is that verb's subject, not a conjunct
     (
         "The United States sanctioned Iran and Syria announced new talks.",

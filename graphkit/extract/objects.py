@@ -11,7 +11,7 @@ from graphkit.extract.args import actors_of
 from graphkit.extract.collectives import collective_entity
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import BEFORE, prep_objects
-from graphkit.extract.tokens import kids, matches, select
+from graphkit.extract.tokens import kid, kids, matches, select
 from graphkit.lexicon import Cue, word_class
 from graphkit.records import Entity
 from graphkit.resolve import Actor, How
@@ -30,7 +30,13 @@ def needs_ok(tok: Token, cue: Cue) -> bool:
         for c in tok.children
         if not (c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children))
     ]
-    words = {c.lemma_.lower() for c in children}
+    # "gave Vietnam six vessels in aid": a preposition with an object of its own is no particle
+    # ("gave in to"), unless the cue's object is there ("called for talks")
+    words = {
+        c.lemma_.lower()
+        for c in children
+        if not (c.dep_ == "prep" and kid(c, "pobj")) or c.lower_ in cue.slots
+    }
     # a particle is the verb's own ("gave in to"), not a word inside its object ("gave the
     # authorities in Seoul second thoughts"), unless it is where the cue's object is ("stood
     # shoulder to shoulder with Warsaw")

@@ -22,17 +22,13 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from operator import attrgetter
 from typing import Literal
 
 from spacy.tokens import Token
 
 Side = Literal["", "before", "after"]
-
-
-def _on_side(tok: Token, head: Token, side: Side) -> bool:
-    return not side or (tok.i < head.i) == (side == "before")
 
 
 def kids(
@@ -57,8 +53,7 @@ def kid(
     words: Collection[str] = (),
 ) -> Token | None:
     """The first child :func:`kids` would give, or ``None``."""
-    found = kids(tok, *deps, pos=pos, side=side, words=words)
-    return found[0] if found else None
+    return next(_passing(tok.children, deps, pos, side, words, tok), None)
 
 
 def select(
@@ -72,14 +67,29 @@ def select(
 ) -> list[Token]:
     """The ``tokens`` that pass the tests of :func:`kids`; ``side`` is taken relative to
     ``head``."""
-    return [
-        t
-        for t in tokens
-        if (not deps or t.dep_ in deps)
-        and (not pos or t.pos_ in pos)
-        and (head is None or _on_side(t, head, side))
-        and (not words or is_word(t, words))
-    ]
+    return list(_passing(tokens, deps, pos, side, words, head))
+
+
+def _passing(
+    tokens: Iterable[Token],
+    deps: Collection[str],
+    pos: Collection[str],
+    side: Side,
+    words: Collection[str],
+    head: Token | None,
+) -> Iterator[Token]:
+    """The tokens that pass, lazily; a test left empty costs nothing per token."""
+    sided = bool(side) and head is not None
+    pivot, before = (head.i if head is not None else 0), side == "before"
+    for t in tokens:
+        if deps and t.dep_ not in deps:
+            continue
+        if pos and t.pos_ not in pos:
+            continue
+        if sided and (t.i < pivot) != before:
+            continue
+        if not words or is_word(t, words):
+            yield t
 
 
 def is_word(tok: Token, words: Collection[str]) -> bool:

@@ -40,6 +40,12 @@ from graphkit.vocab import relation
 __all__ = ["extract_doc"]
 
 
+def _place_country(place: str, lex: Lexicon) -> Actor | None:
+    """The country a dateline's place stands for: a seat of government or the country's name."""
+    country = (lex.metonym(place) or lex.country(place)) if place else None
+    return Actor(country_entity(lex, country.iso3), How.IMPLICIT) if country else None
+
+
 def _dateline_country(doc: Doc, index: ArticleIndex, lex: Lexicon) -> Actor | None:
     """The country of a dateline ("BOGOTÁ —", "WASHINGTON (Reuters) -") near the top."""
     toks = list(doc[: min(len(doc), 81)])  # the tokens read and the one after the last
@@ -50,19 +56,16 @@ def _dateline_country(doc: Doc, index: ArticleIndex, lex: Lexicon) -> Actor | No
         # "BOGOTÁ —", and in press releases a line opening "Washington – Today, ..."
         upper = tok.is_upper and (nxt.text in ("—", "–", "-", "(", ",") or nxt.is_upper)
         line_start = k == 0 or "\n" in toks[k - 1].text_with_ws
-        if upper or (line_start and tok.is_title and nxt.text in ("—", "–")):
-            country = lex.metonym(tok.text) or lex.country(tok.text)
-            if country is not None:
-                return Actor(country_entity(lex, country.iso3), How.IMPLICIT)
+        home = upper or (line_start and tok.is_title and nxt.text in ("—", "–"))
+        if home and (actor := _place_country(tok.text, lex)) is not None:
+            return actor
     return None
 
 
 def _filed_from(article: Article, lex: Lexicon) -> Actor | None:
     """The country of the place the reader took the article's dateline from
     (``Article.dateline``: "TEHRAN, Iran", "Washington, DC"): its first part's seat or name."""
-    place = article.dateline.split(",")[0].strip()
-    country = lex.metonym(place) or lex.country(place) if place else None
-    return Actor(country_entity(lex, country.iso3), How.IMPLICIT) if country else None
+    return _place_country(article.dateline.split(",")[0].strip(), lex)
 
 
 def _dateline_line(doc: Doc, lex: Lexicon) -> Actor | None:

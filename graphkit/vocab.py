@@ -150,6 +150,7 @@ class RelationInfo:
     fallback: bool = True  # its object may be any actor of the cue's clause when none is found
     pursued: str = ""  # what it is while only worked toward ("working on a deal": negotiatedWith)
     broken: str = ""  # what breaking it is ("broke its treaty with Libya": rejected)
+    halted: str = ""  # what halting it is ("halted its attacks on Turkey": retreatedFrom)
 
     def allows(self, subject_type: str, object_type: str, *, collective: bool = False) -> bool:
         """Whether the vocabulary allows this relation between entities of these types.
@@ -204,6 +205,7 @@ def _table() -> dict[str, RelationInfo]:
                 fallback=row["fallback"] != "no",
                 pursued=row.get("pursued") or "",
                 broken=row.get("broken") or "",
+                halted=row.get("halted") or "",
             )
     return rows
 

@@ -45,6 +45,9 @@ FIRES = [
      "negotiatedWith"),
     ("attacked", "launch", "Greece launched two weeks of naval exercises in the Aegean.", None),
     ("conceded", "return", "Iranian diplomats returned to Vienna on Monday.", None),
+    ("supported", "back", "Iran backed out of the deal with France.", None),
+    ("retreatedFrom", "pull", "Russia pulled out of the grain deal with Ukraine.", None),
+    ("retreatedFrom", "withdraw", "Iran withdrew from its commitments to France.", None),
 ]
 NEAR_MISSES = [
     ("arrested", "seize", "Police seized the smugglers on Sunday."),
@@ -60,6 +63,9 @@ NEAR_MISSES = [
     ("attacked", "launch", "Hamas launched dozens of rockets at Israel."),
     ("conceded", "return", "Japan returned the islands to Russia."),
     ("conceded", "return", "Iran returned to the nuclear deal on Monday."),
+    ("supported", "back", "Iran backed France in the dispute."),
+    ("retreatedFrom", "pull", "Russia pulled out of Georgia after the deal."),
+    ("retreatedFrom", "withdraw", "Israel withdrew from Gaza under the truce."),
 ]
 
 
@@ -79,7 +85,8 @@ def test_constructions_leave_the_near_miss_alone(relation: str, lemma: str, text
 
 def test_constructions_every_one_is_tried_by_a_sentence() -> None:
     registry = load_constructions(tests=TEST_NAMES)
-    assert sum(len(group) for group in registry.values()) == len(FIRES) - 1  # two for ground
+    assert sum(len(group) for group in registry.values()) == len(FIRES) - 2  # two for ground, two
+    # for leaving a pact
 
 
 def test_constructions_move_the_object_to_the_new_slots() -> None:

@@ -33,6 +33,8 @@ PART_NOUNS = word_class("part_nouns")
 BUILD_VERBS = word_class("build_verbs")
 RELATION_NOUNS = word_class("relation_nouns")
 TIES_NOUNS = word_class("ties_nouns")
+COMPLETING_VERBS = word_class("completing_verbs")
+COURSE_NOUNS = word_class("course_nouns")
 
 
 DIPLOMATIC_TIES = word_class("diplomatic_ties")
@@ -78,6 +80,8 @@ def reduce_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
             dobj = next((p for p in prep_objects(dobj, ("of",))), dobj)
         if not is_word(dobj, TIES_NOUNS):
             continue
+        if verb.lemma_ in COMPLETING_VERBS and is_word(dobj, COURSE_NOUNS):
+            continue  # "ended his visit to China": the visit ran its course, no ties were cut
         subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
         preps = REDUCE_OBJECT_PREPS
         objects = [a for p in prep_objects(dobj, preps) for a in actors_of(p, index)]

@@ -107,6 +107,18 @@ GIVEN += [
     ),
     # what a condemned clause tells is aimed at its subject
     ("Japan condemned that China sent ships to the islands.", ("Japan", "criticized", "China")),
+    # a report accuses for its author; documents cited accuse for whoever cites them
+    ("A UN report accused Israel of war crimes.", ("United Nations", "accused", "Israel")),
+    ("The Russian report criticized Ukraine.", ("Russia", "criticized", "Ukraine")),
+    (
+        "Colombian police chief Oscar Naranjo said the documents show Venezuelan President Hugo "
+        "Chavez sent $300 million to the rebels.",
+        ("Oscar Naranjo", "accused", "Hugo Chavez"),
+    ),
+    (
+        "Human Rights Watch said the report shows that Syrian forces bombed Turkey.",
+        ("Human Rights Watch", "accused", "Syria"),
+    ),
 ]
 
 NOT_GIVEN = [
@@ -194,6 +206,12 @@ NOT_GIVEN = [
     ("The U.S.-led coalition struck Iraq.", ("United States", "supported", "coalition")),
     # sending troops to a country, not into it, is no invasion
     ("France sent troops to Mali to help the government.", ("France", "attacked", "Mali")),
+    # what documents show is alleged, not told as done; documents nobody cites accuse no one
+    ("The documents show that Iran supplied Russia with drones.", ("Iran", "aided", "Russia")),
+    (
+        "Human Rights Watch said the report shows that Syrian forces bombed Turkey.",
+        ("Syria", "attacked", "Türkiye"),
+    ),
 ]
 
 
@@ -219,6 +237,11 @@ def test_statements_cue_out_of_context_gives_nothing(text: str, triple: Triple) 
             "Iran held talks with Britain but left without reaching an agreement with Britain.",
             ("Iran", "agreedWith", "United Kingdom"),
             "negated",
+        ),
+        (
+            "The documents show that Iran supplied Russia with drones.",
+            ("Iran", "aided", "Russia"),
+            "reported",
         ),
         (
             "Rice has scheduled talks with Egypt's President Hosni Mubarak.",

@@ -13,7 +13,13 @@ from spacy.tokens import Token
 from graphkit.extract.args import actors_of
 from graphkit.extract.found import INHERITED_CONFIDENCE, Found, emit
 from graphkit.extract.known import ArticleIndex
-from graphkit.extract.syntax import clause_subjects, is_condition, prep_objects, sentences_back
+from graphkit.extract.syntax import (
+    clause_subjects,
+    is_condition,
+    prep_objects,
+    sentences_back,
+    shown_by_document,
+)
 from graphkit.extract.tokens import kid, kids, select
 from graphkit.lexicon import word_class
 from graphkit.resolve import Actor, How
@@ -97,6 +103,9 @@ def blame_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
     """ "X said/believed Y was responsible for the attack", "X alleged that Y armed the rebels",
     "X said Y continues to destroy democratic order" -> X accused Y; "X said it is regrettable
     that Y ..." -> X criticized Y."""
+    if shown_by_document(verb):
+        yield from _shown(verb, index)
+        return
     if verb.lemma_ not in SAY_VERBS | ACCUSING_SAY_VERBS:
         return
     subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
@@ -125,6 +134,24 @@ def blame_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
             if a[1].entity.key not in own
         ]
         yield from emit(subjects, objects, predicate, verb, INHERITED_CONFIDENCE, method)
+
+
+def _shown(verb: Token, index: ArticleIndex) -> Iterator[Found]:
+    """ "Naranjo said the documents show Chavez sent $300 million to the rebels" -> Naranjo
+    accused Chavez: the document's author accuses whoever its clause names, else whoever cites
+    the document; a document nobody wrote or cites accuses no one."""
+    accusers = [a for t in kids(verb, "nsubj") for a in actors_of(t, index)]
+    if not accusers and verb.dep_ == "ccomp" and verb.head.lemma_ in SAY_VERBS:
+        accusers = [a for t in clause_subjects(verb.head) for a in actors_of(t, index)]
+    own = {a.entity.key for _, a in accusers}
+    accused = [
+        a
+        for clause in kids(verb, "ccomp")
+        for c in kids(clause, "nsubj", "nsubjpass")
+        for a in actors_of(c, index)
+        if a[1].entity.key not in own
+    ]
+    yield from emit(accusers, accused, "accused", verb, INHERITED_CONFIDENCE, "document:shows")
 
 
 NEGATIVE_LABELS = word_class("negative_labels")

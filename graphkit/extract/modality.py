@@ -27,6 +27,7 @@ from graphkit.extract.syntax import (
     is_condition,
     is_purpose,
     reporter_speaks_again,
+    shown_by_document,
 )
 from graphkit.extract.tokens import kids, spelled
 from graphkit.lexicon import word_class
@@ -263,8 +264,10 @@ def _embedding_flag(tok: Token) -> str | None:
     ):
         # "demanded that Israel ease", "reiterated its demand that Israel ease": asked for
         return HYPOTHETICAL
-    if tok.dep_ == "ccomp" and head.lemma_ in ALLEGE_VERBS:
-        return REPORTED  # "claims that the U.S. is supporting sedition": alleged
+    if tok.dep_ == "ccomp" and (head.lemma_ in ALLEGE_VERBS or shown_by_document(head)):
+        # "claims that the U.S. is supporting sedition", "the documents show Chavez sent money
+        # to the rebels": alleged
+        return REPORTED
     # "the need for Russia to provide access", where "an accusation Cambodia denied" is told
     infinitive = tok.dep_ == "relcl" and any(c.lower_ == "to" for c in kids(tok, "aux"))
     if (tok.dep_ in ("acl", "ccomp") or infinitive) and head.pos_ == "NOUN":

@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterator
 
 from spacy.tokens import Doc, Token
 
-from graphkit.extract.tokens import Side, climb, kid, kids, matches
+from graphkit.extract.tokens import Side, climb, is_word, kid, kids, matches
 from graphkit.lexicon import word_class
 from graphkit.resolve import is_dateline
 
@@ -114,6 +114,20 @@ HELD_ONE_ACTS = {"head.lower_": GERUND_OBJECT_PREPS, "head.head.lemma_": OBJECT_
 CLAUSE_ON_NOUN = {"dep_": {"relcl", "acl"}, "head.pos_": {"NOUN", "PROPN"}}
 # "issued a statement demanding": the statement an issuing verb issued
 ISSUED_STATEMENT = {"lemma_": STATEMENT_NOUNS, "dep_": {"dobj"}, "head.lemma_": ISSUE_VERBS}
+
+
+EVIDENCE_VERBS = word_class("evidence_verbs")
+EVIDENCE_NOUNS = word_class("evidence_nouns")
+
+
+def shown_by_document(verb: Token) -> bool:
+    """ "the documents show (that) ...", "a UN report reveals ...": a document's evidence verb
+    whose clause tells what someone did."""
+    return (
+        verb.lemma_ in EVIDENCE_VERBS
+        and bool(kids(verb, "ccomp"))
+        and any(is_word(t, EVIDENCE_NOUNS) for t in kids(verb, "nsubj"))
+    )
 
 
 def reporter_speaks_again(verb: Token) -> bool:

@@ -29,18 +29,23 @@ GIVEN = [
     # halting or stopping an attack is a retreat (relations.csv: halted)
     ("Syria halted its attacks on Jordan last week.", ("Syria", "retreatedFrom", "Jordan")),
     ("Russia stopped its air strikes on Georgia.", ("Russia", "retreatedFrom", "Georgia")),
+    ("Syria stopped attacking Jordan last week.", ("Syria", "retreatedFrom", "Jordan")),
+    ("Pakistan called off its offensive against India.", ("Pakistan", "retreatedFrom", "India")),
     # an attack not halted stays an attack
     ("Syria stepped up its attacks on Jordan.", ("Syria", "attacked", "Jordan")),
+    ("Russia continued attacking Georgia.", ("Russia", "attacked", "Georgia")),
     # ending a visit tells that it took place
     (
         "Russian President Vladimir Putin ended his visit to India on Friday.",
         ("Vladimir Putin", "visited", "India"),
     ),
     ("Germany concluded its visit to Brazil.", ("Germany", "visited", "Brazil")),
+    ("Iran ended its talks with Iraq on Monday.", ("Iran", "metWith", "Iraq")),
     # cutting, suspending or cancelling ties is a sanction, as before
     ("Chile suspended cooperation with Peru.", ("Chile", "sanctioned", "Peru")),
     ("Iran cancelled a visit to Kuwait.", ("Iran", "sanctioned", "Kuwait")),
     ("Ecuador ended its trade with Colombia.", ("Ecuador", "sanctioned", "Colombia")),
+    ("Israel halted its talks with Jordan.", ("Israel", "sanctioned", "Jordan")),
     # leaving an agreement is a rejection, as breaking it is (relations.csv: broken)
     (
         "Iran backed out of its agreement with the United States.",
@@ -58,12 +63,17 @@ NOT_GIVEN = [
     ("Syria halted its attacks on Jordan last week.", ("Syria", "attacked", "Jordan")),
     ("Russia stopped its air strikes on Georgia.", ("Russia", "attacked", "Georgia")),
     ("Russia stopped its air strikes on Georgia.", ("Russia", "protested", "Georgia")),
+    ("Syria stopped attacking Jordan last week.", ("Syria", "attacked", "Jordan")),
+    ("Pakistan called off its offensive against India.", ("Pakistan", "attacked", "India")),
+    # support stopped is no support
+    ("Egypt stopped backing Sudan.", ("Egypt", "supported", "Sudan")),
     # ending a visit cuts no ties
     (
         "Russian President Vladimir Putin ended his visit to India on Friday.",
         ("Vladimir Putin", "sanctioned", "India"),
     ),
     ("Germany concluded its visit to Brazil.", ("Germany", "sanctioned", "Brazil")),
+    ("Iran ended its talks with Iraq on Monday.", ("Iran", "sanctioned", "Iraq")),
     # a cancelled visit did not take place
     ("Iran cancelled a visit to Kuwait.", ("Iran", "visited", "Kuwait")),
     # a suspended or halted mediation is no talk between its parties

@@ -20,6 +20,7 @@ from graphkit.extract.found import (
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.mediation import between_parties
 from graphkit.extract.objects import cue_objects, needs_ok
+from graphkit.extract.stopped import stopped_cue, undone
 from graphkit.extract.syntax import clause_subjects, prep_objects
 from graphkit.extract.targets import (
     CLAUSE_OBJECT_RELATIONS,
@@ -166,16 +167,6 @@ def _drawn_from(
     return (sources, targets) if targets else None
 
 
-REVERSIBLE = relations_where(lambda r: r.reversible)
-BLOCKING_VERBS = word_class("blocking_verbs")
-REVERSAL_VERBS = word_class("reversal_verbs")
-BREACH_VERBS = word_class("breach_verbs")
-BREACH_PHRASES = word_class("breach_phrases")
-HALT_VERBS = word_class("halt_verbs")
-COMPLETING_VERBS = word_class("completing_verbs")
-COURSE_NOUNS = word_class("course_nouns")
-BROKEN_BY = BREACH_VERBS | BREACH_PHRASES
-STOPPING = BROKEN_BY | HALT_VERBS
 PURSUIT_VERBS = word_class("pursuit_verbs")
 PURSUIT_PREPS = word_class("pursuit_preps")
 NOT_ATTACKS = word_class("not_attacks")
@@ -192,43 +183,12 @@ def nominal_events(noun: Token, cues: tuple[Cue, ...], index: ArticleIndex) -> I
         pursued = relation(cue.relation).pursued
         if pursued and _pursued(noun):
             cue = Cue(pursued, cue.lemma, cue.pos, cue.slots, cue.needs)
-        broken = relation(cue.relation).broken
-        if broken and _breaker(noun) in BROKEN_BY:
-            # "broke its treaty with Libya", "backed out of the deal": a rejection, no agreement
-            cue = Cue(broken, cue.lemma, cue.pos, cue.slots, cue.needs)
-        halted = relation(cue.relation).halted
-        if halted and _breaker(noun) in HALT_VERBS:
-            # "halted its attacks on Turkey": a retreat, no attack
-            found = _told(noun, Cue(halted, cue.lemma, cue.pos, cue.slots, cue.needs), index)
-        else:
-            found = _cue_events(noun, cue, index)
+        # "broke its treaty with Libya": a rejection; "halted its attacks on Turkey": a retreat
+        cue, halted = stopped_cue(noun, cue)
+        found = _told(noun, cue, index) if halted else _cue_events(noun, cue, index)
         if found is not None:
             yield from found
             return
-
-
-def _breaker(noun: Token) -> str:
-    """What the noun is the object of: the lemma of the verb it is the direct object of
-    ("halted its attacks"), or the verb, its particles and the preposition it is the object of
-    ("back out of" in "backed out of the deal"); empty when neither."""
-    if noun.dep_ == "dobj":
-        return str(noun.head.lemma_)
-    if noun.dep_ != "pobj":
-        return ""
-    words = [noun.head.lower_]
-    tok = noun.head.head
-    while tok.dep_ in ("prep", "prt", "advmod") and tok.pos_ not in VERBS:
-        words.insert(0, tok.lower_)  # "backed out of", "walked away from"
-        tok = tok.head
-    if tok.pos_ not in VERBS:
-        return ""
-    particles = [c.lower_ for c in kids(tok, "prt") if c.i < noun.head.i]
-    return " ".join([tok.lemma_, *particles, *words])
-
-
-def _completed(noun: Token) -> bool:
-    """ "ended his visit to China": an event that runs its course, brought to its close."""
-    return is_word(noun, COURSE_NOUNS) and _breaker(noun) in COMPLETING_VERBS
 
 
 def _pursued(noun: Token) -> bool:
@@ -243,7 +203,7 @@ def _pursued(noun: Token) -> bool:
 
 def _cue_events(noun: Token, cue: Cue, index: ArticleIndex) -> list[Found] | None:
     """What one nominal cue says: a list (maybe empty) ends the search, None tries the next."""
-    if _undone(noun, cue):
+    if undone(noun, cue):
         return None
     if "between" in cue.slots:
         pairs = _between(noun, cue, index)
@@ -340,22 +300,6 @@ def _object_sources(noun: Token, cue: Cue, index: ArticleIndex) -> Iterator[Args
         yield ccomp_subjects(noun, index)
         if noun.dep_ == "dobj":
             yield ccomp_subjects(noun.head, index)
-
-
-def _undone(noun: Token, cue: Cue) -> bool:
-    """ "lifted the sanctions" (a concession, not a sanction), "blocks EU aid" (none given)."""
-    verb = noun.head.lemma_ if noun.dep_ == "dobj" else ""  # the verb it is the object of
-    if cue.relation in REVERSIBLE and verb in REVERSAL_VERBS:
-        return True
-    if _completed(noun):
-        return False  # "ended his visit to China": it took place
-    if _breaker(noun) in STOPPING:
-        # "violated its commitment", "reneged on its pledge", "suspended its mediation":
-        # nothing kept, nothing going on
-        return relation(cue.relation).score > 0
-    blocked = verb in BLOCKING_VERBS or bool(kids(noun, "compound", words=BLOCKING_VERBS))
-    # "blocks EU aid for Ukraine" (a headline parsed "blocks" as a noun): no aid was given
-    return cue.relation in ("aided", "supported", "cooperatedWith") and blocked
 
 
 def _told(noun: Token, cue: Cue, index: ArticleIndex) -> list[Found] | None:

@@ -18,6 +18,7 @@ from graphkit.extract.known import ArticleIndex
 from graphkit.extract.objects import PERSON_OBJECT_RELATIONS, as_people, cue_objects
 from graphkit.extract.references import event_agent
 from graphkit.extract.rewrites import ENVOY_NOUNS, not_this_cue, rewritten_cue
+from graphkit.extract.stopped import halted_verb_cue
 from graphkit.extract.syntax import clause_subjects, prep_objects
 from graphkit.extract.targets import (
     CLAUSE_OBJECT_RELATIONS,
@@ -268,6 +269,10 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: ArticleIndex) -> It
         cue = rewritten_cue(verb, cue)
         if not_this_cue(verb, cue):
             continue
+        halted = halted_verb_cue(verb, cue)  # "stopped attacking Turkey": a retreat
+        if halted is None:
+            continue
+        cue = halted
         bodies = [
             a
             for b in prep_objects(verb, ("from",))

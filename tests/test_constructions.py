@@ -48,6 +48,7 @@ FIRES = [
     ("supported", "back", "Iran backed out of the deal with France.", None),
     ("retreatedFrom", "pull", "Russia pulled out of the grain deal with Ukraine.", None),
     ("retreatedFrom", "withdraw", "Iran withdrew from its commitments to France.", None),
+    ("extradited", "hand", "Japan handed over 300 tons of rice to Bangladesh.", "aided"),
 ]
 NEAR_MISSES = [
     ("arrested", "seize", "Police seized the smugglers on Sunday."),
@@ -66,6 +67,7 @@ NEAR_MISSES = [
     ("supported", "back", "Iran backed France in the dispute."),
     ("retreatedFrom", "pull", "Russia pulled out of Georgia after the deal."),
     ("retreatedFrom", "withdraw", "Israel withdrew from Gaza under the truce."),
+    ("extradited", "hand", "Kenya handed over the rebel commander to Uganda."),
 ]
 
 

@@ -65,6 +65,24 @@ FOUND = [
         "Norway launched a mediation effort on Monday between Sudan and Chad.",
         ("Norway", "negotiatedWith", "Sudan"),
     ),
+    # a protest staged with no target is aimed at the government where it happens (PROTEST)
+    (
+        "Thousands of students in Kenya staged demonstrations on Monday.",
+        ("students in Kenya", "protested", "Kenya"),
+    ),
+    # a country's "side" is the country, as its delegation is (AGREE, REJECT)
+    (
+        "The Turkish and Greek sides agreed to share information on missing people.",
+        ("Türkiye", "agreedWith", "Greece"),
+    ),
+    ("The Russian side rejected the proposal from Ukraine.", ("Russia", "rejected", "Ukraine")),
+    # those "engaged in" or "involved in" an act did it (ASSAULT)
+    (
+        "Serb forces were engaged in ethnic cleansing in Montenegro.",
+        ("Serbia", "attacked", "Montenegro"),
+    ),
+    # goods handed over are aid (AID)
+    ("Japan handed over food supplies to Bangladesh.", ("Japan", "aided", "Bangladesh")),
 ]
 
 NOT_FOUND = [
@@ -92,6 +110,15 @@ NOT_FOUND = [
     # what is launched is an attack only when it is one
     ("Egypt and France launched ten days of naval exercises in the Mediterranean.", "attacked"),
     ("Norway launched a mediation effort on Monday between Sudan and Chad.", "attacked"),
+    # a protest staged with no target and no place is aimed at no one
+    ("Kenyan students staged a protest on Monday.", "protested"),
+    # nor is one staged abroad, or by people of another country: not aimed at the host
+    ("Ukrainians staged a protest in Berlin on Monday.", "protested"),
+    ("Ukrainians in Germany staged a protest on Monday.", "protested"),
+    # a strike staged against a named target is aimed at it, not at the country it is in
+    ("Workers in Peru staged a strike against Glencore.", "protested Peru"),
+    # a person handed over is extradited, not given as aid
+    ("Kenya handed over the rebel commander Joseph Kony to Uganda.", "aided"),
     # negotiators going back to a city yield nothing
     ("Iranian and American negotiators returned to Vienna on Monday.", "conceded"),
 ]
@@ -104,4 +131,6 @@ def test_cues_plover_found(text: str, triple: Triple) -> None:
 
 @pytest.mark.parametrize(("text", "predicate"), NOT_FOUND)
 def test_cues_plover_near_miss(text: str, predicate: str) -> None:
-    assert predicate not in {p for _, p, _ in events(text)}
+    # "protested Peru": the predicate with that object
+    predicate, _, target = predicate.partition(" ")
+    assert not {p for _, p, o in events(text) if p == predicate and target in ("", o)}

@@ -21,7 +21,7 @@ from graphkit.extract.known import ArticleIndex
 from graphkit.extract.mediation import between_parties
 from graphkit.extract.objects import cue_objects, needs_ok
 from graphkit.extract.stopped import stopped_cue, undone
-from graphkit.extract.syntax import clause_subjects, prep_objects
+from graphkit.extract.syntax import clause_subjects, doers, prep_objects
 from graphkit.extract.targets import (
     CLAUSE_OBJECT_RELATIONS,
     DEEP_OBJECT_RELATIONS,
@@ -29,7 +29,9 @@ from graphkit.extract.targets import (
     ccomp_subjects,
     clause_objects,
     falls_back,
+    home_countries,
     own_objects,
+    untargeted_protest,
 )
 from graphkit.extract.tokens import is_word, kids, select
 from graphkit.lexicon import Cue, word_class, word_tuple
@@ -99,7 +101,7 @@ def _noun_subjects(
             ):
                 # "New Delhi blamed the massacre on militants": judging an act is not doing it
                 break
-            subj = [a for t in clause_subjects(tok) for a in actors_of(t, index)]
+            subj = [a for t in doers(tok) for a in actors_of(t, index)]
             if subj:
                 light = tok.lemma_ in LIGHT_VERBS and noun.dep_ == "dobj"
                 return subj, NOMINAL_CONFIDENCE if light else INHERITED_CONFIDENCE
@@ -326,6 +328,12 @@ def _told(noun: Token, cue: Cue, index: ArticleIndex) -> list[Found] | None:
         objects = _clause_fallback(noun, index, subjects)
         confidence = min(confidence, FALLBACK_CONFIDENCE)
         method = f"noun-clause:{cue.lemma}"
+    if subjects and not objects and untargeted_protest(noun, cue):
+        # "students throughout Indonesia staged mass demonstrations": aimed at the government
+        # of the country its actors are in
+        objects = home_countries(subjects, index)
+        confidence = min(confidence, FALLBACK_CONFIDENCE)
+        method = f"noun-where:{cue.lemma}"
     # nothing without a subject, nor without an object unless the subjects met each other
     return list(emit(subjects, objects, cue.relation, noun, confidence, method)) or None
 

@@ -256,3 +256,13 @@ def _modified_noun(tok: Token) -> list[Token]:
             return clause_subjects(noun.head)  # "issued a statement demanding": its issuer
         return [noun]
     return []
+
+
+STATIVE_PASSIVES = frozenset(tuple(p.split()) for p in word_class("stative_passives"))
+
+
+def doers(verb: Token) -> list[Token]:
+    """The subjects of a verb (``clause_subjects``), and the subject of a stative passive,
+    which is the doer too ("Serb forces were engaged in ethnic cleansing")."""
+    stative = any((verb.lemma_, c.lower_) in STATIVE_PASSIVES for c in kids(verb, "prep"))
+    return clause_subjects(verb) or (kids(verb, "nsubjpass") if stative else [])

@@ -16,7 +16,7 @@ from graphkit.extract.finders import RELATIONAL_NOUNS
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import clause_subjects, is_condition, is_purpose, prep_objects
 from graphkit.extract.tokens import is_word, kids, select
-from graphkit.lexicon import word_class
+from graphkit.lexicon import Cue, word_class, word_tuple
 from graphkit.resolve import Actor
 from graphkit.vocab import relation, relations_where
 
@@ -224,3 +224,38 @@ def deep_objects(
             if found:
                 return found[:1]
     return []
+
+
+STAGED_PROTEST_NOUNS = word_class("staged_protest_nouns")
+HAPPENING_PREPS = word_tuple("happening_preps")
+
+
+def untargeted_protest(noun: Token, cue: Cue) -> bool:
+    """A staged protest noun whose target slots are empty: "staged a strike", but not "staged
+    a strike against Glencore" (a target the lexicon does not know is still a target)."""
+    if cue.relation != "protested" or not is_word(noun, STAGED_PROTEST_NOUNS):
+        return False
+    heads = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
+    return not [t for head in heads for t in prep_objects(head, cue.slots)]
+
+
+def home_countries(subjects: list[tuple[Token, Actor]], index: ArticleIndex) -> list[
+    tuple[Token, Actor]
+]:
+    """The countries the actors of an event are placed in ("students throughout Indonesia",
+    "thousands of students in Kenya"). Where the event itself happens is not enough
+    ("Ukrainians staged a protest in Berlin" is not aimed at Germany), nor is the country a
+    group of another country lives in ("Ukrainians in Germany")."""
+    found = []
+    for tok, actor in subjects:
+        ids = dict(actor.entity.ids)
+        own = ids.get("country") or ids.get("iso3")
+        found += [
+            a
+            for head in tok.subtree
+            if head.pos_ in NOUNS
+            for p in prep_objects(head, HAPPENING_PREPS)
+            for a in actors_of(p, index)
+            if a[1].entity.type == "Country" and own in (None, dict(a[1].entity.ids).get("iso3"))
+        ]
+    return found

@@ -500,6 +500,41 @@ def test_store_bulk_import_in_pieces_matches_one_piece(
         assert data_quads(many) == expected
 
 
+def test_store_bulk_import_reads_a_big_file_a_piece_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tracemalloc
+
+    data = tmp_path / "all.nq"
+    write_rdf(example_dataset(), data)
+    with open_store(tmp_path / "small") as small:
+        small.bulk_import(data)
+        expected = data_quads(small)
+    # grow the file to 4 MB with quads of a graph of their own, the article graphs first
+    ex, graph = "https://example.org/", "<https://example.org/filler>"
+    filler = "".join(
+        f'<{ex}s{i}> <{ex}p> "filler {i:07d} {"x" * 40}" {graph} .\n' for i in range(40_000)
+    )
+    with data.open("a", encoding="utf-8") as out:
+        out.write(filler)
+    size = data.stat().st_size
+    assert size > 4_000_000
+    monkeypatch.setattr("graphkit.store.bulk._MIN_PIECE_BYTES", 1 << 10)
+    monkeypatch.setattr("graphkit.store.bulk._MAX_PIECE_BYTES", 64 << 10)
+    with open_store(tmp_path / "big") as big:
+        tracemalloc.start()
+        try:
+            added = big.bulk_import(data, threads=2)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert peak < size // 8  # a few pieces of 64 kB were held, never the file
+        assert added == len(expected) + 40_000
+        quads = data_quads(big)
+        assert {q for q in quads if q.graph_name.value != graph[1:-1]} == expected
+        assert len(quads) - len(expected) == 40_000
+
+
 def test_store_bulk_import_works_entailments_out_from_the_store_when_blank_nodes(
     tmp_path: Path,
 ) -> None:

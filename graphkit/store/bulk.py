@@ -1,8 +1,9 @@
 """Bulk import into an empty on-disk store: Oxigraph's bulk loader, with entailments.
 
 :class:`BulkImport` gives :class:`graphkit.store.disk.Store` its :meth:`~BulkImport.bulk_import`:
-an N-Quads or N-Triples file is cut at line ends into pieces loaded side by side, while the
-entailments are worked out from the lines that hold a relation.
+an N-Quads or N-Triples file is read a piece at a time, cut at line ends, and the pieces are
+loaded side by side (memory holds a few pieces, never the file), while the entailments are
+worked out from the lines that hold a relation.
 
 Examples:
     >>> import tempfile
@@ -19,8 +20,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import pyoxigraph as ox
 
@@ -31,6 +33,9 @@ from graphkit.store.sparql import PREFIXES
 
 _MIN_PIECE_BYTES = 4 << 20
 """A bulk import loads a file in pieces side by side only if each gets at least this much."""
+_MAX_PIECE_BYTES = 128 << 20
+"""A bulk import reads and loads at most this much of a file at a time: memory holds one
+piece a thread and the one being read, whatever the size of the file."""
 
 
 def _usable_cpus() -> int:
@@ -40,21 +45,37 @@ def _usable_cpus() -> int:
         return os.cpu_count() or 1
 
 
-def _line_pieces(data: bytes, size: int) -> list[tuple[int, int]]:
-    """(start, end) offsets cutting ``data`` into pieces of about ``size`` bytes at line ends.
+def _pieces(handle: BinaryIO, size: int) -> Iterator[bytes]:
+    """The bytes of an open file about ``size`` at a time, each piece ending at a line end.
 
     Examples:
-        >>> _line_pieces(b"a\\nbb\\nccc\\n", 3)
-        [(0, 5), (5, 9)]
+        >>> import io
+        >>> list(_pieces(io.BytesIO(b"a\\nbb\\nccc\\n"), 3))
+        [b'a\\nbb\\n', b'ccc\\n']
+
+    Raises:
+        MemoryError: a line is longer than the RDF parser takes (it would be read whole).
     """
-    pieces: list[tuple[int, int]] = []
-    start = 0
-    while start < len(data):
-        cut = data.find(b"\n", min(start + size, len(data)) - 1)
-        end = len(data) if cut < 0 else cut + 1
-        pieces.append((start, end))
-        start = end
-    return pieces
+    from graphkit.store.formats import PARSER_LIMIT
+
+    while data := handle.read(size):
+        if not data.endswith(b"\n"):
+            rest = handle.readline(PARSER_LIMIT + 1)
+            if len(rest) > PARSER_LIMIT:
+                raise MemoryError
+            data += rest
+        yield data
+
+
+def _has_blank_nodes(path: Path) -> bool:
+    """True if the file may hold a blank node (``_:`` anywhere), read a block at a time."""
+    tail = b""
+    with path.open("rb") as handle:
+        while block := handle.read(_MAX_PIECE_BYTES):
+            if b"_:" in tail + block[:1] or b"_:" in block:
+                return True
+            tail = block[-1:]
+    return False
 
 
 class BulkImport(ArticleListing):
@@ -75,10 +96,13 @@ class BulkImport(ArticleListing):
 
         Oxigraph's bulk loader writes the data files directly: several times faster than
         :meth:`load`, but not transactional, so it only fills an empty store; if it is
-        interrupted, delete the folder and import again. An N-Quads or N-Triples file is cut
-        at line ends into pieces loaded side by side (``threads`` at a time, default: the
-        processors this process may use) while its entailments are worked out from the lines
-        that hold a relation, without parsing the rest in Python. If the file is malformed,
+        interrupted, delete the folder and import again. An N-Quads or N-Triples file is read
+        a piece at a time (at most 128 MB, cut at line ends) and the pieces are loaded side by
+        side (``threads`` at a time, default: the processors this process may use), so memory
+        holds a few pieces, not the file, while its entailments are worked out from the lines
+        that hold a relation, without parsing the rest in Python (a file with blank nodes is
+        streamed to the loader in one call, which keeps their labels apart, and its
+        entailments read back from the store). If the file is malformed,
         the store is emptied again and the error names the file's line. Returns the number
         of quads added.
 
@@ -104,7 +128,7 @@ class BulkImport(ArticleListing):
         before = len(self._ox)
         try:
             if rdf_format in (ox.RdfFormat.N_QUADS, ox.RdfFormat.N_TRIPLES):
-                self._import_lines(path.read_bytes(), rdf_format, threads or _usable_cpus())
+                self._import_lines(path, rdf_format, threads or _usable_cpus())
             else:
                 self._ox.bulk_load(path=str(path), format=rdf_format)
                 self._import_entailments()
@@ -130,52 +154,64 @@ class BulkImport(ArticleListing):
         if self._ox.query(ask, prefixes=PREFIXES):
             self._update(rebuild_update(), name="relations graph")
 
-    def _import_lines(self, data: bytes, rdf_format: Any, threads: int) -> None:
-        """Bulk-load N-Quads/N-Triples bytes in one piece per thread, with entailments.
+    def _import_lines(self, path: Path, rdf_format: Any, threads: int) -> None:
+        """Bulk-load an N-Quads/N-Triples file a piece at a time, ``threads`` pieces side by
+        side, with entailments.
 
         Each piece is one batch of the bulk loader (fewer batches leave fewer data files
-        for queries to look through); the entailments, worked out on this thread while the
-        first pieces load, go with the last piece.
+        for queries to look through, hence pieces as big as memory allows); the relation
+        lines are gathered on this thread while the pieces load, and their entailments are
+        loaded last.
         """
-        from concurrent.futures import ThreadPoolExecutor
+        from collections import deque
+        from concurrent.futures import Future, ThreadPoolExecutor
 
-        from graphkit.store.entail import line_entailments
+        from graphkit.store.entail import lines_entailments, relation_lines
 
-        # the bulk loader renames blank nodes per call, so a file with blank nodes is one piece
-        count = 1 if b"_:" in data else max(1, min(threads, len(data) // _MIN_PIECE_BYTES))
-        pieces = _line_pieces(data, -(-len(data) // count))
+        if _has_blank_nodes(path):  # the bulk loader renames blank nodes per call: one call
+            self._ox.bulk_load(path=str(path), format=rdf_format)
+            self._import_entailments()
+            return
+        size = -(-path.stat().st_size // threads)
+        size = min(_MAX_PIECE_BYTES, max(_MIN_PIECE_BYTES, size))
 
-        def load(piece: tuple[int, int], extra: bytes = b"") -> None:
-            start, end = piece
+        def load(data: bytes, shift: int) -> None:
             try:
-                self._ox.bulk_load(input=data[start:end] + extra, format=rdf_format)
+                self._ox.bulk_load(input=data, format=rdf_format)
             except SyntaxError as err:  # its line numbers count from the piece's first line
-                shift = data.count(b"\n", 0, start)
                 text = re.sub(r"line (\d+)", lambda m: f"line {int(m.group(1)) + shift}", str(err))
                 raise SyntaxError(text) from None
 
-        with ThreadPoolExecutor(max_workers=len(pieces) or 1) as pool:
-            loading = [pool.submit(load, piece) for piece in pieces[:-1]]
-            try:  # meanwhile (the loader lets go of the GIL)
-                derived = line_entailments(data, rdf_format)
-            except SyntaxError:
-                derived = None  # the loader reports the malformed line, with its number
-            extra = (
-                bytes(ox.serialize(derived, format=ox.RdfFormat.N_QUADS) or b"") if derived else b""
-            )
-            if (
-                rdf_format == ox.RdfFormat.N_TRIPLES and extra
-            ):  # N-Triples has no graphs: load them apart
-                loading.append(
-                    pool.submit(self._ox.bulk_load, input=extra, format=ox.RdfFormat.N_QUADS)
-                )
-                extra = b""
-            if pieces:
-                loading.append(pool.submit(load, pieces[-1], extra))
-            for job in loading:
-                job.result()
+        lines: list[bytes] | None = []
+        loading: deque[Future[None]] = deque()
+        shift = 0
+        with ThreadPoolExecutor(max_workers=threads) as pool, path.open("rb") as handle:
+            try:
+                for data in _pieces(handle, size):
+                    while len(loading) >= threads:
+                        loading.popleft().result()
+                    loading.append(pool.submit(load, data, shift))
+                    shift += data.count(b"\n")
+                    if lines is not None:  # meanwhile (the loader lets go of the GIL)
+                        found = relation_lines(data)
+                        lines = None if found is None else lines + found
+                    del data
+                for job in loading:
+                    job.result()
+            except BaseException:
+                pool.shutdown(cancel_futures=True)
+                raise
+        try:
+            derived = None if lines is None else lines_entailments(lines, rdf_format)
+        except SyntaxError:  # pragma: no cover - the loader took every line
+            derived = None
         if derived is None:
             self._import_entailments()
+        elif derived:
+            self._ox.bulk_load(
+                input=bytes(ox.serialize(derived, format=ox.RdfFormat.N_QUADS) or b""),
+                format=ox.RdfFormat.N_QUADS,
+            )
 
     def _import_entailments(self) -> None:
         """Bulk-load the entailments of the store's relation quads (read back from the store)."""

@@ -192,6 +192,22 @@ def line_entailments(data: bytes, fmt: Any) -> list[Any] | None:
     Raises:
         SyntaxError: a line holding a relation IRI is malformed.
     """
+    lines = relation_lines(data)
+    return None if lines is None else lines_entailments(lines, fmt)
+
+
+def relation_lines(data: bytes) -> list[bytes] | None:
+    """The lines of N-Quads or N-Triples text that hold a relation IRI (a file can be read a
+    piece at a time, cut at line ends: the lines of the pieces are those of the file), or
+    None if the text has escapes that could spell a relation IRI otherwise.
+
+    Examples:
+        >>> met = b'<a> <https://w3id.org/graphkit/ontology#metWith> <c> .'
+        >>> relation_lines(b'<a> <b> <c> .\\n' + met) == [met]
+        True
+        >>> relation_lines(b'<a> <b> "\\\\u0041" .') is None
+        True
+    """
     if _ESCAPE.search(data):
         return None
     lines: list[bytes] = []
@@ -203,6 +219,16 @@ def line_entailments(data: bytes, fmt: Any) -> list[Any] | None:
         end = data.find(b"\n", m.end())
         lines.append(data[start : end if end >= 0 else len(data)])
         last_start = start
+    return lines
+
+
+def lines_entailments(lines: list[bytes], fmt: Any) -> list[Any] | None:
+    """:func:`derived_quads` of the :func:`relation_lines` of a text (None if a relation
+    triple has a blank node, whose label the bulk loader renames).
+
+    Raises:
+        SyntaxError: a line is malformed.
+    """
     if not lines:
         return []
     rules = _rules()

@@ -1,7 +1,13 @@
 """Incremental entity resolution: the cost of adding 100 articles to stores of growing size.
 
 Usage: python benchmarks/bench_resolve.py [--sizes 1000 10000 100000] [--new 100]
+           [--count] [--settle fresh|optimize|reopen] [--keep DIR]
        python benchmarks/bench_resolve.py --check N [--chunk 50]
+
+``--count`` lists the store look-ups of the new articles by kind (the graphkit function that
+made it and the pattern bound: calls, rows read, CPU time); ``--settle`` measures the store
+as bulk-imported, after Oxigraph's ``optimize()`` or after closing and reopening it;
+``--keep DIR`` keeps the generated N-Quads files there and reuses them.
 
 Synthetic article graphs (no spaCy): each article names two people (one of them also by
 surname only, as articles do), a country and an organization, with three relations. Names are
@@ -32,29 +38,20 @@ rewritten (entities that moved) and the one-time look-ups of a build over the wh
 (article hashes and sources for skipping unchanged inputs, and the closing counts), which
 are not per article and do grow with it.
 
-One run under ``nice`` on a 2-core machine shared with other work (load 11-23), CPU ms per
-article:
+One run under ``nice`` on a 2-core machine shared with other work (load 6-12), CPU ms per
+article (the look-ups counted with ``--count`` for the next 100 articles; details and the
+runs after ``optimize()`` in benchmarks/README.md):
 
-| articles | quads | generated (s) | wall ms | ratio | CPU ms | CPU ratio | look-ups (s) |
-|---:|---:|---:|---:|---:|---:|---:|---:|
-| 1,000 | 87,502 | 29 | 190.9 | 1.00 | 21.9 | 1.00 | 1.52 |
-| 10,000 | 807,030 | 392 | 202.6 | 1.06 | 24.2 | 1.11 | 10.48 |
-| 100,000 | 7,999,980 | 1,164 | 46.4 | 0.24 | 41.0 | 1.87 | 22.52 |
+| articles | quads | CPU ms | CPU ratio | look-ups/article | rows/look-up |
+|---:|---:|---:|---:|---:|---:|
+| 1,000 | 79,573 | 22.2 | 1.00 | 189 | 0.69 |
+| 10,000 | 799,047 | 24.3 | 1.09 | 193 | 0.66 |
+| 100,000 | 7,991,926 | 24.2 | 1.09 | 198 | 0.72 |
 
-At 100,000 articles writing the N-Quads (1.5 GB, 15 minutes) kept the process at 0.56 GB
-(0.85 GB at most for the whole 10,000 run, import included; holding the store's quads at
-once took some 12 GB before); the bulk import of that file then took up to 6.7 GB, since it
-reads the whole file and loads it as one batch per processor (graphkit.store.bulk), which
-does grow with the store. The load fell during the 100,000 run (hence its wall time). CPU
-time grows a little from 1,000 to 10,000 articles (1.11) and clearly at 100,000 (1.87). From
-1,000 to 10,000 it is the new articles' components, not the look-ups: every look-up returns
-as many rows at 10,000 articles as at 1,000 (counted per kind for the 100 new articles), but
-they gather 8% more name records (908 against 840), because at 1,000 the 100 new articles
-widen the surname pool by a tenth, so more of their surnames are new to the store (a new
-person meets a stored name 49% of the time at 1,000, 65% at 10,000, near the two thirds the
-pools tend to at any larger size). The jump at 100,000 is not explained yet: the rows were
-not counted there; a likely cause is the cost of each index look-up in a store of 8 million
-quads just bulk-imported (data beyond the store's caches, data files not yet compacted).
+No look-up reads more rows in a bigger store and the name pools make no bigger components;
+one look-up costs a little more (32-39 µs for a record's predicate at every size, 65 against
+100 µs for a pair's evidence). The bulk import streams the file (1.85 GB at most for the
+1.5 GB of N-Quads at 100,000 articles, where reading it whole took up to 6.7 GB).
 
 Before names were spelled with no digit doubled, 18.6 and 25.0 ms (ratio 1.34): the spelling
 key made ever more surnames one name as the pools grew, and the components with them.
@@ -64,6 +61,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import sys
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
@@ -374,15 +372,22 @@ def _write(out: BinaryIO, quads: list[Any]) -> None:
         ox.serialize(quads, out, format=ox.RdfFormat.N_QUADS)
 
 
-def generate(st: Any, size: int, folder: Path, chunk: int = 2000) -> None:
+def generate(
+    st: Any, size: int, folder: Path, chunk: int = 2000, *, keep: Path | None = None
+) -> None:
     """Fill an empty store with synthetic articles ``0`` to ``size`` as resolution would,
     through an N-Quads file written a piece at a time (:func:`write_generated`) and the bulk
-    import (which adds the entailments): memory holds the name records, not the quads."""
-    path = folder / "generated.nq"
-    with path.open("wb") as out:
-        write_generated(out, size, chunk)
+    import (which adds the entailments): memory holds the name records, not the quads.
+    With ``keep``, the file is kept in that folder and read from there next time."""
+    path = (keep or folder) / f"generated-{size}.nq"
+    if keep is None or not path.exists():
+        part = path.with_suffix(".part")
+        with part.open("wb") as out:
+            write_generated(out, size, chunk)
+        part.replace(path)
     st.bulk_import(path)
-    path.unlink()
+    if keep is None:
+        path.unlink()
 
 
 def dump(st: Any) -> list[str]:
@@ -392,26 +397,126 @@ def dump(st: Any) -> list[str]:
     return sorted(str(q) for q in st.ox if q.graph_name != ontology)
 
 
-def measure(st: Any, start: int, new: int) -> dict[str, float]:
-    """Add ``new`` articles one transaction each (as a build does); per-article times."""
+class Counted:
+    """An Oxigraph store that counts, per kind of look-up (the graphkit function that made
+    it), the calls, the rows returned and the time they took, rows read included; it passes
+    for an ``ox.Store`` (``isinstance``), so graphkit takes the same paths."""
+
+    def __init__(self, store: Any) -> None:
+        self._store = store
+        self.kinds: dict[str, list[float]] = {}
+
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:
+        return ox.Store
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+    def _kind(self, what: str) -> list[float]:
+        frame = sys._getframe(1)
+        while frame.f_code.co_filename == __file__ or frame.f_code.co_name.startswith("<"):
+            assert frame.f_back is not None
+            frame = frame.f_back
+        kind = self.kinds.setdefault(f"{frame.f_code.co_name} {what}", [0, 0, 0.0])
+        kind[0] += 1
+        return kind
+
+    def _count(self, what: str, run: Any) -> Any:
+        kind = self._kind(what)
+        began = time.process_time()
+        rows = run()
+        kind[2] += time.process_time() - began
+        kind[1] += len(rows) if isinstance(rows, list) else 1
+        return rows
+
+    def query(self, *args: Any, **kwargs: Any) -> Any:
+        result = self._store.query(*args, **kwargs)
+        if isinstance(result, (bool, ox.QueryBoolean)):
+            return self._count("ask", lambda: result)
+        return self._count("query", lambda: list(result))
+
+    def quads_for_pattern(self, *args: Any) -> Any:
+        """The quads, read as the caller reads them (a caller may stop early)."""
+        kind = self._kind("quads " + "".join("-" if a is None else "b" for a in args))
+        began = time.process_time()
+        quads = iter(self._store.quads_for_pattern(*args))
+        kind[2] += time.process_time() - began
+        return self._walk(kind, quads)
+
+    @staticmethod
+    def _walk(kind: list[float], quads: Iterator[Any]) -> Iterator[Any]:
+        while True:
+            began = time.process_time()
+            quad = next(quads, None)
+            kind[2] += time.process_time() - began
+            if quad is None:
+                return
+            kind[1] += 1
+            yield quad
+
+    def __contains__(self, quad: Any) -> bool:
+        return bool(self._count("contains", lambda: quad in self._store))
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        self._count("update", lambda: self._store.update(*args, **kwargs))
+
+
+def measure(st: Any, start: int, new: int, *, count: bool = False) -> dict[str, Any]:
+    """Add ``new`` articles one transaction each (as a build does); per-article times, and
+    with ``count`` the look-ups by kind (:class:`Counted`, whose own cost is in the times)."""
     extra = [_graphs(start + i) for i in range(new)]
     rewritten = 0
-    began, cpu = time.perf_counter(), time.process_time()
-    for graphs in extra:
-        plan = add_article(st.ox, graphs)
-        rewritten += len(plan.rewritten)
-        st.apply(plan)
-    out = {
-        "wall": (time.perf_counter() - began) / new,
-        "cpu": (time.process_time() - cpu) / new,
-        "rewritten": rewritten,
-    }
+    real = st._ox
+    counted = Counted(real) if count else None
+    if counted is not None:
+        st._ox = counted
+    try:
+        began, cpu = time.perf_counter(), time.process_time()
+        for graphs in extra:
+            plan = add_article(st.ox, graphs)
+            rewritten += len(plan.rewritten)
+            st.apply(plan)
+        out: dict[str, Any] = {
+            "wall": (time.perf_counter() - began) / new,
+            "cpu": (time.process_time() - cpu) / new,
+            "rewritten": rewritten,
+        }
+    finally:
+        st._ox = real
+    if counted is not None:
+        out["kinds"] = counted.kinds
     began = time.perf_counter()
     st.article_hashes()
     st.article_sources()
     store_counts(st.ox)
     out["listing"] = time.perf_counter() - began
     return out
+
+
+def print_kinds(size: int, kinds: dict[str, list[float]], new: int) -> None:
+    """The look-ups of adding ``new`` articles to a store of ``size``, by kind."""
+    print(f"\nlook-ups adding {new} articles to {size:,}: kind, calls, rows, rows/call, "
+          "CPU ms, µs/call")
+    for kind, (calls, rows, spent) in sorted(kinds.items(), key=lambda kv: -kv[1][2]):
+        print(f"  {kind:<40} {calls:>6.0f} {rows:>8.0f} {rows / calls:>7.1f} "
+              f"{spent * 1000:>8.1f} {spent / calls * 1e6:>8.1f}")
+    calls = sum(k[0] for k in kinds.values())
+    rows = sum(k[1] for k in kinds.values())
+    spent = sum(k[2] for k in kinds.values())
+    print(f"  {'all':<40} {calls:>6.0f} {rows:>8.0f} {rows / calls:>7.1f} "
+          f"{spent * 1000:>8.1f} {spent / calls * 1e6:>8.1f}\n", flush=True)
+
+
+def settle(st: Any, how: str, folder: Path) -> Any:
+    """The store after a bulk import as ``how`` leaves it: ``fresh`` (as imported),
+    ``optimize`` (Oxigraph's compaction) or ``reopen`` (closed and opened again)."""
+    if how == "optimize":
+        st.ox.optimize()
+    elif how == "reopen":
+        st.close()
+        return open_store(folder, publish_every=3600)
+    return st
 
 
 def check(size: int, chunk: int) -> bool:
@@ -440,33 +545,51 @@ def main() -> None:
         help="only compare the generated store of N articles with the one resolution builds",
     )
     parser.add_argument("--chunk", type=int, default=50, help="articles per step of --check")
+    parser.add_argument(
+        "--count",
+        action="store_true",
+        help="count the look-ups by kind (calls, rows, CPU time; costs time itself)",
+    )
+    parser.add_argument(
+        "--settle",
+        choices=["fresh", "optimize", "reopen"],
+        default="fresh",
+        help="measure the store as bulk-imported, after optimize(), or after reopening it",
+    )
+    parser.add_argument(
+        "--keep", type=Path, help="keep the generated N-Quads files here and reuse them"
+    )
     args = parser.parse_args()
     if args.check:
         raise SystemExit(0 if check(args.check, args.chunk) else 1)
-    base: dict[str, float] = {}
+    base: dict[str, Any] = {}
     print(
         "| store (articles) | quads | generated (s) | wall ms/article | ratio | "
         "CPU ms/article | ratio | articles rewritten | build look-ups (s) |"
     )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size in sorted(args.sizes):
-        with (
-            tempfile.TemporaryDirectory() as tmp,
-            open_store(Path(tmp) / "store", publish_every=3600) as st,
-        ):
-            began = time.perf_counter()
-            generate(st, size, Path(tmp))
-            generated = time.perf_counter() - began
-            r = measure(st, size, args.new)
-            base = base or r
-            print(
-                f"| {size:,} | {len(st.ox):,} | {generated:.0f} | "
-                f"{r['wall'] * 1000:.1f} | {r['wall'] / base['wall']:.2f} | "
-                f"{r['cpu'] * 1000:.1f} | {r['cpu'] / base['cpu']:.2f} | "
-                f"{int(r['rewritten'])} | {r['listing']:.2f} |",
-                flush=True,
-            )
-
+        with tempfile.TemporaryDirectory() as tmp:
+            st = open_store(Path(tmp) / "store", publish_every=3600)
+            try:
+                began = time.perf_counter()
+                generate(st, size, Path(tmp), keep=args.keep)
+                generated = time.perf_counter() - began
+                st = settle(st, args.settle, Path(tmp) / "store")
+                r = measure(st, size, args.new, count=args.count)
+                quads = len(st.ox)
+            finally:
+                st.close()
+        base = base or r
+        print(
+            f"| {size:,} | {quads:,} | {generated:.0f} | "
+            f"{r['wall'] * 1000:.1f} | {r['wall'] / base['wall']:.2f} | "
+            f"{r['cpu'] * 1000:.1f} | {r['cpu'] / base['cpu']:.2f} | "
+            f"{int(r['rewritten'])} | {r['listing']:.2f} |",
+            flush=True,
+        )
+        if args.count:
+            print_kinds(size, r["kinds"], args.new)
 
 if __name__ == "__main__":
     main()

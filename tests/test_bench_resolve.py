@@ -44,3 +44,21 @@ def test_articles_added_to_a_generated_store_give_the_generated_store(tmp_path: 
         bench.generate(st, 63, tmp_path)
         assert grown == bench.dump(st)
     assert result["cpu"] > 0
+
+
+def test_counted_look_ups_change_nothing_and_name_their_kinds(tmp_path: Path) -> None:
+    bench = _bench()
+    with open_store(tmp_path / "counted") as st:
+        bench.generate(st, 60, tmp_path / "counted", keep=tmp_path)
+        assert (tmp_path / "generated-60.nq").exists()  # kept for the next run
+        result = bench.measure(st, 60, 3, count=True)
+        counted = bench.dump(st)
+    with open_store(tmp_path / "plain") as st:
+        bench.generate(st, 60, tmp_path / "plain", keep=tmp_path)
+        bench.measure(st, 60, 3)
+        assert counted == bench.dump(st)
+    kinds = result["kinds"]
+    calls, rows, _ = kinds["entity_triples quads bb-b"]  # graph, subject and predicate bound
+    assert calls > 0 and rows > 0
+    assert kinds["_query query"][0] > 0  # the key look-ups (SPARQL)
+    assert all(spent >= 0 for _, _, spent in kinds.values())

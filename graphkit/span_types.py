@@ -23,6 +23,7 @@ from graphkit.records import Entity
 
 GIVEN_NAMES = word_class("given_names")
 NAME_END_NOUNS = word_class("name_end_nouns")
+VENUE_NOUNS = word_class("venue_nouns")
 STATE_BODY_WORDS = word_class("state_body_words")
 # words that alone name no particular body: "the Foreign Ministry", "Treasury", "Supreme Court"
 GENERIC_BODY_WORDS = STATE_BODY_WORDS | word_class("generic_body_words")
@@ -70,6 +71,8 @@ def typed_actor(span: Span, lex: Lexicon) -> Actor | None:
         if org.country and org.country in lex.by_iso3:
             return Actor(country_entity(lex, org.country), "metonymy", None)
         return Actor(Entity("Organization", org.name), "name")
+    if org is None and span.label_ in ("ORG", "FAC") and span[-1].lower_ in VENUE_NOUNS:
+        return venue(span, name, lex)
     if span.label_ in ("ORG", "GPE", "LOC", "FAC") and person_name(span, name, lex):
         # "likening Otoniel to Pablo Escobar" (ORG), "Argentina's Milei" (GPE): a person
         return Actor(Entity("Person", name), "name")
@@ -108,6 +111,32 @@ def typed_actor(span: Span, lex: Lexicon) -> Actor | None:
         core = strip_titles(span)
         return Actor(Entity("Person", span_name(core)), "name")
     return None
+
+
+def venue(span: Span, name: str, lex: Lexicon) -> Actor:
+    """A building named as one ("the Hayat Hotel"): a place, standing for the country of the
+    city it is said to be in ("the Hayat Hotel in Mogadishu"), as a seat of government does.
+
+    Examples:
+        >>> from graphkit.nlp import load_nlp
+        >>> from graphkit.lexicon import load_lexicon
+        >>> doc = load_nlp()("Gunmen stormed the Hayat Hotel in Mogadishu.")
+        >>> actor = venue(doc[2:5], "Hayat Hotel", load_lexicon())
+        >>> actor.entity.name, actor.place.name
+        ('Somalia', 'Hayat Hotel')
+    """
+    doc = span.doc
+    start = end = span.end + 1
+    if start < len(doc) and doc[span.end].lower_ == "in" and doc[start].ent_iob_ == "B":
+        end += 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+    city = doc[start:end].text if doc[start:end] and doc[start].ent_type_ == "GPE" else ""
+    country = (lex.metonym(city) or city_country(city, lex)) if city else None
+    if country is None:
+        return Actor(Entity("Place", name), "name")
+    place = Entity("Place", name, (), (("country", country.iso3),))
+    return Actor(country_entity(lex, country.iso3), "metonymy", place)
 
 
 def person_name(span: Span, name: str, lex: Lexicon) -> bool:

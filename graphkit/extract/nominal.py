@@ -172,10 +172,20 @@ def _drawn_from(
 PURSUIT_VERBS = word_class("pursuit_verbs")
 PURSUIT_PREPS = word_class("pursuit_preps")
 NOT_ATTACKS = word_class("not_attacks")
+TOPIC_PREPS = word_class("topic_preps")
+TRIP_NOUNS = word_class("trip_nouns")
+
+
+def _talked_about(noun: Token) -> bool:
+    """ "spoke with Wong regarding their trips to the Middle East": a trip talked about."""
+    head = _first_conjunct(noun)
+    return noun.lemma_ in TRIP_NOUNS and head.dep_ == "pobj" and head.head.lower_ in TOPIC_PREPS
 
 
 def nominal_events(noun: Token, cues: tuple[Cue, ...], index: ArticleIndex) -> Iterator[Found]:
     """Events whose cue is a noun: the first cue that gives an answer wins."""
+    if _talked_about(noun):
+        return
     mods = {c.lower_ for c in kids(noun, "compound", "amod")}
     noun_preps = {c.lower_ for c in kids(noun, "prep")}
     # the cue whose object preposition the noun has goes first: "a visit to Riyadh" is a visit

@@ -19,6 +19,8 @@ from graphkit.records import ASSERTED
 from graphkit.resolve import Actor, How, country_entity
 
 PLACE_KINDS = word_class("place_kinds")
+VENUE_NOUNS = word_class("venue_nouns")
+PLACES = ("Place", "Country")
 IN = frozenset({"in"})
 OF = frozenset({"of"})
 
@@ -35,6 +37,7 @@ def located(span: Span, actor: Actor, index: ArticleIndex) -> Iterator[Found]:
     yield from _apposed_kind(span, here, index)
     yield from _possessed_kind(span, here, index)
     yield from _kind_of(span, here, index)
+    yield from _venue_in(span, here, index)
 
 
 def _found(here: Actor, holder: Actor, tok: Token, where: tuple[int, int], how: str) -> Found:
@@ -73,6 +76,8 @@ def _comma_target(span: Span, index: ArticleIndex) -> int | None:
             j2 += 1
         if j2 in index.by_token:
             k = j2
+        elif doc[k].head.lemma_ not in PLACE_KINDS and doc[k].head.i not in index.by_token:
+            return None  # "in Dubai, Sudan's president asked": where the speaker was
     return k
 
 
@@ -168,6 +173,19 @@ def _kind_in(span: Span, here: Actor, index: ArticleIndex) -> Iterator[Found]:
             outer = index.actor_at(where)
         if _elsewhere(outer, here, "Place", "Country"):
             yield _found(here, _as_place(outer), where, (span.start, where.i + 1), "place-in")
+
+
+def _venue_in(span: Span, here: Actor, index: ArticleIndex) -> Iterator[Found]:
+    """ "the Marriott Hotel in Islamabad": a building named as one lies in the place after it."""
+    doc = span.doc
+    if span[-1].lower_ not in VENUE_NOUNS or span.end + 1 >= len(doc):
+        return
+    prep = doc[span.end]
+    outer = index.actor_at(doc[span.end + 1])
+    if prep.lower_ in IN and prep.head.i == span[-1].i and _elsewhere(outer, here, *PLACES):
+        city = Actor(outer.place, How.NAME) if outer.place is not None else _as_place(outer)
+        where = (span.start, index_end(index, span.end + 1))
+        yield _found(here, city, prep, where, "venue-in")
 
 
 def index_end(index: ArticleIndex, k: int) -> int:

@@ -28,7 +28,19 @@ from graphkit.extract.known import ArticleIndex
 from graphkit.extract.mediation import mediation_events
 from graphkit.extract.nominal import nominal_events, reduce_noun_events
 from graphkit.extract.verbal import verbal_events
-from graphkit.lexicon import Lexicon
+from graphkit.lexicon import Lexicon, word_class
+
+CONTEXT_SANCTION_VERBS = word_class("context_sanction_verbs")
+SANCTION_CONTEXT_WORDS = word_class("sanction_context_words")
+
+
+def _among_sanctions(verb: Token) -> bool:
+    """Whether "designating two officials" sanctions them: its object is people described, not
+    named ("designated Sergei Ivanov as its new ambassador" appoints), and the article speaks
+    of sanctions."""
+    if any(c.ent_type_ == "PERSON" or c.lower_ == "as" for c in verb.subtree if c.i > verb.i):
+        return False
+    return any(t.lower_ in SANCTION_CONTEXT_WORDS for t in verb.doc)
 
 
 def sentence_events(
@@ -41,7 +53,7 @@ def sentence_events(
         lemma = tok.lemma_.lower()
         pos = tok.pos_
         found: list[Found] = []
-        if pos == "VERB":
+        if pos == "VERB" and not (lemma in CONTEXT_SANCTION_VERBS and not _among_sanctions(tok)):
             found = list(verbal_events(tok, lex.verb_cues.get(lemma, ()), index))
         elif pos in ("NOUN", "PROPN") and tok.i not in index.by_token:
             cues = lex.noun_cues.get(lemma, lex.noun_cues.get(tok.lower_, ()))

@@ -49,6 +49,7 @@ OF_PHRASE_HEADS = word_class("of_phrase_heads")
 OF_PHRASE_NOUNS = AGENT_NOUNS | OF_PHRASE_HEADS
 GROUP_PLACE_PREPS = word_class("group_place_preps")
 RELATIVE_PRONOUNS = word_class("relative_pronouns")
+POSTING_PREPS = word_class("posting_preps")
 OF = frozenset({"of"})
 LED = frozenset({"led"})
 STATES_AND_ORGANIZATIONS = ("Country", "Organization")
@@ -128,9 +129,12 @@ def _described(token: Token, index: ArticleIndex, depth: int, events: bool) -> l
 def _apposed_person(
     token: Token, index: ArticleIndex, depth: int, events: bool
 ) -> list[Actor] | None:
-    """ "Russia's envoy, Vassily Nebenzia, dismissed": the person in apposition."""
+    """ "Russia's envoy, Vassily Nebenzia, dismissed": the person in apposition; "spoke with the
+    Guinean ambassador in Washington, Raphiou Barry": the parse hangs the name on the post."""
+    posts = [p for c in kids(token, "prep", words=POSTING_PREPS) for p in kids(c, "pobj")]
     # "a senior Rwandan army officer, Brig. Gen. Andrew Nyamvumba": the rank is parsed as the head
     apposed = [t for c in kids(token, "appos") for t in (c.subtree if token.tag_ == "NN" else [c])]
+    apposed += [a for p in posts for a in kids(p, "appos")] if token.pos_ == "NOUN" else []
     return typed_actors(index, apposed, "Person")[:1] or None
 
 

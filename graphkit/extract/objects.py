@@ -17,6 +17,8 @@ from graphkit.records import Entity
 from graphkit.resolve import Actor, How
 from graphkit.vocab import relations_where
 
+MARKED_CLAUSES = ("advcl", "ccomp", "xcomp")
+
 
 def needs_ok(tok: Token, cue: Cue) -> bool:
     if not cue.needs:
@@ -41,6 +43,8 @@ def needs_ok(tok: Token, cue: Cue) -> bool:
     # authorities in Seoul second thoughts"), unless it is where the cue's object is ("stood
     # shoulder to shoulder with Warsaw")
     words |= {g.lemma_.lower() for c in select(children, ("prep",)) for g in c.children}
+    # "called for Hamas to release the hostages": the parse made the particle the clause's mark
+    words |= {m.lower_ for c in select(children, MARKED_CLAUSES) for m in kids(c, "mark")}
     words |= {
         g.lemma_.lower()
         for c in select(children, ("dobj",))
@@ -100,6 +104,10 @@ def cue_objects(head: Token, cue: Cue, index: ArticleIndex) -> list[tuple[Token,
             if not out:  # "signed an agreement with X", "fired missiles at Israel"
                 out += _actors_in(prep_objects(child, preps), index)
     out += _actors_in(prep_objects(head, preps), index)
+    if not out and preps:
+        # "called for Hamas to release the hostages": who is to act is the object
+        marked = [c for c in select(head.children, MARKED_CLAUSES) if kids(c, "mark", words=preps)]
+        out += _actors_in([s for c in marked for s in kids(c, "nsubj")], index)
     if cue.relation in PERSON_OBJECT_RELATIONS:
         out = [(t, as_people(t, a)) for t, a in out]
     if not out and preps:

@@ -182,7 +182,9 @@ def _venue_in(span: Span, here: Actor, index: ArticleIndex) -> Iterator[Found]:
         return
     prep = doc[span.end]
     outer = index.actor_at(doc[span.end + 1])
-    if prep.lower_ in IN and prep.head.i == span[-1].i and _elsewhere(outer, here, *PLACES):
+    # right after the name, whatever the parse hung the phrase on ("the attack on the Marriott
+    # Hotel in Islamabad")
+    if prep.lower_ in IN and _elsewhere(outer, here, *PLACES):
         city = Actor(outer.place, How.NAME) if outer.place is not None else _as_place(outer)
         where = (span.start, index_end(index, span.end + 1))
         yield _found(here, city, prep, where, "venue-in")

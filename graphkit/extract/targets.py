@@ -133,7 +133,7 @@ def _passing_prep(prep: Token, depth: int) -> bool:
         return True
     if prep.lower_ in VENUE_PREPS:
         return bool(kids(prep, "pobj", words=GATHERING_NOUNS))
-    return prep.lower_ == "with" and depth > 1 and prep.head.lemma_ not in PACT_NOUNS
+    return prep.lower_ == "with" and depth > 1 and not is_word(prep.head, PACT_NOUNS)
 
 
 def falls_back(predicate: str) -> bool:

@@ -62,6 +62,11 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # talks talked about are not the talkers' own
+    (
+        "Obama and Cameron also conferred about the P5+1 talks with Iran.",
+        ("Obama", "metWith", "Iran"),
+    ),
     # a building's name is no actor to attack
     (
         "The United States condemns the Al-Shabaab attack at the Hayat Hotel in Mogadishu.",

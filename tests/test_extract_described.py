@@ -88,6 +88,15 @@ NOT_FOUND = [
         "Russia designated Sergei Ivanov as its new ambassador to Iran after the sanctions.",
         ("Russia", "sanctioned", "Iran"),
     ),
+    # a designation that names what its object is made is no sanction, even among sanctions
+    (
+        "After the sanctions, the US designated Kenya a major non-NATO ally.",
+        ("United States", "sanctioned", "Kenya"),
+    ),
+    (
+        "India imposed sanctions and had designated Nijjar a terrorist.",
+        ("India", "sanctioned", "Nijjar"),
+    ),
     (
         "The United States designated two officials of Venezuela's government.",
         ("United States", "sanctioned", "Venezuela"),

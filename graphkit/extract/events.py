@@ -27,18 +27,24 @@ from graphkit.extract.found import Found
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.mediation import mediation_events
 from graphkit.extract.nominal import nominal_events, reduce_noun_events
+from graphkit.extract.tokens import kids
 from graphkit.extract.verbal import verbal_events
 from graphkit.lexicon import Lexicon, word_class
 
 CONTEXT_SANCTION_VERBS = word_class("context_sanction_verbs")
 SANCTION_CONTEXT_WORDS = word_class("sanction_context_words")
+# a second complement names what the object is made: an appointment or a label
+NAMING_DEPS = ("dative", "oprd", "ccomp", "xcomp", "attr")
 
 
 def _among_sanctions(verb: Token) -> bool:
     """Whether "designating two officials" sanctions them: its object is people described, not
     named ("designated Sergei Ivanov as its new ambassador" appoints), and the article speaks
     of sanctions."""
-    if any(c.ent_type_ == "PERSON" or c.lower_ == "as" for c in verb.subtree if c.i > verb.i):
+    objects = kids(verb, "dobj")
+    if not objects or any(o.ent_type_ for o in objects) or kids(verb, *NAMING_DEPS):
+        return False  # "designated Kenya a major non-NATO ally", "designated Nijjar a terrorist"
+    if kids(verb, "prep", words=("as",)):
         return False
     return any(t.lower_ in SANCTION_CONTEXT_WORDS for t in verb.doc)
 

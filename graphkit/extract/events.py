@@ -27,24 +27,28 @@ from graphkit.extract.found import Found
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.mediation import mediation_events
 from graphkit.extract.nominal import nominal_events, reduce_noun_events
-from graphkit.extract.tokens import kids
+from graphkit.extract.tokens import is_word, kids
 from graphkit.extract.verbal import verbal_events
 from graphkit.lexicon import Lexicon, word_class
 
 CONTEXT_SANCTION_VERBS = word_class("context_sanction_verbs")
 SANCTION_CONTEXT_WORDS = word_class("sanction_context_words")
+DESIGNEE_NOUNS = word_class("designee_nouns")
 # a second complement names what the object is made: an appointment or a label
 NAMING_DEPS = ("dative", "oprd", "ccomp", "xcomp", "attr")
 
 
 def _among_sanctions(verb: Token) -> bool:
-    """Whether "designating two officials" sanctions them: its object is people described, not
-    named ("designated Sergei Ivanov as its new ambassador" appoints), and the article speaks
-    of sanctions."""
+    """Whether "designating two officials" sanctions them: its object is people or bodies
+    described, not named ("designated Sergei Ivanov as its new ambassador" appoints), and the
+    article speaks of sanctions."""
     objects = kids(verb, "dobj")
-    if not objects or any(o.ent_type_ for o in objects) or kids(verb, *NAMING_DEPS):
+    described = all(not o.ent_type_ and is_word(o, DESIGNEE_NOUNS) for o in objects)
+    if not (objects and described) or kids(verb, *NAMING_DEPS):
         return False  # "designated Kenya a major non-NATO ally", "designated Nijjar a terrorist"
-    if kids(verb, "prep", words=("as",)):
+    # "as" may hang on the verb or on the last of the objects
+    holders = [verb, *(t for o in objects for t in o.subtree)]
+    if any(kids(h, "prep", words=("as",)) for h in holders):
         return False
     return any(t.lower_ in SANCTION_CONTEXT_WORDS for t in verb.doc)
 

@@ -53,6 +53,12 @@ FOUND = [
         "Blinken and Foreign Minister Wong called for Hamas to immediately release all hostages.",
         {("Blinken", "requested", "Hamas"), ("Wong", "requested", "Hamas")},
     ),
+    # appreciation expressed to a party, or for its decision, praises it
+    ("Blinken expressed appreciation to Colombia.", {("Blinken", "praised", "Colombia")}),
+    (
+        "Secretary Blinken conveyed his appreciation for President Duque's decision.",
+        {("Blinken", "praised", "Duque")},
+    ),
     # the official talked with is the person named after the post, not the country
     (
         "Josephine also spoke with the Guinean ambassador in Washington, Raphiou Barry, for a "
@@ -62,6 +68,11 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a lack of appreciation is no praise
+    (
+        "Blinken noted Colombia's lack of appreciation for the aid.",
+        ("Colombia", "praised", "Blinken"),
+    ),
     # talks talked about are not the talkers' own
     (
         "Obama and Cameron also conferred about the P5+1 talks with Iran.",

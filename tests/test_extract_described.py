@@ -59,6 +59,11 @@ FOUND = [
         "Secretary Blinken conveyed his appreciation for President Duque's decision.",
         {("Blinken", "praised", "Duque")},
     ),
+    # a visit a speaker spoke during is the speaker's own
+    (
+        "Iran's foreign minister spoke during a visit to Riyadh.",
+        {("Iran", "visited", "Saudi Arabia")},
+    ),
     # the official talked with is the person named after the post, not the country
     (
         "Josephine also spoke with the Guinean ambassador in Washington, Raphiou Barry, for a "
@@ -68,6 +73,8 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # ... but not one spoken about
+    ("Iran's foreign minister spoke about a visit to Riyadh.", ("Iran", "visited", "Saudi Arabia")),
     # a lack of appreciation is no praise
     (
         "Blinken noted Colombia's lack of appreciation for the aid.",

@@ -79,6 +79,7 @@ def _noun_subjects(
     # the subject of the verb that governs the noun: "Iran held talks with", "imposed sanctions"
     tok = noun
     hops = 0
+    occasion = False
     while hops < 3 and tok.dep_ in (
         "dobj",
         "pobj",
@@ -90,10 +91,12 @@ def _noun_subjects(
     ):
         if hostile and tok.dep_ == "prep" and tok.lower_ in SKIP_PREPS:
             break  # "cut ties after a military attack on the rebels": the reaction, not the attack
+        occasion = occasion or (tok.dep_ == "prep" and tok.lower_ in OCCASION_PREPS)
         tok = tok.head
         hops += 1
         if tok.pos_ in VERBS:
-            if tok.lemma_ in SPEECH_VERBS:
+            # "spoke during a visit to Riyadh": the speaker's own visit
+            if tok.lemma_ in SPEECH_VERBS and not occasion:
                 break  # "commented on the sanctions imposed on Iran": talking of it is not doing it
             if any(
                 c.relation in JUDGING_RELATIONS and needs_ok(tok, c)
@@ -125,6 +128,7 @@ def _headline_judge(noun: Token, index: ArticleIndex) -> int:
     ]
     return max(judges, default=noun.left_edge.i)
 SPEECH_VERBS = word_class("speech_verbs")
+OCCASION_PREPS = word_class("occasion_preps")
 SKIP_PREPS = word_class("skip_preps")
 EXPERIENCE_VERBS = word_class("experience_verbs")
 

@@ -64,6 +64,8 @@ FOUND = [
         "Iran's foreign minister spoke during a visit to Riyadh.",
         {("Iran", "visited", "Saudi Arabia")},
     ),
+    # a stop in a city is a visit
+    ("Putin made a stop in Beijing.", {("Putin", "visited", "China")}),
     # the official talked with is the person named after the post, not the country
     (
         "Josephine also spoke with the Guinean ambassador in Washington, Raphiou Barry, for a "
@@ -73,6 +75,8 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a stop put to something is no visit
+    ("Russia put a stop to the fighting in Syria.", ("Russia", "visited", "Syria")),
     # ... but not one spoken about
     ("Iran's foreign minister spoke about a visit to Riyadh.", ("Iran", "visited", "Saudi Arabia")),
     # a lack of appreciation is no praise

@@ -31,7 +31,7 @@ from graphkit.extract.guesses import settle_guessed_titles
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.static import static_relations
 from graphkit.extract.titles import GUESSED_TITLE
-from graphkit.extract.tokens import kids
+from graphkit.extract.tokens import indexed, kids
 from graphkit.lexicon import Lexicon, load_lexicon
 from graphkit.records import Article, ArticleResult, Evidence, Relation
 from graphkit.resolve import Actor, How, country_entity, resolve_doc
@@ -193,7 +193,7 @@ def extract_doc(
 ) -> ArticleResult:
     """Every relation one parsed article states, with canonical in-article entities."""
     sentences = _Sentences(doc, article)
-    with sentences.hooked(doc):
+    with sentences.hooked(doc), indexed(doc):
         return _extract(doc, article, sentences, min_confidence, lex or load_lexicon())
 
 

@@ -31,7 +31,7 @@ def revise(
     found += _places_countries(found, index)
     found = _holders_asked(found)
     found = [_domestic_ban(f, index) for f in found]
-    found = [_titled_person(f, index) for f in found]
+    found = _titled_people(found, index)
     stated = _stated_offices(found)
     return [f for f in found if not _against_own(f, stated)]
 
@@ -93,26 +93,35 @@ def _against_own(found: Found, stated: dict[str, str]) -> bool:
     return stated.get(s) == o or stated.get(o) == s
 
 
-def _titled_person(found: Found, index: ArticleIndex) -> Found:
+def _titled_people(found: list[Found], index: ArticleIndex) -> list[Found]:
     """An event aimed at a country that opens the title of the name after it is aimed at that
     person: in a title-case headline "Secretary Rubio's Phone Call With Russia Foreign Minister
-    Lavrov" the parse takes "Russia" for the one called."""
-    last = found.cue.doc[found.span[1] - 1]
-    named = index.by_token.get(last.i)
-    if named is None or named.entity != found.object.entity:
-        return found
-    person = next(
-        (
-            actor
-            for span, actor in index.spans
-            if actor.entity.type == "Person"
-            and (title_before(span, index.lex) or ("", -1, ""))[1] == last.i + 1
-        ),
-        None,
-    )
-    if person is None:
-        return found
-    return replace(found, object=person, method=f"{found.method}:titled")
+    Lavrov" the parse takes "Russia" for the one called. The people's titles are looked up once
+    an article, on the first relation that asks."""
+    after_title: dict[int, Actor] | None = None
+    out = []
+    for f in found:
+        last = f.cue.doc[f.span[1] - 1]
+        named = index.by_token.get(last.i)
+        if named is not None and named.entity == f.object.entity:
+            if after_title is None:
+                after_title = _people_after_titles(index)
+            person = after_title.get(last.i + 1)
+            if person is not None:
+                f = replace(f, object=person, method=f"{f.method}:titled")
+        out.append(f)
+    return out
+
+
+def _people_after_titles(index: ArticleIndex) -> dict[int, Actor]:
+    """Token position where a title ends -> the first person named right after it."""
+    people: dict[int, Actor] = {}
+    for span, actor in index.spans:
+        if actor.entity.type == "Person":
+            title = title_before(span, index.lex)
+            if title is not None:
+                people.setdefault(title[1], actor)
+    return people
 
 
 RELEASE_NOUNS = word_class("release_nouns")

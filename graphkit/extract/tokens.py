@@ -23,10 +23,11 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from operator import attrgetter
 from typing import Literal
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 Side = Literal["", "before", "after"]
 
@@ -42,7 +43,7 @@ def kids(
     parts of speech ``pos`` (any when empty), on one ``side`` of it ("before", "after", or
     either when empty), and whose word is in ``words`` (any when empty; see :func:`is_word`).
     """
-    return select(tok.children, deps, pos=pos, side=side, words=words, head=tok)
+    return list(_passing(children(tok), deps, pos, side, words, tok))
 
 
 def kid(
@@ -53,7 +54,7 @@ def kid(
     words: Collection[str] = (),
 ) -> Token | None:
     """The first child :func:`kids` would give, or ``None``."""
-    return next(_passing(tok.children, deps, pos, side, words, tok), None)
+    return next(_passing(children(tok), deps, pos, side, words, tok), None)
 
 
 def select(
@@ -90,6 +91,62 @@ def _passing(
             continue
         if not words or is_word(t, words):
             yield t
+
+
+_CHILDREN = "graphkit.children"
+"""The key of a document's children table in ``Doc.user_data`` while :func:`indexed` runs."""
+
+
+class _ChildTable:
+    """Every token's children, in document order, listed once on first use (``Token.children``
+    walks the token's edges and makes new token objects on every call)."""
+
+    __slots__ = ("doc", "table")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.table: list[tuple[Token, ...]] | None = None
+
+    def of(self, i: int) -> tuple[Token, ...]:
+        if self.table is None:
+            table: list[list[Token]] = [[] for _ in range(len(self.doc))]
+            for tok in self.doc:
+                if tok.head.i != tok.i:
+                    table[tok.head.i].append(tok)
+            self.table = [tuple(kin) for kin in table]
+        return self.table[i]
+
+
+@contextmanager
+def indexed(doc: Doc) -> Iterator[None]:
+    """While the block runs, :func:`children` (and so :func:`kids` and :func:`kid`) of the
+    document's tokens come from a table made once; the document must not change meanwhile.
+
+    Examples:
+        >>> import spacy
+        >>> from spacy.tokens import Doc
+        >>> doc = Doc(spacy.blank("en").vocab, words=["Egypt", "criticized", "Israel"],
+        ...           heads=[1, 1, 1], deps=["nsubj", "ROOT", "dobj"])
+        >>> with indexed(doc):
+        ...     [t.text for t in children(doc[1])]
+        ['Egypt', 'Israel']
+        >>> _CHILDREN in doc.user_data
+        False
+    """
+    if _CHILDREN in doc.user_data:
+        yield
+        return
+    doc.user_data[_CHILDREN] = _ChildTable(doc)
+    try:
+        yield
+    finally:
+        del doc.user_data[_CHILDREN]
+
+
+def children(tok: Token) -> Iterable[Token]:
+    """``tok.children``, from the table of :func:`indexed` while it runs."""
+    table = tok.doc.user_data.get(_CHILDREN)
+    return tok.children if table is None else table.of(tok.i)
 
 
 def is_word(tok: Token, words: Collection[str]) -> bool:

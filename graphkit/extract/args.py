@@ -28,6 +28,13 @@ def actors_for(
     actor of that event. "Six Indian diplomats, including the high commissioner, X" stands for
     India and X.
     """
+    if token.doc is not index.doc:
+        return _actors_uncached(token, index, depth, events)
+    key = ("actors_for", token.i, depth, events)
+    return list(index.remembered(key, lambda: tuple(_actors_uncached(token, index, depth, events))))
+
+
+def _actors_uncached(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor]:
     found = _actors_for(token, index, depth=depth, events=events)
     if token.pos_ in ("NOUN", "PROPN"):
         included = [
@@ -96,6 +103,15 @@ def actors_of(
     token: Token, index: ArticleIndex, *, events: bool = False
 ) -> list[tuple[Token, Actor]]:
     """Actors for an argument token and everything coordinated with it."""
+    if token.doc is not index.doc:
+        return _coordinated_actors(token, index, events)
+    key = ("actors_of", token.i, events)
+    return list(index.remembered(key, lambda: tuple(_coordinated_actors(token, index, events))))
+
+
+def _coordinated_actors(
+    token: Token, index: ArticleIndex, events: bool
+) -> list[tuple[Token, Actor]]:
     out = _first_of_each(
         [(tok, a) for tok in conjuncts(token) for a in actors_for(tok, index, events=events)]
     )

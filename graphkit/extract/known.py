@@ -10,15 +10,17 @@ titles). Resolve's index is never written to.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Hashable, Iterable
 from dataclasses import dataclass, field, fields
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from spacy.tokens import Token
 
 from graphkit.extract.found import Found
 from graphkit.records import Entity
 from graphkit.resolve import Actor, MentionIndex
+
+T = TypeVar("T")
 
 
 def typed(actor: Actor | None, types: Collection[str]) -> Actor | None:
@@ -46,6 +48,8 @@ class ArticleIndex(MentionIndex):
     """country/organization key -> the person the article names as its leader."""
     affiliation: dict[str, Entity] = field(default_factory=dict)
     """person key -> the country they lead or serve, from the article's titles."""
+    _memo: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _memo_stamp: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
 
     @classmethod
     def over(cls, index: MentionIndex) -> ArticleIndex:
@@ -60,6 +64,26 @@ class ArticleIndex(MentionIndex):
                 self.affiliation.setdefault(f.subject.entity.key, f.object.entity)
             if f.predicate == "leaderOf" and f.method in named:
                 self.leaders.setdefault(f.object.entity.key, f.subject.entity)
+
+    def remembered(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """What ``compute()`` gives, worked out once for ``key`` while what the index knows
+        stays the same: any event told, office learnt or mention added starts afresh (these
+        records only grow, so their sizes tell). Rules ask for the same argument's actors
+        many times over; the answer may change only when the index does."""
+        stamp = (
+            len(self.told),
+            len(self.leaders),
+            len(self.affiliation),
+            len(self.by_token),
+            len(self.spans),
+        )
+        if stamp != self._memo_stamp:
+            self._memo.clear()
+            self._memo_stamp = stamp
+        if key in self._memo:
+            return self._memo[key]  # type: ignore[no-any-return]
+        value = self._memo[key] = compute()
+        return value
 
     def told_between(self, lo: int, hi: int) -> list[Told]:
         """The events told from token ``lo`` to ``hi - 1``, in text order."""

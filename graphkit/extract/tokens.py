@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from operator import attrgetter
 from typing import Literal
 
+from spacy.attrs import HEAD
 from spacy.tokens import Doc, Token
 
 Side = Literal["", "before", "after"]
@@ -43,7 +44,11 @@ def kids(
     parts of speech ``pos`` (any when empty), on one ``side`` of it ("before", "after", or
     either when empty), and whose word is in ``words`` (any when empty; see :func:`is_word`).
     """
-    return list(_passing(children(tok), deps, pos, side, words, tok))
+    if pos or side or words:
+        return list(_passing(children(tok), deps, pos, side, words, tok))
+    if deps:  # the common call: children by label
+        return [t for t in children(tok) if t.dep_ in deps]
+    return list(children(tok))
 
 
 def kid(
@@ -109,10 +114,12 @@ class _ChildTable:
 
     def of(self, i: int) -> tuple[Token, ...]:
         if self.table is None:
-            table: list[list[Token]] = [[] for _ in range(len(self.doc))]
-            for tok in self.doc:
-                if tok.head.i != tok.i:
-                    table[tok.head.i].append(tok)
+            toks = list(self.doc)
+            table: list[list[Token]] = [[] for _ in toks]
+            # heads as offsets from each token (0 for a root), read in one call
+            for j, step in enumerate(self.doc.to_array(HEAD).astype("int64").tolist()):
+                if step:
+                    table[j + step].append(toks[j])
             self.table = [tuple(kin) for kin in table]
         return self.table[i]
 

@@ -18,7 +18,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import PurePath
 
 ENTITY_TYPES = ("Person", "Country", "Organization", "Place")
@@ -93,8 +93,9 @@ class Entity:
     ids: tuple[tuple[str, str], ...] = ()
     """External identifiers as (scheme, value) pairs, e.g. ("iso3", "COL"), ("wikidata", "Q739")."""
 
-    @property
+    @cached_property
     def key(self) -> str:
+        """``type/slug``, the entity's identity (worked out once: the fields never change)."""
         return f"{self.type.lower()}/{slugify(self.name)}"
 
 

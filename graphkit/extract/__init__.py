@@ -106,6 +106,7 @@ class _Sentences:
         self.starts = [sent.start for sent in self.spans]
         self._article = article
         self._seen: dict[int, tuple[str, str]] = {}
+        self._text: str | None = None
 
     def _sent_at(self, i: int) -> Span:
         """The sentence holding token ``i``, as ``Span.sent`` gives it."""
@@ -131,9 +132,12 @@ class _Sentences:
         k = bisect_right(self.starts, token.i) - 1
         if k not in self._seen:
             sent = self.spans[k]
+            if self._text is None:
+                self._text = sent.doc.text  # joined once: ``Span.text`` joins its tokens' texts
+            text = self._text[sent.start_char : sent.end_char]
             date = self._article.date
-            when = resolve_event_date(sent.text, date) if date else ""
-            self._seen[k] = (sent.text.strip(), when)
+            when = resolve_event_date(text, date) if date else ""
+            self._seen[k] = (text.strip(), when)
         return self._seen[k]
 
 

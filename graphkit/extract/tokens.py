@@ -45,10 +45,8 @@ def kids(
     either when empty), and whose word is in ``words`` (any when empty; see :func:`is_word`).
     """
     if pos or side or words:
-        return list(_passing(children(tok), deps, pos, side, words, tok))
-    if deps:  # the common call: children by label
-        return [t for t in children(tok) if t.dep_ in deps]
-    return list(children(tok))
+        return list(_passing(_labelled(tok, deps), (), pos, side, words, tok))
+    return list(_labelled(tok, deps))
 
 
 def kid(
@@ -59,7 +57,7 @@ def kid(
     words: Collection[str] = (),
 ) -> Token | None:
     """The first child :func:`kids` would give, or ``None``."""
-    return next(_passing(children(tok), deps, pos, side, words, tok), None)
+    return next(_passing(_labelled(tok, deps), (), pos, side, words, tok), None)
 
 
 def select(
@@ -103,23 +101,25 @@ _CHILDREN = "graphkit.children"
 
 
 class _ChildTable:
-    """Every token's children, in document order, listed once on first use (``Token.children``
-    walks the token's edges and makes new token objects on every call)."""
+    """Every token's children, in document order, with their labels, listed once on first use
+    (``Token.children`` walks the token's edges and makes new token objects on every call, and
+    ``Token.dep_`` looks its label up in the string store)."""
 
     __slots__ = ("doc", "table")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.table: list[tuple[Token, ...]] | None = None
+        self.table: list[tuple[tuple[str, Token], ...]] | None = None
 
-    def of(self, i: int) -> tuple[Token, ...]:
+    def of(self, i: int) -> tuple[tuple[str, Token], ...]:
+        """``(label, child)`` for each child of token ``i``."""
         if self.table is None:
             toks = list(self.doc)
-            table: list[list[Token]] = [[] for _ in toks]
+            table: list[list[tuple[str, Token]]] = [[] for _ in toks]
             # heads as offsets from each token (0 for a root), read in one call
             for j, step in enumerate(self.doc.to_array(HEAD).astype("int64").tolist()):
                 if step:
-                    table[j + step].append(toks[j])
+                    table[j + step].append((toks[j].dep_, toks[j]))
             self.table = [tuple(kin) for kin in table]
         return self.table[i]
 
@@ -153,7 +153,17 @@ def indexed(doc: Doc) -> Iterator[None]:
 def children(tok: Token) -> Iterable[Token]:
     """``tok.children``, from the table of :func:`indexed` while it runs."""
     table = tok.doc.user_data.get(_CHILDREN)
-    return tok.children if table is None else table.of(tok.i)
+    return tok.children if table is None else [t for _, t in table.of(tok.i)]
+
+
+def _labelled(tok: Token, deps: Collection[str]) -> Iterable[Token]:
+    """The children of ``tok`` with one of ``deps`` (all of them when empty)."""
+    table = tok.doc.user_data.get(_CHILDREN)
+    if table is None:
+        return (t for t in tok.children if t.dep_ in deps) if deps else tok.children
+    if deps:
+        return [t for dep, t in table.of(tok.i) if dep in deps]
+    return [t for _, t in table.of(tok.i)]
 
 
 def is_word(tok: Token, words: Collection[str]) -> bool:

@@ -29,7 +29,7 @@ from graphkit.extract.syntax import (
     reporter_speaks_again,
     shown_by_document,
 )
-from graphkit.extract.tokens import kids, spelled
+from graphkit.extract.tokens import children, kids, spelled
 from graphkit.lexicon import word_class
 from graphkit.records import ASSERTED, HYPOTHETICAL, NEGATED, REPORTED
 
@@ -75,7 +75,7 @@ def _clause_flags(tok: Token) -> str | None:
     """The modality a clause's own words give it: a negation anywhere among them, else the
     first modal or future auxiliary, hedge ("reportedly") or condition mark ("if"), a time
     ahead ("next week") or a wish made with a particle ("looks forward to")."""
-    if kids(tok, "neg") or spelled(tok.children, NEGATORS):
+    if kids(tok, "neg") or spelled(children(tok), NEGATORS):
         return NEGATED
     # "will continue to stand with Iraq": a stance held now, not an announced act
     auxes = MODALS - FUTURE if tok.lemma_ in CONTINUING else MODALS | FUTURE
@@ -84,7 +84,7 @@ def _clause_flags(tok: Token) -> str | None:
         (("advmod",), HEDGES, REPORTED),
         (("mark",), CONDITION_MARKS, HYPOTHETICAL),
     )
-    for child in tok.children:
+    for child in children(tok):
         for deps, words, flag in rules:
             if child.dep_ in deps and child.lower_ in words:
                 return flag
@@ -116,8 +116,8 @@ def _intent_chain(cue: Token) -> tuple[bool, bool, bool]:
         announced |= bool(auxes & FUTURE) and tok.lemma_ not in CONTINUING
         announced |= "would" in auxes and reported  # "said they would boycott"
         announced |= tok.lemma_.lower() in INTENT_HEADS and tok.i != cue.i
-        conditional |= any(is_condition(c) for c in tok.children)
-        coercive |= any(is_condition(c, ("unless",)) for c in tok.children)
+        conditional |= any(is_condition(c) for c in children(tok))
+        coercive |= any(is_condition(c, ("unless",)) for c in children(tok))
         climbs = tok.dep_ in CHAIN_DEPS or is_purpose(tok)
         if not climbs or (tok.dep_ == "ccomp" and not reported):
             break

@@ -71,7 +71,9 @@ def select(
 ) -> list[Token]:
     """The ``tokens`` that pass the tests of :func:`kids`; ``side`` is taken relative to
     ``head``."""
-    return list(_passing(tokens, deps, pos, side, words, head))
+    if pos or side or words:
+        return list(_passing(tokens, deps, pos, side, words, head))
+    return [t for t in tokens if t.dep_ in deps] if deps else list(tokens)
 
 
 def _passing(

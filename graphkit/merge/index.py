@@ -67,43 +67,59 @@ _READ_PREDICATES = tuple(
 )
 
 
-def entity_triples(st: Any, subjects: Iterable[Node]) -> set[Triple]:
+def entity_triples(
+    st: Any, subjects: Iterable[Node], *, memo: dict[Node, set[Triple]] | None = None
+) -> set[Triple]:
     """The record and description triples of the entities graph about the given subjects.
 
     A record's links to its articles (``dcterms:isReferencedBy``, ``gk:titledIn``) are left
     out: they grow with the store, and resolution needs only their counts. In an embedded
     store each predicate is read by its own look-up (graph, subject and predicate bound: one
     range of the store's index), so a record that many articles name (a country) costs no
-    more than a rare one; a server gets one query per subject.
+    more than a rare one; a server gets one query per subject. With ``memo`` (subject -> its
+    triples, kept by the caller for one resolution step, while the store does not change),
+    a subject is read once however often the step asks for it.
     """
     out: set[Triple] = set()
     local = isinstance(st, ox.Store)
     for s in subjects:
+        if memo is not None and s in memo:
+            out |= memo[s]
+            continue
+        found: set[Triple] = set()
         node = ox.NamedNode(str(s))
         if local:
             for pred in _READ_PREDICATES:
                 for q in st.quads_for_pattern(node, pred, None, ENTITIES):
-                    out.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
-            continue
-        for q in st.quads_for_pattern(node, None, None, ENTITIES):
-            if q.predicate.value not in _REFERENCE_IRIS:
-                out.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+                    found.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+        else:
+            for q in st.quads_for_pattern(node, None, None, ENTITIES):
+                if q.predicate.value not in _REFERENCE_IRIS:
+                    found.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+        if memo is not None:
+            memo[s] = found
+        out |= found
     return out
 
 
 def gather(
-    st: Any, seeds: dict[URIRef, Mention], *, drop: Iterable[Node] = (), stored: bool = False
+    st: Any,
+    seeds: dict[URIRef, Mention],
+    *,
+    drop: Iterable[Node] = (),
+    stored: bool = False,
+    memo: dict[Node, set[Triple]] | None = None,
 ) -> dict[URIRef, Mention]:
     """The component of ``seeds``: stored records sharing a key with them, transitively.
 
     Stored records of the seeds' own IRIs are merged into the seeds (``absorb``) unless the
     seeds were read from the store (``stored``); IRIs in ``drop`` are left out (records
-    being removed).
+    being removed). ``memo`` keeps what was read (see :func:`entity_triples`).
     """
     members = dict(seeds)
     dropped = set(drop)
     if not stored:
-        for iri, m in records_from(entity_triples(st, members)).items():
+        for iri, m in records_from(entity_triples(st, members, memo=memo)).items():
             if iri in members:
                 members[iri].absorb(m)
                 members[iri].resolves_to = m.resolves_to
@@ -117,7 +133,7 @@ def gather(
         found = lookup(st, fresh) - set(members) - dropped
         if not found:
             break
-        new = records_from(entity_triples(st, found))
+        new = records_from(entity_triples(st, found, memo=memo))
         members.update(new)
         if len(members) > MAX_COMPONENT:
             msg = (

@@ -87,20 +87,22 @@ def _plan_component(
     new_articles: Mapping[URIRef, set[Triple]],
     removed: Iterable[URIRef] = (),
     dropped_records: Iterable[URIRef] = (),
+    memo: dict[Node, set[Triple]] | None = None,
 ) -> Plan:
+    """The plan writing a gathered component resolved anew (``memo``: the step's reads, see
+    :func:`graphkit.merge.index.entity_triples`)."""
     plan = Plan()
     resolved = resolve_component(members)
     old_canonical = {iri: m.resolves_to for iri, m in members.items()}
     old_descr_subjects: set[Node] = {c for c in old_canonical.values() if c is not None}
     old_descr_subjects |= set(members) | set(dropped_records)
-    for m in records_from(entity_triples(st, dropped_records)).values():
+    for m in records_from(entity_triples(st, dropped_records, memo=memo)).values():
         if m.resolves_to is not None:
             old_descr_subjects.add(m.resolves_to)
-    old = entity_triples(st, old_descr_subjects)
+    old = entity_triples(st, old_descr_subjects, memo=memo)
     plan.delete = {t for t in old if t[1] in DESCRIPTION_PREDICATES or t[1] in RECORD_PREDICATES}
-    plan.delete |= {
-        t for t in old if t[0] in set(members) | set(dropped_records) and t[1] == GK.nameKey
-    }
+    records, key = set(members) | set(dropped_records), GK.nameKey
+    plan.delete |= {t for t in old if t[1] == key and t[0] in records}
     groups: dict[URIRef, list[Mention]] = {}
     kinds: dict[URIRef, str] = {}
     for iri, m in members.items():

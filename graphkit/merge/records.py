@@ -33,8 +33,9 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
@@ -177,64 +178,98 @@ def name_keys(m: Mention) -> set[str]:
 
 def record_triples(m: Mention) -> set[Triple]:
     """The triples of one name record."""
-    s = m.iri
-    out: set[Triple] = {(s, GK.mentionType, Literal(m.type))}
-    out |= {(s, GK.mentionLabel, Literal(n)) for n in m.labels}
-    out |= {(s, GK.mentionName, Literal(n)) for n in m.names - m.labels}
-    out |= {(s, GK.mentionId, Literal(i)) for i in m.ids}
-    out |= {(s, DCTERMS.isReferencedBy, a) for a in m.articles}
-    out |= {(s, GK.titledIn, a) for a in m.titled}
-    out.add((s, GK.articleCount, Literal(m.count)))
+    s, lit = m.iri, _literal
+    out: set[Triple] = {(s, _TYPE, lit(m.type))}
+    out |= {(s, _LABEL, lit(n)) for n in m.labels}
+    out |= {(s, _NAME, lit(n)) for n in m.names - m.labels}
+    out |= {(s, _ID, lit(i)) for i in m.ids}
+    out |= {(s, _REFERENCED_BY, a) for a in m.articles}
+    out |= {(s, _TITLED_IN, a) for a in m.titled}
+    out.add((s, _COUNT, Literal(m.count)))
     if m.titled_count:
-        out.add((s, GK.titledCount, Literal(m.titled_count)))
-    out |= {(s, GK.nameKey, Literal(k)) for k in name_keys(m)}
+        out.add((s, _TITLED_COUNT, Literal(m.titled_count)))
+    out |= {(s, _KEY, lit(k)) for k in name_keys(m)}
     if m.resolves_to is not None:
-        out.add((s, GK.resolvesTo, m.resolves_to))
+        out.add((s, _RESOLVES_TO, m.resolves_to))
     if m.reason:
-        out.add((s, GK.mergeReason, Literal(m.reason)))
+        out.add((s, _REASON, lit(m.reason)))
     return out
+
+
+# record predicates as plain names: a namespace attribute costs a Python call at each use
+_TYPE, _LABEL, _NAME, _ID = GK.mentionType, GK.mentionLabel, GK.mentionName, GK.mentionId
+_REFERENCED_BY, _TITLED_IN, _RESOLVES_TO = DCTERMS.isReferencedBy, GK.titledIn, GK.resolvesTo
+_COUNT, _TITLED_COUNT, _KEY, _REASON = (
+    GK.articleCount, GK.titledCount, GK.nameKey, GK.mergeReason
+)  # fmt: skip
+_literal = functools.lru_cache(maxsize=1 << 16)(Literal)
+"""Plain literals of names and keys, built once: each step writes a whole component's records."""
 
 
 def records_from(triples: Iterable[Triple]) -> dict[URIRef, Mention]:
     """Name records read back from entities-graph triples (description triples ignored)."""
     found: dict[URIRef, Mention] = {}
-
-    def get(s: Node) -> Mention:
+    for s, p, o in triples:
+        read = _READERS.get(p)  # type: ignore[call-overload]
+        if read is None:
+            continue
         assert isinstance(s, URIRef)
         m = found.get(s)
         if m is None:
             m = found[s] = Mention(s, "", set(), set())
-        return m
-
-    for s, p, o in triples:
-        if p not in RECORD_PREDICATES or p == GK.nameKey:
-            continue
-        m = get(s)
-        if p == GK.mentionType:
-            m.type = str(o)
-        elif p == GK.mentionLabel:
-            m.labels.add(str(o))
-            m.names.add(str(o))
-        elif p == GK.mentionName:
-            m.names.add(str(o))
-        elif p == GK.mentionId:
-            m.ids.add(str(o))
-        elif p == DCTERMS.isReferencedBy:
-            assert isinstance(o, URIRef)
-            m.articles.add(o)
-        elif p == GK.articleCount:
-            m.count = int(o)  # type: ignore[call-overload]
-        elif p == GK.titledCount:
-            m.titled_count = int(o)  # type: ignore[call-overload]
-        elif p == GK.titledIn:
-            assert isinstance(o, URIRef)
-            m.titled.add(o)
-        elif p == GK.resolvesTo:
-            assert isinstance(o, URIRef)
-            m.resolves_to = o
-        elif p == GK.mergeReason:
-            m.reason = str(o)
+        read(m, o)
     return {k: v for k, v in found.items() if v.type}
+
+
+def _read_type(m: Mention, o: Node) -> None:
+    m.type = str(o)
+
+
+def _read_label(m: Mention, o: Node) -> None:
+    m.labels.add(str(o))
+    m.names.add(str(o))
+
+
+def _read_article(m: Mention, o: Node) -> None:
+    assert isinstance(o, URIRef)
+    m.articles.add(o)
+
+
+def _read_titled(m: Mention, o: Node) -> None:
+    assert isinstance(o, URIRef)
+    m.titled.add(o)
+
+
+def _read_resolves(m: Mention, o: Node) -> None:
+    assert isinstance(o, URIRef)
+    m.resolves_to = o
+
+
+def _read_count(m: Mention, o: Node) -> None:
+    m.count = int(o)  # type: ignore[call-overload]
+
+
+def _read_titled_count(m: Mention, o: Node) -> None:
+    m.titled_count = int(o)  # type: ignore[call-overload]
+
+
+def _read_reason(m: Mention, o: Node) -> None:
+    m.reason = str(o)
+
+
+_READERS: dict[Node, Callable[[Mention, Node], None]] = {
+    GK.mentionType: _read_type,
+    GK.mentionLabel: _read_label,
+    GK.mentionName: lambda m, o: m.names.add(str(o)),
+    GK.mentionId: lambda m, o: m.ids.add(str(o)),
+    DCTERMS.isReferencedBy: _read_article,
+    GK.articleCount: _read_count,
+    GK.titledCount: _read_titled_count,
+    GK.titledIn: _read_titled,
+    GK.resolvesTo: _read_resolves,
+    GK.mergeReason: _read_reason,
+}
+"""How each record predicate is read back (``gk:nameKey`` is not: keys follow from names)."""
 
 
 def describe(canonical: URIRef, kind: str, members: Iterable[Mention]) -> set[Triple]:

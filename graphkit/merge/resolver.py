@@ -111,8 +111,10 @@ def add_articles(st: Any, inputs: list[ArticleInput]) -> Plan:
                 seeds[iri].absorb(m)
             else:
                 seeds[iri] = m
-    members = gather(st, seeds)
-    return _plan_component(st, members, new_articles={a.iri: a.facts for a in inputs})
+    memo: dict[Node, set[Triple]] = {}  # the store does not change while a step is planned
+    members = gather(st, seeds, memo=memo)
+    new_articles = {a.iri: a.facts for a in inputs}
+    return _plan_component(st, members, new_articles=new_articles, memo=memo)
 
 
 def remove_articles(st: Any, articles: Iterable[URIRef]) -> Plan:
@@ -129,7 +131,8 @@ def remove_articles(st: Any, articles: Iterable[URIRef]) -> Plan:
                 links.add((record, p, art))
                 if p == DCTERMS.isReferencedBy:
                     refs.setdefault(record, set()).add(art)
-    stored = records_from(entity_triples(st, refs))
+    memo: dict[Node, set[Triple]] = {}  # the store does not change while a step is planned
+    stored = records_from(entity_triples(st, refs, memo=memo))
     titled_gone = {s for s, p, _ in links if p == GK.titledIn}
     for iri, m in stored.items():
         m.count -= len(refs.get(iri, ()))
@@ -137,16 +140,18 @@ def remove_articles(st: Any, articles: Iterable[URIRef]) -> Plan:
             m.titled_count -= sum(1 for s, p, _ in links if s == iri and p == GK.titledIn)
     keep = {iri: m for iri, m in stored.items() if m.count > 0}
     gone = [iri for iri, m in stored.items() if m.count <= 0]
-    members = gather(st, keep, drop=gone, stored=True)
+    members = gather(st, keep, drop=gone, stored=True, memo=memo)
     keys: set[str] = set()
     for iri in gone:
         keys |= name_keys(stored[iri])
     if keys:  # neighbours of the records that go may have leaned on them
         extra = lookup(st, keys) - set(members) - set(gone)
         if extra:
-            more = records_from(entity_triples(st, extra))
-            members = gather(st, {**members, **more}, drop=gone, stored=True)
-    plan = _plan_component(st, members, new_articles={}, removed=arts, dropped_records=gone)
+            more = records_from(entity_triples(st, extra, memo=memo))
+            members = gather(st, {**members, **more}, drop=gone, stored=True, memo=memo)
+    plan = _plan_component(
+        st, members, new_articles={}, removed=arts, dropped_records=gone, memo=memo
+    )
     plan.delete |= links
     for iri in gone:
         plan.delete |= {

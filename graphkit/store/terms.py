@@ -15,6 +15,7 @@ Examples:
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -80,7 +81,16 @@ def to_ox_graph(graph_id: Node | None) -> Any:
 
 
 def from_ox(term: Any) -> Node:
-    """Convert an Oxigraph term to rdflib; ``xsd:string`` literals become plain literals."""
+    """Convert an Oxigraph term to rdflib; ``xsd:string`` literals become plain literals.
+
+    Terms seen lately are answered from a cache (terms are immutable on both sides): entity
+    resolution reads the same names, keys and IRIs back at every article, and building an
+    rdflib literal costs some twenty times a look-up.
+    """
+    return _from_ox_cached(term) if type(term) in _CACHED else _from_ox(term)
+
+
+def _from_ox(term: Any) -> Node:
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -93,6 +103,12 @@ def from_ox(term: Any) -> Node:
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     msg = f"cannot convert {term!r} to rdflib (RDF-star triples are not supported)"
     raise TermError(msg)
+
+
+_FROM_OX_CACHE = 1 << 16
+"""Oxigraph terms :func:`from_ox` keeps converted (a few MB at most)."""
+_from_ox_cached = functools.lru_cache(maxsize=_FROM_OX_CACHE)(_from_ox)
+_CACHED = frozenset({ox.NamedNode, ox.BlankNode, ox.Literal})
 
 
 def from_ox_graph(graph_name: Any) -> Any:

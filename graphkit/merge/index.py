@@ -165,7 +165,8 @@ def _still_canonical(st: Any, subject: Node, members: Mapping[URIRef, Mention]) 
 def _full_mapping(
     st: Any, facts: Iterable[Triple], mapping: Mapping[URIRef, URIRef | None]
 ) -> dict[Node, Node]:
-    used = {o for _, p, o in facts if p in (GK.subjectMention, GK.objectMention, GK.mentions)}
+    kinds = (GK.subjectMention, GK.objectMention, GK.mentions)
+    used = {o for _, p, o in facts if p in kinds}
     out: dict[Node, Node] = {}
     for m in used:
         target = mapping.get(m)  # type: ignore[call-overload]

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
@@ -24,7 +24,7 @@ from graphkit.merge.records import (
     name_keys,
     records_from,
 )
-from graphkit.store.terms import from_ox, to_ox
+from graphkit.store.terms import from_ox
 from graphkit.vocab import GK
 
 ENTITIES = ox.NamedNode(str(ENTITIES_GRAPH))
@@ -33,7 +33,7 @@ MAX_COMPONENT = 5000
 
 
 def _literal_values(values: Iterable[str]) -> str:
-    return " ".join(to_ox(Literal(v)).__str__() for v in sorted(values))
+    return " ".join(str(ox.Literal(v)) for v in sorted(values))
 
 
 def _iri_values(values: Iterable[Node]) -> str:
@@ -76,30 +76,42 @@ def entity_triples(
     out: they grow with the store, and resolution needs only their counts. In an embedded
     store each predicate is read by its own look-up (graph, subject and predicate bound: one
     range of the store's index), so a record that many articles name (a country) costs no
-    more than a rare one; a server gets one query per subject. With ``memo`` (subject -> its
+    more than a rare one; a server gets one query per 200 subjects. With ``memo`` (subject -> its
     triples, kept by the caller for one resolution step, while the store does not change),
     a subject is read once however often the step asks for it.
     """
-    out: set[Triple] = set()
-    local = isinstance(st, ox.Store)
-    for s in subjects:
-        if memo is not None and s in memo:
-            out |= memo[s]
-            continue
-        found: set[Triple] = set()
-        node = ox.NamedNode(str(s))
-        if local:
+    memo = {} if memo is None else memo
+    subjects = list(dict.fromkeys(subjects))
+    wanted = [s for s in subjects if s not in memo]
+    if isinstance(st, ox.Store):
+        for s in wanted:
+            node, found = ox.NamedNode(str(s)), set()
             for pred in _READ_PREDICATES:
                 for q in st.quads_for_pattern(node, pred, None, ENTITIES):
                     found.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
-        else:
-            for q in st.quads_for_pattern(node, None, None, ENTITIES):
-                if q.predicate.value not in _REFERENCE_IRIS:
-                    found.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
-        if memo is not None:
             memo[s] = found
-        out |= found
+    else:
+        _server_entity_triples(st, wanted, memo)
+    out: set[Triple] = set()
+    for s in subjects:
+        out |= memo[s]
     return out
+
+
+def _server_entity_triples(st: Any, subjects: list[Node], memo: dict[Node, set[Triple]]) -> None:
+    """:func:`entity_triples` on a server: one query per 200 subjects, into ``memo``."""
+    refs = ", ".join(f"<{p}>" for p in sorted(_REFERENCE_IRIS))
+    for start in range(0, len(subjects), 200):
+        batch = subjects[start : start + 200]
+        memo.update((s, set()) for s in batch)
+        rows = _query(
+            st,
+            f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {_iri_values(batch)} }} "
+            f"GRAPH <{ENTITIES.value}> {{ ?s ?p ?o }} FILTER(?p NOT IN ({refs})) }}",
+        )
+        for row in rows:
+            s = from_ox(row[0])
+            memo[s].add((s, from_ox(row[1]), from_ox(row[2])))
 
 
 def gather(

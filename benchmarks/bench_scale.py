@@ -23,7 +23,11 @@ per article). A build has one writer, so there is one here; articles/s, triples/
 ratio against the embedded store and this process's CPU per article. The corpus's own
 article graphs (from the serial extraction above) are written the same way.
 
+``--profile N`` writes each load set once more into an embedded store under cProfile and
+prints its top N functions (by cumulative and by own time): where the writer's time goes.
+
 Usage: python benchmarks/bench_scale.py [--copies 1] [--workers 1 2] [--load-articles 400]
+[--profile N]
 """
 
 from __future__ import annotations
@@ -199,6 +203,20 @@ def load_rate(label: str, seconds: float, cpu: float, n: int, triples: int, base
     return per_s
 
 
+def profile_write(st: Any, graphs: list[dict[Any, set[Any]]], top: int) -> None:
+    """Write the articles as :func:`write_all` does under cProfile; print the ``top``
+    functions by cumulative and by own time."""
+    import cProfile
+    import pstats
+
+    prof = cProfile.Profile()
+    prof.enable()
+    write_all(st, graphs)
+    prof.disable()
+    for key in ("cumulative", "tottime"):
+        pstats.Stats(prof, stream=sys.stdout).sort_stats(key).print_stats(top)
+
+
 @contextmanager
 def oxigraph_server(folder: Path) -> Iterator[Any]:
     """A fresh Oxigraph server on a free local port, opened as ``graphkit build`` opens it."""
@@ -242,6 +260,9 @@ def part_load(args: argparse.Namespace, corpus: list[dict[Any, set[Any]]]) -> No
             with open_store(folder / f"embedded-{name}") as st:
                 seconds, cpu = write_all(st, graphs)
                 quads = len(st.ox)
+            if args.profile:  # a second embedded write, under cProfile (its time not counted)
+                with open_store(folder / f"profiled-{name}") as st:
+                    profile_write(st, graphs, args.profile)
             embedded = load_rate("embedded store", seconds, cpu, len(graphs), triples, 0.0)
             with oxigraph_server(folder / f"server-{name}") as remote:
                 seconds, cpu = write_all(remote, graphs)
@@ -261,6 +282,10 @@ def main() -> None:
     ap.add_argument(
         "--load-articles", type=int, default=400, help="synthetic graphs for the load part"
     )
+    ap.add_argument(
+        "--profile", type=int, default=0, metavar="N",
+        help="also profile the embedded write of each load set; print the top N functions",
+    )  # fmt: skip
     ap.add_argument("--skip-extraction", action="store_true")
     ap.add_argument("--skip-load", action="store_true")
     args = ap.parse_args()

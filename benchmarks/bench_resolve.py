@@ -84,7 +84,7 @@ from graphkit.records import Article, ArticleResult, Entity, Evidence, Relation
 from graphkit.store import open_store
 from graphkit.store.counts import store_counts
 from graphkit.store.relations import RELATIONS_GRAPH, split_facts
-from graphkit.store.terms import ONTOLOGY_GRAPH, to_ox
+from graphkit.store.terms import ONTOLOGY_GRAPH, STATS_GRAPH, to_ox
 from graphkit.vocab import article_iri, entity_iri
 
 COUNTRIES = [
@@ -391,10 +391,11 @@ def generate(
 
 
 def dump(st: Any) -> list[str]:
-    """A store's quads as sorted N-Quads lines, the ontology graph left out (its blank nodes
-    are named anew by each store)."""
-    ontology = ox.NamedNode(ONTOLOGY_GRAPH)
-    return sorted(str(q) for q in st.ox if q.graph_name != ontology)
+    """A store's quads as sorted N-Quads lines, the ontology graph (its blank nodes are named
+    anew by each store) and the kept figures (a store counts them when it starts keeping
+    them) left out."""
+    left_out = (ox.NamedNode(ONTOLOGY_GRAPH), ox.NamedNode(STATS_GRAPH))
+    return sorted(str(q) for q in st.ox if q.graph_name not in left_out)
 
 
 class Counted:

@@ -10,7 +10,7 @@ import pytest
 
 from graphkit.pipeline import build
 from graphkit.pipeline.building import StoreSnapshot
-from graphkit.store import open_store
+from graphkit.store import counts, open_store
 from graphkit.store.listing import ArticleListing
 from graphkit.store.remote import open_remote
 
@@ -45,8 +45,13 @@ def _refuse_whole_store(monkeypatch: pytest.MonkeyPatch) -> None:
         msg = "a build read every article of the store"
         raise AssertionError(msg)
 
+    def count(ox_store: Any) -> dict[str, int]:
+        msg = "a build counted the whole store"
+        raise AssertionError(msg)
+
     monkeypatch.setattr(ArticleListing, "article_hashes", refuse)
     monkeypatch.setattr(ArticleListing, "article_sources", refuse)
+    monkeypatch.setattr(counts, "store_counts", count)  # the store keeps its figures
 
 
 def test_build_skips_and_replaces_without_reading_the_whole_store(
@@ -66,6 +71,7 @@ def test_build_skips_and_replaces_without_reading_the_whole_store(
     assert third.totals["articles"] == 3
     monkeypatch.undo()
     with open_store(store) as st:
+        assert third.totals == counts.store_counts(st.ox)
         assert sorted(Path(s).name for s in st.article_sources().values()) == [
             "new.txt",
             "petro-trump.txt",

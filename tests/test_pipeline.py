@@ -19,6 +19,7 @@ from graphkit.graph import article_dataset
 from graphkit.ingest import read_articles
 from graphkit.pipeline import build, extract_articles
 from graphkit.store import open_store, read_rdf
+from graphkit.store.counts import store_counts, stored_figures
 from graphkit.store.relations import relation_iris
 from graphkit.vocab import GK, GK_IRI, relation_names
 
@@ -210,6 +211,8 @@ def test_pipeline_interrupted_build_leaves_a_readable_store(store_copy, tmp_path
         assert_isomorphic(before[iri], after[iri], name=iri)
     for iri in new:
         assert_isomorphic(expected[iri], after[iri], name=iri)
+    with open_store(attempt_store, read_only=True) as st:  # kept write by write
+        assert stored_figures(st.ox) == store_counts(st.ox)
 
     resumed = build([folder], store=attempt_store, settings=settings)
     assert resumed.skipped == len(new)

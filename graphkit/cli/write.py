@@ -83,6 +83,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         dask=args.dask,
         partition_size=args.partition_size,
         shard_dir=args.shard_dir,
+        recount=args.recount,
     )
     print(report.summary(problems=False))
     return report_skipped("build", problems + report.problems)
@@ -233,6 +234,12 @@ def add_parsers(sub: Any) -> None:
         type=Path,
         metavar="DIR",
         help="with --dask: keep the N-Quads shards in DIR (a folder all workers reach)",
+    )
+    p.add_argument(
+        "--recount",
+        action="store_true",
+        help="count the whole store for the summary (and keep the figures) instead of "
+        "carrying the kept figures forward",
     )
     nlp_args(p)
     input_args(p)

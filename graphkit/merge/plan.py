@@ -54,22 +54,26 @@ class Plan:
         (:func:`graphkit.store.relations.write_articles`). Without, each article graph keeps
         its relation triples, as RDF files have them.
         """
-        parts: list[str] = []
-        graphs = self.graphs
-        if store is not None:
-            from graphkit.store.relations import write_articles
-
-            ox_graphs = {str(n): _ox_triples(t) for n, t in graphs.items()}
-            parts += [w for w in (write_articles(store, ox_graphs),) if w]
-            graphs = {}
-        for name, triples in sorted(graphs.items(), key=lambda kv: str(kv[0])):
-            parts.append(replace_graph(str(name), _ox_triples(triples)))
+        described: list[str] = []
         delete, insert = self.delete - self.insert, self.insert - self.delete
         if delete:
-            parts.append(f"DELETE DATA {{ GRAPH <{ENTITIES.value}> {{\n{_nt_rdflib(delete)}}} }}")
+            described.append(
+                f"DELETE DATA {{ GRAPH <{ENTITIES.value}> {{\n{_nt_rdflib(delete)}}} }}"
+            )
         if insert:
-            parts.append(f"INSERT DATA {{ GRAPH <{ENTITIES.value}> {{\n{_nt_rdflib(insert)}}} }}")
-        return " ;\n".join(parts) if parts else ""
+            described.append(
+                f"INSERT DATA {{ GRAPH <{ENTITIES.value}> {{\n{_nt_rdflib(insert)}}} }}"
+            )
+        if store is not None:  # the store's kept figures move with the step
+            from graphkit.store.relations import write_articles
+
+            ox_graphs = {str(n): _ox_triples(t) for n, t in self.graphs.items()}
+            touched = {ENTITIES.value: _ox_triples(delete | insert)}
+            return write_articles(store, ox_graphs, then=" ;\n".join(described), touched=touched)
+        parts: list[str] = []
+        for name, triples in sorted(self.graphs.items(), key=lambda kv: str(kv[0])):
+            parts.append(replace_graph(str(name), _ox_triples(triples)))
+        return " ;\n".join(parts + described)
 
 
 def _ox_triples(triples: Iterable[Triple]) -> list[Any]:

@@ -234,6 +234,7 @@ def build(
     dask: str | None = None,
     partition_size: int | None = None,
     shard_dir: Path | None = None,
+    recount: bool = False,
 ) -> BuildReport:
     """Extract every article under the paths (and at the URLs and in the feeds) into a
     store, incrementally.
@@ -263,12 +264,15 @@ def build(
         partition_size: article files per Dask task (default: about four tasks per worker).
         shard_dir: with Dask, the folder (shared by the workers) for the N-Quads shards,
             kept after the build; by default a temporary folder, removed after.
+        recount: count the whole store at the start instead of carrying its kept figures
+            forward (:func:`graphkit.store.counts.kept_counts`; a store that keeps none is
+            counted so once anyway).
     """
     from rdflib import URIRef
 
     from graphkit.merge import remove_from_store, resolve_store
     from graphkit.merge.resolver import add_article
-    from graphkit.store.counts import store_counts
+    from graphkit.store.counts import kept_counts, stored_figures
 
     settings = settings or Settings()
     began = time.perf_counter()
@@ -295,6 +299,8 @@ def build(
             )
             raise InputError(msg)
     with open_for_build(store) as st:
+        if recount or stored_figures(st.ox) is None:  # counted once, then carried forward
+            report.recounted = kept_counts(st, recount=recount)["articles"] > 0
         report.resumed = resolve_store(st)
         before = StoreSnapshot(st, files)
         made: Iterator[Made]
@@ -333,7 +339,7 @@ def build(
                 report.added += 1
             st.apply(add_article(st.ox, item.graphs))
             report.relations += item.relations
-        report.totals = store_counts(st.ox)
+        report.totals = kept_counts(st)
     report.seconds = time.perf_counter() - began
     return report
 

@@ -31,7 +31,10 @@ class BuildReport:
     relations: int = 0
     """Evidence records this build extracted (every relation read, asserted or not)."""
     totals: dict[str, int] = field(default_factory=dict)
-    """The store's counts after the build (see :func:`graphkit.store.counts.store_counts`)."""
+    """The store's counts after the build (see :func:`graphkit.store.counts.store_counts`),
+    as the store keeps them (:func:`graphkit.store.counts.kept_counts`)."""
+    recounted: bool = False
+    """The store's figures were counted in full (it kept none, or ``recount``)."""
     resumed: int = 0
     """Articles an interrupted earlier run left waiting for resolution, resolved now."""
     problems: list[str] = field(default_factory=list)
@@ -53,6 +56,7 @@ class BuildReport:
                 f"store: {t['articles']} article(s), {t['evidence']} evidence records, "
                 f"{t['relations']} asserted relations between {t['actors']} actors "
                 f"({t['entities']} entities described)"
+                + ("; counted in full once, kept from now on" if self.recounted else "")
             )
         if self.resumed:
             lines.append(

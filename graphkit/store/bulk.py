@@ -102,9 +102,10 @@ class BulkImport(ArticleListing):
         holds a few pieces, not the file, while its entailments are worked out from the lines
         that hold a relation, without parsing the rest in Python (a file with blank nodes is
         streamed to the loader in one call, which keeps their labels apart, and its
-        entailments read back from the store). If the file is malformed,
+        entailments read back from the store); the store's figures are then counted in full once
+        (:mod:`graphkit.store.counts`). If the file is malformed,
         the store is emptied again and the error names the file's line. Returns the number
-        of quads added.
+        of quads added (the figures left out).
 
         Raises:
             StoreError: the store already holds graphs.
@@ -138,8 +139,10 @@ class BulkImport(ArticleListing):
             marker.unlink()
             raise parse_error(err, path) from None
         self._lay_out_relations()
+        added = len(self._ox) - before
+        self._count_once()
         marker.unlink()
-        return len(self._ox) - before
+        return added
 
     def _lay_out_relations(self) -> None:
         """After a bulk import of article graphs holding their relation triples (the layout of
@@ -153,6 +156,14 @@ class BulkImport(ArticleListing):
         )
         if self._ox.query(ask, prefixes=PREFIXES):
             self._update(rebuild_update(), name="relations graph")
+
+    def _count_once(self) -> None:
+        """Count the imported store in full, once, and keep the figures: the bulk loader
+        writes no transactions the figures could be carried across
+        (:mod:`graphkit.store.counts`)."""
+        from graphkit.store.counts import figures_update, store_counts
+
+        self._update(figures_update(store_counts(self._ox)), name="figures")
 
     def _import_lines(self, path: Path, rdf_format: Any, threads: int) -> None:
         """Bulk-load an N-Quads/N-Triples file a piece at a time, ``threads`` pieces side by

@@ -16,13 +16,40 @@ Examples:
     >>> with open_store(folder) as st:
     ...     store_counts(st.ox)["articles"]
     3
+
+A store also keeps these figures, in the graph ``<https://w3id.org/graphkit/id/graph/stats>``
+(``<graph/stats> <https://w3id.org/graphkit/id/stats/NAME> N``, one triple per figure), so
+that a build prints them without counting the whole store: each write of article graphs or
+entity descriptions (:func:`graphkit.store.relations.write_articles`) carries them forward
+in its own transaction (:meth:`Scope.counted`), counting only the part of the store it
+touches. :func:`kept_counts` reads them; a store without them (made before stores kept them,
+or after a write that cannot keep them, such as a raw SPARQL Update) is counted in full once
+and keeps them from then on.
+
+    >>> with open_store(folder) as st:
+    ...     kept_counts(st) == store_counts(st.ox)
+    True
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
-from graphkit.vocab import GK_IRI, relations
+import pyoxigraph as ox
+
+from graphkit.store.relations import RELATIONS_GRAPH, relation_iris
+from graphkit.store.terms import ONTOLOGY_GRAPH, STATS_GRAPH
+from graphkit.vocab import GK_IRI, ID_BASE, relations
+
+FIGURES = ("articles", "evidence", "relations", "actors", "entities")
+_STAT = ID_BASE + "stats/"
+_BEFORE = ID_BASE + "stats/before/"  # a figure's count over a write's scope, during the write
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_KINDS = {GK_IRI + "Article": "articles", GK_IRI + "Evidence": "evidence"}
+_ENTITY_CLASSES = frozenset(GK_IRI + c for c in ("Person", "Country", "Organization", "Place"))
+_NOT_INFERRED = 'FILTER(!STRENDS(STR(?g), "/inferred"))'
 
 _ASSERTED = """
 SELECT (COUNT(*) AS ?n) (COUNT(DISTINCT ?s) AS ?subjects) WHERE {{
@@ -61,3 +88,192 @@ def store_counts(ox_store: Any) -> dict[str, int]:
     out["relations"] = int(row[0].value)
     out["actors"] = int(next(iter(ox_store.query(_ACTORS.format(predicates=predicates))))[0].value)
     return out
+
+
+def _rows(terms: Iterable[Any]) -> str:
+    return " ".join(sorted(str(t) for t in terms))
+
+
+@dataclass
+class Scope:
+    """What one write can change in a store's figures: the typed nodes, the subject-object
+    pairs of relation triples and the entities it touches.
+
+    Each figure is a count of distinct things (articles, relation triples, actors...) whose
+    presence only a write that touches them can change; counted over the scope just before
+    the write and again just after it, in the same transaction, the figure moves by the
+    difference (:meth:`counted`). Each count is bound by the scope, through the store's
+    indexes, whatever the size of the store.
+    """
+
+    nodes: dict[str, set[Any]] = field(default_factory=dict)
+    """``articles``/``evidence`` -> nodes typed ``gk:Article``/``gk:Evidence`` in any graph."""
+    pairs: set[tuple[Any, Any]] = field(default_factory=set)
+    """(subject, object) between which relation triples may appear or go."""
+    entities: set[Any] = field(default_factory=set)
+    """Subjects of entities-graph triples written or taken out."""
+    blank: bool = False
+    """A blank node is in scope: it cannot be named in a query, so the figures are dropped."""
+
+    def add(self, triples: Iterable[Any], *, graph: str = "") -> None:
+        """Put in scope what these Oxigraph triples of ``graph`` (written or taken out) touch."""
+        rels = relation_iris()
+        for t in triples:
+            p = t.predicate.value
+            if p == _RDF_TYPE and t.object.value in _KINDS:
+                self._in(self.nodes.setdefault(_KINDS[t.object.value], set()), t.subject)
+            if p == _RDF_TYPE and graph == _ENTITIES[1:-1] and t.object.value in _ENTITY_CLASSES:
+                self._in(self.entities, t.subject)
+            if p in rels:
+                self.add_pair(t.subject, t.object)
+
+    def add_pair(self, subject: Any, obj: Any) -> None:
+        """Put in scope the relation triples between ``subject`` and ``obj`` (both ways)."""
+        self.blank |= isinstance(subject, ox.BlankNode) or isinstance(obj, ox.BlankNode)
+        self.pairs.add((subject, obj))
+
+    def _in(self, found: set[Any], term: Any) -> None:
+        self.blank |= isinstance(term, ox.BlankNode)
+        found.add(term)
+
+    def queries(self) -> dict[str, str]:
+        """Figure -> a query counting it over the scope (figures the scope cannot move left out)."""
+        out: dict[str, str] = {}
+        for kind, name in _KINDS.items():
+            if self.nodes.get(name):
+                out[name] = (
+                    f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ "
+                    f"VALUES ?x {{ {_rows(self.nodes[name])} }} GRAPH ?g {{ ?x a <{kind}> }} }}"
+                )
+        if self.pairs:
+            predicates = " ".join(f"<{r.iri}>" for r in relations())
+            both = {f"({s} {o})" for s, o in self.pairs} | {
+                f"({o} {s})" for s, o in self.pairs if not isinstance(o, ox.Literal)
+            }
+            out["relations"] = (
+                "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "
+                f"VALUES (?s ?o) {{ {' '.join(sorted(both))} }} GRAPH ?g {{ ?s ?p ?o }} "
+                f"VALUES ?p {{ {predicates} }} {_NOT_INFERRED} }} }}"
+            )
+            # an actor in the relations graph is found by one index seek per side; a
+            # relation triple elsewhere (hand-written, in an article graph) is looked for last
+            rel, listed = f"<{RELATIONS_GRAPH}>", predicates.replace(" ", ", ")
+            taking_part = {term for pair in self.pairs for term in pair}
+            out["actors"] = (
+                f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ VALUES ?a {{ {_rows(taking_part)} }} "
+                f"FILTER(EXISTS {{ GRAPH {rel} {{ ?a ?p ?o }} FILTER(?p IN ({listed})) }} "
+                f"|| EXISTS {{ GRAPH {rel} {{ ?o ?p ?a }} FILTER(?p IN ({listed})) }} "
+                f"|| EXISTS {{ GRAPH ?g {{ {{ ?a ?p ?o }} UNION {{ ?o ?p ?a }} }} "
+                f"FILTER(?p IN ({listed}) && ?g != {rel}) {_NOT_INFERRED} }}) }}"
+            )
+        if self.entities:
+            out["entities"] = (
+                "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { "
+                f"VALUES ?x {{ {_rows(self.entities)} }} GRAPH {_ENTITIES} {{ ?x a ?t }} "
+                f"VALUES ?t {{ {_CLASSES} }} }}"
+            )
+        return out
+
+    def counted(self, update: str) -> str:
+        """``update`` with the operations carrying the store's figures across it.
+
+        Before it, each figure the scope can move is counted over the scope into
+        ``<stats/before/NAME>``; after it, counted again, and the figure moves by the
+        difference. A store without figures is left without (nothing matches); a scope
+        holding a blank node drops them instead (the next build counts the store once).
+        """
+        if not update:
+            return update
+        if self.blank:
+            return f"{update} ;\n{FORGET}"
+        stats = f"<{STATS_GRAPH}>"
+        before, after = [], []
+        for name, count in sorted(self.queries().items()):
+            kept, was = f"<{_STAT}{name}>", f"<{_BEFORE}{name}>"
+            before.append(
+                f"INSERT {{ GRAPH {stats} {{ {stats} {was} ?n }} }} "
+                f"WHERE {{ GRAPH {stats} {{ {stats} {kept} ?old }} {{ {count} }} }}"
+            )
+            after.append(
+                f"DELETE {{ GRAPH {stats} {{ {stats} {kept} ?old . {stats} {was} ?b }} }} "
+                f"INSERT {{ GRAPH {stats} {{ {stats} {kept} ?new }} }} "
+                f"WHERE {{ GRAPH {stats} {{ {stats} {kept} ?old . {stats} {was} ?b }} "
+                f"{{ {count} }} BIND(?old - ?b + ?n AS ?new) }}"
+            )
+        return " ;\n".join([*before, update, *after])
+
+
+FORGET = f"DROP SILENT GRAPH <{STATS_GRAPH}>"
+"""The SPARQL Update dropping a store's kept figures (run with a write that cannot keep them)."""
+
+
+def write_scope(st: Any, graphs: Iterable[str]) -> Scope:
+    """The scope of a write replacing these article graphs, from what they hold now: their
+    typed nodes and relation triples (one look-up per graph and predicate)."""
+    scope = Scope()
+    names = " ".join(f"<{g}>" for g in sorted(set(graphs)))
+    if not names:
+        return scope
+    predicates = " ".join(f"<{p}>" for p in sorted({_RDF_TYPE, *relation_iris()}))
+    sparql = (
+        f"SELECT ?s ?p ?o WHERE {{ VALUES ?g {{ {names} }} VALUES ?p {{ {predicates} }} "
+        "GRAPH ?g { ?s ?p ?o } }"
+    )
+    scope.add(ox.Triple(row[0], row[1], row[2]) for row in st.query(sparql))
+    return scope
+
+
+def stored_figures(ox_store: Any) -> dict[str, int] | None:
+    """The figures a store keeps (:data:`STATS_GRAPH`), or None when it keeps none (or not all)."""
+    sparql = f"SELECT ?p ?n WHERE {{ GRAPH <{STATS_GRAPH}> {{ <{STATS_GRAPH}> ?p ?n }} }}"
+    found = {
+        row[0].value[len(_STAT) :]: row[1].value
+        for row in ox_store.query(sparql)
+        if row[0].value.startswith(_STAT)
+    }
+    try:
+        return {name: int(found[name]) for name in FIGURES}
+    except (KeyError, ValueError):
+        return None
+
+
+def figures_update(figures: dict[str, int]) -> str:
+    """The SPARQL Update putting these figures in a store's :data:`STATS_GRAPH`, as kept."""
+    stats = f"<{STATS_GRAPH}>"
+    rows = " ".join(f"{stats} <{_STAT}{name}> {int(figures[name])} ." for name in FIGURES)
+    return f"{FORGET} ;\nINSERT DATA {{ GRAPH {stats} {{ {rows} }} }}"
+
+
+def _holds_nothing(ox_store: Any) -> bool:
+    """True when a store holds no triple outside its ontology (a look-up, not a count)."""
+    ask = (
+        f"ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{ONTOLOGY_GRAPH}> "
+        f"&& ?g != <{STATS_GRAPH}>) }}"
+    )
+    return not bool(ox_store.query(ask))
+
+
+def kept_counts(st: Any, *, recount: bool = False) -> dict[str, int]:
+    """The figures of a store (:func:`store_counts`) as it keeps them, without counting.
+
+    A store that keeps none (made before stores kept them, or after a write that could not
+    keep them) is counted in full once, and the figures are kept from then on; so is any
+    store with ``recount`` (which also repairs figures a raw SPARQL Update left wrong).
+
+    Args:
+        st: an open store (:class:`graphkit.store.Store` or
+            :class:`graphkit.store.remote.RemoteStore`); a read-only one is counted, not
+            written.
+        recount: count the whole store and keep the result.
+    """
+    if not recount:
+        kept = stored_figures(st.ox)
+        if kept is not None:
+            return kept
+    if not recount and _holds_nothing(st.ox):
+        figures = dict.fromkeys(FIGURES, 0)
+    else:
+        figures = store_counts(st.ox)
+    if not getattr(st, "read_only", False):
+        st.keep_counts(figures)
+    return figures

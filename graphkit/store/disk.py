@@ -156,9 +156,21 @@ class Store(BulkImport):
         return bool(present)
 
     def update(self, sparql: str) -> None:
-        """Run a SPARQL Update as is (no entailments added) in one transaction, then publish."""
-        self._update(sparql, name="update")
+        """Run a SPARQL Update as is (no entailments added) in one transaction, then publish.
+
+        The store's kept figures (:mod:`graphkit.store.counts`) are dropped in the same
+        transaction (the update may change anything): the next build counts them once.
+        """
+        from graphkit.store.counts import FORGET
+
+        self._update(f"{FORGET} ;\n{sparql}", name="update")
         self.publish()
+
+    def keep_counts(self, figures: dict[str, int]) -> None:
+        """Keep these figures (:func:`graphkit.store.counts.kept_counts`) in the store."""
+        from graphkit.store.counts import figures_update
+
+        self._update(figures_update(figures), name="figures")
 
     def load(self, path: Path) -> int:
         """Import an RDF file, one transaction per graph (each replaced as a whole, with
@@ -224,7 +236,12 @@ class Store(BulkImport):
         self._update(write_articles(self._ox, {name.value: triples}) + then)
 
     def _write(self, name: Any, triples: list[Any], *, entail: bool, then: str = "") -> None:
-        self._update(replace_graph(name.value, triples, entail=entail) + then)
+        sparql = replace_graph(name.value, triples, entail=entail) + then
+        if name.value != ONTOLOGY_GRAPH:  # any graph can hold what the figures count
+            from graphkit.store.counts import FORGET
+
+            sparql = f"{FORGET} ;\n{sparql}"
+        self._update(sparql)
 
     def _update(self, sparql: str, *, name: str = "store update") -> None:
         self._check_writable()

@@ -259,22 +259,38 @@ def _replace_facts(pairs: set[tuple[Any, Any]], facts: set[tuple[Any, Any, Any]]
     return " ;\n".join(ops)
 
 
-def write_articles(st: Any, graphs: Mapping[str, Iterable[Any]]) -> str:
+def write_articles(
+    st: Any,
+    graphs: Mapping[str, Iterable[Any]],
+    *,
+    then: str = "",
+    touched: Mapping[str, Iterable[Any]] | None = None,
+) -> str:
     """The SPARQL Update replacing article graphs in a store, relations graph included.
 
     Each graph is replaced as a whole (an empty one is dropped) without its supported
     relation triples (:func:`split_facts`), its ``<graph>/inferred`` companion with it; then
     the relations graph is worked out again between every pair of entities that the old or
-    the new evidence of these graphs links (:func:`sync_update`).
+    the new evidence of these graphs links (:func:`sync_update`). The store's kept figures
+    move with it, counted over what the update touches
+    (:meth:`graphkit.store.counts.Scope.counted`).
 
     Args:
         st: the store the update is for (read for the graphs' current evidence).
         graphs: graph IRI -> its new Oxigraph triples.
+        then: more operations for the same update, run after (entity descriptions).
+        touched: graph IRI -> the Oxigraph triples ``then`` takes out or puts in.
     """
+    from graphkit.store.counts import write_scope
+
+    scope = write_scope(st, graphs)
+    for name, triples in (touched or {}).items():
+        scope.add(triples, graph=name)
     pairs = stored_pairs(st, graphs)
     parts: list[str] = []
     for name, triples in sorted(graphs.items()):
         triples = list(triples)
+        scope.add(triples, graph=name)
         pairs |= _pairs_of(triples)
         kept, _ = split_facts(triples)
         parts.append(replace_graph(name, kept))
@@ -287,7 +303,9 @@ def write_articles(st: Any, graphs: Mapping[str, Iterable[Any]]) -> str:
         parts.append(_replace_facts(pairs, {t for t in facts if isinstance(t[2], ox.NamedNode)}))
     elif pairs:  # a server works it out from all the evidence, in the same request
         parts.append(sync_update(pairs))
-    return " ;\n".join(parts)
+    for s, o in pairs:
+        scope.add_pair(s, o)
+    return scope.counted(" ;\n".join([*parts, then] if then else parts))
 
 
 def rebuild_update() -> str:

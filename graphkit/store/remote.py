@@ -158,6 +158,9 @@ class RemoteStore(ArticleListing):
         The entailments go first: a graph whose PUT arrived always has its entailments, and
         an interrupted write is redone by the next build (the article's hash is not there).
         """
+        from graphkit.store.counts import FORGET
+
+        self._send(FORGET)  # any graph can hold what the figures count: counted again once
         self.put_triples(inferred_graph(name), ox_entailments(triples))
         self.put_triples(name, triples)
 
@@ -180,7 +183,7 @@ class RemoteStore(ArticleListing):
 
         sparql = write_articles(self._ox, graphs)
         if sparql:
-            self.update(sparql)
+            self._send(sparql)
             self.graphs_written += len(graphs)
             self.triples_written += sum(len(t) for t in graphs.values())
 
@@ -193,7 +196,7 @@ class RemoteStore(ArticleListing):
         """
         sparql = plan.update(store=self._ox)
         if sparql:
-            self.update(sparql)
+            self._send(sparql)
 
     def remove_article(self, graph_iri: URIRef | str) -> bool:
         """Remove an article's graph, its entailments and the relation triples only it
@@ -232,7 +235,22 @@ class RemoteStore(ArticleListing):
         return len(self.load_quads(iter_file_quads(Path(path))))
 
     def update(self, sparql: str) -> None:
-        """Run a SPARQL Update as is (no entailments added) on the update endpoint."""
+        """Run a SPARQL Update as is (no entailments added) on the update endpoint.
+
+        The store's kept figures (:mod:`graphkit.store.counts`) are dropped in the same
+        request (the update may change anything): the next build counts them once.
+        """
+        from graphkit.store.counts import FORGET
+
+        self._send(f"{FORGET} ;\n{sparql}")
+
+    def keep_counts(self, figures: dict[str, int]) -> None:
+        """Keep these figures (:func:`graphkit.store.counts.kept_counts`) on the server."""
+        from graphkit.store.counts import figures_update
+
+        self._send(figures_update(figures))
+
+    def _send(self, sparql: str) -> None:
         text = with_prefixes(sparql, PREFIXES)
         self.http.request(
             "POST",

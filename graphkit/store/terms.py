@@ -26,12 +26,14 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from graphkit.errors import TermError
-from graphkit.vocab import GK_IRI
+from graphkit.vocab import GK_IRI, ID_BASE
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 ONTOLOGY_GRAPH = GK_IRI.rstrip("#")
 """Name of the graph that holds ``ontology/graphkit.ttl`` inside a store."""
 INFERRED_SUFFIX = "/inferred"
+STATS_GRAPH = ID_BASE + "graph/stats"
+"""The graph where a store keeps its figures (:mod:`graphkit.store.counts`)."""
 
 
 def inferred_graph(graph_iri: str) -> str:
@@ -45,7 +47,8 @@ def inferred_graph(graph_iri: str) -> str:
 
 
 def is_derived_graph(graph_iri: object) -> bool:
-    """True for graphs the store derives (entailments, ontology), False for asserted ones.
+    """True for graphs the store derives (entailments, ontology, figures), False for asserted
+    ones.
 
     Examples:
         >>> is_derived_graph("https://w3id.org/graphkit/id/article/a-1/inferred")
@@ -54,7 +57,7 @@ def is_derived_graph(graph_iri: object) -> bool:
         False
     """
     name = str(graph_iri)
-    return name.endswith(INFERRED_SUFFIX) or name == ONTOLOGY_GRAPH
+    return name.endswith(INFERRED_SUFFIX) or name in (ONTOLOGY_GRAPH, STATS_GRAPH)
 
 
 def to_ox(term: Node) -> Any:

@@ -186,20 +186,28 @@ class Scope:
             return update
         if self.blank:
             return f"{update} ;\n{FORGET}"
+        queries = sorted(self.queries().items())
+        if not queries:
+            return update
         stats = f"<{STATS_GRAPH}>"
-        before, after = [], []
-        for name, count in sorted(self.queries().items()):
-            kept, was = f"<{_STAT}{name}>", f"<{_BEFORE}{name}>"
-            before.append(
-                f"INSERT {{ GRAPH {stats} {{ {stats} {was} ?n }} }} "
-                f"WHERE {{ GRAPH {stats} {{ {stats} {kept} ?old }} {{ {count} }} }}"
-            )
-            after.append(
-                f"DELETE {{ GRAPH {stats} {{ {stats} {kept} ?old . {stats} {was} ?b }} }} "
-                f"INSERT {{ GRAPH {stats} {{ {stats} {kept} ?new }} }} "
-                f"WHERE {{ GRAPH {stats} {{ {stats} {kept} ?old . {stats} {was} ?b }} "
-                f"{{ {count} }} BIND(?old - ?b + ?n AS ?new) }}"
-            )
+        kept = " . ".join(f"{stats} <{_STAT}{name}> ?old_{name}" for name, _ in queries)
+        was = " . ".join(f"{stats} <{_BEFORE}{name}> ?was_{name}" for name, _ in queries)
+        now = " . ".join(f"{stats} <{_STAT}{name}> ?new_{name}" for name, _ in queries)
+        counts = " ".join(
+            "{ " + count.replace("AS ?n)", f"AS ?n_{name})", 1) + " }" for name, count in queries
+        )
+        moved = " ".join(
+            f"BIND(?old_{name} - ?was_{name} + ?n_{name} AS ?new_{name})" for name, _ in queries
+        )
+        before = [
+            f"INSERT {{ GRAPH {stats} {{ {was.replace('?was_', '?n_')} }} }} "
+            f"WHERE {{ GRAPH {stats} {{ {kept} }} {counts} }}"
+        ]
+        after = [
+            f"DELETE {{ GRAPH {stats} {{ {kept} . {was} }} }} "
+            f"INSERT {{ GRAPH {stats} {{ {now} }} }} "
+            f"WHERE {{ GRAPH {stats} {{ {kept} . {was} }} {counts} {moved} }}"
+        ]
         return " ;\n".join([*before, update, *after])
 
 

@@ -248,6 +248,45 @@ def test_resolution_keeps_two_johnsons_apart_and_johnson_alone() -> None:
     assert sorted(labels(merged, GK.Person)) == ["Boris Johnson"]
 
 
+@pytest.mark.parametrize(
+    "names, expected",
+    [
+        # an organization or a place that is a person: found by its surname's key
+        ([("Person", "Ivanishvili"), ("Organization", "Bidzina Ivanishvili")],
+         {"Bidzina Ivanishvili"}),
+        ([("Place", "Milei"), ("Person", "Javier Milei")], {"Javier Milei"}),
+        ([("Organization", "Trump"), ("Person", "Donald Trump")], {"Donald Trump"}),
+        # no person is named by a number: "12" is no short form of "Agency 12"
+        ([("Organization", "Agency 12"), ("Organization", "12")], {"Agency 12", "12"}),
+    ],
+)  # fmt: skip
+def test_resolution_looks_up_suffixes_of_names_that_may_be_people(
+    names: list[tuple[str, str]], expected: set[str]
+) -> None:
+    merged = merge_datasets([results_dataset(article(f"a-{i}", [n]) for i, n in enumerate(names))])
+    found = {str(label) for kind in (GK.Person, GK.Organization, GK.Place)
+             for label in labels(merged, kind)}  # fmt: skip
+    assert found == expected
+
+
+def test_name_keys_give_suffixes_to_people_and_to_names_that_may_be_people() -> None:
+    from graphkit.merge.records import Mention, name_keys
+
+    def keys(kind: str, name: str, titled: int = 0) -> set[str]:
+        m = Mention(iri(kind, name), kind, {name}, {name}, titled_count=titled)
+        return {k for k in name_keys(m) if not k.startswith("~")}
+
+    assert keys("Person", "Hassan Sheikh Mohamud") == {
+        "hassan sheikh mohamud", "sheikh mohamud", "mohamud", "hassan sheikh"
+    }  # fmt: skip
+    assert keys("Organization", "Hassan Sheikh Mohamud", titled=1) == keys(
+        "Person", "Hassan Sheikh Mohamud"
+    )
+    assert keys("Organization", "Agency 12") == {"agency 12"}
+    assert keys("Place", "Port of Spain") == {"port of spain", "of spain", "spain"}
+    assert keys("Country", "South Korea") == {"south korea"}
+
+
 def test_resolution_inside_one_article_uses_that_article() -> None:
     """An article naming Boris Johnson and 'Johnson' means him, even with another Johnson
     elsewhere."""

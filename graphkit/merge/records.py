@@ -159,16 +159,39 @@ def skeleton(name: str) -> str:
 def name_keys(m: Mention) -> set[str]:
     """The index keys of a record: two records that may be one entity share a key.
 
-    Every name's normalized form; for people also each proper suffix and the two-word
-    prefix of the label (surnames and short forms); the spelling skeleton of the label.
+    Every name's normalized form and the spelling skeleton of each label; for people (typed
+    so, or given a title) also each proper suffix of a label, its skeleton, and the two-word
+    prefix of a longer label (surnames and short forms). An organization or a place may
+    still be a person (:func:`graphkit.merge.decide.effective_types`: "Bidzina Ivanishvili"
+    typed an organization beside the person "Ivanishvili"), so its suffixes that could be
+    a person's name (no digit in them) are keys too; "Agency 12" gets no key "12", and a
+    country ("South Korea") no suffix at all.
+
+    Examples:
+        >>> from rdflib import URIRef
+        >>> def keys(kind, name):
+        ...     m = Mention(URIRef("https://w3id.org/graphkit/id/x"), kind, {name}, {name})
+        ...     return sorted(k for k in name_keys(m) if not k.startswith("~"))
+        >>> keys("Person", "Hassan Sheikh Mohamud")
+        ['hassan sheikh', 'hassan sheikh mohamud', 'mohamud', 'sheikh mohamud']
+        >>> keys("Organization", "Agency 12"), keys("Organization", "Bidzina Ivanishvili")
+        (['agency 12'], ['bidzina ivanishvili', 'ivanishvili'])
+        >>> keys("Country", "South Korea")
+        ['south korea']
     """
     keys = {norm(n) for n in m.names}
+    person = m.type == "Person" or m.titled_count > 0
+    may_be_person = m.type in ("Organization", "Place")
     for label in m.labels:
         words = name_tokens(label)
         for start in range(1, len(words)):
-            keys.add(" ".join(words[start:]))
-            keys.add("~" + skeleton(" ".join(words[start:])))
-        if len(words) > 2:
+            tail = " ".join(words[start:])
+            if person:
+                keys.add(tail)
+                keys.add("~" + skeleton(tail))
+            elif may_be_person and not any(c.isdigit() for c in tail):
+                keys.add(tail)
+        if person and len(words) > 2:
             keys.add(" ".join(words[:2]))
         keys.add("~" + skeleton(label))
     keys.discard("")

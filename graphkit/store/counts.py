@@ -114,6 +114,8 @@ class Scope:
     """Subjects of entities-graph triples written or taken out."""
     blank: bool = False
     """A blank node is in scope: it cannot be named in a query, so the figures are dropped."""
+    kept: bool = True
+    """The store keeps figures (without, a write counts nothing)."""
 
     def add(self, triples: Iterable[Any], *, graph: str = "") -> None:
         """Put in scope what these Oxigraph triples of ``graph`` (written or taken out) touch."""
@@ -182,7 +184,7 @@ class Scope:
         difference. A store without figures is left without (nothing matches); a scope
         holding a blank node drops them instead (the next build counts the store once).
         """
-        if not update:
+        if not update or not self.kept:
             return update
         if self.blank:
             return f"{update} ;\n{FORGET}"
@@ -218,9 +220,10 @@ FORGET = f"DROP SILENT GRAPH <{STATS_GRAPH}>"
 def write_scope(st: Any, graphs: Iterable[str]) -> Scope:
     """The scope of a write replacing these article graphs, from what they hold now: their
     typed nodes and relation triples (one look-up per graph and predicate)."""
-    scope = Scope()
+    keeps = f"ASK {{ GRAPH <{STATS_GRAPH}> {{ <{STATS_GRAPH}> <{_STAT}articles> ?n }} }}"
+    scope = Scope(kept=bool(st.query(keeps)))
     names = " ".join(f"<{g}>" for g in sorted(set(graphs)))
-    if not names:
+    if not names or not scope.kept:
         return scope
     predicates = " ".join(f"<{p}>" for p in sorted({_RDF_TYPE, *relation_iris()}))
     sparql = (

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import URIRef
+from rdflib import RDF, URIRef
 from rdflib.term import Node
 
 from graphkit.merge.decide import resolve_component
@@ -68,7 +68,8 @@ class Plan:
             from graphkit.store.relations import write_articles
 
             ox_graphs = {str(n): _ox_triples(t) for n, t in self.graphs.items()}
-            touched = {ENTITIES.value: _ox_triples(delete | insert)}
+            typed = {t for t in delete | insert if t[1] == RDF.type}  # all the figures need
+            touched = {ENTITIES.value: _ox_triples(typed)}
             return write_articles(store, ox_graphs, then=" ;\n".join(described), touched=touched)
         parts: list[str] = []
         for name, triples in sorted(self.graphs.items(), key=lambda kv: str(kv[0])):

@@ -176,13 +176,47 @@ class Scope:
             )
         return out
 
-    def counted(self, update: str) -> str:
+    def looked_up(self, st: Any) -> dict[str, int]:
+        """Figure -> its count over the scope in an embedded store as it is now, by index
+        look-ups (no query): the same counts as :meth:`queries`, each entity, node and pair
+        a few seeks whatever the size of the store (a hub's evidence is never walked)."""
+        type_ = ox.NamedNode(_RDF_TYPE)
+        out: dict[str, int] = {}
+        for kind, name in _KINDS.items():
+            if self.nodes.get(name):
+                typed = ox.NamedNode(kind)
+                out[name] = sum(
+                    _any(st.quads_for_pattern(x, type_, typed, None)) for x in self.nodes[name]
+                )
+        if self.pairs:
+            rels = relation_iris()
+            found: set[tuple[Any, Any, Any]] = set()
+            for s, o in self.pairs:
+                for a, b in ((s, o), (o, s)) if not isinstance(o, ox.Literal) else ((s, o),):
+                    found |= {
+                        (a, q.predicate, b)
+                        for q in st.quads_for_pattern(a, None, b, None)
+                        if q.predicate.value in rels and _asserted_graph(q.graph_name)
+                    }
+            out["relations"] = len(found)
+            out["actors"] = sum(_is_actor(st, a) for a in {t for pair in self.pairs for t in pair})
+        if self.entities:
+            graph = ox.NamedNode(_ENTITIES[1:-1])
+            out["entities"] = sum(
+                any(ox.Quad(x, type_, ox.NamedNode(c), graph) in st for c in _ENTITY_CLASSES)
+                for x in self.entities
+            )
+        return out
+
+    def counted(self, update: str, store: Any = None) -> str:
         """``update`` with the operations carrying the store's figures across it.
 
-        Before it, each figure the scope can move is counted over the scope into
-        ``<stats/before/NAME>``; after it, counted again, and the figure moves by the
-        difference. A store without figures is left without (nothing matches); a scope
-        holding a blank node drops them instead (the next build counts the store once).
+        Before it, each figure the scope can move is counted over the scope (in an embedded
+        ``store``, read by this process's one writer, by index look-ups now,
+        :meth:`looked_up`; on a server, by a query into ``<stats/before/NAME>`` in the same
+        request); after it, counted again, and the figure moves by the difference. A store
+        without figures is left without (nothing matches); a scope holding a blank node
+        drops them instead (the next build counts the store once).
         """
         if not update or not self.kept:
             return update
@@ -191,13 +225,13 @@ class Scope:
         queries = sorted(self.queries().items())
         if not queries:
             return update
+        if isinstance(store, ox.Store):
+            return f"{update} ;\n{self._after(queries, self.looked_up(store))}"
         stats = f"<{STATS_GRAPH}>"
         kept = " . ".join(f"{stats} <{_STAT}{name}> ?old_{name}" for name, _ in queries)
         was = " . ".join(f"{stats} <{_BEFORE}{name}> ?was_{name}" for name, _ in queries)
         now = " . ".join(f"{stats} <{_STAT}{name}> ?new_{name}" for name, _ in queries)
-        counts = " ".join(
-            "{ " + count.replace("AS ?n)", f"AS ?n_{name})", 1) + " }" for name, count in queries
-        )
+        counts = _counts(queries)
         moved = " ".join(
             f"BIND(?old_{name} - ?was_{name} + ?n_{name} AS ?new_{name})" for name, _ in queries
         )
@@ -212,6 +246,67 @@ class Scope:
         ]
         return " ;\n".join([*before, update, *after])
 
+    @staticmethod
+    def _after(queries: list[tuple[str, str]], was: dict[str, int]) -> str:
+        """The operation moving each kept figure by its count after the write less ``was``."""
+        stats = f"<{STATS_GRAPH}>"
+        kept = " . ".join(f"{stats} <{_STAT}{name}> ?old_{name}" for name, _ in queries)
+        now = " . ".join(f"{stats} <{_STAT}{name}> ?new_{name}" for name, _ in queries)
+        moved = " ".join(
+            f"BIND(?old_{name} - {was[name]} + ?n_{name} AS ?new_{name})" for name, _ in queries
+        )
+        return (
+            f"DELETE {{ GRAPH {stats} {{ {kept} }} }} INSERT {{ GRAPH {stats} {{ {now} }} }} "
+            f"WHERE {{ GRAPH {stats} {{ {kept} }} {_counts(queries)} {moved} }}"
+        )
+
+
+def _counts(queries: list[tuple[str, str]]) -> str:
+    return " ".join(
+        "{ " + count.replace("AS ?n)", f"AS ?n_{name})", 1) + " }" for name, count in queries
+    )
+
+
+def _any(quads: Iterable[Any]) -> bool:
+    return next(iter(quads), None) is not None
+
+
+def _asserted_graph(graph: Any) -> bool:
+    """True for a named graph whose relation triples count (not an entailment graph)."""
+    return isinstance(graph, ox.NamedNode) and not graph.value.endswith("/inferred")
+
+
+def _is_actor(st: Any, term: Any) -> bool:
+    """True when ``term`` takes part in a relation triple of a non-entailment graph of an
+    embedded store: first looked for in the relations graph (the first triple on either
+    side), then among its own quads as a subject, then as an object one seek per relation
+    (so that a hub's evidence is not read)."""
+    if isinstance(term, ox.Literal):
+        return any(
+            _asserted_graph(q.graph_name)
+            for p in relation_iris()
+            for q in st.quads_for_pattern(None, ox.NamedNode(p), term, None)
+        )
+    rels, graph = relation_iris(), ox.NamedNode(RELATIONS_GRAPH)
+    for quads in (
+        st.quads_for_pattern(term, None, None, graph),
+        st.quads_for_pattern(None, None, term, graph),
+    ):
+        if any(q.predicate.value in rels for q in quads):
+            return True
+    if any(  # its own few quads as a subject: its description, hand-written triples
+        q.predicate.value in rels and _asserted_graph(q.graph_name)
+        for q in st.quads_for_pattern(term, None, None, None)
+    ):
+        return True
+    if not _any(st.quads_for_pattern(None, None, term, None)):
+        return False  # named by nothing (a new entity)
+    return any(
+        _asserted_graph(q.graph_name)
+        for p in map(ox.NamedNode, rels)
+        for q in st.quads_for_pattern(None, p, term, None)
+    )
+
 
 FORGET = f"DROP SILENT GRAPH <{STATS_GRAPH}>"
 """The SPARQL Update dropping a store's kept figures (run with a write that cannot keep them)."""
@@ -219,7 +314,17 @@ FORGET = f"DROP SILENT GRAPH <{STATS_GRAPH}>"
 
 def write_scope(st: Any, graphs: Iterable[str]) -> Scope:
     """The scope of a write replacing these article graphs, from what they hold now: their
-    typed nodes and relation triples (one look-up per graph and predicate)."""
+    typed nodes and relation triples (in an embedded store, its quads read by index; on a
+    server, one query)."""
+    if isinstance(st, ox.Store):  # index look-ups: a graph's quads, no query to parse
+        stats = ox.NamedNode(STATS_GRAPH)
+        scope = Scope(
+            kept=_any(st.quads_for_pattern(stats, ox.NamedNode(_STAT + "articles"), None, stats))
+        )
+        if scope.kept:
+            for g in sorted(set(graphs)):
+                scope.add(q.triple for q in st.quads_for_pattern(None, None, None, ox.NamedNode(g)))
+        return scope
     keeps = f"ASK {{ GRAPH <{STATS_GRAPH}> {{ <{STATS_GRAPH}> <{_STAT}articles> ?n }} }}"
     scope = Scope(kept=bool(st.query(keeps)))
     names = " ".join(f"<{g}>" for g in sorted(set(graphs)))

@@ -305,7 +305,7 @@ def write_articles(
         parts.append(sync_update(pairs))
     for s, o in pairs:
         scope.add_pair(s, o)
-    return scope.counted(" ;\n".join([*parts, then] if then else parts))
+    return scope.counted(" ;\n".join([*parts, then] if then else parts), st)
 
 
 def rebuild_update() -> str:

@@ -43,6 +43,11 @@ def _refuse_counting(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(counts_module, "store_counts", refuse)
 
 
+def _carry_always(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Builds carry the figures whatever the store's size (a test store is small)."""
+    monkeypatch.setattr(counts_module, "CARRY_RATIO", 0)
+
+
 def _edit(path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("23", "25"), encoding="utf-8")
 
@@ -107,6 +112,7 @@ def test_counts_kept_by_builds_that_add_skip_replace_and_remove(
     small_articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = tmp_path / "store"
+    _carry_always(monkeypatch)
     _refuse_counting(monkeypatch)  # a new store starts at zero, then follows each write
     first = build([small_articles], store=store)
     again = build([small_articles], store=store)
@@ -125,9 +131,10 @@ def test_counts_kept_by_builds_that_add_skip_replace_and_remove(
 
 
 def test_counts_kept_while_resolution_rewrites_earlier_articles(
-    store_copy: Path, tmp_path: Path
+    store_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Replacing and removing articles of data/articles moves entities between articles."""
+    _carry_always(monkeypatch)
     folder = tmp_path / "articles"
     shutil.copytree(ARTICLES, folder)
     with open_store(store_copy) as st:
@@ -179,7 +186,10 @@ def test_a_bulk_import_is_counted_once_at_its_end(articles_trig: Path, tmp_path:
 
 
 # a SPARQL server -----------------------------------------------------------------------------
-def test_counts_kept_on_a_server(oxigraph: str, small_articles: Path) -> None:
+def test_counts_kept_on_a_server(
+    oxigraph: str, small_articles: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _carry_always(monkeypatch)
     first = build([small_articles], store=oxigraph)
     st = open_remote(oxigraph)
     assert first.totals == _agree(st)
@@ -190,3 +200,54 @@ def test_counts_kept_on_a_server(oxigraph: str, small_articles: Path) -> None:
     assert third.totals == _agree(st)
     remove([str(small_articles / "new.txt")], store=oxigraph)
     assert _agree(st)["articles"] == 2
+
+
+# what a build pays for the figures -----------------------------------------------------------
+def _count_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    calls: list[int] = []
+    full = counts_module.store_counts
+
+    def counting(ox_store: Any) -> dict[str, int]:
+        calls.append(1)
+        return full(ox_store)
+
+    monkeypatch.setattr(counts_module, "store_counts", counting)
+    return calls
+
+
+def test_a_build_large_for_its_store_counts_in_full_once(
+    small_articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = tmp_path / "store"
+    calls = _count_calls(monkeypatch)
+    first = build([small_articles], store=store)  # 2 inputs into an empty store
+    assert len(calls) == 1 and "counted in full once" in first.summary()
+    with open_store(store) as st:
+        assert first.totals == _agree(st)
+    calls.clear()
+    again = build([small_articles], store=store)  # writes nothing: the figures stay, read
+    assert calls == [] and again.totals == first.totals
+    _edit(small_articles / "uk-russia.txt")
+    edited = build([small_articles], store=store)  # 2 inputs, 2 articles: too few to carry
+    assert edited.replaced == 1 and len(calls) == 1
+    with open_store(store) as st:
+        assert edited.totals == _agree(st)
+
+
+def test_a_build_small_for_its_store_carries_the_figures(
+    small_articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = tmp_path / "store"
+    build([small_articles], store=store)
+    monkeypatch.setattr(counts_module, "CARRY_RATIO", 1)  # 2 articles carry 2 inputs
+    calls = _count_calls(monkeypatch)
+    _edit(small_articles / "uk-russia.txt")
+    carried = build([small_articles], store=store)
+    assert carried.replaced == 1 and calls == [] and "counted in full" not in carried.summary()
+    with open_store(store) as st:
+        assert carried.totals == _agree(st)
+    (small_articles / "new.txt").write_text("Petro met Lula in Brasília.\n", encoding="utf-8")
+    counted = build([small_articles], store=store)  # 3 inputs: more than 2 articles carry
+    assert counted.added == 1 and len(calls) == 1
+    with open_store(store) as st:
+        assert counted.totals == _agree(st)

@@ -264,15 +264,15 @@ def build(
         partition_size: article files per Dask task (default: about four tasks per worker).
         shard_dir: with Dask, the folder (shared by the workers) for the N-Quads shards,
             kept after the build; by default a temporary folder, removed after.
-        recount: count the whole store at the start instead of carrying its kept figures
-            forward (:func:`graphkit.store.counts.kept_counts`; a store that keeps none is
-            counted so once anyway).
+        recount: count the whole store at the end instead of carrying its kept figures
+            forward (:class:`graphkit.store.counts.BuildFigures`: a store that keeps none, or
+            too few articles for the build's inputs, is counted so once anyway).
     """
     from rdflib import URIRef
 
     from graphkit.merge import remove_from_store, resolve_store
     from graphkit.merge.resolver import add_article
-    from graphkit.store.counts import kept_counts, stored_figures
+    from graphkit.store.counts import BuildFigures
 
     settings = settings or Settings()
     began = time.perf_counter()
@@ -299,8 +299,7 @@ def build(
             )
             raise InputError(msg)
     with open_for_build(store) as st:
-        if recount or stored_figures(st.ox) is None:  # counted once, then carried forward
-            report.recounted = kept_counts(st, recount=recount)["articles"] > 0
+        figures = BuildFigures(st, len(files) + len(fetched), recount=recount)
         report.resumed = resolve_store(st)
         before = StoreSnapshot(st, files)
         made: Iterator[Made]
@@ -333,13 +332,16 @@ def build(
             if replaced:
                 for old in replaced:
                     before.before_change(old)
+                figures.before_write()
                 remove_from_store(st, [URIRef(old) for old in replaced])
                 report.replaced += 1
             else:
                 report.added += 1
+            figures.before_write()
             st.apply(add_article(st.ox, item.graphs))
             report.relations += item.relations
-        report.totals = kept_counts(st)
+        report.totals = figures.totals()
+        report.recounted = figures.counted and report.totals["articles"] > 0
     report.seconds = time.perf_counter() - began
     return report
 

@@ -34,7 +34,8 @@ class BuildReport:
     """The store's counts after the build (see :func:`graphkit.store.counts.store_counts`),
     as the store keeps them (:func:`graphkit.store.counts.kept_counts`)."""
     recounted: bool = False
-    """The store's figures were counted in full (it kept none, or ``recount``)."""
+    """The store's figures were counted in full (it kept none, too few articles to carry them
+    for this build's inputs, or ``recount``)."""
     resumed: int = 0
     """Articles an interrupted earlier run left waiting for resolution, resolved now."""
     problems: list[str] = field(default_factory=list)

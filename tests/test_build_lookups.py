@@ -52,6 +52,7 @@ def _refuse_whole_store(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ArticleListing, "article_hashes", refuse)
     monkeypatch.setattr(ArticleListing, "article_sources", refuse)
     monkeypatch.setattr(counts, "store_counts", count)  # the store keeps its figures
+    monkeypatch.setattr(counts, "CARRY_RATIO", 0)  # and carries them, however small it is
 
 
 def test_build_skips_and_replaces_without_reading_the_whole_store(

@@ -369,13 +369,13 @@ def _holds_nothing(ox_store: Any) -> bool:
     return not bool(ox_store.query(ask))
 
 
-CARRY_RATIO = 100
+CARRY_RATIO = 150
 """A build carries a store's figures forward write by write only while the store holds at
 least this many articles for each input of the build (:class:`BuildFigures`); otherwise one
 full count at its end is cheaper. Measured with ``benchmarks/bench_build_lookups.py`` (CPU
-time, 2 shared cores): a full count costs about 0.05 ms an article of the store (0.06 s at
-1,000 articles, 0.52 s at 10,000), carrying the figures about 5 ms a write at either size:
-about 100 articles' worth of full count for each article written."""
+time, 2 cores shared with other work): a full count costs about 0.04 ms an article of the
+store (0.04 s at 1,000 articles, 0.41 s at 10,000), carrying the figures 4.1 ms a write at
+1,000 and 6.0 ms at 10,000: the full count of 94 and of 146 articles; the larger, rounded up."""
 
 
 class BuildFigures:

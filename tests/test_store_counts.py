@@ -251,3 +251,26 @@ def test_a_build_small_for_its_store_carries_the_figures(
     assert counted.added == 1 and len(calls) == 1
     with open_store(store) as st:
         assert counted.totals == _agree(st)
+
+
+def test_a_build_writing_more_than_it_said_drops_the_figures_in_time(
+    small_articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from graphkit.pipeline.building import input_count
+    from graphkit.store.counts import BuildFigures
+
+    (tmp_path / "many.jsonl").write_text('{"text": "a"}\n{"text": "b"}\n{"text": "c"}\n')
+    (tmp_path / "one.txt").write_text("a")
+    assert input_count([tmp_path / "many.jsonl", tmp_path / "one.txt"]) == 4
+    store = tmp_path / "store"
+    build([small_articles], store=store)
+    monkeypatch.setattr(counts_module, "CARRY_RATIO", 1)
+    with open_store(store) as st:
+        figures = BuildFigures(st, inputs=1)  # 2 articles carry up to 2 writes
+        assert figures.carried
+        figures.before_write()
+        figures.before_write()
+        assert stored_figures(st.ox) is not None
+        figures.before_write()  # a third: a full count at the end costs less from here
+        assert stored_figures(st.ox) is None
+        assert figures.totals() == store_counts(st.ox) and figures.counted

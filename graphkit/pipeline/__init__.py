@@ -33,6 +33,7 @@ from graphkit.pipeline.building import (
     article_files,
     content_hash_of,
     graphs_on_dask,
+    input_count,
     open_for_build,
     with_real_source,
 )
@@ -299,7 +300,7 @@ def build(
             )
             raise InputError(msg)
     with open_for_build(store) as st:
-        figures = BuildFigures(st, len(files) + len(fetched), recount=recount)
+        figures = BuildFigures(st, input_count(files) + len(fetched), recount=recount)
         report.resumed = resolve_store(st)
         before = StoreSnapshot(st, files)
         made: Iterator[Made]

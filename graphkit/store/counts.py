@@ -407,6 +407,10 @@ class BuildFigures:
             kept = kept_counts(st)
         self.carried = kept is not None and kept["articles"] >= inputs * CARRY_RATIO
         """The writes carry the figures (else they are counted once at the end)."""
+        self.limit = (kept["articles"] // CARRY_RATIO if CARRY_RATIO > 0 else -1) if kept else 0
+        """Writes carried at most (-1: no limit): past them (more than ``inputs`` written,
+        as a file of many articles gives) the figures are dropped after all."""
+        self.writes = 0
         self.dropped = False
         self.counted = False
         """The build counted the store in full (known after :meth:`totals`)."""
@@ -414,6 +418,9 @@ class BuildFigures:
     def before_write(self) -> None:
         """Call before each write of the build: drops the figures before the first one
         when the build does not carry them."""
+        self.writes += 1
+        if self.carried and self.writes > self.limit >= 0:
+            self.carried = False
         if not self.carried and not self.dropped:
             self.st.update(FORGET)
             self.dropped = True

@@ -60,12 +60,18 @@ def endpoints_from_url(url: str) -> Endpoints:
 
 
 class Http:
-    """Plain HTTP requests with retries and backoff on connection errors and 502/503/504."""
+    """Plain HTTP requests with retries and backoff on connection errors and 502/503/504.
+
+    ``requests`` counts the requests sent (retries not included), ``attempts`` every try:
+    what a write costs in round trips to the server.
+    """
 
     def __init__(self, *, retries: int = 5, backoff: float = 0.2, timeout: float = 60.0) -> None:
         self.retries = retries
         self.backoff = backoff
         self.timeout = timeout
+        self.requests = 0
+        self.attempts = 0
 
     def request(
         self,
@@ -89,8 +95,10 @@ class Http:
         """
         accepted = set(ok)
         tries = 0
+        self.requests += 1
         while True:
             tries += 1
+            self.attempts += 1
             req = urllib.request.Request(url, data=body, method=method, headers=dict(headers or {}))
             try:
                 with urllib.request.urlopen(req, timeout=self.timeout) as resp:

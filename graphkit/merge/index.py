@@ -159,60 +159,138 @@ def gather(
     return members
 
 
+_BATCH = 200
+"""Subjects (or graphs) one server query binds with VALUES."""
+
+
+def _batches(items: Iterable[Node]) -> list[list[Node]]:
+    ordered = sorted(set(items), key=str)
+    return [ordered[i : i + _BATCH] for i in range(0, len(ordered), _BATCH)]
+
+
 def _article_triples(st: Any, iri: URIRef) -> set[Triple]:
-    name = ox.NamedNode(str(iri))
-    return {
-        (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
-        for q in st.quads_for_pattern(None, None, None, name)
-    }
+    return _articles_triples(st, [iri]).get(iri, set())
+
+
+def _articles_triples(st: Any, articles: Iterable[URIRef]) -> dict[URIRef, set[Triple]]:
+    """Article IRI -> the triples of its graph (empty when absent); a server query per
+    :data:`_BATCH` articles."""
+    out: dict[URIRef, set[Triple]] = {a: set() for a in articles}
+    if isinstance(st, ox.Store):
+        for art in out:
+            out[art] = {
+                (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
+                for q in st.quads_for_pattern(None, None, None, ox.NamedNode(str(art)))
+            }
+        return out
+    for batch in _batches(out):
+        rows = _query(
+            st, f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {_iri_values(batch)} }} "
+            "GRAPH ?g { ?s ?p ?o } }",
+        )  # fmt: skip
+        for row in rows:
+            out[URIRef(row[0].value)].add((from_ox(row[1]), from_ox(row[2]), from_ox(row[3])))
+    return out
+
+
+def _object_rows(
+    st: Any, subjects: Iterable[Node], predicate: Node, objects: Iterable[Node] = ()
+) -> set[tuple[URIRef, URIRef]]:
+    """(subject, object) of the entities graph's ``predicate`` triples whose subject is one of
+    ``subjects`` (with ``objects``: whose object is one of them): one index look-up a term in
+    an embedded store, a query per :data:`_BATCH` terms on a server."""
+    pred, bound = ox.NamedNode(str(predicate)), list(dict.fromkeys(objects))
+    found: set[tuple[URIRef, URIRef]] = set()
+    if isinstance(st, ox.Store):
+        for term in set(bound or subjects):
+            node = ox.NamedNode(str(term))
+            quads: Any = (
+                st.quads_for_pattern(None, pred, node, ENTITIES)
+                if bound
+                else st.quads_for_pattern(node, pred, None, ENTITIES)
+            )
+            found |= {(URIRef(q.subject.value), URIRef(q.object.value)) for q in quads}
+        return found
+    var = "?o" if bound else "?s"
+    for batch in _batches(bound or subjects):
+        rows = _query(
+            st, f"SELECT ?s ?o WHERE {{ VALUES {var} {{ {_iri_values(batch)} }} "
+            f"GRAPH <{ENTITIES.value}> {{ ?s <{predicate}> ?o }} }}",
+        )  # fmt: skip
+        found |= {(URIRef(row[0].value), URIRef(row[1].value)) for row in rows}
+    return found
+
+
+def _canonical_outside(
+    st: Any, subjects: Iterable[Node], members: Mapping[URIRef, Mention]
+) -> set[URIRef]:
+    """The subjects some record outside ``members`` resolves to (``gk:resolvesTo``)."""
+    rows = _object_rows(st, (), GK.resolvesTo, objects=subjects)
+    return {c for r, c in rows if r not in members}
 
 
 def _still_canonical(st: Any, subject: Node, members: Mapping[URIRef, Mention]) -> bool:
-    rows = st.quads_for_pattern(
-        None, ox.NamedNode(str(GK.resolvesTo)), ox.NamedNode(str(subject)), ENTITIES
-    )
-    return any(URIRef(q.subject.value) not in members for q in rows)
+    return bool(_canonical_outside(st, [subject], members))
+
+
+def _stored_targets(st: Any, mentions: Iterable[Node]) -> dict[Node, Node]:
+    """Mention IRI -> the canonical entity its stored record resolves to (those that have one)."""
+    return {r: c for r, c in sorted(_object_rows(st, mentions, GK.resolvesTo))}
 
 
 def _full_mapping(
-    st: Any, facts: Iterable[Triple], mapping: Mapping[URIRef, URIRef | None]
+    st: Any,
+    facts: Iterable[Triple],
+    mapping: Mapping[URIRef, URIRef | None],
+    stored: Mapping[Node, Node] | None = None,
 ) -> dict[Node, Node]:
-    kinds = (GK.subjectMention, GK.objectMention, GK.mentions)
-    used = {o for _, p, o in facts if p in kinds}
+    """Every mention of ``facts`` -> its canonical entity: from ``mapping`` (the component
+    resolved), else from ``stored`` (read from the store when not given), else itself."""
+    used = _mentions_of(facts)
+    if stored is None:
+        stored = _stored_targets(st, [m for m in used if mapping.get(m) is None])  # type: ignore[call-overload]
     out: dict[Node, Node] = {}
     for m in used:
-        target = mapping.get(m)  # type: ignore[call-overload]
-        if target is None:
-            for q in st.quads_for_pattern(
-                ox.NamedNode(str(m)), ox.NamedNode(str(GK.resolvesTo)), None, ENTITIES
-            ):
-                target = URIRef(q.object.value)
+        target = mapping.get(m) or stored.get(m)  # type: ignore[call-overload]
         out[m] = target if target is not None else m
     return out
 
 
+_MENTION_KINDS = (GK.subjectMention, GK.objectMention, GK.mentions)
+
+
+def _mentions_of(facts: Iterable[Triple]) -> set[Node]:
+    return {o for _, p, o in facts if p in _MENTION_KINDS}
+
+
 def _has_reference(st: Any, record: URIRef, article: URIRef) -> bool:
-    quad = ox.Quad(
-        ox.NamedNode(str(record)),
-        ox.NamedNode(str(DCTERMS.isReferencedBy)),
-        ox.NamedNode(str(article)),
-        ENTITIES,
-    )
-    return quad in st
+    return bool(_referencing(st, [record], article))
+
+
+def _referencing(st: Any, records: Iterable[URIRef], article: URIRef) -> set[URIRef]:
+    """The records among ``records`` that list ``article`` (``dcterms:isReferencedBy``)."""
+    records = list(dict.fromkeys(records))
+    if isinstance(st, ox.Store):
+        art, pred = ox.NamedNode(str(article)), ox.NamedNode(str(DCTERMS.isReferencedBy))
+        return {r for r in records if ox.Quad(ox.NamedNode(str(r)), pred, art, ENTITIES) in st}
+    found: set[URIRef] = set()
+    for batch in _batches(records):
+        rows = _query(
+            st, f"SELECT ?r WHERE {{ VALUES ?r {{ {_iri_values(batch)} }} "
+            f"GRAPH <{ENTITIES.value}> {{ ?r <{DCTERMS.isReferencedBy}> <{article}> }} }}",
+        )  # fmt: skip
+        found.update(URIRef(row[0].value) for row in rows)
+    return found
 
 
 def _articles_of(st: Any, record: URIRef) -> set[URIRef]:
-    rows = st.quads_for_pattern(
-        ox.NamedNode(str(record)), ox.NamedNode(str(DCTERMS.isReferencedBy)), None, ENTITIES
-    )
-    return {URIRef(q.object.value) for q in rows}
+    return _articles_of_all(st, [record])
+
+
+def _articles_of_all(st: Any, records: Iterable[URIRef]) -> set[URIRef]:
+    """The articles any of ``records`` is referenced by."""
+    return {a for _, a in _object_rows(st, records, DCTERMS.isReferencedBy)}
 
 
 def _references(st: Any, articles: Iterable[URIRef]) -> set[URIRef]:
-    found: set[URIRef] = set()
-    for art in articles:
-        for q in st.quads_for_pattern(
-            None, ox.NamedNode(str(DCTERMS.isReferencedBy)), ox.NamedNode(str(art)), ENTITIES
-        ):
-            found.add(URIRef(q.subject.value))
-    return found
+    return {r for r, _ in _object_rows(st, (), DCTERMS.isReferencedBy, objects=articles)}

@@ -13,10 +13,12 @@ from rdflib.term import Node
 from graphkit.merge.decide import resolve_component
 from graphkit.merge.index import (
     ENTITIES,
-    _article_triples,
-    _articles_of,
+    _articles_of_all,
+    _articles_triples,
+    _canonical_outside,
     _full_mapping,
-    _still_canonical,
+    _mentions_of,
+    _stored_targets,
     entity_triples,
 )
 from graphkit.merge.records import (
@@ -121,23 +123,24 @@ def _plan_component(
         plan.insert |= describe(canonical, kinds[canonical], group)
     # descriptions of canonicals outside this component stay: keep what is not ours
     outside = {t for t in plan.delete if t[1] in DESCRIPTION_PREDICATES and t[0] not in groups}
-    outside = {
-        t for t in outside if t[0] not in old_descr_subjects or _still_canonical(st, t[0], members)
-    }
-    plan.delete -= outside
-    # articles to (re)write
-    removed_set = set(removed)
+    ours = {t[0] for t in outside if t[0] in old_descr_subjects}
+    still = _canonical_outside(st, ours, members) if ours else set()
+    plan.delete -= {t for t in outside if t[0] not in ours or t[0] in still}
+    # articles to (re)write, the stored canonicals of their other mentions read at once
     mapping = {iri: m.resolves_to for iri, m in members.items()}
-    for art, facts in new_articles.items():
-        plan.graphs[art] = article_graph(facts, _full_mapping(st, facts, mapping))
     moved = {iri for iri, m in members.items() if old_canonical[iri] not in (None, m.resolves_to)}
-    touched: set[URIRef] = set()
-    for iri in moved:
-        touched |= _articles_of(st, iri)
-    for art in sorted(touched - set(new_articles) - removed_set, key=str):
-        facts = _article_triples(st, art)
+    touched = _articles_of_all(st, moved) - set(new_articles) - set(removed) if moved else set()
+    facts_of = {**_articles_triples(st, touched), **new_articles}
+    used: set[Node] = set()
+    for facts in facts_of.values():
+        used |= _mentions_of(facts)
+    stored = _stored_targets(st, {m for m in used if mapping.get(m) is None})  # type: ignore[call-overload]
+    for art, facts in new_articles.items():
+        plan.graphs[art] = article_graph(facts, _full_mapping(st, facts, mapping, stored))
+    for art in sorted(touched, key=str):
+        facts = facts_of[art]
         if facts:
-            plan.graphs[art] = article_graph(facts, _full_mapping(st, facts, mapping))
+            plan.graphs[art] = article_graph(facts, _full_mapping(st, facts, mapping, stored))
             plan.rewritten.append(art)
     return plan
 

@@ -55,8 +55,8 @@ from graphkit.merge.index import (
     ENTITIES,
     MAX_COMPONENT,
     _article_triples,
-    _articles_of,
-    _has_reference,
+    _object_rows,
+    _referencing,
     entity_triples,
     gather,
     lookup,
@@ -104,8 +104,9 @@ def add_articles(st: Any, inputs: list[ArticleInput]) -> Plan:
     """The plan that adds articles (already split) in one step."""
     seeds: dict[URIRef, Mention] = {}
     for a in inputs:
+        counted = _referencing(st, a.mentions, a.iri)  # one read for all its mentions
         for iri, m in a.mentions.items():
-            if _has_reference(st, iri, a.iri):  # the article was counted before (re-resolved)
+            if iri in counted:  # the article was counted before (re-resolved)
                 m.count, m.titled_count = 0, 0
             if iri in seeds:
                 seeds[iri].absorb(m)
@@ -153,12 +154,11 @@ def remove_articles(st: Any, articles: Iterable[URIRef]) -> Plan:
         st, members, new_articles={}, removed=arts, dropped_records=gone, memo=memo
     )
     plan.delete |= links
-    for iri in gone:
-        plan.delete |= {
-            (iri, p, a)
-            for p in (DCTERMS.isReferencedBy, GK.titledIn)
-            for a in _articles_of(st, iri)
-        }
+    plan.delete |= {
+        (iri, p, a)
+        for iri, a in (_object_rows(st, gone, DCTERMS.isReferencedBy) if gone else ())
+        for p in (DCTERMS.isReferencedBy, GK.titledIn)
+    }
     for art in arts:
         plan.graphs[art] = set()
     return plan

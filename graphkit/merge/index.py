@@ -256,7 +256,7 @@ def _full_mapping(
     return out
 
 
-_MENTION_KINDS = (GK.subjectMention, GK.objectMention, GK.mentions)
+_MENTION_KINDS = frozenset((GK.subjectMention, GK.objectMention, GK.mentions))
 
 
 def _mentions_of(facts: Iterable[Triple]) -> set[Node]:

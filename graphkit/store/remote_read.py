@@ -16,14 +16,10 @@ import pyoxigraph as ox
 
 from graphkit.errors import StoreError
 from graphkit.store.remote_http import Endpoints, Http
-from graphkit.store.sparql import query_form, skeleton
+from graphkit.store.sparql import skeleton
 
 _NTRIPLES = "application/n-triples"
 _PREFIX_DECL = re.compile(r"PREFIX\s+([\w.\-]*):", re.IGNORECASE)
-
-
-def _declared(sparql: str) -> set[str]:
-    return {m.group(1) for m in _PREFIX_DECL.finditer(skeleton(sparql))}
 
 
 def with_prefixes(sparql: str, prefixes: Mapping[str, str]) -> str:
@@ -35,11 +31,14 @@ def with_prefixes(sparql: str, prefixes: Mapping[str, str]) -> str:
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
         PREFIX gk: <x#> SELECT * { ?a gk:p ?b ; rdfs:label ?l }
     """
+    named = {name: iri for name, iri in prefixes.items() if f"{name}:" in sparql}
+    if not named:  # the text never names them (a long update of full IRIs: no scan)
+        return sparql
     code = skeleton(sparql)
-    declared = _declared(sparql)
+    declared = {m.group(1) for m in _PREFIX_DECL.finditer(code)}
     lines = [
         f"PREFIX {name}: <{iri}>"
-        for name, iri in prefixes.items()
+        for name, iri in named.items()
         if name not in declared and re.search(rf"(?<![\w.\-]){re.escape(name)}:", code)
     ]
     return "\n".join([*lines, sparql]) if lines else sparql
@@ -79,10 +78,10 @@ class RemoteOx:
             SyntaxError: the query is malformed.
             StoreError: the server is unreachable or refused the query.
         """
-        ox.Store().query(sparql, prefixes=dict(prefixes or {}))  # parse only: the store is empty
+        # parse only (the store is empty); the kind of result says the query's form
+        parsed = ox.Store().query(sparql, prefixes=dict(prefixes or {}))
         text = with_prefixes(sparql, prefixes or {})
-        form = query_form(text)
-        if form in ("CONSTRUCT", "DESCRIBE"):
+        if isinstance(parsed, ox.QueryTriples):  # CONSTRUCT, DESCRIBE
             _, data = self.fetch(text, _NTRIPLES)
             return ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
         kind, data = self.fetch(

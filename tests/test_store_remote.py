@@ -126,6 +126,29 @@ def test_remote_retries_until_the_server_is_up(tmp_path: Path) -> None:
             proc.terminate()  # type: ignore[attr-defined]
 
 
+def test_remote_requests_share_one_connection_and_survive_a_server_restart(
+    tmp_path: Path,
+) -> None:
+    port = free_port()
+    proc, _ = start_oxigraph(tmp_path / "db", port=port)
+    store = open_remote(f"sparql+http://127.0.0.1:{port}", retries=0)
+    try:
+        for _ in range(3):
+            assert store.query("ASK { }").boolean is True
+        kept = list(store.http._local.connections.values())
+        assert len(kept) == 1 and kept[0].sock is not None  # one connection, still open
+        store.update("INSERT DATA { GRAPH <http://example.org/g> { <http://a> <http://b> 1 } }")
+        proc.terminate()
+        proc.wait(timeout=10)
+        proc, _ = start_oxigraph(tmp_path / "db", port=port)
+        # the kept connection is dead: the request goes on a new one, with no retry left
+        assert store.query("ASK { GRAPH <http://example.org/g> { ?s ?p 1 } }").boolean is True
+        assert store.http.attempts == store.http.requests > 5
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
 def test_remote_refused_request_names_the_status(oxigraph: str, small_articles: Path) -> None:
     base = oxigraph.removeprefix("sparql+")
     store = open_remote(oxigraph, gsp=f"{base}/no-such-service")

@@ -12,11 +12,11 @@ Examples:
 from __future__ import annotations
 
 import http.client
+import os
 import socket
+import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -25,6 +25,8 @@ from graphkit.errors import StoreError
 SCHEMES = ("sparql+http://", "sparql+https://")
 """A ``--store`` value starting with one of these names a remote server."""
 _RETRY_STATUS = frozenset({502, 503, 504})
+_STALE = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError)
+"""How a kept connection the server closed while idle fails."""
 
 
 def is_remote(location: object) -> bool:
@@ -62,6 +64,10 @@ def endpoints_from_url(url: str) -> Endpoints:
 class Http:
     """Plain HTTP requests with retries and backoff on connection errors and 502/503/504.
 
+    Each thread keeps one persistent (HTTP/1.1 keep-alive) connection per server: a build's
+    many small requests do not each open a connection. A kept connection the server has
+    closed meanwhile is opened again once, at once, and the request sent on it.
+
     ``requests`` counts the requests sent (retries not included), ``attempts`` every try:
     what a write costs in round trips to the server.
     """
@@ -72,6 +78,45 @@ class Http:
         self.timeout = timeout
         self.requests = 0
         self.attempts = 0
+        self._local = threading.local()
+
+    def _connection(self, parts: urllib.parse.SplitResult) -> http.client.HTTPConnection:
+        """This thread's connection to the URL's server (a forked process opens its own)."""
+        key = (os.getpid(), parts.scheme, parts.netloc)
+        kept: dict[tuple[int, str, str], http.client.HTTPConnection]
+        kept = self._local.__dict__.setdefault("connections", {})
+        conn = kept.get(key)
+        if conn is None:
+            https = parts.scheme == "https"
+            kind = http.client.HTTPSConnection if https else http.client.HTTPConnection
+            conn = kept[key] = kind(parts.netloc, timeout=self.timeout)
+        return conn
+
+    def _send(
+        self, method: str, url: str, body: bytes | None, headers: Mapping[str, str]
+    ) -> tuple[int, str, bytes]:
+        """One exchange on the kept connection: (status, content type, body)."""
+        parts = urllib.parse.urlsplit(url)
+        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        conn = self._connection(parts)
+        kept = conn.sock is not None
+        while True:
+            try:
+                conn.request(method, target, body=body, headers=dict(headers))
+                resp = conn.getresponse()
+                data = resp.read()
+            except _STALE:
+                conn.close()
+                if not kept:
+                    raise
+                kept = False  # the server closed the kept connection: once more on a new one
+                continue
+            except BaseException:
+                conn.close()
+                raise
+            if resp.will_close:
+                conn.close()
+            return resp.status, resp.getheader("Content-Type", "") or "", data
 
     def request(
         self,
@@ -99,17 +144,9 @@ class Http:
         while True:
             tries += 1
             self.attempts += 1
-            req = urllib.request.Request(url, data=body, method=method, headers=dict(headers or {}))
             try:
-                with urllib.request.urlopen(req, timeout=self.timeout) as resp:
-                    status, kind, data = (
-                        resp.status,
-                        resp.headers.get("Content-Type", ""),
-                        resp.read(),
-                    )
-            except urllib.error.HTTPError as err:
-                status, kind, data = err.code, err.headers.get("Content-Type", ""), err.read()
-            except (urllib.error.URLError, OSError, http.client.HTTPException) as err:
+                status, kind, data = self._send(method, url, body, headers or {})
+            except (OSError, http.client.HTTPException) as err:
                 reason = _reason(err)
                 refused = "refused" in reason
                 if tries <= self.retries and (idempotent or refused):

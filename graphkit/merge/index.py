@@ -59,6 +59,31 @@ def lookup(st: Any, keys: Iterable[str]) -> set[URIRef]:
     return found
 
 
+def _lookup_read(st: Any, keys: Iterable[str], memo: dict[Node, set[Triple]]) -> set[URIRef]:
+    """:func:`lookup`; on a server the records found are read in the same query (into
+    ``memo``, as :func:`entity_triples` reads them): one request a key batch, not two."""
+    if isinstance(st, ox.Store):
+        return lookup(st, keys)
+    keys = list(keys)
+    refs = ", ".join(f"<{p}>" for p in sorted(_REFERENCE_IRIS))
+    found: set[URIRef] = set()
+    for start in range(0, len(keys), 200):
+        values = _literal_values(keys[start : start + 200])
+        rows = _query(
+            st,
+            f"SELECT DISTINCT ?r ?p ?o WHERE {{ VALUES ?k {{ {values} }} GRAPH <{ENTITIES.value}> "
+            f"{{ ?r <{GK.nameKey}> ?k . ?r ?p ?o }} FILTER(?p NOT IN ({refs})) }}",
+        )
+        read: dict[Node, set[Triple]] = {}
+        for row in rows:
+            r = from_ox(row[0])
+            read.setdefault(r, set()).add((r, from_ox(row[1]), from_ox(row[2])))
+        found.update(read)  # type: ignore[arg-type]
+        for r, triples in read.items():
+            memo.setdefault(r, triples)
+    return found
+
+
 _REFERENCES = frozenset({DCTERMS.isReferencedBy, GK.titledIn})
 _REFERENCE_IRIS = frozenset(str(p) for p in _REFERENCES)
 _READ_PREDICATES = tuple(
@@ -130,6 +155,7 @@ def gather(
     """
     members = dict(seeds)
     dropped = set(drop)
+    memo = {} if memo is None else memo
     if not stored:
         for iri, m in records_from(entity_triples(st, members, memo=memo)).items():
             if iri in members:
@@ -142,7 +168,7 @@ def gather(
     while keys - seen_keys:
         fresh = keys - seen_keys
         seen_keys |= fresh
-        found = lookup(st, fresh) - set(members) - dropped
+        found = _lookup_read(st, fresh, memo) - set(members) - dropped
         if not found:
             break
         new = records_from(entity_triples(st, found, memo=memo))
@@ -267,19 +293,40 @@ def _has_reference(st: Any, record: URIRef, article: URIRef) -> bool:
     return bool(_referencing(st, [record], article))
 
 
-def _referencing(st: Any, records: Iterable[URIRef], article: URIRef) -> set[URIRef]:
-    """The records among ``records`` that list ``article`` (``dcterms:isReferencedBy``)."""
+def _referencing(
+    st: Any,
+    records: Iterable[URIRef],
+    article: URIRef,
+    memo: dict[Node, set[Triple]] | None = None,
+) -> set[URIRef]:
+    """The records among ``records`` that list ``article`` (``dcterms:isReferencedBy``).
+
+    On a server, with ``memo``, the same query reads the records as :func:`entity_triples`
+    does, into ``memo``: the step's first read of its seeds costs no request of its own.
+    """
     records = list(dict.fromkeys(records))
     if isinstance(st, ox.Store):
         art, pred = ox.NamedNode(str(article)), ox.NamedNode(str(DCTERMS.isReferencedBy))
         return {r for r in records if ox.Quad(ox.NamedNode(str(r)), pred, art, ENTITIES) in st}
+    refs = ", ".join(f"<{p}>" for p in sorted(_REFERENCE_IRIS))
+    ref, wanted = DCTERMS.isReferencedBy, "" if memo is None else f"?p NOT IN ({refs}) || "
     found: set[URIRef] = set()
     for batch in _batches(records):
         rows = _query(
-            st, f"SELECT ?r WHERE {{ VALUES ?r {{ {_iri_values(batch)} }} "
-            f"GRAPH <{ENTITIES.value}> {{ ?r <{DCTERMS.isReferencedBy}> <{article}> }} }}",
+            st, f"SELECT ?r ?p ?o WHERE {{ VALUES ?r {{ {_iri_values(batch)} }} "
+            f"GRAPH <{ENTITIES.value}> {{ ?r ?p ?o }} "
+            f"FILTER({wanted}(?p = <{ref}> && ?o = <{article}>)) }}",
         )  # fmt: skip
-        found.update(URIRef(row[0].value) for row in rows)
+        read: dict[Node, set[Triple]] = {r: set() for r in batch}
+        for row in rows:
+            r, p = from_ox(row[0]), from_ox(row[1])
+            if p == ref:
+                found.add(r)  # type: ignore[arg-type]
+            else:
+                read[r].add((r, p, from_ox(row[2])))
+        if memo is not None:
+            for r, triples in read.items():
+                memo.setdefault(r, triples)
     return found
 
 

@@ -103,8 +103,9 @@ def add_article(st: Any, graphs: Mapping[Node, set[Triple]]) -> Plan:
 def add_articles(st: Any, inputs: list[ArticleInput]) -> Plan:
     """The plan that adds articles (already split) in one step."""
     seeds: dict[URIRef, Mention] = {}
+    memo: dict[Node, set[Triple]] = {}  # the store does not change while a step is planned
     for a in inputs:
-        counted = _referencing(st, a.mentions, a.iri)  # one read for all its mentions
+        counted = _referencing(st, a.mentions, a.iri, memo)  # one read for all its mentions
         for iri, m in a.mentions.items():
             if iri in counted:  # the article was counted before (re-resolved)
                 m.count, m.titled_count = 0, 0
@@ -112,7 +113,6 @@ def add_articles(st: Any, inputs: list[ArticleInput]) -> Plan:
                 seeds[iri].absorb(m)
             else:
                 seeds[iri] = m
-    memo: dict[Node, set[Triple]] = {}  # the store does not change while a step is planned
     members = gather(st, seeds, memo=memo)
     new_articles = {a.iri: a.facts for a in inputs}
     return _plan_component(st, members, new_articles=new_articles, memo=memo)

@@ -18,10 +18,12 @@ collide across articles) are written as ``graphkit build`` writes them, one arti
 another, each with its cross-article entity resolution, the relations graph (each asserted
 triple kept once) and the entailments in one transaction
 (:func:`graphkit.merge.resolver.add_article`, ``apply``): into the embedded store, and
-into an Oxigraph server over HTTP (the store looked up query by query, one SPARQL Update
-per article). A build has one writer, so there is one here; articles/s, triples/s, the
-ratio against the embedded store and this process's CPU per article. The corpus's own
-article graphs (from the serial extraction above) are written the same way.
+into an Oxigraph server over HTTP (each kind of look-up one query for all the names of a
+step, one SPARQL Update per article, on one kept connection). A build has one writer, so
+there is one here; articles/s, triples/s, the ratio against the embedded store, this
+process's CPU per article and, for the server, HTTP requests per article; the server's
+quads are then compared with the embedded store's, line for line. The corpus's own article
+graphs (from the serial extraction above) are written the same way.
 
 ``--profile N`` writes each load set once more into an embedded store under cProfile and
 prints its top N functions (by cumulative and by own time): where the writer's time goes.

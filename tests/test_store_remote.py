@@ -204,3 +204,40 @@ def test_serve_of_a_remote_store_says_the_server_is_the_endpoint(run_cli: Cli) -
     assert f"{url} is a SPARQL server already" in err
     assert f"graphkit query --store {url}" in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_remote_requests_go_through_the_proxy_the_environment_names(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from graphkit.store.remote_http import Http
+
+    seen: list[str] = []
+
+    class Proxy(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            seen.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Proxy)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        for name in ("no_proxy", "NO_PROXY", "HTTP_PROXY"):
+            monkeypatch.delenv(name, raising=False)
+        monkeypatch.setenv("http_proxy", f"http://127.0.0.1:{server.server_port}")
+        status, _, body = Http(retries=0).request("GET", "http://sparql.example/query?x=1")
+        assert (status, body) == (200, b"ok")
+        assert seen == ["http://sparql.example/query?x=1"]
+        monkeypatch.setenv("no_proxy", "sparql.example")
+        with pytest.raises(StoreError, match="cannot reach the SPARQL server"):
+            Http(retries=0).request("GET", "http://sparql.example/query")
+        assert len(seen) == 1
+    finally:
+        server.shutdown()

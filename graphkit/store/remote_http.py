@@ -2,6 +2,8 @@
 
 Connection errors and 502/503/504 answers are retried with exponential backoff; a server
 that stays down, or refuses a request, gives a one-line :class:`~graphkit.errors.StoreError`.
+One connection per thread and server is kept open between requests; a proxy named by the
+environment (``http_proxy``/``https_proxy``, ``no_proxy`` honoured) is used as ``urllib`` would.
 :mod:`graphkit.store.remote` re-exports every public name.
 
 Examples:
@@ -17,6 +19,7 @@ import socket
 import threading
 import time
 import urllib.parse
+import urllib.request
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -89,7 +92,11 @@ class Http:
         if conn is None:
             https = parts.scheme == "https"
             kind = http.client.HTTPSConnection if https else http.client.HTTPConnection
-            conn = kept[key] = kind(parts.netloc, timeout=self.timeout)
+            proxy = _proxy(parts)
+            conn = kind(proxy.netloc if proxy else parts.netloc, timeout=self.timeout)
+            if proxy and https:  # through the proxy's tunnel to the server
+                conn.set_tunnel(parts.hostname or "", parts.port)
+            kept[key] = conn
         return conn
 
     def _send(
@@ -98,6 +105,8 @@ class Http:
         """One exchange on the kept connection: (status, content type, body)."""
         parts = urllib.parse.urlsplit(url)
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        if parts.scheme == "http" and _proxy(parts):
+            target = url  # a plain-HTTP proxy is sent the whole URL
         conn = self._connection(parts)
         kept = conn.sock is not None
         while True:
@@ -169,6 +178,14 @@ class Http:
                 "check the endpoint URLs and that the server accepts this request"
             )
             raise StoreError(msg)
+
+
+def _proxy(parts: urllib.parse.SplitResult) -> urllib.parse.SplitResult | None:
+    """The proxy the environment names for this URL, or None (no proxy, or ``no_proxy``)."""
+    proxy = urllib.request.getproxies().get(parts.scheme)
+    if not proxy or urllib.request.proxy_bypass(parts.hostname or ""):
+        return None
+    return urllib.parse.urlsplit(proxy if "://" in proxy else f"http://{proxy}")
 
 
 def _reason(err: BaseException) -> str:

@@ -24,6 +24,7 @@ from graphkit.records import Entity
 GIVEN_NAMES = word_class("given_names")
 NAME_END_NOUNS = word_class("name_end_nouns")
 VENUE_NOUNS = word_class("venue_nouns")
+CROWD_NOUNS = word_class("crowd_nouns")
 STATE_BODY_WORDS = word_class("state_body_words")
 # words that alone name no particular body: "the Foreign Ministry", "Treasury", "Supreme Court"
 GENERIC_BODY_WORDS = STATE_BODY_WORDS | word_class("generic_body_words")
@@ -106,6 +107,9 @@ def typed_actor(span: Span, lex: Lexicon) -> Actor | None:
             # "the Foreign Ministry", "Cabinet", "the army": some country's body, not an actor of
             # its own
             return None
+        root = span.root
+        if len(span) == 1 and root.dep_ in ("compound", "amod") and root.head.lower_ in CROWD_NOUNS:
+            return None  # "Cxlenardhon crowds": a nationality we do not know, no body
         return Actor(Entity("Organization", name), "name")
     if span.label_ == "PERSON":
         core = strip_titles(span)

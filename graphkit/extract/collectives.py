@@ -48,6 +48,9 @@ def collectives(token: Token, index: ArticleIndex) -> list[Actor]:
     """Collective actors a group noun names: "Sudanese rebels", "Sierra Leonean and Liberian
     refugees" (two groups), "opposition groups in Zimbabwe", "a camp for Congolese refugees"."""
     word = token.lower_
+    settled = populations(token, index)
+    if settled:
+        return settled
     if not is_word(token, COLLECTIVE_NOUNS):
         if token.lemma_ in SETTLEMENT_NOUNS or word in ("camps", "homes"):
             return _dwellers(token, index)
@@ -59,6 +62,31 @@ def collectives(token: Token, index: ArticleIndex) -> list[Actor]:
         or _by_whereabouts(token, index, words)
         or _by_kind(token, index, words)
     )
+
+
+def populations(token: Token, index: ArticleIndex) -> list[Actor]:
+    """A people named by its nationality where the text says it lives is that place's people:
+    "the Albanian population of Kosovo" (of Serbia's code), "the Serb minority in Croatia"."""
+    if not is_word(token, POPULATION_NOUNS):
+        return []
+    home = _home(token, index)
+    mods = [
+        m
+        for m in kids(token, "amod", "compound", side=BEFORE)
+        if index.actor_typed(m, ("Country",)) is not None
+    ]
+    if home is None or not mods:
+        return []
+    where = home.place.name if home.place is not None else home.entity.name
+    name = f"{_qualifier(mods[0], index)} {token.lower_} in {where}"
+    return [Actor(collective_entity(name, country_code(home)), How.NOMINAL)]
+
+
+def _home(token: Token, index: ArticleIndex) -> Actor | None:
+    """The country or place a phrase under a people's noun says it lives in ("ethnic Albanians
+    in Serbia", "the Albanian population of Kosovo"), if its country is known."""
+    places = (_where(pobj, index) for pobj in prep_words(token, HOME_PREPS))
+    return next((p for p in places if p is not None and country_code(p)), None)
 
 
 def _dwellers(token: Token, index: ArticleIndex) -> list[Actor]:
@@ -148,12 +176,10 @@ def peoples(token: Token, index: ArticleIndex) -> list[Actor]:
                 )
             ]
         if child.lower_ == "ethnic" and own_country is not None:
-            return [
-                Actor(
-                    collective_entity(f"ethnic {token.text}", country_code(own_country)),
-                    How.NOMINAL,
-                )
-            ]
+            # "ethnic Albanians in Serbia" are Serbia's people; alone, their nation's
+            home = _home(token, index) or own_country
+            entity = collective_entity(f"ethnic {token.text}", country_code(home))
+            return [Actor(entity, How.NOMINAL)]
     return []
 
 
@@ -208,4 +234,6 @@ def _own_capital(word: Token) -> bool:
 
 
 WHERE_PREPS = word_class("where_preps")
+HOME_PREPS = word_class("group_place_preps")
+POPULATION_NOUNS = word_class("population_nouns")
 SETTLEMENT_NOUNS = word_class("settlement_nouns")

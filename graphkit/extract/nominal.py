@@ -76,6 +76,17 @@ def _noun_subjects(
     found = _first_found(prep_objects(noun, SUBJECT_PREPS), index)
     if found:
         return found, NOMINAL_CONFIDENCE
+    # "the demonstration staged by students", "a rally organized by the opposition": the agent
+    # of the staging verb's participle the noun carries ("talks hosted by Qatar" name the host)
+    staged = [
+        p
+        for acl in kids(noun, "acl")
+        if is_word(acl, EVENT_STAGING_VERBS)
+        for agent in kids(acl, "agent")
+        for p in kids(agent, "pobj")
+    ]
+    if staged:  # whoever the agent is, not the governing verb's subject ("police prevented")
+        return _first_found(staged, index), NOMINAL_CONFIDENCE
     # the subject of the verb that governs the noun: "Iran held talks with", "imposed sanctions"
     tok = noun
     hops = 0
@@ -106,7 +117,7 @@ def _noun_subjects(
                 break
             subj = [a for t in doers(tok) for a in actors_of(t, index)]
             if subj:
-                light = tok.lemma_ in LIGHT_VERBS and noun.dep_ == "dobj"
+                light = is_word(tok, LIGHT_VERBS) and noun.dep_ == "dobj"
                 return subj, NOMINAL_CONFIDENCE if light else INHERITED_CONFIDENCE
             break
     return [], 0.0
@@ -358,7 +369,7 @@ def _clause_fallback(
     """The objects of the clause a nominal cue sits in (or of its light verb's clause)."""
     objects = clause_objects(noun, index, subjects)
     gov = _governor(noun)
-    if not objects and noun.dep_ == "dobj" and gov.lemma_ in LIGHT_VERBS | EVENT_STAGING_VERBS:
+    if not objects and noun.dep_ == "dobj" and is_word(gov, LIGHT_VERBS | EVENT_STAGING_VERBS):
         objects = clause_objects(gov, index, subjects)
     return objects
 

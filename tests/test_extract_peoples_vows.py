@@ -84,3 +84,34 @@ def test_extract_people_coded_by_where_they_live() -> None:
 def test_extract_people_attacked_coded_by_where_they_live(text: str, code: str) -> None:
     got = {t for t in coded(text) if t[1] == "attacked"}
     assert got and all(t[2] == code for t in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        # a noun cue completed by "of" ("a state of emergency") is matched and finds its place
+        ("Sudan declared a state of emergency in Darfur.", ("Sudan", "coerced", "Darfur")),
+        (
+            "The military government of President Prosper Avril declared a state of siege in "
+            "Haiti on Saturday.",
+            ("Prosper Avril", "coerced", "HTI"),
+        ),
+        # lifting it is a concession, no restriction
+        ("Sudan lifted the state of emergency in Darfur.", ("Sudan", "conceded", "Darfur")),
+        # goods and lorries stand for the country they are of
+        (
+            "The Israeli army lifted a blockade on Palestinian lorries on Friday.",
+            ("Israel", "retreatedFrom", "PSE"),
+        ),
+    ],
+)
+def test_extract_restrictions_imposed_and_lifted(text: str, triple: tuple[str, str, str]) -> None:
+    found = extract_text(text).relations
+    got = {
+        (r.subject.name, r.predicate, r.object.name if len(triple[2]) != 3 else _code(r.object))
+        for r in found
+        if r.evidence.modality == "asserted" and r.predicate not in STATIC
+    }
+    assert triple in got
+    if triple[1] != "coerced":
+        assert not {t for t in got if t[1] in ("coerced", "sanctioned")}

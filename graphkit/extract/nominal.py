@@ -19,7 +19,7 @@ from graphkit.extract.found import (
 )
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.mediation import between_parties
-from graphkit.extract.objects import cue_objects, needs_ok
+from graphkit.extract.objects import cue_objects, needs_ok, of_carrier
 from graphkit.extract.stopped import stopped_cue, undone
 from graphkit.extract.syntax import clause_subjects, doers, prep_objects
 from graphkit.extract.targets import (
@@ -117,7 +117,7 @@ def _noun_subjects(
                 break
             subj = [a for t in doers(tok) for a in actors_of(t, index)]
             if subj:
-                light = is_word(tok, LIGHT_VERBS) and noun.dep_ == "dobj"
+                light = tok.lemma_ in LIGHT_VERBS and noun.dep_ == "dobj"
                 return subj, NOMINAL_CONFIDENCE if light else INHERITED_CONFIDENCE
             break
     return [], 0.0
@@ -310,6 +310,10 @@ def _object_sources(noun: Token, cue: Cue, index: ArticleIndex) -> Iterator[Args
     """The places a nominal cue's object may be named, nearest first."""
     yield cue_objects(noun, cue, index) if cue.slots else []
     preps = tuple(x for x in cue.slots if x not in ("dobj", "dative"))
+    carrier = of_carrier(noun) if "of" in cue.needs else None
+    if carrier is not None:
+        # "a state of emergency in Darfur": the slot hangs on the noun the cue completes
+        yield [a for p in prep_objects(carrier, preps) for a in actors_of(p, index)]
     if cue.relation in DEEP_OBJECT_RELATIONS:
         # "protest against violations by the Israeli military", "criticism of Iran's program"
         yield [a for p in prep_objects(noun, preps) for a in actors_of(p, index, events=True)]
@@ -369,7 +373,7 @@ def _clause_fallback(
     """The objects of the clause a nominal cue sits in (or of its light verb's clause)."""
     objects = clause_objects(noun, index, subjects)
     gov = _governor(noun)
-    if not objects and noun.dep_ == "dobj" and is_word(gov, LIGHT_VERBS | EVENT_STAGING_VERBS):
+    if not objects and noun.dep_ == "dobj" and gov.lemma_ in LIGHT_VERBS | EVENT_STAGING_VERBS:
         objects = clause_objects(gov, index, subjects)
     return objects
 

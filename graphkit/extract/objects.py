@@ -20,11 +20,21 @@ from graphkit.vocab import relations_where
 MARKED_CLAUSES = ("advcl", "ccomp", "xcomp")
 
 
+def of_carrier(noun: Token) -> Token | None:
+    """The noun an "of" phrase hangs the token on ("state" in "a state of emergency"), if any."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        return noun.head.head
+    return None
+
+
 def needs_ok(tok: Token, cue: Cue) -> bool:
     if not cue.needs:
         return True
     if cue.pos == "noun":
         mods = {c.lemma_.lower() for c in kids(tok, "compound", "amod", "nmod")}
+        carrier = of_carrier(tok)
+        if carrier is not None:  # "a state of emergency": the noun the "of" phrase hangs on
+            mods |= {"of", carrier.lemma_.lower()}
         return all(n in mods for n in cue.needs)
     # "called him on Monday" is no "call on": a preposition before a date is not the particle
     children = [

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from graphkit.extract.objects import of_carrier
 from graphkit.extract.tokens import is_word, kids
 from graphkit.lexicon import Cue, word_class
 from graphkit.vocab import relation, relations_where
@@ -81,7 +82,10 @@ def stopped_cue(noun: Token, cue: Cue) -> tuple[Cue, bool]:
 def undone(noun: Token, cue: Cue) -> bool:
     """ "lifted the sanctions" (a concession, not a sanction), "blocks EU aid" (none given),
     "suspended its mediation", "reneged on its commitment" (nothing going on, nothing kept)."""
-    verb = noun.head.lemma_ if noun.dep_ == "dobj" else ""  # the verb it is the object of
+    carrier = noun
+    if cue.needs and of_carrier(noun) is not None:
+        carrier = of_carrier(noun) or noun  # "lifted a state of emergency"
+    verb = carrier.head.lemma_ if carrier.dep_ == "dobj" else ""  # the verb it is the object of
     if cue.relation in REVERSIBLE and verb in REVERSAL_VERBS:
         return True
     if _completed(noun):

@@ -37,6 +37,8 @@ CHARGE_NOUNS = word_class("charge_nouns")
 # "Sudan has denied this": the accusation just told
 ANAPHORIC_DEEDS = word_class("anaphoric_deeds")
 THAT = frozenset({"that"})
+# prepositions that name who made a charge ("the allegations by Berlin")
+ACCUSER_PREPS = word_class("accuser_preps")
 RELATIVE_OBJECTS = frozenset({"which", "that", "what"})
 
 
@@ -59,6 +61,10 @@ def denial_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
     # a spokesman denies for his country
     homes = [index.affiliation.get(a.entity.key) for _, a in subjects]
     own |= {home.key for home in homes if home is not None}
+    named = _named_accusers(kids(verb, "dobj", words=CHARGE_NOUNS), own, index)
+    if named:  # "rejected the German accusations": the accuser the charges name
+        yield from emit(subjects, named, "rejected", verb, INHERITED_CONFIDENCE, "deny:named")
+        return
     start = sentences_back(verb, 3)
     told = [
         t
@@ -82,6 +88,20 @@ def denial_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
         INHERITED_CONFIDENCE,
         "deny:accuser",
     )
+
+
+def _named_accusers(
+    charges: list[Token], own: set[str], index: ArticleIndex
+) -> list[tuple[Token, Actor]]:
+    """ "the German accusations", "Kigali's allegations", "the charges by Washington": the
+    accusers a charge noun itself names, the denier's own side left out."""
+    found: list[tuple[Token, Actor]] = []
+    for noun in charges:
+        makers = kids(noun, "amod", "poss", "compound")
+        makers += [o for p in kids(noun, "prep", words=ACCUSER_PREPS) for o in kids(p, "pobj")]
+        for maker in makers:
+            found += [(t, a) for t, a in actors_of(maker, index) if a.entity.key not in own]
+    return found
 
 
 def _wrong_done(clause: Token) -> bool:

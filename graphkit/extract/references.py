@@ -87,8 +87,12 @@ def pair_reference(token: Token, index: ArticleIndex) -> list[Actor]:
     for span, actor in index.spans_between(start, token.i):  # "A and B": two actors joined
         root = span.root
         if root.dep_ == "conj":
+            partner = _modifier_partner(root, index)  # "the Sudanese Armed Forces and the RSF"
+            if partner is not None and partner.entity.key != actor.entity.key:
+                joined_pairs.append((root.i, partner, actor))
             continue
-        joined = [c for c in kids(root, "conj") if c.i in index.by_token]
+        # every conjunct, so that "Colombia, Chile and Argentina" is no pair
+        joined = [c for c in conjuncts(root)[1:] if c.i in index.by_token]
         keys = {index.by_token[c.i].entity.key for c in joined} | {actor.entity.key}
         if len(keys) == 2 and joined[-1].i < token.i:
             joined_pairs.append((joined[-1].i, actor, index.by_token[joined[-1].i]))
@@ -109,6 +113,19 @@ def pair_reference(token: Token, index: ArticleIndex) -> list[Actor]:
         if pair and not {p.entity.key for p in pair} & own:
             return pair
     return []
+
+
+def _modifier_partner(conj: Token, index: ArticleIndex) -> Actor | None:
+    """ "the Sudanese Armed Forces and the RSF": the actor a second conjunct is joined to when the
+    first names it only by a modifier of its head ("Sudanese"), the head itself being no actor;
+    None when the head names an actor itself or joins more than two."""
+    head = conj.head
+    if head.i in index.by_token or len(kids(head, "conj")) != 1 or kids(conj, "conj"):
+        return None
+    for mod in kids(head, "compound", "amod", "det", "poss"):
+        if mod.i in index.by_token:
+            return index.by_token[mod.i]
+    return None
 
 
 def _main_dyad(token: Token, kind: str, index: ArticleIndex) -> list[tuple[int, Actor, Actor]]:
@@ -241,6 +258,7 @@ def plural_antecedents(token: Token, actor: Actor, index: ArticleIndex) -> list[
         default=-1,
     )
     best: list[Actor] = []
+    best_at = latest_single
     for span, first in index.spans_between(start, token.i):
         root = span.root
         if root.dep_ == "conj" or root.i in own:
@@ -251,6 +269,16 @@ def plural_antecedents(token: Token, actor: Actor, index: ArticleIndex) -> list[
         persons = {a.entity.type == "Person" for a in group}
         if len(keys) >= 2 and len(persons) == 1 and joined[-1].i >= latest_single:
             best = [Actor(a.entity, How.PRONOUN, a.place) for a in group]
+            best_at = joined[-1].i
+    # "met both delegations ... urged them": the pair a pair noun of its sentence referred to
+    for noun in index.doc[token.sent.start : token.i]:
+        if noun.i <= best_at or noun.lemma_.lower() not in PAIR_NOUNS:
+            continue
+        if noun.i not in own or noun.dep_ in ("dobj", "pobj", "dative"):
+            pair = pair_reference(noun, index)  # the object of a clause inside the subject
+            if pair:
+                best = [Actor(a.entity, How.PRONOUN, a.place) for a in pair]
+                best_at = noun.i
     return best
 
 

@@ -756,6 +756,25 @@ FOUND = [
     ),
     # a preposition with an object of its own is no particle: "in aid" is no "gave in"
     ("Japan gave Vietnam six patrol vessels in aid.", {("Japan", "aided", "Vietnam")}),
+    # a pair whose first side is named only by a modifier ("the Ethiopian army"), and a plural
+    # pronoun standing for the pair a pair noun of its sentence named
+    (
+        "Envoys from the Ethiopian National Defense Force and the Tigray People's Liberation "
+        "Front arrived in Nairobi. Kenyan President William Ruto, who met both delegations on "
+        "Friday, urged them to sign a truce.",
+        {
+            ("William Ruto", "metWith", "Ethiopia"),
+            ("William Ruto", "requested", "Ethiopia"),
+            ("William Ruto", "requested", "Tigray People's Liberation Front"),
+        },
+    ),
+    # a denial of charges that name their maker answers that maker
+    (
+        "Russian Ambassador Sergei Nechayev said he had categorically rejected the German "
+        "accusations.",
+        {("Sergei Nechayev", "rejected", "Germany")},
+    ),
+    ("Japan dismissed the allegations by China as baseless.", {("Japan", "rejected", "China")}),
 ]
 
 NOT_FOUND = [
@@ -1107,6 +1126,18 @@ STATIC = [
         ("Nangarhar", "locatedIn", "Afghanistan"),
         True,
     ),
+    # "City, Region," before "and" and a common noun is no list of places
+    (
+        "Agents photographed a base in Grafenwöhr, Bavaria, and rail yards in Saxony.",
+        ("Grafenwöhr", "locatedIn", "Bavaria"),
+        True,
+    ),
+    (
+        "The summit in Lima, Peru, and weeks later a visit to Beijing eased tensions.",
+        ("Lima", "locatedIn", "Peru"),
+        True,
+    ),
+    ("Protests spread to Paris, Berlin, and Rome.", ("Paris", "locatedIn", "Berlin"), False),
     (
         "Fighting spread to the capital, Khartoum, on Saturday.",
         ("Khartoum", "locatedIn", "Sudan"),

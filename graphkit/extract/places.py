@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from graphkit.extract.found import Found
 from graphkit.extract.known import ArticleIndex
+from graphkit.extract.syntax import conjuncts
 from graphkit.extract.title_phrases import is_type, typed_actors
 from graphkit.extract.titles import APPOSITION_CONFIDENCE, poss_holder
 from graphkit.extract.tokens import kid, kids, select
@@ -93,7 +94,7 @@ def _after_comma(span: Span, here: Actor, index: ArticleIndex) -> Iterator[Found
         return
     # a list "A, B and C" is not a location
     end = index_end(index, k)
-    if (end < len(doc) and doc[end].lower_ in ("and", "or")) or doc[k].dep_ == "conj":
+    if (end < len(doc) and doc[end].lower_ in ("and", "or")) or _listed(doc[k], index):
         return
     target = _as_place(nxt)
     if doc[k].pos_ == "PROPN":
@@ -102,6 +103,20 @@ def _after_comma(span: Span, here: Actor, index: ArticleIndex) -> Iterator[Found
         if owner is not None and index.actor_at(owner) is nxt and doc[k].head.i in index.by_token:
             target = index.by_token[doc[k].head.i]
     yield _found(here, target, doc[span.end], (span.start, k + 1), "place-apposition")
+
+
+def _listed(token: Token, index: ArticleIndex) -> bool:
+    """Whether a name is one of a list of actors ("Paris, Berlin and Rome"), not the place
+    holding the one before it ("Lima, Peru, and weeks later", "Grafenwöhr, Bavaria, and freight
+    yards in Saxony"): a third conjunct names an actor too."""
+    if token.dep_ != "conj":
+        return False
+    first = token.head
+    while first.dep_ == "conj":
+        first = first.head
+    owner = index.by_token.get(token.i)
+    others = [t for t in conjuncts(first)[1:] if t.i != token.i]
+    return any(t.i in index.by_token and index.by_token[t.i] is not owner for t in others)
 
 
 def _country_in(head: Token, index: ArticleIndex) -> Actor | None:

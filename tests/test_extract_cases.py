@@ -1126,6 +1126,25 @@ STATIC = [
         ("Nangarhar", "locatedIn", "Afghanistan"),
         True,
     ),
+    # a title owned by "whose", or a bare "the ambassador" after "Turkey's ambassador"
+    (
+        "EU leaders opened talks with Georgia, whose president, Salome Zourabichvili, hailed "
+        "the decision.",
+        ("Salome Zourabichvili", "leaderOf", "Georgia"),
+        True,
+    ),
+    (
+        "Baghdad summoned Turkey's ambassador on Tuesday. The ambassador, Mehmet Yilmaz, was "
+        "handed a protest note.",
+        ("Mehmet Yilmaz", "officialOf", "Türkiye"),
+        True,
+    ),
+    (
+        "India summoned Canada's high commissioner, Stewart Wheeler. Canada expelled six Indian "
+        "diplomats, including the high commissioner, Sanjay Verma.",
+        ("Sanjay Verma", "officialOf", "Canada"),
+        False,
+    ),
     # "City, Region," before "and" and a common noun is no list of places
     (
         "Agents photographed a base in Grafenwöhr, Bavaria, and rail yards in Saxony.",

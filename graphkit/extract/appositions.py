@@ -23,6 +23,7 @@ from graphkit.extract.title_phrases import (
     typed_actor,
     typed_actors,
 )
+from graphkit.extract.syntax import sentences_back
 from graphkit.extract.tokens import kids
 from graphkit.lexicon import Lexicon, word_class
 from graphkit.records import ASSERTED
@@ -34,6 +35,8 @@ AIDE_NOUNS = word_class("aide_nouns")
 AIDE_PREPS = word_class("aide_preps")
 LED_GROUP_KINDS = word_class("led_group_kinds")
 POSTING_PREPS = word_class("posting_preps")
+# possessive relative pronouns ("Moldova, whose president, ..."): the owner is the clause's noun
+RELATIVE_OWNERS = word_class("relative_owners")
 
 
 def poss_holder(head: Token, index: ArticleIndex) -> Actor | None:
@@ -44,6 +47,14 @@ def poss_holder(head: Token, index: ArticleIndex) -> Actor | None:
         owner = typed_actor(index, child, *HOLDER_TYPES)
         if owner is not None:
             return owner
+        if child.dep_ == "poss" and child.lower_ in RELATIVE_OWNERS:
+            # "Moldova, whose president, Maia Sandu": the noun the relative clause is about
+            # (or, the parse missing the clause, the name right before the comma)
+            clause = next((t for t in head.ancestors if t.dep_ == "relcl"), None)
+            before = index.doc[child.i - 2] if index.doc[child.i - 1].is_punct else child
+            owner = typed_actor(index, clause.head if clause else before, *HOLDER_TYPES)
+            if owner is not None:
+                return owner
         person = typed_actor(index, child, "Person")
         if person is not None and child.dep_ == "poss" and aide:
             office = known_office(person.entity.name, index.lex, None)
@@ -134,7 +145,7 @@ def apposed_title(span: Span, actor: Actor, index: ArticleIndex, lex: Lexicon) -
         noun_rel = _title_noun_relation(head, lex)
         if noun_rel is None:
             continue
-        holder = poss_holder(head, index)
+        holder = poss_holder(head, index) or _title_told_before(head, index)
         if holder is None:
             continue
         lo, hi = min(span.start, head.left_edge.i), max(span.end, head.i + 1)
@@ -149,6 +160,21 @@ def apposed_title(span: Span, actor: Actor, index: ArticleIndex, lex: Lexicon) -
             "apposition",
         )
         return
+
+
+def _title_told_before(head: Token, index: ArticleIndex) -> Actor | None:
+    """ "Iraq summoned Turkey's ambassador ... The ambassador, Anil Bora Inan, ...": a bare
+    definite title takes the holder of the same title told in its sentence or the two before."""
+    if [c.lower_ for c in head.children if c.i < head.i] != ["the"]:
+        return None
+    earlier = index.doc[sentences_back(head, 2) : head.i]
+    for told in reversed([t for t in earlier if t.lemma_ == head.lemma_ and t.pos_ == "NOUN"]):
+        if typed_actors(index, kids(told, "appos", "compound"), "Person"):
+            return None  # that title's holder is named there: "the ambassador" is another one
+        holder = poss_holder(told, index)
+        if holder is not None:
+            return holder
+    return None
 
 
 def _past_host(head: Token) -> Token:

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from graphkit.extract.found import Found
 from graphkit.extract.known import ArticleIndex
+from graphkit.extract.syntax import sentences_back
 from graphkit.extract.title_holders import known_office
 from graphkit.extract.title_phrases import (
     HOLDER_TYPES,
@@ -23,7 +24,6 @@ from graphkit.extract.title_phrases import (
     typed_actor,
     typed_actors,
 )
-from graphkit.extract.syntax import sentences_back
 from graphkit.extract.tokens import kids
 from graphkit.lexicon import Lexicon, word_class
 from graphkit.records import ASSERTED

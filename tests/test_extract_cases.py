@@ -775,6 +775,12 @@ FOUND = [
         {("Sergei Nechayev", "rejected", "Germany")},
     ),
     ("Japan dismissed the allegations by China as baseless.", {("Japan", "rejected", "China")}),
+    # the Treasury Department acts for the United States
+    (
+        "The Treasury Department imposed new sanctions on Iran's oil sector. Iran's Foreign "
+        "Ministry condemned the measures.",
+        {("United States", "sanctioned", "Iran"), ("Iran", "criticized", "United States")},
+    ),
 ]
 
 NOT_FOUND = [

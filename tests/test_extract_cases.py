@@ -759,13 +759,13 @@ FOUND = [
     # a pair whose first side is named only by a modifier ("the Ethiopian army"), and a plural
     # pronoun standing for the pair a pair noun of its sentence named
     (
-        "Envoys from the Ethiopian National Defense Force and the Tigray People's Liberation "
-        "Front arrived in Nairobi. Kenyan President William Ruto, who met both delegations on "
-        "Friday, urged them to sign a truce.",
+        "Envoys from the Congolese Armed Forces and the M23 arrived in Doha. Qatari Prime "
+        "Minister Mohammed bin Abdulrahman Al Thani, who met both delegations on Friday, urged "
+        "them to sign a truce.",
         {
-            ("William Ruto", "metWith", "Ethiopia"),
-            ("William Ruto", "requested", "Ethiopia"),
-            ("William Ruto", "requested", "Tigray People's Liberation Front"),
+            ("Mohammed bin Abdulrahman Al Thani", "metWith", "DR Congo"),
+            ("Mohammed bin Abdulrahman Al Thani", "requested", "DR Congo"),
+            ("Mohammed bin Abdulrahman Al Thani", "requested", "M23"),
         },
     ),
     # a denial of charges that name their maker answers that maker

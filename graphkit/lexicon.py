@@ -27,7 +27,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from graphkit.config import Settings
@@ -181,6 +181,14 @@ class Lexicon:
             key = key.removeprefix(word + " ")
         iso3 = self.title_countries.get(key)
         return self.by_iso3.get(iso3) if iso3 else None
+
+    @cached_property
+    def by_iso2(self) -> dict[str, Country]:
+        """Countries by their two-letter ISO code (the first one listed, should two share it)."""
+        out: dict[str, Country] = {}
+        for country in self.by_iso3.values():
+            out.setdefault(country.iso2, country)
+        return out
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:
@@ -351,4 +359,4 @@ def city_country(name: str, lex: Lexicon | None = None) -> Country | None:
     hit = primary.get(key) or other.get(key)
     if hit is None:
         return None
-    return next((c for c in lex.by_iso3.values() if c.iso2 == hit[1]), None)
+    return lex.by_iso2.get(hit[1])

@@ -184,7 +184,12 @@ class Lexicon:
 
     @cached_property
     def by_iso2(self) -> dict[str, Country]:
-        """Countries by their two-letter ISO code (the first one listed, should two share it)."""
+        """Countries by their two-letter ISO code (the first one listed, should two share it).
+
+        Examples:
+            >>> load_lexicon().by_iso2["TR"].iso3
+            'TUR'
+        """
         out: dict[str, Country] = {}
         for country in self.by_iso3.values():
             out.setdefault(country.iso2, country)

@@ -55,7 +55,8 @@ from bench_resolve import _graphs, generate
 from graphkit.merge.resolver import add_article
 from graphkit.records import Article
 from graphkit.store import open_store
-from graphkit.store.counts import Scope, kept_counts, store_counts
+from graphkit.store.counts import kept_counts, store_counts
+from graphkit.store.scope import Scope
 from graphkit.vocab import article_iri
 
 

@@ -273,7 +273,7 @@ def write_articles(
     the relations graph is worked out again between every pair of entities that the old or
     the new evidence of these graphs links (:func:`sync_update`). The store's kept figures
     move with it, counted over what the update touches
-    (:meth:`graphkit.store.counts.Scope.counted`).
+    (:meth:`graphkit.store.scope.Scope.counted`).
 
     Args:
         st: the store the update is for (read for the graphs' current evidence).
@@ -281,7 +281,7 @@ def write_articles(
         then: more operations for the same update, run after (entity descriptions).
         touched: graph IRI -> the Oxigraph triples ``then`` takes out or puts in.
     """
-    from graphkit.store.counts import write_scope
+    from graphkit.store.scope import write_scope
 
     scope = write_scope(st, graphs)
     for name, triples in (touched or {}).items():

@@ -29,6 +29,7 @@ from graphkit.extract.events import Found, sentence_events
 from graphkit.extract.found import calibrate
 from graphkit.extract.guesses import settle_guessed_titles
 from graphkit.extract.known import ArticleIndex
+from graphkit.extract.speakers import issuer
 from graphkit.extract.static import static_relations
 from graphkit.extract.titles import GUESSED_TITLE
 from graphkit.extract.tokens import indexed, kids
@@ -205,12 +206,12 @@ def _extract(
     doc: Doc, article: Article, sentences: _Sentences, min_confidence: float, lex: Lexicon
 ) -> ArticleResult:
     index = ArticleIndex.over(resolve_doc(doc, lex=lex))
-    home = (
+    filed = (
         _filed_from(article, lex)
         or _dateline_country(doc, index, lex)
         or _dateline_line(doc, lex)
-        or _salient_country(index)
     )
+    home = filed or _salient_country(index)
     found = [
         f
         for sent in sentences.spans
@@ -219,6 +220,7 @@ def _extract(
     year = int(article.date[:4]) if article.date[:4].isdigit() else None
     found, candidates = settle_guessed_titles(found, index, lex, home, year=year)
     index.learn_offices(found, ("title", "apposition", GUESSED_TITLE))
+    index.issuer = issuer(doc, index, filed)
     for sent in sentences.spans:
         # each cue token's events, recorded before the next token is read (later cues refer
         # to them: "the attack", "the two sides")

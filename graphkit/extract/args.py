@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from graphkit.extract.finders import ACTOR_FINDERS, undergoes
 from graphkit.extract.known import ArticleIndex, typed
+from graphkit.extract.speakers import FIRST_PLURAL
 from graphkit.extract.syntax import conjuncts, of_phrase_objects, prep_words
 from graphkit.extract.tokens import kids, select
 from graphkit.resolve import Actor, How
@@ -71,7 +72,12 @@ def owners_of(token: Token, index: ArticleIndex, *, depth: int = 0) -> list[Acto
     for child in kids(token, "poss", "amod", "compound", "nmod"):
         actor = index.actor_typed(child, ("Country", "Organization", "Person"))
         if actor is None:
-            inner = actors_for(child, index) if child.pos_ in ("NOUN", "PROPN") else []
+            # "our support": a first person's owner is whoever speaks (see extract.speakers)
+            inner = (
+                actors_for(child, index)
+                if child.pos_ in ("NOUN", "PROPN") or child.lower_ in FIRST_PLURAL
+                else []
+            )
             if inner:
                 return inner
         elif child.dep_ != "poss" or actor.entity.type != "Person" or not undergoes(token):

@@ -24,6 +24,7 @@ from graphkit.extract.references import (
     pair_reference,
     plural_antecedents,
 )
+from graphkit.extract.speakers import first_person
 from graphkit.extract.syntax import conjuncts, of_phrase_objects
 from graphkit.extract.title_phrases import named_tokens, typed_actors
 from graphkit.extract.tokens import is_word, kid, kids
@@ -96,6 +97,13 @@ def _relative_antecedent(
     from graphkit.extract.args import actors_for  # args asks the finders
 
     return actors_for(clause.head, index, depth=depth + 1, events=events)
+
+
+def _first_person(
+    token: Token, index: ArticleIndex, depth: int, events: bool
+) -> list[Actor] | None:
+    """ "we", "our": a quotation's speaker, an official's country, a statement's issuer."""
+    return first_person(token, index)
 
 
 def _mentioned(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:
@@ -305,6 +313,7 @@ ACTOR_FINDERS: tuple[Finder, ...] = (
     _people_named,
     _pair_named,
     _relative_antecedent,
+    _first_person,
     _mentioned,
     _no_noun,
     listed_later,

@@ -48,6 +48,8 @@ class ArticleIndex(MentionIndex):
     """country/organization key -> the person the article names as its leader."""
     affiliation: dict[str, Entity] = field(default_factory=dict)
     """person key -> the country they lead or serve, from the article's titles."""
+    issuer: Actor | None = None
+    """The government the article speaks for as its statement or readout ("we"), if it is one."""
     _memo: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
     _memo_stamp: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
 

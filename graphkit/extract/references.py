@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from graphkit.extract.collectives import collectives, is_collective
 from graphkit.extract.known import ArticleIndex, Told
@@ -26,6 +26,8 @@ from graphkit.resolve import Actor, How
 PAIR_NOUNS = pair_nouns()
 # What one denies having had in an act ("denied any role"), answering whoever blamed them.
 DENIED_NOUNS = word_class("denied_nouns")
+# Plural nouns that with "the" alone ("the leaders") refer back to the pair of people just named
+DEFINITE_PAIR_NOUNS = word_class("definite_pair_nouns")
 DENIED_ROLE = {"lemma_": DENIED_NOUNS, "dep_": {"dobj"}}  # "denied any role"
 # Nouns that refer back to whatever act was just told of ("called the move a disgrace").
 GENERIC_EVENT_NOUNS = word_class("generic_event_nouns")
@@ -76,13 +78,19 @@ def pair_reference(token: Token, index: ArticleIndex) -> list[Actor]:
     if kind is None or token.tag_ not in ("NNS", "NNPS"):
         return []
     marks = {c.lower_ for c in kids(token, "det", "predet", "preconj", "nummod")}
-    if not ("both" in marks or {"the", "two"} <= marks):
+    # "Blinken and Wong met ... The leaders called for": "the" alone, for people just named
+    bare = (
+        marks == {"the"}
+        and token.lemma_ in DEFINITE_PAIR_NOUNS
+        and not kids(token, "amod", "compound", "prep", "poss", "acl", "relcl", "appos")
+    )
+    if not ("both" in marks or {"the", "two"} <= marks or bare):
         return []
     clause = climb(token, ("dobj", "pobj", "prep", "dative", "conj"))
     own: set[str] = set()
     if clause.pos_ in ("VERB", "AUX") and clause.i != token.i:
         own = _subject_keys(clause, index, homes=True)
-    start = sentences_back(token, 3)
+    start = sentences_back(token, 1 if bare else 3)
     joined_pairs: list[tuple[int, Actor, Actor]] = []
     for span, actor in index.spans_between(start, token.i):  # "A and B": two actors joined
         root = span.root
@@ -96,11 +104,12 @@ def pair_reference(token: Token, index: ArticleIndex) -> list[Actor]:
         keys = {index.by_token[c.i].entity.key for c in joined} | {actor.entity.key}
         if len(keys) == 2 and joined[-1].i < token.i:
             joined_pairs.append((joined[-1].i, actor, index.by_token[joined[-1].i]))
+    joined_pairs += _titled_pairs(index.spans_between(start, token.i))
     # "both sides", "both governments": the two sides of the article's main dispute, when two
     # or more events so far joined them; else the pair named together last, else the two
     # sides of the last event ("A called B")
     sides = [(t.pos, t.subject, t.object) for t in asserted_before(token, index) if t.pos >= start]
-    main = _main_dyad(token, kind, index) if token.lemma_ in MAIN_PAIR_NOUNS else []
+    main = _main_dyad(token, kind, index) if token.lemma_ in MAIN_PAIR_NOUNS and not bare else []
     leaders = {e.key for e in index.leaders.values()}
     for _, a, b in (
         main
@@ -126,6 +135,23 @@ def _modifier_partner(conj: Token, index: ArticleIndex) -> Actor | None:
         if mod.i in index.by_token:
             return index.by_token[mod.i]
     return None
+
+
+def _titled_pairs(spans: list[tuple[Span, Actor]]) -> list[tuple[int, Actor, Actor]]:
+    """ "Secretary Blinken and Foreign Minister Wong": two people joined by "and" with only the
+    second one's title between them, however the parse hangs them."""
+    pairs = []
+    for (first, a), (second, b) in zip(spans, spans[1:], strict=False):
+        between = first.doc[first.end : second.start]
+        if (
+            len(between) >= 1
+            and between[0].lower_ == "and"
+            and all(t.is_title and t.pos_ == "PROPN" for t in between[1:])
+            and a.entity.type == b.entity.type == "Person"
+            and a.entity.key != b.entity.key
+        ):
+            pairs.append((second.root.i, a, b))
+    return pairs
 
 
 def _main_dyad(token: Token, kind: str, index: ArticleIndex) -> list[tuple[int, Actor, Actor]]:

@@ -1,0 +1,174 @@
+"""Who "we" is: the first person plural of a quotation, of an official's own clause, or of the
+government that issues a statement.
+
+A press statement or readout ("Press Statement / Jen Psaki / Department Spokesperson", "The
+below is attributable to Spokesperson ...") speaks for its government: its "we commend", "our
+partners" are that country's. Inside a quotation "we" is whoever the quotation is told of
+("'We will fight,' Hamas said"); in an official's own clause ("the Secretary pledged to
+continue our cooperation") it is the country the official serves. Anywhere else (a reporter's
+own voice in a news article) "we" stands for no actor.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from graphkit.extract.known import ArticleIndex
+from graphkit.extract.syntax import clause_subjects
+from graphkit.extract.tokens import select
+from graphkit.lexicon import word_class
+from graphkit.resolve import Actor, How
+
+FIRST_PLURAL = word_class("first_plural_pronouns")
+# Phrases on a short line of their own that mark a government's statement ("Press Statement",
+# "Department Spokesperson", "Office of the Press Secretary")
+ISSUER_CUES = word_class("issuer_cues")
+SAY_HEADS = word_class("say_heads")
+QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
+SHORT_LINE = 20  # tokens: a heading, a signature line, an attribution line
+STATES = ("Country",)
+
+
+def _lines(doc: Doc) -> list[tuple[int, int]]:
+    """The (start, end) token positions of the doc's lines."""
+    lines, start = [], 0
+    for tok in doc:
+        if "\n" in tok.text_with_ws:
+            lines.append((start, tok.i + 1))
+            start = tok.i + 1
+    if start < len(doc):
+        lines.append((start, len(doc)))
+    return lines
+
+
+def _cue_lines(doc: Doc) -> list[tuple[int, int]]:
+    """Short lines that name the statement's kind or its spokesperson."""
+    out = []
+    for start, end in _lines(doc):
+        words = [t.lower_ for t in doc[start:end] if not t.is_space]
+        if not words or len(words) > SHORT_LINE:
+            continue
+        text = f" {' '.join(words)} "
+        if any(f" {cue} " in text for cue in ISSUER_CUES):
+            out.append((start, end))
+    return out
+
+
+def issuer(doc: Doc, index: ArticleIndex, filed: Actor | None) -> Actor | None:
+    """The government a statement speaks for, or None for an article that is no statement.
+
+    The country of the spokesperson or state body its heading lines name ("Jen Psaki /
+    Department Spokesperson"), else the country it is filed from (its dateline "Washington,
+    DC"), else the first country its text makes a subject ("The United States strongly
+    condemns ...").
+    """
+    lines = _cue_lines(doc)
+    if not lines:
+        return None
+    for start, end in lines:
+        for _span, actor in index.spans_between(start, end):
+            country = index.affiliation.get(actor.entity.key)
+            if country is None and actor.entity.type in STATES:
+                country = actor.entity
+            if country is not None:
+                return Actor(country, How.IMPLICIT)
+    if filed is not None:
+        return Actor(filed.entity, How.IMPLICIT)
+    for tok in doc:
+        actor = index.by_token.get(tok.i)
+        if tok.dep_ == "nsubj" and actor is not None and actor.entity.type in STATES:
+            return Actor(actor.entity, How.IMPLICIT)
+    return None
+
+
+def _in_quotes(token: Token) -> bool:
+    """Whether the token stands inside quotation marks opened on its own line."""
+    doc = token.doc
+    marks = 0
+    for tok in reversed(doc[: token.i]):
+        if "\n" in tok.text_with_ws:
+            break
+        marks += tok.text in QUOTE_MARKS or tok.text.startswith("“")
+    return marks % 2 == 1
+
+
+def _said_by(verb: Token, token: Token, index: ArticleIndex) -> list[Actor]:
+    """The actors a say verb's subjects name, none of them the token itself."""
+    from graphkit.extract.args import actors_for  # args asks the finders, one of them ours
+
+    return [
+        a
+        for subject in clause_subjects(verb)
+        if subject.i != token.i and subject.lower_ not in FIRST_PLURAL
+        for a in actors_for(subject, index, depth=1)
+    ]
+
+
+def _quote_speaker(token: Token, index: ArticleIndex) -> list[Actor] | None:
+    """ "'We will fight,' Hamas said", "we are imposing sanctions, said Adam Szubin": whoever
+    the saying is told of, in this sentence or (a quotation running on) the one before."""
+    quoted = _in_quotes(token)
+    said_after = [
+        v
+        for v in token.ancestors
+        if v.lemma_ in SAY_HEADS and v.i > token.i and v.pos_ in ("VERB", "AUX")
+    ]
+    if said_after:
+        found = _said_by(said_after[0], token, index)
+        if found:
+            return found[:1]
+    if not quoted:
+        return None
+    sent = token.sent
+    own = [v for v in select(sent, pos=("VERB",)) if v.lemma_ in SAY_HEADS and v.i > token.i]
+    before = token.doc[sent.start - 1].sent if sent.start > 0 else None
+    if before is not None and "\n" not in token.doc[sent.start - 1].text_with_ws:
+        own += [v for v in select(before, pos=("VERB",)) if v.lemma_ in SAY_HEADS]
+    for verb in own:
+        found = _said_by(verb, token, index)
+        if found:
+            return found[:1]
+    return []  # a quotation of no one named: no actor
+
+
+def _clause_speaker(token: Token, index: ArticleIndex) -> list[Actor]:
+    """ "The United States remains steadfast in our support", "the Secretary pledged to
+    continue our cooperation": the country the clause's subject is or serves."""
+    verbs = select(token.ancestors, pos=("VERB", "AUX"))
+    if not verbs:
+        return []
+    verb = verbs[0]
+    for subject in clause_subjects(verb):
+        actor = index.by_token.get(subject.i) or index.actor_at(subject)
+        if actor is None:
+            continue
+        if actor.entity.type in STATES:
+            return [Actor(actor.entity, How.PRONOUN)]
+        country = index.affiliation.get(actor.entity.key)
+        if country is not None:
+            return [Actor(country, How.PRONOUN)]
+    return []
+
+
+def first_person(token: Token, index: ArticleIndex) -> list[Actor] | None:
+    """The actor "we", "us" or "our" stands for ([] for none), or None for another word.
+
+    Examples:
+        >>> from graphkit.nlp import load_nlp
+        >>> from graphkit.resolve import resolve_doc
+        >>> doc = load_nlp()('"We will fight on," Hamas said.')
+        >>> index = ArticleIndex.over(resolve_doc(doc))
+        >>> [a.entity.name for a in first_person(doc[1], index)]
+        ['Hamas']
+    """
+    if token.lower_ not in FIRST_PLURAL:
+        return None
+    quoted = _quote_speaker(token, index)
+    if quoted is not None:
+        return quoted
+    own = _clause_speaker(token, index)
+    if own:
+        return own
+    if index.issuer is not None:
+        return [Actor(index.issuer.entity, How.PRONOUN)]
+    return []

@@ -29,7 +29,7 @@ from graphkit.extract.events import Found, sentence_events
 from graphkit.extract.found import calibrate
 from graphkit.extract.guesses import settle_guessed_titles
 from graphkit.extract.known import ArticleIndex
-from graphkit.extract.speakers import issuer
+from graphkit.extract.speakers import issuer, spokespeople_offices
 from graphkit.extract.static import static_relations
 from graphkit.extract.titles import GUESSED_TITLE
 from graphkit.extract.tokens import indexed, kids
@@ -219,8 +219,9 @@ def _extract(
     ]
     year = int(article.date[:4]) if article.date[:4].isdigit() else None
     found, candidates = settle_guessed_titles(found, index, lex, home, year=year)
+    index.issuer = issuer(doc, index, filed, found)
+    found = spokespeople_offices(found, index)
     index.learn_offices(found, ("title", "apposition", GUESSED_TITLE))
-    index.issuer = issuer(doc, index, filed)
     for sent in sentences.spans:
         # each cue token's events, recorded before the next token is read (later cues refer
         # to them: "the attack", "the two sides")

@@ -4,6 +4,7 @@ doer of an act a noun refers to ("the move"), the accuser a denial answers."""
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
@@ -141,7 +142,7 @@ def _titled_pairs(spans: list[tuple[Span, Actor]]) -> list[tuple[int, Actor, Act
     """ "Secretary Blinken and Foreign Minister Wong": two people joined by "and" with only the
     second one's title between them, however the parse hangs them."""
     pairs = []
-    for (first, a), (second, b) in zip(spans, spans[1:], strict=False):
+    for (first, a), (second, b) in pairwise(spans):
         between = first.doc[first.end : second.start]
         if (
             len(between) >= 1

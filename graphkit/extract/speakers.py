@@ -11,12 +11,17 @@ own voice in a news article) "we" stands for no actor.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
+from graphkit.extract.found import Found
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import clause_subjects
+from graphkit.extract.titles import GUESSED_TITLE
 from graphkit.extract.tokens import select
 from graphkit.lexicon import word_class
+from graphkit.records import Entity
 from graphkit.resolve import Actor, How
 
 FIRST_PLURAL = word_class("first_plural_pronouns")
@@ -54,20 +59,34 @@ def _cue_lines(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
-def issuer(doc: Doc, index: ArticleIndex, filed: Actor | None) -> Actor | None:
+def _offices(found: list[Found]) -> dict[str, Entity]:
+    """Person key -> the country a title or apposition (not a guess) says they serve."""
+    return {
+        f.subject.entity.key: f.object.entity
+        for f in reversed(found)
+        if f.predicate in ("leaderOf", "officialOf")
+        and f.object.entity.type in STATES
+        and f.method != GUESSED_TITLE
+    }
+
+
+def issuer(
+    doc: Doc, index: ArticleIndex, filed: Actor | None, found: list[Found]
+) -> Actor | None:
     """The government a statement speaks for, or None for an article that is no statement.
 
     The country of the spokesperson or state body its heading lines name ("Jen Psaki /
     Department Spokesperson"), else the country it is filed from (its dateline "Washington,
     DC"), else the first country its text makes a subject ("The United States strongly
-    condemns ...").
+    condemns ...") or the one the first official it makes a subject serves.
     """
     lines = _cue_lines(doc)
     if not lines:
         return None
+    offices = _offices(found)
     for start, end in lines:
         for _span, actor in index.spans_between(start, end):
-            country = index.affiliation.get(actor.entity.key)
+            country = offices.get(actor.entity.key)
             if country is None and actor.entity.type in STATES:
                 country = actor.entity
             if country is not None:
@@ -75,10 +94,30 @@ def issuer(doc: Doc, index: ArticleIndex, filed: Actor | None) -> Actor | None:
     if filed is not None:
         return Actor(filed.entity, How.IMPLICIT)
     for tok in doc:
-        actor = index.by_token.get(tok.i)
-        if tok.dep_ == "nsubj" and actor is not None and actor.entity.type in STATES:
-            return Actor(actor.entity, How.IMPLICIT)
+        subject = index.by_token.get(tok.i) if tok.dep_ == "nsubj" else None
+        if subject is None:
+            continue
+        country = subject.entity if subject.entity.type in STATES else None
+        country = country or offices.get(subject.entity.key)
+        if country is not None:  # "Secretary Blinken spoke with ...": the one they serve
+            return Actor(country, How.IMPLICIT)
     return None
+
+
+def spokespeople_offices(found: list[Found], index: ArticleIndex) -> list[Found]:
+    """A spokesperson whose office no word says, named on a statement's heading lines
+    ("attributable to Spokesperson Heather Nauert"), serves the government issuing it."""
+    if index.issuer is None:
+        return found
+    lines = [range(start, end) for start, end in _cue_lines(index.doc)]
+    return [
+        replace(f, object=Actor(index.issuer.entity, How.IMPLICIT), method="title")
+        if f.method == GUESSED_TITLE
+        and f.object.entity.type in STATES
+        and any(f.cue.i in line for line in lines)
+        else f
+        for f in found
+    ]
 
 
 def _in_quotes(token: Token) -> bool:

@@ -56,6 +56,20 @@ FOUND = [
         "We are today imposing sanctions on the Government of Burma, said Adam Szubin.",
         ("Adam Szubin", "sanctioned", "Myanmar"),
     ),
+    # "US" is the country's initials, not "us"
+    (
+        NEWS + "The US rejected calls by Annan to adopt the reforms.",
+        ("United States", "rejected", "Annan"),
+    ),
+    # a quoted spokesperson's "both sides": the pair most events joined, states before a group
+    (
+        "Pakistan struck Afghanistan on Monday. Afghanistan attacked Pakistan. Pakistan deported "
+        "Afghans to Afghanistan. Pakistan asked the Taliban to act. Pakistan warned the Taliban. "
+        "Pakistan threatened the Taliban. The European Union and Japan announced aid. "
+        '"We call on both sides to resolve their differences," a State Department spokesperson '
+        "said.",
+        ("United States", "requested", "Afghanistan"),
+    ),
     # "the leaders" after two people joined by "and": that pair
     (
         "Secretary Blinken and Foreign Minister Wong met in Tokyo. The leaders called for Hamas "

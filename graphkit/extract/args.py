@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from graphkit.extract.finders import ACTOR_FINDERS, undergoes
 from graphkit.extract.known import ArticleIndex, typed
-from graphkit.extract.speakers import FIRST_PLURAL
+from graphkit.extract.speakers import is_first_plural
 from graphkit.extract.syntax import conjuncts, of_phrase_objects, prep_words
 from graphkit.extract.tokens import kids, select
 from graphkit.resolve import Actor, How
@@ -75,7 +75,7 @@ def owners_of(token: Token, index: ArticleIndex, *, depth: int = 0) -> list[Acto
             # "our support": a first person's owner is whoever speaks (see extract.speakers)
             inner = (
                 actors_for(child, index)
-                if child.pos_ in ("NOUN", "PROPN") or child.lower_ in FIRST_PLURAL
+                if child.pos_ in ("NOUN", "PROPN") or is_first_plural(child)
                 else []
             )
             if inner:

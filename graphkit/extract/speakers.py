@@ -138,7 +138,7 @@ def _said_by(verb: Token, token: Token, index: ArticleIndex) -> list[Actor]:
     return [
         a
         for subject in clause_subjects(verb)
-        if subject.i != token.i and subject.lower_ not in FIRST_PLURAL
+        if subject.i != token.i and not is_first_plural(subject)
         for a in actors_for(subject, index, depth=1)
     ]
 
@@ -189,6 +189,11 @@ def _clause_speaker(token: Token, index: ArticleIndex) -> list[Actor]:
     return []
 
 
+def is_first_plural(token: Token) -> bool:
+    """Whether the token is "we", "us", "our" (not "US", the country's initials)."""
+    return token.lower_ in FIRST_PLURAL and token.pos_ == "PRON" and not token.is_upper
+
+
 def first_person(token: Token, index: ArticleIndex) -> list[Actor] | None:
     """The actor "we", "us" or "our" stands for ([] for none), or None for another word.
 
@@ -200,8 +205,8 @@ def first_person(token: Token, index: ArticleIndex) -> list[Actor] | None:
         >>> [a.entity.name for a in first_person(doc[1], index)]
         ['Hamas']
     """
-    if token.lower_ not in FIRST_PLURAL:
-        return None
+    if not is_first_plural(token) or token.i in index.by_token:
+        return None  # "the US" is a name
     quoted = _quote_speaker(token, index)
     if quoted is not None:
         return quoted

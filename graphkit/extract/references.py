@@ -166,15 +166,15 @@ def _main_dyad(token: Token, kind: str, index: ArticleIndex) -> list[tuple[int, 
             key = frozenset(p.entity.key for p in pair)
             counts[key] += 1
             pairs[key] = (pair[0], pair[1])
-    # the pair joined most often; of two joined as often, the one of more countries ("Pakistan
-    # and Afghanistan" over "Pakistan and the Taliban": a dispute between states)
+    # the pair joined most often; of just two joined as often, the one of more countries
+    # ("Pakistan and Afghanistan" over "Pakistan and the Taliban": a dispute between states)
     def rank(key: frozenset[str]) -> tuple[int, int]:
         return counts[key], sum(p.entity.type == "Country" for p in pairs[key])
 
-    ranked = sorted(counts, key=rank, reverse=True)[:2]
-    tops = [rank(k) for k in ranked] + [(0, 0), (0, 0)]
-    if tops[0][0] < 2 or tops[1] == tops[0]:
-        return []  # no pair joined twice, or two pairs alike
+    ranked = sorted(counts, key=rank, reverse=True)[:3]
+    tops = [rank(k) for k in ranked] + [(0, 0), (0, 0), (0, 0)]
+    if tops[0][0] < 2 or tops[1] == tops[0] or tops[2][0] == tops[0][0]:
+        return []  # no pair joined twice, two pairs alike, or three joined as often
     a, b = pairs[ranked[0]]
     return [(token.i, a, b)]
 

@@ -131,10 +131,16 @@ OFFICES = [
         ("Heather Nauert", "officialOf", "United States"),
         ("Heather Nauert", "officialOf", "Russia"),
     ),
+    # a spokesperson's sentence is no heading: the country it names is not the issuer
+    (
+        "Spokesperson Jane Roe said Iran must stop.\n\nWe call on Iran to stop.",
+        ("", "", ""),
+        ("Jane Roe", "officialOf", "Iran"),
+    ),
 ]
 
 
 @pytest.mark.parametrize("text, wanted, unwanted", OFFICES)
 def test_extract_speakers_spokesperson_office(text: str, wanted: Triple, unwanted: Triple) -> None:
     found = {(r.subject.name, r.predicate, r.object.name) for r in extract_text(text).relations}
-    assert wanted in found and unwanted not in found, found
+    assert (wanted in found or not wanted[0]) and unwanted not in found, found

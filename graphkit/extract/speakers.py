@@ -53,6 +53,8 @@ def _cue_lines(doc: Doc) -> list[tuple[int, int]]:
         words = [t.lower_ for t in doc[start:end] if not t.is_space]
         if not words or len(words) > SHORT_LINE:
             continue
+        if any(t.pos_ == "VERB" and t.tag_ != "VBN" for t in doc[start:end]):
+            continue  # a sentence ("Spokesperson Jane Roe said ..."), not a heading
         text = f" {' '.join(words)} "
         if any(f" {cue} " in text for cue in ISSUER_CUES):
             out.append((start, end))

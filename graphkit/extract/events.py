@@ -11,7 +11,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from graphkit.extract.args import actors_of
 from graphkit.extract.clauses import (
+    TIES_NOUNS,
     blame_events,
     conditional_threat_events,
     demand_events,
@@ -23,17 +25,20 @@ from graphkit.extract.clauses import (
     retaliation_events,
     ties_events,
 )
-from graphkit.extract.found import Found
+from graphkit.extract.found import INHERITED_CONFIDENCE, Found, emit
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.mediation import mediation_events
-from graphkit.extract.nominal import nominal_events, reduce_noun_events
+from graphkit.extract.nominal import nominal_events, noun_subjects
+from graphkit.extract.syntax import prep_objects
 from graphkit.extract.tokens import is_word, kids
 from graphkit.extract.verbal import verbal_events
-from graphkit.lexicon import Lexicon, word_class
+from graphkit.lexicon import Lexicon, word_class, word_tuple
 
 CONTEXT_SANCTION_VERBS = word_class("context_sanction_verbs")
 SANCTION_CONTEXT_WORDS = word_class("sanction_context_words")
 DESIGNEE_NOUNS = word_class("designee_nouns")
+REDUCE_NOUNS = word_class("reduce_nouns")
+REDUCE_NOUN_PREPS = word_tuple("reduce_noun_preps")
 # a second complement names what the object is made: an appointment or a label
 NAMING_DEPS = ("dative", "oprd", "ccomp", "xcomp", "attr")
 
@@ -51,6 +56,30 @@ def _among_sanctions(verb: Token) -> bool:
     if any(kids(h, "prep", words=("as",)) for h in holders):
         return False
     return any(t.lower_ in SANCTION_CONTEXT_WORDS for t in verb.doc)
+
+
+def reduce_noun_events(noun: Token, index: ArticleIndex) -> Iterator[Found]:
+    """ "Italy announced a suspension of air links with Serbia" -> Italy sanctioned Serbia."""
+    if not is_word(noun, REDUCE_NOUNS):
+        return
+    for ties in prep_objects(noun, ("of",)):
+        if not is_word(ties, TIES_NOUNS):
+            continue
+        preps = REDUCE_NOUN_PREPS
+        objects = [
+            a
+            for p in [*prep_objects(ties, preps), *prep_objects(noun, preps)]
+            for a in actors_of(p, index)
+        ]
+        subjects, confidence = noun_subjects(noun, index)
+        yield from emit(
+            subjects,
+            objects,
+            "sanctioned",
+            noun,
+            min(confidence, INHERITED_CONFIDENCE),
+            f"reduce:{noun.lemma_}",
+        )
 
 
 def sentence_events(

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from graphkit.extract.collectives import NON_STATE_GROUPS, collectives, peoples
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.lists import listed_later
+from graphkit.extract.pairs import pair_reference, plural_antecedents
 from graphkit.extract.references import (
     collective_antecedent,
     denied_accuser,
@@ -21,8 +22,6 @@ from graphkit.extract.references import (
     doer_of,
     event_agent,
     nominal_referent,
-    pair_reference,
-    plural_antecedents,
 )
 from graphkit.extract.speakers import first_person
 from graphkit.extract.syntax import conjuncts, of_phrase_objects
@@ -256,8 +255,7 @@ def _led_by(token: Token, index: ArticleIndex, depth: int, events: bool) -> list
     for child in kids(token, "amod", words=LED):
         leaders = kids(child, "npadvmod", "compound", "amod", "nmod")
         found = [
-            Actor(a.entity, How.METONYMY, a.place)
-            for a in typed_actors(index, leaders, "Country")
+            Actor(a.entity, How.METONYMY, a.place) for a in typed_actors(index, leaders, "Country")
         ]
         if found:
             return found

@@ -8,15 +8,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Token
 
 from graphkit.extract.args import actors_of
-from graphkit.extract.clauses import (
-    TIES_NOUNS,
-)
-from graphkit.extract.found import (
-    INHERITED_CONFIDENCE,
-    NOMINAL_CONFIDENCE,
-    Found,
-    emit,
-)
+from graphkit.extract.found import INHERITED_CONFIDENCE, NOMINAL_CONFIDENCE, Found, emit
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.mediation import between_parties
 from graphkit.extract.objects import cue_objects, needs_ok, of_carrier
@@ -54,9 +46,19 @@ def _first_found(tokens: Iterable[Token], index: ArticleIndex) -> Args:
     return []
 
 
-def _noun_subjects(
+def noun_subjects(
     noun: Token, index: ArticleIndex, *, hostile: bool = False
 ) -> tuple[list[tuple[Token, Actor]], float]:
+    """Who does the act an event noun names, with the confidence of finding them that way.
+
+    Examples:
+        >>> from graphkit.nlp import load_nlp
+        >>> from graphkit.resolve import resolve_doc
+        >>> doc = load_nlp()("France condemned the Iranian attack on Israel.")
+        >>> index = ArticleIndex.over(resolve_doc(doc))
+        >>> [a.entity.name for _, a in noun_subjects(doc[4], index)[0]]
+        ['Iran']
+    """
     # "Bogotá's extradition", "U.S. deportation flights", "Iranian attack"; then modifiers of
     # modifiers ("U.S." in "U.S. Deportation flights"), and a possessive the parse attached
     # elsewhere ("Colombia and Bogotá's extradition")
@@ -138,6 +140,8 @@ def _headline_judge(noun: Token, index: ArticleIndex) -> int:
         and any(c.relation in JUDGING_RELATIONS for c in index.lex.verb_cues.get(t.lower_[:-1], ()))
     ]
     return max(judges, default=noun.left_edge.i)
+
+
 SPEECH_VERBS = word_class("speech_verbs")
 OCCASION_PREPS = word_class("occasion_preps")
 SKIP_PREPS = word_class("skip_preps")
@@ -336,7 +340,7 @@ def _object_sources(noun: Token, cue: Cue, index: ArticleIndex) -> Iterator[Args
 def _told(noun: Token, cue: Cue, index: ArticleIndex) -> list[Found] | None:
     """The cue's subjects and objects found around the noun (the common case)."""
     objects = _cue_objects(noun, cue, index)
-    subjects, confidence = _noun_subjects(noun, index, hostile=relation(cue.relation).score < 0)
+    subjects, confidence = noun_subjects(noun, index, hostile=relation(cue.relation).score < 0)
     at = noun.dep_ == "pobj" and noun.head.lower_ == "at"
     if not objects and cue.relation == "requested" and at:
         # "At Britain's request, the Security Council met": the council was asked
@@ -379,30 +383,4 @@ def _clause_fallback(
 
 
 GIVER_OF_NOUNS = word_class("giver_of_nouns")
-REDUCE_NOUNS = word_class("reduce_nouns")
-REDUCE_NOUN_PREPS = word_tuple("reduce_noun_preps")
 EVENT_STAGING_VERBS = word_class("event_staging_verbs")
-
-
-def reduce_noun_events(noun: Token, index: ArticleIndex) -> Iterator[Found]:
-    """ "Italy announced a suspension of air links with Serbia" -> Italy sanctioned Serbia."""
-    if not is_word(noun, REDUCE_NOUNS):
-        return
-    for ties in prep_objects(noun, ("of",)):
-        if not is_word(ties, TIES_NOUNS):
-            continue
-        preps = REDUCE_NOUN_PREPS
-        objects = [
-            a
-            for p in [*prep_objects(ties, preps), *prep_objects(noun, preps)]
-            for a in actors_of(p, index)
-        ]
-        subjects, confidence = _noun_subjects(noun, index)
-        yield from emit(
-            subjects,
-            objects,
-            "sanctioned",
-            noun,
-            min(confidence, INHERITED_CONFIDENCE),
-            f"reduce:{noun.lemma_}",
-        )

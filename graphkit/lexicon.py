@@ -319,7 +319,7 @@ def load_lexicon(lexicon_dir: Path | None = None) -> Lexicon:
         },
         officeholders={k: tuple(v) for k, v in officeholders.items()},
         officeholder_surnames={k: tuple(v) for k, v in unique_surnames.items()},
-        title_words=frozenset(w for t in titles for w in t.split() if w != "of")
+        title_words=frozenset(w for t in titles for w in t.split() if w not in ("of", "the"))
         | word_class("title_extra_words"),
     )
 

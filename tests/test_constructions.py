@@ -36,6 +36,7 @@ FIRES = [
     ("aided", "send", "Russia sent troops into Georgia in 2008.", "attacked"),
     ("aided", "give", "Ecuador gave the ambassador 48 hours to leave the country.", "expelled"),
     ("rejected", "block", "Farmers blocked roads in Brussels.", "protested"),
+    ("rejected", "block", "The EU voted to block financial assistance to Iran.", None),
     ("rejected", "refuse", "Trump refused to rule out force against Panama.", "threatened"),
     ("rejected", "oppose", "Vietnam opposes China's acts of violence.", "criticized"),
     ("aided", "send", "Malaysia sent negotiators to Kuala Lumpur.", None),

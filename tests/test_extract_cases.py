@@ -781,6 +781,25 @@ FOUND = [
         "Ministry condemned the measures.",
         {("United States", "sanctioned", "Iran"), ("Iran", "criticized", "United States")},
     ),
+    # the title's first word as the clause's subject: the person it titles
+    (
+        "Secretary of the Treasury Steven Mnuchin met Wang Yi.",
+        {("Steven Mnuchin", "metWith", "Wang Yi")},
+    ),
+    # two sides joined by a hyphen before an event noun
+    (
+        "Officials reviewed the US-China talks held in Geneva.",
+        {("United States", "metWith", "China")},
+    ),
+    ("The India-Pakistan ceasefire held.", {("India", "agreedWith", "Pakistan")}),
+    # blocking aid or arms sales to a country sanctions it
+    (
+        "The EU voted to block financial assistance to Iran.",
+        {("European Union", "sanctioned", "Iran")},
+    ),
+    ("The Senate blocked arms sales to Saudi Arabia.", {("Senate", "sanctioned", "Saudi Arabia")}),
+    # talks that collapsed took place
+    ("Talks between Israel and Hamas collapsed on Monday.", {("Israel", "metWith", "Hamas")}),
 ]
 
 NOT_FOUND = [
@@ -970,6 +989,12 @@ NOT_FOUND = [
         ),
         "the subject of 'who shot' is taken from 'linked to al-Qaeda' instead of the woman",
     ),
+    ("The EU blocked financial assistance to Iran.", ("European Union", "rejected", "Iran")),
+    ("The Russia-Ukraine border is long.", None),
+    ("Hungary blocked the EU resolution on Russia.", ("Hungary", "sanctioned", "Russia")),
+    # an event noun said in the passive to be called off never took place
+    ("The meeting between Putin and Trump was cancelled.", None),
+    ("Putin's visit to India was postponed.", None),
 ]
 
 
@@ -1389,6 +1414,33 @@ STATIC = [
         "He met Egyptian President Abdel Fattah el-Sissi in Sochi.",
         ("Abdel Fattah el-Sissi", "leaderOf", "Egypt"),
         True,
+    ),
+    # a portfolio between the holder and the title ("foreign policy chief"); a title with "of
+    # the" that one state alone uses, "the" never before a first name
+    (
+        "EU foreign policy chief Kaja Kallas met Wang Yi.",
+        ("Kaja Kallas", "officialOf", "European Union"),
+        True,
+    ),
+    (
+        "UN humanitarian chief Martin Griffiths visited Sudan.",
+        ("Martin Griffiths", "officialOf", "United Nations"),
+        True,
+    ),
+    (
+        "Secretary of the Treasury Steven Mnuchin met Wang Yi.",
+        ("Steven Mnuchin", "officialOf", "United States"),
+        True,
+    ),
+    (
+        "Secretary of the Treasury Steven Mnuchin met Wang Yi.",
+        ("Treasury Steven Mnuchin", "officialOf", "United States"),
+        False,
+    ),
+    (
+        "Farmers protested near the EU foreign policy offices, Kaja Kallas said.",
+        ("Kaja Kallas", "officialOf", "European Union"),
+        False,
     ),
 ]
 

@@ -25,7 +25,7 @@ from graphkit.extract.references import (
 )
 from graphkit.extract.speakers import first_person
 from graphkit.extract.syntax import conjuncts, of_phrase_objects
-from graphkit.extract.title_phrases import named_tokens, typed_actors
+from graphkit.extract.title_phrases import named_tokens, title_before, typed_actors
 from graphkit.extract.tokens import is_word, kid, kids
 from graphkit.lexicon import actor_nouns, word_class
 from graphkit.records import Entity
@@ -143,6 +143,21 @@ def _apposed_person(
     apposed = [t for c in kids(token, "appos") for t in (c.subtree if token.tag_ == "NN" else [c])]
     apposed += [a for p in posts for a in kids(p, "appos")] if token.pos_ == "NOUN" else []
     return typed_actors(index, apposed, "Person")[:1] or None
+
+
+def _title_of_name(
+    token: Token, index: ArticleIndex, depth: int, events: bool
+) -> list[Actor] | None:
+    """ "Secretary of the Treasury Steven Mnuchin said": the parse makes the title's first word
+    the argument and hangs the name under its "of" phrase; the person it titles."""
+    if token.lower_ not in index.lex.title_words or token.i in index.by_token:
+        return None
+    for span, actor in index.spans_between(token.i + 1, min(token.i + 7, token.sent.end)):
+        if actor.entity.type == "Person" and token.is_ancestor(span.root):
+            found = title_before(span, index.lex)
+            if found is not None and found[1] == token.i:
+                return [actor]
+    return None
 
 
 def _of_phrase(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:
@@ -316,6 +331,7 @@ ACTOR_FINDERS: tuple[Finder, ...] = (
     _no_noun,
     listed_later,
     _apposed_person,
+    _title_of_name,
     _described,
     _of_phrase,
     _named_leader,

@@ -37,6 +37,7 @@ COMPLETING_VERBS = word_class("completing_verbs")
 COURSE_NOUNS = word_class("course_nouns")
 BROKEN_BY = BREACH_VERBS | BREACH_PHRASES
 STOPPING = BROKEN_BY | HALT_VERBS
+CALLED_OFF_VERBS = word_class("called_off_verbs")
 
 
 def breakers(noun: Token) -> frozenset[str]:
@@ -81,13 +82,16 @@ def stopped_cue(noun: Token, cue: Cue) -> tuple[Cue, bool]:
 
 def undone(noun: Token, cue: Cue) -> bool:
     """ "lifted the sanctions" (a concession, not a sanction), "blocks EU aid" (none given),
-    "suspended its mediation", "reneged on its commitment" (nothing going on, nothing kept)."""
+    "suspended its mediation", "reneged on its commitment" (nothing going on, nothing kept),
+    "the summit was called off" (it never took place)."""
     carrier = noun
     if cue.needs and of_carrier(noun) is not None:
         carrier = of_carrier(noun) or noun  # "lifted a state of emergency"
     verb = carrier.head.lemma_ if carrier.dep_ == "dobj" else ""  # the verb it is the object of
     if cue.relation in REVERSIBLE and verb in REVERSAL_VERBS:
         return True
+    if carrier.dep_ == "nsubjpass" and carrier.head.lemma_ in CALLED_OFF_VERBS:
+        return True  # "the meeting was cancelled", "talks were postponed": none took place
     if _completed(noun):
         return False  # "ended his visit to China": it took place
     if breakers(noun) & STOPPING:

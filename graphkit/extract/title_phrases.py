@@ -27,6 +27,9 @@ OFFICE_HOST_PREPS = word_class("office_host_preps")
 # "President Joko Widodo of Indonesia": the holder after the name
 NAME_HOLDER_PREPS = word_class("name_holder_preps")
 
+# portfolio words a holder may stand before ("EU foreign policy chief", "UN humanitarian chief")
+PORTFOLIO_WORDS = word_class("portfolio_words")
+
 # what a title's holder may be
 HOLDER_TYPES = ("Country", "Organization")
 
@@ -92,8 +95,8 @@ def title_ending(
         if any(t.is_punct and t.text not in ("-", ".") for t in words):
             break
         word = doc[lo].lower_.strip(".")
-        if word in ("of", "-"):
-            continue
+        if word in ("of", "-", "the"):
+            continue  # "Secretary of the Treasury", "Chancellor of the Exchequer"
         if word not in title_words:
             break
         rel = lex.title_relation(words.text)
@@ -120,6 +123,7 @@ def holder_before(doc: Span, lo: int, index: ArticleIndex) -> Actor | None:
         and (
             doc.doc[tok_i].is_title
             or doc.doc[tok_i].lower_ in (GENERIC_BODY_WORDS | index.lex.title_words)
+            or doc.doc[tok_i].lower_ in PORTFOLIO_WORDS
         )
         and not doc.doc[tok_i].ent_type_
     ):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from graphkit.actors import TITLE_WORDS
-from graphkit.lexicon import word_class
+from graphkit.lexicon import load_lexicon, word_class
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 
@@ -144,6 +144,8 @@ def clean_ents(doc: Doc) -> list[Span]:
             continue
         if all(t.lower_.rstrip(".") in TITLE_WORDS or t.is_punct for t in ent):
             continue
+        if load_lexicon().title_relation(ent.text) is not None:
+            continue  # "Ned Price, Department Spokesperson": a title, no one's name
         if ent.end < len(doc) and doc[ent.end].text in ("$", "dollars") and ent.label_ == "GPE":
             continue  # "US $50 million" is money, not a country
         if (

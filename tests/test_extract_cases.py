@@ -1442,6 +1442,29 @@ STATIC = [
         ("Kaja Kallas", "officialOf", "European Union"),
         False,
     ),
+    # an aide of a person serves the country that person leads; a title in apposition that
+    # one state alone uses gives its country; a title the model tags as a name is no name
+    (
+        "Macron's diplomatic adviser Emmanuel Bonne met Wang Yi.",
+        ("Emmanuel Bonne", "officialOf", "France"),
+        True,
+    ),
+    (
+        "Brazilian President Luiz Inácio Lula da Silva met Evo Morales. Lula's special "
+        "assistant, Marco Aurélio Garcia, said Brazil would help.",
+        ("Marco Aurélio Garcia", "officialOf", "Brazil"),
+        True,
+    ),
+    (
+        "Trump's lawyer Rudy Giuliani met Zelensky.",
+        ("Rudy Giuliani", "officialOf", "United States"),
+        False,
+    ),
+    (
+        '"We will respond," said Ned Price, Department Spokesperson.',
+        ("Ned Price", "officialOf", "United States"),
+        True,
+    ),
 ]
 
 

@@ -14,20 +14,21 @@ from spacy.tokens import Span, Token
 from graphkit.extract.found import Found
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import sentences_back
-from graphkit.extract.title_holders import known_office
 from graphkit.extract.title_phrases import (
     HOLDER_TYPES,
     OFFICE_HOST_PREPS,
     honorifics_start,
     is_type,
+    known_office,
     named_tokens,
+    served_by,
     typed_actor,
     typed_actors,
 )
 from graphkit.extract.tokens import kids
 from graphkit.lexicon import Lexicon, word_class
 from graphkit.records import ASSERTED
-from graphkit.resolve import Actor
+from graphkit.resolve import Actor, How, country_entity
 
 APPOSITION_CONFIDENCE = 0.8
 
@@ -57,7 +58,7 @@ def poss_holder(head: Token, index: ArticleIndex) -> Actor | None:
                 return owner
         person = typed_actor(index, child, "Person")
         if person is not None and child.dep_ == "poss" and aide:
-            office = known_office(person.entity.name, index.lex, None)
+            office = served_by(person, index)
             if is_type(office, "Country"):
                 return office
         # "Israel's war cabinet", "Iran's armed forces chief of staff"
@@ -77,16 +78,23 @@ def poss_holder(head: Token, index: ArticleIndex) -> Actor | None:
     return None
 
 
-def _title_noun_relation(head: Token, lex: Lexicon) -> str | None:
+def _title_noun_relation(head: Token, lex: Lexicon) -> tuple[str, str] | None:
+    """The relation of the title a noun heads, with the title's words."""
     words = kids(head, "compound", "amod", side="before")
     for width in range(len(words), -1, -1):
         text = " ".join([w.text for w in words[len(words) - width :]] + [head.text])
         rel = lex.title_relation(text)
         if rel is not None:
-            return rel
+            return rel, text
     if head.lemma_ in ("member", "counterpart"):
-        return "officialOf"  # "his Saudi counterpart, Prince Faisal bin Farhan"
+        return "officialOf", head.text  # "his Saudi counterpart, Prince Faisal bin Farhan"
     return None
+
+
+def _own_country(title: str, lex: Lexicon) -> Actor | None:
+    """ "Ned Price, Department Spokesperson": the country of a title only one state uses."""
+    own = lex.title_country(title)
+    return Actor(country_entity(lex, own.iso3), How.IMPLICIT) if own is not None else None
 
 
 def hosted_by(span: Span, actor: Actor, index: ArticleIndex, titled: Found) -> Iterator[Found]:
@@ -142,10 +150,15 @@ def apposed_title(span: Span, actor: Actor, index: ArticleIndex, lex: Lexicon) -
     for head in candidates:
         if head.i in index.by_token:
             continue
-        noun_rel = _title_noun_relation(head, lex)
-        if noun_rel is None:
+        titled = _title_noun_relation(head, lex)
+        if titled is None:
             continue
-        holder = poss_holder(head, index) or _title_told_before(head, index)
+        noun_rel, title = titled
+        holder = (
+            poss_holder(head, index)
+            or _title_told_before(head, index)
+            or _own_country(title, lex)
+        )
         if holder is None:
             continue
         lo, hi = min(span.start, head.left_edge.i), max(span.end, head.i + 1)

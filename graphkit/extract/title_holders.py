@@ -12,10 +12,15 @@ from typing import TypeGuard
 from spacy.tokens import Span
 
 from graphkit.extract.known import ArticleIndex
-from graphkit.extract.title_phrases import holder_before, is_type, named_tokens, title_before
+from graphkit.extract.title_phrases import (
+    holder_before,
+    is_type,
+    known_office,
+    named_tokens,
+    title_before,
+)
 from graphkit.extract.tokens import kids
 from graphkit.lexicon import Lexicon, word_class
-from graphkit.records import Entity
 from graphkit.resolve import Actor, How, country_entity
 
 FRONTED_PLACE_PREPS = word_class("fronted_place_preps")
@@ -133,16 +138,6 @@ def _unclaimed(
     for other, actor in _sentence_mentions(span.sent, index):
         if other.start not in skipped:
             yield other, actor
-
-
-def known_office(name: str, lex: Lexicon, year: int | None) -> Actor | None:
-    """The country or organization a well-known person served in the article's year."""
-    office = lex.office_of(name, year)
-    if office is None:
-        return None
-    if office.holder in lex.by_iso3:
-        return Actor(country_entity(lex, office.holder), How.IMPLICIT)
-    return Actor(Entity("Organization", office.holder), How.IMPLICIT)
 
 
 def implicit_holder(

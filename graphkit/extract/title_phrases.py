@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Span, Token
 
 from graphkit.extract.known import ArticleIndex
 from graphkit.lexicon import Lexicon, word_class
-from graphkit.resolve import GENERIC_BODY_WORDS, Actor
+from graphkit.records import Entity
+from graphkit.resolve import GENERIC_BODY_WORDS, Actor, How, country_entity
 
 # words between a holder and a title: "Lebanon's new President", "Haiti's ousted leader"
 TITLE_ADJECTIVES = word_class("title_adjectives")
@@ -128,9 +129,24 @@ def holder_before(doc: Span, lo: int, index: ArticleIndex) -> Actor | None:
         and not doc.doc[tok_i].ent_type_
     ):
         tok_i -= 1
+    while tok_i > doc.sent.start and doc.doc[tok_i].tag_ == "POS":
+        tok_i -= 1  # "Macron's diplomatic adviser"
     if tok_i < doc.sent.start or _bound_to_name(doc.doc, tok_i, index):
         return None
-    return typed_actor(index, doc.doc[tok_i], *HOLDER_TYPES)
+    holder = typed_actor(index, doc.doc[tok_i], *HOLDER_TYPES)
+    person = typed_actor(index, doc.doc[tok_i], "Person")
+    if holder is None and person is not None and doc.doc[tok_i + 1].tag_ == "POS":
+        return served_by(person, index)  # "Macron's adviser" serves France
+    return holder
+
+
+def served_by(person: Actor, index: ArticleIndex) -> Actor | None:
+    """The country or organization a person's aides serve: the one the article tied the person
+    to, else the one a well-known officeholder served."""
+    tied = index.affiliation.get(person.entity.key)
+    if tied is not None:
+        return Actor(tied, How.IMPLICIT)
+    return known_office(person.entity.name, index.lex, None)
 
 
 def holder_after(span: Span, index: ArticleIndex) -> Actor | None:
@@ -182,3 +198,13 @@ def named_tokens(
 def typed_actors(index: ArticleIndex, tokens: Iterable[Token], *types: str) -> list[Actor]:
     """The actors of one of ``types`` that ``tokens`` name, in order (see :func:`typed_actor`)."""
     return [a for _, a in named_tokens(index, tokens, *types)]
+
+
+def known_office(name: str, lex: Lexicon, year: int | None) -> Actor | None:
+    """The country or organization a well-known person served in the article's year."""
+    office = lex.office_of(name, year)
+    if office is None:
+        return None
+    if office.holder in lex.by_iso3:
+        return Actor(country_entity(lex, office.holder), How.IMPLICIT)
+    return Actor(Entity("Organization", office.holder), How.IMPLICIT)

@@ -800,6 +800,8 @@ FOUND = [
     ("The Senate blocked arms sales to Saudi Arabia.", {("Senate", "sanctioned", "Saudi Arabia")}),
     # talks that collapsed took place
     ("Talks between Israel and Hamas collapsed on Monday.", {("Israel", "metWith", "Hamas")}),
+    # welcoming a hostile act judges its doer
+    ("Zourabichvili welcomed the U.S. sanctions.", {("Zourabichvili", "praised", "United States")}),
 ]
 
 NOT_FOUND = [
@@ -995,6 +997,13 @@ NOT_FOUND = [
     # an event noun said in the passive to be called off never took place
     ("The meeting between Putin and Trump was cancelled.", None),
     ("Putin's visit to India was postponed.", None),
+    # backing a hostile act is no support of its target
+    ("Germany backed sanctions on Russia.", ("Germany", "supported", "Russia")),
+    ("Britain welcomed the sanctions on Iran.", ("United Kingdom", "praised", "Iran")),
+    (
+        "EU foreign ministers approved a second round of sanctions on Iran.",
+        ("European Union", "supported", "Iran"),
+    ),
 ]
 
 

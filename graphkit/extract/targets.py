@@ -149,6 +149,13 @@ def _hostile(verb: Token, index: ArticleIndex) -> bool:
     )
 
 
+def hostile_act(noun: Token, index: ArticleIndex) -> bool:
+    """Whether a noun names only hostile acts ("sanctions", "strikes"): backing one is no
+    support of whom it is aimed at."""
+    cues = index.lex.noun_cues.get(noun.lemma_.lower(), ()) if noun.pos_ == "NOUN" else ()
+    return bool(cues) and all(relation(c.relation).score < 0 for c in cues)
+
+
 def clause_objects(
     head: Token, index: ArticleIndex, subjects: list[tuple[Token, Actor]], *, purposes: bool = True
 ) -> list[tuple[Token, Actor]]:
@@ -167,6 +174,8 @@ def clause_objects(
             purpose = is_purpose(tok)
             if not purposes and tok.dep_ in ("advcl", "xcomp") and _hostile(tok, index):
                 continue  # "sent jets to bomb Cambodian positions": no help to Cambodia
+            if not purposes and tok.dep_ in ("dobj", "pobj") and hostile_act(tok, index):
+                continue  # "backed sanctions on Russia": no support of Russia
             # "began a hunger strike to demand ...": a purpose clause says whom it is aimed at
             if tok.i in own_tokens or (tok.dep_ in CLOSED_DEPS and not purpose):
                 continue

@@ -31,6 +31,7 @@ from graphkit.extract.targets import (
     clause_objects,
     deep_objects,
     falls_back,
+    hostile_act,
     own_objects,
     xcomp_objects,
 )
@@ -93,6 +94,14 @@ def _agrees_to_hostility(verb: Token, cue: Cue, index: ArticleIndex) -> bool:
     objects = [d for act in acts for d in kids(act, "dobj")]
     cues += [c for d in objects for c in lex.noun_cues.get(d.lemma_.lower(), ())]
     return any(relation(c.relation).score < 0 for c in cues)
+
+
+def _backs_hostile_act(verb: Token, cue: Cue, index: ArticleIndex) -> bool:
+    """ "Germany backed sanctions on Russia", "approved a new round of sanctions on Iran",
+    "welcomed the strikes on Iran": backing an act against someone is no support of them (the
+    act's noun tells the event)."""
+    acts = [t for d in kids(verb, "dobj") for t in (d, *prep_objects(d, ("of",)))]
+    return relation(cue.relation).score > 0 and any(hostile_act(t, index) for t in acts)
 
 
 Args = list[tuple[Token, Actor]]
@@ -251,6 +260,10 @@ def _object_sources(
         yield _countries_in(verb, index), INHERITED_CONFIDENCE
     if cue.relation not in DEEP_OBJECT_RELATIONS:
         return
+    # backing a hostile act judges its doer ("welcomed the U.S. sanctions"), never its target
+    backs = _backs_hostile_act(verb, cue, index)
+    if backs and not relation(cue.relation).judges:
+        return
     if verb.dep_ in ("relcl", "acl") and not kids(verb, "dobj"):
         # "an accusation Cambodia denied", "charges that he has always denied": the noun
         # the clause hangs on is its object, and whoever made it is the target
@@ -260,7 +273,8 @@ def _object_sources(
         yield [(verb.head, a) for a in found if a.entity.key not in own], INHERITED_CONFIDENCE
     preps = tuple(s for s in cue.slots if s not in ("dobj", "dative"))
     shallow = cue.relation in SHALLOW_OBJECT_RELATIONS
-    yield deep_objects(verb, index, preps, subjects, clauses=not shallow), INHERITED_CONFIDENCE
+    clauses = not (shallow or backs)
+    yield deep_objects(verb, index, preps, subjects, clauses=clauses), INHERITED_CONFIDENCE
 
 
 def verbal_events(verb: Token, cues: tuple[Cue, ...], index: ArticleIndex) -> Iterator[Found]:

@@ -802,6 +802,15 @@ FOUND = [
     ("Talks between Israel and Hamas collapsed on Monday.", {("Israel", "metWith", "Hamas")}),
     # welcoming a hostile act judges its doer
     ("Zourabichvili welcomed the U.S. sanctions.", {("Zourabichvili", "praised", "United States")}),
+    # a wrong told by any reporting verb accuses its doer; holding someone accountable
+    (
+        "Secretary of State Mike Pompeo noted that Russia had violated the ceasefire.",
+        {("Mike Pompeo", "accused", "Russia")},
+    ),
+    (
+        "Secretary of State Antony Blinken held Russia accountable for the attack.",
+        {("Antony Blinken", "criticized", "Russia")},
+    ),
 ]
 
 NOT_FOUND = [
@@ -1004,6 +1013,7 @@ NOT_FOUND = [
         "EU foreign ministers approved a second round of sanctions on Iran.",
         ("European Union", "supported", "Iran"),
     ),
+    ("Macron warned that Russia would violate the ceasefire.", ("Macron", "accused", "Russia")),
 ]
 
 

@@ -202,9 +202,22 @@ def _talked_about(noun: Token) -> bool:
     return noun.lemma_ in TRIP_NOUNS and head.dep_ == "pobj" and head.head.lower_ in TOPIC_PREPS
 
 
+def _topic_of_event(noun: Token, index: ArticleIndex) -> bool:
+    """ "ceasefire talks", "sanctions relief": an event noun that modifies another is what the
+    other is about, no event of its own."""
+    head = noun.head
+    return (
+        noun.dep_ == "compound"
+        and head.pos_ == "NOUN"
+        and bool(
+            index.lex.noun_cues.get(head.lemma_.lower()) or index.lex.noun_cues.get(head.lower_)
+        )
+    )
+
+
 def nominal_events(noun: Token, cues: tuple[Cue, ...], index: ArticleIndex) -> Iterator[Found]:
     """Events whose cue is a noun: the first cue that gives an answer wins."""
-    if _talked_about(noun):
+    if _talked_about(noun) or _topic_of_event(noun, index):
         return
     mods = {c.lower_ for c in kids(noun, "compound", "amod")}
     noun_preps = {c.lower_ for c in kids(noun, "prep")}

@@ -812,6 +812,12 @@ FOUND = [
         {("Antony Blinken", "criticized", "Russia")},
     ),
     ("Israel and Hamas held ceasefire talks in Cairo.", {("Israel", "metWith", "Hamas")}),
+    # a junta acts for the country it rules; a plural group for each place joined
+    ("The junta in Mali expelled French forces.", {("Mali", "expelled", "France")}),
+    (
+        "The juntas in Mali and Niger have also expelled French forces.",
+        {("Mali", "expelled", "France"), ("Niger", "expelled", "France")},
+    ),
 ]
 
 NOT_FOUND = [

@@ -287,8 +287,8 @@ def _group_of(token: Token, index: ArticleIndex, depth: int, events: bool) -> li
             found = typed_actors(index, conjuncts(child), *STATES_AND_ORGANIZATIONS)
         elif child.dep_ == "prep" and child.lower_ in GROUP_PLACE_PREPS:
             # "the juntas in Mali and Niger": a plural group acts for each place joined
-            places = [c for p in child.children for c in conjuncts(p)]
-            found = typed_actors(index, places, *STATES_AND_ORGANIZATIONS)
+            joined = [c for p in child.children for c in conjuncts(p)]
+            found = typed_actors(index, joined, *STATES_AND_ORGANIZATIONS)
             found = found if token.tag_ == "NNS" else found[:1]
         else:
             continue

@@ -818,6 +818,11 @@ FOUND = [
         "The juntas in Mali and Niger have also expelled French forces.",
         {("Mali", "expelled", "France"), ("Niger", "expelled", "France")},
     ),
+    # broadcasters are organizations of their own, whatever country their name holds
+    (
+        "Burkinabe authorities suspended the BBC and Voice of America for two weeks.",
+        {("Burkina Faso", "sanctioned", "BBC"), ("Burkina Faso", "sanctioned", "Voice of America")},
+    ),
 ]
 
 NOT_FOUND = [

@@ -823,6 +823,11 @@ FOUND = [
         "Burkinabe authorities suspended the BBC and Voice of America for two weeks.",
         {("Burkina Faso", "sanctioned", "BBC"), ("Burkina Faso", "sanctioned", "Voice of America")},
     ),
+    # a gerund after a preposition of time took place when its clause says
+    (
+        "After meeting in Paris, Macron and Scholz agreed to boost defense spending.",
+        {("Macron", "metWith", "Scholz"), ("Macron", "agreedWith", "Scholz")},
+    ),
 ]
 
 NOT_FOUND = [

@@ -100,6 +100,8 @@ REQUEST_HEADS = word_class("request_heads")
 REQUEST_PREPS = word_class("request_preps")
 ALLEGATION_PREPS = word_class("allegation_preps")
 CONDITION_MARKS = word_class("condition_marks")
+# prepositions of time before a gerund: "after meeting", "since signing"
+TIME_PREPS = word_class("time_preps")
 # the clauses an announcement reaches through: "offered to send troops to help"
 CHAIN_DEPS = ("xcomp", "acomp", "conj", "ccomp")
 
@@ -231,6 +233,8 @@ def _clause_step(tok: Token) -> str | Token:
     token is the next clause up."""
     if tok.dep_ == "pcomp" and tok.head.lower_ in NEGATING_PREPS:
         return NEGATED  # "broke down without reaching an agreement"
+    if tok.dep_ == "pcomp" and tok.head.lower_ in TIME_PREPS and tok.head.dep_ == "prep":
+        return tok.head.head  # "after meeting in Paris, they agreed": the clause's own time
     if tok.dep_ == "xcomp" or (tok.dep_ == "pcomp" and tok.head.dep_ == "prep"):
         head = tok.head if tok.dep_ == "xcomp" else tok.head.head
         return HEAD_FLAGS.get(head.lemma_, head)

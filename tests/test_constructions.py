@@ -33,6 +33,7 @@ def _cue(relation: str, lemma: str) -> Cue:
 FIRES = [
     ("arrested", "seize", "Rebel fighters seized the town of Goma on Sunday.", "attacked"),
     ("arrested", "seize", "Rebels seized control of the city overnight.", "attacked"),
+    ("arrested", "seize", "The rebels seized Benghazi on Sunday.", "attacked"),
     ("aided", "send", "Russia sent troops into Georgia in 2008.", "attacked"),
     ("aided", "give", "Ecuador gave the ambassador 48 hours to leave the country.", "expelled"),
     ("rejected", "block", "Farmers blocked roads in Brussels.", "protested"),
@@ -88,8 +89,8 @@ def test_constructions_leave_the_near_miss_alone(relation: str, lemma: str, text
 
 def test_constructions_every_one_is_tried_by_a_sentence() -> None:
     registry = load_constructions(tests=TEST_NAMES)
-    assert sum(len(group) for group in registry.values()) == len(FIRES) - 2  # two for ground, two
-    # for leaving a pact
+    assert sum(len(group) for group in registry.values()) == len(FIRES) - 3  # three for ground,
+    # two for leaving a pact
 
 
 def test_constructions_move_the_object_to_the_new_slots() -> None:

@@ -828,6 +828,11 @@ FOUND = [
         "After meeting in Paris, Macron and Scholz agreed to boost defense spending.",
         {("Macron", "metWith", "Scholz"), ("Macron", "agreedWith", "Scholz")},
     ),
+    # recapturing a person is an arrest
+    (
+        "Mexican marines recaptured Caro Quintero in 2022.",
+        {("Mexico", "arrested", "Caro Quintero")},
+    ),
 ]
 
 NOT_FOUND = [

@@ -32,7 +32,15 @@ from graphkit.lexicon import Cue, word_class
 # People sent to talk, not to help: sending them is no aid.
 ENVOY_NOUNS = word_class("envoy_nouns")
 # the token tests a construction's pattern may name
-TESTS: dict[str, Callable[[Token], bool]] = {"labels_verb": labels_verb}
+def names_place(tok: Token) -> bool:
+    """A place named ("Kupiansk", "Goma"), the model's place labels."""
+    return tok.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+TESTS: dict[str, Callable[[Token], bool]] = {
+    "labels_verb": labels_verb,
+    "names_place": names_place,
+}
 Registry = Mapping[str, tuple[Construction, ...]]
 REGISTRY: Registry = load_constructions(tests=frozenset(TESTS))
 

@@ -833,6 +833,11 @@ FOUND = [
         "Mexican marines recaptured Caro Quintero in 2022.",
         {("Mexico", "arrested", "Caro Quintero")},
     ),
+    # whoever is said to be needed to act is asked to
+    (
+        "Obama and Merkel stressed the need for Russia to pull back its forces.",
+        {("Obama", "requested", "Russia"), ("Merkel", "requested", "Russia")},
+    ),
 ]
 
 NOT_FOUND = [
@@ -1038,6 +1043,11 @@ NOT_FOUND = [
     ("Macron warned that Russia would violate the ceasefire.", ("Macron", "accused", "Russia")),
     # an event noun modifying another is its topic: talks about a ceasefire agree on nothing
     ("Israel and Hamas held ceasefire talks in Cairo.", ("Israel", "agreedWith", "Hamas")),
+    # ... and what they are needed to do has not happened
+    (
+        "The leaders stressed the need for Russia to pull back its forces from Ukraine.",
+        ("Russia", "retreatedFrom", "Ukraine"),
+    ),
 ]
 
 

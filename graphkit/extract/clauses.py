@@ -41,10 +41,14 @@ DIPLOMATIC_TIES = word_class("diplomatic_ties")
 
 
 DEMAND_SAY_VERBS = word_class("demand_say_verbs")
+# what is needed of someone: "the need for Russia to pull back"
+NEED_NOUNS = word_class("need_nouns")
 
 
 def demand_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
-    """ "X said/declared/demanded that Y must (should) do Z" -> X requested Y."""
+    """ "X said/declared/demanded that Y must (should) do Z", "X stressed the need for Y to do
+    Z" -> X requested Y."""
+    yield from _needed(verb, index)
     if verb.lemma_ not in DEMAND_SAY_VERBS:
         return
     for child in kids(verb, "ccomp"):
@@ -53,6 +57,22 @@ def demand_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
         subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
         objects = [a for c in kids(child, "nsubj", "nsubjpass") for a in actors_of(c, index)]
         yield from emit(subjects, objects, "requested", verb, INHERITED_CONFIDENCE, "say:must")
+
+
+def _needed(verb: Token, index: ArticleIndex) -> Iterator[Found]:
+    """ "reemphasized the need for Russia to pull back its forces": whoever is needed to act is
+    asked to."""
+    clauses = [
+        c
+        for need in kids(verb, "dobj", words=NEED_NOUNS)
+        for c in kids(need, "advcl", "acl", "relcl")
+        if kids(c, "mark", words=("for",)) and kids(c, "aux", words=("to",))
+    ]
+    if not clauses:
+        return
+    subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
+    objects = [a for c in clauses for t in kids(c, "nsubj") for a in actors_of(t, index)]
+    yield from emit(subjects, objects, "requested", verb, INHERITED_CONFIDENCE, "need:for")
 
 
 def ties_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:

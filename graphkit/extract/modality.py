@@ -238,7 +238,7 @@ def _clause_step(tok: Token) -> str | Token:
     if tok.dep_ == "xcomp" or (tok.dep_ == "pcomp" and tok.head.dep_ == "prep"):
         head = tok.head if tok.dep_ == "xcomp" else tok.head.head
         return HEAD_FLAGS.get(head.lemma_, head)
-    if is_purpose(tok):
+    if is_purpose(tok) and tok.head.pos_ not in NOUNS:
         return tok.head  # "sent troops to help": a purpose shares its clause's modality
     flag = _embedding_flag(tok)
     if flag is not None:
@@ -274,7 +274,8 @@ def _embedding_flag(tok: Token) -> str | None:
         return REPORTED
     # "the need for Russia to provide access", where "an accusation Cambodia denied" is told
     infinitive = tok.dep_ == "relcl" and any(c.lower_ == "to" for c in kids(tok, "aux"))
-    if (tok.dep_ in ("acl", "ccomp") or infinitive) and head.pos_ == "NOUN":
+    # "the need for Russia to pull back" (an adverbial clause under the noun)
+    if (tok.dep_ in ("acl", "ccomp", "advcl") or infinitive) and head.pos_ == "NOUN":
         # "there was no sign that they had spoken"
         return NEGATED if _denied(head) else NOUN_FLAGS.get(head.lemma_)
     # an "advcl" clause's own flags were read at the top of the step (_clause_flags)

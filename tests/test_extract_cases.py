@@ -1518,6 +1518,13 @@ STATIC = [
         ("Ned Price", "officialOf", "United States"),
         True,
     ),
+    # a well-known officeholder's title is their own office, not the issuing government's
+    (
+        '"President Ortega and his regime prioritize personal gain," said Secretary Steven T. '
+        "Mnuchin.",
+        ("Ortega", "leaderOf", "Nicaragua"),
+        True,
+    ),
 ]
 
 

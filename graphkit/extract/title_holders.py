@@ -37,12 +37,14 @@ def guessed_holder(
 ) -> Actor | None:
     """Nothing in the sentence says whose office it is: a first guess the article settles later
     (``guesses.settle_guessed_titles``)."""
+    # a well-known officeholder's own office first: "President Ortega" in a U.S. statement
+    # leads Nicaragua, "President Putin met ..." Russia
+    known = known_office(actor.entity.name, lex, None)
+    if known is not None:
+        return known
     if _office_of_organization(title):
-        holder = salient_organization(index)
-    else:
-        holder = default_country or sentence_country(span, lo, index, lex)
-    # a well-known officeholder in a text that names no country ("President Putin met ...")
-    return holder or known_office(actor.entity.name, lex, None)
+        return salient_organization(index)
+    return default_country or sentence_country(span, lo, index, lex)
 
 
 def _office_of_organization(title: str) -> bool:

@@ -35,7 +35,7 @@ from graphkit.words import word_classes
 
 FILE = "constructions.json"
 LIST_KEYS = ("deps", "not_deps", "pos", "lemma", "lemma_in", "word", "word_in", "tests")
-PATTERN_KEYS = ("has", "not_has", "in_subtree", "not_in_subtree")
+PATTERN_KEYS = ("has", "not_has", "head", "in_subtree", "not_in_subtree")
 CONSTRUCTION_KEYS = frozenset({"from", "verb", "becomes", "object", "object_class", "supersedes"})
 
 
@@ -46,7 +46,8 @@ class Pattern:
     of ``lemmas``, its word (lower case or lemma) one of ``words``, each named test true of it
     (the file gives the words as a list, ``lemma`` and ``word``, and as the names of word
     classes, ``lemma_in`` and ``word_in``); a child fitting each
-    of ``has`` and none fitting any of ``not_has``, a token of its subtree (itself included)
+    of ``has`` and none fitting any of ``not_has``, a head (the root has none) fitting each of
+    ``head``, a token of its subtree (itself included)
     fitting each of ``in_subtree`` and none fitting any of ``not_in_subtree``. An empty field asks
     nothing."""
 
@@ -58,6 +59,7 @@ class Pattern:
     tests: tuple[str, ...] = ()
     has: tuple[Pattern, ...] = ()
     not_has: tuple[Pattern, ...] = ()
+    head: tuple[Pattern, ...] = ()
     in_subtree: tuple[Pattern, ...] = ()
     not_in_subtree: tuple[Pattern, ...] = ()
 

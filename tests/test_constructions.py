@@ -51,6 +51,11 @@ FIRES = [
     ("retreatedFrom", "pull", "Russia pulled out of the grain deal with Ukraine.", None),
     ("retreatedFrom", "withdraw", "Iran withdrew from its commitments to France.", None),
     ("extradited", "hand", "Japan handed over 300 tons of rice to Bangladesh.", "aided"),
+    ("requested", "demand",
+     "Serbian students held a march in Belgrade demanding the resignation of President Vucic.",
+     "protested"),
+    ("requested", "call", "Egyptian protesters rioted on Friday, calling for Mubarak's removal.",
+     "protested"),
 ]
 NEAR_MISSES = [
     ("arrested", "seize", "Police seized the smugglers on Sunday."),
@@ -70,6 +75,8 @@ NEAR_MISSES = [
     ("retreatedFrom", "pull", "Russia pulled out of Georgia after the deal."),
     ("retreatedFrom", "withdraw", "Israel withdrew from Gaza under the truce."),
     ("extradited", "hand", "Kenya handed over the rebel commander to Uganda."),
+    ("requested", "urge", "Thousands of Georgians rallied in Tbilisi urging the EU to act."),
+    ("requested", "demand", "The opposition leader demanded the resignation of President Vucic."),
 ]
 
 
@@ -89,8 +96,8 @@ def test_constructions_leave_the_near_miss_alone(relation: str, lemma: str, text
 
 def test_constructions_every_one_is_tried_by_a_sentence() -> None:
     registry = load_constructions(tests=TEST_NAMES)
-    assert sum(len(group) for group in registry.values()) == len(FIRES) - 3  # three for ground,
-    # two for leaving a pact
+    assert sum(len(group) for group in registry.values()) == len(FIRES) - 4  # three for ground,
+    # two for leaving a pact, two for a protest's demand
 
 
 def test_constructions_move_the_object_to_the_new_slots() -> None:
@@ -107,6 +114,15 @@ def test_constructions_not_has_asks_that_no_child_fits() -> None:
     went = _verb("Iranian diplomats returned to Vienna on Monday.", "return")
     gave = _verb("Iran returned the tanker to Vienna on Monday.", "return")
     assert fits(went, rule.verbs[0]) and not fits(gave, rule.verbs[0])
+
+
+def test_constructions_head_asks_what_the_verb_hangs_from() -> None:
+    # a demand voiced by a march is the march's; one made in the speaker's own voice is not
+    rule = load_constructions(tests=TEST_NAMES)["requested"][0]
+    marched = _verb("Students marched in Belgrade demanding new elections.", "demand")
+    spoke = _verb("Students said in Belgrade they demanded new elections.", "demand")
+    assert any(fits(marched, p) for p in rule.verbs)
+    assert not any(fits(spoke, p) for p in rule.verbs)
 
 
 def test_constructions_a_dropped_cue_is_not_this_cue() -> None:

@@ -83,6 +83,22 @@ FOUND = [
     ),
     # goods handed over are aid (AID)
     ("Japan handed over food supplies to Bangladesh.", ("Japan", "aided", "Bangladesh")),
+    # what a protest demands is what it protests, aimed at whom it is addressed to (PROTEST)
+    (
+        "Serbian students held a march in Belgrade demanding the resignation of President"
+        " Aleksandar Vucic.",
+        ("Serbian students", "protested", "Aleksandar Vucic"),
+    ),
+    (
+        "Egyptian protesters rioted on Friday, calling for the removal of President Hosni"
+        " Mubarak.",
+        ("Egyptian protesters", "protested", "Hosni Mubarak"),
+    ),
+    # a demand made in one's own voice stays a request (REQUEST)
+    (
+        "Georgian President Salome Zourabichvili called for the release of Mikheil Saakashvili.",
+        ("Salome Zourabichvili", "requested", "Mikheil Saakashvili"),
+    ),
 ]
 
 NOT_FOUND = [
@@ -119,6 +135,18 @@ NOT_FOUND = [
     ("Workers in Peru staged a strike against Glencore.", "protested Peru"),
     # a person handed over is extradited, not given as aid
     ("Kenya handed over the rebel commander Joseph Kony to Uganda.", "aided"),
+    # a protest's demand is no separate request
+    (
+        "Serbian students held a march in Belgrade demanding the resignation of President"
+        " Aleksandar Vucic.",
+        "requested",
+    ),
+    # a rally's plea to a foreign body is no protest against it
+    (
+        "Thousands of Georgians rallied in Tbilisi urging the European Union to grant candidate"
+        " status.",
+        "protested European Union",
+    ),
     # negotiators going back to a city yield nothing
     ("Iranian and American negotiators returned to Vienna on Monday.", "conceded"),
 ]

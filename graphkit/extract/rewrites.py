@@ -54,6 +54,7 @@ def fits(tok: Token, pattern: Pattern) -> bool:
         and all(TESTS[name](tok) for name in pattern.tests)
         and all(_any_fits(tok.children, p) for p in pattern.has)
         and not any(_any_fits(tok.children, p) for p in pattern.not_has)
+        and all(tok.head.i != tok.i and fits(tok.head, p) for p in pattern.head)
         and all(_any_fits(tok.subtree, p) for p in pattern.in_subtree)
         and not any(_any_fits(tok.subtree, p) for p in pattern.not_in_subtree)
     )

@@ -56,6 +56,7 @@ FIRES = [
      "protested"),
     ("requested", "call", "Egyptian protesters rioted on Friday, calling for Mubarak's removal.",
      "protested"),
+    ("retreatedFrom", "evacuate", "The Red Cross evacuated 300 civilians from Mariupol.", "aided"),
 ]
 NEAR_MISSES = [
     ("arrested", "seize", "Police seized the smugglers on Sunday."),
@@ -77,6 +78,7 @@ NEAR_MISSES = [
     ("extradited", "hand", "Kenya handed over the rebel commander to Uganda."),
     ("requested", "urge", "Thousands of Georgians rallied in Tbilisi urging the EU to act."),
     ("requested", "demand", "The opposition leader demanded the resignation of President Vucic."),
+    ("retreatedFrom", "evacuate", "Israel evacuated its troops from southern Lebanon."),
 ]
 
 

@@ -94,6 +94,12 @@ FOUND = [
         " Mubarak.",
         ("Egyptian protesters", "protested", "Hosni Mubarak"),
     ),
+    # people taken out of danger are helped (AID); troops taken out withdraw (RETREAT)
+    (
+        "The Red Cross evacuated 300 Ukrainian civilians from Mariupol.",
+        ("Red Cross", "aided", "Ukrainian civilians"),
+    ),
+    ("Israel evacuated its troops from southern Lebanon.", ("Israel", "retreatedFrom", "Lebanon")),
     # a demand made in one's own voice stays a request (REQUEST)
     (
         "Georgian President Salome Zourabichvili called for the release of Mikheil Saakashvili.",
@@ -135,6 +141,9 @@ NOT_FOUND = [
     ("Workers in Peru staged a strike against Glencore.", "protested Peru"),
     # a person handed over is extradited, not given as aid
     ("Kenya handed over the rebel commander Joseph Kony to Uganda.", "aided"),
+    # evacuating one's citizens from a country is no withdrawal from it, nor aid to it
+    ("India evacuated its citizens from Sudan.", "retreatedFrom"),
+    ("India evacuated its citizens from Sudan.", "aided Sudan"),
     # a protest's demand is no separate request
     (
         "Serbian students held a march in Belgrade demanding the resignation of President"

@@ -100,6 +100,10 @@ FOUND = [
         ("Red Cross", "aided", "Ukrainian civilians"),
     ),
     ("Israel evacuated its troops from southern Lebanon.", ("Israel", "retreatedFrom", "Lebanon")),
+    # a blockade, imposed or plural, is force short of violence, on a country or a place (COERCE)
+    ("Saudi Arabia imposed a blockade on Qatar in 2017.", ("Saudi Arabia", "coerced", "Qatar")),
+    ("The United States blockaded Cuba in 1962.", ("United States", "coerced", "Cuba")),
+    ("Israel imposed blockades on Gaza.", ("Israel", "coerced", "Gaza")),
     # a demand made in one's own voice stays a request (REQUEST)
     (
         "Georgian President Salome Zourabichvili called for the release of Mikheil Saakashvili.",
@@ -144,6 +148,9 @@ NOT_FOUND = [
     # evacuating one's citizens from a country is no withdrawal from it, nor aid to it
     ("India evacuated its citizens from Sudan.", "retreatedFrom"),
     ("India evacuated its citizens from Sudan.", "aided Sudan"),
+    # a blockade is no sanction, and a blockade lifted is none at all
+    ("Saudi Arabia imposed a blockade on Qatar in 2017.", "sanctioned"),
+    ("Azerbaijan lifted its blockade of Armenia on Tuesday.", "coerced"),
     # a protest's demand is no separate request
     (
         "Serbian students held a march in Belgrade demanding the resignation of President"

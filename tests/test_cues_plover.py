@@ -104,6 +104,9 @@ FOUND = [
     ("Saudi Arabia imposed a blockade on Qatar in 2017.", ("Saudi Arabia", "coerced", "Qatar")),
     ("The United States blockaded Cuba in 1962.", ("United States", "coerced", "Cuba")),
     ("Israel imposed blockades on Gaza.", ("Israel", "coerced", "Gaza")),
+    # an organization's wing acts for it (REJECT, ASSAULT)
+    ("The Hamas military wing rejected the offer from Egypt.", ("Hamas", "rejected", "Egypt")),
+    ("The armed wing of Hamas fired rockets at Israel.", ("Hamas", "attacked", "Israel")),
     # a demand made in one's own voice stays a request (REQUEST)
     (
         "Georgian President Salome Zourabichvili called for the release of Mikheil Saakashvili.",
@@ -151,6 +154,8 @@ NOT_FOUND = [
     # a blockade is no sanction, and a blockade lifted is none at all
     ("Saudi Arabia imposed a blockade on Qatar in 2017.", "sanctioned"),
     ("Azerbaijan lifted its blockade of Armenia on Tuesday.", "coerced"),
+    # a wing with no owner named stands for no one
+    ("The military wing rejected the offer from Egypt.", "rejected"),
     # a protest's demand is no separate request
     (
         "Serbian students held a march in Belgrade demanding the resignation of President"

@@ -107,6 +107,11 @@ FOUND = [
     # an organization's wing acts for it (REJECT, ASSAULT)
     ("The Hamas military wing rejected the offer from Egypt.", ("Hamas", "rejected", "Egypt")),
     ("The armed wing of Hamas fired rockets at Israel.", ("Hamas", "attacked", "Israel")),
+    # defending someone against criticism backs them (SUPPORT)
+    (
+        "China defended Iran against criticism of its nuclear program.",
+        ("China", "supported", "Iran"),
+    ),
     # a demand made in one's own voice stays a request (REQUEST)
     (
         "Georgian President Salome Zourabichvili called for the release of Mikheil Saakashvili.",
@@ -156,6 +161,10 @@ NOT_FOUND = [
     ("Azerbaijan lifted its blockade of Armenia on Tuesday.", "coerced"),
     # a wing with no owner named stands for no one
     ("The military wing rejected the offer from Egypt.", "rejected"),
+    # an act someone speaks or acts against is not their own
+    ("China defended Iran against criticism of its nuclear program.", "criticized"),
+    ("Russia warned against sanctions on Iran.", "sanctioned"),
+    ("Hamas retaliated against Israeli strikes on Gaza.", "attacked Israel"),
     # a protest's demand is no separate request
     (
         "Serbian students held a march in Belgrade demanding the resignation of President"

@@ -105,6 +105,8 @@ def noun_subjects(
     ):
         if hostile and tok.dep_ == "prep" and tok.lower_ in SKIP_PREPS:
             break  # "cut ties after a military attack on the rebels": the reaction, not the attack
+        if tok.dep_ == "prep" and tok.lower_ in OPPOSED_PREPS:
+            break  # "warned against sanctions on Iran": what is opposed is someone else's act
         occasion = occasion or (tok.dep_ == "prep" and tok.lower_ in OCCASION_PREPS)
         tok = tok.head
         hops += 1
@@ -146,6 +148,7 @@ def _headline_judge(noun: Token, index: ArticleIndex) -> int:
 SPEECH_VERBS = word_class("speech_verbs")
 OCCASION_PREPS = word_class("occasion_preps")
 SKIP_PREPS = word_class("skip_preps")
+OPPOSED_PREPS = word_class("opposed_preps")
 EXPERIENCE_VERBS = word_class("experience_verbs")
 
 

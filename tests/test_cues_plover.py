@@ -112,6 +112,10 @@ FOUND = [
         "China defended Iran against criticism of its nuclear program.",
         ("China", "supported", "Iran"),
     ),
+    # letting another side do something yields to it, also when the parse makes it the
+    # subject of the infinitive (CONCEDE)
+    ("Turkey allowed Sweden to join NATO.", ("Türkiye", "conceded", "Sweden")),
+    ("Egypt allowed Hamas to reopen its office.", ("Egypt", "conceded", "Hamas")),
     # a demand made in one's own voice stays a request (REQUEST)
     (
         "Georgian President Salome Zourabichvili called for the release of Mikheil Saakashvili.",
@@ -165,6 +169,8 @@ NOT_FOUND = [
     ("China defended Iran against criticism of its nuclear program.", "criticized"),
     ("Russia warned against sanctions on Iran.", "sanctioned"),
     ("Hamas retaliated against Israeli strikes on Gaza.", "attacked Israel"),
+    # letting talks go on yields to no one
+    ("Egypt allowed the talks with Israel to resume in Cairo.", "conceded"),
     # a protest's demand is no separate request
     (
         "Serbian students held a march in Belgrade demanding the resignation of President"

@@ -127,8 +127,21 @@ def cue_objects(head: Token, cue: Cue, index: ArticleIndex) -> list[tuple[Token,
         under = [pobj for c in [*kids(head, "dobj"), *spans] for pobj in prep_objects(c, preps)]
         out += _actors_in(under, index)
     if not out and "dobj" in cue.slots:
-        out = _named_object(head, index)
+        out = _raised_object(head, index) or _named_object(head, index)
     return out
+
+
+# verbs whose object is who they let, help or make act ("allowed Sweden to join NATO")
+LETTING_VERBS = word_class("letting_verbs")
+
+
+def _raised_object(head: Token, index: ArticleIndex) -> list[tuple[Token, Actor]]:
+    """ "allowed Sweden to join NATO": the parse makes the object of a letting verb the subject
+    of the infinitive clause it governs; it is the verb's object."""
+    if head.lemma_ not in LETTING_VERBS:
+        return []
+    clauses = [c for c in kids(head, "ccomp") if any(a.tag_ == "TO" for a in kids(c, "aux"))]
+    return _actors_in([s for c in clauses for s in kids(c, "nsubj")], index)
 
 
 def _actors_in(tokens: Iterable[Token], index: ArticleIndex) -> list[tuple[Token, Actor]]:

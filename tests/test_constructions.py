@@ -45,6 +45,9 @@ FIRES = [
     ("threatened", "warn", "Iran warned of heavy rain.", None),
     ("attacked", "launch", "Norway launched a mediation effort on Monday between Sudan and Chad.",
      "negotiatedWith"),
+    ("attacked", "launch",
+     "Qatar launched a mediation effort on Saturday between the Emirates and Saudi Arabia.",
+     "negotiatedWith"),
     ("attacked", "launch", "Greece launched two weeks of naval exercises in the Aegean.", None),
     ("conceded", "return", "Iranian diplomats returned to Vienna on Monday.", None),
     ("supported", "back", "Iran backed out of the deal with France.", None),
@@ -98,8 +101,8 @@ def test_constructions_leave_the_near_miss_alone(relation: str, lemma: str, text
 
 def test_constructions_every_one_is_tried_by_a_sentence() -> None:
     registry = load_constructions(tests=TEST_NAMES)
-    assert sum(len(group) for group in registry.values()) == len(FIRES) - 4  # three for ground,
-    # two for leaving a pact, two for a protest's demand
+    assert sum(len(group) for group in registry.values()) == len(FIRES) - 5  # three for ground,
+    # two for leaving a pact, two for a protest's demand, two for a mediation launched
 
 
 def test_constructions_move_the_object_to_the_new_slots() -> None:

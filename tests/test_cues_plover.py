@@ -116,6 +116,12 @@ FOUND = [
     # subject of the infinitive (CONCEDE)
     ("Turkey allowed Sweden to join NATO.", ("Türkiye", "conceded", "Sweden")),
     ("Egypt allowed Hamas to reopen its office.", ("Egypt", "conceded", "Hamas")),
+    # a mediation effort launched between two sides is talks with each, also when the parse
+    # hangs "between" on the effort (CONSULT)
+    (
+        "Qatar launched a mediation effort on Saturday between the Emirates and Saudi Arabia.",
+        ("Qatar", "negotiatedWith", "Saudi Arabia"),
+    ),
     # a demand made in one's own voice stays a request (REQUEST)
     (
         "Georgian President Salome Zourabichvili called for the release of Mikheil Saakashvili.",

@@ -112,6 +112,9 @@ class Lexicon:
     title_countries: dict[str, str] = field(
         default_factory=dict
     )  # titles only one country uses -> ISO3
+    title_not_used: dict[str, frozenset[str]] = field(
+        default_factory=dict
+    )  # title -> ISO3 of countries that have no such office ("foreign minister": USA, GBR)
     verb_cues: dict[str, tuple[Cue, ...]] = field(default_factory=dict)  # lemma -> cues
     noun_cues: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
     by_iso3: dict[str, Country] = field(default_factory=dict)
@@ -173,6 +176,13 @@ class Lexicon:
         if len(holders) != 1:
             return None
         return max(terms, key=lambda t: t.start)
+
+    def uses_title(self, iso3: str, title: str) -> bool:
+        """Whether a country has an office of that title (the U.S. has no foreign minister)."""
+        key = norm(title).replace("-", " ")
+        for word in word_tuple("title_prefixes"):
+            key = key.removeprefix(word + " ")
+        return iso3 not in self.title_not_used.get(key, frozenset())
 
     def title_country(self, title: str) -> Country | None:
         """The country a title belongs to when only one uses it ("Secretary of State": the US)."""
@@ -302,6 +312,11 @@ def load_lexicon(lexicon_dir: Path | None = None) -> Lexicon:
     title_countries = {
         norm(r["title"]).replace("-", " "): r["country"] for r in title_rows if r.get("country")
     }
+    title_not_used = {
+        norm(r["title"]).replace("-", " "): frozenset(r["not_used_by"].split())
+        for r in title_rows
+        if r.get("not_used_by")
+    }
     return Lexicon(
         countries=countries,
         demonyms=demonyms,
@@ -310,6 +325,7 @@ def load_lexicon(lexicon_dir: Path | None = None) -> Lexicon:
         organizations=organizations,
         titles=titles,
         title_countries=title_countries,
+        title_not_used=title_not_used,
         verb_cues=verb_cues,
         noun_cues=noun_cues,
         by_iso3=by_iso3,

@@ -1523,6 +1523,21 @@ STATIC = [
         ("Ortega", "leaderOf", "Nicaragua"),
         True,
     ),
+    # a guessed title skips the countries that have no such office (no U.S. foreign minister)
+    (
+        "Deputy Secretary of State John J. Sullivan traveled to Luanda, Angola on March 18. "
+        "Deputy Secretary Sullivan and Foreign Minister Augusto co-chaired the U.S.-Angola "
+        "Strategic Dialogue.",
+        ("Augusto", "officialOf", "United States"),
+        False,
+    ),
+    (
+        "Deputy Secretary of State John J. Sullivan traveled to Luanda, Angola on March 18. "
+        "Deputy Secretary Sullivan and Foreign Minister Augusto co-chaired the U.S.-Angola "
+        "Strategic Dialogue.",
+        ("Augusto", "officialOf", "Angola"),
+        True,
+    ),
 ]
 
 

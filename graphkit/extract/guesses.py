@@ -80,8 +80,11 @@ def settle_guessed_titles(
         if span is None or "former" in (t.lower_ for t in title):
             continue  # a former officeholder's country is not the article's to guess
         ranked = [spoken_country(span, index), home, sentence_country(span, lo, index, lex)]
+        office = f.cue.doc[lo : span.start].text  # "Foreign Minister Augusto" in a U.S. readout
         unique: dict[str, Actor] = {}
         for actor in filter(None, ranked):
+            if not lex.uses_title(dict(actor.entity.ids).get("iso3", ""), office):
+                continue  # the U.S. has no foreign minister
             unique.setdefault(actor.entity.key, Actor(actor.entity, How.IMPLICIT))
         if unique:
             candidates[(f.subject.entity.key, f.cue.i)] = list(unique.values())

@@ -836,6 +836,12 @@ FOUND = [
         "Obama and Merkel stressed the need for Russia to pull back its forces.",
         {("Obama", "requested", "Russia"), ("Merkel", "requested", "Russia")},
     ),
+    # a designation among sanctions of an officeholder named in apposition sanctions them
+    (
+        "Treasury sanctions three officials. The Treasury Department designated the Vice "
+        "President of the Nicaraguan Supreme Court, Marvin Aguilar.",
+        {("United States", "sanctioned", "Marvin Aguilar")},
+    ),
 ]
 
 NOT_FOUND = [

@@ -1544,6 +1544,12 @@ STATIC = [
         ("Augusto", "officialOf", "Angola"),
         True,
     ),
+    # "Washington, D.C." is one place, not a city inside another
+    (
+        "The talks were held in Washington, D.C. on Monday.",
+        ("Washington", "locatedIn", "D.C."),
+        False,
+    ),
 ]
 
 

@@ -842,6 +842,17 @@ FOUND = [
         "President of the Nicaraguan Supreme Court, Marvin Aguilar.",
         {("United States", "sanctioned", "Marvin Aguilar")},
     ),
+    # "The Secretary", "The Deputy Secretary": the person last named with that title
+    (
+        "Secretary Blinken spoke with Foreign Minister Wong. The Secretary praised Australia "
+        "for its support.",
+        {("Blinken", "praised", "Australia")},
+    ),
+    (
+        "Deputy Secretary of State John Sullivan met President João Lourenço. The Deputy "
+        "Secretary praised Angola for its efforts.",
+        {("John Sullivan", "praised", "Angola")},
+    ),
 ]
 
 NOT_FOUND = [
@@ -1051,6 +1062,11 @@ NOT_FOUND = [
     (
         "The leaders stressed the need for Russia to pull back its forces from Ukraine.",
         ("Russia", "retreatedFrom", "Ukraine"),
+    ),
+    # "the President" is no Vice President
+    (
+        "Vice President Harris met Chancellor Scholz. The President thanked Germany.",
+        ("Harris", "praised", "Germany"),
     ),
 ]
 

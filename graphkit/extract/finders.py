@@ -22,6 +22,7 @@ from graphkit.extract.references import (
     doer_of,
     event_agent,
     nominal_referent,
+    titled_referent,
 )
 from graphkit.extract.speakers import first_person
 from graphkit.extract.syntax import conjuncts, of_phrase_objects
@@ -307,6 +308,11 @@ def _nominal_ref(token: Token, index: ArticleIndex, depth: int, events: bool) ->
     return _just(nominal_referent(token, index))
 
 
+def _titled_ref(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:
+    """ "The Secretary underscored": the person last named with that title."""
+    return _just(titled_referent(token, index))
+
+
 def _event_agent(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:
     """With ``events``: the agent of the event a noun names ("the strike")."""
     return _just(event_agent(token, index) if events else None)
@@ -344,6 +350,7 @@ ACTOR_FINDERS: tuple[Finder, ...] = (
     _led_by,
     _group_of,
     _nominal_ref,
+    _titled_ref,
     _event_agent,
     _accuser,
     _event_doer,

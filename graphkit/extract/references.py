@@ -5,7 +5,7 @@ are in pairs.py."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from graphkit.extract.collectives import collectives, is_collective
 from graphkit.extract.known import ArticleIndex, Told
@@ -230,3 +230,40 @@ def described_referent(token: Token, index: ArticleIndex) -> Actor | None:
         if actor.entity.type == wanted and actor.how != How.PRONOUN and fits(actor, index)
     ]
     return Actor(found[-1].entity, How.NOMINAL, found[-1].place) if found else None
+
+
+def titled_referent(token: Token, index: ArticleIndex) -> Actor | None:
+    """ "Deputy Secretary John Sullivan met ... The Deputy Secretary commended ...", "The
+    Secretary underscored ...": a capitalized title with "the" alone refers back to the last
+    person named with that title (its words opening the title they were named with)."""
+    from graphkit.extract.title_phrases import title_before
+
+    if not token.is_title or token.i in index.by_token or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if [c.lower_ for c in token.children if c.i < token.i and c.dep_ == "det"] != ["the"]:
+        return None
+    if kids(token, "poss", "prep", "appos", "amod"):
+        return None  # "the President of Angola", "the Angolan President": told there
+    words = [c for c in kids(token, "compound") if c.i < token.i and c.is_title]
+    bare = " ".join(w.lower_ for w in [*words, token])
+    if index.lex.title_relation(bare) is None:
+        return None
+    for span, actor in reversed(index.spans_between(0, token.sent.start)):
+        found = title_before(span, index.lex) if actor.entity.type == "Person" else None
+        if found is not None and _opens_title(span, found[1], bare, index):
+            return Actor(actor.entity, How.NOMINAL)
+    return None
+
+
+def _opens_title(span: Span, lo: int, bare: str, index: ArticleIndex) -> bool:
+    """Whether the title before a name, from its first word ("Deputy Secretary of State"),
+    opens with the words of a bare title ("the Deputy Secretary"; "the President" is no "Vice
+    President")."""
+    doc = span.doc
+    for start in range(max(lo - 2, span.sent.start), lo + 1):
+        if start > span.sent.start and doc[start - 1].lower_ in index.lex.title_words:
+            continue
+        if f"{doc[start : span.start].text.lower()} ".startswith(f"{bare} "):
+            return True
+    return False
+

@@ -853,6 +853,11 @@ FOUND = [
         "Secretary praised Angola for its efforts.",
         {("John Sullivan", "praised", "Angola")},
     ),
+    # a joint news conference with someone is a meeting with them
+    (
+        "Antony Blinken held a joint news conference with Wang Yi in Beijing.",
+        {("Antony Blinken", "metWith", "Wang Yi")},
+    ),
 ]
 
 NOT_FOUND = [
@@ -1068,6 +1073,7 @@ NOT_FOUND = [
         "Vice President Harris met Chancellor Scholz. The President thanked Germany.",
         ("Harris", "praised", "Germany"),
     ),
+    ("Vladimir Putin held a press conference in Moscow.", None),
 ]
 
 

@@ -858,6 +858,12 @@ FOUND = [
         "Antony Blinken held a joint news conference with Wang Yi in Beijing.",
         {("Antony Blinken", "metWith", "Wang Yi")},
     ),
+    # the occasion a speaker speaks at is their own
+    (
+        "Speaking at a joint news conference with Wang Yi, Antony Blinken said the talks went "
+        "well.",
+        {("Antony Blinken", "metWith", "Wang Yi")},
+    ),
 ]
 
 NOT_FOUND = [

@@ -114,15 +114,12 @@ def clean_ents(doc: Doc) -> list[Span]:
     for ent in doc.ents:
         if _in_dateline(ent, datelines):
             continue  # "TEHRAN, Iran (AP) —" says where the article was filed
-        # "Later Petro": words before a name that are not part of it
+        # "Later Petro", "Meeting Wang Yi in Beijing, ...": words before a name that are not
+        # part of it
         start = ent.start
-        while start < ent.end - 1 and doc[start].pos_ in (
-            "ADV",
-            "ADP",
-            "CCONJ",
-            "SCONJ",
-            "PUNCT",
-            "INTJ",
+        while start < ent.end - 1 and (
+            doc[start].pos_ in ("ADV", "ADP", "CCONJ", "SCONJ", "PUNCT", "INTJ")
+            or (doc[start].tag_ == "VBG" and ent.label_ == "PERSON")
         ):
             start += 1
         if start != ent.start:

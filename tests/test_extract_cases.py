@@ -864,6 +864,11 @@ FOUND = [
         "well.",
         {("Antony Blinken", "metWith", "Wang Yi")},
     ),
+    # a sentence-opening participle is no part of the name after it
+    (
+        "Meeting Wang Yi in Beijing, Antony Blinken said the talks went well.",
+        {("Antony Blinken", "metWith", "Wang Yi")},
+    ),
 ]
 
 NOT_FOUND = [

@@ -869,6 +869,11 @@ FOUND = [
         "Meeting Wang Yi in Beijing, Antony Blinken said the talks went well.",
         {("Antony Blinken", "metWith", "Wang Yi")},
     ),
+    # respect or admiration for someone's deeds praises them
+    (
+        "President Obama expressed respect for Prime Minister Najib's leadership.",
+        {("Obama", "praised", "Najib")},
+    ),
 ]
 
 NOT_FOUND = [

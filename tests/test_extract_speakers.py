@@ -46,6 +46,12 @@ FOUND = [
         "We commend Somalia's security forces.",
         ("United States", "praised", "Somalia"),
     ),
+    # an embassy's comment on a heading line speaks for its government
+    (
+        "Comment from U.S. Embassy Moscow on the expulsions\n\nWe have voiced our strong "
+        "protest of the Russian government's attempts to harass our employees.",
+        ("United States", "protested", "Russia"),
+    ),
     # a quotation's "we" is whoever is quoted, in a statement or in the news
     (NEWS + '"We condemn Israel," Hamas said on Monday.', ("Hamas", "criticized", "Israel")),
     (

@@ -874,6 +874,10 @@ FOUND = [
         "President Obama expressed respect for Prime Minister Najib's leadership.",
         {("Obama", "praised", "Najib")},
     ),
+    (
+        "U.S. Southern Command conducted joint exercises with Guyana's military last week.",
+        {("United States", "cooperatedWith", "Guyana")},
+    ),
 ]
 
 NOT_FOUND = [
@@ -1587,6 +1591,13 @@ STATIC = [
         "The talks were held in Washington, D.C. on Monday.",
         ("Washington", "locatedIn", "D.C."),
         False,
+    ),
+    # "Chairperson" is a title, no part of the name; U.S. commands act for the United States
+    (
+        "African Union Commission Chairperson Moussa Faki Mahamat called on the junta to "
+        "release Bazoum.",
+        ("Moussa Faki Mahamat", "leaderOf", "African Union Commission"),
+        True,
     ),
 ]
 

@@ -878,6 +878,12 @@ FOUND = [
         "U.S. Southern Command conducted joint exercises with Guyana's military last week.",
         {("United States", "cooperatedWith", "Guyana")},
     ),
+    # the name right after an office's comma is its holder, however the parse hangs it
+    (
+        "Hanoi's Foreign Minister Bui Thanh Son raised the case in a phone call with his "
+        "Chinese counterpart, Wang Yi, on Monday.",
+        {("Bui Thanh Son", "spokeWith", "Wang Yi")},
+    ),
 ]
 
 NOT_FOUND = [

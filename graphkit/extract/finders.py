@@ -143,7 +143,22 @@ def _apposed_person(
     # "a senior Rwandan army officer, Brig. Gen. Andrew Nyamvumba": the rank is parsed as the head
     apposed = [t for c in kids(token, "appos") for t in (c.subtree if token.tag_ == "NN" else [c])]
     apposed += [a for p in posts for a in kids(p, "appos")] if token.pos_ == "NOUN" else []
-    return typed_actors(index, apposed, "Person")[:1] or None
+    found = typed_actors(index, apposed, "Person")[:1]
+    return found or _name_after_comma(token, index) or None
+
+
+def _name_after_comma(token: Token, index: ArticleIndex) -> list[Actor]:
+    """ "a phone call with his Chinese counterpart, Wang Yi, on Monday": the name right after an
+    office's comma, however the parse hangs it."""
+    doc = token.doc
+    k = token.i + 1
+    if token.lemma_ != "counterpart" and token.lower_ not in index.lex.title_words:
+        return []
+    if k + 1 >= len(doc) or doc[k].text != "," or token.i in index.by_token:
+        return []
+    named = index.by_token.get(k + 1)
+    starts = any(sp.start == k + 1 for sp, _ in index.spans_between(k + 1, k + 2))
+    return [named] if named is not None and named.entity.type == "Person" and starts else []
 
 
 def _title_of_name(

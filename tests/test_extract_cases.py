@@ -884,6 +884,11 @@ FOUND = [
         "Chinese counterpart, Wang Yi, on Monday.",
         {("Bui Thanh Son", "spokeWith", "Wang Yi")},
     ),
+    # "they" of a clause its own speakers report is those speakers
+    (
+        "Burkina Faso and Niger said they were recalling their ambassadors from Algeria.",
+        {("Burkina Faso", "expelled", "Algeria"), ("Niger", "expelled", "Algeria")},
+    ),
 ]
 
 NOT_FOUND = [

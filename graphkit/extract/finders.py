@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from graphkit.extract.collectives import NON_STATE_GROUPS, collectives, peoples
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.lists import listed_later
-from graphkit.extract.pairs import pair_reference, plural_antecedents
+from graphkit.extract.pairs import pair_reference, plural_antecedents, speakers_group
 from graphkit.extract.references import (
     collective_antecedent,
     denied_accuser,
@@ -117,8 +117,8 @@ def _mentioned(token: Token, index: ArticleIndex, depth: int, events: bool) -> l
     if group is not None:
         return [group]
     plural = plural_antecedents(token, actor, index)
-    if plural is None:
-        return []  # "A and B warned they could ...": the speakers themselves
+    if plural is None:  # "A and B said they were recalling ...": the speakers themselves
+        return speakers_group(token, index)
     return plural or [actor]
 
 

@@ -224,3 +224,23 @@ def plural_antecedents(token: Token, actor: Actor, index: ArticleIndex) -> list[
                 best = [Actor(a.entity, How.PRONOUN, a.place) for a in pair]
                 best_at = noun.i
     return best
+
+
+def speakers_group(token: Token, index: ArticleIndex) -> list[Actor]:
+    """ "Burkina Faso and Niger said they were recalling their ambassadors": the joined
+    subjects of the clause that reports the pronoun's own."""
+    for clause in select(token.ancestors, pos=("VERB", "AUX")):
+        if clause.dep_ in ("ccomp", "xcomp", "conj"):
+            continue
+        group = [
+            index.by_token[t.i]
+            for subject in clause_subjects(clause)
+            for t in conjuncts(subject)
+            if t.i in index.by_token
+        ]
+        keys: dict[str, Actor] = {}
+        for a in group:
+            keys.setdefault(a.entity.key, Actor(a.entity, How.PRONOUN, a.place))
+        return list(keys.values())
+    return []
+

@@ -889,9 +889,29 @@ FOUND = [
         "Burkina Faso and Niger said they were recalling their ambassadors from Algeria.",
         {("Burkina Faso", "expelled", "Algeria"), ("Niger", "expelled", "Algeria")},
     ),
+    # a plural demonym with a qualifier of people is a people, not its state ...
+    (
+        "Young Iraqis protested against Prime Minister Mohammed Shia al-Sudani on Friday.",
+        {("young Iraqis", "protested", "Mohammed Shia al-Sudani")},
+    ),
+    # ... and a bare one is still the state
+    ("Algerians criticized France on Sunday.", {("Algeria", "criticized", "France")}),
+    # pressing demands by blocking roads is the protest's own demand, not a request ...
+    (
+        "Young Kenyans blocked roads in Nairobi to press their demands for jobs from President "
+        "William Ruto.",
+        {("young Kenyans", "protested", "Kenya")},
+    ),
+    # ... where pressing a government without a protest asks it
+    ("Germany pressed Russia to release the journalist.", {("Germany", "requested", "Russia")}),
 ]
 
 NOT_FOUND = [
+    (
+        "Young Kenyans blocked roads in Nairobi to press their demands for jobs from President "
+        "William Ruto.",
+        ("young Kenyans", "requested", "Kenya"),
+    ),
     ("Japan gave Vietnam six patrol vessels in aid.", ("Japan", "conceded", "Vietnam")),
     # a name right before a subjectless verb is that verb's subject, not a conjunct
     (

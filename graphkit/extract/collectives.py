@@ -23,6 +23,8 @@ CODE_ID = {"Country": "iso3"}
 # "Prisoners rioted": a subject acting; "Kurds": a people in the plural, by the model's tag
 SUBJECT_OF_VERB = {"dep_": {"nsubj", "nsubjpass"}, "head.pos_": {"VERB", "AUX"}}
 PLURAL_PEOPLE = {"ent_type_": {"NORP"}, "tag_": {"NNS"}}
+# "ethnic Albanians", "young Algerians": a people, not its state
+PEOPLE_QUALIFIERS = word_class("people_qualifiers")
 # "group" is a collective only by its words ("armed groups", "aid groups")
 GROUP_WORDS = ("groups", "group")
 
@@ -175,10 +177,11 @@ def peoples(token: Token, index: ArticleIndex) -> list[Actor]:
                     How.NOMINAL,
                 )
             ]
-        if child.lower_ == "ethnic" and own_country is not None:
-            # "ethnic Albanians in Serbia" are Serbia's people; alone, their nation's
+        if child.lower_ in PEOPLE_QUALIFIERS and own_country is not None:
+            # "ethnic Albanians in Serbia" are Serbia's people; alone ("young Algerians"), their
+            # nation's
             home = _home(token, index) or own_country
-            entity = collective_entity(f"ethnic {token.text}", country_code(home))
+            entity = collective_entity(f"{child.lower_} {token.text}", country_code(home))
             return [Actor(entity, How.NOMINAL)]
     return []
 

@@ -151,6 +151,7 @@ class RelationInfo:
     pursued: str = ""  # what it is while only worked toward ("working on a deal": negotiatedWith)
     broken: str = ""  # what breaking it is ("broke its treaty with Libya": rejected)
     halted: str = ""  # what halting it is ("halted its attacks on Turkey": retreatedFrom)
+    own_side: bool = False  # may be done to one's own country (a curfew, a state of siege)
 
     def allows(self, subject_type: str, object_type: str, *, collective: bool = False) -> bool:
         """Whether the vocabulary allows this relation between entities of these types.
@@ -206,6 +207,7 @@ def _table() -> dict[str, RelationInfo]:
                 pursued=row.get("pursued") or "",
                 broken=row.get("broken") or "",
                 halted=row.get("halted") or "",
+                own_side=row.get("own_side") == "yes",
             )
     return rows
 

@@ -888,6 +888,15 @@ FOUND = [
     (
         "Burkina Faso and Niger said they were recalling their ambassadors from Algeria.",
         {("Burkina Faso", "expelled", "Algeria"), ("Niger", "expelled", "Algeria")},
+    # a government may coerce its own country: a state of emergency or a curfew at home
+    (
+        "Venezuelan President Nicolás Maduro declared a state of emergency in Venezuela on "
+        "Friday.",
+        {("Nicolás Maduro", "coerced", "Venezuela")},
+    ),
+    (
+        "Venezuelan President Nicolás Maduro imposed a curfew on Caracas on Friday.",
+        {("Nicolás Maduro", "coerced", "Venezuela")},
     ),
     # a plural demonym with a qualifier of people is a people, not its state ...
     (
@@ -907,6 +916,11 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # an official criticizing what is done to the country they serve is no event against it
+    (
+        "Spokeswoman Maria Zakharova criticized attempts to isolate Russia.",
+        ("Maria Zakharova", "criticized", "Russia"),
+    ),
     (
         "Young Kenyans blocked roads in Nairobi to press their demands for jobs from President "
         "William Ruto.",

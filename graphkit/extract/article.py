@@ -76,8 +76,9 @@ def _drop_contradicted_titles(
     return out
 
 
-# relations one may hold with the country one serves: the static ones, and agreement
-OWN_SIDE_ALLOWED = relations_where(lambda r: not r.is_event) | {"agreedWith"}
+# relations one may hold with the country one serves: the static ones, agreement, and those
+# the table marks own_side (a government coerces its own people: a curfew, a state of siege)
+OWN_SIDE_ALLOWED = relations_where(lambda r: not r.is_event or r.own_side) | {"agreedWith"}
 
 
 def _against_own(found: Found, stated: dict[str, str]) -> bool:

@@ -1644,6 +1644,18 @@ STATIC = [
         ("Moussa Faki Mahamat", "leaderOf", "African Union Commission"),
         True,
     ),
+    # a well-known officeholder of an earlier decade is still their own country's, whatever
+    # the dateline
+    (
+        "WASHINGTON — President Hosni Mubarak said the talks would resume next week.",
+        ("Hosni Mubarak", "leaderOf", "Egypt"),
+        True,
+    ),
+    (
+        "WASHINGTON — President Hosni Mubarak said the talks would resume next week.",
+        ("Hosni Mubarak", "leaderOf", "United States"),
+        False,
+    ),
 ]
 
 

@@ -78,6 +78,7 @@ class Organization:
     aliases: tuple[str, ...]
     country: str  # ISO3 of the state it belongs to (state bodies), else ""
     kind: str
+    home: str = ""  # ISO3 of the country a non-state group is of, not acting for it ("Hamas")
 
 
 @dataclass(frozen=True)
@@ -287,6 +288,7 @@ def load_lexicon(lexicon_dir: Path | None = None) -> Lexicon:
             aliases=tuple(a for a in r["aliases"].split("|") if a),
             country=r["country"],
             kind=r["kind"],
+            home=r.get("home") or "",
         )
         for name in (org.name, *org.aliases):
             organizations.setdefault(norm(name), org)

@@ -71,7 +71,8 @@ def typed_actor(span: Span, lex: Lexicon) -> Actor | None:
     if org is not None:
         if org.country and org.country in lex.by_iso3:
             return Actor(country_entity(lex, org.country), "metonymy", None)
-        return Actor(Entity("Organization", org.name), "name")
+        home = (("country", org.home),) if org.home else ()
+        return Actor(Entity("Organization", org.name, (), home), "name")
     if org is None and span.label_ in ("ORG", "FAC") and span[-1].lower_ in VENUE_NOUNS:
         return venue(span, name, lex)
     if span.label_ in ("ORG", "GPE", "LOC", "FAC") and person_name(span, name, lex):

@@ -890,8 +890,7 @@ FOUND = [
         {("Burkina Faso", "expelled", "Algeria"), ("Niger", "expelled", "Algeria")},
     # a government may coerce its own country: a state of emergency or a curfew at home
     (
-        "Venezuelan President Nicolás Maduro declared a state of emergency in Venezuela on "
-        "Friday.",
+        "Venezuelan President Nicolás Maduro declared a state of emergency in Venezuela on Friday.",
         {("Nicolás Maduro", "coerced", "Venezuela")},
     ),
     (
@@ -1663,3 +1662,27 @@ STATIC = [
 def test_extract_cases_titles(text: str, triple: Triple, wanted: bool) -> None:
     found = {(r.subject.name, r.predicate, r.object.name) for r in extract_text(text).relations}
     assert (triple in found) is wanted, f"got {found}"
+
+
+HOMES = [
+    # a named armed group or party is of its home country (its code), without becoming it
+    ("Hamas threatened Israel on Monday.", "Hamas", "PSE"),
+    (
+        "The Tamil Tigers attacked an army camp in Jaffna.",
+        "Liberation Tigers of Tamil Eelam",
+        "LKA",
+    ),
+    # a group of no one country has no code
+    ("Al-Qaeda threatened France on Monday.", "al-Qaeda", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "home"), HOMES)
+def test_extract_cases_group_home(text: str, name: str, home: str) -> None:
+    actors = {
+        e.name: dict(e.ids).get("country", "")
+        for r in extract_text(text).relations
+        for e in (r.subject, r.object)
+    }
+    assert actors.get(name) == home, f"got {actors}"
+    assert "Palestine" not in actors  # the group acts for itself, not for its home country

@@ -897,6 +897,18 @@ FOUND = [
         "Venezuelan President Nicolás Maduro imposed a curfew on Caracas on Friday.",
         {("Nicolás Maduro", "coerced", "Venezuela")},
     ),
+    # Northern Ireland, Scotland and Wales are the United Kingdom's, as England is ...
+    (
+        "Irish nationalist guerrillas attacked a police station in Northern Ireland.",
+        {("Irish nationalist guerrillas", "attacked", "United Kingdom")},
+    ),
+    # ... and Ireland stays Ireland
+    ("Ireland criticized Britain over the border.", {("Ireland", "criticized", "United Kingdom")}),
+    # an organization described as non-state is a collective of where it is, as a group is
+    (
+        "Germany banned a militant organization in Turkey.",
+        {("Germany", "sanctioned", "militant organizations in Türkiye")},
+    ),
     # a plural demonym with a qualifier of people is a people, not its state ...
     (
         "Young Iraqis protested against Prime Minister Mohammed Shia al-Sudani on Friday.",
@@ -915,6 +927,8 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # ... while an organization without such words is no actor of its own
+    ("The organization criticized Iran.", None),
     # an official criticizing what is done to the country they serve is no event against it
     (
         "Spokeswoman Maria Zakharova criticized attempts to isolate Russia.",

@@ -25,8 +25,8 @@ SUBJECT_OF_VERB = {"dep_": {"nsubj", "nsubjpass"}, "head.pos_": {"VERB", "AUX"}}
 PLURAL_PEOPLE = {"ent_type_": {"NORP"}, "tag_": {"NNS"}}
 # "ethnic Albanians", "young Algerians": a people, not its state
 PEOPLE_QUALIFIERS = word_class("people_qualifiers")
-# "group" is a collective only by its words ("armed groups", "aid groups")
-GROUP_WORDS = ("groups", "group")
+# "group", "organization": collectives only by their words ("armed groups", "aid groups")
+GROUP_WORDS = word_class("group_words")
 
 
 def collective_entity(name: str, iso3: str = "") -> Entity:

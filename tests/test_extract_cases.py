@@ -897,6 +897,8 @@ FOUND = [
         "Venezuelan President Nicolás Maduro imposed a curfew on Caracas on Friday.",
         {("Nicolás Maduro", "coerced", "Venezuela")},
     ),
+    # a well-known officeholder's government is their country's, untitled as they are
+    ("The Mubarak government criticized Israel on Monday.", {("Egypt", "criticized", "Israel")}),
     # Northern Ireland, Scotland and Wales are the United Kingdom's, as England is ...
     (
         "Irish nationalist guerrillas attacked a police station in Northern Ireland.",
@@ -927,6 +929,8 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # ... but not their family
+    ("The Mubarak family criticized Israel.", ("Egypt", "criticized", "Israel")),
     # ... while an organization without such words is no actor of its own
     ("The organization criticized Iran.", None),
     # an official criticizing what is done to the country they serve is no event against it

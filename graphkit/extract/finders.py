@@ -26,7 +26,7 @@ from graphkit.extract.references import (
 )
 from graphkit.extract.speakers import first_person
 from graphkit.extract.syntax import conjuncts, of_phrase_objects
-from graphkit.extract.title_phrases import named_tokens, title_before, typed_actors
+from graphkit.extract.title_phrases import known_office, named_tokens, title_before, typed_actors
 from graphkit.extract.tokens import is_word, kid, kids
 from graphkit.lexicon import actor_nouns, word_class
 from graphkit.records import Entity
@@ -40,6 +40,7 @@ RELATIONAL_NOUNS = word_class("relational_nouns")
 # Nouns for groups of people that act for the country they are "of" or "in", or that modifies them.
 GROUP_NOUNS = actor_nouns("group")
 ADMIN_NOUNS = word_class("admin_nouns")
+STATE_ADMIN_NOUNS = word_class("state_admin_nouns")
 HOME_NOUNS = word_class("home_nouns")
 ORG_HEADS = word_class("org_heads")
 LEADER_NOUNS = word_class("leader_nouns")
@@ -233,11 +234,13 @@ def _owner_actors(token: Token, child: Token, index: ArticleIndex) -> list[Actor
     owners: list[Actor] = []
     for mod, named in named_tokens(index, conjuncts(child), *OWNER_TYPES):
         country = index.affiliation.get(named.entity.key)
+        if country is None and token.lemma_ in STATE_ADMIN_NOUNS:
+            country = _known_holder(named, index)
         # "his country", "Correa's nation"
         home = token.lemma_ in HOME_NOUNS and mod.dep_ == "poss" and country is not None
         # "the Biden administration", "Modi's government", "his government": the government
-        # he leads or serves, if the article says which (else he stands for it, as in
-        # "sanctions against Petro and his administration")
+        # he leads or serves, if the article says which or he is a well-known officeholder
+        # (else he stands for it, as in "sanctions against Petro and his administration")
         owned = mod.dep_ == "compound" or (
             mod.dep_ == "poss"
             and (
@@ -252,6 +255,15 @@ def _owner_actors(token: Token, child: Token, index: ArticleIndex) -> list[Actor
         how = named.how if named.how in (How.PRONOUN, How.DEMONYM) else How.METONYMY
         owners.append(Actor(named.entity, how, named.place))
     return owners
+
+
+def _known_holder(named: Actor, index: ArticleIndex) -> Entity | None:
+    """The country a well-known officeholder served ("the Bush administration"), when
+    ``officeholders.csv`` gives one; None for anyone else or an organization's official."""
+    if named.entity.type != "Person":
+        return None
+    office = known_office(named.entity.name, index.lex, None)
+    return office.entity if office is not None and office.entity.type == "Country" else None
 
 
 def _owners(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:

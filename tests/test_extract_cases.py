@@ -899,6 +899,11 @@ FOUND = [
     ),
     # a well-known officeholder's government is their country's, untitled as they are
     ("The Mubarak government criticized Israel on Monday.", {("Egypt", "criticized", "Israel")}),
+    # a people where a phrase says it lives, in another country, is that country's people ...
+    (
+        "The Hungarians of Romania demanded autonomy from Bucharest.",
+        {("Hungarians of Romania", "requested", "Romania")},
+    ),
     # Northern Ireland, Scotland and Wales are the United Kingdom's, as England is ...
     (
         "Irish nationalist guerrillas attacked a police station in Northern Ireland.",
@@ -929,6 +934,8 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # ... while a bare plural demonym is still its state
+    ("Albanians protested against Serbia.", ("Albanians of Serbia", "protested", "Serbia")),
     # ... but not their family
     ("The Mubarak family criticized Israel.", ("Egypt", "criticized", "Israel")),
     # ... while an organization without such words is no actor of its own

@@ -3,6 +3,8 @@ Albanians"), with the country they belong to when the text gives one."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Token
 
 from graphkit.extract.known import ArticleIndex
@@ -84,10 +86,10 @@ def populations(token: Token, index: ArticleIndex) -> list[Actor]:
     return [Actor(collective_entity(name, country_code(home)), How.NOMINAL)]
 
 
-def _home(token: Token, index: ArticleIndex) -> Actor | None:
+def _home(token: Token, index: ArticleIndex, preps: Collection[str] = ()) -> Actor | None:
     """The country or place a phrase under a people's noun says it lives in ("ethnic Albanians
     in Serbia", "the Albanian population of Kosovo"), if its country is known."""
-    places = (_where(pobj, index) for pobj in prep_words(token, HOME_PREPS))
+    places = (_where(pobj, index) for pobj in prep_words(token, preps or HOME_PREPS))
     return next((p for p in places if p is not None and country_code(p)), None)
 
 
@@ -183,7 +185,17 @@ def peoples(token: Token, index: ArticleIndex) -> list[Actor]:
             home = _home(token, index) or own_country
             entity = collective_entity(f"{child.lower_} {token.text}", country_code(home))
             return [Actor(entity, How.NOMINAL)]
-    return []
+    return _settled(token, own_country, index)
+
+
+def _settled(token: Token, own: Actor | None, index: ArticleIndex) -> list[Actor]:
+    """A people a phrase says belongs to another country than its nation's is that country's
+    people: "the Albanians of southern Serbia" ("Ukrainians in Germany" are only there)."""
+    home = _home(token, index, SETTLED_PREPS) if own is not None else None
+    if own is None or home is None or country_code(home) == country_code(own):
+        return []
+    where = home.place.name if home.place is not None else home.entity.name
+    return [Actor(collective_entity(f"{token.text} of {where}", country_code(home)), How.NOMINAL)]
 
 
 def _where(token: Token, index: ArticleIndex) -> Actor | None:
@@ -238,5 +250,6 @@ def _own_capital(word: Token) -> bool:
 
 WHERE_PREPS = word_class("where_preps")
 HOME_PREPS = word_class("group_place_preps")
+SETTLED_PREPS = word_class("settled_people_preps")
 POPULATION_NOUNS = word_class("population_nouns")
 SETTLEMENT_NOUNS = word_class("settlement_nouns")

@@ -888,6 +888,7 @@ FOUND = [
     (
         "Burkina Faso and Niger said they were recalling their ambassadors from Algeria.",
         {("Burkina Faso", "expelled", "Algeria"), ("Niger", "expelled", "Algeria")},
+    ),
     # a government may coerce its own country: a state of emergency or a curfew at home
     (
         "Venezuelan President Nicolás Maduro declared a state of emergency in Venezuela on Friday.",

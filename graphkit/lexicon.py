@@ -62,6 +62,20 @@ _DROP = re.compile(r"[.'’`]")
 _SPACE = re.compile(r"[^a-z0-9]+")
 
 
+def title_key(title: str) -> str:
+    """A title as the titles table keys it: normalized, hyphens as spaces, with no prefix that
+    leaves the office the same ("acting prime minister" is a prime minister).
+
+    Examples:
+        >>> title_key("Acting Prime-Minister")
+        'prime minister'
+    """
+    key = norm(title).replace("-", " ")
+    for word in word_tuple("title_prefixes"):
+        key = key.removeprefix(word + " ")
+    return key
+
+
 @dataclass(frozen=True)
 class Country:
     iso3: str
@@ -146,9 +160,7 @@ class Lexicon:
 
     def title_relation(self, title: str) -> str | None:
         """leaderOf/officialOf for a title such as "President" or "Foreign Minister"."""
-        key = norm(title).replace("-", " ")
-        for word in word_tuple("title_prefixes"):
-            key = key.removeprefix(word + " ")  # "acting prime minister" is a prime minister
+        key = title_key(title)
         if key in self.titles:
             return self.titles[key]
         words = key.split()
@@ -180,16 +192,12 @@ class Lexicon:
 
     def uses_title(self, iso3: str, title: str) -> bool:
         """Whether a country has an office of that title (the U.S. has no foreign minister)."""
-        key = norm(title).replace("-", " ")
-        for word in word_tuple("title_prefixes"):
-            key = key.removeprefix(word + " ")
+        key = title_key(title)
         return iso3 not in self.title_not_used.get(key, frozenset())
 
     def title_country(self, title: str) -> Country | None:
         """The country a title belongs to when only one uses it ("Secretary of State": the US)."""
-        key = norm(title).replace("-", " ")
-        for word in word_tuple("title_prefixes"):
-            key = key.removeprefix(word + " ")
+        key = title_key(title)
         iso3 = self.title_countries.get(key)
         return self.by_iso3.get(iso3) if iso3 else None
 

@@ -24,11 +24,11 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Token
 
 from graphkit.extract.args import actors_of
-from graphkit.extract.found import INHERITED_CONFIDENCE, Found, emit
+from graphkit.extract.found import INHERITED_CONFIDENCE, NOMINAL_CONFIDENCE, Found, emit
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import clause_subjects, prep_objects, sentences_back
 from graphkit.extract.tokens import kid, kids, select
-from graphkit.lexicon import word_class
+from graphkit.lexicon import Cue, word_class
 from graphkit.resolve import Actor, How, country_entity
 from graphkit.vocab import relations_where
 
@@ -241,3 +241,50 @@ def _parties(talks: Token, index: ArticleIndex) -> list[tuple[Token, Actor]]:
         last = earlier[-1]
         return [(talks, last.subject), (talks, last.object)]
     return []
+
+
+# the parties two actors joined by a hyphen may be
+PARTY_TYPES = ("Country", "Organization", "Person")
+
+
+def hyphen_pair(noun: Token, index: ArticleIndex) -> list[tuple[Token, Actor]]:
+    """ "the Ukraine-Russia talks", "the US-China trade deal": two actors joined by a hyphen in
+    front of the noun are its two sides (the parse hangs the first on the second).
+
+    Examples:
+        >>> from graphkit.nlp import load_nlp
+        >>> from graphkit.resolve import resolve_doc
+        >>> doc = load_nlp()("Officials reviewed the US-China talks held in Geneva.")
+        >>> index = ArticleIndex.over(resolve_doc(doc))
+        >>> [a.entity.name for _, a in hyphen_pair(doc[6], index)]
+        ['United States', 'China']
+    """
+    doc = noun.doc
+    for second in kids(noun, "compound", "amod", "nmod"):
+        k = second.i
+        if k < 2 or doc[k - 1].text not in ("-", "–") or doc[k - 2].head.i != k:
+            continue
+        pair = [(doc[k - 2], index.actor_at(doc[k - 2])), (second, index.actor_at(second))]
+        found = [(t, a) for t, a in pair if a is not None and a.entity.type in PARTY_TYPES]
+        if len(found) == 2 and found[0][1].entity.key != found[1][1].entity.key:
+            return found
+    return []
+
+
+def pairs_between(noun: Token, cue: Cue, index: ArticleIndex) -> list[Found] | None:
+    """ "the negotiations between Egypt, Ethiopia and Sudan": every pair of them."""
+    parties = between_parties(noun, index)
+    if len(parties) < 2:
+        parties = [a for p in prep_objects(noun, ("between",)) for a in actors_of(p, index)]
+    if len(parties) < 2:
+        parties = hyphen_pair(noun, index)
+    if len(parties) < 2:
+        return None
+    method = f"noun:{cue.lemma}"
+    return [
+        found
+        for k in range(len(parties) - 1)
+        for found in emit(
+            parties[k : k + 1], parties[k + 1 :], cue.relation, noun, NOMINAL_CONFIDENCE, method
+        )
+    ]

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from graphkit.extract.args import actors_of
 from graphkit.extract.found import INHERITED_CONFIDENCE, NOMINAL_CONFIDENCE, Found, emit
 from graphkit.extract.known import ArticleIndex
-from graphkit.extract.mediation import between_parties
+from graphkit.extract.mediation import pairs_between
 from graphkit.extract.objects import cue_objects, needs_ok, of_carrier
 from graphkit.extract.stopped import stopped_cue, undone
 from graphkit.extract.syntax import clause_subjects, doers, prep_objects
@@ -31,7 +31,6 @@ from graphkit.resolve import Actor, How
 from graphkit.vocab import relation, relations_where
 
 LIGHT_VERBS = word_class("light_verbs")
-PARTY_TYPES = ("Country", "Organization", "Person")
 SUBJECT_PREPS = word_tuple("subject_preps")
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
 VERBS = ("VERB", "AUX")
@@ -254,7 +253,7 @@ def _cue_events(noun: Token, cue: Cue, index: ArticleIndex) -> list[Found] | Non
     if undone(noun, cue):
         return None
     if "between" in cue.slots:
-        pairs = _between(noun, cue, index)
+        pairs = pairs_between(noun, cue, index)
         if pairs is not None:
             return pairs
     if (
@@ -283,49 +282,6 @@ def _cue_events(noun: Token, cue: Cue, index: ArticleIndex) -> list[Found] | Non
             )
         )
     return _told(noun, cue, index)
-
-
-def _between(noun: Token, cue: Cue, index: ArticleIndex) -> list[Found] | None:
-    """ "the negotiations between Egypt, Ethiopia and Sudan": every pair of them."""
-    parties = between_parties(noun, index)
-    if len(parties) < 2:
-        parties = [a for p in prep_objects(noun, ("between",)) for a in actors_of(p, index)]
-    if len(parties) < 2:
-        parties = hyphen_pair(noun, index)
-    if len(parties) < 2:
-        return None
-    method = f"noun:{cue.lemma}"
-    return [
-        found
-        for k in range(len(parties) - 1)
-        for found in emit(
-            parties[k : k + 1], parties[k + 1 :], cue.relation, noun, NOMINAL_CONFIDENCE, method
-        )
-    ]
-
-
-def hyphen_pair(noun: Token, index: ArticleIndex) -> list[tuple[Token, Actor]]:
-    """ "the Ukraine-Russia talks", "the US-China trade deal": two actors joined by a hyphen in
-    front of the noun are its two sides (the parse hangs the first on the second).
-
-    Examples:
-        >>> from graphkit.nlp import load_nlp
-        >>> from graphkit.resolve import resolve_doc
-        >>> doc = load_nlp()("Officials reviewed the US-China talks held in Geneva.")
-        >>> index = ArticleIndex.over(resolve_doc(doc))
-        >>> [a.entity.name for _, a in hyphen_pair(doc[6], index)]
-        ['United States', 'China']
-    """
-    doc = noun.doc
-    for second in kids(noun, "compound", "amod", "nmod"):
-        k = second.i
-        if k < 2 or doc[k - 1].text not in ("-", "–") or doc[k - 2].head.i != k:
-            continue
-        pair = [(doc[k - 2], index.actor_at(doc[k - 2])), (second, index.actor_at(second))]
-        found = [(t, a) for t, a in pair if a is not None and a.entity.type in PARTY_TYPES]
-        if len(found) == 2 and found[0][1].entity.key != found[1][1].entity.key:
-            return found
-    return []
 
 
 def _with_help(

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from graphkit.extract.collectives import NON_STATE_GROUPS, collectives, peoples
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.lists import listed_later
-from graphkit.extract.pairs import pair_reference, plural_antecedents, speakers_group
+from graphkit.extract.pairs import pair_reference, plural_antecedents
 from graphkit.extract.references import (
     collective_antecedent,
     denied_accuser,
@@ -118,8 +118,8 @@ def _mentioned(token: Token, index: ArticleIndex, depth: int, events: bool) -> l
     if group is not None:
         return [group]
     plural = plural_antecedents(token, actor, index)
-    if plural is None:  # "A and B said they were recalling ...": the speakers themselves
-        return speakers_group(token, index)
+    if plural is None:
+        return []  # "they" stands for its own speakers, none of them named
     return plural or [actor]
 
 
@@ -157,9 +157,8 @@ def _name_after_comma(token: Token, index: ArticleIndex) -> list[Actor]:
         return []
     if k + 1 >= len(doc) or doc[k].text != "," or token.i in index.by_token:
         return []
-    named = index.by_token.get(k + 1)
-    starts = any(sp.start == k + 1 for sp, _ in index.spans_between(k + 1, k + 2))
-    return [named] if named is not None and named.entity.type == "Person" and starts else []
+    # a person whose name starts right after the comma
+    return [a for _, a in index.spans_between(k + 1, k + 2) if a.entity.type == "Person"][:1]
 
 
 def _title_of_name(

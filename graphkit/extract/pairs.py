@@ -171,27 +171,31 @@ def plural_antecedents(token: Token, actor: Actor, index: ArticleIndex) -> list[
     """ "spoke with both Tshisekedi and Kagame and urged them", "Araghchi and Witkoff negotiated
     ... as Albusaidi shuttled between them": a plural pronoun stands for the actors just joined
     by "and" (in this sentence or the one before) when they come after its single antecedent;
-    never for its own clause's subjects (None when it stands for them: "Britain, France and
-    Germany warned they could ...")."""
+    when it stands for its own clause's subjects, the speakers of the clause reporting it ("Burkina
+    Faso and Niger said they were recalling their ambassadors"; None when none of them is named)."""
     if token.lower_ not in ("them", "they", "their"):
         return []
     own: set[int] = set()  # the subjects of its clause and of the ones reporting it
     subjects_group: list[Actor] = []
+    speakers: dict[str, Actor] = {}  # those of the clause that reports the others
     for clause in select(token.ancestors, pos=("VERB", "AUX")):
         subjects = clause_subjects(clause)
         own |= {t.i for subject in subjects for t in subject.subtree}
-        subjects_group += [
+        group = [
             index.by_token[t.i]
             for subject in subjects
             for t in conjuncts(subject)
             if t.i in index.by_token
         ]
+        subjects_group += group
         if clause.dep_ not in ("ccomp", "xcomp", "conj"):
+            for a in group:
+                speakers.setdefault(a.entity.key, Actor(a.entity, How.PRONOUN, a.place))
             break
     if len({a.entity.key for a in subjects_group}) >= 2 and any(
         a.entity.key == actor.entity.key for a in subjects_group
     ):
-        return None
+        return list(speakers.values()) or None
     start = sentences_back(token, 1)
     latest_single = max(
         (
@@ -224,23 +228,3 @@ def plural_antecedents(token: Token, actor: Actor, index: ArticleIndex) -> list[
                 best = [Actor(a.entity, How.PRONOUN, a.place) for a in pair]
                 best_at = noun.i
     return best
-
-
-def speakers_group(token: Token, index: ArticleIndex) -> list[Actor]:
-    """ "Burkina Faso and Niger said they were recalling their ambassadors": the joined
-    subjects of the clause that reports the pronoun's own."""
-    for clause in select(token.ancestors, pos=("VERB", "AUX")):
-        if clause.dep_ in ("ccomp", "xcomp", "conj"):
-            continue
-        group = [
-            index.by_token[t.i]
-            for subject in clause_subjects(clause)
-            for t in conjuncts(subject)
-            if t.i in index.by_token
-        ]
-        keys: dict[str, Actor] = {}
-        for a in group:
-            keys.setdefault(a.entity.key, Actor(a.entity, How.PRONOUN, a.place))
-        return list(keys.values())
-    return []
-

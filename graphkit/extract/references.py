@@ -15,6 +15,7 @@ from graphkit.extract.syntax import (
     opening_end,
     sentences_back,
 )
+from graphkit.extract.title_phrases import title_before
 from graphkit.extract.tokens import kids, matches, select
 from graphkit.lexicon import actor_nouns, word_class
 from graphkit.records import ASSERTED
@@ -236,8 +237,6 @@ def titled_referent(token: Token, index: ArticleIndex) -> Actor | None:
     """ "Deputy Secretary John Sullivan met ... The Deputy Secretary commended ...", "The
     Secretary underscored ...": a capitalized title with "the" alone refers back to the last
     person named with that title (its words opening the title they were named with)."""
-    from graphkit.extract.title_phrases import title_before
-
     if not token.is_title or token.i in index.by_token or token.pos_ not in ("NOUN", "PROPN"):
         return None
     if [c.lower_ for c in token.children if c.i < token.i and c.dep_ == "det"] != ["the"]:

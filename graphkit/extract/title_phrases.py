@@ -134,9 +134,9 @@ def holder_before(doc: Span, lo: int, index: ArticleIndex) -> Actor | None:
     if tok_i < doc.sent.start or _bound_to_name(doc.doc, tok_i, index):
         return None
     holder = typed_actor(index, doc.doc[tok_i], *HOLDER_TYPES)
-    person = typed_actor(index, doc.doc[tok_i], "Person")
-    if holder is None and person is not None and doc.doc[tok_i + 1].tag_ == "POS":
-        return served_by(person, index)  # "Macron's adviser" serves France
+    if holder is None and doc.doc[tok_i + 1].tag_ == "POS":
+        person = typed_actor(index, doc.doc[tok_i], "Person")
+        return served_by(person, index) if person is not None else None  # "Macron's adviser"
     return holder
 
 

@@ -87,6 +87,30 @@ def _split_joined(ent: Span) -> list[Span]:
 OFFICE_HOST_PREPS = word_class("office_host_preps")
 
 
+def _after_title_tail(doc: Doc, start: int, end: int) -> int:
+    """Where a person's name begins when the model took the end of an "of" title into it:
+    "Secretary of Commerce Penny Pritzker", "Minister of Foreign Affairs Sergey Lavrov".
+
+    >>> from graphkit.nlp import load_nlp
+    >>> doc = load_nlp()("Obama met Secretary of Commerce Penny Pritzker.")
+    >>> [e.text for e in clean_ents(doc) if e.label_ == "PERSON"]
+    ['Obama', 'Penny Pritzker']
+    """
+    of = start - 1
+    if of > 0 and doc[of].lower_ == "the":
+        of -= 1
+    if of < 1 or doc[of].lower_ != "of":
+        return start
+    lex = load_lexicon()
+    for cut in range(min(end - 1, start + 3), start, -1):
+        if not all(t.is_title for t in doc[start:cut]):
+            continue
+        for lo in range(max(0, of - 3), of):
+            if lex.title_relation(doc[lo:cut].text) is not None:
+                return cut
+    return start
+
+
 def _titled(span: Span) -> bool:
     """A name with a person's title right before it or in apposition to it."""
     doc = span.doc
@@ -122,6 +146,8 @@ def clean_ents(doc: Doc) -> list[Span]:
             or (doc[start].tag_ == "VBG" and ent.label_ == "PERSON")
         ):
             start += 1
+        if ent.label_ == "PERSON":
+            start = _after_title_tail(doc, start, ent.end)
         if start != ent.start:
             ent = Span(doc, start, ent.end, label=ent.label_, kb_id=ent.kb_id_)
         ents.extend(_split_joined(ent) if ent.label_ in ACTOR_LABELS else [ent])
@@ -154,8 +180,10 @@ def clean_ents(doc: Doc) -> list[Span]:
             and out[-1][0].is_title
             and out[-1][0].lower_ not in TITLE_WORDS
             and not (out[-1].start > 0 and doc[out[-1].start - 1].tag_ == "DT")
+            and _after_title_tail(doc, out[-1].start, ent.end) == out[-1].start
         ):
-            # a first name is never after "the" ("Secretary of the Treasury Steven Mnuchin")
+            # a first name is never after "the" ("Secretary of the Treasury Steven Mnuchin") nor
+            # the end of a title ("Secretary of Commerce Penny Pritzker")
             out[-1] = Span(doc, out[-1].start, ent.end, label="PERSON")
             continue
         if ent.label_ in ("ORG", "GPE", "LOC", "FAC") and not ent.ent_id_ and _titled(ent):

@@ -1501,6 +1501,26 @@ STATIC = [
         ("Kim Yong-hyun", "officialOf", "South Korea"),
         True,
     ),
+    # ... the country of a well-known leader it is coordinated with, for the people met
+    (
+        "Deputy Secretary of State John J. Sullivan met today in Luanda with President João "
+        "Lourenço and Foreign Minister Manuel Augusto.",
+        ("Manuel Augusto", "officialOf", "Angola"),
+        True,
+    ),
+    # ... but two subjects are counterparts: each keeps his own office
+    (
+        "Secretary Blinken and President Duque discussed ways to renew their focus on climate "
+        "change.",
+        ("Blinken", "officialOf", "Colombia"),
+        False,
+    ),
+    # ... "Secretary of Commerce" is a title, not part of the name after it
+    (
+        "President Obama met Secretary of Commerce Penny Pritzker in Washington.",
+        ("Penny Pritzker", "officialOf", "United States"),
+        True,
+    ),
     # ... not the country whose leader the person meets or calls in that sentence
     (
         "JERUSALEM — Israel said it intercepted the drones. President Joe Biden spoke by phone "

@@ -89,14 +89,26 @@ def coordinated_holder(span: Span, lo: int, index: ArticleIndex, lex: Lexicon) -
             span.doc[k - 1]
         )  # the parse often misses the coordination of two titled names
     people = [
-        o_span
+        (o_span, o_actor)
         for other in others
         for o_span, o_actor in index.spans
         if o_span.start <= other.i < o_span.end and o_actor.entity.type == "Person"
     ]
-    for o_span in people:
+    # "met President João Lourenço and Foreign Minister Manuel Augusto": the country a
+    # well-known leader beside the title led, when nothing names it; not for two subjects,
+    # who are often counterparts ("Secretary Blinken and President Duque discussed")
+    first = root.head if root.dep_ == "conj" else root
+    mine = index.by_token.get(span.start)
+    hosted = first.dep_ not in ("nsubj", "nsubjpass") and (
+        mine is None or known_office(mine.entity.name, lex, None) is None
+    )
+    for o_span, o_actor in people:
         found = title_before(o_span, lex)
-        holder = holder_before(o_span, found[1], index) if found is not None else None
+        if found is None:
+            continue
+        holder = holder_before(o_span, found[1], index)
+        if holder is None and hosted and found[0] == "leaderOf":
+            holder = known_office(o_actor.entity.name, lex, None)
         if is_type(holder, "Country"):
             return holder
     return None

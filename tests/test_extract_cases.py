@@ -48,6 +48,12 @@ FOUND = [
     # a time behind or a plain look ahead leaves the event told as done
     ("Britain held talks with France last week.", {("United Kingdom", "metWith", "France")}),
     ("Britain met France the next day.", {("United Kingdom", "metWith", "France")}),
+    # "of" names who goes on a visit
+    (
+        "During the visit of Indian Prime Minister Narendra Modi to Washington, the two sides "
+        "signed deals.",
+        {("Narendra Modi", "visited", "United States")},
+    ),
     # compound subjects and objects
     (
         "France, Germany and Italy condemned Russia on Monday.",

@@ -32,6 +32,7 @@ from graphkit.vocab import relation, relations_where
 
 LIGHT_VERBS = word_class("light_verbs")
 SUBJECT_PREPS = word_tuple("subject_preps")
+OF_AGENT_NOUNS = word_class("of_agent_nouns")
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
 VERBS = ("VERB", "AUX")
 Args = list[tuple[Token, Actor]]
@@ -75,7 +76,8 @@ def noun_subjects(
         k -= 1
     if k > noun.sent.start and doc[k].tag_ == "POS" and doc[k - 1].i in index.by_token:
         return [(doc[k - 1], index.by_token[doc[k - 1].i])], INHERITED_CONFIDENCE
-    found = _first_found(prep_objects(noun, SUBJECT_PREPS), index)
+    preps = (*SUBJECT_PREPS, "of") if noun.lemma_ in OF_AGENT_NOUNS else SUBJECT_PREPS
+    found = _first_found(prep_objects(noun, preps), index)
     if found:
         return found, NOMINAL_CONFIDENCE
     # "the demonstration staged by students", "a rally organized by the opposition": the agent

@@ -1514,6 +1514,13 @@ STATIC = [
         ("Manuel Augusto", "officialOf", "Angola"),
         True,
     ),
+    # ... the office a well-known leader of an earlier decade held, not the sentence's country
+    (
+        "The leaders welcomed President Poroshenko's announcement of a unilateral ceasefire and "
+        "called on Russia to pull back its forces.",
+        ("Poroshenko", "leaderOf", "Ukraine"),
+        True,
+    ),
     # ... but two subjects are counterparts: each keeps his own office
     (
         "Secretary Blinken and President Duque discussed ways to renew their focus on climate "

@@ -54,6 +54,18 @@ FOUND = [
         "signed deals.",
         {("Narendra Modi", "visited", "United States")},
     ),
+    # the importance one stresses of an act is one's own stance
+    (
+        "Secretary Blinken underscored the importance of holding the Houthis accountable for "
+        "their reckless attacks on vessels in the Red Sea.",
+        {("Blinken", "criticized", "Houthis")},
+    ),
+    (
+        "Blinken stressed the importance of supporting Ukraine.",
+        {("Blinken", "supported", "Ukraine")},
+    ),
+    # ... but stressing the importance of a sanction imposes none
+    ("Blinken underscored the importance of sanctioning Iran.", set()),
     # compound subjects and objects
     (
         "France, Germany and Italy condemned Russia on Monday.",

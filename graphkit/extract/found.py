@@ -16,6 +16,8 @@ from spacy.tokens import Token
 from graphkit.config import LEXICON_DIR, Settings
 from graphkit.errors import InputError
 from graphkit.extract.modality import intent_relation, modality
+from graphkit.extract.syntax import GERUND_OF_IMPORTANCE
+from graphkit.extract.tokens import matches
 from graphkit.records import ASSERTED, HYPOTHETICAL
 from graphkit.resolve import Actor
 from graphkit.vocab import relation
@@ -51,6 +53,9 @@ def emit(
     """One Found per (subject, object) pair; an announced act also yields what announcing it
     amounts to."""
     mod = modality(cue)
+    material = relation(predicate).quad.startswith("material")
+    if mod == ASSERTED and material and matches(cue, GERUND_OF_IMPORTANCE):
+        mod = HYPOTHETICAL  # "stressed the importance of sanctioning Iran": a stance, no sanction
     intent = intent_relation(cue, predicate) if mod == HYPOTHETICAL else None
     tokens = [cue.i] + [t.i for t, _ in subjects] + [t.i for t, _ in objects]
     span = (min(tokens), max(tokens) + 1)

@@ -108,6 +108,14 @@ FINITE_AFTER_INFINITIVE = {
 }
 # "responded by sending", "accused the Emirates of arming": a gerund under a verb's preposition
 GERUND_UNDER_PREP = {"dep_": {"pcomp"}, "head.dep_": {"prep"}, "head.head.pos_": VERB_POS}
+# "stressed the importance of supporting Ukraine": the one who stresses it takes that stance
+GERUND_OF_IMPORTANCE = {
+    "dep_": {"pcomp"},
+    "head.lower_": {"of"},
+    "head.head.lemma_": word_class("importance_nouns"),
+    "head.head.dep_": {"dobj"},
+    "head.head.head.pos_": VERB_POS,
+}
 # "accused ... of arming", "was convicted of murdering": the one the verb holds does the act
 HELD_ONE_ACTS = {"head.lower_": GERUND_OBJECT_PREPS, "head.head.lemma_": OBJECT_GERUND_VERBS}
 # "the officials accusing Petro", "a country that ...": a clause on a noun
@@ -229,6 +237,8 @@ def _subject_step(tok: Token) -> tuple[list[Token] | None, Token | None]:
         if objs and tok.head.lemma_ in DIRECTIVE_VERBS:
             return objs, None
         return None, tok.head
+    if matches(tok, GERUND_OF_IMPORTANCE):
+        return None, tok.head.head.head
     if matches(tok, GERUND_UNDER_PREP):
         verb_above = tok.head.head
         if matches(tok, HELD_ONE_ACTS):

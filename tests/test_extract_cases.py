@@ -66,6 +66,26 @@ FOUND = [
     ),
     # ... but stressing the importance of a sanction imposes none
     ("Blinken underscored the importance of sanctioning Iran.", set()),
+    # a list whose items ("a description, a name") semicolons part
+    (
+        "Today, OFAC designated the Vice President of the Nicaraguan Supreme Court of Justice, "
+        "Marvin Ramiro Aguilar Garcia; a Deputy of the National Assembly, Walmaro Antonio "
+        "Gutierrez Mercado; and a Chief of the Nicaraguan National Police in Leon, Fidel De Jesus "
+        "Dominguez Alvarez, in an effort to target officials.",
+        {
+            ("United States", "sanctioned", "Marvin Ramiro Aguilar Garcia"),
+            ("United States", "sanctioned", "Walmaro Antonio Gutierrez Mercado"),
+            ("United States", "sanctioned", "Fidel De Jesus Dominguez Alvarez"),
+        },
+    ),
+    (
+        "The United States sanctioned Viktor Bout, a Russian arms dealer; Oleg Deripaska, an "
+        "oligarch; and others.",
+        {
+            ("United States", "sanctioned", "Viktor Bout"),
+            ("United States", "sanctioned", "Oleg Deripaska"),
+        },
+    ),
     # compound subjects and objects
     (
         "France, Germany and Italy condemned Russia on Monday.",

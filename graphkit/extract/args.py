@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from graphkit.extract.finders import ACTOR_FINDERS, undergoes
 from graphkit.extract.known import ArticleIndex, typed
+from graphkit.extract.lists import semicolon_items
 from graphkit.extract.speakers import is_first_plural
 from graphkit.extract.syntax import conjuncts, of_phrase_objects, prep_words
 from graphkit.extract.tokens import kids, select
@@ -123,7 +124,12 @@ def _coordinated_actors(
     )
     seen = {actor.entity.key for _, actor in out}
     before = [(t, a) for t, a in _people_before_and(token, index) if a.entity.key not in seen]
-    return [*reversed(_first_of_each(before)), *out]
+    listed = [
+        (t, a)
+        for t, a in (semicolon_items(token, out[-1][1], index) if out else [])
+        if a.entity.key not in seen
+    ]
+    return [*reversed(_first_of_each(before)), *out, *_first_of_each(listed)]
 
 
 def _first_of_each(found: list[tuple[Token, Actor]]) -> list[tuple[Token, Actor]]:

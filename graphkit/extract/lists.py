@@ -1,12 +1,13 @@
 """Lists that name what an argument only counts: "met world leaders ..., including X and Y",
 "his list of meetings with world leaders includes X, Y and Z", "expelled diplomats of 23
 countries. They include A, B and C". One argument finder (:func:`listed_later`), asked by
-``finders.ACTOR_FINDERS`` in its turn.
+``finders.ACTOR_FINDERS`` in its turn; and lists the parse does not coordinate, whose items
+semicolons part (:func:`semicolon_items`).
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import conjuncts
@@ -64,3 +65,42 @@ def _next_sentence_list(token: Token, root: Token) -> list[Token]:
     ):
         return []
     return [o for c in kids(root, "dobj", "attr") for o in conjuncts(c)]
+
+
+def semicolon_items(token: Token, own: Actor, index: ArticleIndex) -> list[tuple[Token, Actor]]:
+    """ "designated the Vice President of the Supreme Court, Marvin Aguilar; a Deputy of the
+    National Assembly, Walmaro Gutierrez; and a Chief of the National Police, Fidel Dominguez":
+    the people (or organizations) of a list whose items, each "a description, a name",
+    semicolons part, when the argument (``own``, found for ``token``) is the first item's
+    name."""
+    if own.entity.type not in ("Person", "Organization"):
+        return []
+    doc, end = token.doc, token.sent.end
+    first = next(
+        (s for s, a in index.spans_between(token.i, end) if a.entity.key == own.entity.key), None
+    )
+    if first is None or first.end >= end or doc[first.end].text != ";":
+        return []
+    found: list[tuple[Token, Actor]] = []
+    cut = first.end
+    while cut < end and doc[cut].text == ";":
+        nxt = next((i for i in range(cut + 1, end) if doc[i].text == ";"), end)
+        item = _item_name(doc[cut + 1 : nxt], index, own.entity.type)
+        if item is None:
+            break
+        found.append(item)
+        cut = nxt
+    return found
+
+
+def _item_name(item: Span, index: ArticleIndex, kind: str) -> tuple[Token, Actor] | None:
+    """The name an item of such a list gives, of the list's kind: at its start ("Oleg
+    Sidorov, a businessman") or after its first comma ("a Deputy of the National Assembly,
+    Walmaro Gutierrez")."""
+    start = item.start + 1 if len(item) and item[0].lower_ == "and" else item.start
+    commas = [t.i for t in item if t.text == ","]
+    for at in (start, *commas[:1]):
+        for span, actor in index.spans_between(at, item.end):
+            if span.start == at + (at != start) and actor.entity.type == kind:
+                return span.root, actor
+    return None

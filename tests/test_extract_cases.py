@@ -1546,6 +1546,17 @@ STATIC = [
         ("Manuel Augusto", "officialOf", "Angola"),
         True,
     ),
+    # ... a title that ends in "of" and a bare noun, in apposition
+    (
+        "Roberto Canseco, Mexico's acting head of mission in Quito, said police beat him.",
+        ("Roberto Canseco", "officialOf", "Mexico"),
+        True,
+    ),
+    (
+        "The director of the Nicaraguan police, Fidel Dominguez, met Blinken.",
+        ("Fidel Dominguez", "officialOf", "Nicaragua"),
+        True,
+    ),
     # ... the office a well-known leader of an earlier decade held, not the sentence's country
     (
         "The leaders welcomed President Poroshenko's announcement of a unilateral ceasefire and "

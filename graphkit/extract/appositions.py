@@ -81,11 +81,19 @@ def poss_holder(head: Token, index: ArticleIndex) -> Actor | None:
 def _title_noun_relation(head: Token, lex: Lexicon) -> tuple[str, str] | None:
     """The relation of the title a noun heads, with the title's words."""
     words = kids(head, "compound", "amod", side="before")
+    # "head of mission", "chief of staff": an "of" with no article may end the title
+    ends = [
+        f" of {p.text}"
+        for prep in kids(head, "prep", words=("of",))
+        for p in kids(prep, "pobj")
+        if not kids(p, "det", "poss")
+    ]
     for width in range(len(words), -1, -1):
-        text = " ".join([w.text for w in words[len(words) - width :]] + [head.text])
-        rel = lex.title_relation(text)
-        if rel is not None:
-            return rel, text
+        for end in [*ends, ""]:
+            text = " ".join([w.text for w in words[len(words) - width :]] + [head.text]) + end
+            rel = lex.title_relation(text)
+            if rel is not None:
+                return rel, text
     if head.lemma_ in ("member", "counterpart"):
         return "officialOf", head.text  # "his Saudi counterpart, Prince Faisal bin Farhan"
     return None

@@ -17,6 +17,7 @@ PLACE_NOUNS = word_class("place_nouns")
 
 
 PERSON_TITLES = word_class("person_titles")
+ADMIN_NOUNS = word_class("admin_nouns")
 NAME_JOINERS = word_class("name_joiners")
 DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
 DATELINE_LENGTH = 14  # tokens before the dash, at most
@@ -146,10 +147,13 @@ def clean_ents(doc: Doc) -> list[Span]:
             or (doc[start].tag_ == "VBG" and ent.label_ == "PERSON")
         ):
             start += 1
+        end = ent.end
         if ent.label_ == "PERSON":
             start = _after_title_tail(doc, start, ent.end)
-        if start != ent.start:
-            ent = Span(doc, start, ent.end, label=ent.label_, kb_id=ent.kb_id_)
+            if end - start > 1 and doc[end - 1].lower_ in ADMIN_NOUNS:
+                end -= 1  # "Ortega Regime" in a headline: a ruler, then his regime
+        if (start, end) != (ent.start, ent.end):
+            ent = Span(doc, start, end, label=ent.label_, kb_id=ent.kb_id_)
         ents.extend(_split_joined(ent) if ent.label_ in ACTOR_LABELS else [ent])
     surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
     for ent in ents:

@@ -1546,6 +1546,14 @@ STATIC = [
         ("Manuel Augusto", "officialOf", "Angola"),
         True,
     ),
+    # ... a ruler's regime in a title-case headline is not the ruler's own name
+    (
+        "Treasury Sanctions Three Nicaraguan Officials Supporting Ortega Regime\n\n"
+        "WASHINGTON - President Ortega and his regime prioritize personal gain, said Secretary "
+        "Steven T. Mnuchin.",
+        ("Ortega", "leaderOf", "Nicaragua"),
+        True,
+    ),
     # ... a title that ends in "of" and a bare noun, in apposition
     (
         "Roberto Canseco, Mexico's acting head of mission in Quito, said police beat him.",

@@ -1202,6 +1202,12 @@ NOT_FOUND = [
         ("Harris", "praised", "Germany"),
     ),
     ("Vladimir Putin held a press conference in Moscow.", None),
+    # a purpose tells why something was rejected, not whom
+    (
+        "India is rejecting third-party mediation to try to solve its long-standing territorial "
+        "dispute with Pakistan concerning the Kashmir region.",
+        ("India", "rejected", "Pakistan"),
+    ),
 ]
 
 

@@ -107,8 +107,13 @@ def xcomp_objects(
     """ "threatened to shell Iraqi towns", "refused to allow U.S. planes"; with a condition
     ("threatened to strike unless Israel rescinded"), the one held to it."""
     own = {a.entity.key for _, a in subjects}
+    # "rejected mediation to try to solve its dispute with Pakistan": with an object of its
+    # own, a purpose tells why, not what is refused or threatened
+    purposes = not kids(verb, "dobj")
     clauses = [
-        c for c in kids(verb, pos=VERBS) if c.dep_ == "xcomp" or is_purpose(c) or is_condition(c)
+        c
+        for c in kids(verb, pos=VERBS)
+        if c.dep_ == "xcomp" or (purposes and is_purpose(c)) or is_condition(c)
     ]
     nouns = [t for c in clauses for t in _inner_nouns(c)]
     held = [t for t in nouns if t.dep_ in SUBJECTS and is_condition(t.head)]

@@ -1202,6 +1202,8 @@ NOT_FOUND = [
         ("Harris", "praised", "Germany"),
     ),
     ("Vladimir Putin held a press conference in Moscow.", None),
+    # co-hosts are not each other's partners
+    ("Qatar and Egypt hosted talks between Israel and Hamas.", ("Qatar", "metWith", "Egypt")),
     # a purpose tells why something was rejected, not whom
     (
         "India is rejecting third-party mediation to try to solve its long-standing territorial "

@@ -230,7 +230,7 @@ def _active_args(verb: Token, cue: Cue, index: ArticleIndex) -> tuple[Args, Args
         objects, confidence = found, place_confidence
         if found:
             break
-    if not objects and cue.lemma in UNILATERAL_PROMISES:
+    if not objects and (cue.lemma in UNILATERAL_PROMISES or verb.lemma_ in HOSTING_VERBS):
         return None
     return subjects, objects, confidence
 
@@ -336,4 +336,5 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: ArticleIndex) -> It
 
 # promises made to someone named in their own slot ("pledged to Kyiv"), not to each other
 UNILATERAL_PROMISES = word_class("unilateral_promises")
+HOSTING_VERBS = word_class("hosting_verbs")
 TALK_NOUNS = word_class("talk_nouns")

@@ -66,6 +66,11 @@ FOUND = [
     ),
     # ... but stressing the importance of a sanction imposes none
     ("Blinken underscored the importance of sanctioning Iran.", set()),
+    # a person handed over is extradited, even a "drug lord"
+    (
+        "Mexican authorities handed over drug lord Rafael Caro Quintero to U.S. officials.",
+        {("Mexico", "extradited", "Rafael Caro Quintero")},
+    ),
     # a list whose items ("a description, a name") semicolons part
     (
         "Today, OFAC designated the Vice President of the Nicaraguan Supreme Court of Justice, "

@@ -152,6 +152,7 @@ class RelationInfo:
     broken: str = ""  # what breaking it is ("broke its treaty with Libya": rejected)
     halted: str = ""  # what halting it is ("halted its attacks on Turkey": retreatedFrom)
     own_side: bool = False  # may be done to one's own country (a curfew, a state of siege)
+    passive_doer: str = ""  # with no agent, the country after this word acts ("jailed in")
 
     def allows(self, subject_type: str, object_type: str, *, collective: bool = False) -> bool:
         """Whether the vocabulary allows this relation between entities of these types.
@@ -208,6 +209,7 @@ def _table() -> dict[str, RelationInfo]:
                 broken=row.get("broken") or "",
                 halted=row.get("halted") or "",
                 own_side=row.get("own_side") == "yes",
+                passive_doer=row.get("passive_doer") or "",
             )
     return rows
 

@@ -66,6 +66,11 @@ FOUND = [
     ),
     # ... but stressing the importance of a sanction imposes none
     ("Blinken underscored the importance of sanctioning Iran.", set()),
+    # with no agent, the country one is extradited from did it (relations.csv: passive_doer)
+    (
+        "Joaquin Guzman was extradited to the United States from Mexico.",
+        {("Mexico", "extradited", "Joaquin Guzman")},
+    ),
     # a person handed over is extradited, even a "drug lord"
     (
         "Mexican authorities handed over drug lord Rafael Caro Quintero to U.S. officials.",

@@ -166,15 +166,17 @@ def _passive_args(
         objects = [
             a for e in envoys for p in prep_objects(e, ("to", "in")) for a in actors_of(p, index)
         ]
-    if not subjects and cue.relation == "arrested":
-        # "was jailed in Russia": the country where it happened acted
-        subjects = _countries_in(verb, index)
+    doer_prep = relation(cue.relation).passive_doer
+    if not subjects and doer_prep:
+        # "was jailed in Russia", "was extradited from Mexico": that country acted
+        subjects = _countries_in(verb, index, doer_prep)
     return subjects, objects, VERBAL_CONFIDENCE
 
 
-def _countries_in(verb: Token, index: ArticleIndex) -> Args:
-    """The countries an event is said to happen in ("was jailed in Russia")."""
-    places = [a for p in prep_objects(verb, ("in",)) for a in actors_of(p, index)]
+def _countries_in(verb: Token, index: ArticleIndex, prep: str = "in") -> Args:
+    """The countries an event is said to happen in ("was jailed in Russia"), or that a
+    preposition names ("from Mexico")."""
+    places = [a for p in prep_objects(verb, (prep,)) for a in actors_of(p, index)]
     return [a for a in places if a[1].entity.type == "Country"]
 
 

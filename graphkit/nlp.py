@@ -21,7 +21,7 @@ from typing import Any
 
 from graphkit.config import Settings
 from graphkit.errors import ModelError
-from graphkit.lexicon import Lexicon, load_lexicon
+from graphkit.lexicon import Lexicon, load_lexicon, word_class
 
 try:  # spaCy is a hard dependency; keep the import failure readable
     import spacy
@@ -72,6 +72,19 @@ def gazetteer_patterns(lex: Lexicon) -> list[dict[str, Any]]:
     for seat, iso3 in lex.seat_names:
         add("FAC", seat, f"seat:{iso3}")
     return patterns
+
+
+def capital_patterns(lex: Lexicon) -> list[dict[str, Any]]:
+    """EntityRuler patterns for capitals the model left untagged ("missile strikes on Kyiv"):
+    they run after the model, which keeps its own spans; capitals that are also names or words
+    (``ambiguous_capitals``) are left to the model."""
+    ambiguous = word_class("ambiguous_capitals")
+    names = {c.capital.strip() for c in lex.by_iso3.values() if c.capital}
+    return [
+        {"label": "GPE", "pattern": name}
+        for name in sorted(names)
+        if name.lower() not in ambiguous and len(name) > 2
+    ]
 
 
 # abbreviated titles and ranks after which a capitalized word goes on the same sentence
@@ -226,6 +239,14 @@ def load_nlp(model: str | None = None, lexicon_dir: Path | None = None) -> Langu
             config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False},
         )
         ruler.add_patterns(gazetteer_patterns(load_lexicon(lexicon_dir)))  # type: ignore[attr-defined]
+    if "ner" in nlp.pipe_names and "graphkit_capitals" not in nlp.pipe_names:
+        capitals = nlp.add_pipe(
+            "entity_ruler",
+            name="graphkit_capitals",
+            after="graphkit_name_particles",
+            config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False},
+        )
+        capitals.add_patterns(capital_patterns(load_lexicon(lexicon_dir)))  # type: ignore[attr-defined]
     return nlp
 
 

@@ -1214,6 +1214,15 @@ NOT_FOUND = [
         ("Harris", "praised", "Germany"),
     ),
     ("Vladimir Putin held a press conference in Moscow.", None),
+    # a warning against an act is neither the warner's act nor a done one
+    (
+        "China on Monday warned the United States against selling weapons to Taiwan.",
+        ("China", "aided", "Taiwan"),
+    ),
+    (
+        "Iran warned Israel against attacking its nuclear sites.",
+        ("Israel", "attacked", "Iran"),
+    ),
     # co-hosts are not each other's partners
     ("Qatar and Egypt hosted talks between Israel and Hamas.", ("Qatar", "metWith", "Egypt")),
     # a purpose tells why something was rejected, not whom

@@ -366,3 +366,17 @@ PERSON_NAMES = [
 def test_extract_person_name_tagged_otherwise(text: str, name: str, kind: str) -> None:
     types = {e.name: e.type for e in extract_text(text).entities}
     assert types.get(name) == kind, types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a reporting clause after a comma names a source, not where the place lies
+        "North Korea fired a ballistic missile into the sea off its east coast, South Korea's "
+        "military said.",
+        "The talks took place in Dubai, Sudan's president said.",
+    ],
+)
+def test_extract_no_place_from_a_source_after_a_comma(text: str) -> None:
+    found = triples(text)
+    assert not [t for t in found if t[1] == "locatedIn"], found

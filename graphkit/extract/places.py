@@ -70,14 +70,16 @@ def _comma_target(span: Span, index: ArticleIndex) -> int | None:
         or (doc[k].dep_ in ("poss", "amod", "case") and k not in index.by_token)
     ):
         k += 1
-    if k + 1 < len(doc) and doc[k].dep_ == "poss" and doc[k + 1].tag_ == "POS":
+    # the owner may be a name of several words ("South Korea's military")
+    last = index_end(index, k) - 1 if k in index.by_token else k
+    if last + 1 < len(doc) and doc[last].dep_ == "poss" and doc[last + 1].tag_ == "POS":
         # "Necoclí, in Colombia's northwestern Antioquia department": the place, not its owner
-        j2 = k + 2
+        j2 = last + 2
         while j2 < len(doc) and doc[j2].pos_ == "ADJ":
             j2 += 1
         if j2 in index.by_token:
             k = j2
-        elif doc[k].head.lemma_ not in PLACE_KINDS and doc[k].head.i not in index.by_token:
+        elif doc[last].head.lemma_ not in PLACE_KINDS and doc[last].head.i not in index.by_token:
             return None  # "in Dubai, Sudan's president asked": where the speaker was
     return k
 

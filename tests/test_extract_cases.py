@@ -56,6 +56,13 @@ FOUND = [
         "signed deals.",
         {("Narendra Modi", "visited", "United States")},
     ),
+    # a hidden wrong a speaker says someone does is an accusation
+    (
+        "The United States and a number of other countries maintain Iran has a clandestine "
+        "program to build an atomic bomb.",
+        {("United States", "accused", "Iran")},
+    ),
+    ("Iran says it has a peaceful nuclear program.", set()),
     # the importance one stresses of an act is one's own stance
     (
         "Secretary Blinken underscored the importance of holding the Houthis accountable for "

@@ -27,6 +27,7 @@ from graphkit.resolve import Actor, How
 BLAME_ADJECTIVES = word_class("blame_adjectives")
 ACCUSING_SAY_VERBS = word_class("accusing_say_verbs")
 WRONGDOING_VERBS = word_class("wrongdoing_verbs")
+COVERT_WORDS = word_class("covert_words")
 REGRET_ADJECTIVES = word_class("regret_adjectives")
 UNREAL_AUX = word_class("modals") | word_class("future") | word_class("negations")
 SAY_VERBS = word_class("say_verbs")
@@ -109,7 +110,11 @@ def _wrong_done(clause: Token) -> bool:
     clause that tells of a wrong done by its subject (not one it would or might do)."""
     if any(c.lower_ in UNREAL_AUX for c in kids(clause, "aux", "neg")):
         return False
-    return any(c.lemma_ in WRONGDOING_VERBS for c in [clause, *kids(clause, "xcomp")])
+    if any(c.lemma_ in WRONGDOING_VERBS for c in [clause, *kids(clause, "xcomp")]):
+        return True
+    # "Iran has a clandestine program", "Iran is secretly building a bomb": a hidden wrong
+    told = [*kids(clause, "advmod"), *(m for o in kids(clause, "dobj") for m in kids(o, "amod"))]
+    return any(c.lower_ in COVERT_WORDS for c in told)
 
 
 def _regretted(clause: Token) -> list[Token]:

@@ -127,6 +127,18 @@ FOUND = [
         "Georgian President Salome Zourabichvili called for the release of Mikheil Saakashvili.",
         ("Salome Zourabichvili", "requested", "Mikheil Saakashvili"),
     ),
+    # an attack that kills stands for whoever launched it (ASSAULT)
+    (
+        "Israeli airstrikes killed two Hamas commanders in Gaza.",
+        ("Israel", "attacked", "Hamas"),
+    ),
+    ("Russian shelling killed three Ukrainian soldiers.", ("Russia", "attacked", "Ukraine")),
+    # a decision taken is the act decided on, not a promise of it (CONCEDE, SANCTION)
+    (
+        "The Ivorian Supreme Court decided to allow Alassane Ouattara to run in the elections.",
+        ("Côte d'Ivoire", "conceded", "Alassane Ouattara"),
+    ),
+    ("Russia decided to expel ten US diplomats.", ("Russia", "expelled", "United States")),
 ]
 
 NOT_FOUND = [
@@ -191,6 +203,10 @@ NOT_FOUND = [
     ),
     # negotiators going back to a city yield nothing
     ("Iranian and American negotiators returned to Vienna on Monday.", "conceded"),
+    # an attack on a place names its target, not its doer
+    ("The bombing of Gaza killed ten Palestinians.", "attacked"),
+    # a decision taken is no agreement with the one it concerns
+    ("Egypt decided to allow Hamas to reopen its office.", "agreedWith"),
 ]
 
 

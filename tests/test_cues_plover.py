@@ -139,6 +139,21 @@ FOUND = [
         ("Côte d'Ivoire", "conceded", "Alassane Ouattara"),
     ),
     ("Russia decided to expel ten US diplomats.", ("Russia", "expelled", "United States")),
+    # whoever is under an event undergoes it; the country it happens in does it (ACCUSE, COERCE)
+    (
+        "Former Vice President Jorge Glas is under investigation in Ecuador for misuse of funds.",
+        ("Ecuador", "accused", "Jorge Glas"),
+    ),
+    (
+        "A US national has been put under investigation in Italy.",
+        ("Italy", "accused", "US nationals"),
+    ),
+    ("Gaza has been under siege by Israel since October.", ("Israel", "coerced", "Gaza")),
+    # one person of a collective, named after a comma, is that person (COERCE)
+    (
+        "Iran arrested a British national, John Smith, on Monday.",
+        ("Iran", "arrested", "John Smith"),
+    ),
 ]
 
 NOT_FOUND = [
@@ -207,6 +222,8 @@ NOT_FOUND = [
     ("The bombing of Gaza killed ten Palestinians.", "attacked"),
     # a decision taken is no agreement with the one it concerns
     ("Egypt decided to allow Hamas to reopen its office.", "agreedWith"),
+    # the one under investigation investigates no one
+    ("Former Vice President Jorge Glas is under investigation in Ecuador.", "accused Ecuador"),
 ]
 
 

@@ -154,6 +154,11 @@ FOUND = [
         "Iran arrested a British national, John Smith, on Monday.",
         ("Iran", "arrested", "John Smith"),
     ),
+    # fellow members of an organization stand for it (REQUEST)
+    (
+        "Greece demanded that its European Community partners refuse to recognize Macedonia.",
+        ("Greece", "requested", "European Community"),
+    ),
 ]
 
 NOT_FOUND = [
@@ -224,6 +229,10 @@ NOT_FOUND = [
     ("Egypt decided to allow Hamas to reopen its office.", "agreedWith"),
     # the one under investigation investigates no one
     ("Former Vice President Jorge Glas is under investigation in Ecuador.", "accused Ecuador"),
+    # partners urged to act are asked, not the one they are to act against
+    ("Germany urged its EU partners to impose sanctions on Russia.", "requested Russia"),
+    # a country's partners do not stand for it
+    ("Washington's closest partners criticized Iran.", "criticized"),
 ]
 
 

@@ -273,7 +273,8 @@ def _owners(token: Token, index: ArticleIndex, depth: int, events: bool) -> list
     """ "Russian diplomats", "U.S. officials", "Iran's armed forces", "London's case": the
     modifier the noun acts for."""
     if is_word(token, RELATIONAL_NOUNS):
-        return None
+        # "its EU partners": fellow members of the organization named before them stand for it
+        return typed_actors(index, kids(token, "compound"), "Organization") or None
     compounds = kids(token, "compound")
     agent = is_word(token, AGENT_NOUNS) or any(c.lower_ in AGENT_NOUNS for c in compounds)
     modifiers = kids(token, "amod", "compound", "poss", "nmod")

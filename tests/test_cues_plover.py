@@ -159,6 +159,12 @@ FOUND = [
         "Greece demanded that its European Community partners refuse to recognize Macedonia.",
         ("Greece", "requested", "European Community"),
     ),
+    # pushing for something asks for it, as calling for it does (REQUEST)
+    ("France pushed for sanctions against Iran.", ("France", "requested", "Iran")),
+    (
+        "The UK is pushing hard for the US to support its plan.",
+        ("United Kingdom", "requested", "United States"),
+    ),
 ]
 
 NOT_FOUND = [
@@ -233,6 +239,8 @@ NOT_FOUND = [
     ("Germany urged its EU partners to impose sanctions on Russia.", "requested Russia"),
     # a country's partners do not stand for it
     ("Washington's closest partners criticized Iran.", "criticized"),
+    # sanctions pushed for are not imposed
+    ("France pushed for sanctions against Iran.", "sanctioned"),
 ]
 
 

@@ -60,6 +60,7 @@ FIRES = [
     ("requested", "call", "Egyptian protesters rioted on Friday, calling for Mubarak's removal.",
      "protested"),
     ("retreatedFrom", "evacuate", "The Red Cross evacuated 300 civilians from Mariupol.", "aided"),
+    ("retreatedFrom", "withdraw", "Saudi Arabia withdrew its ambassador from Qatar.", "expelled"),
 ]
 NEAR_MISSES = [
     ("arrested", "seize", "Police seized the smugglers on Sunday."),
@@ -82,6 +83,7 @@ NEAR_MISSES = [
     ("requested", "urge", "Thousands of Georgians rallied in Tbilisi urging the EU to act."),
     ("requested", "demand", "The opposition leader demanded the resignation of President Vucic."),
     ("retreatedFrom", "evacuate", "Israel evacuated its troops from southern Lebanon."),
+    ("retreatedFrom", "withdraw", "Israel withdrew its troops from Gaza."),
 ]
 
 

@@ -165,6 +165,12 @@ FOUND = [
         "The UK is pushing hard for the US to support its plan.",
         ("United Kingdom", "requested", "United States"),
     ),
+    # envoys or monitors called home are a recall, no retreat (SANCTION); announced, a threat
+    ("Saudi Arabia withdrew its ambassador from Qatar.", ("Saudi Arabia", "expelled", "Qatar")),
+    (
+        "Kofi Annan announced that he will withdraw weapons inspectors from Iraq.",
+        ("Kofi Annan", "threatened", "Iraq"),
+    ),
 ]
 
 NOT_FOUND = [
@@ -241,6 +247,7 @@ NOT_FOUND = [
     ("Washington's closest partners criticized Iran.", "criticized"),
     # sanctions pushed for are not imposed
     ("France pushed for sanctions against Iran.", "sanctioned"),
+    ("Saudi Arabia withdrew its ambassador from Qatar.", "retreatedFrom"),
 ]
 
 

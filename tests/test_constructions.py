@@ -61,6 +61,7 @@ FIRES = [
      "protested"),
     ("retreatedFrom", "evacuate", "The Red Cross evacuated 300 civilians from Mariupol.", "aided"),
     ("retreatedFrom", "withdraw", "Saudi Arabia withdrew its ambassador from Qatar.", "expelled"),
+    ("coerced", "force", "Russia forced the BBC out of the country.", "expelled"),
 ]
 NEAR_MISSES = [
     ("arrested", "seize", "Police seized the smugglers on Sunday."),
@@ -84,6 +85,7 @@ NEAR_MISSES = [
     ("requested", "demand", "The opposition leader demanded the resignation of President Vucic."),
     ("retreatedFrom", "evacuate", "Israel evacuated its troops from southern Lebanon."),
     ("retreatedFrom", "withdraw", "Israel withdrew its troops from Gaza."),
+    ("coerced", "force", "Israel forced Palestinians out of their homes."),
 ]
 
 

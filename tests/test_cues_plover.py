@@ -171,6 +171,11 @@ FOUND = [
         "Kofi Annan announced that he will withdraw weapons inspectors from Iraq.",
         ("Kofi Annan", "threatened", "Iraq"),
     ),
+    # driving someone out of the country expels them (SANCTION)
+    (
+        "Jakarta forced the UN refugee agency, UNHCR, out of the country.",
+        ("Indonesia", "expelled", "United Nations High Commissioner for Refugees"),
+    ),
 ]
 
 NOT_FOUND = [

@@ -176,6 +176,11 @@ FOUND = [
         "Jakarta forced the UN refugee agency, UNHCR, out of the country.",
         ("Indonesia", "expelled", "United Nations High Commissioner for Refugees"),
     ),
+    # an object moved after an "as" phrase is still the one judged (ACCUSE)
+    (
+        "Albania denounced as an ugly crime Serbia's suppression of the unrest in Montenegro.",
+        ("Albania", "criticized", "Serbia"),
+    ),
 ]
 
 NOT_FOUND = [

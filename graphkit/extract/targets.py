@@ -213,8 +213,10 @@ def deep_objects(
         return found[:1]
     if not clauses:  # "agreed to US mediation": the objects themselves only
         return _first_others(kids(verb, "dobj"), index, own, events=True)[:1]
-    for child in verb.children:
-        if child.dep_ == "dobj":
+    shifted = _shifted_objects(verb)
+    for child in [*verb.children, *shifted]:
+        is_object = child.dep_ == "dobj" or child in shifted
+        if is_object:
             found = _others(actors_of(child, index, events=True), own)
             if found:
                 return found[:1]
@@ -228,11 +230,19 @@ def deep_objects(
             told = [f for s in kids(child, "nsubj") for f in actors_of(s, index)]
             if told:
                 return _others(told, own)[:1]
-        if child.dep_ in ("dobj", "ccomp", "xcomp"):
+        if is_object or child.dep_ in ("ccomp", "xcomp"):
             found = _first_others(_inner_nouns(child), index, own, events=True)
             if found:
                 return found[:1]
     return []
+
+
+def _shifted_objects(verb: Token) -> list[Token]:
+    """ "denounced as an ugly crime Serbia's suppression of the unrest": an object moved after
+    an "as" phrase, which the parse hangs on that phrase's noun."""
+    if kids(verb, "dobj"):
+        return []
+    return [a for p in prep_objects(verb, ("as",)) for a in kids(p, "appos")]
 
 
 STAGED_PROTEST_NOUNS = word_class("staged_protest_nouns")

@@ -181,6 +181,17 @@ FOUND = [
         "Albania denounced as an ugly crime Serbia's suppression of the unrest in Montenegro.",
         ("Albania", "criticized", "Serbia"),
     ),
+    # ending a mediation between two sides reduces relations with each (SANCTION); held over
+    # them on a condition, a threat (THREATEN)
+    (
+        "Syria ended its mediation efforts between Israel and Lebanon.",
+        ("Syria", "sanctioned", "Lebanon"),
+    ),
+    (
+        "The European Union may halt mediation efforts among Serbia's republics if the fighting"
+        " goes on.",
+        ("European Union", "threatened", "Serbia"),
+    ),
 ]
 
 NOT_FOUND = [

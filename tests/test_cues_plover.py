@@ -192,6 +192,11 @@ FOUND = [
         " goes on.",
         ("European Union", "threatened", "Serbia"),
     ),
+    # a cooperative act offered on a condition is an agreement all the same (AGREE)
+    (
+        "Norway is willing to send troops to Saudi Arabia if it is attacked.",
+        ("Norway", "agreedWith", "Saudi Arabia"),
+    ),
 ]
 
 NOT_FOUND = [
@@ -269,6 +274,8 @@ NOT_FOUND = [
     # sanctions pushed for are not imposed
     ("France pushed for sanctions against Iran.", "sanctioned"),
     ("Saudi Arabia withdrew its ambassador from Qatar.", "retreatedFrom"),
+    # an act held over another side "unless" it yields is a threat, no offer
+    ("Nigeria will withdraw its troops from Chad unless Chad pays its debts.", "agreedWith"),
 ]
 
 

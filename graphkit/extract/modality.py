@@ -131,8 +131,9 @@ def intent_relation(cue: Token, predicate: str) -> str | None:
     """The relation an announced future act amounts to: agreedWith for cooperation, threatened
     for force.
 
-    PLOVER (and CAMEO before it) code "X will give Y aid" or "X offered to hand over" as an
-    agreement, and "X will strike unless Y ..." as a threat: the announcement is the event.
+    PLOVER (and CAMEO before it) code "X will give Y aid", "X offered to hand over" or a
+    conditional offer ("would meet Y if he gave them a veto") as an agreement, and "X will
+    strike unless Y ..." as a threat: the announcement is the event.
     """
     from graphkit.vocab import relation
 
@@ -144,7 +145,7 @@ def intent_relation(cue: Token, predicate: str) -> str | None:
     info = relation(predicate)
     if coercive and (announced or info.score < 0):
         return "threatened"  # "will withdraw its force from Chad unless ...": an act held over Y
-    if info.score > 0 and announced and not conditional:
+    if info.score > 0 and announced:
         return "agreedWith"
     if info.score < -3 and (announced or conditional):
         return "threatened"

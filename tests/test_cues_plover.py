@@ -197,6 +197,11 @@ FOUND = [
         "Norway is willing to send troops to Saudi Arabia if it is attacked.",
         ("Norway", "agreedWith", "Saudi Arabia"),
     ),
+    # a hostile act tried is the act (COERCE)
+    (
+        "North Korea has tried to hack into the computers of South Korean army officers.",
+        ("North Korea", "coerced", "South Korea"),
+    ),
 ]
 
 NOT_FOUND = [
@@ -276,6 +281,9 @@ NOT_FOUND = [
     ("Saudi Arabia withdrew its ambassador from Qatar.", "retreatedFrom"),
     # an act held over another side "unless" it yields is a threat, no offer
     ("Nigeria will withdraw its troops from Chad unless Chad pays its debts.", "agreedWith"),
+    # a cooperative act tried, or an agreement one is ready to sign, is not yet done
+    ("Israel tried to meet Egypt.", "metWith"),
+    ("Kurti said he was ready to sign the agreement with Serbia immediately.", "agreedWith Serbia"),
 ]
 
 

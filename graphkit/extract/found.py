@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from graphkit.config import LEXICON_DIR, Settings
 from graphkit.errors import InputError
-from graphkit.extract.modality import intent_relation, modality
+from graphkit.extract.modality import attempted, intent_relation, modality
 from graphkit.records import ASSERTED, HYPOTHETICAL
 from graphkit.resolve import Actor
 from graphkit.vocab import relation
@@ -51,6 +51,8 @@ def emit(
     """One Found per (subject, object) pair; an announced act also yields what announcing it
     amounts to."""
     mod = modality(cue)
+    if mod == HYPOTHETICAL and attempted(cue, predicate):
+        mod = ASSERTED  # "has tried to hack into": the act itself
     intent = intent_relation(cue, predicate) if mod == HYPOTHETICAL else None
     tokens = [cue.i] + [t.i for t, _ in subjects] + [t.i for t, _ in objects]
     span = (min(tokens), max(tokens) + 1)

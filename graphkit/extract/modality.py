@@ -127,6 +127,21 @@ def _intent_chain(cue: Token) -> tuple[bool, bool, bool]:
     return announced, conditional, coercive
 
 
+ATTEMPT_HEADS = word_class("attempt_heads")
+
+
+def attempted(cue: Token, predicate: str) -> bool:
+    """Whether a hostile act is one tried ("has tried to hack into", "attempted to storm"): a
+    hostile act attempted is coded as the act (CAMEO codes an attempted assassination as one);
+    a cooperative act tried ("tried to meet") stays unrealized."""
+    from graphkit.vocab import relation
+
+    carried = cue.pos_ in NOUNS and cue.dep_ == "dobj" and cue.head.lemma_ in SUPPORT_VERBS
+    act = cue.head if carried else cue
+    tried = act.dep_ == "xcomp" and act.head.lemma_ in ATTEMPT_HEADS
+    return relation(predicate).score < 0 and tried and _clause_flags(act.head) is None
+
+
 def intent_relation(cue: Token, predicate: str) -> str | None:
     """The relation an announced future act amounts to: agreedWith for cooperation, threatened
     for force.

@@ -202,6 +202,12 @@ FOUND = [
         "North Korea has tried to hack into the computers of South Korean army officers.",
         ("North Korea", "coerced", "South Korea"),
     ),
+    # forces made ready to attack are mobilized (MOBILIZE)
+    (
+        "The Macedonian army prepared to resume shelling Albanian rebel-held territory.",
+        ("North Macedonia", "mobilizedAgainst", "Albania"),
+    ),
+    ("Israeli troops are preparing to attack Rafah.", ("Israel", "mobilizedAgainst", "Rafah")),
 ]
 
 NOT_FOUND = [
@@ -283,6 +289,8 @@ NOT_FOUND = [
     ("Nigeria will withdraw its troops from Chad unless Chad pays its debts.", "agreedWith"),
     # a cooperative act tried, or an agreement one is ready to sign, is not yet done
     ("Israel tried to meet Egypt.", "metWith"),
+    # a willingness to attack is a threat, no mobilization
+    ("Israel is prepared to attack Iran.", "mobilizedAgainst"),
     ("Kurti said he was ready to sign the agreement with Serbia immediately.", "agreedWith Serbia"),
 ]
 

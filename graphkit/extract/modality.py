@@ -142,6 +142,23 @@ def attempted(cue: Token, predicate: str) -> bool:
     return relation(predicate).score < 0 and tried and _clause_flags(act.head) is None
 
 
+PREPARING_VERBS = word_class("preparing_verbs")
+
+
+def _prepared(cue: Token) -> bool:
+    """ "The army prepared to resume shelling", "troops are preparing to storm the city": forces
+    made ready for an attack (not "is prepared to", a willingness)."""
+    carried = cue.pos_ in NOUNS and cue.dep_ == "dobj" and cue.head.lemma_ in SUPPORT_VERBS
+    act = cue.head if carried else cue
+    for _ in range(2):  # "prepared to resume shelling": through the verb that carries it on
+        if act.dep_ != "xcomp":
+            return False
+        act = act.head
+        if act.lemma_ in PREPARING_VERBS:
+            return act.pos_ == "VERB" and act.tag_ != "VBN"
+    return False
+
+
 def intent_relation(cue: Token, predicate: str) -> str | None:
     """The relation an announced future act amounts to: agreedWith for cooperation, threatened
     for force.
@@ -158,6 +175,8 @@ def intent_relation(cue: Token, predicate: str) -> str | None:
         return None  # announcing a boycott threatens; announcing a refusal is one
     announced, conditional, coercive = _intent_chain(cue)
     info = relation(predicate)
+    if predicate == "attacked" and _prepared(cue) and not coercive:
+        return "mobilizedAgainst"
     if coercive and (announced or info.score < 0):
         return "threatened"  # "will withdraw its force from Chad unless ...": an act held over Y
     if info.score > 0 and announced:

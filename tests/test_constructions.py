@@ -37,6 +37,7 @@ FIRES = [
     ("aided", "send", "Russia sent troops into Georgia in 2008.", "attacked"),
     ("aided", "give", "Ecuador gave the ambassador 48 hours to leave the country.", "expelled"),
     ("rejected", "block", "Farmers blocked roads in Brussels.", "protested"),
+    ("rejected", "block", "Workers blocked the Europe Bridge for three hours.", "protested"),
     ("rejected", "block", "The EU voted to block financial assistance to Iran.", None),
     ("rejected", "refuse", "Trump refused to rule out force against Panama.", "threatened"),
     ("rejected", "oppose", "Vietnam opposes China's acts of violence.", "criticized"),
@@ -105,8 +106,9 @@ def test_constructions_leave_the_near_miss_alone(relation: str, lemma: str, text
 
 def test_constructions_every_one_is_tried_by_a_sentence() -> None:
     registry = load_constructions(tests=TEST_NAMES)
-    assert sum(len(group) for group in registry.values()) == len(FIRES) - 5  # three for ground,
-    # two for leaving a pact, two for a protest's demand, two for a mediation launched
+    assert sum(len(group) for group in registry.values()) == len(FIRES) - 6  # three for ground,
+    # two for leaving a pact, two for a protest's demand, two for a mediation launched, two for
+    # a way blocked
 
 
 def test_constructions_move_the_object_to_the_new_slots() -> None:

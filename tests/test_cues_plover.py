@@ -208,6 +208,8 @@ FOUND = [
         ("North Macedonia", "mobilizedAgainst", "Albania"),
     ),
     ("Israeli troops are preparing to attack Rafah.", ("Israel", "mobilizedAgainst", "Rafah")),
+    # breaking a commitment to someone rejects them (REJECT)
+    ("The United States broke its commitment to Iran.", ("United States", "rejected", "Iran")),
 ]
 
 NOT_FOUND = [
@@ -291,6 +293,7 @@ NOT_FOUND = [
     ("Israel tried to meet Egypt.", "metWith"),
     # a willingness to attack is a threat, no mobilization
     ("Israel is prepared to attack Iran.", "mobilizedAgainst"),
+    ("The United States broke its commitment to Iran.", "supported"),
     ("Kurti said he was ready to sign the agreement with Serbia immediately.", "agreedWith Serbia"),
 ]
 

@@ -210,6 +210,11 @@ FOUND = [
     ("Israeli troops are preparing to attack Rafah.", ("Israel", "mobilizedAgainst", "Rafah")),
     # breaking a commitment to someone rejects them (REJECT)
     ("The United States broke its commitment to Iran.", ("United States", "rejected", "Iran")),
+    # a talk, like talks, is a meeting (CONSULT)
+    (
+        "Xi Jinping had a talk with Vladimir Putin in Moscow.",
+        ("Xi Jinping", "metWith", "Vladimir Putin"),
+    ),
 ]
 
 NOT_FOUND = [
@@ -294,6 +299,8 @@ NOT_FOUND = [
     # a willingness to attack is a threat, no mobilization
     ("Israel is prepared to attack Iran.", "mobilizedAgainst"),
     ("The United States broke its commitment to Iran.", "supported"),
+    # talk of an act is no meeting
+    ("There was talk of sanctions against Iran.", "metWith"),
     ("Kurti said he was ready to sign the agreement with Serbia immediately.", "agreedWith Serbia"),
 ]
 

@@ -17,7 +17,8 @@ agreedWith or threatened (``graphkit.extract.modality.intent_relation``). Only a
 (4 of 322: "would prohibit all aid", "has tried to hack") are coded with the category of the
 announced act. Counting hypothetical relations would win those 4 records, but it would add 61
 (sentence, class) outputs, 57 of them wrong (class precision 0.81 -> 0.66). So they are not
-counted.
+counted. A hostile act tried ("has tried to hack") is no announcement: graphkit asserts it as
+the act (``graphkit.extract.modality.attempted``).
 
 PLOVER gold-standard records: Copyright 2016 Open Event Data Alliance, CC BY-SA 4.0.
 """

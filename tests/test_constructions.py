@@ -37,6 +37,7 @@ FIRES = [
     ("aided", "send", "Russia sent troops into Georgia in 2008.", "attacked"),
     ("aided", "give", "Ecuador gave the ambassador 48 hours to leave the country.", "expelled"),
     ("rejected", "block", "Farmers blocked roads in Brussels.", "protested"),
+    ("rejected", "block", "Workers blocked the Europe Bridge for three hours.", "protested"),
     ("rejected", "block", "The EU voted to block financial assistance to Iran.", None),
     ("rejected", "refuse", "Trump refused to rule out force against Panama.", "threatened"),
     ("rejected", "oppose", "Vietnam opposes China's acts of violence.", "criticized"),
@@ -60,6 +61,8 @@ FIRES = [
     ("requested", "call", "Egyptian protesters rioted on Friday, calling for Mubarak's removal.",
      "protested"),
     ("retreatedFrom", "evacuate", "The Red Cross evacuated 300 civilians from Mariupol.", "aided"),
+    ("retreatedFrom", "withdraw", "Saudi Arabia withdrew its ambassador from Qatar.", "expelled"),
+    ("coerced", "force", "Russia forced the BBC out of the country.", "expelled"),
 ]
 NEAR_MISSES = [
     ("arrested", "seize", "Police seized the smugglers on Sunday."),
@@ -82,6 +85,8 @@ NEAR_MISSES = [
     ("requested", "urge", "Thousands of Georgians rallied in Tbilisi urging the EU to act."),
     ("requested", "demand", "The opposition leader demanded the resignation of President Vucic."),
     ("retreatedFrom", "evacuate", "Israel evacuated its troops from southern Lebanon."),
+    ("retreatedFrom", "withdraw", "Israel withdrew its troops from Gaza."),
+    ("coerced", "force", "Israel forced Palestinians out of their homes."),
 ]
 
 
@@ -101,8 +106,9 @@ def test_constructions_leave_the_near_miss_alone(relation: str, lemma: str, text
 
 def test_constructions_every_one_is_tried_by_a_sentence() -> None:
     registry = load_constructions(tests=TEST_NAMES)
-    assert sum(len(group) for group in registry.values()) == len(FIRES) - 5  # three for ground,
-    # two for leaving a pact, two for a protest's demand, two for a mediation launched
+    assert sum(len(group) for group in registry.values()) == len(FIRES) - 6  # three for ground,
+    # two for leaving a pact, two for a protest's demand, two for a mediation launched, two for
+    # a way blocked
 
 
 def test_constructions_move_the_object_to_the_new_slots() -> None:

@@ -127,6 +127,94 @@ FOUND = [
         "Georgian President Salome Zourabichvili called for the release of Mikheil Saakashvili.",
         ("Salome Zourabichvili", "requested", "Mikheil Saakashvili"),
     ),
+    # an attack that kills stands for whoever launched it (ASSAULT)
+    (
+        "Israeli airstrikes killed two Hamas commanders in Gaza.",
+        ("Israel", "attacked", "Hamas"),
+    ),
+    ("Russian shelling killed three Ukrainian soldiers.", ("Russia", "attacked", "Ukraine")),
+    # a decision taken is the act decided on, not a promise of it (CONCEDE, SANCTION)
+    (
+        "The Ivorian Supreme Court decided to allow Alassane Ouattara to run in the elections.",
+        ("Côte d'Ivoire", "conceded", "Alassane Ouattara"),
+    ),
+    ("Russia decided to expel ten US diplomats.", ("Russia", "expelled", "United States")),
+    # whoever is under an event undergoes it; the country it happens in does it (ACCUSE, COERCE)
+    (
+        "Former Vice President Jorge Glas is under investigation in Ecuador for misuse of funds.",
+        ("Ecuador", "accused", "Jorge Glas"),
+    ),
+    (
+        "A US national has been put under investigation in Italy.",
+        ("Italy", "accused", "US nationals"),
+    ),
+    ("Gaza has been under siege by Israel since October.", ("Israel", "coerced", "Gaza")),
+    # one person of a collective, named after a comma, is that person (COERCE)
+    (
+        "Iran arrested a British national, John Smith, on Monday.",
+        ("Iran", "arrested", "John Smith"),
+    ),
+    # fellow members of an organization stand for it (REQUEST)
+    (
+        "Greece demanded that its European Community partners refuse to recognize Macedonia.",
+        ("Greece", "requested", "European Community"),
+    ),
+    # pushing for something asks for it, as calling for it does (REQUEST)
+    ("France pushed for sanctions against Iran.", ("France", "requested", "Iran")),
+    (
+        "The UK is pushing hard for the US to support its plan.",
+        ("United Kingdom", "requested", "United States"),
+    ),
+    # envoys or monitors called home are a recall, no retreat (SANCTION); announced, a threat
+    ("Saudi Arabia withdrew its ambassador from Qatar.", ("Saudi Arabia", "expelled", "Qatar")),
+    (
+        "Kofi Annan announced that he will withdraw weapons inspectors from Iraq.",
+        ("Kofi Annan", "threatened", "Iraq"),
+    ),
+    # driving someone out of the country expels them (SANCTION)
+    (
+        "Jakarta forced the UN refugee agency, UNHCR, out of the country.",
+        ("Indonesia", "expelled", "United Nations High Commissioner for Refugees"),
+    ),
+    # an object moved after an "as" phrase is still the one judged (ACCUSE)
+    (
+        "Albania denounced as an ugly crime Serbia's suppression of the unrest in Montenegro.",
+        ("Albania", "criticized", "Serbia"),
+    ),
+    # ending a mediation between two sides reduces relations with each (SANCTION); held over
+    # them on a condition, a threat (THREATEN)
+    (
+        "Syria ended its mediation efforts between Israel and Lebanon.",
+        ("Syria", "sanctioned", "Lebanon"),
+    ),
+    (
+        "The European Union may halt mediation efforts among Serbia's republics if the fighting"
+        " goes on.",
+        ("European Union", "threatened", "Serbia"),
+    ),
+    # a cooperative act offered on a condition is an agreement all the same (AGREE)
+    (
+        "Norway is willing to send troops to Saudi Arabia if it is attacked.",
+        ("Norway", "agreedWith", "Saudi Arabia"),
+    ),
+    # a hostile act tried is the act (COERCE)
+    (
+        "North Korea has tried to hack into the computers of South Korean army officers.",
+        ("North Korea", "coerced", "South Korea"),
+    ),
+    # forces made ready to attack are mobilized (MOBILIZE)
+    (
+        "The Macedonian army prepared to resume shelling Albanian rebel-held territory.",
+        ("North Macedonia", "mobilizedAgainst", "Albania"),
+    ),
+    ("Israeli troops are preparing to attack Rafah.", ("Israel", "mobilizedAgainst", "Rafah")),
+    # breaking a commitment to someone rejects them (REJECT)
+    ("The United States broke its commitment to Iran.", ("United States", "rejected", "Iran")),
+    # a talk, like talks, is a meeting (CONSULT)
+    (
+        "Xi Jinping had a talk with Vladimir Putin in Moscow.",
+        ("Xi Jinping", "metWith", "Vladimir Putin"),
+    ),
 ]
 
 NOT_FOUND = [
@@ -191,6 +279,29 @@ NOT_FOUND = [
     ),
     # negotiators going back to a city yield nothing
     ("Iranian and American negotiators returned to Vienna on Monday.", "conceded"),
+    # an attack on a place names its target, not its doer
+    ("The bombing of Gaza killed ten Palestinians.", "attacked"),
+    # a decision taken is no agreement with the one it concerns
+    ("Egypt decided to allow Hamas to reopen its office.", "agreedWith"),
+    # the one under investigation investigates no one
+    ("Former Vice President Jorge Glas is under investigation in Ecuador.", "accused Ecuador"),
+    # partners urged to act are asked, not the one they are to act against
+    ("Germany urged its EU partners to impose sanctions on Russia.", "requested Russia"),
+    # a country's partners do not stand for it
+    ("Washington's closest partners criticized Iran.", "criticized"),
+    # sanctions pushed for are not imposed
+    ("France pushed for sanctions against Iran.", "sanctioned"),
+    ("Saudi Arabia withdrew its ambassador from Qatar.", "retreatedFrom"),
+    # an act held over another side "unless" it yields is a threat, no offer
+    ("Nigeria will withdraw its troops from Chad unless Chad pays its debts.", "agreedWith"),
+    # a cooperative act tried, or an agreement one is ready to sign, is not yet done
+    ("Israel tried to meet Egypt.", "metWith"),
+    # a willingness to attack is a threat, no mobilization
+    ("Israel is prepared to attack Iran.", "mobilizedAgainst"),
+    ("The United States broke its commitment to Iran.", "supported"),
+    # talk of an act is no meeting
+    ("There was talk of sanctions against Iran.", "metWith"),
+    ("Kurti said he was ready to sign the agreement with Serbia immediately.", "agreedWith Serbia"),
 ]
 
 

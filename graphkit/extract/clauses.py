@@ -99,7 +99,10 @@ def reduce_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
             # "suspended part of a military aid program for Bosnia"
             dobj = next((p for p in prep_objects(dobj, ("of",))), dobj)
         if not is_word(dobj, TIES_NOUNS):
-            continue
+            # "halted mediation efforts", "suspended aid deliveries": the ties the noun is of
+            ties = kids(dobj, "compound", words=TIES_NOUNS)
+            if not ties:
+                continue
         if verb.lemma_ in COMPLETING_VERBS and is_word(dobj, COURSE_NOUNS):
             continue  # "ended his visit to China": the visit ran its course, no ties were cut
         subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]

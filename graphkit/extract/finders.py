@@ -39,6 +39,7 @@ AGENT_NOUNS = actor_nouns("agent")
 RELATIONAL_NOUNS = word_class("relational_nouns")
 # Nouns for groups of people that act for the country they are "of" or "in", or that modifies them.
 GROUP_NOUNS = actor_nouns("group")
+COLLECTIVE_NOUNS = actor_nouns("collective")
 ADMIN_NOUNS = word_class("admin_nouns")
 STATE_ADMIN_NOUNS = word_class("state_admin_nouns")
 HOME_NOUNS = word_class("home_nouns")
@@ -149,11 +150,14 @@ def _apposed_person(
 
 
 def _name_after_comma(token: Token, index: ArticleIndex) -> list[Actor]:
-    """ "a phone call with his Chinese counterpart, Wang Yi, on Monday": the name right after an
-    office's comma, however the parse hangs it."""
+    """ "a phone call with his Chinese counterpart, Wang Yi, on Monday", "detained a Polish
+    citizen, Piotr Nowicki": the name right after an office's (or one person's) comma, however
+    the parse hangs it."""
     doc = token.doc
     k = token.i + 1
-    if token.lemma_ != "counterpart" and token.lower_ not in index.lex.title_words:
+    # "a Polish citizen, Piotr Nowicki": one person of a collective, named
+    single = token.tag_ == "NN" and token.lower_ in COLLECTIVE_NOUNS
+    if token.lemma_ != "counterpart" and token.lower_ not in index.lex.title_words and not single:
         return []
     if k + 1 >= len(doc) or doc[k].text != "," or token.i in index.by_token:
         return []
@@ -269,7 +273,8 @@ def _owners(token: Token, index: ArticleIndex, depth: int, events: bool) -> list
     """ "Russian diplomats", "U.S. officials", "Iran's armed forces", "London's case": the
     modifier the noun acts for."""
     if is_word(token, RELATIONAL_NOUNS):
-        return None
+        # "its EU partners": fellow members of the organization named before them stand for it
+        return typed_actors(index, kids(token, "compound"), "Organization") or None
     compounds = kids(token, "compound")
     agent = is_word(token, AGENT_NOUNS) or any(c.lower_ in AGENT_NOUNS for c in compounds)
     modifiers = kids(token, "amod", "compound", "poss", "nmod")

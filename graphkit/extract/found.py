@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from graphkit.config import LEXICON_DIR, Settings
 from graphkit.errors import InputError
-from graphkit.extract.modality import intent_relation, modality
+from graphkit.extract.modality import attempted, intent_relation, modality
 from graphkit.extract.syntax import GERUND_OF_IMPORTANCE
 from graphkit.extract.tokens import matches
 from graphkit.records import ASSERTED, HYPOTHETICAL
@@ -56,6 +56,8 @@ def emit(
     material = relation(predicate).quad.startswith("material")
     if mod == ASSERTED and material and matches(cue, GERUND_OF_IMPORTANCE):
         mod = HYPOTHETICAL  # "stressed the importance of sanctioning Iran": a stance, no sanction
+    if mod == HYPOTHETICAL and attempted(cue, predicate):
+        mod = ASSERTED  # "has tried to hack into": the act itself
     intent = intent_relation(cue, predicate) if mod == HYPOTHETICAL else None
     tokens = [cue.i] + [t.i for t, _ in subjects] + [t.i for t, _ in objects]
     span = (min(tokens), max(tokens) + 1)

@@ -127,12 +127,45 @@ def _intent_chain(cue: Token) -> tuple[bool, bool, bool]:
     return announced, conditional, coercive
 
 
+ATTEMPT_HEADS = word_class("attempt_heads")
+
+
+def attempted(cue: Token, predicate: str) -> bool:
+    """Whether a hostile act is one tried ("has tried to hack into", "attempted to storm"): a
+    hostile act attempted is coded as the act (CAMEO codes an attempted assassination as one);
+    a cooperative act tried ("tried to meet") stays unrealized."""
+    from graphkit.vocab import relation
+
+    carried = cue.pos_ in NOUNS and cue.dep_ == "dobj" and cue.head.lemma_ in SUPPORT_VERBS
+    act = cue.head if carried else cue
+    tried = act.dep_ == "xcomp" and act.head.lemma_ in ATTEMPT_HEADS
+    return relation(predicate).score < 0 and tried and _clause_flags(act.head) is None
+
+
+PREPARING_VERBS = word_class("preparing_verbs")
+
+
+def _prepared(cue: Token) -> bool:
+    """ "The army prepared to resume shelling", "troops are preparing to storm the city": forces
+    made ready for an attack (not "is prepared to", a willingness)."""
+    carried = cue.pos_ in NOUNS and cue.dep_ == "dobj" and cue.head.lemma_ in SUPPORT_VERBS
+    act = cue.head if carried else cue
+    for _ in range(2):  # "prepared to resume shelling": through the verb that carries it on
+        if act.dep_ != "xcomp":
+            return False
+        act = act.head
+        if act.lemma_ in PREPARING_VERBS:
+            return act.pos_ == "VERB" and act.tag_ != "VBN"
+    return False
+
+
 def intent_relation(cue: Token, predicate: str) -> str | None:
     """The relation an announced future act amounts to: agreedWith for cooperation, threatened
     for force.
 
-    PLOVER (and CAMEO before it) code "X will give Y aid" or "X offered to hand over" as an
-    agreement, and "X will strike unless Y ..." as a threat: the announcement is the event.
+    PLOVER (and CAMEO before it) code "X will give Y aid", "X offered to hand over" or a
+    conditional offer ("would meet Y if he gave them a veto") as an agreement, and "X will
+    strike unless Y ..." as a threat: the announcement is the event.
     """
     from graphkit.vocab import relation
 
@@ -142,9 +175,11 @@ def intent_relation(cue: Token, predicate: str) -> str | None:
         return None  # announcing a boycott threatens; announcing a refusal is one
     announced, conditional, coercive = _intent_chain(cue)
     info = relation(predicate)
+    if predicate == "attacked" and _prepared(cue) and not coercive:
+        return "mobilizedAgainst"
     if coercive and (announced or info.score < 0):
         return "threatened"  # "will withdraw its force from Chad unless ...": an act held over Y
-    if info.score > 0 and announced and not conditional:
+    if info.score > 0 and announced:
         return "agreedWith"
     if info.score < -3 and (announced or conditional):
         return "threatened"

@@ -23,6 +23,7 @@ from graphkit.extract.targets import (
     falls_back,
     home_countries,
     own_objects,
+    undergone,
     untargeted_protest,
 )
 from graphkit.extract.tokens import is_word, kids, select
@@ -340,6 +341,12 @@ def _object_sources(noun: Token, cue: Cue, index: ArticleIndex) -> Iterator[Args
 
 def _told(noun: Token, cue: Cue, index: ArticleIndex) -> list[Found] | None:
     """The cue's subjects and objects found around the noun (the common case)."""
+    under = undergone(noun, index)
+    if under is not None:
+        # "Glas is under investigation in Ecuador": Ecuador investigates Glas
+        doers, targets = under
+        method = f"noun-under:{cue.lemma}"
+        return list(emit(doers, targets, cue.relation, noun, INHERITED_CONFIDENCE, method))
     objects = _cue_objects(noun, cue, index)
     subjects, confidence = noun_subjects(noun, index, hostile=relation(cue.relation).score < 0)
     at = noun.dep_ == "pobj" and noun.head.lower_ == "at"

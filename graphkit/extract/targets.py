@@ -17,7 +17,7 @@ from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import clause_subjects, is_condition, is_purpose, prep_objects
 from graphkit.extract.tokens import is_word, kids, select
 from graphkit.lexicon import Cue, word_class, word_tuple
-from graphkit.resolve import Actor
+from graphkit.resolve import Actor, How
 from graphkit.vocab import relation, relations_where
 
 DEEP_OBJECT_RELATIONS = relations_where(lambda r: "deep" in r.object_search)
@@ -218,8 +218,10 @@ def deep_objects(
         return found[:1]
     if not clauses:  # "agreed to US mediation": the objects themselves only
         return _first_others(kids(verb, "dobj"), index, own, events=True)[:1]
-    for child in verb.children:
-        if child.dep_ == "dobj":
+    shifted = _shifted_objects(verb)
+    for child in [*verb.children, *shifted]:
+        is_object = child.dep_ == "dobj" or child in shifted
+        if is_object:
             found = _others(actors_of(child, index, events=True), own)
             if found:
                 return found[:1]
@@ -233,11 +235,19 @@ def deep_objects(
             told = [f for s in kids(child, "nsubj") for f in actors_of(s, index)]
             if told:
                 return _others(told, own)[:1]
-        if child.dep_ in ("dobj", "ccomp", "xcomp"):
+        if is_object or child.dep_ in ("ccomp", "xcomp"):
             found = _first_others(_inner_nouns(child), index, own, events=True)
             if found:
                 return found[:1]
     return []
+
+
+def _shifted_objects(verb: Token) -> list[Token]:
+    """ "denounced as an ugly crime Serbia's suppression of the unrest": an object moved after
+    an "as" phrase, which the parse hangs on that phrase's noun."""
+    if kids(verb, "dobj"):
+        return []
+    return [a for p in prep_objects(verb, ("as",)) for a in kids(p, "appos")]
 
 
 STAGED_PROTEST_NOUNS = word_class("staged_protest_nouns")
@@ -273,3 +283,33 @@ def home_countries(subjects: list[tuple[Token, Actor]], index: ArticleIndex) -> 
             if a[1].entity.type == "Country" and own in (None, dict(a[1].entity.ids).get("iso3"))
         ]
     return found
+
+
+PATIENT_PREPS = word_tuple("patient_preps")
+HOME_ACT_NOUNS = word_class("home_act_nouns")
+
+
+def undergone(
+    noun: Token, index: ArticleIndex
+) -> tuple[list[tuple[Token, Actor]], list[tuple[Token, Actor]]] | None:
+    """(doers, targets) of an event its clause's subject is under: "Glas is under
+    investigation in Ecuador", "the convoy came under attack by rebels". The doer is the one
+    named by "by" or "from", else the country it happens in, else (an investigation, an
+    arrest) the country the target serves. None: the noun is no such event."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in PATIENT_PREPS:
+        return None
+    verb = noun.head.head
+    if verb.pos_ not in VERBS:
+        return None
+    targets = [
+        a for t in clause_subjects(verb) or kids(verb, "nsubjpass") for a in actors_of(t, index)
+    ]
+    heads = (noun, verb)
+    doers = [a for h in heads for p in prep_objects(h, ("by", "from")) for a in actors_of(p, index)]
+    if not doers:
+        places = [a for h in heads for p in prep_objects(h, ("in",)) for a in actors_of(p, index)]
+        doers = [a for a in places if a[1].entity.type == "Country"]
+    if not doers and noun.lemma_ in HOME_ACT_NOUNS:
+        homes = (index.affiliation.get(a.entity.key) for _, a in targets)
+        doers = [(noun, Actor(c, How.IMPLICIT)) for c in homes if c is not None]
+    return doers, targets

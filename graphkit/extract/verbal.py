@@ -19,7 +19,7 @@ from graphkit.extract.objects import PERSON_OBJECT_RELATIONS, as_people, cue_obj
 from graphkit.extract.references import event_agent
 from graphkit.extract.rewrites import ENVOY_NOUNS, not_this_cue, rewritten_cue
 from graphkit.extract.stopped import halted_verb_cue
-from graphkit.extract.syntax import clause_subjects, prep_objects
+from graphkit.extract.syntax import clause_subjects, of_phrase_objects, prep_objects
 from graphkit.extract.targets import (
     CLAUSE_OBJECT_RELATIONS,
     DEEP_OBJECT_RELATIONS,
@@ -224,7 +224,7 @@ def _active_args(verb: Token, cue: Cue, index: ArticleIndex) -> tuple[Args, Args
     relation's ``object_search`` column says when the cue's own slots are empty. None: a
     promise with no recipient."""
     subj_tokens = clause_subjects(verb) or kids(verb, "nsubjpass")
-    subjects = [a for t in subj_tokens for a in actors_of(t, index)]
+    subjects = [a for t in subj_tokens for a in actors_of(t, index) or _strikers(t, cue, index)]
     objects: Args = []
     confidence = VERBAL_CONFIDENCE if kids(verb, "nsubj") else INHERITED_CONFIDENCE
     # the confidence is that of the last place searched
@@ -235,6 +235,16 @@ def _active_args(verb: Token, cue: Cue, index: ArticleIndex) -> tuple[Args, Args
     if not objects and (cue.lemma in UNILATERAL_PROMISES or verb.lemma_ in HOSTING_VERBS):
         return None
     return subjects, objects, confidence
+
+
+def _strikers(noun: Token, cue: Cue, index: ArticleIndex) -> Args:
+    """ "Israeli airstrikes killed ten", "US Predator attacks have killed": an attack that does
+    the harm stands for whoever launched it ("the bombing of Gaza" names no one)."""
+    if cue.relation != "attacked" or noun.lemma_ not in LAUNCHED_ATTACKS:
+        return []
+    if of_phrase_objects(noun):
+        return []
+    return [(noun, a) for a in owners_of(noun, index)]
 
 
 def _object_sources(
@@ -339,4 +349,5 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: ArticleIndex) -> It
 # promises made to someone named in their own slot ("pledged to Kyiv"), not to each other
 UNILATERAL_PROMISES = word_class("unilateral_promises")
 HOSTING_VERBS = word_class("hosting_verbs")
+LAUNCHED_ATTACKS = word_class("launched_attacks")
 TALK_NOUNS = word_class("talk_nouns")

@@ -209,7 +209,7 @@ FOUND = [
         {("Belarus", "criticized", "Poland")},
     ),
     (
-        'Witkoff demanded that Iran dismantle its facilities. Esmaeil Baghaei, the Iranian '
+        "Witkoff demanded that Iran dismantle its facilities. Esmaeil Baghaei, the Iranian "
         'Foreign Ministry spokesman, called Witkoff\'s demand "a nonstarter" on Sunday.',
         {("Esmaeil Baghaei", "rejected", "Witkoff")},
     ),
@@ -701,6 +701,28 @@ FOUND = [
         "between the two sides for months.",
         {("Türkiye", "negotiatedWith", "United States"), ("Türkiye", "negotiatedWith", "Russia")},
     ),
+    # "the two" alone: the pair of this sentence or the one before, people staying people;
+    # an event told earlier in its own sentence gives the pair too
+    (
+        "Chile and Peru held talks in Lima on Monday. The two later agreed to reopen the border.",
+        {("Chile", "agreedWith", "Peru")},
+    ),
+    (
+        "Spanish Foreign Minister José Manuel Albares hosted his Moroccan counterpart, Nasser "
+        "Bourita, in Madrid, and the two signed a migration agreement.",
+        {("José Manuel Albares", "agreedWith", "Nasser Bourita")},
+    ),
+    # a pair joined by "and" whose second name is in apposition ("his counterpart, X")
+    (
+        "Antony Blinken welcomed Egyptian Foreign Minister Sameh Shoukry and his Ethiopian "
+        "counterpart, Demeke Mekonnen, and the two ministers later signed a joint statement.",
+        {("Sameh Shoukry", "agreedWith", "Demeke Mekonnen")},
+    ),
+    # the partner phrase hangs on the noun of the object's "of" phrase
+    (
+        "Kenya signed a memorandum of understanding with Haiti in March.",
+        {("Kenya", "agreedWith", "Haiti")},
+    ),
     # a participle joined to the main verb by the parse: its "by" agent acts
     (
         "Maduro and Ali met at the airport, in talks hosted by Brazil and mediated by the "
@@ -717,16 +739,16 @@ FOUND = [
     ),
     # "called the move a disgrace": whoever did the act told just before, or in the opening
     (
-        'The United States on Friday imposed sanctions on Bidzina Ivanishvili. The Treasury said '
-        'he had directed a crackdown on protesters. Washington did not sanction Irakli '
+        "The United States on Friday imposed sanctions on Bidzina Ivanishvili. The Treasury said "
+        "he had directed a crackdown on protesters. Washington did not sanction Irakli "
         'Kobakhidze. Kobakhidze called the move "a disgrace".',
         {("Irakli Kobakhidze", "criticized", "United States")},
     ),
     # a dateline is nobody's antecedent: "it" is North Korea, not Seoul
     (
-        'SEOUL, South Korea — North Korea test-fired a new intercontinental ballistic missile on '
-        'Thursday that flew higher and longer than any it had launched before. Japan said it '
-        'landed in the sea. Ministers met in Washington on Friday. White House spokesperson Sean '
+        "SEOUL, South Korea — North Korea test-fired a new intercontinental ballistic missile on "
+        "Thursday that flew higher and longer than any it had launched before. Japan said it "
+        "landed in the sea. Ministers met in Washington on Friday. White House spokesperson Sean "
         'Savett called the launch a "flagrant violation".',
         {("Sean Savett", "criticized", "North Korea")},
     ),
@@ -1463,7 +1485,7 @@ STATIC = [
     ),
     # a bare title: the country the article gives the same person elsewhere
     (
-        'VILNIUS, Lithuania — Turkish President Recep Tayyip Erdoğan agreed to the plan. '
+        "VILNIUS, Lithuania — Turkish President Recep Tayyip Erdoğan agreed to the plan. "
         'Lithuania hosted the summit. "President Erdoğan has agreed," Stoltenberg said.',
         ("Recep Tayyip Erdoğan", "leaderOf", "Lithuania"),
         False,

@@ -155,9 +155,7 @@ def apposed_title(span: Span, actor: Actor, index: ArticleIndex, lex: Lexicon) -
             continue
         noun_rel, title = titled
         holder = (
-            poss_holder(head, index)
-            or _title_told_before(head, index)
-            or _own_country(title, lex)
+            poss_holder(head, index) or _title_told_before(head, index) or _own_country(title, lex)
         )
         if holder is None:
             continue

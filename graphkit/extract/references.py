@@ -265,4 +265,3 @@ def _opens_title(span: Span, lo: int, bare: str, index: ArticleIndex) -> bool:
         if f"{doc[start : span.start].text.lower()} ".startswith(f"{bare} "):
             return True
     return False
-

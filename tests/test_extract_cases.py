@@ -1397,6 +1397,12 @@ STATIC = [
         ("Khartoum", "locatedIn", "Sudan"),
         True,
     ),
+    # the place of a capital's "of" phrase, named in a place noun
+    (
+        "Rebels seized Goma, the capital of North Kivu province.",
+        ("Goma", "locatedIn", "North Kivu"),
+        True,
+    ),
     # "a spokesman for X"; a national body is no UN one; an abbreviated rank ends no sentence
     (
         "Ebba Kalondo, a spokeswoman for the African Union, said the talks would go on.",

@@ -1397,6 +1397,13 @@ STATIC = [
         ("Khartoum", "locatedIn", "Sudan"),
         True,
     ),
+    # an office before the name's comma, however the parse hangs the name
+    (
+        "Manila's Foreign Secretary Enrique Manalo raised the case in a phone call with his "
+        "Chinese counterpart, Wang Yi, on Tuesday.",
+        ("Wang Yi", "officialOf", "China"),
+        True,
+    ),
     # the place of a capital's "of" phrase, named in a place noun
     (
         "Rebels seized Goma, the capital of North Kivu province.",

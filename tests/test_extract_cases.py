@@ -701,6 +701,19 @@ FOUND = [
         "between the two sides for months.",
         {("Türkiye", "negotiatedWith", "United States"), ("Türkiye", "negotiatedWith", "Russia")},
     ),
+    # a noun summing up the clause before it is the act told there: its doer is the target
+    (
+        "Peru recalled its ambassador from Bolivia, a decision Brazil criticized as hasty.",
+        {("Brazil", "criticized", "Peru")},
+    ),
+    (
+        "Chile granted asylum to Leopoldo López, a decision Caracas rejected as illegal.",
+        {("Venezuela", "rejected", "Chile")},
+    ),
+    (
+        "The EU sanctioned Hungary, a move that Poland denounced as bribery.",
+        {("Poland", "criticized", "European Union")},
+    ),
     # "the two" alone: the pair of this sentence or the one before, people staying people;
     # an event told earlier in its own sentence gives the pair too
     (

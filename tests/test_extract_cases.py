@@ -725,6 +725,22 @@ FOUND = [
         "Bourita, in Madrid, and the two signed a migration agreement.",
         {("José Manuel Albares", "agreedWith", "Nasser Bourita")},
     ),
+    # "the three ...": the three actors joined last
+    (
+        "Chile summoned the envoys of Peru, Bolivia and Ecuador after the three countries "
+        "expelled Chilean diplomats.",
+        {
+            ("Peru", "expelled", "Chile"),
+            ("Bolivia", "expelled", "Chile"),
+            ("Ecuador", "expelled", "Chile"),
+        },
+    ),
+    # an event noun with its own agent is that agent's, not the last such act's
+    (
+        "The United States sanctioned Ivanishvili on Friday. Estonia banned Ivanishvili from "
+        "entering its territory. President Salome Zourabichvili welcomed the U.S. sanctions.",
+        {("Salome Zourabichvili", "praised", "United States")},
+    ),
     # a pair joined by "and" whose second name is in apposition ("his counterpart, X")
     (
         "Antony Blinken welcomed Egyptian Foreign Minister Sameh Shoukry and his Ethiopian "

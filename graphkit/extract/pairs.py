@@ -52,6 +52,8 @@ def pair_reference(token: Token, index: ArticleIndex) -> list[Actor]:
         and token.lemma_ in DEFINITE_PAIR_NOUNS
         and not kids(token, "amod", "compound", "prep", "poss", "acl", "relcl", "appos")
     )
+    if "three" in marks and marks & {"the", "all"}:
+        return _trio(token, kind, index)
     if not ("both" in marks or {"the", "two"} <= marks or bare):
         return []
     clause = climb(token, ("dobj", "pobj", "prep", "dative", "conj"))
@@ -96,6 +98,25 @@ def pair_reference(token: Token, index: ArticleIndex) -> list[Actor]:
         if pair and not {p.entity.key for p in pair} & own:
             return pair
     return []
+
+
+def _trio(token: Token, kind: str, index: ArticleIndex) -> list[Actor]:
+    """ "the three Baltic states", "the three countries": the three actors joined by "and" last
+    (in this sentence or the three before), of the kind the noun names."""
+    types = PAIR_TYPES["Person" if kind == "Person" else kind if kind == "Country" else ""]
+    found: list[Actor] = []
+    for span, actor in index.spans_between(sentences_back(token, 3), token.i):
+        if span.root.dep_ == "conj":
+            continue
+        joined = [n for c in conjuncts(span.root)[1:] if (n := _named(c, index)) is not None]
+        group = [actor, *(index.by_token[n.i] for n in joined)]
+        if (
+            len({a.entity.key for a in group}) == 3
+            and joined[-1].i < token.i
+            and all(a.entity.type in types for a in group)
+        ):
+            found = [Actor(a.entity, How.NOMINAL, a.place) for a in group]
+    return found
 
 
 def _named(token: Token, index: ArticleIndex) -> Token | None:

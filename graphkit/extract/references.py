@@ -211,6 +211,9 @@ def event_agent(token: Token, index: ArticleIndex, *, near: bool = False) -> Act
         return None
     earliest = sentences_back(token, 1) if near else 0
     agents = [t.subject for t in index.told_between(earliest, token.i) if t.relation in relations]
+    # "welcomed the U.S. sanctions": of those acts, the ones of the actor the noun names
+    own = {a.entity.key for c in kids(token, "compound") if (a := index.actor_at(c))}
+    agents = [a for a in agents if a.entity.key in own] or agents
     return Actor(agents[-1].entity, How.NOMINAL) if agents else None
 
 

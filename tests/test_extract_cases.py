@@ -725,6 +725,11 @@ FOUND = [
         "Bourita, in Madrid, and the two signed a migration agreement.",
         {("José Manuel Albares", "agreedWith", "Nasser Bourita")},
     ),
+    # a state body's name after another country's possessive is that country's body
+    (
+        "Kenya's Foreign Office summoned the Russian ambassador on Monday.",
+        {("Kenya", "protested", "Russia")},
+    ),
     # "the three ...": the three actors joined last
     (
         "Chile summoned the envoys of Peru, Bolivia and Ecuador after the three countries "

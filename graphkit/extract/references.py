@@ -209,8 +209,14 @@ def event_agent(token: Token, index: ArticleIndex, *, near: bool = False) -> Act
             acts = [t.subject for t in told if t.pos == verb] or [t.subject for t in told]
             return Actor(acts[-1].entity, How.NOMINAL) if acts else None
         return None
-    earliest = sentences_back(token, 1) if near else 0
+    earliest = sentences_back(token, 1 if near else 5)
+    if index.opening < 0:
+        index.opening = opening_end(token.doc)
+    # the acts of this sentence and the ones just before, else of the article's opening
     agents = [t.subject for t in index.told_between(earliest, token.i) if t.relation in relations]
+    if not agents and not near:
+        told = index.told_between(0, min(index.opening, earliest))
+        agents = [t.subject for t in told if t.relation in relations][:1]
     # "welcomed the U.S. sanctions": of those acts, the ones of the actor the noun names
     own = {a.entity.key for c in kids(token, "compound") if (a := index.actor_at(c))}
     agents = [a for a in agents if a.entity.key in own] or agents

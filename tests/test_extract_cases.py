@@ -1447,6 +1447,13 @@ STATIC = [
         ("Wang Yi", "officialOf", "China"),
         True,
     ),
+    # a member noun as the subject, the country in apposition to it
+    (
+        "Warsaw has backed Kyiv since 2022. A NATO member, Poland has sent Ukraine tanks but has "
+        "refused to send troops.",
+        ("Poland", "memberOf", "North Atlantic Treaty Organization"),
+        True,
+    ),
     # the place of a capital's "of" phrase, named in a place noun
     (
         "Rebels seized Goma, the capital of North Kivu province.",

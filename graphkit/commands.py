@@ -55,8 +55,7 @@ def _read_query(query: str) -> tuple[str, str]:
         return path.read_text(encoding="utf-8"), path.name
     except FileNotFoundError:
         msg = (
-            f"cannot read '{path}': no such file; check the path "
-            "(or pass the query text in quotes)"
+            f"cannot read '{path}': no such file; check the path (or pass the query text in quotes)"
         )
         raise InputError(msg) from None
     except (OSError, UnicodeDecodeError) as err:

@@ -186,7 +186,7 @@ def _ranked(group: list[Construction]) -> list[Construction]:
     ranked = sorted(group, key=lambda c: -len(below(c)))
     loops = [c.name for c in group if c.name in below(c)]
     if loops:
-        msg = 'what it supersedes supersedes it again; one of them must win'
+        msg = "what it supersedes supersedes it again; one of them must win"
         raise _Bad(msg, loops[0])
     for first, second in pairwise(ranked):
         if second.name not in below(first):

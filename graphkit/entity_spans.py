@@ -85,6 +85,7 @@ def _split_joined(ent: Span) -> list[Span]:
         ]
     return [ent]
 
+
 OFFICE_HOST_PREPS = word_class("office_host_preps")
 
 

@@ -241,8 +241,7 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
                 row[key]
         except (ValueError, KeyError, TypeError) as err:
             msg = (
-                f"{path} line {n}: not a gold line ({err}); "
-                "each line is JSON with article, s, p, o"
+                f"{path} line {n}: not a gold line ({err}); each line is JSON with article, s, p, o"
             )
             raise InputError(msg) from err
         out.append(row)

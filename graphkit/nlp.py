@@ -106,9 +106,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
         elif doc[tok.i + 1].is_title and (
             tok.lower_ in TITLE_ABBREVIATIONS
             or (
-                tok.text == "."
-                and tok.i > 0
-                and doc[tok.i - 1].lower_ + "." in TITLE_ABBREVIATIONS
+                tok.text == "." and tok.i > 0 and doc[tok.i - 1].lower_ + "." in TITLE_ABBREVIATIONS
             )
         ):
             doc[tok.i + 1].is_sent_start = False

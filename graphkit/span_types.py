@@ -18,7 +18,7 @@ from spacy.tokens import Span
 
 from graphkit.actors import Actor, country_entity, span_name, strip_titles
 from graphkit.entity_spans import PLACE_NOUNS
-from graphkit.lexicon import Lexicon, city_country, norm, word_class
+from graphkit.lexicon import Country, Lexicon, city_country, norm, word_class
 from graphkit.records import Entity
 
 GIVEN_NAMES = word_class("given_names")
@@ -69,6 +69,9 @@ def typed_actor(span: Span, lex: Lexicon) -> Actor | None:
         if country is not None and not name.startswith(("U", "E")):
             return Actor(country_entity(lex, country.iso3), "metonymy")
     if org is not None:
+        owner = _owning_country(span, lex) if org.kind == "state body" else None
+        if owner is not None:  # "Pakistan's Foreign Office": Pakistan's own, not Britain's
+            return Actor(country_entity(lex, owner.iso3), "metonymy", None)
         if org.country and org.country in lex.by_iso3:
             return Actor(country_entity(lex, org.country), "metonymy", None)
         home = (("country", org.home),) if org.home else ()
@@ -115,6 +118,17 @@ def typed_actor(span: Span, lex: Lexicon) -> Actor | None:
     if span.label_ == "PERSON":
         core = strip_titles(span)
         return Actor(Entity("Person", span_name(core)), "name")
+    return None
+
+
+def _owning_country(span: Span, lex: Lexicon) -> Country | None:
+    """The country a possessive or a demonym right before a name, and hung on it, names
+    ("Pakistan's Foreign Office", "the Ukrainian Security Service"), if any."""
+    for tok in span.doc[max(span.sent.start, span.start - 2) : span.start]:
+        if tok.ent_type_ in ("GPE", "NORP") and tok.head.i in range(span.start, span.end):
+            country = lex.country(tok.text)
+            if country is not None:
+                return country
     return None
 
 

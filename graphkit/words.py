@@ -102,7 +102,8 @@ def actor_nouns(column: str, lexicon_dir: Path | None = None) -> frozenset[str]:
 
 def pair_nouns(lexicon_dir: Path | None = None) -> dict[str, str]:
     """Nouns that, as "the two ..." or "both ...", name a pair told of just before -> the kind of
-    pair (``Person``, ``Country``, or "" for countries or organizations).
+    pair (``Person``, ``Country``, "" for countries or organizations, or ``told`` for a pair
+    as told: two people, else countries or organizations, as "the two").
 
     Examples:
         >>> pair_nouns()["leader"], pair_nouns()["side"]

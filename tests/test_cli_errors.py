@@ -414,8 +414,15 @@ def test_cli_errors_closed_pipe_is_no_traceback(tmp_path: Path) -> None:
     graphs = tmp_path / "g.trig"
     write_rdf(example_dataset(), graphs)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "graphkit", "query", "--graph", str(graphs),
-         "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"],
+        [
+            sys.executable,
+            "-m",
+            "graphkit",
+            "query",
+            "--graph",
+            str(graphs),
+            "SELECT ?s ?p ?o WHERE { ?s ?p ?o }",
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )

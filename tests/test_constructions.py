@@ -44,22 +44,36 @@ FIRES = [
     ("aided", "send", "Malaysia sent negotiators to Kuala Lumpur.", None),
     ("spokeWith", "call", "Beijing called the move reckless.", None),
     ("threatened", "warn", "Iran warned of heavy rain.", None),
-    ("attacked", "launch", "Norway launched a mediation effort on Monday between Sudan and Chad.",
-     "negotiatedWith"),
-    ("attacked", "launch",
-     "Qatar launched a mediation effort on Saturday between the Emirates and Saudi Arabia.",
-     "negotiatedWith"),
+    (
+        "attacked",
+        "launch",
+        "Norway launched a mediation effort on Monday between Sudan and Chad.",
+        "negotiatedWith",
+    ),
+    (
+        "attacked",
+        "launch",
+        "Qatar launched a mediation effort on Saturday between the Emirates and Saudi Arabia.",
+        "negotiatedWith",
+    ),
     ("attacked", "launch", "Greece launched two weeks of naval exercises in the Aegean.", None),
     ("conceded", "return", "Iranian diplomats returned to Vienna on Monday.", None),
     ("supported", "back", "Iran backed out of the deal with France.", None),
     ("retreatedFrom", "pull", "Russia pulled out of the grain deal with Ukraine.", None),
     ("retreatedFrom", "withdraw", "Iran withdrew from its commitments to France.", None),
     ("extradited", "hand", "Japan handed over 300 tons of rice to Bangladesh.", "aided"),
-    ("requested", "demand",
-     "Serbian students held a march in Belgrade demanding the resignation of President Vucic.",
-     "protested"),
-    ("requested", "call", "Egyptian protesters rioted on Friday, calling for Mubarak's removal.",
-     "protested"),
+    (
+        "requested",
+        "demand",
+        "Serbian students held a march in Belgrade demanding the resignation of President Vucic.",
+        "protested",
+    ),
+    (
+        "requested",
+        "call",
+        "Egyptian protesters rioted on Friday, calling for Mubarak's removal.",
+        "protested",
+    ),
     ("retreatedFrom", "evacuate", "The Red Cross evacuated 300 civilians from Mariupol.", "aided"),
     ("retreatedFrom", "withdraw", "Saudi Arabia withdrew its ambassador from Qatar.", "expelled"),
     ("coerced", "force", "Russia forced the BBC out of the country.", "expelled"),
@@ -205,31 +219,74 @@ def test_constructions_precedence_follows_supersedes_not_file_order(tmp_path: Pa
 
 
 BAD = [
-    ({"opposes_deeds": {"from": "rejected", "becomes": "criticized", "verbs": {}}},
-     "opposes_deeds", 'unknown key "verbs"'),
-    ({"opposes_deeds": {"from": "rejected", "becomes": "criticized",
-                        "verb": {"lemma_in": ["deed_nounz"]}}},
-     "opposes_deeds", 'no word class "deed_nounz"; add it to word_classes.json'),
-    ({"opposes_deeds": {"from": "rejected", "becomes": "criticised"}},
-     "opposes_deeds", 'no relation "criticised"; use a name of ontology/relations.csv'),
-    ({"opposes_deeds": {"from": "rejected", "becomes": "criticized", "verb": {"has": {}}}},
-     "opposes_deeds", '"has" must be a list of patterns'),
-    ({"calls_it_names": {"from": "spokeWith", "becomes": None, "verb": {"tests": ["names"]}}},
-     "calls_it_names", 'no test "names"; use one of labels_verb'),
-    ({"sends_warships": {**WARSHIPS, "supersedes": []}},
-     "sends_no_aid", 'neither it nor "sends_warships" supersedes the other; name one'),
-    ({"sends_warships": {**WARSHIPS, "supersedes": ["sends_troops"]}},
-     "sends_warships", 'it supersedes "sends_troops", no construction from "aided"'),
-    ({"sends_no_aid": {"from": "aided", "becomes": None, "supersedes": ["sends_forces_into"]}},
-     "sends_forces_into", "one of them must win"),
-    ({"sends_no_aid": {"becomes": None}},
-     "sends_no_aid", 'give "from"'),
-    ({"undoes_attack": {"from": "attacked", "becomes": "arrested", "verb": {"lemma": ["seize"]}}},
-     "takes_ground", 'its rewrites lead from "arrested" back to it; one of them must go'),
-    ({"returns_to_a_place": {"from": "conceded", "becomes": None, "verb": {"not_has": {}}}},
-     "returns_to_a_place", '"not_has" must be a list of patterns'),
-    ({"opposes_deeds": {"from": "rejected", "becomes": "criticized", "verb": {"either": []}}},
-     "opposes_deeds", 'unknown pattern key "either"'),
+    (
+        {"opposes_deeds": {"from": "rejected", "becomes": "criticized", "verbs": {}}},
+        "opposes_deeds",
+        'unknown key "verbs"',
+    ),
+    (
+        {
+            "opposes_deeds": {
+                "from": "rejected",
+                "becomes": "criticized",
+                "verb": {"lemma_in": ["deed_nounz"]},
+            }
+        },
+        "opposes_deeds",
+        'no word class "deed_nounz"; add it to word_classes.json',
+    ),
+    (
+        {"opposes_deeds": {"from": "rejected", "becomes": "criticised"}},
+        "opposes_deeds",
+        'no relation "criticised"; use a name of ontology/relations.csv',
+    ),
+    (
+        {"opposes_deeds": {"from": "rejected", "becomes": "criticized", "verb": {"has": {}}}},
+        "opposes_deeds",
+        '"has" must be a list of patterns',
+    ),
+    (
+        {"calls_it_names": {"from": "spokeWith", "becomes": None, "verb": {"tests": ["names"]}}},
+        "calls_it_names",
+        'no test "names"; use one of labels_verb',
+    ),
+    (
+        {"sends_warships": {**WARSHIPS, "supersedes": []}},
+        "sends_no_aid",
+        'neither it nor "sends_warships" supersedes the other; name one',
+    ),
+    (
+        {"sends_warships": {**WARSHIPS, "supersedes": ["sends_troops"]}},
+        "sends_warships",
+        'it supersedes "sends_troops", no construction from "aided"',
+    ),
+    (
+        {"sends_no_aid": {"from": "aided", "becomes": None, "supersedes": ["sends_forces_into"]}},
+        "sends_forces_into",
+        "one of them must win",
+    ),
+    ({"sends_no_aid": {"becomes": None}}, "sends_no_aid", 'give "from"'),
+    (
+        {
+            "undoes_attack": {
+                "from": "attacked",
+                "becomes": "arrested",
+                "verb": {"lemma": ["seize"]},
+            }
+        },
+        "takes_ground",
+        'its rewrites lead from "arrested" back to it; one of them must go',
+    ),
+    (
+        {"returns_to_a_place": {"from": "conceded", "becomes": None, "verb": {"not_has": {}}}},
+        "returns_to_a_place",
+        '"not_has" must be a list of patterns',
+    ),
+    (
+        {"opposes_deeds": {"from": "rejected", "becomes": "criticized", "verb": {"either": []}}},
+        "opposes_deeds",
+        'unknown pattern key "either"',
+    ),
 ]
 
 

@@ -90,8 +90,7 @@ FOUND = [
         ("Serbian students", "protested", "Aleksandar Vucic"),
     ),
     (
-        "Egyptian protesters rioted on Friday, calling for the removal of President Hosni"
-        " Mubarak.",
+        "Egyptian protesters rioted on Friday, calling for the removal of President Hosni Mubarak.",
         ("Egyptian protesters", "protested", "Hosni Mubarak"),
     ),
     # people taken out of danger are helped (AID); troops taken out withdraw (RETREAT)

@@ -23,9 +23,7 @@ def test_errors_a_term_the_store_cannot_hold_is_a_store_error() -> None:
 
 
 def test_errors_every_error_class_is_a_graphkit_error_with_an_exit_code() -> None:
-    classes = [
-        c for c in vars(errors).values() if isinstance(c, type) and issubclass(c, Exception)
-    ]
+    classes = [c for c in vars(errors).values() if isinstance(c, type) and issubclass(c, Exception)]
     assert errors.GraphkitError in classes
     for cls in classes:
         assert issubclass(cls, errors.GraphkitError), cls

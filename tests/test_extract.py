@@ -308,7 +308,8 @@ def test_extract_confidence_lower_for_pronouns_and_metonymy() -> None:
     named = extract_text("Peru criticized Chile.").relations[0].evidence.confidence
     metonymic = extract_text("Lima criticized Chile.").relations[0].evidence.confidence
     pronoun = next(
-        r for r in extract_text("Alberto Otárola spoke on Monday. He criticized Chile.").relations
+        r
+        for r in extract_text("Alberto Otárola spoke on Monday. He criticized Chile.").relations
         if r.predicate == "criticized"
     ).evidence.confidence
     assert named > metonymic
@@ -335,9 +336,7 @@ def test_extraction_records_what_it_found_in_its_own_index_not_in_resolves() -> 
     actors = dict(resolved.by_token)
     index = ArticleIndex.over(resolved)
     told = [
-        (pos, found)
-        for sent in doc.sents
-        for pos, found in sentence_events(list(sent), lex, index)
+        (pos, found) for sent in doc.sents for pos, found in sentence_events(list(sent), lex, index)
     ]
     assert not index.told, "sentence_events itself records nothing"
     for pos, found in told:

@@ -297,7 +297,6 @@ def test_extract_actors_described(text: str, triple: Triple, wanted: bool) -> No
     assert (triple in found) is wanted, f"got {found}"
 
 
-
 @pytest.mark.parametrize("dateline", ["WASHINGTON", "Washington, DC", ""])
 def test_a_bare_title_takes_the_country_of_the_dateline(dateline: str) -> None:
     """The reader lifts "Washington, DC" off the page into ``Article.dateline``; an official

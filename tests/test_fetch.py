@@ -194,8 +194,19 @@ def test_fetch_build_reports_each_failed_url_and_builds_the_rest(site, tmp_path,
     rows = "".join(f"{i},{u}\n" for i, u in enumerate(urls))
     listing.write_text("id,url\n" + rows, encoding="utf-8")
     code, out, err = run_cli(
-        "build", f"{b}/redirect", "--urls", listing, "--store", tmp_path / "store",
-        "--cache", tmp_path / "cache", "--timeout", "1", "--max-page-size", "0.2", *WEB,
+        "build",
+        f"{b}/redirect",
+        "--urls",
+        listing,
+        "--store",
+        tmp_path / "store",
+        "--cache",
+        tmp_path / "cache",
+        "--timeout",
+        "1",
+        "--max-page-size",
+        "0.2",
+        *WEB,
     )
     assert code == EXIT_SKIPPED
     assert "2 article(s) added" in out  # the page, and the redirect to it (another source)

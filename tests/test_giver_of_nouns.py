@@ -14,8 +14,7 @@ def relations(text: str) -> dict[tuple[str, str, str], str]:
     article = Article.from_text(text, source="giver.txt", date="2024-02-01")
     [result] = extract_articles([article])
     return {
-        (r.subject.name, r.predicate, r.object.name): r.evidence.modality
-        for r in result.relations
+        (r.subject.name, r.predicate, r.object.name): r.evidence.modality for r in result.relations
     }
 
 

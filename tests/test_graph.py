@@ -32,14 +32,14 @@ COLOMBIA = Entity("Country", "Colombia", (), (("iso3", "COL"), ("wikidata", "Q73
 TEXT = "Petro met Trump on 3 November 2025. Petro did not meet Maduro. Petro leads Colombia."
 
 
-def result(
-    text: str = TEXT, *, source: str = "a.txt", date: str = "2025-11-04"
-) -> ArticleResult:
+def result(text: str = TEXT, *, source: str = "a.txt", date: str = "2025-11-04") -> ArticleResult:
     art = Article.from_text(text, source=source, title="Petro and Trump", date=date)
-    met = Evidence(art.id, "Petro met Trump on 3 November 2025.", 0, 35, "met", 0.9,
-                   event_date="2025-11-03")
-    not_met = Evidence(art.id, "Petro did not meet Maduro.", 36, 62, "meet", 0.8,
-                       modality="negated")
+    met = Evidence(
+        art.id, "Petro met Trump on 3 November 2025.", 0, 35, "met", 0.9, event_date="2025-11-03"
+    )
+    not_met = Evidence(
+        art.id, "Petro did not meet Maduro.", 36, 62, "meet", 0.8, modality="negated"
+    )
     leads = Evidence(art.id, "Petro leads Colombia.", 63, 84, "leads", 0.7)
     return ArticleResult(
         art,
@@ -57,8 +57,10 @@ def result(
     [
         (PETRO, "person/gustavo-petro"),
         (MADURO, "person/nicolas-maduro"),
-        (Entity("Organization", "U.S. Drug Enforcement Administration"),
-         "organization/u-s-drug-enforcement-administration"),
+        (
+            Entity("Organization", "U.S. Drug Enforcement Administration"),
+            "organization/u-s-drug-enforcement-administration",
+        ),
         (COLOMBIA, "country/colombia"),
     ],
 )
@@ -94,8 +96,9 @@ def test_graph_one_named_graph_per_article_named_by_the_article() -> None:
 
 def test_graph_article_keeps_its_dateline() -> None:
     res = result()
-    filed = ArticleResult(dataclasses.replace(res.article, dateline="TEHRAN, Iran"),
-                          res.entities, res.relations)
+    filed = ArticleResult(
+        dataclasses.replace(res.article, dateline="TEHRAN, Iran"), res.entities, res.relations
+    )
     node = article_iri(filed.article.id)
     graph = article_dataset(filed).graph(node)
     assert graph.value(node, GK.dateline) == Literal("TEHRAN, Iran")

@@ -100,8 +100,7 @@ def test_graph_counts_agree_with_the_build_report(bundled_store: Path, tmp_path:
     assert (report["relations"], report["linked"]) == (counts["relations"], counts["actors"])
     drawn = write_map(graph, tmp_path / "map.html")
     assert (
-        f"{counts['relations']:,} asserted relations between {counts['actors']:,} actors"
-        in drawn
+        f"{counts['relations']:,} asserted relations between {counts['actors']:,} actors" in drawn
     )
 
 

@@ -57,6 +57,7 @@ def test_ingest_text_over_spacy_max_length_is_parsed_in_pieces(nlp, settings) ->
     found = {(r.subject.name, r.predicate, r.object.name) for r in pieces.relations}
     assert found == {(r.subject.name, r.predicate, r.object.name) for r in whole.relations}
     assert len(found) >= 3
+
     def offsets(result):
         evs = [r.evidence for r in result.relations]
         return sorted((ev.start, ev.end, ev.sentence) for ev in evs)
@@ -72,7 +73,7 @@ def test_ingest_build_of_an_article_over_a_million_characters(tmp_path, run_cli)
     whitespace token each), so the test parses about 60,000 characters of prose, not 1M."""
     folder = tmp_path / "in"
     folder.mkdir()
-    prose = (Path(__file__).parent.parent / "data/articles/02-uk-expels-russian-diplomats.txt")
+    prose = Path(__file__).parent.parent / "data/articles/02-uk-expels-russian-diplomats.txt"
     paragraphs = [p for p in prose.read_text(encoding="utf-8").split("\n\n") if p.strip()]
     gap = "\n" * 30_000
     body = gap.join(paragraphs * 4)

@@ -362,8 +362,10 @@ def test_cross_article_merge_is_recorded_and_evidence_points_at_canonical() -> N
     assert (report.resolution.entities_before, report.resolution.entities_after) == (3, 2)
 
 
-@pytest.mark.xfail(reason="cross-article resolution does not yet keep apart two names one article "
-                          "uses side by side")
+@pytest.mark.xfail(
+    reason="cross-article resolution does not yet keep apart two names one article "
+    "uses side by side"
+)
 def test_an_article_that_keeps_two_names_apart_is_trusted() -> None:
     ds = results_dataset(
         [

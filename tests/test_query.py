@@ -321,7 +321,13 @@ def test_query_csv_keeps_plain_values() -> None:
     assert text.endswith("\r\n")
     assert list(csv.reader(io.StringIO(text))) == [
         ["actor", "count", "date", "lang", "iri"],
-        ["Gustavo Petro", "12", "2025-11-03", "Bogotá", "https://w3id.org/graphkit/id/person/gustavo-petro"],
+        [
+            "Gustavo Petro",
+            "12",
+            "2025-11-03",
+            "Bogotá",
+            "https://w3id.org/graphkit/id/person/gustavo-petro",
+        ],
         ['Trump, "The Donald"\nline two', "3", "", "", ""],
     ]
 
@@ -450,6 +456,11 @@ def test_query_table_wraps_long_sentences_instead_of_cutting_them() -> None:
     lines = format_result(result, "table").splitlines()
     assert max(len(line) for line in lines) <= 70
     body = lines[2:-2]
-    assert len(body) > 3 and " ".join(" ".join(line.split()[1:] if i == 0 else line.split())
-                                       for i, line in enumerate(body)) == sentence
+    assert (
+        len(body) > 3
+        and " ".join(
+            " ".join(line.split()[1:] if i == 0 else line.split()) for i, line in enumerate(body)
+        )
+        == sentence
+    )
     assert "…" not in "".join(lines) and lines[-1] == "(1 row)"

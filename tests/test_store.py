@@ -42,7 +42,11 @@ VENEZUELA = URIRef("https://w3id.org/graphkit/id/country/venezuela")
 
 
 def article_graphs(ds: Dataset) -> dict[str, Graph]:
-    return {str(g.identifier): g for g in ds.graphs() if len(g) and str(g.identifier).startswith("https://")}
+    return {
+        str(g.identifier): g
+        for g in ds.graphs()
+        if len(g) and str(g.identifier).startswith("https://")
+    }
 
 
 def build(folder: Path, ds: Dataset | None = None) -> Path:

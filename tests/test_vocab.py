@@ -43,7 +43,10 @@ def test_vocab_unknown_relation_is_a_key_error() -> None:
 def test_vocab_event_relations_have_a_consistent_category_quad_and_score(info) -> None:
     assert info.plover in PLOVER_CATEGORIES
     assert info.quad in {
-        "verbal-cooperation", "material-cooperation", "verbal-conflict", "material-conflict"
+        "verbal-cooperation",
+        "material-cooperation",
+        "verbal-conflict",
+        "material-conflict",
     }
     assert -10 < info.score < 10
     # the sign of the score says which side of the line the quad class is on
@@ -71,8 +74,10 @@ def test_vocab_ontology_file_agrees_with_the_table() -> None:
     onto = Graph().parse(ONTOLOGY_DIR / "graphkit.ttl", format="turtle")
     for info in relations():
         assert (info.iri, RDF.type, OWL.ObjectProperty) in onto, info.name
-        assert onto.value(info.iri, RDFS.label) in (Literal(info.label, lang="en"),
-                                                    Literal(info.label))
+        assert onto.value(info.iri, RDFS.label) in (
+            Literal(info.label, lang="en"),
+            Literal(info.label),
+        )
         if info.is_event:
             assert str(onto.value(info.iri, GK.ploverCategory)) == info.plover
             assert float(onto.value(info.iri, GK.cooperationScore)) == info.score

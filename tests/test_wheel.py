@@ -118,9 +118,7 @@ def test_wheel_installs_into_a_fresh_venv_and_runs_from_anywhere(tmp_path: Path)
     shutil.copy2(SEED, work / "seed.txt")
     shutil.copy2(SEED, work / "articles" / "seed.txt")
     (work / "articles" / "visit.html").write_text(HTML, encoding="utf-8")  # trafilatura
-    location = _run(
-        [python, "-c", "import graphkit; print(graphkit.__file__)"], cwd=work, env=env
-    )
+    location = _run([python, "-c", "import graphkit; print(graphkit.__file__)"], cwd=work, env=env)
     assert Path(location.strip()).is_relative_to(target)
     graphkit = target / "bin" / "graphkit"
     _run([graphkit, "extract", "seed.txt", "-o", "out.trig", "-q"], cwd=work, env=env)

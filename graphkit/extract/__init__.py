@@ -207,9 +207,7 @@ def _extract(
 ) -> ArticleResult:
     index = ArticleIndex.over(resolve_doc(doc, lex=lex))
     filed = (
-        _filed_from(article, lex)
-        or _dateline_country(doc, index, lex)
-        or _dateline_line(doc, lex)
+        _filed_from(article, lex) or _dateline_country(doc, index, lex) or _dateline_line(doc, lex)
     )
     home = filed or _salient_country(index)
     found = [

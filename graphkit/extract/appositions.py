@@ -155,6 +155,8 @@ def apposed_title(span: Span, actor: Actor, index: ArticleIndex, lex: Lexicon) -
     # Penny Wong, India's foreign minister, S Jaishankar" the second title is Jaishankar's
     candidates = [_past_host(root.head)] if root.dep_ == "appos" else []
     candidates += kids(root, "appos")
+    if not candidates:
+        candidates = _office_before_comma(span, index)
     for head in candidates:
         if head.i in index.by_token:
             continue
@@ -163,9 +165,7 @@ def apposed_title(span: Span, actor: Actor, index: ArticleIndex, lex: Lexicon) -
             continue
         noun_rel, title = titled
         holder = (
-            poss_holder(head, index)
-            or _title_told_before(head, index)
-            or _own_country(title, lex)
+            poss_holder(head, index) or _title_told_before(head, index) or _own_country(title, lex)
         )
         if holder is None:
             continue
@@ -181,6 +181,22 @@ def apposed_title(span: Span, actor: Actor, index: ArticleIndex, lex: Lexicon) -
             "apposition",
         )
         return
+
+
+def _office_before_comma(span: Span, index: ArticleIndex) -> list[Token]:
+    """ "a phone call with his Chinese counterpart, Wang Yi, on Monday": the office right before
+    the name's comma, however the parse hangs the name (not a subject: "After meeting the
+    president, Putin said"), when the name ends at a punctuation mark."""
+    doc = span.doc
+    k = span.start - 1
+    if k - 1 < span.sent.start or doc[k].text != "," or span.root.dep_ in ("nsubj", "nsubjpass"):
+        return []
+    if span.end < len(doc) and not doc[span.end].is_punct:
+        return []
+    head = doc[k - 1]
+    if head.pos_ != "NOUN" or head.i in index.by_token:
+        return []
+    return [head]
 
 
 def _title_told_before(head: Token, index: ArticleIndex) -> Actor | None:

@@ -1,10 +1,10 @@
 """Corrections made once a whole article has been read: what one sentence could not settle.
 
 A guessed office gives way when the person meets that country's leader; summoning or expelling
-an envoy is aimed at the envoy's country too; an attack on a place is an attack on its country;
-demanding a prisoner's release asks the holder; banning one's own people coerces them; a
-country named as the title of the person after it is that person; no one acts against the country
-the article says they serve.
+an envoy is aimed at the envoy's country, not the person; an attack on a place is an attack on
+its country; demanding a prisoner's release asks the holder; banning one's own people coerces
+them; a country named as the title of the person after it is that person; no one acts against
+the country the article says they serve.
 """
 
 from __future__ import annotations
@@ -21,13 +21,15 @@ from graphkit.lexicon import norm, word_class
 from graphkit.resolve import Actor, How, country_entity
 from graphkit.vocab import relation, relations_where
 
+ENVOY_POSTS = word_class("envoy_posts")
+
 
 def revise(
     found: list[Found], index: ArticleIndex, candidates: dict[tuple[str, int], list[Actor]]
 ) -> list[Found]:
     """The article's relations with every correction applied, in order."""
     found = _drop_contradicted_titles(found, index, candidates)
-    found += _envoys_countries(found, index)
+    found = _envoys_countries(found, index)
     found += _places_countries(found, index)
     found = _holders_asked(found)
     found = [_domestic_ban(f, index) for f in found]
@@ -208,20 +210,29 @@ def _places_countries(found: list[Found], index: ArticleIndex) -> list[Found]:
 
 
 def _envoys_countries(found: list[Found], index: ArticleIndex) -> list[Found]:
-    """Expelling or summoning an envoy is aimed at the envoy's country too: "declared the
-    Mexican ambassador, Raquel Serur, persona non grata" expels Mexico's."""
+    """Expelling or summoning a person is aimed at the country they serve too: "declared the
+    Mexican ambassador, Raquel Serur, persona non grata" expels Mexico's. An envoy (a holder of
+    one of the ``envoy_posts`` named in the evidence) only stands for that country: the person
+    gives way to it."""
     out = []
     for f in found:
-        if f.predicate not in ("expelled", "protested") or f.object.entity.type != "Person":
-            continue
         country = index.affiliation.get(f.object.entity.key)
-        if country is not None and country.key != f.subject.entity.key:
-            out.append(
-                replace(
-                    f,
-                    object=Actor(country, How.NOMINAL),
-                    confidence=f.confidence * 0.9,
-                    method=f"{f.method}:envoy",
-                )
+        if (
+            f.predicate not in ("expelled", "protested")
+            or f.object.entity.type != "Person"
+            or country is None
+            or country.key == f.subject.entity.key
+        ):
+            out.append(f)
+            continue
+        if not any(t.lemma_.lower() in ENVOY_POSTS for t in index.doc[f.span[0] : f.span[1]]):
+            out.append(f)
+        out.append(
+            replace(
+                f,
+                object=Actor(country, How.NOMINAL),
+                confidence=f.confidence * 0.9,
+                method=f"{f.method}:envoy",
             )
+        )
     return out

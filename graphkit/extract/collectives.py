@@ -150,9 +150,7 @@ def _by_kind(token: Token, index: ArticleIndex, words: str) -> list[Actor]:
     """ "Islamic fundamentalists", "opposition activists": a group its words name, of no one
     country."""
     kinds = [
-        c
-        for c in kids(token, "amod", "compound", "nmod", side=BEFORE)
-        if index.actor_at(c) is None
+        c for c in kids(token, "amod", "compound", "nmod", side=BEFORE) if index.actor_at(c) is None
     ]
     if any(
         c.ent_type_ == "NORP" or c.lower_ in NON_STATE_WORDS for c in kinds

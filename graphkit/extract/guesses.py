@@ -104,9 +104,7 @@ def stated_office(f: Found, *types: str) -> bool:
     return office and is_type(f.object, *types)
 
 
-def _hinted_holder(
-    f: Found, known: dict[str, Actor], lex: Lexicon, year: int | None
-) -> Actor:
+def _hinted_holder(f: Found, known: dict[str, Actor], lex: Lexicon, year: int | None) -> Actor:
     """The office a title the sentence hints at is: the country the article's explicit titles
     give the same person, else the office a well-known person held that year, else the hint."""
     holder = _known_holder(f, known, lex, year)

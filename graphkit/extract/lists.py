@@ -26,9 +26,7 @@ LIST_VERBS = word_class("list_verbs")
 LIST_PREP = {"lower_": LIST_PREPS, "dep_": {"prep"}}  # "including X and Y"
 
 
-def listed_later(
-    token: Token, index: ArticleIndex, depth: int, events: bool
-) -> list[Actor] | None:
+def listed_later(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:
     """ "met world leaders on the sidelines of the summit, including X and Y", "his list of
     meetings with world leaders includes X, Y and Z", "expelled diplomats of 23 countries. They
     include A, B and C": the people or countries a later list names."""

@@ -149,7 +149,12 @@ def _member_apposition(tok: Token, index: ArticleIndex) -> Iterator[Found]:
     if org is None:
         return
     subjects = kids(tok.head, "nsubj")
-    others = [c for c in subjects if c is not tok] if tok.dep_ == "nsubj" else [tok.head]
+    # the subject beside it, or the name in apposition to it ("A NATO member, Turkey, has")
+    others = (
+        [c for c in subjects if c is not tok] + kids(tok, "appos")
+        if tok.dep_ == "nsubj"
+        else [tok.head]
+    )
     for other, country in named_tokens(index, others, "Country"):
         yield Found(
             country,

@@ -122,9 +122,11 @@ def cue_objects(head: Token, cue: Cue, index: ArticleIndex) -> list[tuple[Token,
         out = [(t, as_people(t, a)) for t, a in out]
     if not out and preps:
         # "signed with X an agreement", and "met for two hours with X": the phrase hangs on the
-        # object or on the span of time
+        # object (or on the noun of its "of" phrase: "a memorandum of understanding with X") or
+        # on the span of time
         spans = select(prep_objects(head, ("for",)), words=DURATION_NOUNS)
-        under = [pobj for c in [*kids(head, "dobj"), *spans] for pobj in prep_objects(c, preps)]
+        dobjs = [n for d in kids(head, "dobj") for n in (d, *prep_objects(d, ("of",)))]
+        under = [pobj for c in [*dobjs, *spans] for pobj in prep_objects(c, preps)]
         out += _actors_in(under, index)
     if not out and "dobj" in cue.slots:
         out = _raised_object(head, index) or _named_object(head, index)

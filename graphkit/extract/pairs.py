@@ -14,6 +14,7 @@ from graphkit.extract.references import asserted_before, subject_keys
 from graphkit.extract.syntax import clause_subjects, conjuncts, sentences_back
 from graphkit.extract.tokens import climb, kids, select
 from graphkit.lexicon import pair_nouns, word_class
+from graphkit.records import ASSERTED
 from graphkit.resolve import Actor, How
 
 # Plural nouns that, as "the two ..." or "both ...", name a pair told of just before, and the
@@ -39,22 +40,28 @@ def pair_reference(token: Token, index: ArticleIndex) -> list[Actor]:
         ['Mexico', 'Peru']
     """
     kind = PAIR_NOUNS.get(token.lemma_.lower())
-    if kind is None or token.tag_ not in ("NNS", "NNPS"):
+    # a plural noun, or a numeral standing alone ("the two met")
+    if kind is None or token.tag_ not in ("NNS", "NNPS", "CD") or token.dep_ == "nummod":
         return []
     marks = {c.lower_ for c in kids(token, "det", "predet", "preconj", "nummod")}
+    if token.tag_ == "CD":
+        marks.add(token.lower_)
     # "Blinken and Wong met ... The leaders called for": "the" alone, for people just named
     bare = (
         marks == {"the"}
         and token.lemma_ in DEFINITE_PAIR_NOUNS
         and not kids(token, "amod", "compound", "prep", "poss", "acl", "relcl", "appos")
     )
+    if "three" in marks and marks & {"the", "all"}:
+        return _trio(token, kind, index)
     if not ("both" in marks or {"the", "two"} <= marks or bare):
         return []
     clause = climb(token, ("dobj", "pobj", "prep", "dative", "conj"))
     own: set[str] = set()
     if clause.pos_ in ("VERB", "AUX") and clause.i != token.i:
         own = subject_keys(clause, index, homes=True)
-    start = sentences_back(token, 1 if bare else 3)
+    # "the leaders", "the two": the pair of this sentence or the one before
+    start = sentences_back(token, 1 if bare or token.tag_ == "CD" else 3)
     joined_pairs: list[tuple[int, Actor, Actor]] = []
     for span, actor in index.spans_between(start, token.i):  # "A and B": two actors joined
         root = span.root
@@ -64,7 +71,7 @@ def pair_reference(token: Token, index: ArticleIndex) -> list[Actor]:
                 joined_pairs.append((root.i, partner, actor))
             continue
         # every conjunct, so that "Colombia, Chile and Argentina" is no pair
-        joined = [c for c in conjuncts(root)[1:] if c.i in index.by_token]
+        joined = [n for c in conjuncts(root)[1:] if (n := _named(c, index)) is not None]
         keys = {index.by_token[c.i].entity.key for c in joined} | {actor.entity.key}
         if len(keys) == 2 and joined[-1].i < token.i:
             joined_pairs.append((joined[-1].i, actor, index.by_token[joined[-1].i]))
@@ -72,7 +79,12 @@ def pair_reference(token: Token, index: ArticleIndex) -> list[Actor]:
     # "both sides", "both governments": the two sides of the article's main dispute, when two
     # or more events so far joined them; else the pair named together last, else the two
     # sides of the last event ("A called B")
-    sides = [(t.pos, t.subject, t.object) for t in asserted_before(token, index) if t.pos >= start]
+    # the events told before it: those of the sentences before, and those of its own sentence
+    # told before it ("hosted his counterpart ... and the two signed")
+    told = asserted_before(token, index) + [
+        t for t in index.told_between(token.sent.start, token.i) if t.modality == ASSERTED
+    ]
+    sides = [(t.pos, t.subject, t.object) for t in told if t.pos >= start]
     main = _main_dyad(token, kind, index) if token.lemma_ in MAIN_PAIR_NOUNS and not bare else []
     leaders = {e.key for e in index.leaders.values()}
     for _, a, b in (
@@ -86,6 +98,33 @@ def pair_reference(token: Token, index: ArticleIndex) -> list[Actor]:
         if pair and not {p.entity.key for p in pair} & own:
             return pair
     return []
+
+
+def _trio(token: Token, kind: str, index: ArticleIndex) -> list[Actor]:
+    """ "the three Baltic states", "the three countries": the three actors joined by "and" last
+    (in this sentence or the three before), of the kind the noun names."""
+    types = PAIR_TYPES["Person" if kind == "Person" else kind if kind == "Country" else ""]
+    found: list[Actor] = []
+    for span, actor in index.spans_between(sentences_back(token, 3), token.i):
+        if span.root.dep_ == "conj":
+            continue
+        joined = [n for c in conjuncts(span.root)[1:] if (n := _named(c, index)) is not None]
+        group = [actor, *(index.by_token[n.i] for n in joined)]
+        if (
+            len({a.entity.key for a in group}) == 3
+            and joined[-1].i < token.i
+            and all(a.entity.type in types for a in group)
+        ):
+            found = [Actor(a.entity, How.NOMINAL, a.place) for a in group]
+    return found
+
+
+def _named(token: Token, index: ArticleIndex) -> Token | None:
+    """The token naming the actor a conjunct stands for: itself, or the name in apposition to
+    it ("Bayramov and his Armenian counterpart, Ararat Mirzoyan")."""
+    if token.i in index.by_token:
+        return token
+    return next((c for c in kids(token, "appos") if c.i in index.by_token), None)
 
 
 def _modifier_partner(conj: Token, index: ArticleIndex) -> Actor | None:
@@ -151,6 +190,8 @@ def _pair_of_kind(a: Actor, b: Actor, kind: str, index: ArticleIndex) -> list[Ac
     """The two actors as the kind of pair a noun names ("leaders": people; "countries": their
     countries, a leader standing for the one they lead), or [] if they are no such pair."""
     types = {a.entity.type, b.entity.type}
+    if kind == "told":  # "the two": two people stay people, else as "sides"
+        kind = "Person" if types == {"Person"} else ""
     if kind == "Person":
         return (
             [Actor(a.entity, How.NOMINAL), Actor(b.entity, How.NOMINAL)]

@@ -128,13 +128,31 @@ def _country_in(head: Token, index: ArticleIndex) -> Actor | None:
     return next(iter(countries), None)
 
 
+def _place_of(head: Token, index: ArticleIndex) -> Actor | None:
+    """The place of "the capital of West Darfur state", "a town in the Odesa region": the
+    actor its "of" or "in" phrase names, or the one named in the place noun there."""
+    for where in [o for c in kids(head, "prep", words=OF | IN) for o in kids(c, "pobj")]:
+        outer = _named_place(where, index)
+        if is_type(outer, *PLACES):
+            return _as_place(outer)
+    return None
+
+
+def _named_place(where: Token, index: ArticleIndex) -> Actor | None:
+    """The place a token names, or, a place noun ("the Odesa region"), the place named in it."""
+    if where.lemma_ in PLACE_KINDS:
+        named = typed_actors(index, kids(where, "compound", "amod"), "Place")
+        return next(iter(named), None)
+    return index.actor_at(where)
+
+
 def _apposed_kind(span: Span, here: Actor, index: ArticleIndex) -> Iterator[Found]:
     """ "the Syrian capital, Damascus", "Sinaloa, a state in northwestern Mexico"."""
     place = here.entity
     root = span.root
     heads = kids(root, "appos") + ([root.head] if root.dep_ == "appos" else [])
     for head in select(heads, words=PLACE_KINDS):
-        holder = poss_holder(head, index) or _country_in(head, index)
+        holder = poss_holder(head, index) or _country_in(head, index) or _place_of(head, index)
         code = dict(place.ids).get("country", "")
         bare = kid(head, "prep") is None  # not "the capital of West Darfur"
         if holder is None and head.lemma_ == "capital" and bare and code in index.lex.by_iso3:
@@ -183,11 +201,7 @@ def _kind_in(span: Span, here: Actor, index: ArticleIndex) -> Iterator[Found]:
     Kurdistan region"."""
     root = span.root
     for where in [o for c in kids(root, "prep", words=IN) for o in kids(c, "pobj")]:
-        if where.lemma_ in PLACE_KINDS:
-            named = typed_actors(index, kids(where, "compound", "amod"), "Place")
-            outer = next(iter(named), None)
-        else:
-            outer = index.actor_at(where)
+        outer = _named_place(where, index)
         if _elsewhere(outer, here, "Place", "Country"):
             yield _found(here, _as_place(outer), where, (span.start, where.i + 1), "place-in")
 

@@ -97,6 +97,19 @@ def doer_of(token: Token, index: ArticleIndex, depth: int) -> list[Actor]:
     return next((found for found in doers if found), [])
 
 
+def _sums_up(token: Token) -> bool:
+    """ "Mexico granted him asylum, a decision Quito rejected": an indefinite noun after a comma,
+    with a clause of its own, that sums up the clause before it."""
+    doc = token.doc
+    dets = kids(token, "det", words=("a", "an"))
+    return (
+        bool(dets)
+        and dets[0].i > token.sent.start
+        and doc[dets[0].i - 1].text == ","
+        and bool(kids(token, "relcl"))
+    )
+
+
 def _hyphen_prefix(verb: Token) -> str:
     """The lemma of the word a hyphen joins to the verb ("test" in "test-fired"), or ""."""
     before = verb.doc[max(verb.i - 2, 0) : verb.i]
@@ -186,9 +199,27 @@ def event_agent(token: Token, index: ArticleIndex, *, near: bool = False) -> Act
     named = index.lex.noun_relations
     relations = named.get(token.lemma_.lower()) or named.get(token.lower_)
     if not relations:
+        if near and token.lemma_ in GENERIC_EVENT_NOUNS and _sums_up(token):
+            # "Mexico granted him asylum, a decision Quito rejected": the act of the clause it
+            # hangs on, else the last act told before it in its sentence
+            told = [
+                t for t in index.told_between(token.sent.start, token.i) if t.modality == ASSERTED
+            ]
+            verb = next((t.i for t in token.ancestors if t.pos_ in ("VERB", "AUX")), -1)
+            acts = [t.subject for t in told if t.pos == verb] or [t.subject for t in told]
+            return Actor(acts[-1].entity, How.NOMINAL) if acts else None
         return None
-    earliest = sentences_back(token, 1) if near else 0
+    earliest = sentences_back(token, 1 if near else 5)
+    if index.opening < 0:
+        index.opening = opening_end(token.doc)
+    # the acts of this sentence and the ones just before, else of the article's opening
     agents = [t.subject for t in index.told_between(earliest, token.i) if t.relation in relations]
+    if not agents and not near:
+        told = index.told_between(0, min(index.opening, earliest))
+        agents = [t.subject for t in told if t.relation in relations][:1]
+    # "welcomed the U.S. sanctions": of those acts, the ones of the actor the noun names
+    own = {a.entity.key for c in kids(token, "compound") if (a := index.actor_at(c))}
+    agents = [a for a in agents if a.entity.key in own] or agents
     return Actor(agents[-1].entity, How.NOMINAL) if agents else None
 
 
@@ -265,4 +296,3 @@ def _opens_title(span: Span, lo: int, bare: str, index: ArticleIndex) -> bool:
         if f"{doc[start : span.start].text.lower()} ".startswith(f"{bare} "):
             return True
     return False
-

@@ -31,6 +31,8 @@ from graphkit.lexicon import Cue, word_class
 
 # People sent to talk, not to help: sending them is no aid.
 ENVOY_NOUNS = word_class("envoy_nouns")
+
+
 # the token tests a construction's pattern may name
 def names_place(tok: Token) -> bool:
     """A place named ("Kupiansk", "Goma"), the model's place labels."""

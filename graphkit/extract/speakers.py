@@ -72,9 +72,7 @@ def _offices(found: list[Found]) -> dict[str, Entity]:
     }
 
 
-def issuer(
-    doc: Doc, index: ArticleIndex, filed: Actor | None, found: list[Found]
-) -> Actor | None:
+def issuer(doc: Doc, index: ArticleIndex, filed: Actor | None, found: list[Found]) -> Actor | None:
     """The government a statement speaks for, or None for an article that is no statement.
 
     The country of the spokesperson or state body its heading lines name ("Jen Psaki /

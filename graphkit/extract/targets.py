@@ -263,9 +263,9 @@ def untargeted_protest(noun: Token, cue: Cue) -> bool:
     return not [t for head in heads for t in prep_objects(head, cue.slots)]
 
 
-def home_countries(subjects: list[tuple[Token, Actor]], index: ArticleIndex) -> list[
-    tuple[Token, Actor]
-]:
+def home_countries(
+    subjects: list[tuple[Token, Actor]], index: ArticleIndex
+) -> list[tuple[Token, Actor]]:
     """The countries the actors of an event are placed in ("students throughout Indonesia",
     "thousands of students in Kenya"). Where the event itself happens is not enough
     ("Ukrainians staged a protest in Berlin" is not aimed at Germany), nor is the country a

@@ -40,6 +40,7 @@ from graphkit.lexicon import Cue, word_class
 from graphkit.resolve import Actor
 from graphkit.vocab import relation
 
+RELATIVE_PRONOUNS = word_class("relative_pronouns")
 # "Israel is opposed to French mediation": a state, said of its subject, not a passive
 STATIVE_PASSIVES = frozenset(tuple(p.split()) for p in word_class("stative_passives"))
 
@@ -276,7 +277,9 @@ def _object_sources(
     backs = _backs_hostile_act(verb, cue, index)
     if backs and not relation(cue.relation).judges:
         return
-    if verb.dep_ in ("relcl", "acl") and not kids(verb, "dobj"):
+    if verb.dep_ in ("relcl", "acl") and not [
+        d for d in kids(verb, "dobj") if d.lower_ not in RELATIVE_PRONOUNS
+    ]:
         # "an accusation Cambodia denied", "charges that he has always denied": the noun
         # the clause hangs on is its object, and whoever made it is the target
         own = {a.entity.key for _, a in subjects}

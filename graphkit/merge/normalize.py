@@ -193,4 +193,3 @@ def normalize_graph(triples: set[Triple]) -> set[Triple]:
 def normalize_all(graphs: dict[Node, set[Triple]]) -> dict[Node, set[Triple]]:
     """:func:`normalize_graph` on every graph."""
     return {name: normalize_graph(triples) for name, triples in graphs.items()}
-

@@ -203,7 +203,7 @@ def rename(triples: Iterable[Triple], mapping: Mapping[Node, Node]) -> set[Tripl
         if s in mapping and not is_record(p, o):
             if p == TYPE and o in ENTITY_CLASSES:
                 # a capital or state body merged into its country takes the country's type
-                o = _CLASS_OF_SEGMENT.get(str(mapping[s])[len(ID_BASE):].split("/", 1)[0], o)
+                o = _CLASS_OF_SEGMENT.get(str(mapping[s])[len(ID_BASE) :].split("/", 1)[0], o)
             out.add(
                 (
                     mapping[s],

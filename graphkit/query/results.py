@@ -35,8 +35,7 @@ from graphkit.store.sparql import PREFIXES, RDF_PREFIXES, QueryResult
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _NUMERIC = {
-    XSD + t
-    for t in ("integer", "decimal", "double", "float", "int", "long", "nonNegativeInteger")
+    XSD + t for t in ("integer", "decimal", "double", "float", "int", "long", "nonNegativeInteger")
 }
 TABLE_CELL_WIDTH = 60
 """Table cells longer than this wrap onto more lines (at spaces where they can)."""
@@ -76,7 +75,7 @@ def compact(iri: str) -> str:
     for prefix, base in PREFIXES.items():
         if iri.startswith(base) and len(base) > len(PREFIXES.get(best, "")):
             best = prefix
-    return f"{best}:{iri[len(PREFIXES[best]):]}" if best else iri
+    return f"{best}:{iri[len(PREFIXES[best]) :]}" if best else iri
 
 
 def _display(term: Any) -> str:

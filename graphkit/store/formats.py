@@ -296,8 +296,7 @@ def write_rdf(ds: Graph, path: Path, *, derived: bool = False) -> None:
             _serialize(ds, fmt, str(tmp), derived=derived)
     except OSError as err:
         msg = (
-            f"cannot write '{path}': {err.strerror or err}; "
-            "check the folder exists and is writable"
+            f"cannot write '{path}': {err.strerror or err}; check the folder exists and is writable"
         )
         raise InputError(msg) from None
     except ValueError as err:

@@ -84,4 +84,3 @@ def test_fuzz_deep_quotes_and_brackets(nlp, depth: int, opener: str) -> None:
 def test_fuzz_ten_thousand_token_sentence(nlp, verb: str, filler: str) -> None:
     middle = " ".join([filler] * 10_000)
     check(f"Colombia {verb} Russia {middle} and Britain {verb} Iran.")
-

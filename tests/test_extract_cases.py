@@ -1688,6 +1688,12 @@ STATIC = [
         ("Ortega", "leaderOf", "Nicaragua"),
         True,
     ),
+    # ... the head of a body leads it
+    (
+        "Ismail Haniyeh, the head of Hamas, met Erdogan in Ankara.",
+        ("Ismail Haniyeh", "leaderOf", "Hamas"),
+        True,
+    ),
     # ... a title that ends in "of" and a bare noun, in apposition
     (
         "Roberto Canseco, Mexico's acting head of mission in Quito, said police beat him.",

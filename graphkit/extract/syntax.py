@@ -108,6 +108,7 @@ FINITE_AFTER_INFINITIVE = {
 }
 # "responded by sending", "accused the Emirates of arming": a gerund under a verb's preposition
 GERUND_UNDER_PREP = {"dep_": {"pcomp"}, "head.dep_": {"prep"}, "head.head.pos_": VERB_POS}
+CAPTION_POSITIONS = word_class("caption_positions")
 # "stressed the importance of supporting Ukraine": the one who stresses it takes that stance
 GERUND_OF_IMPORTANCE = {
     "dep_": {"pcomp"},
@@ -239,6 +240,8 @@ def _subject_step(tok: Token) -> tuple[list[Token] | None, Token | None]:
         return None, tok.head
     if matches(tok, GERUND_OF_IMPORTANCE):
         return None, tok.head.head.head
+    if tok.dep_ == "conj" and tok.head.lower_ in CAPTION_POSITIONS:
+        return None, tok.head  # "Clinton, left, meets with Mahama": a photo caption
     if matches(tok, GERUND_UNDER_PREP):
         verb_above = tok.head.head
         if matches(tok, HELD_ONE_ACTS):

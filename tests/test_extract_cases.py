@@ -1719,6 +1719,13 @@ STATIC = [
         ("Penny Pritzker", "officialOf", "United States"),
         True,
     ),
+    # ... a bare surname the model leaves untagged after a title is still a person
+    (
+        "Kerry would lead a U.S. delegation to Kuala Lumpur, including Secretary of Commerce "
+        "Pritzker and U.S. Trade Representative Froman.",
+        ("Froman", "officialOf", "United States"),
+        True,
+    ),
     # ... not the country whose leader the person meets or calls in that sentence
     (
         "JERUSALEM — Israel said it intercepted the drones. President Joe Biden spoke by phone "

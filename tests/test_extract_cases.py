@@ -1726,6 +1726,13 @@ STATIC = [
         ("Froman", "officialOf", "United States"),
         True,
     ),
+    # ... an envoy the sentence's subject acts on is posted to that country, not its official
+    (
+        "The Russia Ministry of Foreign Affairs informed Ambassador Tracy on September 14 of the "
+        "decision to declare two U.S. diplomats persona non grata.",
+        ("Tracy", "officialOf", "Russia"),
+        False,
+    ),
     # ... not the country whose leader the person meets or calls in that sentence
     (
         "JERUSALEM — Israel said it intercepted the drones. President Joe Biden spoke by phone "

@@ -1733,6 +1733,14 @@ STATIC = [
         ("Tracy", "officialOf", "Russia"),
         False,
     ),
+    # ... an office with "of" phrases before the name's comma, however the parse hangs the name
+    (
+        "WASHINGTON – Today, the U.S. Department of the Treasury designated the Vice President "
+        "of the Nicaraguan Supreme Court of Justice, Marvin Ramiro Aguilar Garcia; a Deputy of "
+        "the National Assembly, Walmaro Antonio Gutierrez Mercado; and others.",
+        ("Marvin Ramiro Aguilar Garcia", "officialOf", "Nicaragua"),
+        True,
+    ),
     # ... not the country whose leader the person meets or calls in that sentence
     (
         "JERUSALEM — Israel said it intercepted the drones. President Joe Biden spoke by phone "

@@ -154,9 +154,9 @@ def apposed_title(span: Span, actor: Actor, index: ArticleIndex, lex: Lexicon) -
     # the title the name stands in apposition to comes first: in "Australia's foreign minister,
     # Penny Wong, India's foreign minister, S Jaishankar" the second title is Jaishankar's
     candidates = [_past_host(root.head)] if root.dep_ == "appos" else []
-    candidates += kids(root, "appos")
     if not candidates:
         candidates = _office_before_comma(span, index)
+    candidates += kids(root, "appos")
     for head in candidates:
         if head.i in index.by_token:
             continue
@@ -194,9 +194,14 @@ def _office_before_comma(span: Span, index: ArticleIndex) -> list[Token]:
     if span.end < len(doc) and not doc[span.end].is_punct:
         return []
     head = doc[k - 1]
-    if head.pos_ != "NOUN" or head.i in index.by_token:
-        return []
-    return [head]
+    heads = [head] if head.pos_ == "NOUN" and head.i not in index.by_token else []
+    # "the Vice President of the Nicaraguan Supreme Court of Justice, Marvin Aguilar": the
+    # office the "of" phrases before the comma belong to
+    while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i >= span.sent.start:
+        head = head.head.head
+        if head.pos_ in ("NOUN", "PROPN") and head.i not in index.by_token:
+            heads.append(head)
+    return heads
 
 
 def _title_told_before(head: Token, index: ArticleIndex) -> Actor | None:

@@ -1741,6 +1741,14 @@ STATIC = [
         ("Marvin Ramiro Aguilar Garcia", "officialOf", "Nicaragua"),
         True,
     ),
+    # ... and through a posting phrase the parse hangs the name on
+    (
+        "WASHINGTON – Today, the U.S. Department of the Treasury designated a Deputy of the "
+        "National Assembly, Walmaro Antonio Gutierrez Mercado; and a Chief of the Nicaraguan "
+        "National Police in Leon, Fidel De Jesus Dominguez Alvarez, in an effort to target them.",
+        ("Fidel De Jesus Dominguez Alvarez", "officialOf", "Nicaragua"),
+        True,
+    ),
     # ... not the country whose leader the person meets or calls in that sentence
     (
         "JERUSALEM — Israel said it intercepted the drones. President Joe Biden spoke by phone "

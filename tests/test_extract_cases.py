@@ -45,6 +45,12 @@ FOUND = [
         "Russian forces carried out attacks on towns in Ukraine.",
         {("Russia", "attacked", "Ukraine")},
     ),
+    # a photo caption: the one pictured at the left meets
+    (
+        "U.S. Secretary of State Hillary Rodham Clinton, left, meets with Ghana's President John "
+        "Dramani Mahama, at his residence in Accra, Ghana, Aug. 9, 2012.",
+        {("Hillary Rodham Clinton", "metWith", "John Dramani Mahama")},
+    ),
     # a capital the model left untagged is still its country's (a target's country)
     ("Russia launched strikes on Kyiv.", {("Russia", "attacked", "Ukraine")}),
     # a time behind or a plain look ahead leaves the event told as done

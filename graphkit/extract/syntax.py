@@ -106,6 +106,13 @@ FINITE_AFTER_INFINITIVE = {
     "head.dep_": {"xcomp"},
     "head.head.tag_": {"VBD", "VBZ", "VBN"},
 }
+# "Hillary Clinton, left, meets with Ghana's President": a photo caption's verb, which the parse
+# joins to the picture position set off by commas
+CAPTION_VERB = {
+    "dep_": {"conj"},
+    "tag_": FINITE_TAGS | {"VBP"},
+    "head.lower_": word_class("caption_positions"),
+}
 # "responded by sending", "accused the Emirates of arming": a gerund under a verb's preposition
 GERUND_UNDER_PREP = {"dep_": {"pcomp"}, "head.dep_": {"prep"}, "head.head.pos_": VERB_POS}
 # "stressed the importance of supporting Ukraine": the one who stresses it takes that stance
@@ -250,6 +257,8 @@ def _subject_step(tok: Token) -> tuple[list[Token] | None, Token | None]:
         # "urged Iran to stop and called on Russia": the urger called; "Peskov said Russia had
         # nothing to do with it and accused Washington": Peskov accused
         return None, tok.head.head
+    if matches(tok, CAPTION_VERB):
+        return None, tok.head  # "Clinton, left, meets with ...": the one pictured meets
     if tok.head.pos_ not in ("VERB", "AUX"):
         return None, None
     if tok.dep_ in ("acomp", "oprd", "conj", "advcl", "pcomp"):

@@ -1054,6 +1054,12 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # private people an official meets are no party to talks
+    (
+        "Deputy Secretary John J. Sullivan visited Angola. He also met with Angolan journalists, "
+        "human rights activists, and youth leaders.",
+        ("John J. Sullivan", "metWith", "Angolan journalists"),
+    ),
     # an event noun refers back a few sentences (or to the opening), not to any act told before
     (
         "Gangs still control much of Haiti's capital.\n\nAid groups warned of hunger on Monday. "

@@ -45,6 +45,11 @@ FOUND = [
         "Russian forces carried out attacks on towns in Ukraine.",
         {("Russia", "attacked", "Ukraine")},
     ),
+    # those who are somewhere doing something do it, not the place
+    (
+        "Ugandan troops are in the country assisting the South Sudanese government.",
+        {("Uganda", "aided", "South Sudan")},
+    ),
     # a photo caption: the one pictured at the left meets
     (
         "U.S. Secretary of State Hillary Rodham Clinton, left, meets with Ghana's President John "

@@ -127,6 +127,14 @@ GERUND_OF_IMPORTANCE = {
 HELD_ONE_ACTS = {"head.lower_": GERUND_OBJECT_PREPS, "head.head.lemma_": OBJECT_GERUND_VERBS}
 # "the officials accusing Petro", "a country that ...": a clause on a noun
 CLAUSE_ON_NOUN = {"dep_": {"relcl", "acl"}, "head.pos_": {"NOUN", "PROPN"}}
+# "Ugandan troops are in the country assisting the government": those who are there do it
+PRESENT_DOING = {
+    "dep_": {"acl"},
+    "tag_": {"VBG"},
+    "head.dep_": {"pobj"},
+    "head.head.dep_": {"prep"},
+    "head.head.head.lemma_": {"be"},
+}
 # "issued a statement demanding": the statement an issuing verb issued
 ISSUED_STATEMENT = {"lemma_": STATEMENT_NOUNS, "dep_": {"dobj"}, "head.lemma_": ISSUE_VERBS}
 
@@ -271,6 +279,8 @@ def _modified_noun(tok: Token) -> list[Token]:
     """ "the officials accusing Petro": the modified noun acts."""
     if tok.dep_ == "relcl" or tok.tag_ == "VBG":
         noun = tok.head
+        if matches(tok, PRESENT_DOING):
+            return clause_subjects(noun.head.head)  # "troops are in the country assisting"
         if matches(noun, ISSUED_STATEMENT):
             return clause_subjects(noun.head)  # "issued a statement demanding": its issuer
         return [noun]

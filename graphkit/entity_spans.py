@@ -223,7 +223,40 @@ def clean_ents(doc: Doc) -> list[Span]:
             out.append(Span(doc, ent.start, ent.end, label="GPE"))
             continue
         out.append(ent)
-    return _names_after_hosts(doc, out)
+    return _names_after_titles(doc, _names_after_hosts(doc, out))
+
+
+def _names_after_titles(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "U.S. Trade Representative Froman": an untagged proper name that a capitalized title
+    word modifies is a person."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found: list[Span] = []
+    lex = load_lexicon()
+    for title in doc[:-1]:
+        if not title.is_title or not (
+            title.lower_.rstrip(".") in PERSON_TITLES or lex.title_relation(title.text)
+        ):
+            continue
+        end = title.i + 1
+        while (
+            end < len(doc)
+            and end - title.i <= 3
+            and end not in taken
+            and doc[end].pos_ == "PROPN"
+            and doc[end].is_title
+            and doc[end].is_alpha
+            and doc[end].lower_ not in TITLE_WORDS
+        ):
+            end += 1
+        if end == title.i + 1 or title.head.i != end - 1:
+            continue
+        if end < len(doc) and doc[end].pos_ == "PROPN":
+            continue
+        found.append(Span(doc, title.i + 1, end, label="PERSON"))
+        taken.update(range(title.i + 1, end))
+    if not found:
+        return spans
+    return sorted([*spans, *found], key=lambda s: s.start)
 
 
 def _names_after_hosts(doc: Doc, spans: list[Span]) -> list[Span]:

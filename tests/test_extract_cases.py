@@ -45,6 +45,11 @@ FOUND = [
         "Russian forces carried out attacks on towns in Ukraine.",
         {("Russia", "attacked", "Ukraine")},
     ),
+    # those who are somewhere doing something do it, not the place
+    (
+        "Ugandan troops are in the country assisting the South Sudanese government.",
+        {("Uganda", "aided", "South Sudan")},
+    ),
     # a photo caption's position word is no verb: the person before it acts
     (
         "U.S. Secretary of State Hillary Rodham Clinton, left, meets with Ghana's President John "
@@ -1054,6 +1059,12 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # private people an official meets are no party to talks
+    (
+        "Deputy Secretary John J. Sullivan visited Angola. He also met with Angolan journalists, "
+        "human rights activists, and youth leaders.",
+        ("John J. Sullivan", "metWith", "Angolan journalists"),
+    ),
     # an event noun refers back a few sentences (or to the opening), not to any act told before
     (
         "Gangs still control much of Haiti's capital.\n\nAid groups warned of hunger on Monday. "
@@ -1729,6 +1740,36 @@ STATIC = [
     (
         "President Obama met Secretary of Commerce Penny Pritzker in Washington.",
         ("Penny Pritzker", "officialOf", "United States"),
+        True,
+    ),
+    # ... a bare surname the model leaves untagged after a title is still a person
+    (
+        "Kerry would lead a U.S. delegation to Kuala Lumpur, including Secretary of Commerce "
+        "Pritzker and U.S. Trade Representative Froman.",
+        ("Froman", "officialOf", "United States"),
+        True,
+    ),
+    # ... an envoy the sentence's subject acts on is posted to that country, not its official
+    (
+        "The Russia Ministry of Foreign Affairs informed Ambassador Tracy on September 14 of the "
+        "decision to declare two U.S. diplomats persona non grata.",
+        ("Tracy", "officialOf", "Russia"),
+        False,
+    ),
+    # ... an office with "of" phrases before the name's comma, however the parse hangs the name
+    (
+        "WASHINGTON – Today, the U.S. Department of the Treasury designated the Vice President "
+        "of the Nicaraguan Supreme Court of Justice, Marvin Ramiro Aguilar Garcia; a Deputy of "
+        "the National Assembly, Walmaro Antonio Gutierrez Mercado; and others.",
+        ("Marvin Ramiro Aguilar Garcia", "officialOf", "Nicaragua"),
+        True,
+    ),
+    # ... and through a posting phrase the parse hangs the name on
+    (
+        "WASHINGTON – Today, the U.S. Department of the Treasury designated a Deputy of the "
+        "National Assembly, Walmaro Antonio Gutierrez Mercado; and a Chief of the Nicaraguan "
+        "National Police in Leon, Fidel De Jesus Dominguez Alvarez, in an effort to target them.",
+        ("Fidel De Jesus Dominguez Alvarez", "officialOf", "Nicaragua"),
         True,
     ),
     # ... not the country whose leader the person meets or calls in that sentence

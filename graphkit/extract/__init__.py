@@ -33,10 +33,12 @@ from graphkit.extract.speakers import issuer, spokespeople_offices
 from graphkit.extract.static import static_relations
 from graphkit.extract.titles import GUESSED_TITLE
 from graphkit.extract.tokens import indexed, kids
-from graphkit.lexicon import Lexicon, load_lexicon
+from graphkit.lexicon import Lexicon, load_lexicon, word_class
 from graphkit.records import Article, ArticleResult, Evidence, Relation
 from graphkit.resolve import Actor, How, country_entity, resolve_doc
 from graphkit.vocab import relation
+
+PRIVATE_PEOPLE = word_class("private_people")
 
 __all__ = ["extract_doc"]
 
@@ -188,9 +190,13 @@ def _dedupe(relations: Iterable[tuple[Relation, float]]) -> list[Relation]:
 
 
 def _valid(found: Found) -> bool:
-    """The types ``ontology/relations.csv`` allows for the relation's subject and object."""
+    """The types ``ontology/relations.csv`` allows for the relation's subject and object; no
+    talks with private people ("met with Angolan journalists, human rights activists")."""
     s, o = found.subject.entity, found.object.entity
-    return relation(found.predicate).allows(s.type, o.type, collective=is_collective(o))
+    info = relation(found.predicate)
+    if info.talks and is_collective(o) and o.name.split()[-1].lower() in PRIVATE_PEOPLE:
+        return False
+    return info.allows(s.type, o.type, collective=is_collective(o))
 
 
 def extract_doc(

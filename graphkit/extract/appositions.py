@@ -153,10 +153,12 @@ def apposed_title(span: Span, actor: Actor, index: ArticleIndex, lex: Lexicon) -
     root = span.root
     # the title the name stands in apposition to comes first: in "Australia's foreign minister,
     # Penny Wong, India's foreign minister, S Jaishankar" the second title is Jaishankar's
-    candidates = [_past_host(root.head)] if root.dep_ == "appos" else []
-    candidates += kids(root, "appos")
+    candidates = (
+        [_past_host(root.head), *_offices_above(root.head, span)] if root.dep_ == "appos" else []
+    )
     if not candidates:
         candidates = _office_before_comma(span, index)
+    candidates += kids(root, "appos")
     for head in candidates:
         if head.i in index.by_token:
             continue
@@ -194,9 +196,24 @@ def _office_before_comma(span: Span, index: ArticleIndex) -> list[Token]:
     if span.end < len(doc) and not doc[span.end].is_punct:
         return []
     head = doc[k - 1]
-    if head.pos_ != "NOUN" or head.i in index.by_token:
-        return []
-    return [head]
+    heads = [head] if head.pos_ == "NOUN" and head.i not in index.by_token else []
+    return heads + _offices_above(head, span)
+
+
+def _offices_above(head: Token, span: Span) -> list[Token]:
+    """ "the Vice President of the Nicaraguan Supreme Court of Justice, Marvin Aguilar", "a
+    Chief of the Nicaraguan National Police in Leon, Fidel Alvarez": the nouns the "of" and
+    posting phrases before a name's comma belong to, nearest first."""
+    above = []
+    while (
+        head.dep_ == "pobj"
+        and head.head.lower_ in ("of", *POSTING_PREPS)
+        and head.head.head.i >= span.sent.start
+    ):
+        head = head.head.head
+        if head.pos_ in ("NOUN", "PROPN"):
+            above.append(head)
+    return above
 
 
 def _title_told_before(head: Token, index: ArticleIndex) -> Actor | None:

@@ -106,9 +106,15 @@ FINITE_AFTER_INFINITIVE = {
     "head.dep_": {"xcomp"},
     "head.head.tag_": {"VBD", "VBZ", "VBN"},
 }
+# "Hillary Clinton, left, meets with Ghana's President": a photo caption's verb, which the parse
+# joins to the picture position set off by commas
+CAPTION_VERB = {
+    "dep_": {"conj"},
+    "tag_": FINITE_TAGS | {"VBP"},
+    "head.lower_": word_class("caption_positions"),
+}
 # "responded by sending", "accused the Emirates of arming": a gerund under a verb's preposition
 GERUND_UNDER_PREP = {"dep_": {"pcomp"}, "head.dep_": {"prep"}, "head.head.pos_": VERB_POS}
-CAPTION_POSITIONS = word_class("caption_positions")
 # "stressed the importance of supporting Ukraine": the one who stresses it takes that stance
 GERUND_OF_IMPORTANCE = {
     "dep_": {"pcomp"},
@@ -121,6 +127,14 @@ GERUND_OF_IMPORTANCE = {
 HELD_ONE_ACTS = {"head.lower_": GERUND_OBJECT_PREPS, "head.head.lemma_": OBJECT_GERUND_VERBS}
 # "the officials accusing Petro", "a country that ...": a clause on a noun
 CLAUSE_ON_NOUN = {"dep_": {"relcl", "acl"}, "head.pos_": {"NOUN", "PROPN"}}
+# "Ugandan troops are in the country assisting the government": those who are there do it
+PRESENT_DOING = {
+    "dep_": {"acl"},
+    "tag_": {"VBG"},
+    "head.dep_": {"pobj"},
+    "head.head.dep_": {"prep"},
+    "head.head.head.lemma_": {"be"},
+}
 # "issued a statement demanding": the statement an issuing verb issued
 ISSUED_STATEMENT = {"lemma_": STATEMENT_NOUNS, "dep_": {"dobj"}, "head.lemma_": ISSUE_VERBS}
 
@@ -240,8 +254,6 @@ def _subject_step(tok: Token) -> tuple[list[Token] | None, Token | None]:
         return None, tok.head
     if matches(tok, GERUND_OF_IMPORTANCE):
         return None, tok.head.head.head
-    if tok.dep_ == "conj" and tok.head.lower_ in CAPTION_POSITIONS:
-        return None, tok.head  # "Clinton, left, meets with Mahama": a photo caption
     if matches(tok, GERUND_UNDER_PREP):
         verb_above = tok.head.head
         if matches(tok, HELD_ONE_ACTS):
@@ -253,6 +265,8 @@ def _subject_step(tok: Token) -> tuple[list[Token] | None, Token | None]:
         # "urged Iran to stop and called on Russia": the urger called; "Peskov said Russia had
         # nothing to do with it and accused Washington": Peskov accused
         return None, tok.head.head
+    if matches(tok, CAPTION_VERB):
+        return None, tok.head  # "Clinton, left, meets with ...": the one pictured meets
     if tok.head.pos_ not in ("VERB", "AUX"):
         return None, None
     if tok.dep_ in ("acomp", "oprd", "conj", "advcl", "pcomp"):
@@ -265,6 +279,8 @@ def _modified_noun(tok: Token) -> list[Token]:
     """ "the officials accusing Petro": the modified noun acts."""
     if tok.dep_ == "relcl" or tok.tag_ == "VBG":
         noun = tok.head
+        if matches(tok, PRESENT_DOING):
+            return clause_subjects(noun.head.head)  # "troops are in the country assisting"
         if matches(noun, ISSUED_STATEMENT):
             return clause_subjects(noun.head)  # "issued a statement demanding": its issuer
         return [noun]

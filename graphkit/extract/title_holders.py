@@ -24,6 +24,7 @@ from graphkit.lexicon import Lexicon, word_class
 from graphkit.resolve import Actor, How, country_entity
 
 FRONTED_PLACE_PREPS = word_class("fronted_place_preps")
+ENVOY_POSTS = word_class("envoy_posts")
 
 
 def guessed_holder(
@@ -187,3 +188,17 @@ def sentence_country(span: Span, lo: int, index: ArticleIndex, lex: Lexicon) -> 
     before = [a for o, a in countries if o.start < lo]
     after = [a for o, a in countries if o.start >= lo]
     return next(iter(subjects[:1] + before[-1:] + after), None)
+
+
+def received_envoy(span: Span, title: str, holder: Actor, index: ArticleIndex) -> bool:
+    """ "The Russia Ministry of Foreign Affairs informed Ambassador Tracy": an envoy whom the
+    clause's subject acts on is posted to the subject's country, not its official."""
+    root = span.root
+    if title.lower().split()[-1] not in ENVOY_POSTS or root.dep_ not in ("dobj", "pobj", "dative"):
+        return False
+    verb = root.head.head if root.dep_ == "pobj" else root.head
+    agents = [t for s in kids(verb, "nsubj") for t in s.subtree]
+    return any(
+        (a := index.by_token.get(t.i)) is not None and a.entity.key == holder.entity.key
+        for t in agents
+    )

@@ -18,7 +18,12 @@ from graphkit.extract.appositions import apposed_title, group_of_person, hosted_
 from graphkit.extract.appositions import poss_holder as poss_holder
 from graphkit.extract.found import Found
 from graphkit.extract.known import ArticleIndex, typed
-from graphkit.extract.title_holders import coordinated_holder, guessed_holder, implicit_holder
+from graphkit.extract.title_holders import (
+    coordinated_holder,
+    guessed_holder,
+    implicit_holder,
+    received_envoy,
+)
 from graphkit.extract.title_holders import known_office as known_office
 from graphkit.extract.title_holders import salient_organization as salient_organization
 from graphkit.extract.title_holders import sentence_country as sentence_country
@@ -89,6 +94,8 @@ def _titled(
         method = GUESSED_TITLE
     holder = typed(holder, HOLDER_TYPES)
     if holder is None:
+        return None
+    if method != "title" and received_envoy(span, title, holder, index):
         return None
     doc = span.doc
     if holder.entity.type == "Country" and any(

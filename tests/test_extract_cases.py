@@ -734,6 +734,14 @@ FOUND = [
         "agreement instead.",
         {("Bangladesh", "rejected", "India")},
     ),
+    # a phrase the parse hangs on the cue's particle ("pushed back against"); "both capitals"
+    # are the two countries told of just before
+    ("France pushed back against Germany.", {("France", "rejected", "Germany")}),
+    (
+        "Washington and Copenhagen traded barbs. Greenland's premier, Mute Egede, has pushed "
+        "back against both capitals.",
+        {("Mute Egede", "rejected", "Denmark"), ("Mute Egede", "rejected", "United States")},
+    ),
     # "the two leaders", "both leaders", "the two governments": the pair told of just before
     (
         "Venezuelan President Nicolás Maduro and Guyanese President Irfaan Ali arrived on "

@@ -728,6 +728,11 @@ FOUND = [
         "Beijing.",
         {("Ursula von der Leyen", "metWith", "Li Qiang")},
     ),
+    # a body's name the model cut at "of" runs on over the place after it
+    (
+        "The World Sikh Organization of Canada urged Ottawa to expel Indian diplomats.",
+        {("World Sikh Organization of Canada", "requested", "Canada")},
+    ),
     # a participle clause after the object is another act, not the target
     (
         "Bangladesh rejected an Indian proposal, urging the counterpart to sign the South Asia "

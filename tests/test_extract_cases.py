@@ -728,6 +728,12 @@ FOUND = [
         "Beijing.",
         {("Ursula von der Leyen", "metWith", "Li Qiang")},
     ),
+    # a past-tense verb the parse hung on the noun before it has that noun as its subject
+    (
+        "The Organization of American States urged calm. Its chief, Luis Almagro, called on "
+        "Ecuador to settle the dispute.",
+        {("Luis Almagro", "requested", "Ecuador")},
+    ),
     # a body's name the model cut at "of" runs on over the place after it
     (
         "The World Sikh Organization of Canada urged Ottawa to expel Indian diplomats.",

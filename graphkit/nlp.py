@@ -247,6 +247,11 @@ def load_nlp(model: str | None = None, lexicon_dir: Path | None = None) -> Langu
         raise ModelError(msg) from err
     if "parser" in nlp.pipe_names and "graphkit_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("graphkit_paragraphs", before="parser")
+    if "attribute_ruler" in nlp.pipe_names:
+        # word forms the model lemmatizes wrongly ("hoped" -> "hop"); its lemmatizer keeps them
+        pairs = (w.split() for w in word_class("lemma_fixes"))
+        rules = [{"patterns": [[{"LOWER": f}]], "attrs": {"LEMMA": lemma}} for f, lemma in pairs]
+        nlp.get_pipe("attribute_ruler").add_patterns(rules)  # type: ignore[attr-defined]
     if "ner" in nlp.pipe_names and "graphkit_name_particles" not in nlp.pipe_names:
         nlp.add_pipe("graphkit_name_particles", after="ner")
     if "ner" in nlp.pipe_names and "graphkit_gazetteer" not in nlp.pipe_names:

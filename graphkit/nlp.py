@@ -21,7 +21,7 @@ from typing import Any
 
 from graphkit.config import Settings
 from graphkit.errors import ModelError
-from graphkit.lexicon import Lexicon, load_lexicon, word_class
+from graphkit.lexicon import Lexicon, actor_nouns, load_lexicon, word_class
 
 try:  # spaCy is a hard dependency; keep the import failure readable
     import spacy
@@ -171,10 +171,26 @@ def _name_start(ent: Span) -> int:
     return ent.start - 1
 
 
+def _cut_at_of(ent: Span, nxt: Span) -> bool:
+    """Whether an organization's name was cut at "of" before the place right after it ("The
+    World Sikh Organization of" + "Canada"), "of" following a noun of its own, not a noun that
+    stands for a state ("the Government of" + "Burma" is Burma's government)."""
+    words = ent[-2:]
+    return (
+        ent.label_ == "ORG"
+        and nxt.start == ent.end
+        and nxt.label_ == "GPE"
+        and len(words) == 2
+        and words[1].lower_ == "of"
+        and words[0].lower_ not in actor_nouns("agent")
+    )
+
+
 @Language.component("graphkit_name_particles")
 def name_particles(doc: Doc) -> Doc:
     """A person's name runs on across its particles ("Ursula von der Leyen", not "Ursula von")
-    and up to its head word ("Mohamed Abdel Aty", "Abdel Fattah el-Sissi")."""
+    and up to its head word ("Mohamed Abdel Aty", "Abdel Fattah el-Sissi"); a body's name cut at
+    "of" runs on over the place after it ("the World Sikh Organization of Canada")."""
     ents = list(doc.ents)
     out: list[Span] = []
     i = 0
@@ -191,6 +207,10 @@ def name_particles(doc: Doc) -> Doc:
                 end += 1
         elif ent.label_ == "PERSON":
             end = _name_head_end(ent)
+        if i + 1 < len(ents) and _cut_at_of(ent, ents[i + 1]):
+            out.append(Span(doc, ent.start, ents[i + 1].end, label="ORG"))
+            i += 2
+            continue
         start = _name_start(ent) if ent.label_ == "PERSON" else ent.start
         if start < ent.start and (not out or out[-1].end <= start):
             out.append(Span(doc, start, max(end, ent.end), label="PERSON"))
@@ -227,6 +247,11 @@ def load_nlp(model: str | None = None, lexicon_dir: Path | None = None) -> Langu
         raise ModelError(msg) from err
     if "parser" in nlp.pipe_names and "graphkit_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("graphkit_paragraphs", before="parser")
+    if "attribute_ruler" in nlp.pipe_names:
+        # word forms the model lemmatizes wrongly ("hoped" -> "hop"); its lemmatizer keeps them
+        pairs = (w.split() for w in word_class("lemma_fixes"))
+        rules = [{"patterns": [[{"LOWER": f}]], "attrs": {"LEMMA": lemma}} for f, lemma in pairs]
+        nlp.get_pipe("attribute_ruler").add_patterns(rules)  # type: ignore[attr-defined]
     if "ner" in nlp.pipe_names and "graphkit_name_particles" not in nlp.pipe_names:
         nlp.add_pipe("graphkit_name_particles", after="ner")
     if "ner" in nlp.pipe_names and "graphkit_gazetteer" not in nlp.pipe_names:

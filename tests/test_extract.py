@@ -266,6 +266,8 @@ def test_extract_entity_types_agree_across_mentions() -> None:
         ("Gustavo Petro did not meet Donald Trump.", "negated"),
         ("Trump may impose sanctions on Colombia.", "hypothetical"),
         ("Narendra Modi plans to visit France.", "hypothetical"),
+        ("Kenyan President William Ruto is due to travel to Paris this week.", "hypothetical"),
+        ("Angolan President João Lourenço had hoped to host Paul Kagame.", "hypothetical"),
         ("Peru reportedly sanctioned Chile.", "reported"),
     ],
 )

@@ -739,11 +739,32 @@ FOUND = [
         "Beijing.",
         {("Ursula von der Leyen", "metWith", "Li Qiang")},
     ),
+    # a cue the model lemmatizes wrongly ("lambasted" as "lambast")
+    ("Russia lambasted Ukraine for the attack.", {("Russia", "criticized", "Ukraine")}),
+    # a past-tense verb the parse hung on the noun before it has that noun as its subject
+    (
+        "The Organization of American States urged calm. Its chief, Luis Almagro, called on "
+        "Ecuador to settle the dispute.",
+        {("Luis Almagro", "requested", "Ecuador")},
+    ),
+    # a body's name the model cut at "of" runs on over the place after it
+    (
+        "The World Sikh Organization of Canada urged Ottawa to expel Indian diplomats.",
+        {("World Sikh Organization of Canada", "requested", "Canada")},
+    ),
     # a participle clause after the object is another act, not the target
     (
         "Bangladesh rejected an Indian proposal, urging the counterpart to sign the South Asia "
         "agreement instead.",
         {("Bangladesh", "rejected", "India")},
+    ),
+    # a phrase the parse hangs on the cue's particle ("pushed back against"); "both capitals"
+    # are the two countries told of just before
+    ("France pushed back against Germany.", {("France", "rejected", "Germany")}),
+    (
+        "Washington and Copenhagen traded barbs. Greenland's premier, Mute Egede, has pushed "
+        "back against both capitals.",
+        {("Mute Egede", "rejected", "Denmark"), ("Mute Egede", "rejected", "United States")},
     ),
     # "the two leaders", "both leaders", "the two governments": the pair told of just before
     (

@@ -114,6 +114,9 @@ def cue_objects(head: Token, cue: Cue, index: ArticleIndex) -> list[tuple[Token,
             if not out:  # "signed an agreement with X", "fired missiles at Israel"
                 out += _actors_in(prep_objects(child, preps), index)
     out += _actors_in(prep_objects(head, preps), index)
+    # "pushed back against Denmark": the parse may hang the phrase on the cue's particle
+    particles = [p for p in kids(head, "advmod", "prt") if p.lemma_.lower() in cue.needs]
+    out += _actors_in([o for p in particles for o in prep_objects(p, preps)], index)
     if not out and preps:
         # "called for Hamas to release the hostages": who is to act is the object
         marked = [c for c in select(head.children, MARKED_CLAUSES) if kids(c, "mark", words=preps)]

@@ -276,8 +276,9 @@ def _subject_step(tok: Token) -> tuple[list[Token] | None, Token | None]:
 
 
 def _modified_noun(tok: Token) -> list[Token]:
-    """ "the officials accusing Petro": the modified noun acts."""
-    if tok.dep_ == "relcl" or tok.tag_ == "VBG":
+    """ "the officials accusing Petro": the modified noun acts; so does the noun of a past-tense
+    verb the parse hung on it ("Its chief, Luis Almagro, called on Ecuador")."""
+    if tok.dep_ == "relcl" or tok.tag_ in ("VBG", "VBD"):
         noun = tok.head
         if matches(tok, PRESENT_DOING):
             return clause_subjects(noun.head.head)  # "troops are in the country assisting"

@@ -113,6 +113,32 @@ def _after_title_tail(doc: Doc, start: int, end: int) -> int:
     return start
 
 
+def _name_after_portfolio(doc: Doc, ent: Span) -> Span:
+    """ "Assistant Secretary of State for African Affairs Molly Phee", "Special Envoy for the
+    Horn of Africa Mike Hammer": the model takes an office's portfolio and the name after it
+    for one name; the name is the last two words (three with an initial).
+
+    >>> from graphkit.nlp import load_nlp
+    >>> doc = load_nlp()("Special Envoy for the Horn of Africa Mike Hammer met Sudanese leaders.")
+    >>> [e.text for e in clean_ents(doc) if e.label_ == "PERSON"]
+    ['Mike Hammer']
+    """
+    title_words = load_lexicon().title_words
+    fors = [
+        i
+        for i in range(max(ent.start - 1, 1), ent.end - 2)
+        if doc[i].lower_ == "for" and doc[i - 1].lower_ in title_words
+    ]
+    if not fors or ent.label_ not in ACTOR_LABELS:
+        return ent
+    width = 3 if len(doc[ent.end - 2].text) == 2 and doc[ent.end - 2].text.endswith(".") else 2
+    start = ent.end - width
+    name = doc[start : ent.end]
+    if start <= fors[-1] + 1 or not all(t.is_title and t.pos_ == "PROPN" for t in name):
+        return ent
+    return Span(doc, start, ent.end, label="PERSON")
+
+
 def _titled(span: Span) -> bool:
     """A name with a person's title right before it or in apposition to it."""
     doc = span.doc
@@ -155,6 +181,7 @@ def clean_ents(doc: Doc) -> list[Span]:
                 end -= 1  # "Ortega Regime" in a headline: a ruler, then his regime
         if (start, end) != (ent.start, ent.end):
             ent = Span(doc, start, end, label=ent.label_, kb_id=ent.kb_id_)
+        ent = _name_after_portfolio(doc, ent)
         ents.extend(_split_joined(ent) if ent.label_ in ACTOR_LABELS else [ent])
     surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
     for ent in ents:

@@ -1726,6 +1726,23 @@ STATIC = [
         ("Ortega", "leaderOf", "Nicaragua"),
         True,
     ),
+    # ... an office's portfolio ("for African Affairs") stands between the title and the name
+    (
+        "WASHINGTON - Assistant Secretary of State for African Affairs Molly Phee met Ethiopian "
+        "officials.",
+        ("Molly Phee", "officialOf", "United States"),
+        True,
+    ),
+    (
+        "U.S. Special Envoy for the Horn of Africa Mike Hammer met Sudanese leaders.",
+        ("Mike Hammer", "officialOf", "United States"),
+        True,
+    ),
+    (
+        "The U.S. Chargé d'Affaires in Moscow, Lynne Tracy, was summoned.",
+        ("Lynne Tracy", "officialOf", "United States"),
+        True,
+    ),
     # ... the head of a body leads it
     (
         "Ismail Haniyeh, the head of Hamas, met Erdogan in Ankara.",

@@ -87,9 +87,11 @@ def host_start(doc: Doc, start: int, sent_start: int) -> int | None:
 def title_ending(
     doc: Doc, start: int, sent_start: int, lex: Lexicon
 ) -> tuple[str, int, str] | None:
-    """The longest title that ends right before token ``start``."""
+    """The longest title that ends right before token ``start``, or before the portfolio that
+    ends there ("Special Envoy for the Horn of Africa")."""
     best = None
     title_words = lex.title_words
+    start = _before_portfolio(doc, start, sent_start, title_words)
     for width in range(1, min(5, start - sent_start + 1)):
         lo = start - width
         words = doc[lo:start]
@@ -104,6 +106,21 @@ def title_ending(
         if rel is not None:
             best = (rel, lo, words.text)
     return best
+
+
+def _before_portfolio(doc: Doc, start: int, sent_start: int, title_words: frozenset[str]) -> int:
+    """Where the title ends when a portfolio ("for African Affairs", "for the Horn of Africa")
+    stands between it and the name at ``start``; ``start`` itself when none does."""
+    for k in range(start - 2, max(sent_start, start - 8), -1):
+        word = doc[k]
+        if word.lower_ == "for" and doc[k - 1].lower_ in title_words:
+            between = doc[k + 1 : start]
+            if all(t.is_title or t.lower_ in ("the", "of", "and") for t in between):
+                return k
+            return start
+        if not (word.is_title or word.lower_ in ("the", "of", "and")):
+            return start
+    return start
 
 
 def holder_before(doc: Span, lo: int, index: ArticleIndex) -> Actor | None:

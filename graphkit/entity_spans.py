@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from graphkit.actors import TITLE_WORDS
 from graphkit.lexicon import load_lexicon, word_class
+from graphkit.nlp import NAME_PARTICLES
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 
@@ -131,7 +132,10 @@ def _name_after_portfolio(doc: Doc, ent: Span) -> Span:
     ]
     if not fors or ent.label_ not in ACTOR_LABELS:
         return ent
-    width = 3 if len(doc[ent.end - 2].text) == 2 and doc[ent.end - 2].text.endswith(".") else 2
+    # "Mike Hammer"; "John J. Hammer" and "Beth Van Schaack" with an initial or a particle
+    middle = doc[ent.end - 2]
+    initial = len(middle.text) == 2 and middle.text.endswith(".")
+    width = 3 if initial or middle.lower_ in NAME_PARTICLES else 2
     start = ent.end - width
     name = doc[start : ent.end]
     if start <= fors[-1] + 1 or not all(t.is_title and t.pos_ == "PROPN" for t in name):

@@ -1743,6 +1743,18 @@ STATIC = [
         ("Lynne Tracy", "officialOf", "United States"),
         True,
     ),
+    # ... a title of several hyphened words, a portfolio and a name with a particle
+    (
+        "WASHINGTON - Ambassador-at-Large for Global Criminal Justice Beth Van Schaack met "
+        "Ukrainian prosecutors.",
+        ("Beth Van Schaack", "officialOf", "United States"),
+        True,
+    ),
+    (
+        "WASHINGTON - Counselor Derek Chollet traveled to Riyadh.",
+        ("Derek Chollet", "officialOf", "United States"),
+        True,
+    ),
     # ... the head of a body leads it
     (
         "Ismail Haniyeh, the head of Hamas, met Erdogan in Ankara.",

@@ -92,7 +92,7 @@ def title_ending(
     best = None
     title_words = lex.title_words
     start = _before_portfolio(doc, start, sent_start, title_words)
-    for width in range(1, min(5, start - sent_start + 1)):
+    for width in range(1, min(7, start - sent_start + 1)):
         lo = start - width
         words = doc[lo:start]
         if any(t.is_punct and t.text not in ("-", ".") for t in words):

@@ -19,6 +19,7 @@ PLACE_NOUNS = word_class("place_nouns")
 
 PERSON_TITLES = word_class("person_titles")
 ADMIN_NOUNS = word_class("admin_nouns")
+PORTFOLIO_MARKS = word_class("portfolio_marks")
 NAME_JOINERS = word_class("name_joiners")
 DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
 DATELINE_LENGTH = 14  # tokens before the dash, at most
@@ -128,7 +129,7 @@ def _name_after_portfolio(doc: Doc, ent: Span) -> Span:
     fors = [
         i
         for i in range(max(ent.start - 1, 1), ent.end - 2)
-        if doc[i].lower_ == "for" and doc[i - 1].lower_ in title_words
+        if doc[i].lower_ in PORTFOLIO_MARKS and doc[i - 1].lower_ in title_words
     ]
     if not fors or ent.label_ not in ACTOR_LABELS:
         return ent

@@ -53,8 +53,11 @@ def emit(
     """One Found per (subject, object) pair; an announced act also yields what announcing it
     amounts to."""
     mod = modality(cue)
-    material = relation(predicate).quad.startswith("material")
-    if mod == ASSERTED and material and matches(cue, GERUND_OF_IMPORTANCE):
+    if (
+        mod == ASSERTED
+        and matches(cue, GERUND_OF_IMPORTANCE)
+        and relation(predicate).quad.startswith("material")
+    ):
         mod = HYPOTHETICAL  # "stressed the importance of sanctioning Iran": a stance, no sanction
     if mod == HYPOTHETICAL and attempted(cue, predicate):
         mod = ASSERTED  # "has tried to hack into": the act itself

@@ -71,9 +71,11 @@ def semicolon_items(token: Token, own: Actor, index: ArticleIndex) -> list[tuple
     the people (or organizations) of a list whose items, each "a description, a name",
     semicolons part, when the argument (``own``, found for ``token``) is the first item's
     name."""
-    if own.entity.type not in ("Person", "Organization"):
-        return []
     doc, end = token.doc, token.sent.end
+    if own.entity.type not in ("Person", "Organization") or not any(
+        t.text == ";" for t in doc[token.i : end]
+    ):
+        return []
     first = next(
         (s for s, a in index.spans_between(token.i, end) if a.entity.key == own.entity.key), None
     )

@@ -106,11 +106,17 @@ TIME_PREPS = word_class("time_preps")
 CHAIN_DEPS = ("xcomp", "acomp", "conj", "ccomp")
 
 
+def _carrier(cue: Token) -> Token:
+    """The verb a noun cue's act is told by when a support verb only carries it ("will extend
+    the curfew": "extend"), else the cue itself."""
+    carried = cue.pos_ in NOUNS and cue.dep_ == "dobj" and cue.head.lemma_ in SUPPORT_VERBS
+    return cue.head if carried else cue
+
+
 def _intent_chain(cue: Token) -> tuple[bool, bool, bool]:
     """(announced: future/intent wording, conditional: an 'unless'/'if' clause, coercive: an
     'unless' clause) over the cue's clause chain."""
-    carried = cue.pos_ in NOUNS and cue.dep_ == "dobj" and cue.head.lemma_ in SUPPORT_VERBS
-    tok = cue.head if carried else cue  # "will extend the curfew": the verb that governs it
+    tok = _carrier(cue)
     announced = conditional = coercive = False
     for _ in range(4):
         auxes = {c.lower_ for c in kids(tok, "aux")}
@@ -136,8 +142,7 @@ def attempted(cue: Token, predicate: str) -> bool:
     a cooperative act tried ("tried to meet") stays unrealized."""
     from graphkit.vocab import relation
 
-    carried = cue.pos_ in NOUNS and cue.dep_ == "dobj" and cue.head.lemma_ in SUPPORT_VERBS
-    act = cue.head if carried else cue
+    act = _carrier(cue)
     tried = act.dep_ == "xcomp" and act.head.lemma_ in ATTEMPT_HEADS
     return relation(predicate).score < 0 and tried and _clause_flags(act.head) is None
 
@@ -148,8 +153,7 @@ PREPARING_VERBS = word_class("preparing_verbs")
 def _prepared(cue: Token) -> bool:
     """ "The army prepared to resume shelling", "troops are preparing to storm the city": forces
     made ready for an attack (not "is prepared to", a willingness)."""
-    carried = cue.pos_ in NOUNS and cue.dep_ == "dobj" and cue.head.lemma_ in SUPPORT_VERBS
-    act = cue.head if carried else cue
+    act = _carrier(cue)
     for _ in range(2):  # "prepared to resume shelling": through the verb that carries it on
         if act.dep_ != "xcomp":
             return False

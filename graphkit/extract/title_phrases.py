@@ -30,6 +30,9 @@ NAME_HOLDER_PREPS = word_class("name_holder_preps")
 
 # portfolio words a holder may stand before ("EU foreign policy chief", "UN humanitarian chief")
 PORTFOLIO_WORDS = word_class("portfolio_words")
+# "Special Envoy for the Horn of Africa Mike Hammer": a portfolio between a title and a name
+PORTFOLIO_MARKS = word_class("portfolio_marks")
+PORTFOLIO_LINKS = word_class("portfolio_links")
 
 # what a title's holder may be
 HOLDER_TYPES = ("Country", "Organization")
@@ -111,14 +114,11 @@ def title_ending(
 def _before_portfolio(doc: Doc, start: int, sent_start: int, title_words: frozenset[str]) -> int:
     """Where the title ends when a portfolio ("for African Affairs", "for the Horn of Africa")
     stands between it and the name at ``start``; ``start`` itself when none does."""
-    for k in range(start - 2, max(sent_start, start - 8), -1):
+    for k in range(start - 1, max(sent_start, start - 8), -1):
         word = doc[k]
-        if word.lower_ == "for" and doc[k - 1].lower_ in title_words:
-            between = doc[k + 1 : start]
-            if all(t.is_title or t.lower_ in ("the", "of", "and") for t in between):
-                return k
-            return start
-        if not (word.is_title or word.lower_ in ("the", "of", "and")):
+        if k < start - 1 and word.lower_ in PORTFOLIO_MARKS and doc[k - 1].lower_ in title_words:
+            return k
+        if not (word.is_title or word.lower_ in PORTFOLIO_LINKS):
             return start
     return start
 

@@ -20,6 +20,7 @@ PLACE_NOUNS = word_class("place_nouns")
 PERSON_TITLES = word_class("person_titles")
 ADMIN_NOUNS = word_class("admin_nouns")
 PORTFOLIO_MARKS = word_class("portfolio_marks")
+PORTFOLIO_LINKS = word_class("portfolio_links")
 NAME_JOINERS = word_class("name_joiners")
 DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
 DATELINE_LENGTH = 14  # tokens before the dash, at most
@@ -255,7 +256,7 @@ def clean_ents(doc: Doc) -> list[Span]:
             out.append(Span(doc, ent.start, ent.end, label="GPE"))
             continue
         out.append(ent)
-    return _names_after_titles(doc, _names_after_hosts(doc, out))
+    return _names_after_portfolios(doc, _names_after_titles(doc, _names_after_hosts(doc, out)))
 
 
 def _names_after_titles(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -286,6 +287,49 @@ def _names_after_titles(doc: Doc, spans: list[Span]) -> list[Span]:
             continue
         found.append(Span(doc, title.i + 1, end, label="PERSON"))
         taken.update(range(title.i + 1, end))
+    if not found:
+        return spans
+    return sorted([*spans, *found], key=lambda s: s.start)
+
+
+def _names_after_portfolios(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "French Minister for Europe and Foreign Affairs Stéphane Séjourné": the untagged name
+    after a title's portfolio is a person (the last two words, three with an initial or a
+    particle).
+
+    >>> from graphkit.nlp import load_nlp
+    >>> doc = load_nlp()("Blinken spoke with French Minister for Europe and Foreign Affairs "
+    ...                  "Stéphane Séjourné today.")
+    >>> [e.text for e in clean_ents(doc) if e.label_ == "PERSON"]
+    ['Stéphane Séjourné']
+    """
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    title_words = load_lexicon().title_words
+    found: list[Span] = []
+    for mark in doc[1:-3]:
+        before = doc[mark.i - 1]
+        if mark.lower_ not in PORTFOLIO_MARKS or not (
+            before.is_title and before.lower_ in title_words
+        ):
+            continue
+        end = mark.i + 1
+        while end < len(doc) and (doc[end].is_title or doc[end].lower_ in PORTFOLIO_LINKS):
+            end += 1
+        if end < len(doc) and doc[end].pos_ == "PROPN":
+            continue
+        middle = doc[end - 2]
+        initial = len(middle.text) == 2 and middle.text.endswith(".")
+        start = end - (3 if initial or middle.lower_ in NAME_PARTICLES else 2)
+        name = doc[start:end]
+        if (
+            start <= mark.i + 1
+            or doc[start - 1].lower_ in PORTFOLIO_LINKS
+            or any(i in taken for i in range(start, end))
+            or not all(t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS for t in name)
+        ):
+            continue
+        found.append(Span(doc, start, end, label="PERSON"))
+        taken.update(range(start, end))
     if not found:
         return spans
     return sorted([*spans, *found], key=lambda s: s.start)

@@ -1750,6 +1750,19 @@ STATIC = [
         ("Beth Van Schaack", "officialOf", "United States"),
         True,
     ),
+    # ... a name the model left untagged after a portfolio is a person, not the country
+    (
+        "Blinken spoke with French Minister for Europe and Foreign Affairs Stéphane Séjourné "
+        "today.",
+        ("Stéphane Séjourné", "officialOf", "France"),
+        True,
+    ),
+    (
+        "Blinken spoke with French Minister for Europe and Foreign Affairs Stéphane Séjourné "
+        "today.",
+        ("Blinken", "spokeWith", "France"),
+        False,
+    ),
     (
         "WASHINGTON - Counselor Derek Chollet traveled to Riyadh.",
         ("Derek Chollet", "officialOf", "United States"),

@@ -91,6 +91,15 @@ FOUND = [
         "Joaquin Guzman was extradited to the United States from Mexico.",
         {("Mexico", "extradited", "Joaquin Guzman")},
     ),
+    # ... and the country whose ground or keeping it names ("jurisdiction_nouns")
+    (
+        "Indian fishermen were arrested in Pakistani waters.",
+        {("Pakistan", "arrested", "Indian fishermen")},
+    ),
+    (
+        "American journalist Evan Gershkovich was detained in Russian custody.",
+        {("Russia", "arrested", "Evan Gershkovich")},
+    ),
     # a person handed over is extradited, even a "drug lord"
     (
         "Mexican authorities handed over drug lord Rafael Caro Quintero to U.S. officials.",

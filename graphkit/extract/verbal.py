@@ -175,10 +175,19 @@ def _passive_args(
 
 
 def _countries_in(verb: Token, index: ArticleIndex, prep: str = "in") -> Args:
-    """The countries an event is said to happen in ("was jailed in Russia"), or that a
-    preposition names ("from Mexico")."""
-    places = [a for p in prep_objects(verb, (prep,)) for a in actors_of(p, index)]
+    """The countries an event is said to happen in ("was jailed in Russia", "in Pakistani
+    waters"), or that a preposition names ("from Mexico")."""
+    places = [
+        a
+        for p in prep_objects(verb, (prep,))
+        for t in (kids(p, "amod", "poss", "compound") if p.lemma_ in JURISDICTION_NOUNS else [p])
+        for a in actors_of(t, index)
+    ]
     return [a for a in places if a[1].entity.type == "Country"]
+
+
+# "arrested in Pakistani waters", "died in Russian custody": the country whose ground it is
+JURISDICTION_NOUNS = word_class("jurisdiction_nouns")
 
 
 # envoys whose recall the sender makes

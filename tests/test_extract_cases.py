@@ -100,6 +100,12 @@ FOUND = [
         "American journalist Evan Gershkovich was detained in Russian custody.",
         {("Russia", "arrested", "Evan Gershkovich")},
     ),
+    # two titled people joined by "and", the second hung on the first one's name
+    (
+        "Iranian Foreign Minister Abbas Araghchi and U.S. Mideast envoy Steve Witkoff negotiated "
+        "from separate rooms.",
+        {("Abbas Araghchi", "negotiatedWith", "Steve Witkoff")},
+    ),
     # a person handed over is extradited, even a "drug lord"
     (
         "Mexican authorities handed over drug lord Rafael Caro Quintero to U.S. officials.",

@@ -119,8 +119,9 @@ def actors_of(
 def _coordinated_actors(
     token: Token, index: ArticleIndex, events: bool
 ) -> list[tuple[Token, Actor]]:
+    tokens = [t for tok in conjuncts(token) for t in (tok, *_appos_conjuncts(tok))]
     out = _first_of_each(
-        [(tok, a) for tok in conjuncts(token) for a in actors_for(tok, index, events=events)]
+        [(tok, a) for tok in tokens for a in actors_for(tok, index, events=events)]
     )
     seen = {actor.entity.key for _, actor in out}
     before = [(t, a) for t, a in _people_before_and(token, index) if a.entity.key not in seen]
@@ -130,6 +131,18 @@ def _coordinated_actors(
         if a.entity.key not in seen
     ]
     return [*reversed(_first_of_each(before)), *out, *_first_of_each(listed)]
+
+
+def _appos_conjuncts(token: Token) -> list[Token]:
+    """ "Foreign Minister Abbas Araghchi and U.S. envoy Steve Witkoff negotiated": the parse
+    makes the first name the title's apposition and joins the second to that name, not to the
+    title."""
+    return [
+        c
+        for a in kids(token, "appos")
+        if a.left_edge.i == token.i + 1 and a.ent_type_ == "PERSON"
+        for c in conjuncts(a)[1:]
+    ]
 
 
 def _first_of_each(found: list[tuple[Token, Actor]]) -> list[tuple[Token, Actor]]:

@@ -153,6 +153,7 @@ class RelationInfo:
     halted: str = ""  # what halting it is ("halted its attacks on Turkey": retreatedFrom)
     own_side: bool = False  # may be done to one's own country (a curfew, a state of siege)
     passive_doer: str = ""  # with no agent, the country after this word acts ("jailed in")
+    passive_home: bool = False  # with no agent nor place, the object's own country acts
 
     def allows(self, subject_type: str, object_type: str, *, collective: bool = False) -> bool:
         """Whether the vocabulary allows this relation between entities of these types.
@@ -210,6 +211,7 @@ def _table() -> dict[str, RelationInfo]:
                 halted=row.get("halted") or "",
                 own_side=row.get("own_side") == "yes",
                 passive_doer=row.get("passive_doer") or "",
+                passive_home=row.get("passive_home") == "yes",
             )
     return rows
 

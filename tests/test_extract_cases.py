@@ -106,6 +106,15 @@ FOUND = [
         "from separate rooms.",
         {("Abbas Araghchi", "negotiatedWith", "Steve Witkoff")},
     ),
+    # ... with no place either, the person's own country did it (relations.csv: passive_home)
+    (
+        "Mexican drug lord Rafael Caro Quintero was extradited to the United States on Thursday.",
+        {("Mexico", "extradited", "Rafael Caro Quintero")},
+    ),
+    (
+        "Former Honduran President Juan Orlando Hernandez was extradited to the United States.",
+        {("Honduras", "extradited", "Juan Orlando Hernandez")},
+    ),
     # a person handed over is extradited, even a "drug lord"
     (
         "Mexican authorities handed over drug lord Rafael Caro Quintero to U.S. officials.",
@@ -1360,6 +1369,11 @@ NOT_FOUND = [
     (
         "Iran warned Israel against attacking its nuclear sites.",
         ("Israel", "attacked", "Iran"),
+    ),
+    # approving what is done to a person is no support of them (constructions.json)
+    (
+        "Colombia approved the extradition of Joaquin Guzman.",
+        ("Colombia", "supported", "Joaquin Guzman"),
     ),
     # co-hosts are not each other's partners
     ("Qatar and Egypt hosted talks between Israel and Hamas.", ("Qatar", "metWith", "Egypt")),

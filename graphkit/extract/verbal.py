@@ -37,7 +37,7 @@ from graphkit.extract.targets import (
 )
 from graphkit.extract.tokens import kids
 from graphkit.lexicon import Cue, word_class
-from graphkit.resolve import Actor
+from graphkit.resolve import Actor, How
 from graphkit.vocab import relation
 
 RELATIVE_PRONOUNS = word_class("relative_pronouns")
@@ -171,7 +171,28 @@ def _passive_args(
     if not subjects and doer_prep:
         # "was jailed in Russia", "was extradited from Mexico": that country acted
         subjects = _countries_in(verb, index, doer_prep)
+    if not subjects and relation(cue.relation).passive_home:
+        subjects = _homes(objects, verb, index)
     return subjects, objects, VERBAL_CONFIDENCE
+
+
+def _homes(objects: Args, verb: Token, index: ArticleIndex) -> Args:
+    """ "Mexican drug lord Rafael Caro Quintero was extradited to the United States": with no
+    agent and no place, the country the person belongs to acted, unless it is where the person
+    was sent."""
+    sent_to = {a.entity.key for p in prep_objects(verb, ("to",)) for _, a in actors_of(p, index)}
+    found: Args = []
+    for tok, actor in objects:
+        served = index.affiliation.get(actor.entity.key)
+        # "Mexican drug lord Rafael Caro Quintero", "Colombia's top trafficker, Otoniel"
+        nouns = [tok, *kids(tok, "compound", "appos"), *([tok.head] if tok.dep_ == "appos" else [])]
+        described = [
+            a.entity for noun in nouns if noun.pos_ == "NOUN" for a in owners_of(noun, index)
+        ]
+        home = served or next(iter(described), None)
+        if home is not None and home.type == "Country" and home.key not in sent_to:
+            found.append((verb, Actor(home, How.IMPLICIT)))
+    return found
 
 
 def _countries_in(verb: Token, index: ArticleIndex, prep: str = "in") -> Args:

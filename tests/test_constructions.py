@@ -60,6 +60,7 @@ FIRES = [
     ("conceded", "return", "Iranian diplomats returned to Vienna on Monday.", None),
     ("supported", "back", "Iran backed out of the deal with France.", None),
     ("supported", "approve", "Colombia approved the extradition of Joaquin Guzman.", None),
+    ("aided", "send", "Biden sent Ambassador Bridget Brink to Kyiv.", None),
     ("retreatedFrom", "pull", "Russia pulled out of the grain deal with Ukraine.", None),
     ("retreatedFrom", "withdraw", "Iran withdrew from its commitments to France.", None),
     ("extradited", "hand", "Japan handed over 300 tons of rice to Bangladesh.", "aided"),
@@ -122,9 +123,9 @@ def test_constructions_leave_the_near_miss_alone(relation: str, lemma: str, text
 
 def test_constructions_every_one_is_tried_by_a_sentence() -> None:
     registry = load_constructions(tests=TEST_NAMES)
-    assert sum(len(group) for group in registry.values()) == len(FIRES) - 6  # three for ground,
+    assert sum(len(group) for group in registry.values()) == len(FIRES) - 7  # three for ground,
     # two for leaving a pact, two for a protest's demand, two for a mediation launched, two for
-    # a way blocked
+    # a way blocked, two for people sent
 
 
 def test_constructions_move_the_object_to_the_new_slots() -> None:

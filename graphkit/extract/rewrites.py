@@ -39,9 +39,15 @@ def names_place(tok: Token) -> bool:
     return tok.ent_type_ in ("GPE", "LOC", "FAC")
 
 
+def names_person(tok: Token) -> bool:
+    """A person named ("Rafael Caro Quintero", "Ambassador Bridget Brink")."""
+    return tok.ent_type_ == "PERSON"
+
+
 TESTS: dict[str, Callable[[Token], bool]] = {
     "labels_verb": labels_verb,
     "names_place": names_place,
+    "names_person": names_person,
 }
 Registry = Mapping[str, tuple[Construction, ...]]
 REGISTRY: Registry = load_constructions(tests=frozenset(TESTS))

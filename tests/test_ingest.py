@@ -84,6 +84,13 @@ def test_ingest_line_ends_are_normalized(raw: bytes) -> None:
     assert decode_text(raw).split("\n")[:2] == ["a", "b"]
 
 
+def test_ingest_lost_spaces_come_back_and_the_names_with_them() -> None:
+    raw = "UN Special Envoy?Martin Griffiths met\u00a0Houthi leaders. Why?Because".encode()
+    text = decode_text(raw)
+    assert text == "UN Special Envoy Martin Griffiths met Houthi leaders. Why?Because"
+    assert len(text) == len(raw.decode())  # offsets into the text stay true
+
+
 # --- titles and headers ------------------------------------------------------------------
 
 

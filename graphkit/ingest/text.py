@@ -72,8 +72,21 @@ def decode_text(data: bytes, *, name: str = "<bytes>") -> str:
 
 
 def normalize_newlines(text: str) -> str:
-    """Turn ``\\r\\n`` and lone ``\\r`` into ``\\n``."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """Turn ``\\r\\n`` and lone ``\\r`` into ``\\n``, no-break spaces into spaces, and a
+    question mark a page's lost no-break space became between two words into a space (the
+    text keeps its length, so offsets stay true).
+
+    >>> normalize_newlines("UN Special Envoy?Martin Griffiths\\r\\nsaid\\u00a0so. Why?Because")
+    'UN Special Envoy Martin Griffiths\\nsaid so. Why?Because'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
+    return _LOST_SPACE.sub(" ", text)
+
+
+# no-break, figure, thin and narrow no-break spaces
+_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u202f", " "))
+# "Envoy?Martin": a word, a question mark, a name (not "Why?Because": a question's own word)
+_LOST_SPACE = re.compile(r"(?<=[a-z]{4})\?(?=[A-Z][a-z])")
 
 
 def _decode(data: bytes, name: str) -> str:

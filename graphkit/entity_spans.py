@@ -256,7 +256,8 @@ def clean_ents(doc: Doc) -> list[Span]:
             out.append(Span(doc, ent.start, ent.end, label="GPE"))
             continue
         out.append(ent)
-    return _names_after_portfolios(doc, _names_after_titles(doc, _names_after_hosts(doc, out)))
+    named = _names_after_titles(doc, _names_after_hosts(doc, out))
+    return _names_apposed_to_titles(doc, _names_after_portfolios(doc, named))
 
 
 def _names_after_titles(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -330,6 +331,44 @@ def _names_after_portfolios(doc: Doc, spans: list[Span]) -> list[Span]:
             continue
         found.append(Span(doc, start, end, label="PERSON"))
         taken.update(range(start, end))
+    if not found:
+        return spans
+    return sorted([*spans, *found], key=lambda s: s.start)
+
+
+def _names_apposed_to_titles(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Its spokesperson, Randhir Jaiswal, said": an untagged proper name in apposition to a
+    person's title is a person.
+
+    >>> from graphkit.nlp import load_nlp
+    >>> doc = load_nlp()("Its spokesperson, Randhir Jaiswal, described them as absurd.")
+    >>> [e.text for e in clean_ents(doc) if e.label_ == "PERSON"]
+    ['Randhir Jaiswal']
+    """
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    lex = load_lexicon()
+    found: list[Span] = []
+    for name in doc:
+        title = name.head
+        if (
+            name.dep_ != "appos"
+            or name.i in taken
+            or title.i > name.i
+            or title.pos_ != "NOUN"
+            or not (title.lemma_ in PERSON_TITLES or lex.title_relation(title.text))
+        ):
+            continue
+        start = name.left_edge.i
+        words = doc[start : name.i + 1]
+        if (
+            not 2 <= len(words) <= 3
+            or any(i in taken for i in range(start, name.i + 1))
+            or not all(
+                t.pos_ == "PROPN" and t.is_title and t.lower_ not in TITLE_WORDS for t in words
+            )
+        ):
+            continue
+        found.append(Span(doc, start, name.i + 1, label="PERSON"))
     if not found:
         return spans
     return sorted([*spans, *found], key=lambda s: s.start)

@@ -1779,6 +1779,14 @@ STATIC = [
         ("Beth Van Schaack", "officialOf", "United States"),
         True,
     ),
+    # ... a name the model left untagged in apposition to a title is a person; "its" is the
+    # country the sentence before spoke of
+    (
+        "India's external affairs ministry rejected the accusations within hours. Its "
+        "spokesperson, Randhir Jaiswal, described them as absurd.",
+        ("Randhir Jaiswal", "officialOf", "India"),
+        True,
+    ),
     # ... a name the model left untagged after a portfolio is a person, not the country
     (
         "Blinken spoke with French Minister for Europe and Foreign Affairs Stéphane Séjourné "

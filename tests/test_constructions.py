@@ -61,6 +61,13 @@ FIRES = [
     ("supported", "back", "Iran backed out of the deal with France.", None),
     ("supported", "approve", "Colombia approved the extradition of Joaquin Guzman.", None),
     ("aided", "send", "Biden sent Ambassador Bridget Brink to Kyiv.", None),
+    (
+        "requested",
+        "order",
+        "López Obrador ordered all Mexican diplomatic staff home from Ecuador.",
+        "expelled",
+    ),
+    ("requested", "order", "Russia ordered its ambassador home from Washington.", "expelled"),
     ("retreatedFrom", "pull", "Russia pulled out of the grain deal with Ukraine.", None),
     ("retreatedFrom", "withdraw", "Iran withdrew from its commitments to France.", None),
     ("extradited", "hand", "Japan handed over 300 tons of rice to Bangladesh.", "aided"),
@@ -96,6 +103,7 @@ NEAR_MISSES = [
     ("conceded", "return", "Iran returned to the nuclear deal on Monday."),
     ("supported", "back", "Iran backed France in the dispute."),
     ("supported", "approve", "Germany approved the delivery of tanks to Ukraine."),
+    ("requested", "order", "Russia ordered its troops to advance from Kherson."),
     ("retreatedFrom", "pull", "Russia pulled out of Georgia after the deal."),
     ("retreatedFrom", "withdraw", "Israel withdrew from Gaza under the truce."),
     ("extradited", "hand", "Kenya handed over the rebel commander to Uganda."),
@@ -123,9 +131,9 @@ def test_constructions_leave_the_near_miss_alone(relation: str, lemma: str, text
 
 def test_constructions_every_one_is_tried_by_a_sentence() -> None:
     registry = load_constructions(tests=TEST_NAMES)
-    assert sum(len(group) for group in registry.values()) == len(FIRES) - 7  # three for ground,
+    assert sum(len(group) for group in registry.values()) == len(FIRES) - 8  # three for ground,
     # two for leaving a pact, two for a protest's demand, two for a mediation launched, two for
-    # a way blocked, two for people sent
+    # a way blocked, two for people sent, two for envoys ordered home
 
 
 def test_constructions_move_the_object_to_the_new_slots() -> None:
@@ -146,7 +154,8 @@ def test_constructions_not_has_asks_that_no_child_fits() -> None:
 
 def test_constructions_head_asks_what_the_verb_hangs_from() -> None:
     # a demand voiced by a march is the march's; one made in the speaker's own voice is not
-    rule = load_constructions(tests=TEST_NAMES)["requested"][0]
+    rules = {c.name: c for c in load_constructions(tests=TEST_NAMES)["requested"]}
+    rule = rules["demands_of_a_protest"]
     marched = _verb("Students marched in Belgrade demanding new elections.", "demand")
     spoke = _verb("Students said in Belgrade they demanded new elections.", "demand")
     assert any(fits(marched, p) for p in rule.verbs)

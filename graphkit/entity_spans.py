@@ -257,7 +257,8 @@ def clean_ents(doc: Doc) -> list[Span]:
             continue
         out.append(ent)
     named = _names_after_titles(doc, _names_after_hosts(doc, out))
-    return _names_apposed_to_titles(doc, _names_after_portfolios(doc, named))
+    named = _names_apposed_to_titles(doc, _names_after_portfolios(doc, named))
+    return _places_listed_with_places(doc, named)
 
 
 def _names_after_titles(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -369,6 +370,39 @@ def _names_apposed_to_titles(doc: Doc, spans: list[Span]) -> list[Span]:
         ):
             continue
         found.append(Span(doc, start, name.i + 1, label="PERSON"))
+    if not found:
+        return spans
+    return sorted([*spans, *found], key=lambda s: s.start)
+
+
+def _places_listed_with_places(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "the eastern Afghan provinces of Khost and Paktika": an untagged proper name listed with a
+    place after a plural place noun is a place too.
+
+    >>> from graphkit.nlp import load_nlp
+    >>> doc = load_nlp()("Jets struck the eastern Afghan provinces of Khost and Paktika.")
+    >>> [e.text for e in clean_ents(doc) if e.label_ == "GPE"]
+    ['Khost', 'Paktika']
+    """
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found: list[Span] = []
+    for place in spans:
+        root = place.root
+        of = root.head
+        if (
+            place.label_ not in ("GPE", "LOC")
+            or root.dep_ != "pobj"
+            or of.lower_ != "of"
+            or of.head.lemma_ not in PLACE_NOUNS
+            or of.head.tag_ != "NNS"
+        ):
+            continue
+        for conj in root.children:
+            words = doc[conj.left_edge.i : conj.i + 1]
+            if conj.dep_ == "conj" and all(
+                t.i not in taken and t.pos_ == "PROPN" and t.is_title for t in words
+            ):
+                found.append(Span(doc, words.start, words.end, label=place.label_))
     if not found:
         return spans
     return sorted([*spans, *found], key=lambda s: s.start)

@@ -1520,6 +1520,12 @@ STATIC = [
     # places named with their kind: "the Japanese city of X", "Pakistan's X district",
     # "X, a state in Y"
     ("Kishida spoke in the Japanese city of Hiroshima.", ("Hiroshima", "locatedIn", "Japan"), True),
+    # an untagged name listed with a place after a plural place noun is a place too
+    (
+        "Pakistani warplanes struck hideouts in the eastern Afghan provinces of Khost and Paktika.",
+        ("Paktika", "locatedIn", "Afghanistan"),
+        True,
+    ),
     (
         "Warplanes struck hideouts in the eastern Afghan provinces of Khost and Paktika.",
         ("Paktika", "locatedIn", "Afghanistan"),

@@ -1520,6 +1520,13 @@ STATIC = [
     # places named with their kind: "the Japanese city of X", "Pakistan's X district",
     # "X, a state in Y"
     ("Kishida spoke in the Japanese city of Hiroshima.", ("Hiroshima", "locatedIn", "Japan"), True),
+    # a country's own body led by a person: the person leads the country
+    (
+        "Burkina Faso's transitional authorities, led by Captain Ibrahim Traoré, expelled the "
+        "diplomats.",
+        ("Ibrahim Traoré", "leaderOf", "Burkina Faso"),
+        True,
+    ),
     # an untagged name listed with a place after a plural place noun is a place too
     (
         "Pakistani warplanes struck hideouts in the eastern Afghan provinces of Khost and Paktika.",

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from graphkit.extract.args import actor_of
 from graphkit.extract.found import Found
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.members import joined, membership
@@ -20,11 +21,13 @@ from graphkit.extract.places import located
 from graphkit.extract.syntax import clause_subjects
 from graphkit.extract.titles import APPOSITION_CONFIDENCE, person_titles
 from graphkit.extract.tokens import kids, select
-from graphkit.lexicon import Lexicon, word_class
+from graphkit.lexicon import Lexicon, actor_nouns, word_class
 from graphkit.records import ASSERTED
 from graphkit.resolve import Actor, How
 
 LEAD_VERBS = word_class("lead_verbs")
+# "the transitional authorities led by Captain Ibrahim Traoré": a country's own bodies
+STATE_BODY_NOUNS = actor_nouns("state_body")
 
 
 def static_relations(
@@ -53,10 +56,13 @@ def _leader(person: Actor, org: Actor) -> bool:
 
 
 def _led_by(tok: Token, index: ArticleIndex) -> Iterator[Found]:
-    """ "the RSF, led by Mohamed Hamdan Dagalo"."""
+    """ "the RSF, led by Mohamed Hamdan Dagalo"; "Burkina Faso's transitional authorities, led
+    by Captain Ibrahim Traoré" (a country's own body: its leader leads the country)."""
     if not (tok.dep_ == "acl" and tok.tag_ == "VBN"):
         return
     org = index.actor_at(tok.head)
+    if org is None and {tok.head.lemma_, tok.head.lower_} & STATE_BODY_NOUNS:
+        org = actor_of(tok.head, index)
     agents = [p for c in kids(tok, "agent") for p in kids(c, "pobj")]
     person = index.actor_at(agents[0]) if agents else None
     if person is not None and org is not None and _leader(person, org):

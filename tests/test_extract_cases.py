@@ -695,6 +695,12 @@ FOUND = [
         "meddling.",
         {("Georgia", "accused", "United States")},
     ),
+    # ... and "his ministry" the country its minister serves
+    (
+        "Polish Foreign Minister Radosław Sikorski announced the expulsions. His ministry "
+        "summoned Belarus's chargé d'affaires to hand over a note of protest.",
+        {("Poland", "protested", "Belarus")},
+    ),
     # a denial in a relative clause rejects whoever made the charge
     (
         "Thailand accused Cambodia of laying mines, an accusation Cambodia denied.",

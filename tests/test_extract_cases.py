@@ -1533,6 +1533,12 @@ STATIC = [
         ("Ibrahim Traoré", "leaderOf", "Burkina Faso"),
         True,
     ),
+    # a place after a comma, its direction word parsed as a compound
+    (
+        "The talks were held in Białystok, in eastern Poland, on Monday.",
+        ("Białystok", "locatedIn", "Poland"),
+        True,
+    ),
     # an untagged name listed with a place after a plural place noun is a place too
     (
         "Pakistani warplanes struck hideouts in the eastern Afghan provinces of Khost and Paktika.",

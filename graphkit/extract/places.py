@@ -68,6 +68,7 @@ def _comma_target(span: Span, index: ArticleIndex) -> int | None:
     while k < len(doc) and (
         doc[k].lower_ == "the"
         or (doc[k].dep_ in ("poss", "amod", "case") and k not in index.by_token)
+        or (doc[k].dep_ == "compound" and doc[k].is_lower)  # "in eastern Poland"
     ):
         k += 1
     # the owner may be a name of several words ("South Korea's military")

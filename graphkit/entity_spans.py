@@ -203,6 +203,16 @@ def clean_ents(doc: Doc) -> list[Span]:
             continue
         if ent.label_ not in ACTOR_LABELS or "\n" in ent.text:
             continue
+        if (
+            ent.label_ != "PERSON"
+            and len(ent) == 1
+            and not ent.ent_id_
+            and ent[0].is_title
+            and ent[0].lower_ in surnames
+        ):
+            # "Larijani", "Solana": the surname of a person named in full, tagged otherwise
+            out.append(Span(doc, ent.start, ent.end, label="PERSON"))
+            continue
         if all(t.lower_.rstrip(".") in TITLE_WORDS or t.is_punct for t in ent):
             continue
         if load_lexicon().title_relation(ent.text) is not None:

@@ -701,6 +701,12 @@ FOUND = [
         "summoned Belarus's chargé d'affaires to hand over a note of protest.",
         {("Poland", "protested", "Belarus")},
     ),
+    # a surname the model tags as a group or a nationality, after the full name was given
+    (
+        "EU foreign policy chief Javier Solana met Iranian negotiator Ali Larijani last week. "
+        "Solana said he had phone conversations with Larijani.",
+        {("Javier Solana", "spokeWith", "Ali Larijani")},
+    ),
     # a denial in a relative clause rejects whoever made the charge
     (
         "Thailand accused Cambodia of laying mines, an accusation Cambodia denied.",

@@ -201,6 +201,16 @@ def clean_ents(doc: Doc) -> list[Span]:
             if not any(t.like_num for t in doc[max(0, ent.start - 1) : ent.end + 1]):
                 out.append(Span(doc, ent.start, ent.end, label="PERSON"))
             continue
+        if (
+            ent.label_ in ("PRODUCT", "WORK_OF_ART", "EVENT", "LAW")
+            and ent.end < len(doc)
+            and doc[ent.end].lemma_ in PLACE_NOUNS
+            and ent.root.head.i == ent.end
+            and all(t.is_title for t in ent)
+        ):
+            # "Russia's Kursk region": a place, whatever the model took it for
+            out.append(Span(doc, ent.start, ent.end, label="GPE"))
+            continue
         if ent.label_ not in ACTOR_LABELS or "\n" in ent.text:
             continue
         if (

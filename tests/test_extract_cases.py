@@ -1539,6 +1539,12 @@ STATIC = [
         ("Ibrahim Traoré", "leaderOf", "Burkina Faso"),
         True,
     ),
+    # a place the model took for a product, before a place noun
+    (
+        "Ukrainian forces advanced in Russia's Kursk region.",
+        ("Kursk", "locatedIn", "Russia"),
+        True,
+    ),
     # a place after a comma, its direction word parsed as a compound
     (
         "The talks were held in Białystok, in eastern Poland, on Monday.",

@@ -1387,6 +1387,15 @@ NOT_FOUND = [
         "Colombia approved the extradition of Joaquin Guzman.",
         ("Colombia", "supported", "Joaquin Guzman"),
     ),
+    # with no holder named, a call for someone's release does not ask the prisoner
+    (
+        "Poland demanded the release of Andrzej Poczobut.",
+        ("Poland", "requested", "Andrzej Poczobut"),
+    ),
+    (
+        "Faki called on the junta to release Mohamed Bazoum.",
+        ("Faki", "requested", "Mohamed Bazoum"),
+    ),
     # co-hosts are not each other's partners
     ("Qatar and Egypt hosted talks between Israel and Hamas.", ("Qatar", "metWith", "Egypt")),
     # a purpose tells why something was rejected, not whom

@@ -128,6 +128,7 @@ def _people_after_titles(index: ArticleIndex) -> dict[int, Actor]:
 
 
 RELEASE_NOUNS = word_class("release_nouns")
+FREE_VERBS = frozenset({"release", "free"})
 BAN_VERBS = word_class("ban_verbs")
 
 
@@ -138,12 +139,18 @@ def _holders_asked(found: list[Found]) -> list[Found]:
     for f in found:
         if f.predicate in ("arrested", "coerced") and f.object.entity.type == "Person":
             holders.setdefault(norm(f.object.entity.name), []).append(f)
-    return [_holder_asked(f, holders) for f in found]
+    asked = (_holder_asked(f, holders) for f in found)
+    return [f for f in asked if f is not None]
 
 
-def _holder_asked(f: Found, holders: dict[str, list[Found]]) -> Found:
-    """The request, aimed at the prisoner's holder when it asks for their release."""
+def _holder_asked(f: Found, holders: dict[str, list[Found]]) -> Found | None:
+    """The request, aimed at the prisoner's holder when it asks for their release; None when
+    the article names no holder ("called on the junta to release Bazoum" asks the junta, not
+    Bazoum)."""
     asks_release = any(c.lemma_ in RELEASE_NOUNS for c in [f.cue, *kids(f.cue, "dobj")])
+    # "called on the junta to release Bazoum": the one to be freed is not the one asked
+    freed = (d for c in kids(f.cue, "xcomp") if c.lemma_ in FREE_VERBS for d in kids(c, "dobj"))
+    asks_release |= any(d.text in f.object.entity.name.split() for d in freed)
     if f.predicate != "requested" or f.object.entity.type == "Country" or not asks_release:
         return f
     # the model may tag the same name a person once, an organization later
@@ -153,7 +160,7 @@ def _holder_asked(f: Found, holders: dict[str, list[Found]]) -> Found:
         if h.cue.i < f.cue.i and h.subject.entity.key != f.subject.entity.key
     ]
     if not before:
-        return f
+        return None
     return replace(
         f,
         object=Actor(before[-1].subject.entity, How.NOMINAL, before[-1].subject.place),

@@ -1641,6 +1641,28 @@ STATIC = [
         ("Poland", "memberOf", "North Atlantic Treaty Organization"),
         True,
     ),
+    # a membership stated with "to be", and in a relative clause "of which"
+    (
+        "Vietnam is a member of the Association of Southeast Asian Nations.",
+        ("Vietnam", "memberOf", "Association of Southeast Asian Nations"),
+        True,
+    ),
+    (
+        "The Association of Southeast Asian Nations, of which Vietnam is a member, issued a "
+        "statement.",
+        ("Vietnam", "memberOf", "Association of Southeast Asian Nations"),
+        True,
+    ),
+    (
+        "Ukraine is not a member of NATO.",
+        ("Ukraine", "memberOf", "North Atlantic Treaty Organization"),
+        False,
+    ),
+    (
+        "Sweden would be a member of NATO by July.",
+        ("Sweden", "memberOf", "North Atlantic Treaty Organization"),
+        False,
+    ),
     # the place of a capital's "of" phrase, named in a place noun
     (
         "Rebels seized Goma, the capital of North Kivu province.",

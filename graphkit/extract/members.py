@@ -26,7 +26,11 @@ from graphkit.resolve import Actor, How
 def membership(span: Span, actor: Actor, index: ArticleIndex) -> Iterator[Found]:
     """ "Britain, a founding member of NATO" / "the alliance" -> the last organization named."""
     root = span.root
-    for head in kids(root, "appos"):
+    # "the Philippines is a member of ASEAN", "ASEAN, of which the Philippines is a member"
+    copula = root.head if root.dep_ == "nsubj" and root.head.lemma_ == "be" else None
+    if copula is not None and kids(copula, "neg", "aux"):
+        copula = None  # "is not a member", "would be a member": no membership told
+    for head in kids(root, "appos") + (kids(copula, "attr") if copula is not None else []):
         if head.lemma_ == "one":  # "Sierra Leone, one of ten elected members"
             ones = [p for c in kids(head, "prep", words=OF) for p in kids(c, words=MEMBER)]
             head = next(iter(ones), head)
@@ -34,8 +38,12 @@ def membership(span: Span, actor: Actor, index: ArticleIndex) -> Iterator[Found]
             continue
         org = None
         of_preps = kids(head, "prep", words=OF)
+        if copula is not None and copula.dep_ == "relcl":
+            of_preps += kids(copula, "prep", words=OF)
         for pobj in (p for prep in of_preps for p in prep.children):
-            org = _named_or_referred(pobj, index)
+            # "of which": the noun the relative clause is about
+            relative = pobj.lower_ == "which" and copula is not None and copula.dep_ == "relcl"
+            org = _named_or_referred(copula.head if relative else pobj, index)
         if org is None and not of_preps:
             org = salient_organization(index) or _last_organization(
                 index, head.i

@@ -115,6 +115,12 @@ FOUND = [
         "Former Honduran President Juan Orlando Hernandez was extradited to the United States.",
         {("Honduras", "extradited", "Juan Orlando Hernandez")},
     ),
+    # listing a group as a terrorist organization sanctions it; cartels are named groups
+    (
+        "The State Department designated the Sinaloa Cartel and seven other criminal groups as "
+        "foreign terrorist organizations.",
+        {("United States", "sanctioned", "Sinaloa Cartel")},
+    ),
     # a person handed over is extradited, even a "drug lord"
     (
         "Mexican authorities handed over drug lord Rafael Caro Quintero to U.S. officials.",
@@ -1396,6 +1402,7 @@ NOT_FOUND = [
         "Faki called on the junta to release Mohamed Bazoum.",
         ("Faki", "requested", "Mohamed Bazoum"),
     ),
+    ("Russia designated Sergei Ivanov as its new ambassador.", None),
     # co-hosts are not each other's partners
     ("Qatar and Egypt hosted talks between Israel and Hamas.", ("Qatar", "metWith", "Egypt")),
     # a purpose tells why something was rejected, not whom

@@ -37,6 +37,8 @@ from graphkit.lexicon import Lexicon, word_class, word_tuple
 CONTEXT_SANCTION_VERBS = word_class("context_sanction_verbs")
 SANCTION_CONTEXT_WORDS = word_class("sanction_context_words")
 DESIGNEE_NOUNS = word_class("designee_nouns")
+GROUP_WORDS = word_class("group_words")
+TERROR_LISTING_WORDS = word_class("terror_listing_words")
 REDUCE_NOUNS = word_class("reduce_nouns")
 REDUCE_NOUN_PREPS = word_tuple("reduce_noun_preps")
 # a second complement names what the object is made: an appointment or a label
@@ -46,14 +48,22 @@ NAMING_DEPS = ("dative", "oprd", "ccomp", "xcomp", "attr")
 def _among_sanctions(verb: Token) -> bool:
     """Whether "designating two officials" sanctions them: its object is people or bodies
     described, not named ("designated Sergei Ivanov as its new ambassador" appoints), and the
-    article speaks of sanctions."""
+    article speaks of sanctions; or it lists them as a terrorist organization ("designated the
+    Sinaloa Cartel as a foreign terrorist organization")."""
     objects = kids(verb, "dobj")
+    # "as" may hang on the verb or on the last of the objects
+    holders = [verb, *(t for o in objects for t in o.subtree)]
+    listed_as = [p for h in holders for p in kids(h, "prep", words=("as",))]
+    if any(
+        p.lower_ in GROUP_WORDS and any(t.lower_ in TERROR_LISTING_WORDS for t in p.subtree)
+        for a in listed_as
+        for p in a.children
+    ):
+        return True
     described = all(not o.ent_type_ and is_word(o, DESIGNEE_NOUNS) for o in objects)
     if not (objects and described) or kids(verb, *NAMING_DEPS):
         return False  # "designated Kenya a major non-NATO ally", "designated Nijjar a terrorist"
-    # "as" may hang on the verb or on the last of the objects
-    holders = [verb, *(t for o in objects for t in o.subtree)]
-    if any(kids(h, "prep", words=("as",)) for h in holders):
+    if listed_as:
         return False
     return any(t.lower_ in SANCTION_CONTEXT_WORDS for t in verb.doc)
 

@@ -42,8 +42,9 @@ def membership(span: Span, actor: Actor, index: ArticleIndex) -> Iterator[Found]
             of_preps += kids(copula, "prep", words=OF)
         for pobj in (p for prep in of_preps for p in prep.children):
             # "of which": the noun the relative clause is about
-            relative = pobj.lower_ == "which" and copula is not None and copula.dep_ == "relcl"
-            org = _named_or_referred(copula.head if relative else pobj, index)
+            if pobj.lower_ == "which" and copula is not None and copula.dep_ == "relcl":
+                pobj = copula.head
+            org = _named_or_referred(pobj, index)
         if org is None and not of_preps:
             org = salient_organization(index) or _last_organization(
                 index, head.i

@@ -121,6 +121,24 @@ FOUND = [
         "foreign terrorist organizations.",
         {("United States", "sanctioned", "Sinaloa Cartel")},
     ),
+    # concern at what another did criticizes the doer (concern_adjectives, noun "concern")
+    (
+        "The United States said it was deeply concerned about Burkina Faso's suspension of "
+        "the BBC.",
+        {("United States", "criticized", "Burkina Faso")},
+    ),
+    (
+        "The United States is deeply disappointed that Russia rejected the proposal.",
+        {("United States", "criticized", "Russia")},
+    ),
+    (
+        "Germany was alarmed by China's military drills near Taiwan.",
+        {("Germany", "criticized", "China")},
+    ),
+    (
+        "The United States expressed concern over China's military drills near Taiwan.",
+        {("United States", "criticized", "China")},
+    ),
     # a person handed over is extradited, even a "drug lord"
     (
         "Mexican authorities handed over drug lord Rafael Caro Quintero to U.S. officials.",
@@ -1403,6 +1421,7 @@ NOT_FOUND = [
         ("Faki", "requested", "Mohamed Bazoum"),
     ),
     ("Russia designated Sergei Ivanov as its new ambassador.", None),
+    ("Germany is not concerned about China.", ("Germany", "criticized", "China")),
     # co-hosts are not each other's partners
     ("Qatar and Egypt hosted talks between Israel and Hamas.", ("Qatar", "metWith", "Egypt")),
     # a purpose tells why something was rejected, not whom

@@ -17,6 +17,7 @@ from graphkit.extract.args import actors_of
 from graphkit.extract.found import INHERITED_CONFIDENCE, Found, emit
 from graphkit.extract.judgements import SAY_VERBS
 from graphkit.extract.judgements import blame_events as blame_events
+from graphkit.extract.judgements import concern_events as concern_events
 from graphkit.extract.judgements import denial_events as denial_events
 from graphkit.extract.judgements import label_events as label_events
 from graphkit.extract.judgements import labels_verb as labels_verb

@@ -15,6 +15,7 @@ from graphkit.extract.args import actors_of
 from graphkit.extract.clauses import (
     TIES_NOUNS,
     blame_events,
+    concern_events,
     conditional_threat_events,
     demand_events,
     denial_events,
@@ -128,6 +129,8 @@ def sentence_events(
                 found = [f for f in found if f.predicate != "rejected"] + denials
             if lemma not in lex.verb_cues:
                 found.extend(phone_events(tok, index))
+        if pos in ("VERB", "ADJ"):
+            found.extend(concern_events(tok, index))
         if pos in ("VERB", "ADJ", "NOUN"):
             found.extend(mediation_events(tok, index))
         if found:

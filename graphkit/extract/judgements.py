@@ -1,6 +1,7 @@
 """Judgements stated by a clause: "X said Y was responsible for the attack" (accused), "X said
 it is regrettable that Y ..." (criticized), "X called the expulsions unacceptable" (criticized,
-praised or rejected), "Rwanda denies backing the group" (rejected whoever accused it).
+praised or rejected), "Rwanda denies backing the group" (rejected whoever accused it), "X was
+deeply concerned about Y's suspension of the BBC" (criticized).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from graphkit.extract.syntax import (
     shown_by_document,
 )
 from graphkit.extract.tokens import kid, kids, select
-from graphkit.lexicon import word_class
+from graphkit.lexicon import word_class, word_tuple
 from graphkit.resolve import Actor, How
 
 BLAME_ADJECTIVES = word_class("blame_adjectives")
@@ -245,3 +246,30 @@ def labels_verb(verb: Token) -> bool:
 def _negative_adjective(verb: Token) -> bool:
     """Whether an adjective under the verb condemns: "called the move reckless"."""
     return any(c.lower_ in NEGATIVE_LABELS for c in select(verb.subtree, pos=("ADJ",)))
+
+
+CONCERN_ADJECTIVES = word_class("concern_adjectives")
+CONCERN_PREPS = word_tuple("concern_preps")
+
+
+def concern_events(word: Token, index: ArticleIndex) -> Iterator[Found]:
+    """ "The United States was deeply concerned about Burkina Faso's suspension of the BBC",
+    "is disappointed that Russia rejected the proposal", "Germany was alarmed by China's drills"
+    -> the one concerned criticizes whoever did what concerns it."""
+    if word.lower_ not in CONCERN_ADJECTIVES or kids(word, "neg"):
+        return
+    if word.dep_ == "acomp" and kids(word.head, "neg"):
+        return  # "is not concerned"
+    if word.dep_ == "acomp":
+        subjects = [a for t in clause_subjects(word.head) for a in actors_of(t, index)]
+    elif word.tag_ == "VBN":
+        subjects = [a for t in kids(word, "nsubjpass") for a in actors_of(t, index)]
+    else:
+        return
+    own = {a.entity.key for _, a in subjects}
+    about = [p for p in prep_objects(word, CONCERN_PREPS)]
+    about += [s for c in kids(word, "ccomp") for s in kids(c, "nsubj")]
+    objects = [
+        a for t in about for a in actors_of(t, index, events=True) if a[1].entity.key not in own
+    ]
+    yield from emit(subjects, objects, "criticized", word, INHERITED_CONFIDENCE, "concern")

@@ -139,6 +139,12 @@ FOUND = [
         "The United States expressed concern over China's military drills near Taiwan.",
         {("United States", "criticized", "China")},
     ),
+    # "the Ukrainian capital" stands for its country, as a named capital does
+    ("Blinken arrived in the Ukrainian capital on Monday.", {("Blinken", "visited", "Ukraine")}),
+    (
+        "Russian missiles struck the Ukrainian capital overnight.",
+        {("Russia", "attacked", "Ukraine")},
+    ),
     # a person handed over is extradited, even a "drug lord"
     (
         "Mexican authorities handed over drug lord Rafael Caro Quintero to U.S. officials.",

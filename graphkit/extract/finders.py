@@ -53,6 +53,7 @@ OF_PHRASE_NOUNS = AGENT_NOUNS | OF_PHRASE_HEADS
 GROUP_PLACE_PREPS = word_class("group_place_preps")
 RELATIVE_PRONOUNS = word_class("relative_pronouns")
 POSTING_PREPS = word_class("posting_preps")
+CAPITAL_NOUNS = frozenset({"capital"})
 OF = frozenset({"of"})
 LED = frozenset({"led"})
 STATES_AND_ORGANIZATIONS = ("Country", "Organization")
@@ -134,6 +135,15 @@ def _no_noun(token: Token, index: ArticleIndex, depth: int, events: bool) -> lis
 def _described(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:
     """ "the accused kingpin", "the Palestinian resistance group": the one named just before."""
     return _just(described_referent(token, index))
+
+
+def _capital_of(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:
+    """ "arrived in the Ukrainian capital", "the Saudi capital": the country whose capital it is
+    (the seat stands for its country, as a named capital does)."""
+    if token.lemma_ not in CAPITAL_NOUNS or token.tag_ != "NN":
+        return None
+    countries = typed_actors(index, kids(token, "amod", "compound"), "Country")
+    return [Actor(c.entity, How.METONYMY) for c in countries[:1]] or None
 
 
 def _apposed_person(
@@ -371,6 +381,7 @@ ACTOR_FINDERS: tuple[Finder, ...] = (
     _no_noun,
     listed_later,
     _apposed_person,
+    _capital_of,
     _title_of_name,
     _described,
     _of_phrase,

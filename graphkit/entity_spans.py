@@ -278,7 +278,35 @@ def clean_ents(doc: Doc) -> list[Span]:
         out.append(ent)
     named = _names_after_titles(doc, _names_after_hosts(doc, out))
     named = _names_apposed_to_titles(doc, _names_after_portfolios(doc, named))
-    return _places_listed_with_places(doc, named)
+    return _places_listed_with_places(doc, _names_rejoined(doc, named))
+
+
+def _names_rejoined(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Al-Harith Idriss al-Harith Mohamed": one name the model split in two around a word it
+    left out, every word of it hung on the name's last word.
+
+    >>> from graphkit.nlp import load_nlp
+    >>> doc = load_nlp()("The ambassador, Al-Harith Idriss al-Harith Mohamed, thanked Russia.")
+    >>> [e.text for e in clean_ents(doc) if e.label_ == "PERSON"]
+    ['Al-Harith Idriss al-Harith Mohamed']
+    """
+    out: list[Span] = []
+    for span in spans:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.label_ == span.label_ == "PERSON"
+            and 0 < span.start - last.end <= 2
+            and all(
+                t.pos_ == "PROPN" and t.is_title and t.head.i in range(span.start, span.end)
+                for t in doc[last.end : span.start]
+            )
+            and all(t.head.i in range(last.start, span.end) for t in last)
+        ):
+            out[-1] = Span(doc, last.start, span.end, label="PERSON")
+            continue
+        out.append(span)
+    return out
 
 
 def _names_after_titles(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -1573,6 +1573,17 @@ STATIC = [
     # places named with their kind: "the Japanese city of X", "Pakistan's X district",
     # "X, a state in Y"
     ("Kishida spoke in the Japanese city of Hiroshima.", ("Hiroshima", "locatedIn", "Japan"), True),
+    # the head of a country's agency serves the country, he does not lead it
+    (
+        "Ibrahim Kalin, the head of MIT, said Turkey had mediated between the two sides.",
+        ("Ibrahim Kalin", "officialOf", "Türkiye"),
+        True,
+    ),
+    (
+        "Ibrahim Kalin, the head of MIT, said Turkey had mediated between the two sides.",
+        ("Ibrahim Kalin", "leaderOf", "Türkiye"),
+        False,
+    ),
     # one name the model split in two around a word it left out
     (
         "Sudan's ambassador to the United Nations, Al-Harith Idriss al-Harith Mohamed, thanked "

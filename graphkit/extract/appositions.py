@@ -171,6 +171,8 @@ def apposed_title(span: Span, actor: Actor, index: ArticleIndex, lex: Lexicon) -
         )
         if holder is None:
             continue
+        if noun_rel == "leaderOf" and _heads_a_state_body(head, holder):
+            noun_rel = "officialOf"
         lo, hi = min(span.start, head.left_edge.i), max(span.end, head.i + 1)
         yield Found(
             actor,
@@ -183,6 +185,17 @@ def apposed_title(span: Span, actor: Actor, index: ArticleIndex, lex: Lexicon) -
             "apposition",
         )
         return
+
+
+def _heads_a_state_body(head: Token, holder: Actor) -> bool:
+    """ "Ibrahim Kalin, the head of MIT": the head of a country's agency serves the country, he
+    does not lead it (the agency stands for its country)."""
+    return (
+        head.lemma_ == "head"
+        and holder.how == How.METONYMY
+        and holder.entity.type == "Country"
+        and any(t.ent_type_ == "ORG" for t in head.subtree if t.i > head.i)
+    )
 
 
 def _office_before_comma(span: Span, index: ArticleIndex) -> list[Token]:

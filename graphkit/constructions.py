@@ -10,7 +10,8 @@ is stated by ``supersedes`` (the names of the constructions this one wins over),
 constructions of one relation must be ordered by it.
 
 Examples:
-    >>> registry = load_constructions(tests=frozenset({"labels_verb", "names_place"}))
+    >>> tests = frozenset({"labels_verb", "names_place", "names_person"})
+    >>> registry = load_constructions(tests=tests)
     >>> [c.name for c in registry["aided"]]
     ['sends_forces_into', 'deadline_to_leave', 'sends_no_aid']
     >>> registry["aided"][0].becomes, registry["aided"][0].slots

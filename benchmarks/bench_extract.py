@@ -38,7 +38,7 @@ import random
 import re
 import statistics
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +57,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "data" / "articles"
 DEFAULT_GOLD = ROOT / "data" / "eval" / "plover" / "gsr.jsonl"
 TARGET = 1.20
+_DONE = object()
 
 
 def words(texts: Sequence[str]) -> int:
@@ -207,8 +208,8 @@ class StageTimer:
     Each module-level function (and method of a class) in the extractor's modules is swapped
     for a timing wrapper in every graphkit namespace that holds it. Time spent in spaCy's
     compiled code (token and span objects, ``.sent`` look-ups) counts for the graphkit function
-    that asked for it, which a C-level profiler attributes poorly. Generator functions are
-    drained eagerly inside their wrapper so that their work is timed where it happens.
+    that asked for it, which a C-level profiler attributes poorly. A generator function's work is
+    timed each time it resumes, as its caller reads it.
     """
 
     MODULES = (
@@ -236,26 +237,40 @@ class StageTimer:
         self._stack: list[float] = []  # time spent in timed children, per open call
         self._undo: list[tuple[object, str, object]] = []
 
+    def _timed(self, name: str, step: Callable[[], Any], *, call: bool = True) -> Any:
+        """``step()``, its time added to ``name`` (and counted as a call of it when ``call``)."""
+        self._stack.append(0.0)
+        began = time.perf_counter()
+        try:
+            return step()
+        finally:
+            spent = time.perf_counter() - began
+            children = self._stack.pop()
+            if self._stack:
+                self._stack[-1] += spent
+            if call:
+                self.calls[name] = self.calls.get(name, 0) + 1
+            self.total[name] = self.total.get(name, 0.0) + spent
+            self.own[name] = self.own.get(name, 0.0) + spent - children
+
     def _wrap(self, fn: Callable[..., Any], name: str) -> Callable[..., Any]:
-        gen = inspect.isgeneratorfunction(fn)
+        if inspect.isgeneratorfunction(fn):
+
+            @functools.wraps(fn)
+            def timed_generator(*args: Any, **kwargs: Any) -> Iterator[Any]:
+                # each resumption is timed where it happens, and the generator is read no
+                # further ahead than its caller asks (a caller may record what one item told
+                # before asking for the next, as ``extract._extract`` does)
+                gen = self._timed(name, lambda: fn(*args, **kwargs))
+                step: Callable[[], Any] = functools.partial(next, gen, _DONE)
+                while (item := self._timed(name, step, call=False)) is not _DONE:
+                    yield item
+
+            return timed_generator
 
         @functools.wraps(fn)
         def timed_call(*args: Any, **kwargs: Any) -> Any:
-            self._stack.append(0.0)
-            began = time.perf_counter()
-            try:
-                out = fn(*args, **kwargs)
-                if gen:
-                    out = iter(list(out))
-                return out
-            finally:
-                spent = time.perf_counter() - began
-                children = self._stack.pop()
-                if self._stack:
-                    self._stack[-1] += spent
-                self.calls[name] = self.calls.get(name, 0) + 1
-                self.total[name] = self.total.get(name, 0.0) + spent
-                self.own[name] = self.own.get(name, 0.0) + spent - children
+            return self._timed(name, lambda: fn(*args, **kwargs))
 
         return timed_call
 

@@ -96,7 +96,7 @@ def sentence_events(
             found = list(verbal_events(tok, lex.verb_cues.get(lemma, ()), index))
         elif pos in ("NOUN", "PROPN") and tok.i not in index.by_token:
             cues = lex.noun_cues.get(lemma, lex.noun_cues.get(tok.lower_, ()))
-            found = list(nominal_events(tok, cues, index))
+            found = list(nominal_events(tok, cues, index)) if cues else []
             if not found:
                 found = list(reduce_noun_events(tok, index))
         if pos == "VERB":

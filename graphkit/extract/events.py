@@ -39,6 +39,8 @@ SANCTION_CONTEXT_WORDS = word_class("sanction_context_words")
 DESIGNEE_NOUNS = word_class("designee_nouns")
 REDUCE_NOUNS = word_class("reduce_nouns")
 REDUCE_NOUN_PREPS = word_tuple("reduce_noun_preps")
+# the parts of speech of the cues below (verbs, nouns, "U.S.-mediated")
+CUE_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
 # a second complement names what the object is made: an appointment or a label
 NAMING_DEPS = ("dative", "oprd", "ccomp", "xcomp", "attr")
 
@@ -89,8 +91,10 @@ def sentence_events(
     tells), one cue at a time; the caller records each (``ArticleIndex.tell``) before asking for
     the next, since later cues refer back to them."""
     for tok in sent_tokens:
-        lemma = tok.lemma_.lower()
         pos = tok.pos_
+        if pos not in CUE_POS:
+            continue
+        lemma = tok.lemma_.lower()
         found: list[Found] = []
         if pos == "VERB" and not (lemma in CONTEXT_SANCTION_VERBS and not _among_sanctions(tok)):
             found = list(verbal_events(tok, lex.verb_cues.get(lemma, ()), index))

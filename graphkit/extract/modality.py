@@ -305,7 +305,7 @@ def _embedding_flag(tok: Token) -> str | None:
     if (
         tok.dep_ == "ccomp"
         and head.pos_ in VERBS
-        and any(c.lower_ == "that" for c in tok.children)
+        and any(c.lower_ == "that" for c in children(tok))
         and (head.lemma_ in REQUEST_HEADS or kids(head, "dobj", words=IRREALIS_NOUNS))
     ):
         # "demanded that Israel ease", "reiterated its demand that Israel ease": asked for

@@ -10,10 +10,12 @@ Examples:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from graphkit.lexicon import Lexicon, word_class
 from graphkit.records import Entity
@@ -71,8 +73,46 @@ def is_dateline(token: Token) -> bool:
 
 
 def span_name(span: Span) -> str:
-    """The span's text without a leading 'the' and a trailing possessive."""
-    return _bare_name(span.text)
+    """The span's text without a leading 'the' and a trailing possessive (kept for each span
+    while :func:`names_kept` runs)."""
+    names = span.doc.user_data.get(_NAMES)
+    if names is None:
+        return _bare_name(span.text)
+    key = (span.start, span.end)
+    name = names.get(key)
+    if name is None:
+        name = names[key] = _bare_name(span.text)
+    return name
+
+
+_NAMES = "graphkit.span_names"
+"""The key of a document's span names (by start and end token) in ``Doc.user_data`` while
+:func:`names_kept` runs."""
+
+
+@contextmanager
+def names_kept(doc: Doc) -> Iterator[None]:
+    """While the block runs, :func:`span_name` works out each span's name once (``Span.text``
+    joins its tokens' texts on every call, and the rules name the same mentions many times); the
+    names go with the block.
+
+    Examples:
+        >>> import spacy
+        >>> doc = spacy.blank("en")("the U.S. 's envoy")
+        >>> with names_kept(doc):
+        ...     span_name(doc[0:3]), span_name(doc[0:3])
+        ('U.S.', 'U.S.')
+        >>> _NAMES in doc.user_data
+        False
+    """
+    if _NAMES in doc.user_data:
+        yield
+        return
+    doc.user_data[_NAMES] = {}
+    try:
+        yield
+    finally:
+        del doc.user_data[_NAMES]
 
 
 @lru_cache(maxsize=65536)

@@ -5,9 +5,11 @@ after "known as" or "alias".
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.attrs import ORTH
+from spacy.tokens import Doc, Token
 
 from graphkit.actors import Actor, span_name
 from graphkit.lexicon import norm, word_tuple
@@ -48,6 +50,19 @@ def acronyms(doc: Doc, index: MentionIndex) -> None:
     ]
 
 
+def spelled_as(doc: Doc, texts: Collection[str]) -> list[Token]:
+    """The doc's tokens written as one of ``texts``, found in its array of word ids
+    (``Token.text`` makes a new string on every call).
+
+    Examples:
+        >>> import spacy
+        >>> [t.i for t in spelled_as(spacy.blank("en")('He said "no" twice'), {'"'})]
+        [2, 4]
+    """
+    ids = {doc.vocab.strings[text] for text in texts}
+    return [doc[i] for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in ids]
+
+
 OPEN_QUOTES = frozenset({"“", '"', "‘", "'", "``"})
 CLOSE_QUOTES = frozenset({"”", '"', "’", "'", "''"})
 NICKNAME_CUES = word_tuple("nickname_cues")
@@ -58,8 +73,8 @@ def quoted_names(doc: Doc, index: MentionIndex) -> None:
 
     A quoted name right after "known as"/"alias" is another name of the person just named.
     """
-    for tok in doc:
-        if tok.text not in OPEN_QUOTES or tok.i + 1 >= len(doc):
+    for tok in spelled_as(doc, OPEN_QUOTES):
+        if tok.i + 1 >= len(doc):
             continue
         end = None
         for j in range(tok.i + 1, min(tok.i + 6, len(doc))):

@@ -56,6 +56,25 @@ _PATTERN = re.compile(
 )
 
 
+# what every date phrase holds: an ASCII digit, a month's first three letters or "day"
+# (weekdays, "today", "yesterday"); a sentence with none of them skips the search for phrases
+_DIGIT = re.compile(r"[0-9]")
+_DATE_WORDS = (*_MONTH_ABBR, "day")
+
+
+def _may_hold_date(sentence: str) -> bool:
+    """Whether the sentence can hold a date phrase at all (a quick test before the search).
+
+    Examples:
+        >>> _may_hold_date("Petro met Trump."), _may_hold_date("They met on SUNDAY.")
+        (False, True)
+    """
+    if _DIGIT.search(sentence):
+        return True
+    folded = sentence.casefold()  # as the search's IGNORECASE folds ("ſept" is "sept")
+    return any(word in folded for word in _DATE_WORDS)
+
+
 def _base(article_date: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(article_date[:10])
@@ -119,6 +138,8 @@ def resolve_event_date(sentence: str, article_date: str) -> str:
         ``YYYY-MM-DD``, ``YYYY-MM`` for a month without a day, or ``""`` when the sentence
         dates nothing. The first date phrase of the sentence wins.
     """
+    if not _may_hold_date(sentence):
+        return ""
     base = _base(article_date)
     for match in _PATTERN.finditer(sentence):
         kind, text = match.lastgroup, match.group()

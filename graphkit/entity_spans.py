@@ -6,6 +6,7 @@ tagged as a place, a name followed by "department" or "province", two titled nam
 
 from __future__ import annotations
 
+from spacy.attrs import IS_TITLE
 from spacy.tokens import Doc, Span
 
 from graphkit.actors import TITLE_WORDS
@@ -159,6 +160,17 @@ def _titled(span: Span) -> bool:
     )
 
 
+def _place_named(ent: Span) -> bool:
+    """A place noun in apposition to the name ("Sinaloa, a state in northwestern Mexico") or
+    before it ("the Russian port of Novorossiysk")."""
+    doc = ent.doc
+    return any(c.dep_ == "appos" and c.lemma_ in PLACE_NOUNS for c in ent.root.children) or (
+        ent.start >= 2
+        and doc[ent.start - 1].lower_ == "of"
+        and doc[ent.start - 2].lemma_ in PLACE_NOUNS
+    )
+
+
 def clean_ents(doc: Doc) -> list[Span]:
     """Entity spans with the model's usual slips mended.
 
@@ -260,17 +272,10 @@ def clean_ents(doc: Doc) -> list[Span]:
             # "Hassan Sheikh" + "Mohamud": one name split in two
             out[-1] = Span(doc, out[-1].start, ent.end, label="PERSON")
             continue
-        place_appos = any(
-            c.dep_ == "appos" and c.lemma_ in PLACE_NOUNS for c in ent.root.children
-        ) or (
-            ent.start >= 2
-            and doc[ent.start - 1].lower_ == "of"
-            and doc[ent.start - 2].lemma_ in PLACE_NOUNS
-        )  # "the Russian port of Novorossiysk"
         if (
             ent.label_ in ("ORG", "PERSON", "NORP")
             and not ent.ent_id_
-            and ((ent.end < len(doc) and doc[ent.end].lower_ in PLACE_NOUNS) or place_appos)
+            and ((ent.end < len(doc) and doc[ent.end].lower_ in PLACE_NOUNS) or _place_named(ent))
         ):
             # "the Antioquia department", "Sinaloa, a state in northwestern Mexico": a place
             out.append(Span(doc, ent.start, ent.end, label="GPE"))
@@ -315,10 +320,10 @@ def _names_after_titles(doc: Doc, spans: list[Span]) -> list[Span]:
     taken = {i for s in spans for i in range(s.start, s.end)}
     found: list[Span] = []
     lex = load_lexicon()
-    for title in doc[:-1]:
-        if not title.is_title or not (
-            title.lower_.rstrip(".") in PERSON_TITLES or lex.title_relation(title.text)
-        ):
+    # title-case words, read from the doc's array of them (all but the last token)
+    for i in doc.to_array(IS_TITLE)[:-1].nonzero()[0].tolist():
+        title = doc[i]
+        if not (title.lower_.rstrip(".") in PERSON_TITLES or lex.title_relation(title.text)):
             continue
         end = title.i + 1
         while (

@@ -59,9 +59,11 @@ def norm(text: str) -> str:
 
 
 _DROP = re.compile(r"[.'’`]")
+OFFICIAL_TITLE_HEADS = word_class("official_title_heads")
 _SPACE = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=65536)
 def title_key(title: str) -> str:
     """A title as the titles table keys it: normalized, hyphens as spaces, with no prefix that
     leaves the office the same ("acting prime minister" is a prime minister).
@@ -164,7 +166,7 @@ class Lexicon:
         if key in self.titles:
             return self.titles[key]
         words = key.split()
-        if words and words[-1] in word_class("official_title_heads"):
+        if words and words[-1] in OFFICIAL_TITLE_HEADS:
             return "officialOf"
         return None
 

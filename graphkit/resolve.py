@@ -24,6 +24,8 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.attrs import POS
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
 # the actor record and the helpers every stage uses live in graphkit.actors; the mended entity
@@ -274,9 +276,11 @@ def resolve_doc(doc: Doc, *, lex: Lexicon | None = None) -> MentionIndex:
         if actor is None:
             continue
         index.record(core if actor.entity.type == "Person" else ent, actor)
-    # surnames the model did not tag at all ("Petro answered ...")
-    for tok in doc:
-        if tok.pos_ == "PROPN" and tok.i not in index.by_token and not tok.ent_type_:
+    # surnames the model did not tag at all ("Petro answered ..."): proper nouns, read from the
+    # doc's array of parts of speech (``Token.pos_`` spells each one out)
+    for i in (doc.to_array(POS) == PROPN).nonzero()[0].tolist():
+        tok = doc[i]
+        if tok.i not in index.by_token and not tok.ent_type_:
             people = surname_of.get(norm(tok.text)) or first_names.get(norm(tok.text))
             if people and len(people) == 1 and tok.is_title:
                 index.record(

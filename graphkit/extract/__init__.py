@@ -22,6 +22,7 @@ from contextlib import contextmanager
 
 from spacy.tokens import Doc, Span, Token
 
+from graphkit.actors import names_kept
 from graphkit.dates import resolve_event_date
 from graphkit.extract.article import revise
 from graphkit.extract.collectives import is_collective
@@ -204,7 +205,7 @@ def extract_doc(
 ) -> ArticleResult:
     """Every relation one parsed article states, with canonical in-article entities."""
     sentences = _Sentences(doc, article)
-    with sentences.hooked(doc), indexed(doc):
+    with sentences.hooked(doc), indexed(doc), names_kept(doc):
         return _extract(doc, article, sentences, min_confidence, lex or load_lexicon())
 
 

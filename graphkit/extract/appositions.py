@@ -25,7 +25,7 @@ from graphkit.extract.title_phrases import (
     typed_actor,
     typed_actors,
 )
-from graphkit.extract.tokens import kids
+from graphkit.extract.tokens import children, kids
 from graphkit.lexicon import Lexicon, word_class
 from graphkit.records import ASSERTED
 from graphkit.resolve import Actor, How, country_entity
@@ -68,10 +68,10 @@ def poss_holder(head: Token, index: ArticleIndex) -> Actor | None:
     for child in kids(head, "prep"):
         if child.lower_ in AIDE_PREPS and aide:
             # "the chief foreign policy adviser to Brazilian President Lula": the one advised
-            for pobj, person in named_tokens(index, child.children, "Person"):
+            for pobj, person in named_tokens(index, children(child), "Person"):
                 return poss_holder(pobj, index) or known_office(person.entity.name, index.lex, None)
         if child.lower_ in ("of", "for"):  # "a spokesman for the M23"
-            for pobj in child.children:
+            for pobj in children(child):
                 deeper = typed_actor(index, pobj, *HOLDER_TYPES) or poss_holder(pobj, index)
                 if deeper is not None:
                     return deeper
@@ -232,7 +232,7 @@ def _offices_above(head: Token, span: Span) -> list[Token]:
 def _title_told_before(head: Token, index: ArticleIndex) -> Actor | None:
     """ "Iraq summoned Turkey's ambassador ... The ambassador, Anil Bora Inan, ...": a bare
     definite title takes the holder of the same title told in its sentence or the two before."""
-    if [c.lower_ for c in head.children if c.i < head.i] != ["the"]:
+    if [c.lower_ for c in children(head) if c.i < head.i] != ["the"]:
         return None
     earlier = index.doc[sentences_back(head, 2) : head.i]
     for told in reversed([t for t in earlier if t.lemma_ == head.lemma_ and t.pos_ == "NOUN"]):

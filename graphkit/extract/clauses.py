@@ -23,7 +23,7 @@ from graphkit.extract.judgements import label_events as label_events
 from graphkit.extract.judgements import labels_verb as labels_verb
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import clause_subjects, is_condition, prep_objects, sentences_back
-from graphkit.extract.tokens import is_word, kids, spelled
+from graphkit.extract.tokens import children, is_word, kids, spelled
 from graphkit.lexicon import word_class, word_tuple
 from graphkit.records import ASSERTED
 from graphkit.resolve import Actor, How
@@ -135,7 +135,7 @@ def retaliation_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
     the last one who acted against the speaker. The threat is made, whatever comes of it."""
     if verb.lemma_ not in RETALIATE_VERBS or not spelled(kids(verb, "aux"), VOW_AUXES):
         return
-    if kids(verb, "neg") or spelled(verb.children, NEGATIONS):
+    if kids(verb, "neg") or spelled(children(verb), NEGATIONS):
         return
     subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
     if verb.dep_ == "ccomp" and verb.head.lemma_ in SAY_VERBS | PROMISE_VERBS:
@@ -187,7 +187,7 @@ def conditional_threat_events(verb: Token, index: ArticleIndex) -> Iterator[Foun
         # the parse hangs the condition on the warning or on what it warns of
         conditions = [
             c
-            for c in [*clause.children, *verb.children]
+            for c in [*children(clause), *children(verb)]
             if is_condition(c, ("if", "unless", "should"))
         ]
         if not conditions:

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import BEFORE, conjuncts, of_phrase_objects, prep_words
-from graphkit.extract.tokens import is_word, kids, matches
+from graphkit.extract.tokens import children, is_word, kids, matches
 from graphkit.lexicon import actor_nouns, word_class, word_tuple
 from graphkit.records import Entity
 from graphkit.resolve import Actor, How, span_name
@@ -203,7 +203,7 @@ def _where(token: Token, index: ArticleIndex) -> Actor | None:
         return named if named.entity.type in PLACE_TYPES else None
     inner = [
         a
-        for child in token.children
+        for child in children(token)
         for word, types in _place_words(token, child)
         if (a := index.actor_typed(word, types)) is not None
     ]
@@ -215,7 +215,7 @@ def _place_words(token: Token, child: Token) -> list[tuple[Token, tuple[str, ...
     types they may have: the objects of "in" and the like ("a jail in northern Israel"), or a
     country modifying a place the model missed ("the Syrian Golan Heights": in Syria)."""
     if child.dep_ == "prep" and child.lower_ in WHERE_PREPS:
-        return [(pobj, PLACE_TYPES) for pobj in child.children]
+        return [(pobj, PLACE_TYPES) for pobj in children(child)]
     if child.dep_ in ("compound", "amod") and token.pos_ == "PROPN":
         return [(child, ("Country",))]
     return []

@@ -31,7 +31,7 @@ from graphkit.extract.known import ArticleIndex
 from graphkit.extract.mediation import mediation_events
 from graphkit.extract.nominal import nominal_events, noun_subjects
 from graphkit.extract.syntax import prep_objects
-from graphkit.extract.tokens import is_word, kids
+from graphkit.extract.tokens import children, is_word, kids
 from graphkit.extract.verbal import verbal_events
 from graphkit.lexicon import Lexicon, word_class, word_tuple
 
@@ -42,6 +42,8 @@ GROUP_WORDS = word_class("group_words")
 TERROR_LISTING_WORDS = word_class("terror_listing_words")
 REDUCE_NOUNS = word_class("reduce_nouns")
 REDUCE_NOUN_PREPS = word_tuple("reduce_noun_preps")
+# the parts of speech of the cues below (verbs, nouns, "U.S.-mediated")
+CUE_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
 # a second complement names what the object is made: an appointment or a label
 NAMING_DEPS = ("dative", "oprd", "ccomp", "xcomp", "attr")
 
@@ -58,7 +60,7 @@ def _among_sanctions(verb: Token) -> bool:
     if any(
         p.lower_ in GROUP_WORDS and any(t.lower_ in TERROR_LISTING_WORDS for t in p.subtree)
         for a in listed_as
-        for p in a.children
+        for p in children(a)
     ):
         return True
     described = all(not o.ent_type_ and is_word(o, DESIGNEE_NOUNS) for o in objects)
@@ -100,14 +102,16 @@ def sentence_events(
     tells), one cue at a time; the caller records each (``ArticleIndex.tell``) before asking for
     the next, since later cues refer back to them."""
     for tok in sent_tokens:
-        lemma = tok.lemma_.lower()
         pos = tok.pos_
+        if pos not in CUE_POS:
+            continue
+        lemma = tok.lemma_.lower()
         found: list[Found] = []
         if pos == "VERB" and not (lemma in CONTEXT_SANCTION_VERBS and not _among_sanctions(tok)):
             found = list(verbal_events(tok, lex.verb_cues.get(lemma, ()), index))
         elif pos in ("NOUN", "PROPN") and tok.i not in index.by_token:
             cues = lex.noun_cues.get(lemma, lex.noun_cues.get(tok.lower_, ()))
-            found = list(nominal_events(tok, cues, index))
+            found = list(nominal_events(tok, cues, index)) if cues else []
             if not found:
                 found = list(reduce_noun_events(tok, index))
         if pos == "VERB":

@@ -27,7 +27,7 @@ from graphkit.extract.references import (
 from graphkit.extract.speakers import first_person
 from graphkit.extract.syntax import conjuncts, of_phrase_objects
 from graphkit.extract.title_phrases import known_office, named_tokens, title_before, typed_actors
-from graphkit.extract.tokens import is_word, kid, kids
+from graphkit.extract.tokens import children, is_word, kid, kids
 from graphkit.lexicon import actor_nouns, word_class
 from graphkit.records import Entity
 from graphkit.resolve import Actor, How
@@ -324,12 +324,12 @@ def _group_of(token: Token, index: ArticleIndex, depth: int, events: bool) -> li
     "Darfur rebels": a non-state group named after a region is an actor of its own."""
     if not (is_word(token, GROUP_NOUNS) or token.lemma_ in AGENT_NOUNS):
         return None
-    for child in token.children:
+    for child in children(token):
         if child.dep_ in ("amod", "compound", "nmod"):
             found = typed_actors(index, conjuncts(child), *STATES_AND_ORGANIZATIONS)
         elif child.dep_ == "prep" and child.lower_ in GROUP_PLACE_PREPS:
             # "the juntas in Mali and Niger": a plural group acts for each place joined
-            joined = [c for p in child.children for c in conjuncts(p)]
+            joined = [c for p in children(child) for c in conjuncts(p)]
             found = typed_actors(index, joined, *STATES_AND_ORGANIZATIONS)
             found = found if token.tag_ == "NNS" else found[:1]
         else:

@@ -32,6 +32,7 @@ COVERT_WORDS = word_class("covert_words")
 REGRET_ADJECTIVES = word_class("regret_adjectives")
 UNREAL_AUX = word_class("modals") | word_class("future") | word_class("negations")
 SAY_VERBS = word_class("say_verbs")
+BLAME_SAY_VERBS = SAY_VERBS | ACCUSING_SAY_VERBS
 
 
 DENY_VERBS = word_class("deny_verbs")
@@ -132,7 +133,7 @@ def blame_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
     if shown_by_document(verb):
         yield from _shown(verb, index)
         return
-    if verb.lemma_ not in SAY_VERBS | ACCUSING_SAY_VERBS:
+    if verb.lemma_ not in BLAME_SAY_VERBS:
         return
     subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
     own = {a.entity.key for _, a in subjects}

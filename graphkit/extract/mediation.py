@@ -27,7 +27,7 @@ from graphkit.extract.args import actors_of
 from graphkit.extract.found import INHERITED_CONFIDENCE, NOMINAL_CONFIDENCE, Found, emit
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import clause_subjects, prep_objects, sentences_back
-from graphkit.extract.tokens import kid, kids, select
+from graphkit.extract.tokens import is_word, kid, kids, select
 from graphkit.lexicon import Cue, word_class
 from graphkit.resolve import Actor, How, country_entity
 from graphkit.vocab import relations_where
@@ -48,7 +48,8 @@ FUSED = re.compile(r"^(.+?)-(?:mediated|brokered|facilitated|sponsored|convened)
 
 def mediation_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
     """Mediator -> each party, for one mediation verb (active, passive or "X-mediated")."""
-    fused = FUSED.match(verb.text)
+    text = verb.text
+    fused = FUSED.match(text) if "-" in text else None
     if fused is not None:
         # "U.S.-mediated talks": one token for the mediator and the verb
         named = index.lex.metonym(fused.group(1)) or index.lex.country(fused.group(1))
@@ -56,9 +57,9 @@ def mediation_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
         if named is None or talks is None:
             return
         mediators = [(verb, Actor(country_entity(index.lex, named.iso3), How.DEMONYM))]
-    elif select([verb], pos=("VERB",), words=MEDIATE_VERBS):
+    elif verb.pos_ == "VERB" and is_word(verb, MEDIATE_VERBS):
         mediators, talks = _mediators(verb, index)
-    elif select([verb], pos=("NOUN",), words=MEDIATOR_NOUNS):
+    elif verb.pos_ == "NOUN" and is_word(verb, MEDIATOR_NOUNS):
         yield from _mediator_noun(verb, index)
         return
     else:

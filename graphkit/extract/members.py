@@ -17,7 +17,7 @@ from graphkit.extract.syntax import clause_subjects, conjuncts
 from graphkit.extract.title_holders import named_organization
 from graphkit.extract.title_phrases import is_type, named_tokens, typed_actors
 from graphkit.extract.titles import APPOSITION_CONFIDENCE, salient_organization
-from graphkit.extract.tokens import kids
+from graphkit.extract.tokens import children, kids
 from graphkit.lexicon import word_class
 from graphkit.records import ASSERTED
 from graphkit.resolve import Actor, How
@@ -40,7 +40,7 @@ def membership(span: Span, actor: Actor, index: ArticleIndex) -> Iterator[Found]
         of_preps = kids(head, "prep", words=OF)
         if copula is not None and copula.dep_ == "relcl":
             of_preps += kids(copula, "prep", words=OF)
-        for pobj in (p for prep in of_preps for p in prep.children):
+        for pobj in (p for prep in of_preps for p in children(prep)):
             # "of which": the noun the relative clause is about
             if pobj.lower_ == "which" and copula is not None and copula.dep_ == "relcl":
                 pobj = copula.head
@@ -105,9 +105,10 @@ def joined(sent: Span, index: ArticleIndex) -> Iterator[Found]:
     EU in 2004", "Burkina Faso, Mali and Niger formed the Alliance of Sahel States", "some
     member states, including Spain and Hungary", "Sierra Leone, one of ten elected members"."""
     for tok in sent:
-        if tok.lemma_ in JOIN_VERBS:
+        lemma = tok.lemma_
+        if lemma in JOIN_VERBS:
             yield from _joined_by_verb(tok, index)
-        elif tok.lemma_ != "member":
+        elif lemma != "member":
             continue
         elif tok.tag_ == "NN" and tok.dep_ in ("nsubj", "appos", "npadvmod"):
             yield from _member_apposition(tok, index)
@@ -118,7 +119,7 @@ def joined(sent: Span, index: ArticleIndex) -> Iterator[Found]:
 def _joined_by_verb(tok: Token, index: ArticleIndex) -> Iterator[Found]:
     """ "Hungary joined NATO in 1999 and the EU in 2004", "Mali and Niger formed the AES"."""
     finite = tok.tag_ in ("VBD", "VBZ", "VBP") or (
-        tok.tag_ == "VBN" and any(c.dep_ == "aux" for c in tok.children)
+        tok.tag_ == "VBN" and any(c.dep_ == "aux" for c in children(tok))
     )
     if not (tok.pos_ == "VERB" and finite and modality(tok) == ASSERTED):
         return

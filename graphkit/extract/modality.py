@@ -78,12 +78,7 @@ def _clause_flags(tok: Token) -> str | None:
     if kids(tok, "neg") or spelled(children(tok), NEGATORS):
         return NEGATED
     # "will continue to stand with Iraq": a stance held now, not an announced act
-    auxes = MODALS - FUTURE if tok.lemma_ in CONTINUING else MODALS | FUTURE
-    rules = (
-        (("aux", "auxpass"), auxes, HYPOTHETICAL),
-        (("advmod",), HEDGES, REPORTED),
-        (("mark",), CONDITION_MARKS, HYPOTHETICAL),
-    )
+    rules = CONTINUING_FLAG_RULES if tok.lemma_ in CONTINUING else FLAG_RULES
     for child in children(tok):
         for deps, words, flag in rules:
             if child.dep_ in deps and child.lower_ in words:
@@ -102,6 +97,14 @@ ALLEGATION_PREPS = word_class("allegation_preps")
 CONDITION_MARKS = word_class("condition_marks")
 # prepositions of time before a gerund: "after meeting", "since signing"
 TIME_PREPS = word_class("time_preps")
+# (labels, words, flag): a child of a clause with one of the labels and words flags it
+FLAG_RULES = (
+    (("aux", "auxpass"), MODALS | FUTURE, HYPOTHETICAL),
+    (("advmod",), HEDGES, REPORTED),
+    (("mark",), CONDITION_MARKS, HYPOTHETICAL),
+)
+# the same for a continuing verb, whose future auxiliary is no flag
+CONTINUING_FLAG_RULES = ((("aux", "auxpass"), MODALS - FUTURE, HYPOTHETICAL), *FLAG_RULES[1:])
 # the clauses an announcement reaches through: "offered to send troops to help"
 CHAIN_DEPS = ("xcomp", "acomp", "conj", "ccomp")
 
@@ -302,7 +305,7 @@ def _embedding_flag(tok: Token) -> str | None:
     if (
         tok.dep_ == "ccomp"
         and head.pos_ in VERBS
-        and any(c.lower_ == "that" for c in tok.children)
+        and any(c.lower_ == "that" for c in children(tok))
         and (head.lemma_ in REQUEST_HEADS or kids(head, "dobj", words=IRREALIS_NOUNS))
     ):
         # "demanded that Israel ease", "reiterated its demand that Israel ease": asked for

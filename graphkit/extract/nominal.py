@@ -222,7 +222,7 @@ def _topic_of_event(noun: Token, index: ArticleIndex) -> bool:
 
 def nominal_events(noun: Token, cues: tuple[Cue, ...], index: ArticleIndex) -> Iterator[Found]:
     """Events whose cue is a noun: the first cue that gives an answer wins."""
-    if _talked_about(noun) or _topic_of_event(noun, index):
+    if not cues or _talked_about(noun) or _topic_of_event(noun, index):
         return
     mods = {c.lower_ for c in kids(noun, "compound", "amod")}
     noun_preps = {c.lower_ for c in kids(noun, "prep")}

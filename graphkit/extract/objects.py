@@ -11,7 +11,7 @@ from graphkit.extract.args import actors_of
 from graphkit.extract.collectives import collective_entity
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import BEFORE, prep_objects
-from graphkit.extract.tokens import kid, kids, matches, select
+from graphkit.extract.tokens import children, kid, kids, matches, select
 from graphkit.lexicon import Cue, word_class
 from graphkit.records import Entity
 from graphkit.resolve import Actor, How
@@ -37,28 +37,28 @@ def needs_ok(tok: Token, cue: Cue) -> bool:
             mods |= {"of", carrier.lemma_.lower()}
         return all(n in mods for n in cue.needs)
     # "called him on Monday" is no "call on": a preposition before a date is not the particle
-    children = [
+    own = [
         c
-        for c in tok.children
-        if not (c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children))
+        for c in children(tok)
+        if not (c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in children(c)))
     ]
     # "gave Vietnam six vessels in aid": a preposition with an object of its own is no particle
     # ("gave in to"), unless the cue's object is there ("called for talks")
     words = {
         c.lemma_.lower()
-        for c in children
+        for c in own
         if not (c.dep_ == "prep" and kid(c, "pobj")) or c.lower_ in cue.slots
     }
     # a particle is the verb's own ("gave in to"), not a word inside its object ("gave the
     # authorities in Seoul second thoughts"), unless it is where the cue's object is ("stood
     # shoulder to shoulder with Warsaw")
-    words |= {g.lemma_.lower() for c in select(children, ("prep",)) for g in c.children}
+    words |= {g.lemma_.lower() for c in select(own, ("prep",)) for g in children(c)}
     # "called for Hamas to release the hostages": the parse made the particle the clause's mark
-    words |= {m.lower_ for c in select(children, MARKED_CLAUSES) for m in kids(c, "mark")}
+    words |= {m.lower_ for c in select(own, MARKED_CLAUSES) for m in kids(c, "mark")}
     words |= {
         g.lemma_.lower()
-        for c in select(children, ("dobj",))
-        for g in c.children
+        for c in select(own, ("dobj",))
+        for g in children(c)
         if g.pos_ not in ("ADP", "ADV", "PART") or g.lower_ in cue.slots
     }
     return all(n in words for n in cue.needs)
@@ -108,7 +108,7 @@ def cue_objects(head: Token, cue: Cue, index: ArticleIndex) -> list[tuple[Token,
             if index.actor_at(child) is None and (person := _unnamed_person(child)) is not None
         ]
     preps = tuple(s for s in cue.slots if s not in ("dobj", "dative"))
-    for child in head.children:
+    for child in children(head):
         if _fills_slot(child, cue.slots):
             out.extend(actors_of(child, index))
             if not out:  # "signed an agreement with X", "fired missiles at Israel"
@@ -119,7 +119,7 @@ def cue_objects(head: Token, cue: Cue, index: ArticleIndex) -> list[tuple[Token,
     out += _actors_in([o for p in particles for o in prep_objects(p, preps)], index)
     if not out and preps:
         # "called for Hamas to release the hostages": who is to act is the object
-        marked = [c for c in select(head.children, MARKED_CLAUSES) if kids(c, "mark", words=preps)]
+        marked = [c for c in select(children(head), MARKED_CLAUSES) if kids(c, "mark", words=preps)]
         out += _actors_in([s for c in marked for s in kids(c, "nsubj")], index)
     if cue.relation in PERSON_OBJECT_RELATIONS:
         out = [(t, as_people(t, a)) for t, a in out]

@@ -14,7 +14,7 @@ from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import conjuncts
 from graphkit.extract.title_phrases import is_type, typed_actors
 from graphkit.extract.titles import APPOSITION_CONFIDENCE, poss_holder
-from graphkit.extract.tokens import kid, kids, select
+from graphkit.extract.tokens import children, kid, kids, select
 from graphkit.lexicon import word_class
 from graphkit.records import ASSERTED
 from graphkit.resolve import Actor, How, country_entity
@@ -125,7 +125,7 @@ def _listed(token: Token, index: ArticleIndex) -> bool:
 def _country_in(head: Token, index: ArticleIndex) -> Actor | None:
     """The country of "a state in northwestern Mexico"."""
     preps = kids(head, "prep", words=IN)
-    countries = [a for p in preps for a in typed_actors(index, p.children, "Country")]
+    countries = [a for p in preps for a in typed_actors(index, children(p), "Country")]
     return next(iter(countries), None)
 
 

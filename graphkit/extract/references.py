@@ -16,7 +16,7 @@ from graphkit.extract.syntax import (
     sentences_back,
 )
 from graphkit.extract.title_phrases import title_before
-from graphkit.extract.tokens import kids, matches, select
+from graphkit.extract.tokens import children, kids, matches, select
 from graphkit.lexicon import actor_nouns, word_class
 from graphkit.records import ASSERTED
 from graphkit.resolve import Actor, How
@@ -65,7 +65,7 @@ def doer_of(token: Token, index: ArticleIndex, depth: int) -> list[Actor]:
     if (
         token.pos_ != "NOUN"
         or depth > 0
-        or not any(c.lower_ in DEFINITE_DETERMINERS for c in token.children)
+        or not any(c.lower_ in DEFINITE_DETERMINERS for c in children(token))
     ):
         return []
     doc = token.doc
@@ -153,9 +153,9 @@ def _same_body(token: Token, index: ArticleIndex) -> Actor | None:
     for earlier in reversed(token.doc[sentences_back(token, 3) : token.i]):
         if earlier.lemma_ != token.lemma_:
             continue
-        mods = list(earlier.children)
+        mods = list(children(earlier))
         if earlier.dep_ == "compound":  # "Congolese army positions": the demonym is on "positions"
-            mods += select(earlier.head.children, side=BEFORE, head=earlier)
+            mods += select(children(earlier.head), side=BEFORE, head=earlier)
         named = [
             a
             for mod in select(mods, ("amod", "compound", "poss", "nmod"))
@@ -169,7 +169,7 @@ def _same_body(token: Token, index: ArticleIndex) -> Actor | None:
 def nominal_referent(token: Token, index: ArticleIndex) -> Actor | None:
     """ "the council" / "the alliance": the last organization named with that word; "the army":
     the country whose army was just named."""
-    if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
+    if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in children(token)):
         return None
     body = _same_body(token, index)
     if body is not None:
@@ -270,7 +270,7 @@ def titled_referent(token: Token, index: ArticleIndex) -> Actor | None:
     person named with that title (its words opening the title they were named with)."""
     if not token.is_title or token.i in index.by_token or token.pos_ not in ("NOUN", "PROPN"):
         return None
-    if [c.lower_ for c in token.children if c.i < token.i and c.dep_ == "det"] != ["the"]:
+    if [c.lower_ for c in children(token) if c.i < token.i and c.dep_ == "det"] != ["the"]:
         return None
     if kids(token, "poss", "prep", "appos", "amod"):
         return None  # "the President of Angola", "the Angolan President": told there

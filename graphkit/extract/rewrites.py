@@ -26,7 +26,7 @@ from spacy.tokens import Token
 from graphkit.constructions import Construction, Pattern, load_constructions
 from graphkit.extract.clauses import labels_verb
 from graphkit.extract.objects import needs_ok
-from graphkit.extract.tokens import select
+from graphkit.extract.tokens import children, select
 from graphkit.lexicon import Cue, word_class
 
 # People sent to talk, not to help: sending them is no aid.
@@ -60,8 +60,8 @@ def fits(tok: Token, pattern: Pattern) -> bool:
         and (not pattern.lemmas or tok.lemma_ in pattern.lemmas)
         and tok.dep_ not in pattern.not_deps
         and all(TESTS[name](tok) for name in pattern.tests)
-        and all(_any_fits(tok.children, p) for p in pattern.has)
-        and not any(_any_fits(tok.children, p) for p in pattern.not_has)
+        and all(_any_fits(children(tok), p) for p in pattern.has)
+        and not any(_any_fits(children(tok), p) for p in pattern.not_has)
         and all(tok.head.i != tok.i and fits(tok.head, p) for p in pattern.head)
         and all(_any_fits(tok.subtree, p) for p in pattern.in_subtree)
         and not any(_any_fits(tok.subtree, p) for p in pattern.not_in_subtree)

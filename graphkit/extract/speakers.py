@@ -50,9 +50,10 @@ def _cue_lines(doc: Doc) -> list[tuple[int, int]]:
     """Short lines that name the statement's kind or its spokesperson."""
     out = []
     for start, end in _lines(doc):
-        words = [t.lower_ for t in doc[start:end] if not t.is_space]
-        if not words or len(words) > SHORT_LINE:
+        written = [t for t in doc[start:end] if not t.is_space]
+        if not written or len(written) > SHORT_LINE:
             continue
+        words = [t.lower_ for t in written]
         if any(t.pos_ == "VERB" and t.tag_ != "VBN" for t in doc[start:end]):
             continue  # a sentence ("Spokesperson Jane Roe said ..."), not a heading
         text = f" {' '.join(words)} "

@@ -34,8 +34,8 @@ def static_relations(
     sent: Span, index: ArticleIndex, lex: Lexicon, *, default_country: Actor | None
 ) -> Iterator[Found]:
     """leaderOf/officialOf/memberOf/locatedIn found in one sentence."""
-    for span, actor in index.spans:
-        if span.start < sent.start or span.end > sent.end:
+    for span, actor in index.spans_between(sent.start, sent.end):
+        if span.end > sent.end:
             continue
         ent = actor.entity
         if ent.type == "Person" and actor.how in (How.NAME, How.ALIAS):

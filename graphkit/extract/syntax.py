@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterator
 
 from spacy.tokens import Doc, Token
 
-from graphkit.extract.tokens import Side, climb, is_word, kid, kids, matches
+from graphkit.extract.tokens import Side, children, climb, is_word, kid, kids, matches
 from graphkit.lexicon import word_class
 from graphkit.resolve import is_dateline
 
@@ -77,7 +77,7 @@ def prep_words(
 ) -> list[Token]:
     """The words under ``head``'s prepositions written as one of ``preps`` ("refugees in Chad"
     -> Chad), with ``deps`` the labels the prepositions may have."""
-    return [word for prep in kids(head, *deps) if prep.lower_ in preps for word in prep.children]
+    return [word for prep in kids(head, *deps) if prep.lower_ in preps for word in children(prep)]
 
 
 STATEMENT_NOUNS = word_class("statement_nouns")
@@ -177,7 +177,7 @@ def is_purpose(clause: Token) -> bool:
 
 def is_condition(clause: Token, marks: tuple[str, ...] = ("unless", "if")) -> bool:
     """A conditional clause: "unless Israel rescinded", "if he is attacked"."""
-    return clause.dep_ == "advcl" and any(m.lower_ in marks for m in clause.children)
+    return clause.dep_ == "advcl" and any(m.lower_ in marks for m in children(clause))
 
 
 def sentences_back(token: Token, back: int) -> int:

@@ -15,7 +15,7 @@ from graphkit.extract.args import actors_of
 from graphkit.extract.finders import RELATIONAL_NOUNS
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import clause_subjects, is_condition, is_purpose, prep_objects
-from graphkit.extract.tokens import is_word, kids, select
+from graphkit.extract.tokens import children, is_word, kids, select
 from graphkit.lexicon import Cue, word_class, word_tuple
 from graphkit.resolve import Actor, How
 from graphkit.vocab import relation, relations_where
@@ -171,7 +171,7 @@ def clause_objects(
     own_tokens = {t.i for tok, _ in subjects for t in tok.subtree}
     own_tokens |= {t.i for subj in clause_subjects(head) for t in subj.subtree}
     own_tokens |= {t.i for t in kids(head, *OWN_SIDE_DEPS)}
-    frontier = [(c, 1) for c in head.children]
+    frontier = [(c, 1) for c in children(head)]
     while frontier:
         level = frontier
         frontier = []
@@ -197,7 +197,7 @@ def clause_objects(
                 return found[:1]
             if depth < 5:
                 # a purpose clause is searched as deep as the cue's own clause
-                frontier.extend((c, 0 if purpose else depth + 1) for c in tok.children)
+                frontier.extend((c, 0 if purpose else depth + 1) for c in children(tok))
     return []
 
 
@@ -219,7 +219,7 @@ def deep_objects(
     if not clauses:  # "agreed to US mediation": the objects themselves only
         return _first_others(kids(verb, "dobj"), index, own, events=True)[:1]
     shifted = _shifted_objects(verb)
-    for child in [*verb.children, *shifted]:
+    for child in [*children(verb), *shifted]:
         is_object = child.dep_ == "dobj" or child in shifted
         if is_object:
             found = _others(actors_of(child, index, events=True), own)
@@ -228,7 +228,7 @@ def deep_objects(
             if child.lemma_ in DOCUMENT_NOUNS:
                 # "vetoed a resolution calling for a ceasefire in Sudan": not aimed at Sudan
                 continue
-        if child.dep_ == "ccomp" and not any(c.tag_ in ("WP", "WDT") for c in child.children):
+        if child.dep_ == "ccomp" and not any(c.tag_ in ("WP", "WDT") for c in children(child)):
             # "complained that Seoul has gotten little": the clause's subject is the one aimed
             # at, and when that is the subject itself, nobody else is ("criticized what it
             # called coercive behavior by China" names its target inside)

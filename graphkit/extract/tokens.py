@@ -99,31 +99,24 @@ def _passing(
 
 
 _CHILDREN = "graphkit.children"
-"""The key of a document's children table in ``Doc.user_data`` while :func:`indexed` runs."""
+"""The key of a document's :data:`ChildTable` in ``Doc.user_data`` while :func:`indexed` runs."""
 
 
-class _ChildTable:
-    """Every token's children, in document order, with their labels, listed once on first use
-    (``Token.children`` walks the token's edges and makes new token objects on every call, and
-    ``Token.dep_`` looks its label up in the string store)."""
+ChildTable = list[tuple[tuple[str, Token], ...]]
+"""``(label, child)`` for each child of each token, in document order, by token position."""
 
-    __slots__ = ("doc", "table")
 
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.table: list[tuple[tuple[str, Token], ...]] | None = None
-
-    def of(self, i: int) -> tuple[tuple[str, Token], ...]:
-        """``(label, child)`` for each child of token ``i``."""
-        if self.table is None:
-            toks = list(self.doc)
-            table: list[list[tuple[str, Token]]] = [[] for _ in toks]
-            # heads as offsets from each token (0 for a root), read in one call
-            for j, step in enumerate(self.doc.to_array(HEAD).astype("int64").tolist()):
-                if step:
-                    table[j + step].append((toks[j].dep_, toks[j]))
-            self.table = [tuple(kin) for kin in table]
-        return self.table[i]
+def _child_table(doc: Doc) -> ChildTable:
+    """Every token's children with their labels, listed at once (``Token.children`` walks the
+    token's edges and makes new token objects on every call, and ``Token.dep_`` looks its label
+    up in the string store)."""
+    toks = list(doc)
+    table: list[list[tuple[str, Token]]] = [[] for _ in toks]
+    # heads as offsets from each token (0 for a root), read in one call
+    for j, step in enumerate(doc.to_array(HEAD).astype("int64").tolist()):
+        if step:
+            table[j + step].append((toks[j].dep_, toks[j]))
+    return [tuple(kin) for kin in table]
 
 
 @contextmanager
@@ -145,7 +138,7 @@ def indexed(doc: Doc) -> Iterator[None]:
     if _CHILDREN in doc.user_data:
         yield
         return
-    doc.user_data[_CHILDREN] = _ChildTable(doc)
+    doc.user_data[_CHILDREN] = _child_table(doc)
     try:
         yield
     finally:
@@ -155,7 +148,7 @@ def indexed(doc: Doc) -> Iterator[None]:
 def children(tok: Token) -> Iterable[Token]:
     """``tok.children``, from the table of :func:`indexed` while it runs."""
     table = tok.doc.user_data.get(_CHILDREN)
-    return tok.children if table is None else [t for _, t in table.of(tok.i)]
+    return tok.children if table is None else [t for _, t in table[tok.i]]
 
 
 def _labelled(tok: Token, deps: Collection[str]) -> Iterable[Token]:
@@ -164,8 +157,8 @@ def _labelled(tok: Token, deps: Collection[str]) -> Iterable[Token]:
     if table is None:
         return (t for t in tok.children if t.dep_ in deps) if deps else tok.children
     if deps:
-        return [t for dep, t in table.of(tok.i) if dep in deps]
-    return [t for _, t in table.of(tok.i)]
+        return [t for dep, t in table[tok.i] if dep in deps]
+    return [t for _, t in table[tok.i]]
 
 
 def is_word(tok: Token, words: Collection[str]) -> bool:

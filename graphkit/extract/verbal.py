@@ -35,7 +35,7 @@ from graphkit.extract.targets import (
     own_objects,
     xcomp_objects,
 )
-from graphkit.extract.tokens import kids
+from graphkit.extract.tokens import children, kids
 from graphkit.lexicon import Cue, word_class
 from graphkit.resolve import Actor, How
 from graphkit.vocab import relation
@@ -143,7 +143,7 @@ def _passive_args(
     subjects: Args = []
     # "was arrested by the FSB and accused of spying": the second verb shares the agent
     for agent_verb in (verb, verb.head) if verb.dep_ == "conj" and _passive(verb.head) else (verb,):
-        agents = [p for c in kids(agent_verb, "agent") for p in c.children]
+        agents = [p for c in kids(agent_verb, "agent") for p in children(c)]
         subjects = [a for p in agents for a in actors_of(p, index)]
         if subjects:
             break
@@ -219,7 +219,7 @@ def _agent_only_args(verb: Token, cue: Cue, index: ArticleIndex) -> tuple[Args, 
     """ "the two leaders met, in talks hosted by A and mediated by B": B acts, and the clause's
     subjects take part (a parse that joined "mediated" to "met"). None: co-hosts ("talks
     hosted by A and B") did not meet each other."""
-    subjects = [a for c in kids(verb, "agent") for p in c.children for a in actors_of(p, index)]
+    subjects = [a for c in kids(verb, "agent") for p in children(c) for a in actors_of(p, index)]
     objects = cue_objects(verb, cue, index)
     if not objects and relation(cue.relation).symmetric:
         objects = [a for t in _participants(verb) for a in actors_of(t, index)]

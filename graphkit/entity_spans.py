@@ -6,22 +6,17 @@ tagged as a place, a name followed by "department" or "province", two titled nam
 
 from __future__ import annotations
 
-from spacy.attrs import IS_TITLE
 from spacy.tokens import Doc, Span
 
 from graphkit.actors import TITLE_WORDS
 from graphkit.lexicon import load_lexicon, word_class
 from graphkit.nlp import NAME_PARTICLES
+from graphkit.untagged_names import PERSON_TITLES, PLACE_NOUNS, PORTFOLIO_MARKS, mend_untagged
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 
-PLACE_NOUNS = word_class("place_nouns")
 
-
-PERSON_TITLES = word_class("person_titles")
 ADMIN_NOUNS = word_class("admin_nouns")
-PORTFOLIO_MARKS = word_class("portfolio_marks")
-PORTFOLIO_LINKS = word_class("portfolio_links")
 NAME_JOINERS = word_class("name_joiners")
 DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
 DATELINE_LENGTH = 14  # tokens before the dash, at most
@@ -88,9 +83,6 @@ def _split_joined(ent: Span) -> list[Span]:
             Span(doc, after, ent.end, label="PERSON"),
         ]
     return [ent]
-
-
-OFFICE_HOST_PREPS = word_class("office_host_preps")
 
 
 def _after_title_tail(doc: Doc, start: int, end: int) -> int:
@@ -281,214 +273,4 @@ def clean_ents(doc: Doc) -> list[Span]:
             out.append(Span(doc, ent.start, ent.end, label="GPE"))
             continue
         out.append(ent)
-    named = _names_after_titles(doc, _names_after_hosts(doc, out))
-    named = _names_apposed_to_titles(doc, _names_after_portfolios(doc, named))
-    return _places_listed_with_places(doc, _names_rejoined(doc, named))
-
-
-def _names_rejoined(doc: Doc, spans: list[Span]) -> list[Span]:
-    """ "Al-Harith Idriss al-Harith Mohamed": one name the model split in two around a word it
-    left out, every word of it hung on the name's last word.
-
-    >>> from graphkit.nlp import load_nlp
-    >>> doc = load_nlp()("The ambassador, Al-Harith Idriss al-Harith Mohamed, thanked Russia.")
-    >>> [e.text for e in clean_ents(doc) if e.label_ == "PERSON"]
-    ['Al-Harith Idriss al-Harith Mohamed']
-    """
-    out: list[Span] = []
-    for span in spans:
-        last = out[-1] if out else None
-        if (
-            last is not None
-            and last.label_ == span.label_ == "PERSON"
-            and 0 < span.start - last.end <= 2
-            and all(
-                t.pos_ == "PROPN" and t.is_title and t.head.i in range(span.start, span.end)
-                for t in doc[last.end : span.start]
-            )
-            and all(t.head.i in range(last.start, span.end) for t in last)
-        ):
-            out[-1] = Span(doc, last.start, span.end, label="PERSON")
-            continue
-        out.append(span)
-    return out
-
-
-def _names_after_titles(doc: Doc, spans: list[Span]) -> list[Span]:
-    """ "U.S. Trade Representative Froman": an untagged proper name that a capitalized title
-    word modifies is a person."""
-    taken = {i for s in spans for i in range(s.start, s.end)}
-    found: list[Span] = []
-    lex = load_lexicon()
-    # title-case words, read from the doc's array of them (all but the last token)
-    for i in doc.to_array(IS_TITLE)[:-1].nonzero()[0].tolist():
-        title = doc[i]
-        if not (title.lower_.rstrip(".") in PERSON_TITLES or lex.title_relation(title.text)):
-            continue
-        end = title.i + 1
-        while (
-            end < len(doc)
-            and end - title.i <= 3
-            and end not in taken
-            and doc[end].pos_ == "PROPN"
-            and doc[end].is_title
-            and doc[end].is_alpha
-            and doc[end].lower_ not in TITLE_WORDS
-        ):
-            end += 1
-        if end == title.i + 1 or title.head.i != end - 1:
-            continue
-        if end < len(doc) and doc[end].pos_ == "PROPN":
-            continue
-        found.append(Span(doc, title.i + 1, end, label="PERSON"))
-        taken.update(range(title.i + 1, end))
-    if not found:
-        return spans
-    return sorted([*spans, *found], key=lambda s: s.start)
-
-
-def _names_after_portfolios(doc: Doc, spans: list[Span]) -> list[Span]:
-    """ "French Minister for Europe and Foreign Affairs Stéphane Séjourné": the untagged name
-    after a title's portfolio is a person (the last two words, three with an initial or a
-    particle).
-
-    >>> from graphkit.nlp import load_nlp
-    >>> doc = load_nlp()("Blinken spoke with French Minister for Europe and Foreign Affairs "
-    ...                  "Stéphane Séjourné today.")
-    >>> [e.text for e in clean_ents(doc) if e.label_ == "PERSON"]
-    ['Stéphane Séjourné']
-    """
-    taken = {i for s in spans for i in range(s.start, s.end)}
-    title_words = load_lexicon().title_words
-    found: list[Span] = []
-    for mark in doc[1:-3]:
-        before = doc[mark.i - 1]
-        if mark.lower_ not in PORTFOLIO_MARKS or not (
-            before.is_title and before.lower_ in title_words
-        ):
-            continue
-        end = mark.i + 1
-        while end < len(doc) and (doc[end].is_title or doc[end].lower_ in PORTFOLIO_LINKS):
-            end += 1
-        if end < len(doc) and doc[end].pos_ == "PROPN":
-            continue
-        middle = doc[end - 2]
-        initial = len(middle.text) == 2 and middle.text.endswith(".")
-        start = end - (3 if initial or middle.lower_ in NAME_PARTICLES else 2)
-        name = doc[start:end]
-        if (
-            start <= mark.i + 1
-            or doc[start - 1].lower_ in PORTFOLIO_LINKS
-            or any(i in taken for i in range(start, end))
-            or not all(t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS for t in name)
-        ):
-            continue
-        found.append(Span(doc, start, end, label="PERSON"))
-        taken.update(range(start, end))
-    if not found:
-        return spans
-    return sorted([*spans, *found], key=lambda s: s.start)
-
-
-def _names_apposed_to_titles(doc: Doc, spans: list[Span]) -> list[Span]:
-    """ "Its spokesperson, Randhir Jaiswal, said": an untagged proper name in apposition to a
-    person's title is a person.
-
-    >>> from graphkit.nlp import load_nlp
-    >>> doc = load_nlp()("Its spokesperson, Randhir Jaiswal, described them as absurd.")
-    >>> [e.text for e in clean_ents(doc) if e.label_ == "PERSON"]
-    ['Randhir Jaiswal']
-    """
-    taken = {i for s in spans for i in range(s.start, s.end)}
-    lex = load_lexicon()
-    found: list[Span] = []
-    for name in doc:
-        title = name.head
-        if (
-            name.dep_ != "appos"
-            or name.i in taken
-            or title.i > name.i
-            or title.pos_ != "NOUN"
-            or not (title.lemma_ in PERSON_TITLES or lex.title_relation(title.text))
-        ):
-            continue
-        start = name.left_edge.i
-        words = doc[start : name.i + 1]
-        if (
-            not 2 <= len(words) <= 3
-            or any(i in taken for i in range(start, name.i + 1))
-            or not all(
-                t.pos_ == "PROPN" and t.is_title and t.lower_ not in TITLE_WORDS for t in words
-            )
-        ):
-            continue
-        found.append(Span(doc, start, name.i + 1, label="PERSON"))
-    if not found:
-        return spans
-    return sorted([*spans, *found], key=lambda s: s.start)
-
-
-def _places_listed_with_places(doc: Doc, spans: list[Span]) -> list[Span]:
-    """ "the eastern Afghan provinces of Khost and Paktika": an untagged proper name listed with a
-    place after a plural place noun is a place too.
-
-    >>> from graphkit.nlp import load_nlp
-    >>> doc = load_nlp()("Jets struck the eastern Afghan provinces of Khost and Paktika.")
-    >>> [e.text for e in clean_ents(doc) if e.label_ == "GPE"]
-    ['Khost', 'Paktika']
-    """
-    taken = {i for s in spans for i in range(s.start, s.end)}
-    found: list[Span] = []
-    for place in spans:
-        root = place.root
-        of = root.head
-        if (
-            place.label_ not in ("GPE", "LOC")
-            or root.dep_ != "pobj"
-            or of.lower_ != "of"
-            or of.head.lemma_ not in PLACE_NOUNS
-            or of.head.tag_ != "NNS"
-        ):
-            continue
-        for conj in root.children:
-            words = doc[conj.left_edge.i : conj.i + 1]
-            if conj.dep_ == "conj" and all(
-                t.i not in taken and t.pos_ == "PROPN" and t.is_title for t in words
-            ):
-                found.append(Span(doc, words.start, words.end, label=place.label_))
-    if not found:
-        return spans
-    return sorted([*spans, *found], key=lambda s: s.start)
-
-
-def _names_after_hosts(doc: Doc, spans: list[Span]) -> list[Span]:
-    """ "Russian Ambassador to the United Nations Vassily Nebenzia": the name after a title's
-    host, which the model leaves untagged or takes for a place, is a person."""
-    loose = {i: s for s in spans if not s.ent_id_ for i in range(s.start, s.end)}
-    taken = {i for s in spans for i in range(s.start, s.end)} - set(loose)
-    found: list[Span] = []
-    dropped: set[int] = set()
-    for ent in spans:
-        k = ent.start - 1 if ent.start > 0 and doc[ent.start - 1].lower_ == "the" else ent.start
-        if ent.label_ == "PERSON" or k < 2 or not ent.ent_id_:
-            continue
-        if doc[k - 1].lower_ not in OFFICE_HOST_PREPS:
-            continue
-        if doc[k - 2].lower_.rstrip(".") not in PERSON_TITLES:
-            continue
-        end = ent.end
-        while (
-            end < len(doc)
-            and end - ent.end < 4
-            and end not in taken
-            and doc[end].pos_ == "PROPN"
-            and doc[end].is_title
-        ):
-            end += 1
-        if end - ent.end >= 2 and (end not in loose or loose[end - 1] is not loose.get(end)):
-            found.append(Span(doc, ent.end, end, label="PERSON"))
-            dropped.update(id(loose[i]) for i in range(ent.end, end) if i in loose)
-    if not found:
-        return spans
-    kept = [s for s in spans if id(s) not in dropped]
-    return sorted([*kept, *found], key=lambda s: s.start)
+    return mend_untagged(doc, out)

@@ -112,6 +112,11 @@ FOUND = [
         {("Mexico", "extradited", "Rafael Caro Quintero")},
     ),
     (
+        "Mexican drug lord Rafael Caro Quintero, who was extradited to the United States in "
+        "February, appeared in court.",
+        {("Mexico", "extradited", "Rafael Caro Quintero")},
+    ),
+    (
         "Former Honduran President Juan Orlando Hernandez was extradited to the United States.",
         {("Honduras", "extradited", "Juan Orlando Hernandez")},
     ),

@@ -183,6 +183,8 @@ def _homes(objects: Args, verb: Token, index: ArticleIndex) -> Args:
     sent_to = {a.entity.key for p in prep_objects(verb, ("to",)) for _, a in actors_of(p, index)}
     found: Args = []
     for tok, actor in objects:
+        if tok.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            tok = verb.head  # "Caro Quintero, who was extradited": the noun "who" stands for
         served = index.affiliation.get(actor.entity.key)
         # "Mexican drug lord Rafael Caro Quintero", "Colombia's top trafficker, Otoniel"
         nouns = [tok, *kids(tok, "compound", "appos"), *([tok.head] if tok.dep_ == "appos" else [])]

@@ -144,6 +144,8 @@ FOUND = [
         "The United States expressed concern over China's military drills near Taiwan.",
         {("United States", "criticized", "China")},
     ),
+    # a meal with someone is a meeting
+    ("Blinken had a working dinner with Wang Yi in Beijing.", {("Blinken", "metWith", "Wang Yi")}),
     # "the Ukrainian capital" stands for its country, as a named capital does
     ("Blinken arrived in the Ukrainian capital on Monday.", {("Blinken", "visited", "Ukraine")}),
     (

@@ -146,6 +146,10 @@ FOUND = [
     ),
     # a meal with someone is a meeting
     ("Blinken had a working dinner with Wang Yi in Beijing.", {("Blinken", "metWith", "Wang Yi")}),
+    (
+        "Zelensky had an audience with Pope Francis at the Vatican.",
+        {("Zelensky", "metWith", "Francis")},
+    ),
     # "the Ukrainian capital" stands for its country, as a named capital does
     ("Blinken arrived in the Ukrainian capital on Monday.", {("Blinken", "visited", "Ukraine")}),
     (
@@ -1435,6 +1439,7 @@ NOT_FOUND = [
     ),
     ("Russia designated Sergei Ivanov as its new ambassador.", None),
     ("Germany is not concerned about China.", ("Germany", "criticized", "China")),
+    ("Blinken spoke to a large audience in Kyiv.", ("Blinken", "metWith", "Ukraine")),
     # co-hosts are not each other's partners
     ("Qatar and Egypt hosted talks between Israel and Hamas.", ("Qatar", "metWith", "Egypt")),
     # a purpose tells why something was rejected, not whom

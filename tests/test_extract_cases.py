@@ -144,6 +144,9 @@ FOUND = [
         "The United States expressed concern over China's military drills near Taiwan.",
         {("United States", "criticized", "China")},
     ),
+    # trade goods named by their country's adjective stand for that country's trade
+    ("The EU imposed tariffs on Chinese steel.", {("European Union", "sanctioned", "China")}),
+    ("China suspended imports of Japanese seafood.", {("China", "sanctioned", "Japan")}),
     # a meal with someone is a meeting
     ("Blinken had a working dinner with Wang Yi in Beijing.", {("Blinken", "metWith", "Wang Yi")}),
     (

@@ -128,7 +128,8 @@ def _people_after_titles(index: ArticleIndex) -> dict[int, Actor]:
 
 
 RELEASE_NOUNS = word_class("release_nouns")
-FREE_VERBS = frozenset({"release", "free"})
+# "called on the junta to release Bazoum": the verbs of setting someone free
+FREE_VERBS = word_class("free_verbs")
 BAN_VERBS = word_class("ban_verbs")
 
 

@@ -268,7 +268,7 @@ def concern_events(word: Token, index: ArticleIndex) -> Iterator[Found]:
     else:
         return
     own = {a.entity.key for _, a in subjects}
-    about = [p for p in prep_objects(word, CONCERN_PREPS)]
+    about = list(prep_objects(word, CONCERN_PREPS))
     about += [s for c in kids(word, "ccomp") for s in kids(c, "nsubj")]
     objects = [
         a for t in about for a in actors_of(t, index, events=True) if a[1].entity.key not in own

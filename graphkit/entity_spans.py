@@ -10,8 +10,13 @@ from spacy.tokens import Doc, Span
 
 from graphkit.actors import TITLE_WORDS
 from graphkit.lexicon import load_lexicon, word_class
-from graphkit.nlp import NAME_PARTICLES
-from graphkit.untagged_names import PERSON_TITLES, PLACE_NOUNS, PORTFOLIO_MARKS, mend_untagged
+from graphkit.untagged_names import (
+    PERSON_TITLES,
+    PLACE_NOUNS,
+    PORTFOLIO_MARKS,
+    mend_untagged,
+    name_after_portfolio,
+)
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 
@@ -127,11 +132,7 @@ def _name_after_portfolio(doc: Doc, ent: Span) -> Span:
     ]
     if not fors or ent.label_ not in ACTOR_LABELS:
         return ent
-    # "Mike Hammer"; "John J. Hammer" and "Beth Van Schaack" with an initial or a particle
-    middle = doc[ent.end - 2]
-    initial = len(middle.text) == 2 and middle.text.endswith(".")
-    width = 3 if initial or middle.lower_ in NAME_PARTICLES else 2
-    start = ent.end - width
+    start = name_after_portfolio(doc, ent.end)
     name = doc[start : ent.end]
     if start <= fors[-1] + 1 or not all(t.is_title and t.pos_ == "PROPN" for t in name):
         return ent

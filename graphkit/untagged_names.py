@@ -30,6 +30,15 @@ def mend_untagged(doc: Doc, spans: list[Span]) -> list[Span]:
     return _places_listed_with_places(doc, _names_rejoined(doc, named))
 
 
+def name_after_portfolio(doc: Doc, end: int) -> int:
+    """Where a name that ends at ``end`` after an office's portfolio begins: its last two
+    words, three with an initial or a particle ("Mike Hammer", "John J. Hammer", "Beth Van
+    Schaack"), since the portfolio's own capitalized words come right before it."""
+    middle = doc[end - 2]
+    initial = len(middle.text) == 2 and middle.text.endswith(".")
+    return end - (3 if initial or middle.lower_ in NAME_PARTICLES else 2)
+
+
 def _added(spans: list[Span], found: list[Span]) -> list[Span]:
     """``spans`` and the ``found`` ones, in text order."""
     if not found:
@@ -123,9 +132,7 @@ def _names_after_portfolios(doc: Doc, spans: list[Span]) -> list[Span]:
             end += 1
         if end < len(doc) and doc[end].pos_ == "PROPN":
             continue
-        middle = doc[end - 2]
-        initial = len(middle.text) == 2 and middle.text.endswith(".")
-        start = end - (3 if initial or middle.lower_ in NAME_PARTICLES else 2)
+        start = name_after_portfolio(doc, end)
         name = doc[start:end]
         if (
             start <= mark.i + 1

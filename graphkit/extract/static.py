@@ -20,7 +20,7 @@ from graphkit.extract.members import joined, membership
 from graphkit.extract.places import located
 from graphkit.extract.syntax import clause_subjects
 from graphkit.extract.titles import APPOSITION_CONFIDENCE, person_titles
-from graphkit.extract.tokens import kids, select
+from graphkit.extract.tokens import is_word, kids, select
 from graphkit.lexicon import Lexicon, actor_nouns, word_class
 from graphkit.records import ASSERTED
 from graphkit.resolve import Actor, How
@@ -61,7 +61,7 @@ def _led_by(tok: Token, index: ArticleIndex) -> Iterator[Found]:
     if not (tok.dep_ == "acl" and tok.tag_ == "VBN"):
         return
     org = index.actor_at(tok.head)
-    if org is None and {tok.head.lemma_, tok.head.lower_} & STATE_BODY_NOUNS:
+    if org is None and is_word(tok.head, STATE_BODY_NOUNS):
         org = actor_of(tok.head, index)
     agents = [p for c in kids(tok, "agent") for p in kids(c, "pobj")]
     person = index.actor_at(agents[0]) if agents else None

@@ -248,6 +248,23 @@ def test_statements_cue_out_of_context_gives_nothing(text: str, triple: Triple) 
             ("Rice", "metWith", "Hosni Mubarak"),
             "hypothetical",
         ),
+        # a word set in quotation marks of its own is the speaker's charge, not an event told
+        (
+            'India said Verma had been "targeted" by the Canadian government.',
+            ("Canada", "attacked", "Verma"),
+            "reported",
+        ),
+        (
+            'Iran\'s foreign ministry said the U.S. is supporting "sedition" in Iran.',
+            ("United States", "supported", "Iran"),
+            "reported",
+        ),
+        # a quoted feeling is the speaker's own word: the criticism stands
+        (
+            'Ethiopia said it was "disappointed" by the U.S. position.',
+            ("Ethiopia", "criticized", "United States"),
+            "asserted",
+        ),
     ],
 )
 def test_statements_modality(text: str, triple: Triple, modality: str) -> None:

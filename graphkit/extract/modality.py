@@ -193,8 +193,28 @@ def intent_relation(cue: Token, predicate: str) -> str | None:
     return None
 
 
+def _quoted_alone(tok: Token) -> bool:
+    """Whether quotation marks hug one word and nothing else: 'had been "targeted"'."""
+    doc = tok.doc
+    return 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].is_quote and doc[tok.i + 1].is_quote
+
+
+def scare_quoted(cue: Token) -> bool:
+    """ "Verma had been \"targeted\" by Trudeau's government"; "said the U.S. is supporting
+    \"sedition\" in Iran": a cue word set in quotation marks of its own, or, in what someone
+    said another did, the one word it acts on, is the speaker's word for the act: a charge
+    reported, not an event told. (A feeling quoted, 'said it was \"disappointed\"', is the
+    speaker's own word for it, and stays told.)"""
+    if cue.pos_ == "VERB" and _quoted_alone(cue):
+        return True
+    told = cue.dep_ == "ccomp" and cue.head.lemma_ in REPORT_HEADS
+    return told and any(_quoted_alone(o) for o in kids(cue, "dobj"))
+
+
 def modality(cue: Token) -> str:
     """The modality of the event a cue token (verb or noun) states."""
+    if scare_quoted(cue):
+        return REPORTED
     tok = cue
     if cue.pos_ in NOUNS:
         flag, tok = _climb_to_verb(cue)

@@ -21,13 +21,17 @@ PERSON_TITLES = word_class("person_titles")
 PORTFOLIO_MARKS = word_class("portfolio_marks")
 PORTFOLIO_LINKS = word_class("portfolio_links")
 OFFICE_HOST_PREPS = word_class("office_host_preps")
+ORG_HEADS = word_class("org_heads")
+GROUP_NAME_WIDTH = 3
+"""Words an untagged group's name may have before its group noun."""
 
 
 def mend_untagged(doc: Doc, spans: list[Span]) -> list[Span]:
     """``spans`` with the names the model left untagged added, and split names joined."""
     named = _names_after_titles(doc, _names_after_hosts(doc, spans))
     named = _names_apposed_to_titles(doc, _names_after_portfolios(doc, named))
-    return _places_listed_with_places(doc, _names_rejoined(doc, named))
+    named = _places_listed_with_places(doc, _names_rejoined(doc, named))
+    return _groups_named_before_group_nouns(doc, named)
 
 
 def name_after_portfolio(doc: Doc, end: int) -> int:
@@ -246,3 +250,33 @@ def _names_after_hosts(doc: Doc, spans: list[Span]) -> list[Span]:
         return spans
     kept = [s for s in spans if id(s) not in dropped]
     return sorted([*kept, *found], key=lambda s: s.start)
+
+
+def _groups_named_before_group_nouns(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "the Viv Ansanm coalition", "the Gran Grif gang": untagged capitalized words between
+    "the" and a group noun name the group.
+
+    >>> from graphkit.entity_spans import clean_ents
+    >>> from graphkit.nlp import load_nlp
+    >>> doc = load_nlp()("Fighters of the Viv Ansanm coalition attacked a police station.")
+    >>> [(e.text, e.label_) for e in clean_ents(doc)]
+    [('Viv Ansanm', 'ORG')]
+    """
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found: list[Span] = []
+    for head in doc:
+        if head.lemma_ not in ORG_HEADS or not head.is_lower:
+            continue
+        start = head.i
+        while (
+            start > 0
+            and head.i - start < GROUP_NAME_WIDTH
+            and (word := doc[start - 1]).pos_ == "PROPN"
+            and word.is_title
+            and word.i not in taken
+            and word.i < word.head.i <= head.i
+        ):
+            start -= 1
+        if start < head.i and start > 0 and doc[start - 1].lower_ == "the":
+            found.append(Span(doc, start, head.i, label="ORG"))
+    return _added(spans, found)

@@ -288,6 +288,29 @@ CASES = [
         ("Sean Savett", "officialOf", "United States"),
         True,
     ),
+    # people named by the body they come from act for it; by a place, they stay a group
+    (
+        "Gunmen from Boko Haram attacked a village in Nigeria.",
+        ("Boko Haram", "attacked", "Nigeria"),
+        True,
+    ),
+    (
+        "Soldiers from the Sudanese army attacked the Rapid Support Forces.",
+        ("Sudan", "attacked", "Rapid Support Forces"),
+        True,
+    ),
+    ("Fighters from Gaza attacked Israel.", ("Gaza", "attacked", "Israel"), False),
+    # capitalized words the model left untagged before a group noun name the group
+    (
+        "Fighters from the Viv Ansanm coalition attacked a police station in Haiti.",
+        ("Viv Ansanm", "attacked", "Haiti"),
+        True,
+    ),
+    (
+        "The Gran Grif gang attacked the town of Pont-Sonde in Haiti.",
+        ("Gran Grif", "attacked", "Haiti"),
+        True,
+    ),
 ]
 
 

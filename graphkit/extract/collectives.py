@@ -8,7 +8,7 @@ from collections.abc import Collection
 from spacy.tokens import Token
 
 from graphkit.extract.known import ArticleIndex
-from graphkit.extract.syntax import BEFORE, conjuncts, of_phrase_objects, prep_words
+from graphkit.extract.syntax import BEFORE, conjuncts, of_phrase_objects, prep_objects, prep_words
 from graphkit.extract.tokens import children, is_word, kids, matches
 from graphkit.lexicon import actor_nouns, word_class, word_tuple
 from graphkit.records import Entity
@@ -18,6 +18,7 @@ NON_STATE_GROUPS = actor_nouns("non_state")
 # Collectives that are actors of their own, not their state: armed groups, civil groups, the
 # people an event befalls ("Sudanese rebels", "Palestinian refugees", "Kurdish protesters").
 COLLECTIVE_NOUNS = actor_nouns("collective")
+AGENT_NOUNS = actor_nouns("agent")
 COLLECTIVE_PREPS = word_tuple("collective_preps")
 PLACE_TYPES = ("Country", "Place")
 # Where an entity's country code is, by its type (a collective's is under "country")
@@ -251,3 +252,21 @@ HOME_PREPS = word_class("group_place_preps")
 SETTLED_PREPS = word_class("settled_people_preps")
 POPULATION_NOUNS = word_class("population_nouns")
 SETTLEMENT_NOUNS = word_class("settlement_nouns")
+
+
+def members_from(token: Token, index: ArticleIndex, depth: int = 0) -> list[Actor]:
+    """ "gunmen from Boko Haram", "fighters from the Viv Ansanm coalition", "soldiers from the
+    Sudanese army": people named by the body they come from act for it ("fighters from Gaza",
+    "refugees from Sudan" stay a group of their own)."""
+    from graphkit.extract.args import actors_for  # args asks the finders
+
+    agent = is_word(token, AGENT_NOUNS)
+    if not agent and not is_word(token, COLLECTIVE_NOUNS):
+        return []
+    return [
+        a
+        for pobj in prep_objects(token, ("from",))
+        for a in actors_for(pobj, index, depth=depth + 1)
+        if a.entity.type == "Organization"
+        or (agent and a.entity.type == "Country" and pobj.pos_ == "NOUN")
+    ]

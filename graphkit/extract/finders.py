@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from graphkit.extract.collectives import NON_STATE_GROUPS, collectives, peoples
+from graphkit.extract.collectives import NON_STATE_GROUPS, collectives, members_from, peoples
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.lists import listed_later
 from graphkit.extract.pairs import pair_reference, plural_antecedents
@@ -207,7 +207,7 @@ def _of_phrase(token: Token, index: ArticleIndex, depth: int, events: bool) -> l
             for a in actors_for(c, index, depth=depth + 1)
         ]
         return found or None
-    return None
+    return members_from(token, index, depth) or None
 
 
 def _named_leader(

@@ -51,6 +51,9 @@ PERSON_PRONOUNS = word_class("person_pronouns")
 GROUP_PRONOUNS = word_class("group_pronouns")
 SEAT_AUTHORITY_NOUNS = word_class("seat_authority_nouns")
 HELD_OBJECT_PREPS = word_class("held_object_preps")
+# the links of a clause or phrase set before its sentence's subject ("During his visit, ...",
+# "After he arrived, ...", "Speaking in Canberra, where he held talks, ...")
+FRONTED_DEPS = ("advcl", "prep")
 
 
 @dataclass
@@ -85,6 +88,9 @@ class MentionIndex:
         """Nearest earlier actor compatible with a pronoun, in this or the two previous
         sentences."""
         want_person = token.lower_ in PERSON_PRONOUNS
+        ahead = self._cataphor(token, want_person)
+        if ahead is not None:
+            return Actor(ahead.entity, "pronoun", ahead.place)
         first_sent = token.sent
         for _ in range(2):
             if first_sent.start == 0:
@@ -130,6 +136,26 @@ class MentionIndex:
         if chosen is None:
             return None
         return Actor(chosen.entity, "pronoun", chosen.place)
+
+    def _cataphor(self, token: Token, want_person: bool) -> Actor | None:
+        """ "During his visit to Beijing, Putin met Xi", "After he arrived in Tokyo, Modi met
+        Kishida": a pronoun in a clause or phrase set before its sentence's subject is that
+        subject's, when the subject names an actor of the pronoun's kind."""
+        root = token.sent.root
+        node = token
+        while node.head.i != root.i and node.head.i != node.i:
+            node = node.head
+        if node.i == root.i or node.dep_ not in FRONTED_DEPS:
+            return None
+        for subject in root.children:
+            if subject.dep_ not in ("nsubj", "nsubjpass") or subject.i < node.right_edge.i:
+                continue
+            names = [subject, *(c for c in subject.children if c.dep_ == "appos")]
+            for name in names:
+                actor = self.by_token.get(name.i)
+                if actor is not None and (actor.entity.type == "Person") == want_person:
+                    return actor
+        return None
 
     def _held_object(self, token: Token, want_person: bool) -> Actor | None:
         """ "holding the Houthis accountable for their attacks", "urged Iran to honour its

@@ -46,3 +46,21 @@ def test_resolve_pronouns_resolve_as_with_a_scan(nlp, monkeypatch) -> None:
     assert [index.antecedent(t) for t in pronouns] == fast
     assert len(pronouns) == 5 and fast[0] is not None
     assert fast[0].entity.name == "Gustavo Petro"  # "He thanked him"
+
+
+def test_a_pronoun_set_before_its_sentence_subject_is_that_subjects(nlp) -> None:
+    """ "During his visit to Beijing, Putin met Xi": the pronoun looks ahead, not back to the
+    person of the sentence before."""
+    for text in (
+        "Lavrov met Blinken on Monday. During his visit to Beijing, Putin met Xi Jinping.",
+        "Lavrov met Blinken on Monday. After he arrived in Tokyo, Putin met Fumio Kishida.",
+    ):
+        doc = nlp(text)
+        pronoun = next(t for t in doc if t.lower_ in ("his", "he"))
+        assert resolve_doc(doc).actor_at(pronoun).entity.name == "Putin"
+
+
+def test_a_pronoun_in_the_subjects_own_clause_still_looks_back(nlp) -> None:
+    doc = nlp("Vladimir Putin met Xi Jinping on Monday. He said the talks went well.")
+    pronoun = next(t for t in doc if t.lower_ == "he")
+    assert resolve_doc(doc).actor_at(pronoun).entity.name == "Vladimir Putin"

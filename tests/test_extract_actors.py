@@ -299,6 +299,11 @@ CASES = [
         ("Sudan", "attacked", "Rapid Support Forces"),
         True,
     ),
+    (
+        "Delegations from the Sudanese army and the Rapid Support Forces met in Jeddah.",
+        ("Sudan", "metWith", "Rapid Support Forces"),
+        True,
+    ),
     ("Fighters from Gaza attacked Israel.", ("Gaza", "attacked", "Israel"), False),
     # capitalized words the model left untagged before a group noun name the group
     (

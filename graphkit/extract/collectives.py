@@ -256,8 +256,9 @@ SETTLEMENT_NOUNS = word_class("settlement_nouns")
 
 def members_from(token: Token, index: ArticleIndex, depth: int = 0) -> list[Actor]:
     """ "gunmen from Boko Haram", "fighters from the Viv Ansanm coalition", "soldiers from the
-    Sudanese army": people named by the body they come from act for it ("fighters from Gaza",
-    "refugees from Sudan" stay a group of their own)."""
+    Sudanese army", "delegations from the army and the RSF": people named by the bodies they
+    come from act for them ("fighters from Gaza", "refugees from Sudan" stay a group of their
+    own)."""
     from graphkit.extract.args import actors_for  # args asks the finders
 
     agent = is_word(token, AGENT_NOUNS)
@@ -265,7 +266,8 @@ def members_from(token: Token, index: ArticleIndex, depth: int = 0) -> list[Acto
         return []
     return [
         a
-        for pobj in prep_objects(token, ("from",))
+        for first in prep_objects(token, ("from",))
+        for pobj in conjuncts(first)
         for a in actors_for(pobj, index, depth=depth + 1)
         if a.entity.type == "Organization"
         or (agent and a.entity.type == "Country" and pobj.pos_ == "NOUN")

@@ -25,6 +25,19 @@ def events(text: str, *, modality: str = "asserted") -> set[Triple]:
 
 
 GIVEN = [
+    # phrasal verbs of public criticism
+    (
+        "China lashed out at Japan over its decision to release treated water.",
+        ("China", "criticized", "Japan"),
+    ),
+    (
+        "Britain's foreign secretary hit out at Russia over the poisoning.",
+        ("United Kingdom", "criticized", "Russia"),
+    ),
+    (
+        "Hungary railed against the European Union's migration policy.",
+        ("Hungary", "criticized", "European Union"),
+    ),
     # a broken treaty is a rejection of the other party (relations.csv: broken)
     ("Ethiopia broke its treaty with Libya on Monday.", ("Ethiopia", "rejected", "Libya")),
     ("Russia violated the ceasefire agreement with Ukraine.", ("Russia", "rejected", "Ukraine")),

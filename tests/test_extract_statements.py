@@ -25,6 +25,11 @@ def events(text: str, *, modality: str = "asserted") -> set[Triple]:
 
 
 GIVEN = [
+    # a speaker who lays the responsibility on another accuses it; owning up accuses no one
+    (
+        "Iran said Israel bears full responsibility for the attack.",
+        ("Iran", "accused", "Israel"),
+    ),
     # phrasal verbs of public criticism
     (
         "China lashed out at Japan over its decision to release treated water.",
@@ -135,6 +140,7 @@ GIVEN += [
 ]
 
 NOT_GIVEN = [
+    ("Hamas said Israel took responsibility for the attack.", ("Hamas", "accused", "Israel")),
     # reaching a place agrees with nobody
     (
         "The Chinese foreign minister reached Manila on Monday.",

@@ -26,6 +26,7 @@ from graphkit.lexicon import word_class, word_tuple
 from graphkit.resolve import Actor, How
 
 BLAME_ADJECTIVES = word_class("blame_adjectives")
+BLAME_BEARING = word_class("blame_bearing")
 ACCUSING_SAY_VERBS = word_class("accusing_say_verbs")
 WRONGDOING_VERBS = word_class("wrongdoing_verbs")
 COVERT_WORDS = word_class("covert_words")
@@ -127,9 +128,9 @@ def _regretted(clause: Token) -> list[Token]:
 
 
 def blame_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
-    """ "X said/believed Y was responsible for the attack", "X alleged that Y armed the rebels",
-    "X said Y continues to destroy democratic order" -> X accused Y; "X said it is regrettable
-    that Y ..." -> X criticized Y."""
+    """ "X said/believed Y was responsible for the attack" (or "bore responsibility for it"),
+    "X alleged that Y armed the rebels", "X said Y continues to destroy democratic order" -> X
+    accused Y; "X said it is regrettable that Y ..." -> X criticized Y."""
     if shown_by_document(verb):
         yield from _shown(verb, index)
         return
@@ -138,8 +139,10 @@ def blame_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
     subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
     own = {a.entity.key for _, a in subjects}
     for child in kids(verb, "ccomp"):
-        # "responsible for", "behind the attack"
-        blamed = any(c.lemma_ in BLAME_ADJECTIVES for c in kids(child, "acomp", "prep"))
+        # "responsible for", "behind the attack", "bore responsibility for"
+        blamed = any(c.lemma_ in BLAME_ADJECTIVES for c in kids(child, "acomp", "prep")) or any(
+            f"{child.lemma_} {c.lemma_}" in BLAME_BEARING for c in kids(child, "dobj")
+        )
         # "as the regime continues to destroy ..., our message remains clear": a wrong told by
         # a clause the statement hangs on
         wrongs = [

@@ -305,6 +305,12 @@ CASES = [
         True,
     ),
     ("Fighters from Gaza attacked Israel.", ("Gaza", "attacked", "Israel"), False),
+    # trainers sent abroad act for the country their adjective names
+    (
+        "Russian military instructors arrived in Ouagadougou to train Burkina Faso's army.",
+        ("Russia", "aided", "Burkina Faso"),
+        True,
+    ),
     # capitalized words the model left untagged before a group noun name the group
     (
         "Fighters from the Viv Ansanm coalition attacked a police station in Haiti.",

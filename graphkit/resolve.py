@@ -305,8 +305,10 @@ def resolve_doc(doc: Doc, *, lex: Lexicon | None = None) -> MentionIndex:
     # surnames the model did not tag at all ("Petro answered ..."): proper nouns, read from the
     # doc's array of parts of speech (``Token.pos_`` spells each one out)
     for i in (doc.to_array(POS) == PROPN).nonzero()[0].tolist():
+        if i in index.by_token:
+            continue
         tok = doc[i]
-        if tok.i not in index.by_token and not tok.ent_type_:
+        if not tok.ent_type_:
             people = surname_of.get(norm(tok.text)) or first_names.get(norm(tok.text))
             if people and len(people) == 1 and tok.is_title:
                 index.record(

@@ -126,10 +126,10 @@ def _names_after_portfolios(doc: Doc, spans: list[Span]) -> list[Span]:
     title_words = load_lexicon().title_words
     found: list[Span] = []
     for mark in doc[1:-3]:
+        if mark.lower_ not in PORTFOLIO_MARKS:
+            continue
         before = doc[mark.i - 1]
-        if mark.lower_ not in PORTFOLIO_MARKS or not (
-            before.is_title and before.lower_ in title_words
-        ):
+        if not (before.is_title and before.lower_ in title_words):
             continue
         end = mark.i + 1
         while end < len(doc) and (doc[end].is_title or doc[end].lower_ in PORTFOLIO_LINKS):
@@ -164,10 +164,11 @@ def _names_apposed_to_titles(doc: Doc, spans: list[Span]) -> list[Span]:
     lex = load_lexicon()
     found: list[Span] = []
     for name in doc:
+        if name.dep_ != "appos":
+            continue
         title = name.head
         if (
-            name.dep_ != "appos"
-            or name.i in taken
+            name.i in taken
             or title.i > name.i
             or title.pos_ != "NOUN"
             or not (title.lemma_ in PERSON_TITLES or lex.title_relation(title.text))

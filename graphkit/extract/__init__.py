@@ -54,7 +54,11 @@ def _dateline_country(doc: Doc, index: ArticleIndex, lex: Lexicon) -> Actor | No
     """The country of a dateline ("BOGOTÁ —", "WASHINGTON (Reuters) -") near the top."""
     toks = list(doc[: min(len(doc), 81)])  # the tokens read and the one after the last
     for k, tok in enumerate(toks[:80]):
-        if k + 1 == len(toks) or not (len(tok.text) > 2 and tok.is_alpha):
+        # a dateline's place is written in capitals or title case: other words are passed over
+        # before their text is read
+        if k + 1 == len(toks) or not (tok.is_upper or tok.is_title):
+            continue
+        if not (len(tok.text) > 2 and tok.is_alpha):
             continue
         nxt = toks[k + 1]
         # "BOGOTÁ —", and in press releases a line opening "Washington – Today, ..."

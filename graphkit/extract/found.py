@@ -51,7 +51,10 @@ def emit(
     method: str,
 ) -> Iterator[Found]:
     """One Found per (subject, object) pair; an announced act also yields what announcing it
-    amounts to."""
+    amounts to. Nothing is worked out when there is no pair to yield."""
+    symmetric = relation(predicate).symmetric
+    if not subjects or not (objects or (symmetric and len(subjects) >= 2)):
+        return
     mod = modality(cue)
     if (
         mod == ASSERTED
@@ -64,7 +67,6 @@ def emit(
     intent = intent_relation(cue, predicate) if mod == HYPOTHETICAL else None
     tokens = [cue.i] + [t.i for t, _ in subjects] + [t.i for t, _ in objects]
     span = (min(tokens), max(tokens) + 1)
-    symmetric = relation(predicate).symmetric
     if not objects and symmetric and len(subjects) >= 2:
         # "Petro and Trump met": the relation holds between the coordinated subjects
         objects = subjects[1:]

@@ -46,7 +46,12 @@ def kids(
     """
     if pos or side or words:
         return list(_passing(_labelled(tok, deps), (), pos, side, words, tok))
-    return list(_labelled(tok, deps))
+    table = tok.doc.user_data.get(_CHILDREN)
+    if table is None:
+        return list(_labelled(tok, deps))
+    if deps:  # the common case, read from the table in place
+        return [t for dep, t in table[tok.i] if dep in deps]
+    return [t for _, t in table[tok.i]]
 
 
 def kid(

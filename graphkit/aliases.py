@@ -6,9 +6,11 @@ after "known as" or "alias".
 from __future__ import annotations
 
 from collections.abc import Collection
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from graphkit.actors import Actor, span_name
@@ -59,8 +61,15 @@ def spelled_as(doc: Doc, texts: Collection[str]) -> list[Token]:
         >>> [t.i for t in spelled_as(spacy.blank("en")('He said "no" twice'), {'"'})]
         [2, 4]
     """
-    ids = {doc.vocab.strings[text] for text in texts}
+    ids = _string_ids(frozenset(texts))
     return [doc[i] for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in ids]
+
+
+@lru_cache(maxsize=64)
+def _string_ids(texts: frozenset[str]) -> frozenset[int]:
+    """The string-store ids of ``texts``, which are the strings' hashes in every vocabulary:
+    kept for each set of texts, since every article's document is searched for the same few."""
+    return frozenset(get_string_id(text) for text in texts)
 
 
 OPEN_QUOTES = frozenset({"“", '"', "‘", "'", "``"})

@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.attrs import POS
-from spacy.parts_of_speech import PROPN
+from spacy.parts_of_speech import PROPN as PROPN_SYMBOL
 from spacy.tokens import Doc, Span, Token
 
 # the actor record and the helpers every stage uses live in graphkit.actors; the mended entity
@@ -47,6 +47,9 @@ from graphkit.span_types import GENERIC_BODY_WORDS as GENERIC_BODY_WORDS
 from graphkit.span_types import typed_actor
 
 NAME_SUFFIXES = word_class("name_suffixes")
+# the part-of-speech id as a plain int: numpy compares an array with spaCy's enum member by
+# looking up array attributes on the enum first, several times slower on a short document
+PROPN = int(PROPN_SYMBOL)
 PERSON_PRONOUNS = word_class("person_pronouns")
 GROUP_PRONOUNS = word_class("group_pronouns")
 SEAT_AUTHORITY_NOUNS = word_class("seat_authority_nouns")

@@ -33,7 +33,7 @@ from graphkit.extract.known import ArticleIndex
 from graphkit.extract.speakers import issuer, spokespeople_offices
 from graphkit.extract.static import static_relations
 from graphkit.extract.titles import GUESSED_TITLE
-from graphkit.extract.tokens import indexed, kids
+from graphkit.extract.tokens import indexed, kids, line_breaks
 from graphkit.lexicon import Lexicon, load_lexicon, word_class
 from graphkit.records import Article, ArticleResult, Evidence, Relation
 from graphkit.resolve import Actor, How, country_entity, resolve_doc
@@ -79,21 +79,13 @@ def _filed_from(article: Article, lex: Lexicon) -> Actor | None:
 def _dateline_line(doc: Doc, lex: Lexicon) -> Actor | None:
     """A dateline on a short line of its own near the top of a press release ("Washington,
     DC"): a seat of government, not a country's own name ("Iraq Attack" is a headline)."""
-    lines = 0
-    line: list[Token] = []
-    for tok in doc[: min(len(doc), 80)]:
-        if "\n" not in tok.text:
-            line.append(tok)
-            continue
-        seat = (
-            lex.metonym(line[0].text)
-            if 0 < len(line) <= 4 and lex.country(line[0].text) is None
-            else None
-        )
+    start = 0  # where the line begins
+    for lines, end in enumerate((i for i in line_breaks(doc) if i < 80), start=1):
+        first = doc[start].text if 0 < end - start <= 4 else None  # a short line's first word
+        seat = lex.metonym(first) if first is not None and lex.country(first) is None else None
         if seat is not None:
             return Actor(country_entity(lex, seat.iso3), How.IMPLICIT)
-        line = []
-        lines += 1
+        start = end + 1
         if lines >= 6:
             break
     return None

@@ -57,8 +57,11 @@ def _actors_for(
     token: Token, index: ArticleIndex, *, depth: int = 0, events: bool = False
 ) -> list[Actor]:
     """What the first finder of ``ACTOR_FINDERS`` that has an answer finds."""
-    answers = (finder(token, index, depth, events) for finder in ACTOR_FINDERS)
-    return next((found for found in answers if found is not None), [])
+    for finder in ACTOR_FINDERS:
+        found = finder(token, index, depth, events)
+        if found is not None:
+            return found
+    return []
 
 
 # A name stands for its owner by metonymy ("Sweden's decision"); a pronoun or nominal as it is

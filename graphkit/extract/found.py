@@ -168,7 +168,10 @@ def calibrated_confidence(feats: tuple[str, ...], weights: dict[str, float]) -> 
     table does not list it)."""
     total = weights.get("bias", 0.0)
     for feat in feats:
-        total += weights.get(feat, weights.get(feat.split("=", 1)[0] + "=other", 0.0))
+        weight = weights.get(feat)
+        if weight is None:  # the group's other row is looked for only when it is needed
+            weight = weights.get(feat.split("=", 1)[0] + "=other", 0.0)
+        total += weight
     return 1.0 / (1.0 + math.exp(-total))
 
 

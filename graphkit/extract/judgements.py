@@ -136,26 +136,23 @@ def blame_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
         return
     if verb.lemma_ not in BLAME_SAY_VERBS:
         return
-    subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
-    own = {a.entity.key for _, a in subjects}
+    subjects: list[tuple[Token, Actor]] | None = None  # looked up once a clause blames someone
     for child in kids(verb, "ccomp"):
         # "responsible for", "behind the attack", "bore responsibility for"
         blamed = any(c.lemma_ in BLAME_ADJECTIVES for c in kids(child, "acomp", "prep")) or any(
             f"{child.lemma_} {c.lemma_}" in BLAME_BEARING for c in kids(child, "dobj")
         )
-        # "as the regime continues to destroy ..., our message remains clear": a wrong told by
-        # a clause the statement hangs on
-        wrongs = [
-            c
-            for c in [child, *select(child.subtree, ("advcl",))]
-            if _wrong_done(c) and not is_condition(c)
-        ]
         if blamed or verb.lemma_ in ACCUSING_SAY_VERBS:
             clauses, predicate, method = [child], "accused", "say:responsible"
-        elif wrongs:
+        elif wrongs := _wrongs_told(child):
             clauses, predicate, method = wrongs, "accused", "say:wrongdoing"
         else:
             clauses, predicate, method = _regretted(child), "criticized", "say:regrettable"
+        if not clauses:
+            continue
+        if subjects is None:
+            subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
+        own = {a.entity.key for _, a in subjects}
         objects = [
             a
             for clause in clauses
@@ -164,6 +161,16 @@ def blame_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
             if a[1].entity.key not in own
         ]
         yield from emit(subjects, objects, predicate, verb, INHERITED_CONFIDENCE, method)
+
+
+def _wrongs_told(clause: Token) -> list[Token]:
+    """The clause, and the clauses it hangs on, that tell a wrong done: "as the regime continues
+    to destroy ..., our message remains clear"."""
+    return [
+        c
+        for c in [clause, *select(clause.subtree, ("advcl",))]
+        if _wrong_done(c) and not is_condition(c)
+    ]
 
 
 def _shown(verb: Token, index: ArticleIndex) -> Iterator[Found]:

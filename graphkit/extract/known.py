@@ -38,6 +38,10 @@ class Told(NamedTuple):
     modality: str
 
 
+_SHARED_FIELDS = tuple(f.name for f in fields(MentionIndex) if f.init)
+"""The fields of resolve's index that an extraction record takes over (listed once)."""
+
+
 @dataclass
 class ArticleIndex(MentionIndex):
     """Resolve's actors of one article, with what extraction has found in it so far."""
@@ -56,7 +60,7 @@ class ArticleIndex(MentionIndex):
     @classmethod
     def over(cls, index: MentionIndex) -> ArticleIndex:
         """An extraction record over resolve's index (its actors shared, not copied)."""
-        return cls(**{f.name: getattr(index, f.name) for f in fields(MentionIndex) if f.init})
+        return cls(**{name: getattr(index, name) for name in _SHARED_FIELDS})
 
     def learn_offices(self, found: Iterable[Found], named: tuple[str, ...]) -> None:
         """Remember who leads or serves which country or organization; ``named`` are the
@@ -107,8 +111,10 @@ class ArticleIndex(MentionIndex):
         named = [a.entity for _, a in self.spans]
         countries = [e for e in named if e.type == "Country" and e.key not in excluded]
         ents = {e.key: e for e in countries}
+        if not ents:
+            return None
         # the two most named, and a runner-up of none when there is only one
         ranked = [*Counter(e.key for e in countries).most_common(2), ("", 0)]
-        if not ents or ranked[1][1] * 2 > ranked[0][1]:
+        if ranked[1][1] * 2 > ranked[0][1]:
             return None  # no clear one
         return ents[ranked[0][0]]

@@ -26,7 +26,7 @@ from spacy.tokens import Token
 from graphkit.constructions import Construction, Pattern, load_constructions
 from graphkit.extract.clauses import labels_verb
 from graphkit.extract.objects import needs_ok
-from graphkit.extract.tokens import children, select
+from graphkit.extract.tokens import children, passes
 from graphkit.lexicon import Cue, word_class
 
 # People sent to talk, not to help: sending them is no aid.
@@ -56,7 +56,7 @@ REGISTRY: Registry = load_constructions(tests=frozenset(TESTS))
 def fits(tok: Token, pattern: Pattern) -> bool:
     """Whether the token is what the pattern asks (see :class:`graphkit.constructions.Pattern`)."""
     return (
-        bool(select([tok], pattern.deps, pos=pattern.pos, words=pattern.words))
+        passes(tok, pattern.deps, pos=pattern.pos, words=pattern.words)
         and (not pattern.lemmas or tok.lemma_ in pattern.lemmas)
         and tok.dep_ not in pattern.not_deps
         and all(TESTS[name](tok) for name in pattern.tests)

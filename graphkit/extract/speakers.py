@@ -19,7 +19,7 @@ from graphkit.extract.found import Found
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import clause_subjects
 from graphkit.extract.titles import GUESSED_TITLE
-from graphkit.extract.tokens import select
+from graphkit.extract.tokens import line_breaks, select
 from graphkit.lexicon import word_class
 from graphkit.records import Entity
 from graphkit.resolve import Actor, How
@@ -37,10 +37,9 @@ STATES = ("Country",)
 def _lines(doc: Doc) -> list[tuple[int, int]]:
     """The (start, end) token positions of the doc's lines."""
     lines, start = [], 0
-    for tok in doc:
-        if "\n" in tok.text_with_ws:
-            lines.append((start, tok.i + 1))
-            start = tok.i + 1
+    for i in line_breaks(doc):
+        lines.append((start, i + 1))
+        start = i + 1
     if start < len(doc):
         lines.append((start, len(doc)))
     return lines

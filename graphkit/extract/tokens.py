@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from operator import attrgetter
 from typing import Literal
 
-from spacy.attrs import HEAD
+from spacy.attrs import HEAD, ORTH
 from spacy.tokens import Doc, Token
 
 Side = Literal["", "before", "after"]
@@ -79,6 +79,31 @@ def select(
     if pos or side or words:
         return list(_passing(tokens, deps, pos, side, words, head))
     return [t for t in tokens if t.dep_ in deps] if deps else list(tokens)
+
+
+def passes(
+    tok: Token,
+    deps: Collection[str] = (),
+    *,
+    pos: Collection[str] = (),
+    words: Collection[str] = (),
+) -> bool:
+    """Whether one token passes the tests of :func:`select` (a test left empty passes).
+
+    Examples:
+        >>> import spacy
+        >>> from spacy.tokens import Doc
+        >>> doc = Doc(spacy.blank("en").vocab, words=["Egypt", "criticized", "Israel"],
+        ...           heads=[1, 1, 1], deps=["nsubj", "ROOT", "dobj"],
+        ...           pos=["PROPN", "VERB", "PROPN"])
+        >>> passes(doc[2], ("dobj",), pos=("PROPN",)), passes(doc[0], ("dobj",))
+        (True, False)
+    """
+    return (
+        (not deps or tok.dep_ in deps)
+        and (not pos or tok.pos_ in pos)
+        and (not words or is_word(tok, words))
+    )
 
 
 def _passing(
@@ -170,6 +195,22 @@ def is_word(tok: Token, words: Collection[str]) -> bool:
     """Whether the token's word, as written in lower case or as its lemma, is one of
     ``words``: one test for tables that list both forms."""
     return tok.lower_ in words or tok.lemma_.lower() in words
+
+
+def line_breaks(doc: Doc) -> list[int]:
+    """The positions of the tokens whose text holds a line break, in order, read from the doc's
+    array of word ids: each distinct word is looked at once (``Token.text`` makes a new string
+    on every call, and a token's trailing whitespace is a space or nothing).
+
+    Examples:
+        >>> import spacy
+        >>> line_breaks(spacy.blank("en")("Press Statement\\nJen Psaki\\n\\nWe commend"))
+        [2, 5]
+    """
+    orths = doc.to_array(ORTH).tolist()
+    strings = doc.vocab.strings
+    breaking = {orth for orth in set(orths) if "\n" in strings[orth]}
+    return [i for i, orth in enumerate(orths) if orth in breaking]
 
 
 def spelled(tokens: Iterable[Token], words: Collection[str]) -> list[Token]:

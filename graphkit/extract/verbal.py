@@ -254,10 +254,13 @@ def _promised_to(verb: Token, index: ArticleIndex) -> Args:
 
 def _active_args(verb: Token, cue: Cue, index: ArticleIndex) -> tuple[Args, Args, float] | None:
     """(subjects, objects, confidence) of an active verb, the object searched where the
-    relation's ``object_search`` column says when the cue's own slots are empty. None: a
-    promise with no recipient."""
+    relation's ``object_search`` column says when the cue's own slots are empty. None: no
+    subject (the object is not searched for, since the verb then tells nothing) or a promise
+    with no recipient."""
     subj_tokens = clause_subjects(verb) or kids(verb, "nsubjpass")
     subjects = [a for t in subj_tokens for a in actors_of(t, index) or _strikers(t, cue, index)]
+    if not subjects:
+        return None
     objects: Args = []
     confidence = VERBAL_CONFIDENCE if kids(verb, "nsubj") else INHERITED_CONFIDENCE
     # the confidence is that of the last place searched

@@ -222,6 +222,11 @@ class StageTimer:
         "graphkit.extract",
         "graphkit.extract.args",
         "graphkit.extract.events",
+        "graphkit.extract.verbal",
+        "graphkit.extract.nominal",
+        "graphkit.extract.syntax",
+        "graphkit.extract.objects",
+        "graphkit.extract.targets",
         "graphkit.extract.modality",
         "graphkit.extract.static",
         "graphkit.extract.titles",
@@ -361,8 +366,9 @@ def main() -> None:
     list(extract_articles(articles[:2], settings=settings))
     spacy.load(settings.model)
 
-    print(f"model {settings.model}, batch size {settings.batch_size}, median of {args.repeat} "
-          f"rounds")
+    print(
+        f"model {settings.model}, batch size {settings.batch_size}, median of {args.repeat} rounds"
+    )
     print(
         f"ratio = wall time / graphkit pipe wall time in the same round (target for extract: "
         f"<= {TARGET:.2f}); cpu s / cpu rat: the same in CPU seconds (this process and its "
@@ -377,8 +383,10 @@ def main() -> None:
         runs.append(("PLOVER sentences", plover, 1))
     if not args.no_parallel:
         if len(pieces) < PARALLEL_THRESHOLD:
-            print(f"(only {len(pieces)} pieces: the pipeline stays in one process below "
-                  f"{PARALLEL_THRESHOLD})")
+            print(
+                f"(only {len(pieces)} pieces: the pipeline stays in one process below "
+                f"{PARALLEL_THRESHOLD})"
+            )
         runs.append(("article pieces", pieces, 2))
     began = time.perf_counter()
     for label, corpus, n_process in [] if args.profile_only else runs:

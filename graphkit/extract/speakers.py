@@ -49,13 +49,13 @@ def _cue_lines(doc: Doc) -> list[tuple[int, int]]:
     """Short lines that name the statement's kind or its spokesperson."""
     out = []
     for start, end in _lines(doc):
-        written = [t for t in doc[start:end] if not t.is_space]
+        line = list(doc[start:end])
+        written = [t for t in line if not t.is_space]
         if not written or len(written) > SHORT_LINE:
             continue
-        words = [t.lower_ for t in written]
-        if any(t.pos_ == "VERB" and t.tag_ != "VBN" for t in doc[start:end]):
+        if any(t.pos_ == "VERB" and t.tag_ != "VBN" for t in line):
             continue  # a sentence ("Spokesperson Jane Roe said ..."), not a heading
-        text = f" {' '.join(words)} "
+        text = f" {' '.join(t.lower_ for t in written)} "
         if any(f" {cue} " in text for cue in ISSUER_CUES):
             out.append((start, end))
     return out

@@ -50,8 +50,10 @@ def opens_clause(tok: Token) -> bool:
     """A conjunct the parse took from the next clause: in "stiffened sanctions against Tehran
     and Iranian President Mahmoud Ahmadinejad announced ...", Ahmadinejad is the subject of
     "announced" (a verb with no subject of its own right after him), not sanctioned."""
+    if tok.dep_ != "conj":
+        return False
     after = select(tok.doc[tok.right_edge.i + 1 : tok.right_edge.i + 2], ("conj",), pos=VERBS)
-    return tok.dep_ == "conj" and any(not kids(v, *SUBJECTS) for v in after)
+    return any(not kids(v, *SUBJECTS) for v in after)
 
 
 def own_objects(objects: Args) -> Args:

@@ -266,7 +266,10 @@ def _groups_named_before_group_nouns(doc: Doc, spans: list[Span]) -> list[Span]:
     taken = {i for s in spans for i in range(s.start, s.end)}
     found: list[Span] = []
     for head in doc:
-        if head.lemma_ not in ORG_HEADS or not head.is_lower:
+        # the cheap flags first: a lower-case word right after a capitalized one
+        if not head.is_lower or head.i < 2 or not doc[head.i - 1].is_title:
+            continue
+        if head.lemma_ not in ORG_HEADS:
             continue
         start = head.i
         while (

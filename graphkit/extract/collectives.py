@@ -261,12 +261,15 @@ def members_from(token: Token, index: ArticleIndex, depth: int = 0) -> list[Acto
     own)."""
     from graphkit.extract.args import actors_for  # args asks the finders
 
+    froms = list(prep_objects(token, ("from",)))
+    if not froms:
+        return []
     agent = is_word(token, AGENT_NOUNS)
     if not agent and not is_word(token, COLLECTIVE_NOUNS):
         return []
     return [
         a
-        for first in prep_objects(token, ("from",))
+        for first in froms
         for pobj in conjuncts(first)
         for a in actors_for(pobj, index, depth=depth + 1)
         if a.entity.type == "Organization"

@@ -42,6 +42,7 @@ FIRES = [
     ("rejected", "refuse", "Trump refused to rule out force against Panama.", "threatened"),
     ("rejected", "oppose", "Vietnam opposes China's acts of violence.", "criticized"),
     ("aided", "send", "Malaysia sent negotiators to Kuala Lumpur.", None),
+    ("aided", "send", "Sweden sent the refugees back to Bulgaria.", None),
     ("spokeWith", "call", "Beijing called the move reckless.", None),
     ("threatened", "warn", "Iran warned of heavy rain.", None),
     (
@@ -131,9 +132,9 @@ def test_constructions_leave_the_near_miss_alone(relation: str, lemma: str, text
 
 def test_constructions_every_one_is_tried_by_a_sentence() -> None:
     registry = load_constructions(tests=TEST_NAMES)
-    assert sum(len(group) for group in registry.values()) == len(FIRES) - 8  # three for ground,
+    assert sum(len(group) for group in registry.values()) == len(FIRES) - 9  # three for ground,
     # two for leaving a pact, two for a protest's demand, two for a mediation launched, two for
-    # a way blocked, two for people sent, two for envoys ordered home
+    # a way blocked, three for people sent, two for envoys ordered home
 
 
 def test_constructions_move_the_object_to_the_new_slots() -> None:

@@ -32,6 +32,17 @@ def gap(case: tuple, reason: str) -> object:
 
 FOUND = [
     ("The United States sanctioned Iran and Syria.", {("United States", "sanctioned", "Syria")}),
+    # the act an owned decision or plan names is its owner's: the possessor, or the one who
+    # announces it or informs another of it
+    (
+        "Iran condemned Canada's decision to expel Iranian diplomats.",
+        {("Canada", "expelled", "Iran")},
+    ),
+    (
+        "The Russian Ministry of Foreign Affairs informed Ambassador Tracy on September 14 of the "
+        'decision to declare two U.S. diplomats "persona non grata."',
+        {("Russia", "expelled", "United States")},
+    ),
     # a headline's own attacker still attacks
     ("Ukraine Repels Russian Attack", {("Russia", "attacked", "Ukraine")}),
     # a town's country is the target of an attack on its streets, and a breakaway region is
@@ -1451,6 +1462,13 @@ NOT_FOUND = [
         "dispute with Pakistan concerning the Kashmir region.",
         ("India", "rejected", "Pakistan"),
     ),
+    # another's decision welcomed is no act of the one who welcomes it
+    (
+        "The United States welcomed the decision to expel two Russian diplomats.",
+        ("United States", "expelled", "Russia"),
+    ),
+    # people sent back are deported, not given aid
+    ("Sweden decided to send them back to Bulgaria.", ("Sweden", "aided", "Bulgaria")),
 ]
 
 

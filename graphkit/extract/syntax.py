@@ -285,6 +285,27 @@ def _modified_noun(tok: Token) -> list[Token]:
         if matches(noun, ISSUED_STATEMENT):
             return clause_subjects(noun.head)  # "issued a statement demanding": its issuer
         return [noun]
+    if tok.tag_ == "VB" and tok.head.lemma_ in OWNED_ACT_NOUNS:
+        return _act_owner(tok.head)
+    return []
+
+
+OWNED_ACT_NOUNS = word_class("owned_act_nouns")
+OWNED_ACT_VERBS = word_class("owned_act_verbs")
+
+
+def _act_owner(noun: Token) -> list[Token]:
+    """Who does the act a noun's infinitive names: "Russia's decision to expel" -> Russia;
+    "Russia announced the decision to expel", "informed Tracy of the decision to declare" ->
+    the subject of the verb that announces or makes it (not of "welcomed the decision to")."""
+    owners = kids(noun, "poss")
+    if owners:
+        return owners
+    # "informed Tracy on September 14 of the decision": the parse may hang "of" on the date
+    up = ("pobj", "prep", "npadvmod", "dobj")
+    verb = climb(noun, up, steps=4) if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ in ("dobj", "pobj") and verb.lemma_ in OWNED_ACT_VERBS:
+        return clause_subjects(verb)
     return []
 
 

@@ -61,15 +61,23 @@ class Actor:
 
 def is_dateline(token: Token) -> bool:
     """A sentence-initial place name in capitals set off by a dash ("MOSCOW — ", "UNITED
-    NATIONS -- ", "ARGYLE, St. Vincent and the Grenadines — ")."""
+    NATIONS -- ", "ARGYLE, St. Vincent and the Grenadines — "), or one that opens a line in
+    title case with the dash right after it ("Washington – Today, ...")."""
     doc = token.doc
     start = token.sent.start
     first = doc[start]
-    if not (first.is_upper and first.is_alpha and len(first) > 1) or token.left_edge.i != start:
+    if not (first.is_alpha and len(first) > 1) or token.left_edge.i != start:
         return False
-    return any(
-        t.text in ("—", "–", "--") for t in doc[start : min(token.right_edge.i + 2, len(doc))]
-    )
+    if not first.is_upper:
+        # "Washington – Today, the Treasury designated": a line's own first words, the dash
+        # right after them
+        after = token.right_edge.i + 1
+        opens_line = start == 0 or "\n" in doc[start - 1].text_with_ws
+        return first.is_title and opens_line and after < len(doc) and doc[after].text in DASHES
+    return any(t.text in DASHES for t in doc[start : min(token.right_edge.i + 2, len(doc))])
+
+
+DASHES = ("—", "–", "--")
 
 
 def span_name(span: Span) -> str:

@@ -113,6 +113,28 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+BASIS_ADJECTIVES = word_class("basis_adjectives")
+
+
+@Language.component("graphkit_legal_basis")
+def legal_basis(doc: Doc) -> Doc:
+    """ "designated ten officials pursuant to E.O. 13692": the parse makes "the officials" the
+    subject of "pursuant" and that a clause of the verb; they are the verb's object, and
+    "pursuant to" only says on what grounds."""
+    for tok in doc[:-1]:
+        if tok.lower_ not in BASIS_ADJECTIVES or tok.dep_ not in ("ccomp", "oprd"):
+            continue
+        verb = tok.head
+        if doc[tok.i + 1].lower_ != "to" or not verb.tag_.startswith("VB"):
+            continue
+        subjects = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
+        if subjects and not any(c.dep_ == "dobj" for c in verb.children):
+            subjects[0].head = verb
+            subjects[0].dep_ = "dobj"
+        tok.dep_ = "advmod"
+    return doc
+
+
 NAME_PARTICLES = frozenset(
     [
         "von", "van", "der", "den", "de", "da", "di", "del", "della", "la", "le", "bin", "ibn",
@@ -247,6 +269,8 @@ def load_nlp(model: str | None = None, lexicon_dir: Path | None = None) -> Langu
         raise ModelError(msg) from err
     if "parser" in nlp.pipe_names and "graphkit_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("graphkit_paragraphs", before="parser")
+    if "parser" in nlp.pipe_names and "graphkit_legal_basis" not in nlp.pipe_names:
+        nlp.add_pipe("graphkit_legal_basis", after="parser")
     if "attribute_ruler" in nlp.pipe_names:
         # word forms the model lemmatizes wrongly ("hoped" -> "hop"); its lemmatizer keeps them
         pairs = (w.split() for w in word_class("lemma_fixes"))

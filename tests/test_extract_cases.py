@@ -32,6 +32,14 @@ def gap(case: tuple, reason: str) -> object:
 
 FOUND = [
     ("The United States sanctioned Iran and Syria.", {("United States", "sanctioned", "Syria")}),
+    # a press release's place line in title case is no subject, and "pursuant to" names no label
+    (
+        "Treasury Sanctions Ten Venezuelan Government Officials\n\nWashington – Today, the U.S. "
+        "Department of the Treasury's Office of Foreign Assets Control (OFAC) designated ten "
+        "current or former Venezuelan government officials pursuant to Executive Order (E.O.) "
+        "13692.",
+        {("United States", "sanctioned", "Venezuela")},
+    ),
     # the act an owned decision or plan names is its owner's: the possessor, or the one who
     # announces it or informs another of it
     (

@@ -77,3 +77,18 @@ def test_extract_syntax_sentences_back_counts_sentence_starts() -> None:
     assert sentences_back(doc[6], 0) == 4
     assert sentences_back(doc[6], 1) == 0
     assert sentences_back(doc[6], 5) == 0
+
+
+def test_extract_syntax_legal_basis_gives_the_verb_back_its_object() -> None:
+    from graphkit.nlp import legal_basis
+
+    # the parse "designated [officials pursuant to E.O.]": officials the subject of "pursuant"
+    doc = _doc(
+        ["OFAC", "designated", "ten", "officials", "pursuant", "to", "E.O.", "13692", "."],
+        [1, 1, 3, 4, 1, 4, 5, 6, 1],
+        ["nsubj", "ROOT", "nummod", "nsubj", "ccomp", "prep", "pobj", "nummod", "punct"],
+        tags=["NNP", "VBD", "CD", "NNS", "JJ", "IN", "NNP", "CD", "."],
+    )
+    doc = legal_basis(doc)
+    assert (doc[3].dep_, doc[3].head.i) == ("dobj", 1)
+    assert doc[4].dep_ == "advmod" and clause_subjects(doc[1])[0].text == "OFAC"

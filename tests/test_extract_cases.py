@@ -40,6 +40,18 @@ FOUND = [
         "13692.",
         {("United States", "sanctioned", "Venezuela")},
     ),
+    # a fight between the coordinated subjects, with no one else named: each side on the other
+    (
+        "Indian and Pakistani troops clashed along the border.",
+        {("India", "attacked", "Pakistan"), ("Pakistan", "attacked", "India")},
+    ),
+    (
+        "The Sudanese army and the Rapid Support Forces clashed in Khartoum.",
+        {
+            ("Sudan", "attacked", "Rapid Support Forces"),
+            ("Rapid Support Forces", "attacked", "Sudan"),
+        },
+    ),
     # the act an owned decision or plan names is its owner's: the possessor, or the one who
     # announces it or informs another of it
     (
@@ -1474,6 +1486,11 @@ NOT_FOUND = [
     (
         "The United States welcomed the decision to expel two Russian diplomats.",
         ("United States", "expelled", "Russia"),
+    ),
+    # allies who fight side by side fight someone else
+    (
+        "Britain and France fought alongside each other against Germany.",
+        ("United Kingdom", "attacked", "France"),
     ),
     # people sent back are deported, not given aid
     ("Sweden decided to send them back to Bulgaria.", ("Sweden", "aided", "Bulgaria")),

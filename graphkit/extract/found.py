@@ -84,6 +84,15 @@ def emit(
                 yield Found(s, intent, o, cue, span, conf * 0.85, ASSERTED, f"intent:{method}")
 
 
+def emit_mutual(
+    subjects: list[tuple[Token, Actor]], predicate: str, cue: Token, confidence: float, how: str
+) -> Iterator[Found]:
+    """Each subject acts on every other ("India and Pakistan clashed")."""
+    for n, subject in enumerate(subjects):
+        others = subjects[:n] + subjects[n + 1 :]
+        yield from emit([subject], others, predicate, cue, confidence, f"{how}:{cue.lemma_}")
+
+
 # Calibration: a relation's final confidence is the precision the development sets showed
 # for relations like it, from the logistic weights in ``lexicons/confidence.csv``
 # (``scripts/fit_confidence.py`` refits them). A feature is ``group=value``; a value the table

@@ -13,6 +13,7 @@ from graphkit.extract.found import (
     VERBAL_CONFIDENCE,
     Found,
     emit,
+    emit_mutual,
 )
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.objects import PERSON_OBJECT_RELATIONS, as_people, cue_objects
@@ -368,6 +369,10 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: ArticleIndex) -> It
         if not subjects:
             continue
         method = f"verb:{cue.lemma}"
+        if not objects and verb.lemma_ in MUTUAL_VERBS and len(subjects) >= 2:
+            # "India and Pakistan clashed": each side acts on the other
+            yield from emit_mutual(subjects, cue.relation, verb, confidence, "verb-mutual")
+            return
         if not objects and falls_back(cue.relation):
             # a purpose clause says whom a protest or a strike is aimed at, not whom help goes to
             # ("sent jets to bomb Cambodian positions" is no aid to Cambodia)
@@ -384,6 +389,7 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: ArticleIndex) -> It
             return
 
 
+MUTUAL_VERBS = word_class("mutual_verbs")
 # promises made to someone named in their own slot ("pledged to Kyiv"), not to each other
 UNILATERAL_PROMISES = word_class("unilateral_promises")
 HOSTING_VERBS = word_class("hosting_verbs")

@@ -1492,6 +1492,9 @@ NOT_FOUND = [
         "Britain and France fought alongside each other against Germany.",
         ("United Kingdom", "attacked", "France"),
     ),
+    # help one turns or appeals to another for is asked for, not given
+    ("Burkina Faso appealed to Russia for military help.", ("Burkina Faso", "aided", "Russia")),
+    ("Burkina Faso looked to Russia for military aid.", ("Burkina Faso", "aided", "Russia")),
     # people sent back are deported, not given aid
     ("Sweden decided to send them back to Bulgaria.", ("Sweden", "aided", "Bulgaria")),
 ]

@@ -43,6 +43,8 @@ FIRES = [
     ("rejected", "oppose", "Vietnam opposes China's acts of violence.", "criticized"),
     ("aided", "send", "Malaysia sent negotiators to Kuala Lumpur.", None),
     ("aided", "send", "Sweden sent the refugees back to Bulgaria.", None),
+    ("rejected", "push", "Polish border guards pushed 300 migrants back into Belarus.", "deported"),
+    ("rejected", "push", "Ukrainian troops pushed Russian forces back over the river.", "attacked"),
     ("spokeWith", "call", "Beijing called the move reckless.", None),
     ("threatened", "warn", "Iran warned of heavy rain.", None),
     (
@@ -94,6 +96,7 @@ NEAR_MISSES = [
     ("aided", "give", "Ecuador gave the ambassador 48 hours of talks."),
     ("aided", "send", "Malaysia sent food to Kuala Lumpur."),
     ("rejected", "block", "Hungary blocked the resolution on Ukraine."),
+    ("rejected", "push", "Poland pushed back against the criticism from Belarus."),
     ("rejected", "refuse", "Trump refused to rule out a visit to Panama."),
     ("rejected", "oppose", "Vietnam opposes China's claims in the sea."),
     ("spokeWith", "call", "Macron called Putin on Monday."),

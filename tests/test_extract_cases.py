@@ -40,6 +40,11 @@ FOUND = [
         "13692.",
         {("United States", "sanctioned", "Venezuela")},
     ),
+    # border guards and security services act for their country
+    (
+        "Businessman John Smith was arrested by Azerbaijani border guards.",
+        {("Azerbaijan", "arrested", "John Smith")},
+    ),
     # a fight between the coordinated subjects, with no one else named: each side on the other
     (
         "Indian and Pakistani troops clashed along the border.",

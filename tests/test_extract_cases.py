@@ -45,6 +45,13 @@ FOUND = [
         "Businessman John Smith was arrested by Azerbaijani border guards.",
         {("Azerbaijan", "arrested", "John Smith")},
     ),
+    # a person held is detained, by the country held in; "who" after a noun in apposition is
+    # the one named
+    (
+        "Wong urged Beijing to release Yang Hengjun, a writer who has been held in China since "
+        "2019.",
+        {("China", "arrested", "Yang Hengjun")},
+    ),
     # a fight between the coordinated subjects, with no one else named: each side on the other
     (
         "Indian and Pakistani troops clashed along the border.",
@@ -1497,6 +1504,8 @@ NOT_FOUND = [
         "Britain and France fought alongside each other against Germany.",
         ("United Kingdom", "attacked", "France"),
     ),
+    # talks held and ground held detain no one
+    ("Russia held talks with Ukraine in Istanbul.", ("Russia", "arrested", "Ukraine")),
     # help one turns or appeals to another for is asked for, not given
     ("Burkina Faso appealed to Russia for military help.", ("Burkina Faso", "aided", "Russia")),
     ("Burkina Faso looked to Russia for military aid.", ("Burkina Faso", "aided", "Russia")),

@@ -89,7 +89,7 @@ def _pair_named(token: Token, index: ArticleIndex, depth: int, events: bool) -> 
 def _relative_antecedent(
     token: Token, index: ArticleIndex, depth: int, events: bool
 ) -> list[Actor] | None:
-    """ "the Emirates, which U.N. experts accused of ...": the Emirates."""
+    """ "the Emirates, which U.N. experts accused of": the Emirates; "Yang, a writer who": Yang."""
     if token.lower_ not in RELATIVE_PRONOUNS or depth != 0:
         return None
     if token.dep_ not in ("dobj", "nsubjpass", "pobj"):
@@ -99,7 +99,9 @@ def _relative_antecedent(
         return None
     from graphkit.extract.args import actors_for  # args asks the finders
 
-    return actors_for(clause.head, index, depth=depth + 1, events=events)
+    noun = clause.head
+    person = token.lower_ in ("who", "whom") and (noun.dep_, noun.pos_) == ("appos", "NOUN")
+    return actors_for(noun.head if person else noun, index, depth=depth + 1, events=events)
 
 
 def _first_person(
@@ -138,12 +140,11 @@ def _described(token: Token, index: ArticleIndex, depth: int, events: bool) -> l
 
 
 def _capital_of(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:
-    """ "arrived in the Ukrainian capital", "the Saudi capital": the country whose capital it is
-    (the seat stands for its country, as a named capital does)."""
+    """ "arrived in the Ukrainian capital": the country whose seat it is, as a named capital."""
     if token.lemma_ not in CAPITAL_NOUNS or token.tag_ != "NN":
         return None
-    countries = typed_actors(index, kids(token, "amod", "compound"), "Country")
-    return [Actor(c.entity, How.METONYMY) for c in countries[:1]] or None
+    found = typed_actors(index, kids(token, "amod", "compound"), "Country")[:1]
+    return [Actor(c.entity, How.METONYMY) for c in found] or None
 
 
 def _apposed_person(

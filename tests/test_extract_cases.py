@@ -52,6 +52,20 @@ FOUND = [
         "2019.",
         {("China", "arrested", "Yang Hengjun")},
     ),
+    # "neutralized" fighters are attacked, an insurgency against a state attacks it, and one
+    # compelled to act acts
+    (
+        "Turkish aircraft neutralized four members of the Kurdistan Workers' Party.",
+        {("Türkiye", "attacked", "Kurdistan Workers' Party")},
+    ),
+    (
+        "The PKK has waged an insurgency against the Turkish state since 1984.",
+        {("Kurdistan Workers' Party", "attacked", "Türkiye")},
+    ),
+    (
+        "The crisis compelled Washington to impose sanctions on Moscow.",
+        {("United States", "sanctioned", "Russia")},
+    ),
     # a fight between the coordinated subjects, with no one else named: each side on the other
     (
         "Indian and Pakistani troops clashed along the border.",

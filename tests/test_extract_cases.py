@@ -66,6 +66,11 @@ FOUND = [
         "The crisis compelled Washington to impose sanctions on Moscow.",
         {("United States", "sanctioned", "Russia")},
     ),
+    # a text's authors are every one it was drafted by
+    (
+        "Russia vetoed a draft resolution drafted by Britain and Sierra Leone.",
+        {("Russia", "rejected", "United Kingdom"), ("Russia", "rejected", "Sierra Leone")},
+    ),
     # a fight between the coordinated subjects, with no one else named: each side on the other
     (
         "Indian and Pakistani troops clashed along the border.",
@@ -1520,6 +1525,11 @@ NOT_FOUND = [
     ),
     # talks held and ground held detain no one
     ("Russia held talks with Ukraine in Istanbul.", ("Russia", "arrested", "Ukraine")),
+    # what a vetoed text demands is not whom the veto is aimed at
+    (
+        "Russia on Monday vetoed a draft resolution demanding a ceasefire in Sudan.",
+        ("Russia", "rejected", "Sudan"),
+    ),
     # help one turns or appeals to another for is asked for, not given
     ("Burkina Faso appealed to Russia for military help.", ("Burkina Faso", "aided", "Russia")),
     ("Burkina Faso looked to Russia for military aid.", ("Burkina Faso", "aided", "Russia")),

@@ -91,7 +91,7 @@ def owners_of(token: Token, index: ArticleIndex, *, depth: int = 0) -> list[Acto
     # call by the opposition"
     heads = [token, *(c for c in kids(token, "acl") if c.tag_ == "VBN")]
     by = (
-        actors_for(pobj, index)
+        [a for c in conjuncts(pobj) for a in actors_for(c, index)]  # "by Britain and Sierra Leone"
         for h in heads
         for pobj in prep_words(h, ("by", "from"), ("prep", "agent"))
     )

@@ -190,6 +190,8 @@ def clause_objects(
                 continue
             if tok.dep_ == "ccomp" or (tok.dep_ == "conj" and tok.pos_ in VERBS):
                 continue  # another clause's actors
+            if tok.dep_ in ("acl", "relcl") and tok.head.lemma_ in DOCUMENT_NOUNS:
+                continue  # "vetoed a draft demanding a ceasefire in Sudan": what it says
             if is_word(tok, RELATIONAL_NOUNS):
                 continue  # "one of Washington's partners", "his daughter": not the actor named
             found = _others(actors_of(tok, index), own) if tok.pos_ in (*NOUNS, "PRON") else []
@@ -226,7 +228,7 @@ def deep_objects(
         if is_object:
             found = _others(actors_of(child, index, events=True), own)
             if found:
-                return found[:1]
+                return found
             if child.lemma_ in DOCUMENT_NOUNS:
                 # "vetoed a resolution calling for a ceasefire in Sudan": not aimed at Sudan
                 continue

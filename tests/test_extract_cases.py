@@ -71,6 +71,12 @@ FOUND = [
         "Russia vetoed a draft resolution drafted by Britain and Sierra Leone.",
         {("Russia", "rejected", "United Kingdom"), ("Russia", "rejected", "Sierra Leone")},
     ),
+    # a call one rejects something during is one's own call
+    (
+        'Tunisian Foreign Minister Mohamed Ali Nafti dismissed such criticism as "interference in '
+        'our internal affairs" during a phone call with his Italian counterpart, Antonio Tajani.',
+        {("Mohamed Ali Nafti", "spokeWith", "Antonio Tajani")},
+    ),
     # a fight between the coordinated subjects, with no one else named: each side on the other
     (
         "Indian and Pakistani troops clashed along the border.",
@@ -1525,6 +1531,11 @@ NOT_FOUND = [
     ),
     # talks held and ground held detain no one
     ("Russia held talks with Ukraine in Istanbul.", ("Russia", "arrested", "Ukraine")),
+    # a charge denied is the denier's rejection, not the denier's charge
+    (
+        "Kinshasa accuses Kigali of supporting M23 rebels, a charge Rwanda denies.",
+        ("Rwanda", "accused", "DR Congo"),
+    ),
     # what a vetoed text demands is not whom the veto is aimed at
     (
         "Russia on Monday vetoed a draft resolution demanding a ceasefire in Sudan.",

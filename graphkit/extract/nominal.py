@@ -116,7 +116,7 @@ def noun_subjects(
             # "spoke during a visit to Riyadh": the speaker's own visit
             if tok.lemma_ in SPEECH_VERBS and not occasion:
                 break  # "commented on the sanctions imposed on Iran": talking of it is not doing it
-            if any(
+            if not occasion and any(
                 c.relation in JUDGING_RELATIONS and needs_ok(tok, c)
                 for c in index.lex.verb_cues.get(tok.lemma_.lower(), ())
             ):
@@ -130,8 +130,9 @@ def noun_subjects(
     return [], 0.0
 
 
-# Relations of verbs that judge someone else's act: the act's noun is not the judge's doing.
-JUDGING_RELATIONS = relations_where(lambda r: r.judges)
+# Relations of verbs that judge someone else's act, or reject it ("a charge Rwanda denies",
+# "Hungary blocked the sanctions"): the act's noun is not the judge's doing.
+JUDGING_RELATIONS = relations_where(lambda r: r.judges) | {"rejected"}
 
 
 def _headline_judge(noun: Token, index: ArticleIndex) -> int:

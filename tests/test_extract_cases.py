@@ -77,6 +77,17 @@ FOUND = [
         'our internal affairs" during a phone call with his Italian counterpart, Antonio Tajani.',
         {("Mohamed Ali Nafti", "spokeWith", "Antonio Tajani")},
     ),
+    # "its neighbour": the other country named last before it
+    (
+        "The bloc has imposed sweeping sanctions on Niger. Nigeria has cut electricity supplies "
+        "to its northern neighbor.",
+        {("Nigeria", "sanctioned", "Niger")},
+    ),
+    (
+        "Congo accuses Rwanda of backing the M23. Rwanda denied backing the militia and accused "
+        "its neighbour of military escalation.",
+        {("Rwanda", "accused", "DR Congo")},
+    ),
     # a fight between the coordinated subjects, with no one else named: each side on the other
     (
         "Indian and Pakistani troops clashed along the border.",

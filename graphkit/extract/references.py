@@ -166,9 +166,25 @@ def _same_body(token: Token, index: ArticleIndex) -> Actor | None:
     return None
 
 
+NEIGHBOUR_NOUNS = word_class("neighbour_nouns")
+
+
+def _neighbour(token: Token, index: ArticleIndex) -> Actor | None:
+    """ "Nigeria cut electricity supplies to its northern neighbor": the country last named
+    before it (in this sentence or the three before) that is not its owner's."""
+    owners = [a for p in kids(token, "poss") if (a := index.actor_at(p)) is not None]
+    if token.tag_ != "NN" or not owners or owners[0].entity.type != "Country":
+        return None
+    earlier = index.spans_between(sentences_back(token, 3), token.i)
+    others = [a for _, a in earlier if a.entity.type == "Country" and a.entity != owners[0].entity]
+    return Actor(others[-1].entity, How.NOMINAL) if others else None
+
+
 def nominal_referent(token: Token, index: ArticleIndex) -> Actor | None:
     """ "the council" / "the alliance": the last organization named with that word; "the army":
     the country whose army was just named."""
+    if token.lemma_ in NEIGHBOUR_NOUNS:
+        return _neighbour(token, index)
     if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in children(token)):
         return None
     body = _same_body(token, index)

@@ -88,6 +88,16 @@ FOUND = [
         "its neighbour of military escalation.",
         {("Rwanda", "accused", "DR Congo")},
     ),
+    # a list whose second item the parse hung as an apposition; a symmetric relation holds
+    # between every two of the parties
+    (
+        "Mali, Burkina Faso and Niger signed an agreement.",
+        {
+            ("Mali", "agreedWith", "Burkina Faso"),
+            ("Mali", "agreedWith", "Niger"),
+            ("Burkina Faso", "agreedWith", "Niger"),
+        },
+    ),
     # a fight between the coordinated subjects, with no one else named: each side on the other
     (
         "Indian and Pakistani troops clashed along the border.",

@@ -140,11 +140,20 @@ def _appos_conjuncts(token: Token) -> list[Token]:
     """ "Foreign Minister Abbas Araghchi and U.S. envoy Steve Witkoff negotiated": the parse
     makes the first name the title's apposition and joins the second to that name, not to the
     title."""
+    doc = token.doc
     return [
         c
         for a in kids(token, "appos")
         if a.left_edge.i == token.i + 1 and a.ent_type_ == "PERSON"
         for c in conjuncts(a)[1:]
+    ] + [
+        # "Mali, Burkina Faso and Niger signed": a list whose second item the parse made an
+        # apposition of the first
+        c
+        for a in kids(token, "appos")
+        if a.left_edge.i == token.i + 2 and doc[token.i + 1].text == "," and kids(a, "conj")
+        if a.ent_type_ in ("GPE", "ORG") and token.ent_type_ == a.ent_type_
+        for c in conjuncts(a)
     ]
 
 

@@ -98,6 +98,12 @@ FOUND = [
             ("Burkina Faso", "agreedWith", "Niger"),
         },
     ),
+    # two subjects joined by "and" that the parse hung on the verb one by one
+    (
+        "Meeting in Geneva on Monday, Russian Foreign Minister Sergei Lavrov and U.S. Secretary "
+        "of State Antony Blinken discussed Ukraine.",
+        {("Sergei Lavrov", "metWith", "Antony Blinken")},
+    ),
     # a fight between the coordinated subjects, with no one else named: each side on the other
     (
         "Indian and Pakistani troops clashed along the border.",

@@ -236,9 +236,12 @@ def _own_subjects(tok: Token, subj: list[Token]) -> list[Token]:
         if up.dep_ == "appos":
             return [up.head]
         return [head]
-    # "He, his newspaper and the U.S. government all rejected": a list the parse cut in two
+    # "He, his newspaper and the U.S. government all rejected": a list the parse cut in two;
+    # "Lavrov and U.S. Secretary of State Antony Blinken discussed": two subjects, the first
+    # with the "and"
     listed = [c for c in subj if c.i != s.i and _after_comma(c) and kids(c, "conj")]
-    return [s, *listed]
+    joined = [c for c in subj if c.i < s.i and kids(c, "cc") and not kids(c, "conj")]
+    return [*joined, s, *listed]
 
 
 def _subject_step(tok: Token) -> tuple[list[Token] | None, Token | None]:

@@ -67,15 +67,16 @@ def emit(
     intent = intent_relation(cue, predicate) if mod == HYPOTHETICAL else None
     tokens = [cue.i] + [t.i for t, _ in subjects] + [t.i for t, _ in objects]
     span = (min(tokens), max(tokens) + 1)
+    if not objects and symmetric and len(subjects) >= 2:
+        # "Petro and Trump met": the relation holds between the coordinated subjects
+        objects = subjects[1:]
+        subjects = subjects[:1]
     # "Britain, France and Germany warned they could ...": no one of a group acts on another of it
     doers = {s.entity.key for _, s in subjects} if not symmetric else set()
-    pairs = [(s, o) for _, s in subjects for _, o in objects]
-    if not objects and symmetric:
-        # "Petro and Trump met", "Mali, Burkina Faso and Niger signed a pact": the relation
-        # holds between every two of the coordinated subjects
-        pairs = [(s, o) for n, (_, s) in enumerate(subjects) for _, o in subjects[n + 1 :]]
-    for s, o in pairs:
-        if s.entity.key != o.entity.key and o.entity.key not in doers:
+    for _, s in subjects:
+        for _, o in objects:
+            if s.entity.key == o.entity.key or o.entity.key in doers:
+                continue
             conf = confidence * s.weight * o.weight
             yield Found(s, predicate, o, cue, span, conf, mod, method)
             if intent is not None and intent != predicate:

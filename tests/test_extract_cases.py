@@ -99,6 +99,12 @@ FOUND = [
         "of State Antony Blinken discussed Ukraine.",
         {("Sergei Lavrov", "metWith", "Antony Blinken")},
     ),
+    # one under another's sanctions is sanctioned by them
+    (
+        "Gang leader Jimmy Cherizier, who is under UN sanctions, has threatened to fight the "
+        "Kenyan-led force.",
+        {("United Nations", "sanctioned", "Jimmy Cherizier")},
+    ),
     # a fight between the coordinated subjects, with no one else named: each side on the other
     (
         "Indian and Pakistani troops clashed along the border.",

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from graphkit.extract.args import actors_of
+from graphkit.extract.args import actors_of, owners_of
 from graphkit.extract.finders import RELATIONAL_NOUNS
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import clause_subjects, is_condition, is_purpose, prep_objects
@@ -298,8 +298,9 @@ def undergone(
 ) -> tuple[list[tuple[Token, Actor]], list[tuple[Token, Actor]]] | None:
     """(doers, targets) of an event its clause's subject is under: "Glas is under
     investigation in Ecuador", "the convoy came under attack by rebels". The doer is the one
-    named by "by" or "from", else the country it happens in, else (an investigation, an
-    arrest) the country the target serves. None: the noun is no such event."""
+    named by "by" or "from", else the event's owner ("under UN sanctions"), else the country it
+    happens in, else (an investigation, an arrest) the country the target serves. None: the
+    noun is no such event."""
     if noun.dep_ != "pobj" or noun.head.lower_ not in PATIENT_PREPS:
         return None
     verb = noun.head.head
@@ -310,6 +311,8 @@ def undergone(
     ]
     heads = (noun, verb)
     doers = [a for h in heads for p in prep_objects(h, ("by", "from")) for a in actors_of(p, index)]
+    # "Cherizier is under UN sanctions": whose the sanctions are
+    doers = doers or [(noun, a) for a in owners_of(noun, index)]
     if not doers:
         places = [a for h in heads for p in prep_objects(h, ("in",)) for a in actors_of(p, index)]
         doers = [a for a in places if a[1].entity.type == "Country"]

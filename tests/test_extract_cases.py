@@ -1593,6 +1593,13 @@ def test_extract_cases_no_false_event(text: str, unwanted: Triple | None) -> Non
 
 
 STATIC = [
+    # a gang's leader leads no country, not even the one a press release comes from
+    (
+        "Statement\n\nWashington – Gang leader Jimmy Cherizier has threatened to fight the "
+        "Kenyan-led force.",
+        ("Jimmy Cherizier", "leaderOf", "United States"),
+        False,
+    ),
     # a press statement's signature: a title only one country uses says whose office it is,
     # whatever country the statement is about; a title many countries use does not
     (

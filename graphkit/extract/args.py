@@ -140,21 +140,21 @@ def _appos_conjuncts(token: Token) -> list[Token]:
     """ "Foreign Minister Abbas Araghchi and U.S. envoy Steve Witkoff negotiated": the parse
     makes the first name the title's apposition and joins the second to that name, not to the
     title."""
-    doc = token.doc
-    return [
-        c
-        for a in kids(token, "appos")
-        if a.left_edge.i == token.i + 1 and a.ent_type_ == "PERSON"
-        for c in conjuncts(a)[1:]
-    ] + [
-        # "Mali, Burkina Faso and Niger signed": a list whose second item the parse made an
-        # apposition of the first
-        c
-        for a in kids(token, "appos")
-        if a.left_edge.i == token.i + 2 and doc[token.i + 1].text == "," and kids(a, "conj")
-        if a.ent_type_ in ("GPE", "ORG") and token.ent_type_ == a.ent_type_
-        for c in conjuncts(a)
-    ]
+    out: list[Token] = []
+    for a in kids(token, "appos"):
+        if a.left_edge.i == token.i + 1 and a.ent_type_ == "PERSON":
+            out += conjuncts(a)[1:]
+        elif _listed_as_appos(token, a):
+            out += conjuncts(a)
+    return out
+
+
+def _listed_as_appos(token: Token, appos: Token) -> bool:
+    """ "Mali, Burkina Faso and Niger signed": a list whose second item the parse made an
+    apposition of the first."""
+    after_comma = appos.left_edge.i == token.i + 2 and token.doc[token.i + 1].text == ","
+    same_kind = appos.ent_type_ in ("GPE", "ORG") and token.ent_type_ == appos.ent_type_
+    return after_comma and same_kind and bool(kids(appos, "conj"))
 
 
 def _first_of_each(found: list[tuple[Token, Actor]]) -> list[tuple[Token, Actor]]:

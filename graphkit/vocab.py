@@ -149,6 +149,7 @@ class RelationInfo:
     hostile_to_places: bool = False  # aimed at a place, it is aimed at the place's country
     fallback: bool = True  # its object may be any actor of the cue's clause when none is found
     pursued: str = ""  # what it is while only worked toward ("working on a deal": negotiatedWith)
+    bargained: str = ""  # what it is held over a matter ("peace talks": negotiatedWith)
     broken: str = ""  # what breaking it is ("broke its treaty with Libya": rejected)
     halted: str = ""  # what halting it is ("halted its attacks on Turkey": retreatedFrom)
     own_side: bool = False  # may be done to one's own country (a curfew, a state of siege)
@@ -207,6 +208,7 @@ def _table() -> dict[str, RelationInfo]:
                 hostile_to_places=row["hostile_to_places"] == "yes",
                 fallback=row["fallback"] != "no",
                 pursued=row.get("pursued") or "",
+                bargained=row.get("bargained") or "",
                 broken=row.get("broken") or "",
                 halted=row.get("halted") or "",
                 own_side=row.get("own_side") == "yes",

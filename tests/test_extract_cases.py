@@ -370,7 +370,7 @@ FOUND = [
     (
         "Iran and the United States held indirect talks mediated by Oman.",
         {
-            ("Iran", "metWith", "United States"),
+            ("Iran", "negotiatedWith", "United States"),
             ("Oman", "negotiatedWith", "Iran"),
             ("Oman", "negotiatedWith", "United States"),
         },

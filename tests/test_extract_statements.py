@@ -106,6 +106,23 @@ GIVEN = [
         "Kenya is moving toward a security pact with Somalia.",
         ("Kenya", "negotiatedWith", "Somalia"),
     ),
+    # talks held over a matter are a negotiation, and the meeting they were
+    (
+        "Armenia and Azerbaijan held peace talks in Washington.",
+        ("Armenia", "negotiatedWith", "Azerbaijan"),
+    ),
+    (
+        "Armenia and Azerbaijan held peace talks in Washington.",
+        ("Armenia", "metWith", "Azerbaijan"),
+    ),
+    (
+        "The foreign ministers of Cambodia and Thailand held talks on the border dispute.",
+        ("Cambodia", "negotiatedWith", "Thailand"),
+    ),
+    (
+        "Iran and the United States held a fourth round of indirect talks in Muscat.",
+        ("Iran", "negotiatedWith", "United States"),
+    ),
 ]
 
 GIVEN += [
@@ -225,6 +242,16 @@ NOT_GIVEN = [
     ("The U.S.-led coalition struck Iraq.", ("United States", "supported", "coalition")),
     # sending troops to a country, not into it, is no invasion
     ("France sent troops to Mali to help the government.", ("France", "attacked", "Mali")),
+    # talks with no matter named are a meeting only; talks held through go-betweens no meeting
+    (
+        "Vietnam's president held talks with China on the sidelines of the APEC summit.",
+        ("Vietnam", "negotiatedWith", "China"),
+    ),
+    ("Israel and Syria held talks on Monday in Baku.", ("Israel", "negotiatedWith", "Syria")),
+    (
+        "Iran and the United States held a fourth round of indirect talks in Muscat.",
+        ("Iran", "metWith", "United States"),
+    ),
     # what documents show is alleged, not told as done; documents nobody cites accuse no one
     ("The documents show that Iran supplied Russia with drones.", ("Iran", "aided", "Russia")),
     (

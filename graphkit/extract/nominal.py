@@ -12,6 +12,7 @@ from graphkit.extract.found import INHERITED_CONFIDENCE, NOMINAL_CONFIDENCE, Fou
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.mediation import pairs_between
 from graphkit.extract.objects import cue_objects, needs_ok, of_carrier
+from graphkit.extract.recast import first_conjunct, recast
 from graphkit.extract.stopped import stopped_cue, undone
 from graphkit.extract.syntax import clause_subjects, doers, prep_objects
 from graphkit.extract.targets import (
@@ -155,17 +156,9 @@ OPPOSED_PREPS = word_class("opposed_preps")
 EXPERIENCE_VERBS = word_class("experience_verbs")
 
 
-def _first_conjunct(noun: Token) -> Token:
-    """The first of the conjuncts a noun is one of ("sanctions and tariffs" -> "sanctions")."""
-    tok = noun
-    while tok.dep_ == "conj":
-        tok = tok.head
-    return tok
-
-
 def _governor(noun: Token) -> Token:
     """The verb a noun (or the first of its conjuncts) is the object of."""
-    return _first_conjunct(noun).head
+    return first_conjunct(noun).head
 
 
 def _implicit_agent(objects: list[tuple[Token, Actor]], index: ArticleIndex) -> Actor | None:
@@ -195,8 +188,6 @@ def _drawn_from(
     return (sources, targets) if targets else None
 
 
-PURSUIT_VERBS = word_class("pursuit_verbs")
-PURSUIT_PREPS = word_class("pursuit_preps")
 NOT_ATTACKS = word_class("not_attacks")
 TOPIC_PREPS = word_class("topic_preps")
 TRIP_NOUNS = word_class("trip_nouns")
@@ -204,7 +195,7 @@ TRIP_NOUNS = word_class("trip_nouns")
 
 def _talked_about(noun: Token) -> bool:
     """ "spoke with Wong regarding their trips to the Middle East": a trip talked about."""
-    head = _first_conjunct(noun)
+    head = first_conjunct(noun)
     return noun.lemma_ in TRIP_NOUNS and head.dep_ == "pobj" and head.head.lower_ in TOPIC_PREPS
 
 
@@ -231,25 +222,24 @@ def nominal_events(noun: Token, cues: tuple[Cue, ...], index: ArticleIndex) -> I
     for cue in sorted(cues, key=lambda c: (-len(c.needs), not (set(c.slots) & noun_preps))):
         if not needs_ok(noun, cue) or (cue.relation == "attacked" and mods & NOT_ATTACKS):
             continue
-        pursued = relation(cue.relation).pursued
-        if pursued and _pursued(noun):
-            cue = Cue(pursued, cue.lemma, cue.pos, cue.slots, cue.needs)
-        # "broke its treaty with Libya": a rejection; "halted its attacks on Turkey": a retreat
-        cue, halted = stopped_cue(noun, cue)
-        found = _told(noun, cue, index) if halted else _cue_events(noun, cue, index)
+        found = _recast_events(noun, cue, index)
         if found is not None:
             yield from found
             return
 
 
-def _pursued(noun: Token) -> bool:
-    """ "working on a trade agreement", "moving toward a deal": worked for, not yet reached."""
-    head = _first_conjunct(noun)
-    return (
-        head.dep_ == "pobj"
-        and head.head.lower_ in PURSUIT_PREPS
-        and head.head.head.lemma_ in PURSUIT_VERBS
-    )
+def _recast_events(noun: Token, cue: Cue, index: ArticleIndex) -> list[Found] | None:
+    """What one nominal cue says once its phrase has recast it ("peace talks" are a negotiation
+    and a meeting): None when the first reading answers nothing."""
+    found: list[Found] | None = None
+    for reading in recast(noun, cue):
+        # "broke its treaty with Libya": a rejection; "halted its attacks on Turkey": a retreat
+        reading, halted = stopped_cue(noun, reading)
+        more = _told(noun, reading, index) if halted else _cue_events(noun, reading, index)
+        if more is None:
+            return found
+        found = (found or []) + more
+    return found
 
 
 def _cue_events(noun: Token, cue: Cue, index: ArticleIndex) -> list[Found] | None:

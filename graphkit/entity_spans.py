@@ -23,6 +23,7 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 
 ADMIN_NOUNS = word_class("admin_nouns")
 NAME_JOINERS = word_class("name_joiners")
+NEGATING_PREFIXES = word_class("negating_prefixes")
 DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
 DATELINE_LENGTH = 14  # tokens before the dash, at most
 
@@ -164,6 +165,19 @@ def _place_named(ent: Span) -> bool:
     )
 
 
+def _negated(ent: Span) -> bool:
+    """ "non-Mexican migrants", "non-EU citizens": a nationality or country denied by a prefix,
+    written inside the name or just before it."""
+    doc = ent.doc
+    first = ent[0].lower_
+    before = [t.lower_ for t in doc[max(0, ent.start - 2) : ent.start]]
+    return (
+        first in NEGATING_PREFIXES
+        or any(first.startswith(f"{p}-") for p in NEGATING_PREFIXES)
+        or (len(before) == 2 and before[0] in NEGATING_PREFIXES and before[1] == "-")
+    )
+
+
 def clean_ents(doc: Doc) -> list[Span]:
     """Entity spans with the model's usual slips mended.
 
@@ -177,6 +191,8 @@ def clean_ents(doc: Doc) -> list[Span]:
     for ent in doc.ents:
         if _in_dateline(ent, datelines):
             continue  # "TEHRAN, Iran (AP) —" says where the article was filed
+        if _negated(ent):
+            continue  # "non-Mexican migrants" are of no named country
         # "Later Petro", "Meeting Wang Yi in Beijing, ...": words before a name that are not
         # part of it
         start = ent.start

@@ -106,6 +106,11 @@ GIVEN = [
         "Kenya is moving toward a security pact with Somalia.",
         ("Kenya", "negotiatedWith", "Somalia"),
     ),
+    # a participle with a "by" agent acts on the noun it describes
+    (
+        "American journalist Evan Gershkovich released by Russia in prisoner swap",
+        ("Russia", "conceded", "Evan Gershkovich"),
+    ),
     # talks held over a matter are a negotiation, and the meeting they were
     (
         "Armenia and Azerbaijan held peace talks in Washington.",
@@ -242,6 +247,9 @@ NOT_GIVEN = [
     ("The U.S.-led coalition struck Iraq.", ("United States", "supported", "coalition")),
     # sending troops to a country, not into it, is no invasion
     ("France sent troops to Mali to help the government.", ("France", "attacked", "Mali")),
+    # a nationality denied by its prefix names no country
+    ("The United States deported non-Mexican migrants.", ("United States", "deported", "Mexico")),
+    ("Non-EU citizens were expelled by Italy.", ("Italy", "expelled", "European Union")),
     # talks with no matter named are a meeting only; talks held through go-betweens no meeting
     (
         "Vietnam's president held talks with China on the sidelines of the APEC summit.",

@@ -224,6 +224,9 @@ def _agent_only_args(verb: Token, cue: Cue, index: ArticleIndex) -> tuple[Args, 
     hosted by A and B") did not meet each other."""
     subjects = [a for c in kids(verb, "agent") for p in children(c) for a in actors_of(p, index)]
     objects = cue_objects(verb, cue, index)
+    if not objects and verb.dep_ == "acl" and "dobj" in cue.slots:
+        # "Evan Gershkovich, released by Russia": the noun described is what the act was done to
+        objects = actors_of(verb.head, index)
     if not objects and relation(cue.relation).symmetric:
         objects = [a for t in _participants(verb) for a in actors_of(t, index)]
     if not objects:

@@ -169,13 +169,11 @@ def _negated(ent: Span) -> bool:
     """ "non-Mexican migrants", "non-EU citizens": a nationality or country denied by a prefix,
     written inside the name or just before it."""
     doc = ent.doc
-    first = ent[0].lower_
-    before = [t.lower_ for t in doc[max(0, ent.start - 2) : ent.start]]
-    return (
-        first in NEGATING_PREFIXES
-        or any(first.startswith(f"{p}-") for p in NEGATING_PREFIXES)
-        or (len(before) == 2 and before[0] in NEGATING_PREFIXES and before[1] == "-")
-    )
+    first = doc[ent.start].lower_
+    if first in NEGATING_PREFIXES or first.split("-", 1)[0] in NEGATING_PREFIXES:
+        return True
+    start = ent.start
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in NEGATING_PREFIXES
 
 
 def clean_ents(doc: Doc) -> list[Span]:

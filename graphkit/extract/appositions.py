@@ -7,7 +7,6 @@ Support Forces of Gen Mohamed Hamdan Dagalo").
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -16,7 +15,6 @@ from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import sentences_back
 from graphkit.extract.title_phrases import (
     HOLDER_TYPES,
-    OFFICE_HOST_PREPS,
     honorifics_start,
     is_type,
     known_office,
@@ -103,19 +101,6 @@ def _own_country(title: str, lex: Lexicon) -> Actor | None:
     """ "Ned Price, Department Spokesperson": the country of a title only one state uses."""
     own = lex.title_country(title)
     return Actor(country_entity(lex, own.iso3), How.IMPLICIT) if own is not None else None
-
-
-def hosted_by(span: Span, actor: Actor, index: ArticleIndex, titled: Found) -> Iterator[Found]:
-    """ "Russian Ambassador to the United Nations Vassily Nebenzia": an official of the
-    organization the office is posted to as well (a country it is posted to is only its host)."""
-    doc = span.doc
-    for k in range(titled.span[0], span.start - 1):
-        if doc[k].lower_ not in OFFICE_HOST_PREPS:
-            continue
-        host = index.actor_at(doc[k + 1]) or index.actor_at(doc[k + 2])
-        if is_type(host, "Organization"):
-            yield replace(titled, predicate="officialOf", object=host, method="title:host")
-        return
 
 
 def group_of_person(span: Span, actor: Actor, index: ArticleIndex) -> Iterator[Found]:

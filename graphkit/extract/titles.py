@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from graphkit.extract.appositions import APPOSITION_CONFIDENCE as APPOSITION_CONFIDENCE
-from graphkit.extract.appositions import apposed_title, group_of_person, hosted_by
+from graphkit.extract.appositions import apposed_title, group_of_person
 from graphkit.extract.appositions import poss_holder as poss_holder
 from graphkit.extract.found import Found
 from graphkit.extract.known import ArticleIndex, typed
@@ -59,7 +59,6 @@ def person_titles(
         titled = _titled(span, actor, index, lex, default_country, found)
         if titled is not None:
             yield titled
-            yield from hosted_by(span, actor, index, titled)
             return
     apposed = list(apposed_title(span, actor, index, lex))
     yield from apposed or _title_below(span, actor, index, lex, default_country)

@@ -26,6 +26,9 @@ def events(text: str) -> set[Triple]:
 
 
 GIVEN = [
+    # blocking a sanction rejects whoever proposed it; sanctions rejected are in force
+    ("Hungary blocked new EU sanctions on Russia.", ("Hungary", "rejected", "European Union")),
+    ("India rejected the US tariffs on Indian goods.", ("United States", "sanctioned", "India")),
     # halting or stopping an attack is a retreat (relations.csv: halted)
     ("Syria halted its attacks on Jordan last week.", ("Syria", "retreatedFrom", "Jordan")),
     ("Russia stopped its air strikes on Georgia.", ("Russia", "retreatedFrom", "Georgia")),
@@ -59,6 +62,9 @@ GIVEN = [
 ]
 
 NOT_GIVEN = [
+    # a hostile act blocked or vetoed was never done
+    ("Hungary blocked new EU sanctions on Russia.", ("European Union", "sanctioned", "Russia")),
+    ("China vetoed UN sanctions on North Korea.", ("United Nations", "sanctioned", "North Korea")),
     # a halted attack is no attack
     ("Syria halted its attacks on Jordan last week.", ("Syria", "attacked", "Jordan")),
     ("Russia stopped its air strikes on Georgia.", ("Russia", "attacked", "Georgia")),

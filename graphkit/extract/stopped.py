@@ -29,6 +29,7 @@ from graphkit.vocab import relation, relations_where
 VERBS = ("VERB", "AUX")
 REVERSIBLE = relations_where(lambda r: r.reversible)
 BLOCKING_VERBS = word_class("blocking_verbs")
+PREVENTING_VERBS = word_class("preventing_verbs")
 REVERSAL_VERBS = word_class("reversal_verbs")
 BREACH_VERBS = word_class("breach_verbs")
 BREACH_PHRASES = word_class("breach_phrases")
@@ -82,6 +83,7 @@ def stopped_cue(noun: Token, cue: Cue) -> tuple[Cue, bool]:
 
 def undone(noun: Token, cue: Cue) -> bool:
     """ "lifted the sanctions" (a concession, not a sanction), "blocks EU aid" (none given),
+    "vetoed sanctions on North Korea" (none imposed),
     "suspended its mediation", "reneged on its commitment" (nothing going on, nothing kept),
     "the summit was called off" (it never took place)."""
     carrier = noun
@@ -96,6 +98,8 @@ def undone(noun: Token, cue: Cue) -> bool:
         return False  # "ended his visit to China": it took place
     if breakers(noun) & STOPPING:
         return relation(cue.relation).score > 0
+    if relation(cue.relation).score < 0 and verb in PREVENTING_VERBS:
+        return True  # "Hungary blocked new EU sanctions on Russia": none were imposed
     blocked = verb in BLOCKING_VERBS or bool(kids(noun, "compound", words=BLOCKING_VERBS))
     # "blocks EU aid for Ukraine" (a headline parsed "blocks" as a noun): no aid was given
     return cue.relation in ("aided", "supported", "cooperatedWith") and blocked

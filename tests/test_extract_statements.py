@@ -106,6 +106,7 @@ GIVEN = [
         "Kenya is moving toward a security pact with Somalia.",
         ("Kenya", "negotiatedWith", "Somalia"),
     ),
+    ("India rejected the US tariffs on Indian goods.", ("India", "rejected", "United States")),
     # a participle with a "by" agent acts on the noun it describes
     (
         "American journalist Evan Gershkovich released by Russia in prisoner swap",
@@ -247,6 +248,9 @@ NOT_GIVEN = [
     ("The U.S.-led coalition struck Iraq.", ("United States", "supported", "coalition")),
     # sending troops to a country, not into it, is no invasion
     ("France sent troops to Mali to help the government.", ("France", "attacked", "Mali")),
+    # refusing a hostile act refuses whoever does it, never whom it is aimed at
+    ("Turkey opposed the sanctions on Iran.", ("Türkiye", "rejected", "Iran")),
+    ("Russia rejected the Western sanctions against Iran.", ("Russia", "rejected", "Iran")),
     # a nationality denied by its prefix names no country
     ("The United States deported non-Mexican migrants.", ("United States", "deported", "Mexico")),
     ("Non-EU citizens were expelled by Italy.", ("Italy", "expelled", "European Union")),

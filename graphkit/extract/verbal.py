@@ -42,6 +42,8 @@ from graphkit.resolve import Actor, How
 from graphkit.vocab import relation
 
 RELATIVE_PRONOUNS = word_class("relative_pronouns")
+# refusals aimed at whoever proposed or did what is refused ("rejected the sanctions")
+REFUSING_RELATIONS = ("rejected",)
 # "Israel is opposed to French mediation": a state, said of its subject, not a passive
 STATIVE_PASSIVES = frozenset(tuple(p.split()) for p in word_class("stative_passives"))
 
@@ -101,9 +103,20 @@ def _agrees_to_hostility(verb: Token, cue: Cue, index: ArticleIndex) -> bool:
 def _backs_hostile_act(verb: Token, cue: Cue, index: ArticleIndex) -> bool:
     """ "Germany backed sanctions on Russia", "approved a new round of sanctions on Iran",
     "welcomed the strikes on Iran": backing an act against someone is no support of them (the
-    act's noun tells the event)."""
+    act's noun tells the event); nor is refusing or judging one aimed at them ("Turkey
+    opposed the sanctions on Iran", "rejected the Western sanctions against Iran"): whoever
+    does the act is the one refused or judged, if the phrase names them."""
+    info = relation(cue.relation)
+    if info.score <= 0 and not (info.judges or cue.relation in REFUSING_RELATIONS):
+        return False
     acts = [t for d in kids(verb, "dobj") for t in (d, *prep_objects(d, ("of",)))]
-    return relation(cue.relation).score > 0 and any(hostile_act(t, index) for t in acts)
+    return any(hostile_act(t, index) for t in acts)
+
+
+def _refuses_hostile_act(verb: Token, cue: Cue, index: ArticleIndex) -> bool:
+    """ "Turkey opposed the sanctions on Iran": a refusal of a hostile act whose doer the
+    phrase leaves unnamed refuses nobody else in the clause."""
+    return cue.relation in REFUSING_RELATIONS and _backs_hostile_act(verb, cue, index)
 
 
 Args = list[tuple[Token, Actor]]
@@ -314,7 +327,7 @@ def _object_sources(
         return
     # backing a hostile act judges its doer ("welcomed the U.S. sanctions"), never its target
     backs = _backs_hostile_act(verb, cue, index)
-    if backs and not relation(cue.relation).judges:
+    if backs and relation(cue.relation).score > 0 and not relation(cue.relation).judges:
         return
     if verb.dep_ in ("relcl", "acl") and not [
         d for d in kids(verb, "dobj") if d.lower_ not in RELATIVE_PRONOUNS
@@ -376,7 +389,7 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: ArticleIndex) -> It
             # "India and Pakistan clashed": each side acts on the other
             yield from emit_mutual(subjects, cue.relation, verb, confidence, "verb-mutual")
             return
-        if not objects and falls_back(cue.relation):
+        if not objects and falls_back(cue.relation) and not _refuses_hostile_act(verb, cue, index):
             # a purpose clause says whom a protest or a strike is aimed at, not whom help goes to
             # ("sent jets to bomb Cambodian positions" is no aid to Cambodia)
             objects = clause_objects(

@@ -28,6 +28,17 @@ MODALITIES = ("asserted", "negated", "hypothetical", "reported")
 ASSERTED, NEGATED, HYPOTHETICAL, REPORTED = MODALITIES
 
 
+# Latin letters that Unicode does not decompose into a base letter and a mark, so that the
+# ASCII step would drop them ("Radosław" -> "radosaw"): their usual plain spelling
+LATIN_LETTERS = str.maketrans(
+    {
+        "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+        "þ": "th", "Þ": "Th", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss",
+        "ı": "i", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ŋ": "ng", "Ŋ": "Ng",
+    }
+)  # fmt: skip
+
+
 @lru_cache(maxsize=65536)
 def slugify(name: str) -> str:
     """Normalize a name into an IRI-safe slug: ASCII, lower case, words joined by '-'.
@@ -37,8 +48,11 @@ def slugify(name: str) -> str:
         'nicolas-maduro'
         >>> slugify("U.S. Drug Enforcement Administration")
         'u-s-drug-enforcement-administration'
+        >>> slugify("Radosław Sikorski"), slugify("Jonas Gahr Støre"), slugify("Fatih Yıldız")
+        ('radoslaw-sikorski', 'jonas-gahr-store', 'fatih-yildiz')
     """
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    spelled = name.translate(LATIN_LETTERS)
+    ascii_name = unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.casefold()).strip("-")
     if slug:
         return slug

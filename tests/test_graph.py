@@ -62,6 +62,10 @@ def result(text: str = TEXT, *, source: str = "a.txt", date: str = "2025-11-04")
             "organization/u-s-drug-enforcement-administration",
         ),
         (COLOMBIA, "country/colombia"),
+        # letters Unicode does not decompose keep their plain spelling, not a gap
+        (Entity("Person", "Radosław Sikorski"), "person/radoslaw-sikorski"),
+        (Entity("Person", "Jonas Gahr Støre"), "person/jonas-gahr-store"),
+        (Entity("Place", "Đà Nẵng"), "place/da-nang"),
     ],
 )
 def test_graph_entity_iris_are_minted_from_type_and_name(entity: Entity, iri: str) -> None:

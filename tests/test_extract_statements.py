@@ -107,6 +107,12 @@ GIVEN = [
         ("Kenya", "negotiatedWith", "Somalia"),
     ),
     ("India rejected the US tariffs on Indian goods.", ("India", "rejected", "United States")),
+    # suspects sent to another country are handed over to its justice
+    (
+        "Mexico on Thursday sent 29 alleged drug cartel figures to the United States, among "
+        "them Rafael Caro Quintero, the drug lord wanted for the 1985 killing of a U.S. agent.",
+        ("Mexico", "extradited", "Rafael Caro Quintero"),
+    ),
     # a participle with a "by" agent acts on the noun it describes
     (
         "American journalist Evan Gershkovich released by Russia in prisoner swap",

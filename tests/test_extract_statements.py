@@ -107,6 +107,15 @@ GIVEN = [
         ("Kenya", "negotiatedWith", "Somalia"),
     ),
     ("India rejected the US tariffs on Indian goods.", ("India", "rejected", "United States")),
+    # a speaker who says another stokes tensions or meddles accuses it
+    (
+        'Kremlin spokesman Dmitry Peskov said Poland was "deliberately stoking tensions".',
+        ("Dmitry Peskov", "accused", "Poland"),
+    ),
+    (
+        "China said the United States was meddling in its internal affairs.",
+        ("China", "accused", "United States"),
+    ),
     # suspects sent to another country are handed over to its justice
     (
         "Mexico on Thursday sent 29 alleged drug cartel figures to the United States, among "
@@ -254,6 +263,11 @@ NOT_GIVEN = [
     ("The U.S.-led coalition struck Iraq.", ("United States", "supported", "coalition")),
     # sending troops to a country, not into it, is no invasion
     ("France sent troops to Mali to help the government.", ("France", "attacked", "Mali")),
+    # a wrong one only would do accuses no one
+    (
+        "Britain said Russia would stoke tensions if it deployed troops.",
+        ("United Kingdom", "accused", "Russia"),
+    ),
     # refusing a hostile act refuses whoever does it, never whom it is aimed at
     ("Turkey opposed the sanctions on Iran.", ("Türkiye", "rejected", "Iran")),
     ("Russia rejected the Western sanctions against Iran.", ("Russia", "rejected", "Iran")),

@@ -48,6 +48,7 @@ FIRES = [
     ("rejected", "push", "Ukrainian troops pushed Russian forces back over the river.", "attacked"),
     ("spokeWith", "call", "Beijing called the move reckless.", None),
     ("threatened", "warn", "Iran warned of heavy rain.", None),
+    ("visited", "land", "Russian forces landed in Crimea.", None),
     (
         "attacked",
         "launch",
@@ -118,6 +119,7 @@ NEAR_MISSES = [
     ("retreatedFrom", "evacuate", "Israel evacuated its troops from southern Lebanon."),
     ("retreatedFrom", "withdraw", "Israel withdrew its troops from Gaza."),
     ("coerced", "force", "Israel forced Palestinians out of their homes."),
+    ("visited", "land", "Chinese President Xi Jinping landed in Moscow on Monday."),
 ]
 
 

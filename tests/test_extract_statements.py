@@ -116,6 +116,20 @@ GIVEN = [
         "China said the United States was meddling in its internal affairs.",
         ("China", "accused", "United States"),
     ),
+    # a person who lands somewhere or spends days there visits it; "where" is the place
+    (
+        "Chinese President Xi Jinping landed in Moscow on Monday.",
+        ("Xi Jinping", "visited", "Russia"),
+    ),
+    (
+        "Hillary Clinton spent four days in South Africa.",
+        ("Hillary Clinton", "visited", "South Africa"),
+    ),
+    (
+        "Hillary Clinton called on African countries, in particular South Africa where she spent "
+        "four days, to take their place on the world stage.",
+        ("Hillary Clinton", "visited", "South Africa"),
+    ),
     # suspects sent to another country are handed over to its justice
     (
         "Mexico on Thursday sent 29 alleged drug cartel figures to the United States, among "
@@ -263,6 +277,8 @@ NOT_GIVEN = [
     ("The U.S.-led coalition struck Iraq.", ("United States", "supported", "coalition")),
     # sending troops to a country, not into it, is no invasion
     ("France sent troops to Mali to help the government.", ("France", "attacked", "Mali")),
+    # forces or aircraft that land somewhere pay no visit
+    ("Russian forces landed in Crimea.", ("Russia", "visited", "Crimea")),
     # a wrong one only would do accuses no one
     (
         "Britain said Russia would stoke tensions if it deployed troops.",

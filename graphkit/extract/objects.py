@@ -131,9 +131,33 @@ def cue_objects(head: Token, cue: Cue, index: ArticleIndex) -> list[tuple[Token,
         dobjs = [n for d in kids(head, "dobj") for n in (d, *prep_objects(d, ("of",)))]
         under = [pobj for c in [*dobjs, *spans] for pobj in prep_objects(c, preps)]
         out += _actors_in(under, index)
+    if not out and set(preps) & PLACE_SLOTS:
+        out = _where_antecedent(head, index)
     if not out and "dobj" in cue.slots:
         out = _raised_object(head, index) or _named_object(head, index)
     return out
+
+
+# the prepositions of a place an event happens at, which a relative "where" stands for
+PLACE_SLOTS = frozenset(word_class("place_slots"))
+
+
+def _where_antecedent(head: Token, index: ArticleIndex) -> list[tuple[Token, Actor]]:
+    """ "South Africa, where she spent four days", "Kyiv, where he arrived on Tuesday": the
+    place a relative "where" clause hangs on (or, where the parse hung the clause elsewhere,
+    the noun just before "where") is where the event took place."""
+    wheres = kids(head, "advmod", words=("where",))
+    if not wheres:
+        return []
+    if head.dep_ == "relcl":
+        return actors_of(head.head, index)
+    before = wheres[0].i - 1
+    doc = head.doc
+    if before >= 0 and doc[before].is_punct:
+        before -= 1
+    if before < 0 or doc[before].pos_ != "PROPN":
+        return []
+    return actors_of(doc[before], index)
 
 
 # verbs whose object is who they let, help or make act ("allowed Sweden to join NATO")

@@ -22,13 +22,15 @@ PORTFOLIO_MARKS = word_class("portfolio_marks")
 PORTFOLIO_LINKS = word_class("portfolio_links")
 OFFICE_HOST_PREPS = word_class("office_host_preps")
 ORG_HEADS = word_class("org_heads")
+HELD_VERBS = word_class("held_verbs")
 GROUP_NAME_WIDTH = 3
 """Words an untagged group's name may have before its group noun."""
 
 
 def mend_untagged(doc: Doc, spans: list[Span]) -> list[Span]:
     """``spans`` with the names the model left untagged added, and split names joined."""
-    named = _names_after_titles(doc, _names_after_hosts(doc, spans))
+    named = _names_of_the_held(doc, _names_after_hosts(doc, spans))
+    named = _names_after_titles(doc, named)
     named = _names_apposed_to_titles(doc, _names_after_portfolios(doc, named))
     named = _places_listed_with_places(doc, _names_rejoined(doc, named))
     return _groups_named_before_group_nouns(doc, named)
@@ -217,6 +219,35 @@ def _places_listed_with_places(doc: Doc, spans: list[Span]) -> list[Span]:
                 t.i not in taken and t.pos_ == "PROPN" and t.is_title for t in words
             ):
                 found.append(Span(doc, words.start, words.end, label=place.label_))
+    return _added(spans, found)
+
+
+def _names_of_the_held(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Alexei Navalny was arrested by Russian police", "Azerbaijani police arrested Ruben
+    Vardanyan": a name of two or three capitalized words that is the one arrested, jailed or
+    extradited is a person, whatever the model took it for (a gazetteer's name stays).
+
+    >>> from graphkit.entity_spans import clean_ents
+    >>> from graphkit.nlp import load_nlp
+    >>> doc = load_nlp()("Azerbaijani police arrested Ruben Vardanyan.")
+    >>> [e.text for e in clean_ents(doc) if e.label_ == "PERSON"]
+    ['Ruben Vardanyan']
+    """
+    found: list[Span] = []
+    for tok in doc:
+        if tok.dep_ not in ("dobj", "nsubjpass") or tok.head.lemma_ not in HELD_VERBS:
+            continue
+        start = tok.left_edge.i
+        words = doc[start : tok.i + 1]
+        if not 2 <= len(words) <= 3 or not all(
+            t.pos_ == "PROPN" and t.is_title and t.lower_ not in TITLE_WORDS for t in words
+        ):
+            continue
+        over = [s for s in spans if s.start <= tok.i and start < s.end]
+        if any(s.label_ == "PERSON" or s.ent_id_ for s in over):
+            continue
+        found.append(Span(doc, start, tok.i + 1, label="PERSON"))
+        spans = [s for s in spans if s not in over]
     return _added(spans, found)
 
 

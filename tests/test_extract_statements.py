@@ -130,6 +130,12 @@ GIVEN = [
         "four days, to take their place on the world stage.",
         ("Hillary Clinton", "visited", "South Africa"),
     ),
+    # the one arrested is a person, whatever the model tagged the name
+    (
+        "Alexei Navalny was arrested by Russian police on Wednesday.",
+        ("Russia", "arrested", "Alexei Navalny"),
+    ),
+    ("Azerbaijani police arrested Ruben Vardanyan.", ("Azerbaijan", "arrested", "Ruben Vardanyan")),
     # suspects sent to another country are handed over to its justice
     (
         "Mexico on Thursday sent 29 alleged drug cartel figures to the United States, among "

@@ -136,6 +136,11 @@ GIVEN = [
         ("Russia", "arrested", "Alexei Navalny"),
     ),
     ("Azerbaijani police arrested Ruben Vardanyan.", ("Azerbaijan", "arrested", "Ruben Vardanyan")),
+    # people deported from a country are deported by it, to their own when no "to" says
+    (
+        "Some 2,900 Tunisians were deported from Italy last year.",
+        ("Italy", "deported", "Tunisia"),
+    ),
     # suspects sent to another country are handed over to its justice
     (
         "Mexico on Thursday sent 29 alleged drug cartel figures to the United States, among "

@@ -141,6 +141,12 @@ GIVEN = [
         "Some 2,900 Tunisians were deported from Italy last year.",
         ("Italy", "deported", "Tunisia"),
     ),
+    # one who says they were betrayed or angered by another criticizes it
+    (
+        "Ecuador's President Rafael Correa said he felt betrayed by Colombia's government.",
+        ("Rafael Correa", "criticized", "Colombia"),
+    ),
+    ("Israel was angered by the French decision.", ("Israel", "criticized", "France")),
     # suspects sent to another country are handed over to its justice
     (
         "Mexico on Thursday sent 29 alleged drug cartel figures to the United States, among "

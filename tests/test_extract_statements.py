@@ -141,6 +141,8 @@ GIVEN = [
         "Some 2,900 Tunisians were deported from Italy last year.",
         ("Italy", "deported", "Tunisia"),
     ),
+    # a wrong told in the passive accuses its "by" agent
+    ("Kinshasa said the accord was violated by Rwanda.", ("DR Congo", "accused", "Rwanda")),
     # one who says they were betrayed or angered by another criticizes it
     (
         "Ecuador's President Rafael Correa said he felt betrayed by Colombia's government.",

@@ -156,11 +156,19 @@ def blame_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
         objects = [
             a
             for clause in clauses
-            for c in kids(clause, "nsubj")
+            for c in _doers(clause)
             for a in actors_of(c, index)
             if a[1].entity.key not in own
         ]
         yield from emit(subjects, objects, predicate, verb, INHERITED_CONFIDENCE, method)
+
+
+def _doers(clause: Token) -> list[Token]:
+    """Who does what a clause tells: its subject, or in a passive its "by" agent ("those
+    efforts were frustrated by authoritarian powers in Bogota")."""
+    if kids(clause, "nsubjpass"):
+        return [p for a in kids(clause, "agent") for p in kids(a, "pobj")]
+    return kids(clause, "nsubj")
 
 
 def _wrongs_told(clause: Token) -> list[Token]:

@@ -141,6 +141,14 @@ GIVEN = [
         "Some 2,900 Tunisians were deported from Italy last year.",
         ("Italy", "deported", "Tunisia"),
     ),
+    # a speaker who calls a regime dictatorial criticizes whom it stands for, even in a
+    # condition
+    (
+        '"We will sanction officials unless they break from Maduro\'s dictatorial regime," '
+        "said Secretary of the Treasury Steven T. Mnuchin.",
+        ("Steven T. Mnuchin", "criticized", "Maduro"),
+    ),
+    ("Japan said the corrupt regime of Myanmar must go.", ("Japan", "criticized", "Myanmar")),
     # a wrong told in the passive accuses its "by" agent
     ("Kinshasa said the accord was violated by Rwanda.", ("DR Congo", "accused", "Rwanda")),
     # one who says they were betrayed or angered by another criticizes it
@@ -384,3 +392,14 @@ def test_statements_modality(text: str, triple: Triple, modality: str) -> None:
     """What is only claimed is reported, what did not happen negated, what is planned
     hypothetical."""
     assert triple in events(text, modality=modality)
+
+
+def test_statements_epithets_in_a_reporters_own_words_judge_no_one() -> None:
+    said = extract_text(
+        "Lithuania said the authoritarian regime of Belarus had arrested hundreds of protesters."
+    )
+    told = extract_text("The authoritarian regime of Belarus has arrested hundreds of protesters.")
+    assert ("Lithuania", "criticized", "Belarus") in {
+        (r.subject.name, r.predicate, r.object.name) for r in said.relations
+    }
+    assert not [r for r in told.relations if r.evidence.method == "epithet"]

@@ -26,6 +26,7 @@ from graphkit.extract.clauses import (
     retaliation_events,
     ties_events,
 )
+from graphkit.extract.epithets import epithet_events
 from graphkit.extract.found import INHERITED_CONFIDENCE, Found, emit
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.mediation import mediation_events
@@ -137,6 +138,8 @@ def sentence_events(
             found.extend(concern_events(tok, index))
         if pos in ("VERB", "ADJ", "NOUN"):
             found.extend(mediation_events(tok, index))
+        if pos in ("NOUN", "PROPN"):
+            found.extend(epithet_events(tok, index))
         if found:
             yield tok.i, found
 

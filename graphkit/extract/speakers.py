@@ -216,3 +216,27 @@ def first_person(token: Token, index: ArticleIndex) -> list[Actor] | None:
     if index.issuer is not None:
         return [Actor(index.issuer.entity, How.PRONOUN)]
     return []
+
+
+def voice_of(token: Token, index: ArticleIndex) -> list[Actor]:
+    """Whose words a token is in: the sayer of the clause or quotation it stands in ("Maduro's
+    dictatorial regime, Mnuchin said"), else the government issuing the statement, else no one
+    (a reporter's own words).
+
+    Examples:
+        >>> from graphkit.nlp import load_nlp
+        >>> from graphkit.resolve import resolve_doc
+        >>> doc = load_nlp()("Japan said the corrupt regime of Myanmar must go.")
+        >>> index = ArticleIndex.over(resolve_doc(doc))
+        >>> [a.entity.name for a in voice_of(doc[5], index)]
+        ['Japan']
+    """
+    sayers = [v for v in token.ancestors if v.lemma_ in SAY_HEADS and v.pos_ in ("VERB", "AUX")]
+    if sayers:
+        found = _said_by(sayers[0], token, index)
+        if found:
+            return found[:1]
+    quoted = _quote_speaker(token, index)
+    if quoted:
+        return quoted
+    return [Actor(index.issuer.entity, How.IMPLICIT)] if index.issuer is not None else []

@@ -25,6 +25,22 @@ def asserted(text: str) -> set[Triple]:
 
 
 CASES = [
+    # a ruler leads the country; an office in the apposition outranks a rank before the name
+    (
+        "Niger's military ruler, General Abdourahamane Tiani, met the delegation.",
+        ("Abdourahamane Tiani", "leaderOf", "Niger"),
+        True,
+    ),
+    (
+        "Niger's military ruler, General Abdourahamane Tiani, met the delegation.",
+        ("Abdourahamane Tiani", "officialOf", "Niger"),
+        False,
+    ),
+    (
+        "Niger's military ruler Abdourahamane Tiani met the delegation.",
+        ("Abdourahamane Tiani", "leaderOf", "Niger"),
+        True,
+    ),
     # a title's host is not its holder: a country's envoy to an organization holds no office
     # of it
     (

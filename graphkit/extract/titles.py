@@ -58,11 +58,21 @@ def person_titles(
     if found is not None:
         titled = _titled(span, actor, index, lex, default_country, found)
         if titled is not None:
-            yield titled
+            # "General Abdourahamane Tiani, the country's military ruler": an office the
+            # apposition gives outranks a rank before the name
+            leads = (
+                [] if titled.predicate != "officialOf" else _apposed_leader(span, actor, index, lex)
+            )
+            yield from leads or [titled]
             return
     apposed = list(apposed_title(span, actor, index, lex))
     yield from apposed or _title_below(span, actor, index, lex, default_country)
     yield from group_of_person(span, actor, index)
+
+
+def _apposed_leader(span: Span, actor: Actor, index: ArticleIndex, lex: Lexicon) -> list[Found]:
+    """The leaderOf relations an apposition to the name gives ("the country's military ruler")."""
+    return [f for f in apposed_title(span, actor, index, lex) if f.predicate == "leaderOf"]
 
 
 def _titled(

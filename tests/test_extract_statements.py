@@ -304,6 +304,11 @@ NOT_GIVEN = [
     ("The U.S.-led coalition struck Iraq.", ("United States", "supported", "coalition")),
     # sending troops to a country, not into it, is no invasion
     ("France sent troops to Mali to help the government.", ("France", "attacked", "Mali")),
+    # what must be done to someone asks it of others, not of them
+    (
+        "Dutch Prime Minister Mark Rutte said Hungary should not be rewarded for bad behavior.",
+        ("Mark Rutte", "requested", "Hungary"),
+    ),
     # forces or aircraft that land somewhere pay no visit
     ("Russian forces landed in Crimea.", ("Russia", "visited", "Crimea")),
     # a wrong one only would do accuses no one

@@ -56,7 +56,8 @@ def demand_events(verb: Token, index: ArticleIndex) -> Iterator[Found]:
         if not spelled(kids(child, "aux"), OBLIGATION_MODALS):
             continue
         subjects = [a for t in clause_subjects(verb) for a in actors_of(t, index)]
-        objects = [a for c in kids(child, "nsubj", "nsubjpass") for a in actors_of(c, index)]
+        # "Hungary should not be rewarded": the one a passive tells of is not the one asked
+        objects = [a for c in kids(child, "nsubj") for a in actors_of(c, index)]
         yield from emit(subjects, objects, "requested", verb, INHERITED_CONFIDENCE, "say:must")
 
 

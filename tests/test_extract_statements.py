@@ -157,6 +157,12 @@ GIVEN = [
         ("Rafael Correa", "criticized", "Colombia"),
     ),
     ("Israel was angered by the French decision.", ("Israel", "criticized", "France")),
+    # a count's owner does what it counts
+    (
+        "Macron's list of meetings with world leaders includes Prime Minister Theresa May and "
+        "President Xi Jinping.",
+        ("Macron", "metWith", "Xi Jinping"),
+    ),
     # suspects sent to another country are handed over to its justice
     (
         "Mexico on Thursday sent 29 alleged drug cartel figures to the United States, among "
@@ -308,6 +314,11 @@ NOT_GIVEN = [
     (
         "Dutch Prime Minister Mark Rutte said Hungary should not be rewarded for bad behavior.",
         ("Mark Rutte", "requested", "Hungary"),
+    ),
+    # a judgement's owner does not do what it judges
+    (
+        "Iran's condemnation of the Israeli attack on Syria was swift.",
+        ("Iran", "attacked", "Syria"),
     ),
     # forces or aircraft that land somewhere pay no visit
     ("Russian forces landed in Crimea.", ("Russia", "visited", "Crimea")),

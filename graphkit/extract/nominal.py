@@ -146,7 +146,13 @@ def _headline_judge(noun: Token, index: ArticleIndex) -> int:
         if t.is_title
         and any(c.relation in JUDGING_RELATIONS for c in index.lex.verb_cues.get(t.lower_[:-1], ()))
     ]
-    return max(judges, default=noun.left_edge.i)
+    # "Trump's long list of meetings", "Russia's wave of attacks": a count's owner owns them
+    carrier = of_carrier(noun)
+    counted = carrier is not None and is_word(carrier, COUNT_NOUNS)
+    return max(judges, default=(carrier if counted else noun).left_edge.i)
+
+
+COUNT_NOUNS = word_class("count_nouns")
 
 
 SPEECH_VERBS = word_class("speech_verbs")

@@ -148,8 +148,8 @@ def _headline_judge(noun: Token, index: ArticleIndex) -> int:
     ]
     # "Trump's long list of meetings", "Russia's wave of attacks": a count's owner owns them
     carrier = of_carrier(noun)
-    counted = carrier is not None and is_word(carrier, COUNT_NOUNS)
-    return max(judges, default=(carrier if counted else noun).left_edge.i)
+    owned = carrier if carrier is not None and is_word(carrier, COUNT_NOUNS) else noun
+    return max(judges, default=owned.left_edge.i)
 
 
 COUNT_NOUNS = word_class("count_nouns")

@@ -174,6 +174,12 @@ GIVEN = [
         "American journalist Evan Gershkovich released by Russia in prisoner swap",
         ("Russia", "conceded", "Evan Gershkovich"),
     ),
+    # the partner of talks may hang on the matter they are about
+    (
+        "Secretary of State Marco Rubio held talks on the border dispute with Guyanese "
+        "President Irfaan Ali in Georgetown.",
+        ("Marco Rubio", "negotiatedWith", "Irfaan Ali"),
+    ),
     # talks held over a matter are a negotiation, and the meeting they were
     (
         "Armenia and Azerbaijan held peace talks in Washington.",

@@ -12,7 +12,7 @@ from graphkit.extract.found import INHERITED_CONFIDENCE, NOMINAL_CONFIDENCE, Fou
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.mediation import pairs_between
 from graphkit.extract.objects import cue_objects, needs_ok, of_carrier
-from graphkit.extract.recast import first_conjunct, recast
+from graphkit.extract.recast import MATTER_PREPS, first_conjunct, recast
 from graphkit.extract.stopped import stopped_cue, undone
 from graphkit.extract.syntax import clause_subjects, doers, prep_objects
 from graphkit.extract.targets import (
@@ -320,6 +320,9 @@ def _object_sources(noun: Token, cue: Cue, index: ArticleIndex) -> Iterator[Args
     if cue.relation in DEEP_OBJECT_RELATIONS:
         # "protest against violations by the Israeli military", "criticism of Iran's program"
         yield [a for p in prep_objects(noun, preps) for a in actors_of(p, index, events=True)]
+    # "held talks on the border dispute with Ali": the slot hangs on the matter's noun
+    matters = [p for p in kids(noun, "prep") if p.lower_ in MATTER_PREPS and p.lower_ not in preps]
+    yield [a for p in matters for o in kids(p, "pobj") for a in actors_in_slots(o, preps, index)]
     # "five peace agreements signed with Chad": the slot hangs on the noun's participle
     participles = [acl for acl in kids(noun, "acl") if acl.tag_ == "VBN"]
     yield [a for acl in participles for p in prep_objects(acl, preps) for a in actors_of(p, index)]
@@ -389,3 +392,8 @@ def _clause_fallback(
 
 GIVER_OF_NOUNS = word_class("giver_of_nouns")
 EVENT_STAGING_VERBS = word_class("event_staging_verbs")
+
+
+def actors_in_slots(tok: Token, preps: tuple[str, ...], index: ArticleIndex) -> Args:
+    """The actors of the objects of ``tok``'s prepositions among ``preps``."""
+    return [a for p in prep_objects(tok, preps) for a in actors_of(p, index)]

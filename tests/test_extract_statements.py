@@ -328,6 +328,11 @@ NOT_GIVEN = [
     ),
     # forces or aircraft that land somewhere pay no visit
     ("Russian forces landed in Crimea.", ("Russia", "visited", "Crimea")),
+    # firing into the sea off one's own coast attacks no one
+    (
+        "North Korea fired two ballistic missiles into the sea off its east coast.",
+        ("North Korea", "attacked", "east coast"),
+    ),
     # a wrong one only would do accuses no one
     (
         "Britain said Russia would stoke tensions if it deployed troops.",

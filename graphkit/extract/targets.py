@@ -163,6 +163,14 @@ def hostile_act(noun: Token, index: ArticleIndex) -> bool:
     return bool(cues) and all(relation(c.relation).score < 0 for c in cues)
 
 
+def _owned_by(tok: Token, own: set[str], index: ArticleIndex) -> bool:
+    """Whether a noun's possessor is one of the actors ``own`` names ("its east coast")."""
+    return any(
+        (owner := index.actor_at(p)) is not None and owner.entity.key in own
+        for p in kids(tok, "poss")
+    )
+
+
 def clause_objects(
     head: Token, index: ArticleIndex, subjects: list[tuple[Token, Actor]], *, purposes: bool = True
 ) -> list[tuple[Token, Actor]]:
@@ -194,6 +202,8 @@ def clause_objects(
                 continue  # "vetoed a draft demanding a ceasefire in Sudan": what it says
             if is_word(tok, RELATIONAL_NOUNS):
                 continue  # "one of Washington's partners", "his daughter": not the actor named
+            if _owned_by(tok, own, index):
+                continue  # "fired two missiles into the sea off its east coast": its own ground
             found = _others(actors_of(tok, index), own) if tok.pos_ in (*NOUNS, "PRON") else []
             # "attacks on vessels in the Red Sea": the sea is the scene, the vessels the target
             found = [f for f in found if _where(f[1]) != SCENE]

@@ -12,7 +12,7 @@ from graphkit.extract.found import INHERITED_CONFIDENCE, NOMINAL_CONFIDENCE, Fou
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.mediation import pairs_between
 from graphkit.extract.objects import cue_objects, needs_ok, of_carrier
-from graphkit.extract.recast import MATTER_PREPS, first_conjunct, recast
+from graphkit.extract.recast import MATTER_PREPS, counted, first_conjunct, recast
 from graphkit.extract.stopped import stopped_cue, undone
 from graphkit.extract.syntax import clause_subjects, doers, prep_objects
 from graphkit.extract.targets import (
@@ -125,7 +125,7 @@ def noun_subjects(
                 break
             subj = [a for t in doers(tok) for a in actors_of(t, index)]
             if subj:
-                light = tok.lemma_ in LIGHT_VERBS and noun.dep_ == "dobj"
+                light = tok.lemma_ in LIGHT_VERBS and counted(noun).dep_ == "dobj"
                 return subj, NOMINAL_CONFIDENCE if light else INHERITED_CONFIDENCE
             break
     return [], 0.0
@@ -147,12 +147,7 @@ def _headline_judge(noun: Token, index: ArticleIndex) -> int:
         and any(c.relation in JUDGING_RELATIONS for c in index.lex.verb_cues.get(t.lower_[:-1], ()))
     ]
     # "Trump's long list of meetings", "Russia's wave of attacks": a count's owner owns them
-    carrier = of_carrier(noun)
-    owned = carrier if carrier is not None and is_word(carrier, COUNT_NOUNS) else noun
-    return max(judges, default=owned.left_edge.i)
-
-
-COUNT_NOUNS = word_class("count_nouns")
+    return max(judges, default=counted(noun).left_edge.i)
 
 
 SPEECH_VERBS = word_class("speech_verbs")
@@ -322,7 +317,12 @@ def _object_sources(noun: Token, cue: Cue, index: ArticleIndex) -> Iterator[Args
         yield [a for p in prep_objects(noun, preps) for a in actors_of(p, index, events=True)]
     # "held talks on the border dispute with Ali": the slot hangs on the matter's noun
     matters = [p for p in kids(noun, "prep") if p.lower_ in MATTER_PREPS and p.lower_ not in preps]
-    yield [a for p in matters for o in kids(p, "pobj") for a in actors_in_slots(o, preps, index)]
+    yield [
+        a
+        for p in matters
+        for o in kids(p, "pobj")
+        for a in _first_found(prep_objects(o, preps), index)
+    ]
     # "five peace agreements signed with Chad": the slot hangs on the noun's participle
     participles = [acl for acl in kids(noun, "acl") if acl.tag_ == "VBN"]
     yield [a for acl in participles for p in prep_objects(acl, preps) for a in actors_of(p, index)]
@@ -392,8 +392,3 @@ def _clause_fallback(
 
 GIVER_OF_NOUNS = word_class("giver_of_nouns")
 EVENT_STAGING_VERBS = word_class("event_staging_verbs")
-
-
-def actors_in_slots(tok: Token, preps: tuple[str, ...], index: ArticleIndex) -> Args:
-    """The actors of the objects of ``tok``'s prepositions among ``preps``."""
-    return [a for p in prep_objects(tok, preps) for a in actors_of(p, index)]

@@ -7,7 +7,8 @@ talks with Yoon" is a meeting only.
 What each relation becomes is a column of ``ontology/relations.csv`` (``pursued``,
 ``bargained``); the words are word classes (``pursuit_verbs``, ``pursuit_preps``,
 ``bargaining_nouns``, ``bargained_matters``, ``matter_preps``, ``occasion_nouns``,
-``bargaining_rounds``, ``bargaining_aims``, ``distant_talks``).
+``bargaining_rounds``, ``bargaining_aims``, ``distant_talks``). A count of events ("a fresh
+round of sanctions", ``count_nouns``) stands where its events would (:func:`counted`).
 
 Examples:
     >>> import spacy
@@ -25,6 +26,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from graphkit.extract.objects import of_carrier
 from graphkit.extract.tokens import is_word, kids
 from graphkit.lexicon import Cue, word_class
 from graphkit.vocab import relation
@@ -39,6 +41,7 @@ BARGAINING_AIMS = word_class("bargaining_aims")
 OCCASION_NOUNS = word_class("occasion_nouns")
 DISTANT_TALKS = word_class("distant_talks")
 TIME_LABELS = ("DATE", "TIME")
+COUNT_NOUNS = word_class("count_nouns")
 
 
 def first_conjunct(noun: Token) -> Token:
@@ -47,6 +50,13 @@ def first_conjunct(noun: Token) -> Token:
     while tok.dep_ == "conj":
         tok = tok.head
     return tok
+
+
+def counted(noun: Token) -> Token:
+    """The count a noun is counted by ("round" in "a fresh round of sanctions", "list" in "his
+    list of meetings"), which stands where the noun would, else the noun itself."""
+    carrier = of_carrier(noun)
+    return carrier if carrier is not None and is_word(carrier, COUNT_NOUNS) else noun
 
 
 def pursued(noun: Token) -> bool:

@@ -22,6 +22,7 @@ PORTFOLIO_MARKS = word_class("portfolio_marks")
 PORTFOLIO_LINKS = word_class("portfolio_links")
 OFFICE_HOST_PREPS = word_class("office_host_preps")
 ORG_HEADS = word_class("org_heads")
+REGNAL_NUMERALS = frozenset(("II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"))
 HELD_VERBS = word_class("held_verbs")
 GROUP_NAME_WIDTH = 3
 """Words an untagged group's name may have before its group noun."""
@@ -103,7 +104,9 @@ def _names_after_titles(doc: Doc, spans: list[Span]) -> list[Span]:
             and doc[end].lower_ not in TITLE_WORDS
         ):
             end += 1
-        if end == title.i + 1 or title.head.i != end - 1:
+        if end > title.i + 1 and end < len(doc) and doc[end].text in REGNAL_NUMERALS:
+            end += 1  # "King Abdullah II", "King Charles III": the numeral is the name's
+        if end == title.i + 1 or title.head.i not in (end - 1, end - 2):
             continue
         if end < len(doc) and doc[end].pos_ == "PROPN":
             continue

@@ -130,6 +130,11 @@ GIVEN = [
         "four days, to take their place on the world stage.",
         ("Hillary Clinton", "visited", "South Africa"),
     ),
+    # a regnal numeral is part of the name after a title
+    (
+        "Egyptian President Abdel Fattah el-Sisi received King Abdullah II of Jordan in Cairo.",
+        ("Abdel Fattah el-Sisi", "metWith", "Abdullah II"),
+    ),
     # the one arrested is a person, whatever the model tagged the name
     (
         "Alexei Navalny was arrested by Russian police on Wednesday.",

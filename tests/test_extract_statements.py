@@ -179,6 +179,12 @@ GIVEN = [
         "American journalist Evan Gershkovich released by Russia in prisoner swap",
         ("Russia", "conceded", "Evan Gershkovich"),
     ),
+    # talks in a round are held by whoever came for the round
+    (
+        "Iranian Foreign Minister Abbas Araghchi arrived in Muscat on Saturday for a second "
+        "round of talks with U.S. Middle East envoy Steve Witkoff.",
+        ("Abbas Araghchi", "negotiatedWith", "Steve Witkoff"),
+    ),
     # the partner of talks may hang on the matter they are about
     (
         "Secretary of State Marco Rubio held talks on the border dispute with Guyanese "
@@ -337,6 +343,11 @@ NOT_GIVEN = [
     (
         "North Korea fired two ballistic missiles into the sea off its east coast.",
         ("North Korea", "attacked", "east coast"),
+    ),
+    # a broker owns no deal: the parties agree with each other, not with the broker
+    (
+        "Israel and Hamas agreed to a ceasefire brokered by Qatar, Egypt and the United States.",
+        ("Israel", "agreedWith", "Qatar"),
     ),
     # a wrong one only would do accuses no one
     (

@@ -18,7 +18,11 @@ from graphkit.extract.lists import semicolon_items
 from graphkit.extract.speakers import is_first_plural
 from graphkit.extract.syntax import conjuncts, of_phrase_objects, prep_words
 from graphkit.extract.tokens import kids, select
+from graphkit.lexicon import word_class
 from graphkit.resolve import Actor, How
+
+# Verbs of brokering: "a ceasefire brokered by Qatar" is none of Qatar's own
+MEDIATE_VERBS = word_class("mediate_verbs")
 
 
 def actors_for(
@@ -88,8 +92,11 @@ def owners_of(token: Token, index: ArticleIndex, *, depth: int = 0) -> list[Acto
             # ("his detention": not his doing)
             return [Actor(actor.entity, OWNER_HOW.get(actor.how, actor.how), actor.place)]
     # "violations by the army", "crimes committed by Croat forces"; "an offer from Kabul", "a
-    # call by the opposition"
-    heads = [token, *(c for c in kids(token, "acl") if c.tag_ == "VBN")]
+    # call by the opposition" (not "a ceasefire brokered by Qatar": a broker owns no deal)
+    heads = [
+        token,
+        *(c for c in kids(token, "acl") if c.tag_ == "VBN" and c.lemma_ not in MEDIATE_VERBS),
+    ]
     by = (
         [a for c in conjuncts(pobj) for a in actors_for(c, index)]  # "by Britain and Sierra Leone"
         for h in heads

@@ -94,7 +94,8 @@ def noun_subjects(
     if staged:  # whoever the agent is, not the governing verb's subject ("police prevented")
         return _first_found(staged, index), NOMINAL_CONFIDENCE
     # the subject of the verb that governs the noun: "Iran held talks with", "imposed sanctions"
-    tok = noun
+    # (or its count: "arrived for a second round of talks with Witkoff")
+    tok = counted(noun)
     hops = 0
     occasion = False
     while hops < 3 and tok.dep_ in (

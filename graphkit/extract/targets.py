@@ -171,6 +171,42 @@ def _owned_by(tok: Token, own: set[str], index: ArticleIndex) -> bool:
     )
 
 
+# refusals aimed at whoever proposed or did what is refused ("rejected the sanctions")
+REFUSING_RELATIONS = ("rejected",)
+
+
+def agrees_to_hostility(verb: Token, cue: Cue, index: ArticleIndex) -> bool:
+    """ "The EU agreed to impose sanctions on Russia": agreeing among themselves, not with
+    Russia."""
+    if relation(cue.relation).score <= 0:
+        return False
+    lex = index.lex
+    acts = kids(verb, "xcomp")
+    cues = [c for act in acts for c in lex.verb_cues.get(act.lemma_.lower(), ())]
+    objects = [d for act in acts for d in kids(act, "dobj")]
+    cues += [c for d in objects for c in lex.noun_cues.get(d.lemma_.lower(), ())]
+    return any(relation(c.relation).score < 0 for c in cues)
+
+
+def backs_hostile_act(verb: Token, cue: Cue, index: ArticleIndex) -> bool:
+    """ "Germany backed sanctions on Russia", "approved a new round of sanctions on Iran",
+    "welcomed the strikes on Iran": backing an act against someone is no support of them (the
+    act's noun tells the event); nor is refusing or judging one aimed at them ("Turkey
+    opposed the sanctions on Iran", "rejected the Western sanctions against Iran"): whoever
+    does the act is the one refused or judged, if the phrase names them."""
+    info = relation(cue.relation)
+    if info.score <= 0 and not (info.judges or cue.relation in REFUSING_RELATIONS):
+        return False
+    acts = [t for d in kids(verb, "dobj") for t in (d, *prep_objects(d, ("of",)))]
+    return any(hostile_act(t, index) for t in acts)
+
+
+def refuses_hostile_act(verb: Token, cue: Cue, index: ArticleIndex) -> bool:
+    """ "Turkey opposed the sanctions on Iran": a refusal of a hostile act whose doer the
+    phrase leaves unnamed refuses nobody else in the clause."""
+    return cue.relation in REFUSING_RELATIONS and backs_hostile_act(verb, cue, index)
+
+
 def clause_objects(
     head: Token, index: ArticleIndex, subjects: list[tuple[Token, Actor]], *, purposes: bool = True
 ) -> list[tuple[Token, Actor]]:

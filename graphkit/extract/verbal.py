@@ -28,12 +28,14 @@ from graphkit.extract.targets import (
     PROTEST_VERBS,
     SHALLOW_OBJECT_RELATIONS,
     XCOMP_OBJECT_RELATIONS,
+    agrees_to_hostility,
+    backs_hostile_act,
     ccomp_subjects,
     clause_objects,
     deep_objects,
     falls_back,
-    hostile_act,
     own_objects,
+    refuses_hostile_act,
     xcomp_objects,
 )
 from graphkit.extract.tokens import children, kids
@@ -42,8 +44,6 @@ from graphkit.resolve import Actor, How
 from graphkit.vocab import relation
 
 RELATIVE_PRONOUNS = word_class("relative_pronouns")
-# refusals aimed at whoever proposed or did what is refused ("rejected the sanctions")
-REFUSING_RELATIONS = ("rejected",)
 # "Israel is opposed to French mediation": a state, said of its subject, not a passive
 STATIVE_PASSIVES = frozenset(tuple(p.split()) for p in word_class("stative_passives"))
 
@@ -85,38 +85,6 @@ def _participants(participle: Token) -> list[Token]:
             return []
         tok = noun.head.head
     return clause_subjects(tok) if tok.i != participle.i else []
-
-
-def _agrees_to_hostility(verb: Token, cue: Cue, index: ArticleIndex) -> bool:
-    """ "The EU agreed to impose sanctions on Russia": agreeing among themselves, not with
-    Russia."""
-    if relation(cue.relation).score <= 0:
-        return False
-    lex = index.lex
-    acts = kids(verb, "xcomp")
-    cues = [c for act in acts for c in lex.verb_cues.get(act.lemma_.lower(), ())]
-    objects = [d for act in acts for d in kids(act, "dobj")]
-    cues += [c for d in objects for c in lex.noun_cues.get(d.lemma_.lower(), ())]
-    return any(relation(c.relation).score < 0 for c in cues)
-
-
-def _backs_hostile_act(verb: Token, cue: Cue, index: ArticleIndex) -> bool:
-    """ "Germany backed sanctions on Russia", "approved a new round of sanctions on Iran",
-    "welcomed the strikes on Iran": backing an act against someone is no support of them (the
-    act's noun tells the event); nor is refusing or judging one aimed at them ("Turkey
-    opposed the sanctions on Iran", "rejected the Western sanctions against Iran"): whoever
-    does the act is the one refused or judged, if the phrase names them."""
-    info = relation(cue.relation)
-    if info.score <= 0 and not (info.judges or cue.relation in REFUSING_RELATIONS):
-        return False
-    acts = [t for d in kids(verb, "dobj") for t in (d, *prep_objects(d, ("of",)))]
-    return any(hostile_act(t, index) for t in acts)
-
-
-def _refuses_hostile_act(verb: Token, cue: Cue, index: ArticleIndex) -> bool:
-    """ "Turkey opposed the sanctions on Iran": a refusal of a hostile act whose doer the
-    phrase leaves unnamed refuses nobody else in the clause."""
-    return cue.relation in REFUSING_RELATIONS and _backs_hostile_act(verb, cue, index)
 
 
 Args = list[tuple[Token, Actor]]
@@ -316,7 +284,7 @@ def _object_sources(
     if (
         cue.relation in XCOMP_OBJECT_RELATIONS
         and not pairs_up
-        and not _agrees_to_hostility(verb, cue, index)
+        and not agrees_to_hostility(verb, cue, index)
     ):
         # "threatened to shell Iraqi towns", "refused to allow U.S. planes"
         yield xcomp_objects(verb, index, subjects), confidence
@@ -326,7 +294,7 @@ def _object_sources(
     if cue.relation not in DEEP_OBJECT_RELATIONS:
         return
     # backing a hostile act judges its doer ("welcomed the U.S. sanctions"), never its target
-    backs = _backs_hostile_act(verb, cue, index)
+    backs = backs_hostile_act(verb, cue, index)
     if backs and relation(cue.relation).score > 0 and not relation(cue.relation).judges:
         return
     if verb.dep_ in ("relcl", "acl") and not [
@@ -389,7 +357,7 @@ def verbal_events(verb: Token, cues: tuple[Cue, ...], index: ArticleIndex) -> It
             # "India and Pakistan clashed": each side acts on the other
             yield from emit_mutual(subjects, cue.relation, verb, confidence, "verb-mutual")
             return
-        if not objects and falls_back(cue.relation) and not _refuses_hostile_act(verb, cue, index):
+        if not objects and falls_back(cue.relation) and not refuses_hostile_act(verb, cue, index):
             # a purpose clause says whom a protest or a strike is aimed at, not whom help goes to
             # ("sent jets to bomb Cambodian positions" is no aid to Cambodia)
             objects = clause_objects(

@@ -31,18 +31,21 @@ from graphkit.records import ASSERTED
 EPITHET_HEADS = word_class("epithet_heads")
 PEJORATIVE_ADJECTIVES = word_class("pejorative_adjectives")
 NATURE_NOUNS = word_class("nature_nouns")
+EPITHET_WORDS = EPITHET_HEADS | NATURE_NOUNS
+"""The nouns an epithet can describe, itself or through its "of" phrase: a cheap first test."""
 
 
 def _described(noun: Token) -> Token | None:
     """The body a pejorative word describes: the noun itself ("the illegitimate Constituent
     Assembly") or the one its "nature" is of ("the authoritarian nature of the Maduro
     regime")."""
+    head = is_word(noun, EPITHET_HEADS)
+    if not (head or is_word(noun, NATURE_NOUNS)):
+        return None
     if not any(is_word(a, PEJORATIVE_ADJECTIVES) for a in kids(noun, "amod")):
         return None
-    if is_word(noun, EPITHET_HEADS):
+    if head:
         return noun
-    if not is_word(noun, NATURE_NOUNS):
-        return None
     bodies = [o for p in kids(noun, "prep", words=("of",)) for o in kids(p, "pobj")]
     return next((b for b in bodies if is_word(b, EPITHET_HEADS)), None)
 

@@ -26,7 +26,7 @@ from graphkit.extract.clauses import (
     retaliation_events,
     ties_events,
 )
-from graphkit.extract.epithets import epithet_events
+from graphkit.extract.epithets import EPITHET_WORDS, epithet_events
 from graphkit.extract.found import INHERITED_CONFIDENCE, Found, emit
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.mediation import mediation_events
@@ -138,7 +138,7 @@ def sentence_events(
             found.extend(concern_events(tok, index))
         if pos in ("VERB", "ADJ", "NOUN"):
             found.extend(mediation_events(tok, index))
-        if pos in ("NOUN", "PROPN"):
+        if pos in ("NOUN", "PROPN") and (lemma in EPITHET_WORDS or tok.lower_ in EPITHET_WORDS):
             found.extend(epithet_events(tok, index))
         if found:
             yield tok.i, found

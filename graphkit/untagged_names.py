@@ -10,7 +10,7 @@ Paktika"), and one name split in two ("Al-Harith Idriss al-Harith Mohamed").
 from __future__ import annotations
 
 from spacy.attrs import IS_TITLE
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graphkit.actors import TITLE_WORDS
 from graphkit.lexicon import load_lexicon, word_class
@@ -22,7 +22,7 @@ PORTFOLIO_MARKS = word_class("portfolio_marks")
 PORTFOLIO_LINKS = word_class("portfolio_links")
 OFFICE_HOST_PREPS = word_class("office_host_preps")
 ORG_HEADS = word_class("org_heads")
-REGNAL_NUMERALS = frozenset(("II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"))
+REGNAL_NUMERALS = word_class("regnal_numerals")
 HELD_VERBS = word_class("held_verbs")
 GROUP_NAME_WIDTH = 3
 """Words an untagged group's name may have before its group noun."""
@@ -82,6 +82,11 @@ def _names_rejoined(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _regnal(tok: Token) -> bool:
+    """A numeral in capitals that ends a monarch's name ("II" in "King Abdullah II")."""
+    return tok.is_upper and tok.lower_ in REGNAL_NUMERALS
+
+
 def _names_after_titles(doc: Doc, spans: list[Span]) -> list[Span]:
     """ "U.S. Trade Representative Froman": an untagged proper name that a capitalized title
     word modifies is a person."""
@@ -104,7 +109,7 @@ def _names_after_titles(doc: Doc, spans: list[Span]) -> list[Span]:
             and doc[end].lower_ not in TITLE_WORDS
         ):
             end += 1
-        if end > title.i + 1 and end < len(doc) and doc[end].text in REGNAL_NUMERALS:
+        if end > title.i + 1 and end < len(doc) and _regnal(doc[end]):
             end += 1  # "King Abdullah II", "King Charles III": the numeral is the name's
         if end == title.i + 1 or title.head.i not in (end - 1, end - 2):
             continue

@@ -139,7 +139,7 @@ def cue_objects(head: Token, cue: Cue, index: ArticleIndex) -> list[tuple[Token,
 
 
 # the prepositions of a place an event happens at, which a relative "where" stands for
-PLACE_SLOTS = frozenset(word_class("place_slots"))
+PLACE_SLOTS = word_class("place_slots")
 
 
 def _where_antecedent(head: Token, index: ArticleIndex) -> list[tuple[Token, Actor]]:

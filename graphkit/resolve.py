@@ -133,7 +133,7 @@ class MentionIndex:
             if span.root.dep_ in ("nsubj", "nsubjpass"):
                 best_subject = actor
         chosen = best_subject if best_subject is not None else best
-        held = self._held_object(token, want_person)
+        held = self._held_object(token, want_person) or self._conjunct_owner(token, want_person)
         if held is not None:
             chosen = held
         if chosen is None:
@@ -176,6 +176,16 @@ class MentionIndex:
                 link = node.dep_
             node = node.head
         return self._object_of(node, token, want_person) if link else None
+
+    def _conjunct_owner(self, token: Token, want_person: bool) -> Actor | None:
+        """ "President Maduro and his government", "Iran and its proxies": a possessive on a
+        conjunct is the actor it is coordinated with."""
+        if token.dep_ != "poss" or token.head.dep_ != "conj":
+            return None
+        actor = self.by_token.get(token.head.head.i)
+        if actor is None or (actor.entity.type == "Person") != want_person:
+            return None
+        return actor
 
     def _object_of(self, verb: Token, token: Token, want_person: bool) -> Actor | None:
         """The actor the verb's direct object names, before the token."""

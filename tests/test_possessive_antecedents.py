@@ -69,3 +69,20 @@ def test_possessive_in_a_place_phrase_stays_the_subjects() -> None:
     # "of interfering in its affairs": the pronoun is in no complement of the object
     found = triples("China accused the United States of interfering in its internal affairs.")
     assert ("China", "accused", "United States") in found
+
+
+@pytest.mark.parametrize(
+    "text, unwanted",
+    [
+        ("Blinken criticized President Maduro and his government.", "United States"),
+        (
+            "Blinken thanked Prime Minister Modi and his government for their support.",
+            "United States",
+        ),
+    ],
+)
+def test_possessive_on_a_conjunct_is_the_conjuncts(text: str, unwanted: str) -> None:
+    # "Maduro and his government": "his" is Maduro's, not the sentence subject's
+    found = triples(text)
+    assert not any(s == "Blinken" and o == unwanted for s, _, o in found), found
+    assert any(o in ("Nicolás Maduro", "Maduro", "Modi", "Narendra Modi") for _, _, o in found)

@@ -1736,6 +1736,22 @@ STATIC = [
         ("Al-Harith Idriss al-Harith Mohamed", "officialOf", "Sudan"),
         True,
     ),
+    # a group's noun led by a person: the group named on the noun ("the Hezbollah movement")
+    (
+        "The Hezbollah movement, led by Hassan Nasrallah, fired rockets at Israel.",
+        ("Hassan Nasrallah", "leaderOf", "Hezbollah"),
+        True,
+    ),
+    (
+        "The rebel group M23, led by Sultani Makenga, seized the town.",
+        ("Sultani Makenga", "leaderOf", "M23"),
+        True,
+    ),
+    (
+        "The delegation, led by Foreign Minister Sergei Lavrov, arrived in Ankara.",
+        ("Sergei Lavrov", "leaderOf", "Russia"),
+        False,
+    ),
     # a country's own body led by a person: the person leads the country
     (
         "Burkina Faso's transitional authorities, led by Captain Ibrahim Traoré, expelled the "

@@ -19,6 +19,7 @@ from graphkit.extract.known import ArticleIndex
 from graphkit.extract.members import joined, membership
 from graphkit.extract.places import located
 from graphkit.extract.syntax import clause_subjects
+from graphkit.extract.title_phrases import typed_actors
 from graphkit.extract.titles import APPOSITION_CONFIDENCE, person_titles
 from graphkit.extract.tokens import is_word, kids, select
 from graphkit.lexicon import Lexicon, actor_nouns, word_class
@@ -28,6 +29,7 @@ from graphkit.resolve import Actor, How
 LEAD_VERBS = word_class("lead_verbs")
 # "the transitional authorities led by Captain Ibrahim Traoré": a country's own bodies
 STATE_BODY_NOUNS = actor_nouns("state_body")
+ORG_HEADS = word_class("org_heads")
 
 
 def static_relations(
@@ -63,6 +65,10 @@ def _led_by(tok: Token, index: ArticleIndex) -> Iterator[Found]:
     org = index.actor_at(tok.head)
     if org is None and is_word(tok.head, STATE_BODY_NOUNS):
         org = actor_of(tok.head, index)
+    if org is None and tok.head.lemma_ in ORG_HEADS:
+        # "the Hezbollah movement, led by", "the rebel group M23, led by": the group named
+        named = typed_actors(index, kids(tok.head, "compound", "appos", "nmod"), "Organization")
+        org = named[0] if named else None
     agents = [p for c in kids(tok, "agent") for p in kids(c, "pobj")]
     person = index.actor_at(agents[0]) if agents else None
     if person is not None and org is not None and _leader(person, org):

@@ -1736,6 +1736,14 @@ STATIC = [
         ("Al-Harith Idriss al-Harith Mohamed", "officialOf", "Sudan"),
         True,
     ),
+    # "the decision on accession talks" names its own matter: not whoever acted just before
+    (
+        "Estonian Prime Minister Kaja Kallas accused Orban of holding the union hostage. In "
+        "Moscow, Kremlin spokesman Dmitry Peskov dismissed the decision on accession talks as "
+        '"purely political".',
+        ("Dmitry Peskov", "rejected", "Kaja Kallas"),
+        False,
+    ),
     # a group's noun led by a person: the group named on the noun ("the Hezbollah movement")
     (
         "The Hezbollah movement, led by Hassan Nasrallah, fired rockets at Israel.",

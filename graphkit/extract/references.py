@@ -26,6 +26,7 @@ DENIED_NOUNS = word_class("denied_nouns")
 DENIED_ROLE = {"lemma_": DENIED_NOUNS, "dep_": {"dobj"}}  # "denied any role"
 # Nouns that refer back to whatever act was just told of ("called the move a disgrace").
 GENERIC_EVENT_NOUNS = word_class("generic_event_nouns")
+MATTER_PREPS = word_class("matter_preps")
 
 
 def subject_keys(verb: Token, index: ArticleIndex, *, homes: bool = False) -> set[str]:
@@ -78,6 +79,8 @@ def doer_of(token: Token, index: ArticleIndex, depth: int) -> list[Actor]:
     )
     if relations and kids(token, "poss", "compound", "amod", "prep"):
         return []  # it has its own agent rule ("Turkey's strike", "the strike by Turkey")
+    if kids(token, "prep", words=MATTER_PREPS):
+        return []  # "the decision on accession talks": a matter of its own, not the act just told
     if relations or token.lemma_ in GENERIC_EVENT_NOUNS:
         # an event noun with no agent of its own ("Baghdad criticized the strike", "called the
         # move a disgrace"): whoever did the latest such act (any act, for a generic noun) told

@@ -1718,6 +1718,18 @@ STATIC = [
     # places named with their kind: "the Japanese city of X", "Pakistan's X district",
     # "X, a state in Y"
     ("Kishida spoke in the Japanese city of Hiroshima.", ("Hiroshima", "locatedIn", "Japan"), True),
+    # "the city of X in Y", whatever the parse hung the "in" phrase on
+    (
+        "The strike hit the city of Kharkiv in eastern Ukraine.",
+        ("Kharkiv", "locatedIn", "Ukraine"),
+        True,
+    ),
+    (
+        "The boat returned to the port of Ly Son in central Quang Ngai province.",
+        ("Ly Son", "locatedIn", "Quang Ngai"),
+        True,
+    ),
+    ("The ministers met in the city of Jeddah in May.", ("Jeddah", "locatedIn", "May"), False),
     # the head of a country's agency serves the country, he does not lead it
     (
         "Ibrahim Kalin, the head of MIT, said Turkey had mediated between the two sides.",

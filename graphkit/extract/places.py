@@ -201,7 +201,12 @@ def _kind_in(span: Span, here: Actor, index: ArticleIndex) -> Iterator[Found]:
     """ "the port of Chornomorsk in the Odesa region", "the town of Amadiya in northern Iraq's
     Kurdistan region"."""
     root = span.root
-    for where in [o for c in kids(root, "prep", words=IN) for o in kids(c, "pobj")]:
+    preps = kids(root, "prep", words=IN)
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if not preps and after is not None and after.dep_ == "prep" and after.lower_ in IN:
+        preps = [after]  # right after the name, whatever the parse hung it on ("hit the port
+        # of Chornomorsk in the Odesa region")
+    for where in [o for c in preps for o in kids(c, "pobj")]:
         outer = _named_place(where, index)
         if _elsewhere(outer, here, "Place", "Country"):
             yield _found(here, _as_place(outer), where, (span.start, where.i + 1), "place-in")

@@ -1718,6 +1718,10 @@ STATIC = [
     # places named with their kind: "the Japanese city of X", "Pakistan's X district",
     # "X, a state in Y"
     ("Kishida spoke in the Japanese city of Hiroshima.", ("Hiroshima", "locatedIn", "Japan"), True),
+    # a building named before its kind lies in the place that owns it
+    ("The prisoners flew to Moscow's Vnukovo airport.", ("Vnukovo", "locatedIn", "Moscow"), True),
+    ("The plane landed at Ankara's Esenboga airport.", ("Esenboga", "locatedIn", "Ankara"), True),
+    ("The prisoners flew to Moscow's Vnukovo airport.", ("Vnukovo", "locatedIn", "Russia"), False),
     # "the city of X in Y", whatever the parse hung the "in" phrase on
     (
         "The strike hit the city of Kharkiv in eastern Ukraine.",

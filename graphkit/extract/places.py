@@ -39,6 +39,7 @@ def located(span: Span, actor: Actor, index: ArticleIndex) -> Iterator[Found]:
     yield from _possessed_kind(span, here, index)
     yield from _kind_of(span, here, index)
     yield from _venue_in(span, here, index)
+    yield from _possessed_venue(span, here, index)
 
 
 def _found(here: Actor, holder: Actor, tok: Token, where: tuple[int, int], how: str) -> Found:
@@ -225,6 +226,22 @@ def _venue_in(span: Span, here: Actor, index: ArticleIndex) -> Iterator[Found]:
         city = Actor(outer.place, How.NAME) if outer.place is not None else _as_place(outer)
         where = (span.start, index_end(index, span.end + 1))
         yield _found(here, city, prep, where, "venue-in")
+
+
+def _possessed_venue(span: Span, here: Actor, index: ArticleIndex) -> Iterator[Found]:
+    """ "Moscow's Vnukovo airport", "Tehran's Evin prison": a building named before its kind
+    lies in the place that owns it (the city, for a capital standing for its country)."""
+    root = span.root
+    noun = root.head
+    if root.dep_ != "compound" or noun.i != span.end or noun.lemma_ not in VENUE_NOUNS:
+        return
+    for owner in kids(noun, "poss"):
+        actor = index.actor_at(owner)
+        if actor is None or actor.entity.type not in PLACES:
+            continue
+        holder = Actor(actor.place, How.NAME) if actor.place is not None else actor
+        if _elsewhere(holder, here):
+            yield _found(here, holder, noun, (owner.left_edge.i, noun.i + 1), "venue-possessive")
 
 
 def index_end(index: ArticleIndex, k: int) -> int:

@@ -1715,6 +1715,28 @@ STATIC = [
         ("Slovakia", "memberOf", "European Union"),
         True,
     ),
+    # agents, officers and ranks serve the body or country named on the title; a former one
+    # is no country's to guess
+    (
+        "The DEA agent Enrique Camarena was killed.",
+        ("Enrique Camarena", "officialOf", "United States"),
+        True,
+    ),
+    (
+        "Russian intelligence officer Sergei Skripal was poisoned in Salisbury.",
+        ("Sergei Skripal", "officialOf", "Russia"),
+        True,
+    ),
+    (
+        "Iranian Admiral Ali Shamkhani spoke on Monday.",
+        ("Ali Shamkhani", "officialOf", "Iran"),
+        True,
+    ),
+    (
+        "Fighters led by former police officer Jimmy Cherizier attacked a police station in Haiti.",
+        ("Jimmy Cherizier", "officialOf", "Haiti"),
+        False,
+    ),
     # places named with their kind: "the Japanese city of X", "Pakistan's X district",
     # "X, a state in Y"
     ("Kishida spoke in the Japanese city of Hiroshima.", ("Hiroshima", "locatedIn", "Japan"), True),

@@ -76,7 +76,8 @@ def settle_guessed_titles(
         span = next(
             (sp for sp, a in index.spans if sp.end == hi and a.entity.type == "Person"), None
         )
-        title = f.cue.doc[max(f.cue.i - 1, 0) : f.cue.i + 1]
+        # "Former President", "former police officer" (the word before it, or on it)
+        title = [*f.cue.doc[max(f.cue.i - 1, 0) : f.cue.i + 1], *f.cue.children]
         if span is None or "former" in (t.lower_ for t in title):
             continue  # a former officeholder's country is not the article's to guess
         ranked = [spoken_country(span, index), home, sentence_country(span, lo, index, lex)]

@@ -1036,6 +1036,17 @@ FOUND = [
             ("Caribbean Community", "negotiatedWith", "Maduro"),
         },
     ),
+    # "the statement", "the plan": whoever made or owns the same thing named just before
+    (
+        "Seoul announced a plan in March under which a foundation will compensate the "
+        "plaintiffs. Tokyo welcomed the plan on Friday.",
+        {("Japan", "praised", "South Korea")},
+    ),
+    (
+        "In a statement, Treasury Secretary Steven Mnuchin urged Ethiopia to sign the agreement. "
+        "Addis Ababa rejected the statement on Saturday.",
+        {("Ethiopia", "rejected", "Steven Mnuchin")},
+    ),
     # "called the move a disgrace": whoever did the act told just before, or in the opening
     (
         "The United States on Friday imposed sanctions on Bidzina Ivanishvili. The Treasury said "

@@ -16,7 +16,7 @@ from graphkit.extract.syntax import (
     sentences_back,
 )
 from graphkit.extract.title_phrases import title_before
-from graphkit.extract.tokens import children, kids, matches, select
+from graphkit.extract.tokens import children, climb, kids, matches, select
 from graphkit.lexicon import actor_nouns, word_class
 from graphkit.records import ASSERTED
 from graphkit.resolve import Actor, How
@@ -26,6 +26,9 @@ DENIED_NOUNS = word_class("denied_nouns")
 DENIED_ROLE = {"lemma_": DENIED_NOUNS, "dep_": {"dobj"}}  # "denied any role"
 # Nouns that refer back to whatever act was just told of ("called the move a disgrace").
 GENERIC_EVENT_NOUNS = word_class("generic_event_nouns")
+ISSUED_NOUNS = word_class("issued_nouns")
+# How a noun hangs on the verb whose subject made it ("announced a plan", "in a statement")
+HELD_DEPS = ("dobj", "pobj", "prep")
 MATTER_PREPS = word_class("matter_preps")
 
 
@@ -97,7 +100,28 @@ def doer_of(token: Token, index: ArticleIndex, depth: int) -> list[Actor]:
         for verb in select(verbs, pos=("VERB",))
         if token.lemma_ in (verb.lemma_, _hyphen_prefix(verb))
     )
-    return next((found for found in doers if found), [])
+    return next((found for found in doers if found), []) or _named_before(token, index, start)
+
+
+def _named_before(token: Token, index: ArticleIndex, start: int) -> list[Actor]:
+    """ "In a statement, Mnuchin said ... Addis Ababa rejected the statement", "Russia announced
+    a plan ... Ukraine rejected the plan": the latest earlier mention of the same noun, in this
+    sentence or the two before, is whose its owner or its clause's subject is."""
+    from graphkit.extract.args import actors_for, owners_of
+
+    if token.lemma_ not in ISSUED_NOUNS:
+        return []
+    for earlier in reversed(token.doc[start : token.i]):
+        if earlier.lemma_ != token.lemma_ or earlier.pos_ != "NOUN":
+            continue
+        owners = owners_of(earlier, index)
+        if owners:
+            return owners
+        verb = climb(earlier, HELD_DEPS)
+        if verb.pos_ != "VERB":
+            return []
+        return [a for t in clause_subjects(verb) for a in actors_for(t, index, depth=1)]
+    return []
 
 
 def _sums_up(token: Token) -> bool:

@@ -2,7 +2,7 @@
 
 Usage: python3 data/eval/realnews/check_gold.py
 
-For each half (dev, test, dev2, test2, dev3): every gold line parses and has the expected keys,
+For each half (dev, test, dev2, test2, dev3, dev4): every gold line parses and has the expected keys,
 every relation is in the vocabulary of the annotation guide, every evidence
 string is a verbatim substring of its article, every article has gold lines
 and every gold line names an existing article, no (s, p, o) triple is repeated
@@ -20,7 +20,7 @@ RELATIONS = {
 }
 KEYS = {"article", "s", "p", "o", "s_aliases", "o_aliases", "evidence", "optional"}
 HERE = Path(__file__).resolve().parent
-HALVES = ("dev", "test", "dev2", "test2", "dev3")
+HALVES = ("dev", "test", "dev2", "test2", "dev3", "dev4")
 
 
 def check_half(half):

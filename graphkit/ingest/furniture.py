@@ -47,6 +47,7 @@ from pathlib import Path
 from graphkit.config import LEXICON_DIR, Settings
 from graphkit.errors import InputError
 from graphkit.ingest.dates import is_date_line
+from graphkit.ingest.wrapping import unwrap
 from graphkit.records import Article
 
 KINDS = ("drop", "strip", "headline", "dateline", "place_line")
@@ -252,7 +253,7 @@ def strip_furniture(text: str) -> Cleaned:
             kept.append(line)
         if running:
             in_head = False
-    body = "\n".join(kept)
+    body = unwrap("\n".join(kept))
     body, tail = _cut_unfinished(body)
     if tail:
         removed.append(tail)

@@ -1751,6 +1751,18 @@ STATIC = [
     # places named with their kind: "the Japanese city of X", "Pakistan's X district",
     # "X, a state in Y"
     ("Kishida spoke in the Japanese city of Hiroshima.", ("Hiroshima", "locatedIn", "Japan"), True),
+    # among sanctions, designating a named person or body sanctions them
+    (
+        "Today, the Treasury's Office of Foreign Assets Control (OFAC) designated Milorad Dodik, "
+        "President of Republika Srpska, pursuant to Executive Order 13304.",
+        ("United States", "sanctioned", "Milorad Dodik"),
+        True,
+    ),
+    (
+        "The Kremlin designated Sergei Ivanov to lead the talks on sanctions.",
+        ("Russia", "sanctioned", "Sergei Ivanov"),
+        False,
+    ),
     # a building named before its kind lies in the place that owns it
     ("The prisoners flew to Moscow's Vnukovo airport.", ("Vnukovo", "locatedIn", "Moscow"), True),
     ("The plane landed at Ankara's Esenboga airport.", ("Esenboga", "locatedIn", "Ankara"), True),

@@ -110,6 +110,10 @@ NOT_FOUND = [
         "Russia designated Sergei Ivanov as its new ambassador to Iran after the sanctions.",
         ("Russia", "sanctioned", "Iran"),
     ),
+    (
+        "Putin designated Sergei Ivanov to lead the talks on sanctions.",
+        ("Russia", "sanctioned", "Sergei Ivanov"),
+    ),
     # a designation that names what its object is made is no sanction, even among sanctions
     (
         "After the sanctions, the US designated Kenya a major non-NATO ally.",

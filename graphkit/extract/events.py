@@ -40,6 +40,7 @@ CONTEXT_SANCTION_VERBS = word_class("context_sanction_verbs")
 SANCTION_CONTEXT_WORDS = word_class("sanction_context_words")
 DESIGNEE_NOUNS = word_class("designee_nouns")
 GROUP_WORDS = word_class("group_words")
+DESIGNEE_NAMES = frozenset({"PERSON", "ORG"})
 TERROR_LISTING_WORDS = word_class("terror_listing_words")
 REDUCE_NOUNS = word_class("reduce_nouns")
 REDUCE_NOUN_PREPS = word_tuple("reduce_noun_preps")
@@ -64,8 +65,13 @@ def _among_sanctions(verb: Token) -> bool:
         for p in children(a)
     ):
         return True
-    described = all(not o.ent_type_ and is_word(o, DESIGNEE_NOUNS) for o in objects)
-    if not (objects and described) or kids(verb, *NAMING_DEPS):
+    # the people and bodies designated: described ("two officials") or named ("OFAC
+    # designated Milorad Dodik")
+    listed = all(
+        (not o.ent_type_ and is_word(o, DESIGNEE_NOUNS)) or o.ent_type_ in DESIGNEE_NAMES
+        for o in objects
+    )
+    if not (objects and listed) or kids(verb, *NAMING_DEPS):
         return False  # "designated Kenya a major non-NATO ally", "designated Nijjar a terrorist"
     if listed_as:
         return False

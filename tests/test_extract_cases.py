@@ -1751,6 +1751,13 @@ STATIC = [
     # places named with their kind: "the Japanese city of X", "Pakistan's X district",
     # "X, a state in Y"
     ("Kishida spoke in the Japanese city of Hiroshima.", ("Hiroshima", "locatedIn", "Japan"), True),
+    # a mediator serves whoever sent them; wire scripts spell "U-N" and "U-S"
+    (
+        "U-N mediator Alvaro De Soto refuses to get into the substance of the talks.",
+        ("Alvaro De Soto", "officialOf", "United Nations"),
+        True,
+    ),
+    ("The U-S envoy met Denktash in Nicosia.", ("United States", "metWith", "Denktash"), True),
     # among sanctions, designating a named person or body sanctions them
     (
         "Today, the Treasury's Office of Foreign Assets Control (OFAC) designated Milorad Dodik, "

@@ -1770,6 +1770,12 @@ STATIC = [
         ("Russia", "sanctioned", "Sergei Ivanov"),
         False,
     ),
+    # every place listed in apposition to a possessed place kind lies in its owner
+    (
+        "Fighting broke out in Georgia's breakaway regions, South Ossetia and Abkhazia.",
+        ("Abkhazia", "locatedIn", "Georgia"),
+        True,
+    ),
     # a building named before its kind lies in the place that owns it
     ("The prisoners flew to Moscow's Vnukovo airport.", ("Vnukovo", "locatedIn", "Moscow"), True),
     ("The plane landed at Ankara's Esenboga airport.", ("Esenboga", "locatedIn", "Ankara"), True),

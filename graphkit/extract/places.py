@@ -152,7 +152,10 @@ def _apposed_kind(span: Span, here: Actor, index: ArticleIndex) -> Iterator[Foun
     """ "the Syrian capital, Damascus", "Sinaloa, a state in northwestern Mexico"."""
     place = here.entity
     root = span.root
-    heads = kids(root, "appos") + ([root.head] if root.dep_ == "appos" else [])
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "regions, South Ossetia and Abkhazia": Abkhazia's too
+    heads = kids(root, "appos") + ([first.head] if first.dep_ == "appos" else [])
     for head in select(heads, words=PLACE_KINDS):
         holder = poss_holder(head, index) or _country_in(head, index) or _place_of(head, index)
         code = dict(place.ids).get("country", "")

@@ -1758,6 +1758,12 @@ STATIC = [
         True,
     ),
     ("The U-S envoy met Denktash in Nicosia.", ("United States", "metWith", "Denktash"), True),
+    # "calls upon" asks as "calls on" does
+    (
+        "The United States calls upon the PRC to abide by the arbitral ruling.",
+        ("United States", "requested", "China"),
+        True,
+    ),
     # among sanctions, designating a named person or body sanctions them
     (
         "Today, the Treasury's Office of Foreign Assets Control (OFAC) designated Milorad Dodik, "

@@ -1758,6 +1758,13 @@ STATIC = [
         True,
     ),
     ("The U-S envoy met Denktash in Nicosia.", ("United States", "metWith", "Denktash"), True),
+    # "the government in Addis Ababa" is the country it sits in, not the government named before
+    (
+        "Seyoum cited actions taken by the Eritrean government in Asmara. Eritrean spokesman "
+        "Yemane Gebremeskel blamed the government in Addis Ababa for keeping tensions high.",
+        ("Yemane Gebremeskel", "accused", "Ethiopia"),
+        True,
+    ),
     # "calls upon" asks as "calls on" does
     (
         "The United States calls upon the PRC to abide by the arbitral ruling.",

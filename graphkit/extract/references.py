@@ -170,6 +170,7 @@ PLURAL_PRONOUNS = word_class("plural_pronouns")
 DEFINITE_DETERMINERS = word_class("definite_determiners")
 GENERIC_ORG_WORDS = word_class("generic_org_words")
 STATE_BODY_NOUNS = actor_nouns("state_body")
+SEAT_PREPS = frozenset({"in"})
 
 
 def _same_body(token: Token, index: ArticleIndex) -> Actor | None:
@@ -177,6 +178,19 @@ def _same_body(token: Token, index: ArticleIndex) -> Actor | None:
     country whose army was named."""
     if token.lemma_ not in STATE_BODY_NOUNS or kids(token, "amod", "compound", "poss"):
         return None
+    # "the government in Addis Ababa": the country it sits in, whatever body was named before
+    after = token.doc[token.i + 1 : token.i + 2]  # right after it, wherever the parse hung it
+    preps = kids(token, "prep", words=SEAT_PREPS) + [
+        t for t in after if t.dep_ == "prep" and t.lower_ in SEAT_PREPS
+    ]
+    seats = [
+        a
+        for p in preps
+        for o in kids(p, "pobj")
+        if (a := index.actor_typed(o, ("Country",))) is not None
+    ]
+    if seats:
+        return Actor(seats[0].entity, How.METONYMY)
     for earlier in reversed(token.doc[sentences_back(token, 3) : token.i]):
         if earlier.lemma_ != token.lemma_:
             continue

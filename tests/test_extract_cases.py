@@ -1765,6 +1765,13 @@ STATIC = [
         ("Yemane Gebremeskel", "accused", "Ethiopia"),
         True,
     ),
+    # the broker of a deal is no party to it: breaking the deal rejects nobody who brokered it
+    ("Russia violated the EU-brokered ceasefire.", ("Russia", "rejected", "European Union"), False),
+    (
+        "Russia violated the ceasefire brokered by the EU.",
+        ("Russia", "rejected", "European Union"),
+        False,
+    ),
     # "calls upon" asks as "calls on" does
     (
         "The United States calls upon the PRC to abide by the arbitral ruling.",

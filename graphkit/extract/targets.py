@@ -22,6 +22,7 @@ from graphkit.vocab import relation, relations_where
 
 DEEP_OBJECT_RELATIONS = relations_where(lambda r: "deep" in r.object_search)
 DOCUMENT_NOUNS = word_class("document_nouns")
+MEDIATE_VERBS = word_class("mediate_verbs")
 # "agreed to US mediation" is agreed with the US; "agreed to impose sanctions on Russia" is not
 SHALLOW_OBJECT_RELATIONS = relations_where(lambda r: "shallow" in r.object_search)
 NOUNS = ("NOUN", "PROPN")
@@ -73,8 +74,16 @@ def _first_others(
 
 
 def _inner_nouns(clause: Token) -> list[Token]:
-    """The nouns inside a clause or phrase, its own head left out."""
-    return [t for t in clause.subtree if t.i != clause.i and t.pos_ in NOUNS]
+    """The nouns inside a clause or phrase, its own head left out, and no broker of it ("the
+    EU-brokered ceasefire", "a deal mediated by Qatar": the EU and Qatar are no party)."""
+    return [t for t in clause.subtree if t.i != clause.i and t.pos_ in NOUNS and not _brokers(t)]
+
+
+def _brokers(noun: Token) -> bool:
+    """Whether a noun names who brokered what it hangs on ("EU-brokered", "mediated by
+    Qatar")."""
+    head = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "agent" else noun.head
+    return head.lemma_ in MEDIATE_VERBS and head.tag_ == "VBN" and head.i != noun.i
 
 
 def ccomp_subjects(verb: Token, index: ArticleIndex) -> list[tuple[Token, Actor]]:
@@ -240,6 +249,8 @@ def clause_objects(
                 continue  # "one of Washington's partners", "his daughter": not the actor named
             if _owned_by(tok, own, index):
                 continue  # "fired two missiles into the sea off its east coast": its own ground
+            if _brokers(tok):
+                continue  # "violated the EU-brokered ceasefire": the broker is no party
             found = _others(actors_of(tok, index), own) if tok.pos_ in (*NOUNS, "PRON") else []
             # "attacks on vessels in the Red Sea": the sea is the scene, the vessels the target
             found = [f for f in found if _where(f[1]) != SCENE]

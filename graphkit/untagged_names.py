@@ -24,6 +24,8 @@ OFFICE_HOST_PREPS = word_class("office_host_preps")
 ORG_HEADS = word_class("org_heads")
 REGNAL_NUMERALS = word_class("regnal_numerals")
 HELD_VERBS = word_class("held_verbs")
+NAMED_THINGS = frozenset({"EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "FAC"})
+"""Entity labels of things, not people: a title word inside one names no one."""
 GROUP_NAME_WIDTH = 3
 """Words an untagged group's name may have before its group noun."""
 
@@ -98,6 +100,8 @@ def _names_after_titles(doc: Doc, spans: list[Span]) -> list[Span]:
         title = doc[i]
         if not (title.lower_.rstrip(".") in PERSON_TITLES or lex.title_relation(title.text)):
             continue
+        if title.ent_type_ in NAMED_THINGS:
+            continue  # "the General Framework Agreement for Peace": a title word in a name
         end = title.i + 1
         while (
             end < len(doc)

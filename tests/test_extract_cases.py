@@ -1765,6 +1765,19 @@ STATIC = [
         ("Yemane Gebremeskel", "accused", "Ethiopia"),
         True,
     ),
+    # "the president of Gabon" is the leader the article names for Gabon
+    (
+        "Gabon's President Omar Bongo opened the talks. Rebel leaders met with the president of "
+        "Gabon on Friday.",
+        ("Gabon", "metWith", "rebels"),
+        False,
+    ),
+    (
+        "Gabon's President Omar Bongo opened the talks. Ivorian Prime Minister Seydou Diarra met "
+        "with the president of Gabon on Friday.",
+        ("Seydou Diarra", "metWith", "Omar Bongo"),
+        True,
+    ),
     # the broker of a deal is no party to it: breaking the deal rejects nobody who brokered it
     ("Russia violated the EU-brokered ceasefire.", ("Russia", "rejected", "European Union"), False),
     (

@@ -218,7 +218,8 @@ def _named_leader(
     leaders" are China)."""
     if token.lemma_ not in LEADER_NOUNS or token.tag_ not in ("NN", "NNP"):
         return None
-    for child in kids(token, "amod", "compound", "poss"):
+    # "the Colombian president", "Iran's leader", "the president of Gabon"
+    for child in [*kids(token, "amod", "compound", "poss"), *of_phrase_objects(token)]:
         inner = index.actor_at(child)
         if inner is not None and inner.entity.key in index.leaders:
             return [Actor(index.leaders[inner.entity.key], How.NOMINAL)]
@@ -385,8 +386,8 @@ ACTOR_FINDERS: tuple[Finder, ...] = (
     _capital_of,
     _title_of_name,
     _described,
-    _of_phrase,
     _named_leader,
+    _of_phrase,
     _counterpart,
     _owners,
     _collective,

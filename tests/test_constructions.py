@@ -49,6 +49,12 @@ FIRES = [
     ("rejected", "push", "Ukrainian troops pushed Russian forces back over the river.", "attacked"),
     ("spokeWith", "call", "Beijing called the move reckless.", None),
     ("threatened", "warn", "Iran warned of heavy rain.", None),
+    (
+        "threatened",
+        "warn",
+        "France warned Ivory Coast that no military solution was possible.",
+        None,
+    ),
     ("visited", "land", "Russian forces landed in Crimea.", None),
     (
         "attacked",
@@ -106,6 +112,7 @@ NEAR_MISSES = [
     ("rejected", "oppose", "Vietnam opposes China's claims in the sea."),
     ("spokeWith", "call", "Macron called Putin on Monday."),
     ("threatened", "warn", "Iran warned of a harsh response to any attack."),
+    ("threatened", "warn", "France warned Ivory Coast that it would take military action."),
     ("attacked", "launch", "Russia launched a new offensive against Ukraine."),
     ("attacked", "launch", "Hamas launched dozens of rockets at Israel."),
     ("conceded", "return", "Japan returned the islands to Russia."),
@@ -141,9 +148,10 @@ def test_constructions_leave_the_near_miss_alone(relation: str, lemma: str, text
 
 def test_constructions_every_one_is_tried_by_a_sentence() -> None:
     registry = load_constructions(tests=TEST_NAMES)
-    assert sum(len(group) for group in registry.values()) == len(FIRES) - 9  # three for ground,
+    assert sum(len(group) for group in registry.values()) == len(FIRES) - 10  # three for ground,
     # two for leaving a pact, two for a protest's demand, two for a mediation launched, two for
-    # a way blocked, three for people sent, two for envoys ordered home
+    # a way blocked, three for people sent, two for envoys ordered home, two for a warning of
+    # nothing hostile
 
 
 def test_constructions_move_the_object_to_the_new_slots() -> None:

@@ -1785,6 +1785,13 @@ STATIC = [
         ("Russia", "rejected", "European Union"),
         False,
     ),
+    # a danger someone is said to pose is a judgement of them, not a threat they make
+    (
+        "Milorad Dodik poses a significant threat to the sovereignty of Bosnia and Herzegovina.",
+        ("Milorad Dodik", "threatened", "Bosnia and Herzegovina"),
+        False,
+    ),
+    ("Iran issued a threat to Israel.", ("Iran", "threatened", "Israel"), True),
     # "calls upon" asks as "calls on" does
     (
         "The United States calls upon the PRC to abide by the arbitral ruling.",

@@ -40,6 +40,11 @@ VERBS = ("VERB", "AUX")
 Args = list[tuple[Token, Actor]]
 
 
+# "poses a threat to": a danger said of someone, not a threat they make
+POSED_NOUNS = word_class("posed_nouns")
+POSING_VERBS = word_class("posing_verbs")
+
+
 def _first_found(tokens: Iterable[Token], index: ArticleIndex) -> Args:
     """The actors of the first of ``tokens`` that names any."""
     for tok in tokens:
@@ -201,6 +206,16 @@ def _talked_about(noun: Token) -> bool:
     return noun.lemma_ in TRIP_NOUNS and head.dep_ == "pobj" and head.head.lower_ in TOPIC_PREPS
 
 
+def _posed(noun: Token) -> bool:
+    """ "Dodik poses a significant threat to the sovereignty of Bosnia": a danger someone is
+    said to pose is a judgement of them, not an act of theirs."""
+    return (
+        noun.lemma_ in POSED_NOUNS
+        and noun.dep_ in ("dobj", "attr")
+        and noun.head.lemma_ in POSING_VERBS
+    )
+
+
 def _topic_of_event(noun: Token, index: ArticleIndex) -> bool:
     """ "ceasefire talks", "sanctions relief": an event noun that modifies another is what the
     other is about, no event of its own."""
@@ -216,7 +231,7 @@ def _topic_of_event(noun: Token, index: ArticleIndex) -> bool:
 
 def nominal_events(noun: Token, cues: tuple[Cue, ...], index: ArticleIndex) -> Iterator[Found]:
     """Events whose cue is a noun: the first cue that gives an answer wins."""
-    if not cues or _talked_about(noun) or _topic_of_event(noun, index):
+    if not cues or _talked_about(noun) or _topic_of_event(noun, index) or _posed(noun):
         return
     mods = {c.lower_ for c in kids(noun, "compound", "amod")}
     noun_preps = {c.lower_ for c in kids(noun, "prep")}

@@ -1785,6 +1785,12 @@ STATIC = [
         ("Russia", "rejected", "European Union"),
         False,
     ),
+    # a group known by who backs it: "Russian-backed separatists"
+    (
+        "Georgian troops left the area in the hands of Russian-backed separatists.",
+        ("Russia", "supported", "Russian-backed separatists"),
+        True,
+    ),
     # a danger someone is said to pose is a judgement of them, not a threat they make
     (
         "Milorad Dodik poses a significant threat to the sovereignty of Bosnia and Herzegovina.",

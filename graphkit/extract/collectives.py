@@ -153,6 +153,12 @@ def _by_kind(token: Token, index: ArticleIndex, words: str) -> list[Actor]:
     kinds = [
         c for c in kids(token, "amod", "compound", "nmod", side=BEFORE) if index.actor_at(c) is None
     ]
+    for kind in kinds:
+        # "Russian-backed separatists": a group known by who backs it
+        backers = kids(kind, "npadvmod", "compound") if kind.tag_ == "VBN" else []
+        if backers and index.actor_at(backers[0]) is not None:
+            name = f"{backers[0].text}-{kind.lower_} {_plural(token)}"
+            return [Actor(collective_entity(name), How.NOMINAL)]
     if any(
         c.ent_type_ == "NORP" or c.lower_ in NON_STATE_WORDS for c in kinds
     ) and not of_phrase_objects(token):

@@ -1785,6 +1785,13 @@ STATIC = [
         ("Russia", "rejected", "European Union"),
         False,
     ),
+    # "our Philippine allies" are the Philippines; "Israel's allies" are not Israel
+    (
+        "The United States stands with our Philippine allies in the face of dangerous actions.",
+        ("United States", "supported", "Philippines"),
+        True,
+    ),
+    ("Israel's allies criticized Iran.", ("Israel", "criticized", "Iran"), False),
     # a group known by who backs it: "Russian-backed separatists"
     (
         "Georgian troops left the area in the hands of Russian-backed separatists.",

@@ -285,8 +285,13 @@ def _owners(token: Token, index: ArticleIndex, depth: int, events: bool) -> list
     """ "Russian diplomats", "U.S. officials", "Iran's armed forces", "London's case": the
     modifier the noun acts for."""
     if is_word(token, RELATIONAL_NOUNS):
-        # "its EU partners": fellow members of the organization named before them stand for it
-        return typed_actors(index, kids(token, "compound"), "Organization") or None
+        # "its EU partners": fellow members of the organization named before them stand for it;
+        # "our Philippine allies": the country the ally is (not "Israel's allies", its owner's)
+        return (
+            typed_actors(index, kids(token, "compound"), "Organization")
+            or typed_actors(index, kids(token, "amod", "compound"), "Country")
+            or None
+        )
     compounds = kids(token, "compound")
     agent = is_word(token, AGENT_NOUNS) or any(c.lower_ in AGENT_NOUNS for c in compounds)
     modifiers = kids(token, "amod", "compound", "poss", "nmod")

@@ -1829,6 +1829,12 @@ STATIC = [
         ("Abkhazia", "locatedIn", "Georgia"),
         True,
     ),
+    # "X in Y": a place named right before the place it lies in
+    (
+        "The ship ran aground at Second Thomas Shoal in the Spratly Islands.",
+        ("Second Thomas Shoal", "locatedIn", "Spratly Islands"),
+        True,
+    ),
     # a building named before its kind lies in the place that owns it
     ("The prisoners flew to Moscow's Vnukovo airport.", ("Vnukovo", "locatedIn", "Moscow"), True),
     ("The plane landed at Ankara's Esenboga airport.", ("Esenboga", "locatedIn", "Ankara"), True),

@@ -40,6 +40,7 @@ def located(span: Span, actor: Actor, index: ArticleIndex) -> Iterator[Found]:
     yield from _kind_of(span, here, index)
     yield from _venue_in(span, here, index)
     yield from _possessed_venue(span, here, index)
+    yield from _kind_in(span, here, index)
 
 
 def _found(here: Actor, holder: Actor, tok: Token, where: tuple[int, int], how: str) -> Found:

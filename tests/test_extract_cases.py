@@ -1829,6 +1829,17 @@ STATIC = [
         ("Abkhazia", "locatedIn", "Georgia"),
         True,
     ),
+    # being in a place on a trip or visit visits it
+    (
+        "French Foreign Minister Dominique de Villepin is in West Africa on a six-nation trip.",
+        ("Dominique de Villepin", "visited", "West Africa"),
+        True,
+    ),
+    (
+        "Blinken is in Israel on his ninth visit since October.",
+        ("Blinken", "visited", "Israel"),
+        True,
+    ),
     # "X in Y": a place named right before the place it lies in
     (
         "The ship ran aground at Second Thomas Shoal in the Spratly Islands.",

@@ -1829,6 +1829,8 @@ STATIC = [
         ("Abkhazia", "locatedIn", "Georgia"),
         True,
     ),
+    # the P5+1 is a group of its own
+    ("The P5+1 held talks with Iran in Vienna.", ("P5+1", "metWith", "Iran"), True),
     # being in a place on a trip or visit visits it
     (
         "French Foreign Minister Dominique de Villepin is in West Africa on a six-nation trip.",

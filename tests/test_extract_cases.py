@@ -1829,6 +1829,19 @@ STATIC = [
         ("Abkhazia", "locatedIn", "Georgia"),
         True,
     ),
+    # the names a colon opens after a counted phrase, or an "including" list, are the objects
+    (
+        "Mexico today extradited to the United States four individuals: Hector Palma, Gilberto "
+        "Higuera and Miguel Angel Arriola.",
+        ("Mexico", "extradited", "Gilberto Higuera"),
+        True,
+    ),
+    (
+        "The Government of Mexico extradited 15 fugitives to the United States today, including "
+        "Osiel Cardenas Guillen.",
+        ("Mexico", "extradited", "Osiel Cardenas Guillen"),
+        True,
+    ),
     # the P5+1 is a group of its own
     ("The P5+1 held talks with Iran in Vienna.", ("P5+1", "metWith", "Iran"), True),
     # being in a place on a trip or visit visits it

@@ -1,8 +1,8 @@
 """Lists that name what an argument only counts: "met world leaders ..., including X and Y",
-"his list of meetings with world leaders includes X, Y and Z", "expelled diplomats of 23
-countries. They include A, B and C". One argument finder (:func:`listed_later`), asked by
-``finders.ACTOR_FINDERS`` in its turn; and lists the parse does not coordinate, whose items
-semicolons part (:func:`semicolon_items`).
+"his list of meetings with world leaders includes X, Y and Z", "extradited four individuals:
+A, B and C", "expelled diplomats of 23 countries. They include A, B and C". One argument finder
+(:func:`listed_later`), asked by ``finders.ACTOR_FINDERS`` in its turn; and lists the parse does
+not coordinate, whose items semicolons part (:func:`semicolon_items`).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from graphkit.resolve import Actor
 LISTED_KIND = {
     **{w: "Country" for w in word_class("listed_country_nouns")},
     **{w: "Person" for w in word_class("listed_people_nouns")},
+    **{w: "Organization" for w in word_class("listed_body_nouns")},
 }
 LIST_SUBJECT_WORDS = word_class("list_subject_words")
 LIST_PREPS = word_class("list_preps")
@@ -47,9 +48,22 @@ def listed_later(token: Token, index: ArticleIndex, depth: int, events: bool) ->
         if matches(tok, LIST_PREP):
             listed = [o for c in kids(tok, "pobj") for o in conjuncts(c)]
             break
+    if not listed:
+        listed = _colon_list(token)
     if not listed and token.sent.end < len(token.doc):
         listed = _next_sentence_list(token, token.doc[token.sent.end].sent.root)
     return [a for t in listed if (a := index.actor_typed(t, (kind,))) is not None] or None
+
+
+def _colon_list(token: Token) -> list[Token]:
+    """ "extradited four individuals: A, B, C and D": the names a colon right after the counted
+    phrase opens, whatever the parse hung them on."""
+    doc, colon = token.doc, token.right_edge.i + 1
+    if colon >= token.sent.end or doc[colon].text != ":":
+        return []
+    names = (t for t in doc[colon + 1 : token.sent.end] if t.pos_ == "PROPN")
+    first = next((t for t in names if t.dep_ not in ("compound", "flat")), None)
+    return conjuncts(first) if first is not None else []
 
 
 def _next_sentence_list(token: Token, root: Token) -> list[Token]:

@@ -26,6 +26,7 @@ from graphkit.extract.references import (
 )
 from graphkit.extract.speakers import first_person
 from graphkit.extract.syntax import conjuncts, of_phrase_objects
+from graphkit.extract.title_holders import counterpart, named_leader
 from graphkit.extract.title_phrases import known_office, named_tokens, title_before, typed_actors
 from graphkit.extract.tokens import children, is_word, kid, kids
 from graphkit.lexicon import actor_nouns, word_class
@@ -44,7 +45,6 @@ ADMIN_NOUNS = word_class("admin_nouns")
 STATE_ADMIN_NOUNS = word_class("state_admin_nouns")
 HOME_NOUNS = word_class("home_nouns")
 ORG_HEADS = word_class("org_heads")
-LEADER_NOUNS = word_class("leader_nouns")
 # events whose possessor, with no "of" phrase, is the one they befall: "his arrest", "her release"
 PATIENT_NOUNS = word_class("patient_nouns")
 OF_PHRASE_HEADS = word_class("of_phrase_heads")
@@ -211,29 +211,6 @@ def _of_phrase(token: Token, index: ArticleIndex, depth: int, events: bool) -> l
     return members_from(token, index, depth) or None
 
 
-def _named_leader(
-    token: Token, index: ArticleIndex, depth: int, events: bool
-) -> list[Actor] | None:
-    """ "the Colombian president", "Iran's leader": the leader this article named ("Chinese
-    leaders" are China)."""
-    if token.lemma_ not in LEADER_NOUNS or token.tag_ not in ("NN", "NNP"):
-        return None
-    # "the Colombian president", "Iran's leader", "the president of Gabon"
-    for child in [*kids(token, "amod", "compound", "poss"), *of_phrase_objects(token)]:
-        inner = index.actor_at(child)
-        if inner is not None and inner.entity.key in index.leaders:
-            return [Actor(index.leaders[inner.entity.key], How.NOMINAL)]
-    return None
-
-
-def _counterpart(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:
-    """ "his Indian counterpart": India's official, whoever "his" is."""
-    if token.lemma_ != "counterpart":
-        return None
-    named = typed_actors(index, kids(token, "amod", "compound"), "Country")
-    return [Actor(named[0].entity, How.METONYMY, named[0].place)] if named else None
-
-
 def _beside_owner(token: Token, owner: Actor, index: ArticleIndex) -> bool:
     """ "Petro and his administration": the noun is joined to a mention of its own owner."""
     group = [token.head] if token.dep_ == "conj" else []
@@ -285,13 +262,10 @@ def _owners(token: Token, index: ArticleIndex, depth: int, events: bool) -> list
     """ "Russian diplomats", "U.S. officials", "Iran's armed forces", "London's case": the
     modifier the noun acts for."""
     if is_word(token, RELATIONAL_NOUNS):
-        # "its EU partners": fellow members of the organization named before them stand for it;
-        # "our Philippine allies": the country the ally is (not "Israel's allies", its owner's)
-        return (
-            typed_actors(index, kids(token, "compound"), "Organization")
-            or typed_actors(index, kids(token, "amod", "compound"), "Country")
-            or None
-        )
+        # "its EU partners": fellow members of the organization named stand for it; "our
+        # Philippine allies": the country the ally is (not "Israel's allies", its owner's)
+        orgs = typed_actors(index, kids(token, "compound"), "Organization")
+        return orgs or typed_actors(index, kids(token, "amod", "compound"), "Country") or None
     compounds = kids(token, "compound")
     agent = is_word(token, AGENT_NOUNS) or any(c.lower_ in AGENT_NOUNS for c in compounds)
     modifiers = kids(token, "amod", "compound", "poss", "nmod")
@@ -391,9 +365,9 @@ ACTOR_FINDERS: tuple[Finder, ...] = (
     _capital_of,
     _title_of_name,
     _described,
-    _named_leader,
+    named_leader,
     _of_phrase,
-    _counterpart,
+    counterpart,
     _owners,
     _collective,
     _led_by,

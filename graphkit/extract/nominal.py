@@ -12,7 +12,7 @@ from graphkit.extract.found import INHERITED_CONFIDENCE, NOMINAL_CONFIDENCE, Fou
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.mediation import pairs_between
 from graphkit.extract.objects import cue_objects, needs_ok, of_carrier
-from graphkit.extract.recast import MATTER_PREPS, counted, first_conjunct, recast
+from graphkit.extract.recast import MATTER_PREPS, counted, first_conjunct, recast, tells_no_event
 from graphkit.extract.stopped import stopped_cue, undone
 from graphkit.extract.syntax import clause_subjects, doers, prep_objects
 from graphkit.extract.targets import (
@@ -38,11 +38,6 @@ OF_AGENT_NOUNS = word_class("of_agent_nouns")
 MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
 VERBS = ("VERB", "AUX")
 Args = list[tuple[Token, Actor]]
-
-
-# "poses a threat to": a danger said of someone, not a threat they make
-POSED_NOUNS = word_class("posed_nouns")
-POSING_VERBS = word_class("posing_verbs")
 
 
 def _first_found(tokens: Iterable[Token], index: ArticleIndex) -> Args:
@@ -196,42 +191,11 @@ def _drawn_from(
 
 
 NOT_ATTACKS = word_class("not_attacks")
-TOPIC_PREPS = word_class("topic_preps")
-TRIP_NOUNS = word_class("trip_nouns")
-
-
-def _talked_about(noun: Token) -> bool:
-    """ "spoke with Wong regarding their trips to the Middle East": a trip talked about."""
-    head = first_conjunct(noun)
-    return noun.lemma_ in TRIP_NOUNS and head.dep_ == "pobj" and head.head.lower_ in TOPIC_PREPS
-
-
-def _posed(noun: Token) -> bool:
-    """ "Dodik poses a significant threat to the sovereignty of Bosnia": a danger someone is
-    said to pose is a judgement of them, not an act of theirs."""
-    return (
-        noun.lemma_ in POSED_NOUNS
-        and noun.dep_ in ("dobj", "attr")
-        and noun.head.lemma_ in POSING_VERBS
-    )
-
-
-def _topic_of_event(noun: Token, index: ArticleIndex) -> bool:
-    """ "ceasefire talks", "sanctions relief": an event noun that modifies another is what the
-    other is about, no event of its own."""
-    head = noun.head
-    return (
-        noun.dep_ == "compound"
-        and head.pos_ == "NOUN"
-        and bool(
-            index.lex.noun_cues.get(head.lemma_.lower()) or index.lex.noun_cues.get(head.lower_)
-        )
-    )
 
 
 def nominal_events(noun: Token, cues: tuple[Cue, ...], index: ArticleIndex) -> Iterator[Found]:
     """Events whose cue is a noun: the first cue that gives an answer wins."""
-    if not cues or _talked_about(noun) or _topic_of_event(noun, index) or _posed(noun):
+    if not cues or tells_no_event(noun, index.lex.noun_cues):
         return
     mods = {c.lower_ for c in kids(noun, "compound", "amod")}
     noun_preps = {c.lower_ for c in kids(noun, "prep")}

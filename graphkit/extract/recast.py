@@ -22,6 +22,7 @@ Examples:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -121,3 +122,28 @@ def recast(noun: Token, cue: Cue) -> tuple[Cue, ...]:
         talks = replace(cue, relation=info.bargained)
         return (talks,) if apart else (talks, cue)
     return (cue,)
+
+
+TOPIC_PREPS = word_class("topic_preps")
+TRIP_NOUNS = word_class("trip_nouns")
+# "poses a threat to": a danger said of someone, not a threat they make
+POSED_NOUNS = word_class("posed_nouns")
+POSING_VERBS = word_class("posing_verbs")
+
+
+def tells_no_event(noun: Token, noun_cues: Mapping[str, object]) -> bool:
+    """Whether a noun cue tells no event in its phrase: a trip talked about ("spoke with Wong
+    regarding their trips to the Middle East"), an event noun that is what another one is about
+    ("ceasefire talks", "sanctions relief"), a danger someone is said to pose ("Dodik poses a
+    significant threat to Bosnia": a judgement of them, not an act of theirs)."""
+    head = first_conjunct(noun)
+    if noun.lemma_ in TRIP_NOUNS and head.dep_ == "pobj" and head.head.lower_ in TOPIC_PREPS:
+        return True
+    if noun.dep_ in ("dobj", "attr") and noun.lemma_ in POSED_NOUNS:
+        return noun.head.lemma_ in POSING_VERBS
+    head = noun.head
+    return (
+        noun.dep_ == "compound"
+        and head.pos_ == "NOUN"
+        and (head.lemma_.lower() in noun_cues or head.lower_ in noun_cues)
+    )

@@ -1,6 +1,8 @@
 """Whose office a bare title is when nothing before the name says it: "President Joe Biden"
 (a place that opens the sentence, a seat of government, a coordinated title, the organization
-the article is about, the office a well-known person held, the sentence's country).
+the article is about, the office a well-known person held, the sentence's country); and the
+officeholder a bare title stands for ("the Colombian president", "his Indian counterpart"),
+two of ``finders.ACTOR_FINDERS``.
 """
 
 from __future__ import annotations
@@ -9,15 +11,17 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TypeGuard
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from graphkit.extract.known import ArticleIndex
+from graphkit.extract.syntax import of_phrase_objects
 from graphkit.extract.title_phrases import (
     holder_before,
     is_type,
     known_office,
     named_tokens,
     title_before,
+    typed_actors,
 )
 from graphkit.extract.tokens import kids
 from graphkit.lexicon import Lexicon, word_class
@@ -202,3 +206,27 @@ def received_envoy(span: Span, title: str, holder: Actor, index: ArticleIndex) -
         (a := index.by_token.get(t.i)) is not None and a.entity.key == holder.entity.key
         for t in agents
     )
+
+
+LEADER_NOUNS = word_class("leader_nouns")
+
+
+def named_leader(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:
+    """ "the Colombian president", "Iran's leader": the leader this article named ("Chinese
+    leaders" are China)."""
+    if token.lemma_ not in LEADER_NOUNS or token.tag_ not in ("NN", "NNP"):
+        return None
+    # "the Colombian president", "Iran's leader", "the president of Gabon"
+    for child in [*kids(token, "amod", "compound", "poss"), *of_phrase_objects(token)]:
+        inner = index.actor_at(child)
+        if inner is not None and inner.entity.key in index.leaders:
+            return [Actor(index.leaders[inner.entity.key], How.NOMINAL)]
+    return None
+
+
+def counterpart(token: Token, index: ArticleIndex, depth: int, events: bool) -> list[Actor] | None:
+    """ "his Indian counterpart": India's official, whoever "his" is."""
+    if token.lemma_ != "counterpart":
+        return None
+    named = typed_actors(index, kids(token, "amod", "compound"), "Country")
+    return [Actor(named[0].entity, How.METONYMY, named[0].place)] if named else None

@@ -199,12 +199,11 @@ def _kind_of(span: Span, here: Actor, index: ArticleIndex) -> Iterator[Found]:
     holder = poss_holder(kind, index)
     if _elsewhere(holder, here, "Country"):
         yield _found(here, holder, kind, (kind.left_edge.i, span.end), "place-kind")
-    yield from _kind_in(span, here, index)
 
 
 def _kind_in(span: Span, here: Actor, index: ArticleIndex) -> Iterator[Found]:
     """ "the port of Chornomorsk in the Odesa region", "the town of Amadiya in northern Iraq's
-    Kurdistan region"."""
+    Kurdistan region", "Second Thomas Shoal in the Spratly Islands"."""
     root = span.root
     preps = kids(root, "prep", words=IN)
     after = span.doc[span.end] if span.end < len(span.doc) else None

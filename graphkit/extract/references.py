@@ -106,7 +106,8 @@ def doer_of(token: Token, index: ArticleIndex, depth: int) -> list[Actor]:
 def _named_before(token: Token, index: ArticleIndex, start: int) -> list[Actor]:
     """ "In a statement, Mnuchin said ... Addis Ababa rejected the statement", "Russia announced
     a plan ... Ukraine rejected the plan": the latest earlier mention of the same noun, in this
-    sentence or the two before, is whose its owner or its clause's subject is."""
+    sentence or the two before, says whose it is: its owner, else the subject of the clause
+    that named it."""
     from graphkit.extract.args import actors_for, owners_of
 
     if token.lemma_ not in ISSUED_NOUNS:

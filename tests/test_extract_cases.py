@@ -1829,6 +1829,19 @@ STATIC = [
         ("Abkhazia", "locatedIn", "Georgia"),
         True,
     ),
+    # an officer named after a comma and a rank is the one acted on, not the officer's country
+    (
+        "The United States sanctioned a senior Rwandan army officer, Brig. Gen. Andrew "
+        "Nyamvumba, last year.",
+        ("United States", "sanctioned", "Rwanda"),
+        False,
+    ),
+    (
+        "The United States sanctioned a senior Rwandan army officer, Brig. Gen. Andrew "
+        "Nyamvumba, last year.",
+        ("United States", "sanctioned", "Andrew Nyamvumba"),
+        True,
+    ),
     # the names a colon opens after a counted phrase, or an "including" list, are the objects
     (
         "Mexico today extradited to the United States four individuals: Hector Palma, Gilberto "

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from graphkit.actors import TITLE_WORDS
 from graphkit.extract.collectives import NON_STATE_GROUPS, collectives, members_from, peoples
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.lists import listed_later
@@ -172,8 +173,16 @@ def _name_after_comma(token: Token, index: ArticleIndex) -> list[Actor]:
         return []
     if k + 1 >= len(doc) or doc[k].text != "," or token.i in index.by_token:
         return []
-    # a person whose name starts right after the comma
-    return [a for _, a in index.spans_between(k + 1, k + 2) if a.entity.type == "Person"][:1]
+    # a person whose name starts right after the comma, or after a rank ("Brig. Gen.")
+    j = k + 1
+    while j < min(len(doc), k + 5) and (doc[j].text == "." or _rank(doc[j])):
+        j += 1
+    return [a for _, a in index.spans_between(j, j + 1) if a.entity.type == "Person"][:1]
+
+
+def _rank(tok: Token) -> bool:
+    """A title or rank word before a name ("Brig.", "Gen.", "Col.")."""
+    return tok.is_title and tok.lower_.rstrip(".") in TITLE_WORDS
 
 
 def _title_of_name(

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Token
 
-from graphkit.extract.args import actors_of
+from graphkit.extract.args import MEDIATE_VERBS, actors_of
 from graphkit.extract.found import INHERITED_CONFIDENCE, NOMINAL_CONFIDENCE, Found, emit
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import clause_subjects, prep_objects, sentences_back
@@ -32,7 +32,6 @@ from graphkit.lexicon import Cue, word_class
 from graphkit.resolve import Actor, How, country_entity
 from graphkit.vocab import relations_where
 
-MEDIATE_VERBS = word_class("mediate_verbs")
 TALK_NOUNS = word_class("talk_nouns")
 TALK_VERBS = word_class("talk_verbs")
 TALK_RELATIONS = relations_where(lambda r: r.talks)

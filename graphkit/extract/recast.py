@@ -136,12 +136,12 @@ def tells_no_event(noun: Token, noun_cues: Mapping[str, object]) -> bool:
     regarding their trips to the Middle East"), an event noun that is what another one is about
     ("ceasefire talks", "sanctions relief"), a danger someone is said to pose ("Dodik poses a
     significant threat to Bosnia": a judgement of them, not an act of theirs)."""
-    head = first_conjunct(noun)
-    if noun.lemma_ in TRIP_NOUNS and head.dep_ == "pobj" and head.head.lower_ in TOPIC_PREPS:
+    first = first_conjunct(noun)
+    if noun.lemma_ in TRIP_NOUNS and first.dep_ == "pobj" and first.head.lower_ in TOPIC_PREPS:
         return True
-    if noun.dep_ in ("dobj", "attr") and noun.lemma_ in POSED_NOUNS:
-        return noun.head.lemma_ in POSING_VERBS
     head = noun.head
+    if noun.dep_ in ("dobj", "attr") and noun.lemma_ in POSED_NOUNS:
+        return head.lemma_ in POSING_VERBS
     return (
         noun.dep_ == "compound"
         and head.pos_ == "NOUN"

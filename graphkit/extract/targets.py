@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from graphkit.extract.args import actors_of, owners_of
+from graphkit.extract.args import MEDIATE_VERBS, actors_of, owners_of
 from graphkit.extract.finders import RELATIONAL_NOUNS
 from graphkit.extract.known import ArticleIndex
 from graphkit.extract.syntax import clause_subjects, is_condition, is_purpose, prep_objects
@@ -22,7 +22,6 @@ from graphkit.vocab import relation, relations_where
 
 DEEP_OBJECT_RELATIONS = relations_where(lambda r: "deep" in r.object_search)
 DOCUMENT_NOUNS = word_class("document_nouns")
-MEDIATE_VERBS = word_class("mediate_verbs")
 # "agreed to US mediation" is agreed with the US; "agreed to impose sanctions on Russia" is not
 SHALLOW_OBJECT_RELATIONS = relations_where(lambda r: "shallow" in r.object_search)
 NOUNS = ("NOUN", "PROPN")
@@ -105,9 +104,6 @@ def ccomp_subjects(verb: Token, index: ArticleIndex) -> list[tuple[Token, Actor]
 
 
 CLAUSE_OBJECT_RELATIONS = relations_where(lambda r: "clause" in r.object_search)
-# "vow"/"warn"/"promise" threaten only when what they announce is hostile
-SOFT_THREAT_VERBS = word_class("soft_threat_verbs")
-HOSTILE_WORDS = word_class("hostile_words")
 PROTEST_VERBS = word_class("protest_verbs")
 XCOMP_OBJECT_RELATIONS = relations_where(lambda r: "xcomp" in r.object_search)
 
